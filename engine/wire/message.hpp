@@ -1,0 +1,169 @@
+// The ptpchat wire vocabulary: one plain struct per verb of the spec
+// (../shared/spec/ptpchat-protocol.md, readings in engine/PROTOCOL.md) and a variant over them.
+// These structs are the single source of truth for what a datagram means; codec.hpp turns
+// them into bytes and back. Fields the spec calls base64 hold the *decoded* bytes here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace ptplab::wire {
+
+// HELLO: keep-alive. msg_data is optional; ours carry {node_id, version}.
+struct Hello {
+  std::optional<std::string> node_id;
+  std::optional<std::string> version;
+  friend bool operator==(const Hello&, const Hello&) = default;
+};
+
+// ACK: acknowledges GETCERTIFICATE, CERTIFICATE, GETKEY, KEY and MESSAGE by msg_id.
+struct Ack {
+  std::string msg_id;
+  friend bool operator==(const Ack&, const Ack&) = default;
+};
+
+// JOIN: the sender joins a channel.
+struct Join {
+  std::string msg_id;
+  std::string node_id;
+  std::string channel;
+  std::string channel_id;
+  friend bool operator==(const Join&, const Join&) = default;
+};
+
+// LEAVE: the sender leaves a channel (the spec's example mislabels it "JOIN").
+struct Leave {
+  std::string msg_id;
+  std::string node_id;
+  std::string channel;
+  std::string channel_id;
+  friend bool operator==(const Leave&, const Leave&) = default;
+};
+
+// CHANNEL: announces a channel and its member list.
+struct Channel {
+  std::string msg_id;
+  std::string node_id;
+  std::string channel;
+  std::string channel_id;
+  std::vector<std::string> members;  // node_ids, from [{"node_id": ...}]
+  bool closed = false;               // optional on the wire, default false
+  friend bool operator==(const Channel&, const Channel&) = default;
+};
+
+// GETCERTIFICATE: asks the recipient for its certificate; node_id is the *sender's*.
+struct GetCertificate {
+  std::string msg_id;
+  std::string node_id;
+  friend bool operator==(const GetCertificate&, const GetCertificate&) = default;
+};
+
+// CERTIFICATE: a node's certificate (DER bytes; base64 on the wire).
+struct Certificate {
+  std::string msg_id;        // the GETCERTIFICATE's msg_id when answering one
+  std::string node_id;       // the sender's node id (the spec's placeholder says msg_id: a slip)
+  std::string recipient_id;  // the node_id of the GETCERTIFICATE being answered
+  std::string certificate;   // DER bytes
+  friend bool operator==(const Certificate&, const Certificate&) = default;
+};
+
+// GETKEY: asks for a closed channel's key.
+struct GetKey {
+  std::string msg_id;
+  std::string node_id;
+  std::string channel;
+  std::string channel_id;
+  friend bool operator==(const GetKey&, const GetKey&) = default;
+};
+
+// KEY: a closed channel's key, wrapped for the recipient (bytes; base64 on the wire).
+struct Key {
+  std::string msg_id;
+  std::string node_id;
+  std::string recipient_id;
+  std::string channel;
+  std::string channel_id;
+  std::string cipher;
+  std::string key;  // wrapped key bytes
+  friend bool operator==(const Key&, const Key&) = default;
+};
+
+// One attachment of a MESSAGE.
+struct Attachment {
+  std::string attachment;       // bytes; base64 on the wire
+  std::string attachment_type;  // MIME type
+  friend bool operator==(const Attachment&, const Attachment&) = default;
+};
+
+// MESSAGE: a chat message; `message` holds the signed envelope (bytes; base64 on the wire).
+struct ChatMessage {
+  std::string msg_id;
+  std::string node_id;
+  std::vector<std::string> recipient;  // node_ids, from [{"node_id": ...}]
+  std::int64_t timestamp = 0;          // JSON integer (PROTOCOL.md: milliseconds since the epoch)
+  std::string channel;
+  std::string channel_id;
+  std::string message;                 // signed envelope bytes
+  std::vector<Attachment> attachment;  // optional on the wire
+  std::optional<std::uint32_t> hops;   // ptplab extension inside msg_data: relay hops so far
+  friend bool operator==(const ChatMessage&, const ChatMessage&) = default;
+};
+
+// CONNECT: the rendezvous message; src/dst are full ("ip:port") or partial ("ip" or "port") sockets.
+struct Connect {
+  std::string dst;
+  std::string src;
+  std::optional<std::string> src_node_id;  // the UDP-era server's extension
+  std::optional<std::string> dst_node_id;
+  friend bool operator==(const Connect&, const Connect&) = default;
+};
+
+// One entry of a ROUTING table.
+struct RoutingEntry {
+  std::string node_id;
+  std::string address;  // "ip:port" as seen from outside
+  friend bool operator==(const RoutingEntry&, const RoutingEntry&) = default;
+};
+
+// ROUTING: the nodes the sender can reach.
+struct Routing {
+  std::optional<std::string> node_id;  // the sender (the UDP-era server adds it)
+  std::vector<RoutingEntry> nodes;
+  friend bool operator==(const Routing&, const Routing&) = default;
+};
+
+// The verbs, in the order of the Message variant's alternatives.
+enum class Verb : std::uint8_t {
+  kHello,
+  kAck,
+  kJoin,
+  kChannel,
+  kLeave,
+  kGetCertificate,
+  kCertificate,
+  kGetKey,
+  kKey,
+  kMessage,
+  kConnect,
+  kRouting,
+};
+inline constexpr int kVerbCount = 12;
+
+// Any ptpchat datagram. index() == static_cast<size_t>(Verb).
+using Message = std::variant<Hello, Ack, Join, Channel, Leave, GetCertificate, Certificate, GetKey, Key,
+                             ChatMessage, Connect, Routing>;
+
+// The wire name of a verb ("HELLO", "GETCERTIFICATE", ...).
+[[nodiscard]] std::string_view verb_name(Verb verb);
+// The verb of a wire name; nullopt for unknown names (case-sensitive).
+[[nodiscard]] std::optional<Verb> verb_from_name(std::string_view name);
+// The verb of a message.
+[[nodiscard]] inline Verb verb_of(const Message& m) { return static_cast<Verb>(m.index()); }
+// The msg_id of a message, or "" for verbs without one (HELLO, CONNECT, ROUTING).
+[[nodiscard]] std::string_view msg_id_of(const Message& m);
+
+}  // namespace ptplab::wire

@@ -1,0 +1,61 @@
+// Entry point of the ptplab command: dispatches to the registered subcommands.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "tools/ptplab/command.hpp"
+
+namespace ptplab::cli {
+namespace {
+std::vector<Command>& registry() {
+  static std::vector<Command> all;
+  return all;
+}
+
+void print_help() {
+  std::printf(
+      "ptplab %s: a laboratory for the ptpchat peer-to-peer chat protocol\n\n"
+      "usage: ptplab COMMAND [OPTIONS...]\n       ptplab COMMAND --help\n\ncommands:\n",
+      PTPLAB_VERSION);
+  for (const auto& c : commands()) {
+    std::printf("  %-10.*s %.*s\n", static_cast<int>(c.name.size()), c.name.data(),
+                static_cast<int>(c.summary.size()), c.summary.data());
+  }
+}
+}  // namespace
+
+bool register_command(const Command& command) {
+  registry().push_back(command);
+  return true;
+}
+
+std::vector<Command> commands() {
+  auto all = registry();
+  std::sort(all.begin(), all.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
+  return all;
+}
+
+}  // namespace ptplab::cli
+
+int main(int argc, char** argv) {
+  using namespace ptplab::cli;
+  if (argc < 2) {
+    print_help();
+    return 2;
+  }
+  const std::string_view first = argv[1];
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_help();
+    return 0;
+  }
+  if (first == "--version" || first == "-V") {
+    std::printf("ptplab %s\n", PTPLAB_VERSION);
+    return 0;
+  }
+  for (const auto& c : commands()) {
+    if (c.name == first) return c.run(argc - 1, argv + 1);
+  }
+  std::fprintf(stderr, "ptplab: unknown command '%s' (see ptplab --help)\n", argv[1]);
+  return 2;
+}
