@@ -1,0 +1,50 @@
+// A node's own EC P-256 key, derived deterministically from a 32-byte seed drawn from the node's
+// Rng. It signs (deterministic ECDSA, RFC 6979) and unwraps ECIES-wrapped channel keys.
+// Byte formats: engine/crypto/FORMATS.md.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace ptplab::crypto {
+
+// Why: every simulated node owns one, so it is small (the 32-byte scalar and the public key);
+// the OpenSSL key object needed for ECDH is made on first unwrap and kept. Copying is cheap.
+// Not safe for concurrent use of one object from several threads (the lazy key is unguarded).
+class PrivateKey {
+ public:
+  // Key from seed: d = seed (big-endian) mod n, with 0 mapped to 1; never fails.
+  [[nodiscard]] static PrivateKey from_seed(std::span<const std::uint8_t, 32> seed);
+
+  // SubjectPublicKeyInfo DER of the public key (91 bytes, uncompressed point).
+  [[nodiscard]] const std::string& public_key_der() const { return public_key_der_; }
+  // The public point, uncompressed: 0x04 || X || Y (65 bytes).
+  [[nodiscard]] std::string_view public_point() const;
+  // The private scalar d, big-endian (32 bytes).
+  [[nodiscard]] const std::array<std::uint8_t, 32>& scalar() const { return scalar_; }
+
+  // Deterministic ECDSA P-256/SHA-256 signature of `data`: r || s, 32 bytes each, big-endian.
+  [[nodiscard]] std::string sign(std::string_view data) const;
+
+  // Decrypts a blob made by PeerCertificate::wrap for this key with the same `info`;
+  // nullopt when it is malformed, tampered with, or for another key or info.
+  [[nodiscard]] std::optional<std::string> unwrap(std::string_view wrapped, std::string_view info) const;
+
+  // Heap bytes held beyond sizeof(PrivateKey) (for memory accounting; excludes the lazy key).
+  [[nodiscard]] std::size_t heap_bytes() const;
+
+ private:
+  struct LazyKey;
+  PrivateKey() = default;
+
+  std::array<std::uint8_t, 32> scalar_{};
+  std::string public_key_der_;
+  mutable std::shared_ptr<const LazyKey> evp_;  // EVP_PKEY for ECDH, made on first unwrap
+};
+
+}  // namespace ptplab::crypto
