@@ -1,0 +1,98 @@
+// The ptpchat Node: a sans-I/O state machine that speaks every verb of the spec. Hosts (the
+// simulator, a real UDP socket, the conformance harness) feed it datagrams and time and
+// drain sends, one wake-up deadline and events. This header is the stable public API.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/address.hpp"
+#include "engine/core/endpoint.hpp"
+#include "engine/node/node_params.hpp"
+#include "engine/wire/message.hpp"
+
+namespace ptplab::crypto {
+class VerifyCache;
+}
+
+namespace ptplab::engine {
+
+// Things Nodes in one process may share (the simulator hands the same one to all). May be null.
+struct NodeShared {
+  crypto::VerifyCache* verify_cache = nullptr;  // memoises signature checks across nodes
+};
+
+// Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.
+struct TableSizes {
+  std::size_t peers = 0;
+  std::size_t certificates = 0;
+  std::size_t dedup = 0;
+  std::size_t routing = 0;
+  std::size_t pending_retransmissions = 0;
+  std::size_t pending_verifications = 0;
+  std::size_t channels = 0;
+  std::size_t rate_sources = 0;
+  std::size_t timers = 0;
+};
+
+struct NodeState;
+
+// One ptpchat node. node_id, key and certificate are derived from the seed.
+class Node final : public ptplab::Endpoint {
+ public:
+  Node(const NodeParams& params, std::uint64_t seed, NodeShared shared = {});
+  ~Node() override;
+  Node(Node&&) noexcept;
+  Node& operator=(Node&&) noexcept;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+
+  [[nodiscard]] const std::string& node_id() const;
+  [[nodiscard]] const NodeParams& params() const;
+
+  void start(TimeNs now, Output& out) override;
+  void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;
+  void on_timer(TimeNs now, Output& out) override;
+
+  // --- user actions ---
+  // Bootstrap: start HELLOing `address`; it becomes a peer when it answers.
+  void add_peer(TimeNs now, const Address& address, Output& out);
+  // Creates a channel with us as its only member and announces it; returns its channel_id.
+  std::string create_channel(TimeNs now, std::string_view name, bool closed, Output& out);
+  // Joins a channel we have heard of (CHANNEL announcement); false if unknown or already a member.
+  bool join_channel(TimeNs now, std::string_view channel_id, Output& out);
+  // Leaves a channel; false if not a member.
+  bool leave_channel(TimeNs now, std::string_view channel_id, Output& out);
+  // Sends a signed MESSAGE to the channel's members; its msg_id, or nullopt if not a member.
+  std::optional<std::string> send_message(TimeNs now, std::string_view channel_id, std::string_view text,
+                                          std::vector<wire::Attachment> attachments, Output& out);
+  // CONNECT through `rendezvous` (a live peer of both) to open a direct path to `target_node_id`.
+  void connect(TimeNs now, const Address& rendezvous, std::string_view target_node_id, Output& out);
+
+  // --- inspection (metrics and tests) ---
+  [[nodiscard]] std::size_t peer_count() const;
+  [[nodiscard]] bool has_peer(const Address& address) const;
+  // The address of the live peer with this node_id, if any.
+  [[nodiscard]] std::optional<Address> peer_address(std::string_view node_id) const;
+  [[nodiscard]] bool knows_channel(std::string_view channel_id) const;
+  [[nodiscard]] bool is_member(std::string_view channel_id) const;
+  // Whether we hold the key of a closed channel (always true for open channels we know).
+  [[nodiscard]] bool has_channel_key(std::string_view channel_id) const;
+  // The member node_ids of a channel as this node currently sees them, sorted.
+  [[nodiscard]] std::vector<std::string> members(std::string_view channel_id) const;
+  // The channel ids this node knows of, sorted.
+  [[nodiscard]] std::vector<std::string> channels() const;
+  [[nodiscard]] TableSizes table_sizes() const;
+  // Our certificate (DER), as CERTIFICATE carries it.
+  [[nodiscard]] const std::string& certificate_der() const;
+
+ private:
+  std::unique_ptr<NodeState> s_;
+};
+
+}  // namespace ptplab::engine
