@@ -1,0 +1,158 @@
+// Plain records for the report tables (one struct per table, see reports/SCHEMA.md). The
+// runner fills them from simulator observations; reports/ knows nothing else about ptplab.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ptplab::reports {
+
+// Nanoseconds of simulated time (the same unit as ptplab::TimeNs, without depending on engine/).
+using Nanoseconds = std::int64_t;
+
+// How a run ended; a run still being written reads `running`.
+enum class RunStatus : std::uint8_t { kRunning, kComplete, kInterrupted, kFailed };
+
+// Stable lower-case name stored in run.status ("running", "complete", "interrupted", "failed").
+[[nodiscard]] std::string_view run_status_name(RunStatus status);
+// The status named `name`, or nullopt.
+[[nodiscard]] std::optional<RunStatus> parse_run_status(std::string_view name);
+
+// What is known when a run starts: the `run` row before it has results.
+struct RunInfo {
+  std::string scenario_name;
+  std::string scenario_text;  // the effective scenario document (JSON) the run executed
+  std::uint64_t seed = 0;
+  std::string version;      // ptplab version that ran it
+  std::string started;      // wall clock, ISO 8601 UTC ("2026-11-25T17:20:04Z"); not in the digest
+  std::string sweep_point;  // sweep label ("/nodes/0/params/gossip_fanout=4 seed=2"), "" if none
+};
+
+// What is known when a run ends: completes the `run` row.
+struct RunEnd {
+  RunStatus status = RunStatus::kComplete;
+  std::string finished;              // wall clock, ISO 8601 UTC; not in the digest
+  double wall_seconds = 0;           // not in the digest
+  double simulated_seconds = 0;      // simulated time reached
+  std::uint64_t events = 0;          // simulator events executed
+  std::uint64_t peak_rss_bytes = 0;  // not in the digest
+};
+
+// One flattened effective parameter (name is a JSON pointer, value its JSON text).
+struct ParamRecord {
+  std::string name;
+  std::string value;
+};
+
+// One named number (module groups them: "metrics" for the known_metrics() values, "sim", ...).
+struct ScalarRecord {
+  std::string module;
+  std::string name;
+  double value = 0;
+};
+
+// Summary statistics of one sample (e.g. latency_ms over all deliveries).
+struct StatisticRecord {
+  std::string name;
+  std::uint64_t count = 0;
+  double mean = 0, stddev = 0, min = 0, max = 0, p50 = 0, p90 = 0, p99 = 0;
+};
+
+// One histogram bin [bin_lower, bin_upper).
+struct HistogramRecord {
+  std::string name;
+  double bin_lower = 0;
+  double bin_upper = 0;
+  std::uint64_t count = 0;
+};
+
+// One point of a time series.
+struct TimeseriesRecord {
+  std::string name;
+  Nanoseconds t_ns = 0;
+  double value = 0;
+};
+
+// A node of the run: lets SQL group by group, role, NAT type or region (node = host index).
+struct NodeRecord {
+  std::int64_t node = 0;  // host index in the simulation (groups in file order, then attackers)
+  std::string node_id;    // protocol node_id ("" if not known yet)
+  std::string group_name;
+  std::string role;      // "client" | "server" | "attacker"
+  std::string nat_type;  // "public" | "full_cone" | "restricted" | "port_restricted" | "symmetric"
+  std::string region;    // "" if the scenario has no regions
+};
+
+// A MESSAGE a node originated (record = full).
+struct MessageRecord {
+  std::string msg_id;
+  std::int64_t origin = 0;  // host index of the sender
+  std::string channel;
+  Nanoseconds sent_ns = 0;
+  std::uint64_t size_bytes = 0;
+  std::uint64_t intended_recipients = 0;  // members alive when it was sent, sender excluded
+};
+
+// A first delivery of a MESSAGE to a node (record = full).
+struct DeliveryRecord {
+  std::string msg_id;
+  std::int64_t node = 0;  // host index of the receiver
+  Nanoseconds delivered_ns = 0;
+  Nanoseconds latency_ns = 0;  // delivered_ns - sent_ns of the message
+  std::uint32_t hops = 0;
+};
+
+// An identifier shared by distinct nodes (kind "node_id") or messages (kind "msg_id").
+struct CollisionRecord {
+  std::string kind;  // "node_id" | "msg_id"
+  std::string id;
+  std::uint64_t count = 0;  // distinct holders of the id
+  std::uint64_t messages_wrongly_suppressed = 0;
+  std::uint64_t messages_misrouted = 0;
+};
+
+// One CONNECT rendezvous attempt between two NATed (or public) nodes.
+struct NatAttemptRecord {
+  std::string nat_a;  // NAT type of the initiator (A)
+  std::string nat_b;  // NAT type of the target (B)
+  Nanoseconds started_ns = 0;
+  bool succeeded = false;
+  std::optional<Nanoseconds> time_to_connect_ns;  // NULL when it failed
+};
+
+// Datagrams of one verb in one time bucket. Sent counts and drops may be split over rows (one
+// row per drop reason, "" for none): the meaning is always the sum over rows.
+struct TrafficRecord {
+  Nanoseconds bucket_start_ns = 0;
+  std::string verb;  // "HELLO", "MESSAGE", ..., "invalid" for undecodable datagrams
+  std::uint64_t datagrams_sent = 0;
+  std::uint64_t bytes_sent = 0;
+  std::uint64_t datagrams_dropped = 0;
+  std::uint64_t bytes_dropped = 0;
+  std::string drop_reason;  // "" when this row counts no drops
+};
+
+// One checked expectation of the scenario.
+struct ExpectationRecord {
+  std::string metric;
+  std::string op;  // "<", "<=", ">", ">=", "==", "!="
+  double expected = 0;
+  double tolerance = 0;
+  std::optional<double> actual;  // NULL when the metric could not be computed
+  bool passed = false;
+};
+
+// One conformance case result (run_id is NULL for conformance suites; `suite` names them).
+struct ConformanceRecord {
+  std::string suite;  // e.g. the target "127.0.0.1:9000"
+  std::string case_id;
+  std::string section;
+  std::string level;   // "MUST" | "SHOULD" | "MAY"
+  std::string result;  // "pass" | "fail" | "skip"
+  std::string evidence;
+  double duration_seconds = 0;  // machine-dependent: not in the digest
+};
+
+}  // namespace ptplab::reports

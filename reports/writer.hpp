@@ -1,0 +1,80 @@
+// ReportWriter: writes runs into one SQLite report file (schema in reports/SCHEMA.md). Rows are
+// buffered and written in one transaction per batch, so the file on disk is always a valid,
+// consistent database holding every batch committed so far.
+//
+// Use: open(path) -> begin_run(info) -> add(record)... -> finish_run(end). A runner that is
+// interrupted (SIGINT/SIGTERM) calls finish_run with RunStatus::kInterrupted from its loop; a
+// process that dies without doing so leaves the run with status "running" and every committed
+// batch. Many runs may go into one file; each gets the next run_id (1, 2, ...).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "engine/core/expected.hpp"
+#include "reports/records.hpp"
+
+namespace ptplab::reports {
+
+// Tunables of a writer.
+struct WriterOptions {
+  std::size_t batch_rows_max = 50'000;  // buffered rows that trigger a commit
+  bool truncate = false;                // delete any existing file first (else runs are appended)
+};
+
+// Identifies a run inside a report file.
+using RunId = std::int64_t;
+
+// Writes runs and their records to one report file. Move-only; the destructor flushes what is
+// buffered (a run left open stays "running").
+class ReportWriter {
+ public:
+  // Opens or creates the file and its schema. Fails on an unwritable path or on a file whose
+  // schema version (PRAGMA user_version) is not this one.
+  [[nodiscard]] static Expected<ReportWriter, std::string> open(const std::string& path,
+                                                                const WriterOptions& options = {});
+
+  ReportWriter(ReportWriter&&) noexcept;
+  ReportWriter& operator=(ReportWriter&&) noexcept;
+  ~ReportWriter();
+
+  // Inserts the run row (status "running") and makes it the current run for add().
+  [[nodiscard]] Expected<RunId, std::string> begin_run(const RunInfo& info);
+
+  // Buffers one row for the current run (conformance rows may also be added with no run).
+  // Errors of the batch write are reported by the next flush() or finish_run().
+  void add(const ParamRecord& r);
+  void add(const ScalarRecord& r);
+  void add(const StatisticRecord& r);
+  void add(const HistogramRecord& r);
+  void add(const TimeseriesRecord& r);
+  void add(const NodeRecord& r);
+  void add(const MessageRecord& r);
+  void add(const DeliveryRecord& r);
+  void add(const CollisionRecord& r);
+  void add(const NatAttemptRecord& r);
+  void add(const TrafficRecord& r);
+  void add(const ExpectationRecord& r);
+  void add(const ConformanceRecord& r);
+
+  // Commits every buffered row in one transaction; returns the number of rows written.
+  [[nodiscard]] Expected<std::size_t, std::string> flush();
+
+  // Flushes, completes the current run's row and closes the run.
+  [[nodiscard]] Expected<RunId, std::string> finish_run(const RunEnd& end);
+
+  // The current run (0 when none is open).
+  [[nodiscard]] RunId current_run() const;
+
+ private:
+  struct Impl;
+  explicit ReportWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The schema version written to PRAGMA user_version.
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace ptplab::reports

@@ -1,0 +1,37 @@
+// Reads a scenario: JSON text (comments allowed) -> --set overrides -> validation -> Scenario.
+// Validation never stops at the first problem: it returns every error with its JSON pointer,
+// what was expected and what was found, so one edit fixes a file.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/expected.hpp"
+#include "scenarios/format/scenario.hpp"
+
+namespace ptplab::scenarios {
+
+// One problem in a scenario document.
+struct ValidationError {
+  std::string pointer;  // JSON pointer of the offending value ("" = the document)
+  std::string message;  // "expected a number in [0, 1], found 1.5"
+
+  // "/network/loss/rate: expected a number in [0, 1], found 1.5"
+  [[nodiscard]] std::string to_string() const;
+  friend bool operator==(const ValidationError&, const ValidationError&) = default;
+};
+
+// Every error found, in document order.
+using ValidationErrors = std::vector<ValidationError>;
+
+// Parses the text (comments allowed), applies the overrides ("path=value", see overrides.hpp),
+// validates and converts. On success Scenario::document holds the effective document.
+[[nodiscard]] Expected<Scenario, ValidationErrors> load_scenario(
+    std::string_view text, const std::vector<std::string>& overrides = {});
+
+// load_scenario on a file's content; a file that cannot be read is one error with pointer "".
+[[nodiscard]] Expected<Scenario, ValidationErrors> load_scenario_file(
+    const std::string& path, const std::vector<std::string>& overrides = {});
+
+}  // namespace ptplab::scenarios
