@@ -18,6 +18,9 @@ namespace ptplab::crypto {
 // Certificates larger than this are rejected unparsed (ours are about 300 bytes).
 inline constexpr std::size_t kCertificateBytesMax = 4096;
 
+// The longest `info` (context) accepted by PeerCertificate::wrap and PrivateKey::unwrap.
+inline constexpr std::size_t kWrapInfoBytesMax = 1024;
+
 // The DER of a v3 certificate, subject = issuer = CN node_id, signed by `key` with deterministic
 // ECDSA: same key and node_id give identical bytes.
 [[nodiscard]] std::string make_self_signed_certificate(const PrivateKey& key, std::string_view node_id);
@@ -37,8 +40,9 @@ class PeerCertificate {
 
   // ECIES-encrypts `plaintext` for this certificate's key; the ephemeral key comes from
   // `ephemeral_seed` (drawn from the caller's Rng), `info` binds the context (e.g. channel_id).
-  [[nodiscard]] std::string wrap(std::string_view plaintext, std::string_view info,
-                                 std::span<const std::uint8_t, 32> ephemeral_seed) const;
+  // nullopt only when info is longer than kWrapInfoBytesMax (OpenSSL 3.0's HKDF bound).
+  [[nodiscard]] std::optional<std::string> wrap(std::string_view plaintext, std::string_view info,
+                                                std::span<const std::uint8_t, 32> ephemeral_seed) const;
 
   // True when the certificate's signature verifies under its own public key.
   [[nodiscard]] bool self_signature_valid() const;
