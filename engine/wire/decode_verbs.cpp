@@ -1,0 +1,202 @@
+// msg_data readers for every verb (see decode_verbs.hpp and engine/PROTOCOL.md for the rules).
+#include "engine/wire/decode_verbs.hpp"
+
+namespace ptplab::wire {
+namespace {
+
+// An array element that must be an object; nullopt (with the error recorded) otherwise.
+std::optional<simdjson::dom::object> object_at(simdjson::dom::element e, const Path& at,
+                                               DecodeStatus& status) {
+  simdjson::dom::object o;
+  if (e.get_object().get(o) != simdjson::SUCCESS) {
+    status.fail(DecodeErrorCode::kWrongType, at,
+                "expected an object, found " + std::string(json_type_name(e.type())));
+    return std::nullopt;
+  }
+  return o;
+}
+
+// [{"node_id": id}, ...] (CHANNEL.members, MESSAGE.recipient).
+std::vector<std::string> node_id_list(FieldReader& r, std::string_view name) {
+  std::vector<std::string> ids;
+  const auto list = r.array(name, true);
+  if (!list) return ids;
+  const Path list_path = r.path_of(name);
+  ids.reserve(list->size());
+  std::size_t i = 0;
+  for (const auto e : *list) {
+    const Path at = Path::element(list_path, i++);
+    const auto o = object_at(e, at, r.status());
+    if (!o) break;
+    FieldReader item(r.status(), *o, at, {"node_id"});
+    ids.push_back(item.id("node_id"));
+    if (!r.status().ok()) break;
+  }
+  return ids;
+}
+
+std::vector<Attachment> attachments(FieldReader& r) {
+  std::vector<Attachment> out;
+  const auto list = r.array("attachment", false);
+  if (!list) return out;
+  const Path list_path = r.path_of("attachment");
+  std::size_t i = 0;
+  for (const auto e : *list) {
+    const Path at = Path::element(list_path, i++);
+    const auto o = object_at(e, at, r.status());
+    if (!o) break;
+    FieldReader item(r.status(), *o, at, {"attachment", "attachment_type"});
+    Attachment a;
+    a.attachment = item.base64("attachment");
+    a.attachment_type = item.id("attachment_type");
+    out.push_back(std::move(a));
+    if (!r.status().ok()) break;
+  }
+  return out;
+}
+
+std::vector<RoutingEntry> routing_entries(FieldReader& r) {
+  std::vector<RoutingEntry> out;
+  const auto list = r.array("nodes", true);
+  if (!list) return out;
+  const Path list_path = r.path_of("nodes");
+  std::size_t i = 0;
+  for (const auto e : *list) {
+    const Path at = Path::element(list_path, i++);
+    const auto o = object_at(e, at, r.status());
+    if (!o) break;
+    FieldReader item(r.status(), *o, at, {"node_id", "address"});
+    RoutingEntry entry;
+    entry.node_id = item.id("node_id");
+    entry.address = item.id("address");
+    out.push_back(std::move(entry));
+    if (!r.status().ok()) break;
+  }
+  return out;
+}
+
+// JOIN, LEAVE and GETKEY share one shape.
+template <class T>
+T channel_notice(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"msg_id", "node_id", "channel", "channel_id"});
+  T m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  m.channel = r.text("channel");
+  m.channel_id = r.id("channel_id");
+  return m;
+}
+
+Ack read_ack(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"msg_id"});
+  return Ack{r.id("msg_id")};
+}
+
+Channel read_channel(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"msg_id", "node_id", "channel", "channel_id", "members", "closed"});
+  Channel m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  m.channel = r.text("channel");
+  m.channel_id = r.id("channel_id");
+  m.members = node_id_list(r, "members");
+  m.closed = r.optional_bool("closed", false);
+  return m;
+}
+
+GetCertificate read_get_certificate(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"msg_id", "node_id"});
+  GetCertificate m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  return m;
+}
+
+Certificate read_certificate(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"msg_id", "node_id", "recipient_id", "certificate"});
+  Certificate m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  m.recipient_id = r.id("recipient_id");
+  m.certificate = r.base64("certificate");
+  return m;
+}
+
+Key read_key(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path,
+                {"msg_id", "node_id", "recipient_id", "channel", "channel_id", "cipher", "key"});
+  Key m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  m.recipient_id = r.id("recipient_id");
+  m.channel = r.text("channel");
+  m.channel_id = r.id("channel_id");
+  m.cipher = r.id("cipher");
+  m.key = r.base64("key");
+  return m;
+}
+
+ChatMessage read_message(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path,
+                {"msg_id", "node_id", "recipient", "timestamp", "channel", "channel_id", "message",
+                 "attachment", "hops"});
+  ChatMessage m;
+  m.msg_id = r.id("msg_id");
+  m.node_id = r.id("node_id");
+  m.recipient = node_id_list(r, "recipient");
+  m.timestamp = r.int64("timestamp");
+  m.channel = r.text("channel");
+  m.channel_id = r.id("channel_id");
+  m.message = r.base64("message");
+  m.attachment = attachments(r);
+  m.hops = r.optional_uint32("hops");
+  return m;
+}
+
+Connect read_connect(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"dst", "src", "src_node_id", "dst_node_id"});
+  Connect m;
+  m.dst = r.id("dst");
+  m.src = r.id("src");
+  m.src_node_id = r.optional_id("src_node_id");
+  m.dst_node_id = r.optional_id("dst_node_id");
+  return m;
+}
+
+Routing read_routing(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"node_id", "nodes"});
+  Routing m;
+  m.node_id = r.optional_id("node_id");
+  m.nodes = routing_entries(r);
+  return m;
+}
+
+}  // namespace
+
+Hello read_hello(simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  FieldReader r(status, data, path, {"node_id", "version"});
+  Hello m;
+  m.node_id = r.string_if_string("node_id");
+  m.version = r.string_if_string("version");
+  return m;
+}
+
+Message read_msg_data(Verb verb, simdjson::dom::object data, const Path& path, DecodeStatus& status) {
+  switch (verb) {
+    case Verb::kHello: return read_hello(data, path, status);
+    case Verb::kAck: return read_ack(data, path, status);
+    case Verb::kJoin: return channel_notice<Join>(data, path, status);
+    case Verb::kChannel: return read_channel(data, path, status);
+    case Verb::kLeave: return channel_notice<Leave>(data, path, status);
+    case Verb::kGetCertificate: return read_get_certificate(data, path, status);
+    case Verb::kCertificate: return read_certificate(data, path, status);
+    case Verb::kGetKey: return channel_notice<GetKey>(data, path, status);
+    case Verb::kKey: return read_key(data, path, status);
+    case Verb::kMessage: return read_message(data, path, status);
+    case Verb::kConnect: return read_connect(data, path, status);
+    case Verb::kRouting: return read_routing(data, path, status);
+  }
+  return Hello{};
+}
+
+}  // namespace ptplab::wire
