@@ -1,0 +1,60 @@
+// The adversary behaviours a scenario can name, and the factory that builds them. What each one
+// sends is documented next to its make_ function; all share AdversaryContext's meaning:
+// targets = victims (or the honest peers an insider attaches to), reflectors = honest hosts
+// used to bounce traffic, rate_per_s = attack steps per second, params = per-behaviour knobs.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/core/expected.hpp"
+#include "scenarios/adversaries/adversary.hpp"
+
+namespace ptplab::scenarios {
+
+// Every behaviour name accepted by make_adversary.
+inline constexpr std::array<std::string_view, 11> kAdversaryBehaviours = {
+    "hello_flood", "message_flood", "spoofed_flood", "connect_reflection", "routing_poisoning", "sybil",
+    "eclipse",     "id_reuse",      "replay",        "malformed",          "certificate_spam"};
+
+// Builds the adversary for `behaviour`; an error sentence for an unknown name.
+[[nodiscard]] Expected<std::unique_ptr<Endpoint>, std::string> make_adversary(std::string_view behaviour,
+                                                                              AdversaryContext context);
+
+// HELLO to each target with a fresh random node_id per step; params.spoof_ports (bool, default
+// false) sends each from a new source port of the adversary's own IP (a new peer every time).
+std::unique_ptr<Endpoint> make_hello_flood(AdversaryContext context);
+// MESSAGE with a fresh msg_id and node_id and a bogus envelope of params.bytes (default 512).
+std::unique_ptr<Endpoint> make_message_flood(AdversaryContext context);
+// params.verb (GETCERTIFICATE default, HELLO, GETKEY) to a reflector with the source forged as a
+// target, so the answers land on the victim (Rossow's reflection).
+std::unique_ptr<Endpoint> make_spoofed_flood(AdversaryContext context);
+// CONNECT to a reflector (rendezvous S) asking it to reach another reflector B on behalf of a
+// forged source (the target): S forwards and B starts punching towards the victim.
+std::unique_ptr<Endpoint> make_connect_reflection(AdversaryContext context);
+// Stays a peer of the targets and sends ROUTING with params.entries (default 32) honest node ids
+// mapped to the adversary itself (params.redirect = "self", a black hole) or to the first target
+// ("victim").
+std::unique_ptr<Endpoint> make_routing_poisoning(AdversaryContext context);
+// Up to params.identities (default 64) fake nodes, each a source port of the adversary's IP with
+// its own node_id, HELLOing the targets in turn so all stay registered.
+std::unique_ptr<Endpoint> make_sybil(AdversaryContext context);
+// Sybil identities around the first target plus ROUTING that maps every honest node id to one of
+// them, to cut the target off from the honest overlay.
+std::unique_ptr<Endpoint> make_eclipse(AdversaryContext context);
+// Takes the first target node id (or the first honest one) as its own, stays a peer of the
+// targets, and answers every MESSAGE it receives with a forged MESSAGE reusing its msg_id.
+std::unique_ptr<Endpoint> make_id_reuse(AdversaryContext context);
+// Stays a peer of the targets, records up to params.capacity (default 256) MESSAGE datagrams it
+// receives and replays one per step.
+std::unique_ptr<Endpoint> make_replay(AdversaryContext context);
+// Malformed datagrams in turn: random bytes, truncated JSON, deep nesting, wrong types, unknown
+// verbs, bad base64, params.bytes (default 256) in size where a size applies.
+std::unique_ptr<Endpoint> make_malformed(AdversaryContext context);
+// Unsolicited CERTIFICATE datagrams, each a valid self-signed certificate for a fresh node id
+// (params.identities distinct ones, default 256, made lazily), to fill certificate caches.
+std::unique_ptr<Endpoint> make_certificate_spam(AdversaryContext context);
+
+}  // namespace ptplab::scenarios

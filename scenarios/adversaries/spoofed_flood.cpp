@@ -1,0 +1,37 @@
+// Spoofed-source flood: requests to reflectors with the victim's address as their source.
+#include "engine/wire/codec.hpp"
+#include "scenarios/adversaries/behaviours.hpp"
+#include "scenarios/adversaries/ids.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+// Bounces requests off honest nodes onto its targets.
+class SpoofedFlood final : public Adversary {
+ public:
+  explicit SpoofedFlood(AdversaryContext c)
+      : Adversary(std::move(c)), verb_(param_string("verb", "GETCERTIFICATE")) {}
+
+ private:
+  void fire(TimeNs, Output& out) override {
+    const Address* reflector = next_reflector();
+    const Address* victim = next_target();
+    if (reflector == nullptr || victim == nullptr) return;
+    out.send_spoofed(*victim, *reflector, make_bytes(wire::encode(request())));
+  }
+  wire::Message request() {
+    if (verb_ == "HELLO") return wire::Hello{random_uuid4(rng()), std::string("ptplab-adversary")};
+    if (verb_ == "GETKEY")
+      return wire::GetKey{random_uuid4(rng()), random_uuid4(rng()), "general", random_uuid4(rng())};
+    return wire::GetCertificate{random_uuid4(rng()), random_uuid4(rng())};
+  }
+  std::string verb_;
+};
+
+}  // namespace
+
+std::unique_ptr<Endpoint> make_spoofed_flood(AdversaryContext context) {
+  return std::make_unique<SpoofedFlood>(std::move(context));
+}
+
+}  // namespace ptplab::scenarios
