@@ -55,7 +55,7 @@ class Rng {
   constexpr double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
   // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; bias below 2^-64 * n).
   constexpr std::uint64_t below(std::uint64_t n) {
-    return static_cast<std::uint64_t>((static_cast<unsigned __int128>((*this)()) * n) >> 64);
+    return static_cast<std::uint64_t>(__extension__(static_cast<unsigned __int128>((*this)()) * n) >> 64);
   }
   // True with probability p.
   constexpr bool chance(double p) { return uniform() < p; }

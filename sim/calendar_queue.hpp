@@ -1,0 +1,47 @@
+// A calendar queue (Brown 1988) with a self-sizing window: a row of fixed-width time buckets
+// covering the near future, a small heap for the bucket being drained, and an unsorted list for
+// events beyond the window. Pushing and popping are O(1) on average, so unlike a heap it keeps
+// its rate when a million timers are pending. It is the kernel's queue (see the kernel bench).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "sim/event_record.hpp"
+
+namespace ptplab::sim {
+
+// Monotone priority queue of events: push() must not go below the time of the last pop(),
+// which a discrete-event kernel guarantees (it never schedules into the past), and event times
+// must be in [0, kTimeLimit).
+class CalendarQueue {
+ public:
+  // Upper bound on the number of buckets of a window (8M events per window at ~2 per bucket).
+  static constexpr std::size_t kBucketsMax = std::size_t{1} << 22;
+
+  void push(const EventRecord& e);
+  [[nodiscard]] EventRecord pop();  // precondition: !empty()
+  // The earliest event; not const because it may have to open the next bucket.
+  [[nodiscard]] const EventRecord& top();  // precondition: !empty()
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
+
+ private:
+  void load_next_bucket();  // makes current_ non-empty; precondition: size_ > 0
+  void rebase();            // opens a new window at the earliest far event
+
+  std::vector<std::vector<EventRecord>> buckets_;
+  std::vector<EventRecord> current_;  // min-heap of the events before current_end_
+  std::vector<EventRecord> far_;      // events at or after window_end_, unsorted
+  TimeNs base_ = 0;                   // start of bucket 0 of the window
+  TimeNs width_ = 1;                  // bucket width in ns
+  TimeNs current_end_ = kMinTime;     // events before this go to current_
+  TimeNs window_end_ = kMinTime;      // events at or after this go to far_
+  std::size_t next_bucket_ = 0;       // the bucket load_next_bucket() takes next
+  std::size_t window_count_ = 0;      // events held in buckets_
+  std::size_t size_ = 0;
+
+  static constexpr TimeNs kMinTime = INT64_MIN;
+};
+
+}  // namespace ptplab::sim

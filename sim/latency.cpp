@@ -1,0 +1,81 @@
+// The delay distributions.
+#include "sim/latency.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace ptplab::sim {
+namespace {
+
+// Redraws of a truncated normal before settling on 0 (reached only if mean << -stddev).
+constexpr int kNormalRedrawsMax = 32;
+
+TimeNs to_time(double ns) {
+  return ns <= 0 ? 0 : ns >= 4.0e18 ? TimeNs{4'000'000'000'000'000'000} : std::llround(ns);
+}
+
+}  // namespace
+
+double draw_standard_normal(Rng& rng) {
+  const double u1 = 1.0 - rng.uniform();  // (0, 1]: log is finite
+  const double u2 = rng.uniform();
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+TimeNs draw_latency(const LatencyConfig& c, Rng& rng, std::uint32_t from, std::uint32_t to) {
+  TimeNs base = 0;
+  switch (c.kind) {
+    case LatencyKind::kConstant: base = c.constant_ns; break;
+    case LatencyKind::kUniform:
+      base = c.uniform_max_ns > c.uniform_min_ns
+                 ? c.uniform_min_ns + static_cast<TimeNs>(rng.below(
+                                          static_cast<std::uint64_t>(c.uniform_max_ns - c.uniform_min_ns)))
+                 : c.uniform_min_ns;
+      break;
+    case LatencyKind::kNormal: {
+      double x = -1;
+      for (int i = 0; i < kNormalRedrawsMax && x < 0; ++i) {
+        x = static_cast<double>(c.normal_mean_ns) +
+            static_cast<double>(c.normal_stddev_ns) * draw_standard_normal(rng);
+      }
+      base = to_time(x);
+      break;
+    }
+    case LatencyKind::kLognormal:
+      base = to_time(static_cast<double>(c.lognormal_median_ns) *
+                     std::exp(c.lognormal_sigma * draw_standard_normal(rng)));
+      break;
+    case LatencyKind::kMatrix: {
+      const std::uint64_t cell = static_cast<std::uint64_t>(from) * c.regions + to;
+      base =
+          from < c.regions && to < c.regions && cell < c.matrix_ns.size() ? c.matrix_ns[cell] : c.constant_ns;
+      break;
+    }
+  }
+  if (c.jitter_ns > 0) base += static_cast<TimeNs>(rng.below(static_cast<std::uint64_t>(c.jitter_ns)));
+  return base < 0 ? 0 : base;
+}
+
+std::string_view latency_kind_name(LatencyKind kind) {
+  switch (kind) {
+    case LatencyKind::kConstant: return "constant";
+    case LatencyKind::kUniform: return "uniform";
+    case LatencyKind::kNormal: return "normal";
+    case LatencyKind::kLognormal: return "lognormal";
+    case LatencyKind::kMatrix: return "matrix";
+  }
+  return "unknown";
+}
+
+bool parse_latency_kind(std::string_view name, LatencyKind& out) {
+  for (auto k : {LatencyKind::kConstant, LatencyKind::kUniform, LatencyKind::kNormal, LatencyKind::kLognormal,
+                 LatencyKind::kMatrix}) {
+    if (latency_kind_name(k) == name) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ptplab::sim

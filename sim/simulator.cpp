@@ -1,0 +1,95 @@
+// The kernel's loop: keys, callback slots and dispatch.
+#include "sim/simulator.hpp"
+
+#include <cassert>
+
+namespace ptplab::sim {
+
+std::uint8_t Simulator::register_handler(EventHandler& handler, std::uint8_t count) {
+  assert(kinds_used_ + count <= kKindsMax);
+  const auto first = static_cast<std::uint8_t>(kinds_used_);
+  for (std::uint8_t i = 0; i < count; ++i) handlers_[kinds_used_++] = &handler;
+  return first;
+}
+
+std::uint64_t Simulator::next_key(OriginId origin) {
+  if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
+  if (origin >= sequences_.size()) sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
+  return make_event_key(origin, sequences_[origin]++);
+}
+
+void Simulator::schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target,
+                         std::uint32_t payload) {
+  if (t >= kTimeLimit) return;
+  EventRecord e;
+  e.time = t < now_ ? now_ : t;
+  e.key = next_key(origin);
+  e.target = target;
+  e.payload = payload;
+  e.kind = kind;
+  queue_.push(e);
+}
+
+TimerId Simulator::call_at(TimeNs t, OriginId origin, Callback fn) {
+  if (t >= kTimeLimit) return {};
+  std::uint32_t slot = 0;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(slots_.size());
+    slots_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  CallbackSlot& s = slots_[slot];
+  s.fn = std::move(fn);
+  s.armed = true;
+  schedule(t, origin, 0, slot, s.generation);
+  return TimerId{slot, s.generation};
+}
+
+bool Simulator::cancel(TimerId id) {
+  if (!id.valid() || id.slot >= slots_.size()) return false;
+  CallbackSlot& s = slots_[id.slot];
+  if (s.generation != id.generation || !s.armed) return false;
+  s.armed = false;
+  s.fn = nullptr;  // the slot is recycled when its event pops
+  return true;
+}
+
+void Simulator::dispatch(const EventRecord& e) {
+  if (e.kind != 0) {
+    ++executed_;
+    handlers_[e.kind]->handle(e);
+    return;
+  }
+  CallbackSlot& s = slots_[e.target];
+  const bool armed = s.armed;
+  Callback fn = std::move(s.fn);
+  s.fn = nullptr;
+  s.armed = false;
+  ++s.generation;
+  free_slots_.push_back(e.target);
+  if (!armed) return;
+  ++executed_;
+  fn();
+}
+
+bool Simulator::step() {
+  if (queue_.empty()) return false;
+  const EventRecord e = queue_.pop();
+  now_ = e.time;
+  dispatch(e);
+  return true;
+}
+
+void Simulator::run_until(TimeNs end) {
+  stop_requested_ = false;
+  while (!stop_requested_ && !queue_.empty() && queue_.top().time <= end) {
+    const EventRecord e = queue_.pop();
+    now_ = e.time;
+    dispatch(e);
+  }
+  if (!stop_requested_ && end > now_) now_ = end;
+}
+
+}  // namespace ptplab::sim
