@@ -93,8 +93,8 @@ struct Placement {
   NatType nat_type = NatType::kPublic;  // used when !from_mix
 };
 
-// One NodeParams override: field name and value text (JSON numbers/bools as written, strings
-// without quotes), as engine::set_param takes them.
+// One NodeParams override: field name and the value as JSON text (`8`, `"15s"`, `true`); give
+// engine::set_param nlohmann::json::parse(value).
 struct ParamOverride {
   std::string name;
   std::string value;

@@ -1,0 +1,214 @@
+// The JsonChecker getters and the wording of their errors ("expected ..., found ...").
+#include "scenarios/format/json_checker.hpp"
+
+#include <cmath>
+
+#include "scenarios/format/did_you_mean.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+constexpr std::size_t kFoundTextMax = 60;  // longer values are cut in error messages
+
+std::string format_number(double v) {
+  nlohmann::json j = v;
+  if (v == std::floor(v) && std::fabs(v) < 1e15) j = static_cast<std::int64_t>(v);
+  return j.dump();
+}
+
+}  // namespace
+
+std::string describe(const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::object: return "an object";
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::null: return "null";
+    default: break;
+  }
+  std::string text = value.dump();
+  if (text.size() > kFoundTextMax) text = text.substr(0, kFoundTextMax) + "...";
+  return text;
+}
+
+std::string child_pointer(std::string_view pointer, std::string_view key) {
+  std::string out(pointer);
+  out += '/';
+  for (const char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string child_pointer(std::string_view pointer, std::size_t index) {
+  return std::string(pointer) + "/" + std::to_string(index);
+}
+
+std::string quoted_list(std::span<const std::string_view> names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += (i + 1 == names.size()) ? " or " : ", ";
+    out += '"';
+    out += names[i];
+    out += '"';
+  }
+  return out;
+}
+
+void JsonChecker::error(std::string pointer, std::string message) {
+  errors_.push_back({std::move(pointer), std::move(message)});
+}
+
+bool JsonChecker::require_object(const nlohmann::json& value, std::string_view pointer,
+                                 std::string_view what) {
+  if (value.is_object()) return true;
+  error(std::string(pointer), "expected " + std::string(what) + ", found " + describe(value));
+  return false;
+}
+
+bool JsonChecker::require_array(const nlohmann::json& value, std::string_view pointer,
+                                std::string_view what) {
+  if (value.is_array()) return true;
+  error(std::string(pointer), "expected " + std::string(what) + ", found " + describe(value));
+  return false;
+}
+
+void JsonChecker::check_keys(const nlohmann::json& object, std::string_view pointer,
+                             std::span<const std::string_view> known) {
+  if (!object.is_object()) return;
+  for (const auto& [key, value] : object.items()) {
+    bool found = false;
+    for (const auto k : known) found = found || k == key;
+    if (found) continue;
+    const std::string suggestion = closest_name(key, known);
+    if (!suggestion.empty()) {
+      error(child_pointer(pointer, key), "unknown key; did you mean \"" + suggestion + "\"?");
+    } else {
+      error(child_pointer(pointer, key), "unknown key; expected " + quoted_list(known));
+    }
+  }
+}
+
+bool JsonChecker::require_key(const nlohmann::json& object, std::string_view pointer, std::string_view key) {
+  if (object.is_object() && object.contains(key)) return true;
+  error(child_pointer(pointer, key), "required key is missing");
+  return false;
+}
+
+void JsonChecker::number(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                         double& out, double lo, double hi) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_number() && v.get<double>() >= lo && v.get<double>() <= hi) {
+    out = v.get<double>();
+    return;
+  }
+  error(child_pointer(pointer, key),
+        "expected a number in [" + format_number(lo) + ", " + format_number(hi) + "], found " + describe(v));
+}
+
+void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                          std::uint64_t& out, std::uint64_t lo, std::uint64_t hi) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() >= lo && v.get<std::uint64_t>() <= hi) {
+    out = v.get<std::uint64_t>();
+    return;
+  }
+  error(child_pointer(pointer, key), "expected an integer in [" + std::to_string(lo) + ", " +
+                                         std::to_string(hi) + "], found " + describe(v));
+}
+
+void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                          std::uint32_t& out, std::uint32_t lo, std::uint32_t hi) {
+  std::uint64_t wide = out;
+  integer(object, pointer, key, wide, lo, hi);
+  out = static_cast<std::uint32_t>(wide);
+}
+
+void JsonChecker::boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                          bool& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_boolean()) {
+    out = v.get<bool>();
+    return;
+  }
+  error(child_pointer(pointer, key), "expected true or false, found " + describe(v));
+}
+
+void JsonChecker::string(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                         std::string& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_string()) {
+    out = v.get<std::string>();
+    return;
+  }
+  error(child_pointer(pointer, key), "expected a string, found " + describe(v));
+}
+
+bool JsonChecker::duration_value(const nlohmann::json& value, std::string_view pointer, TimeNs& out) {
+  if (value.is_string()) {
+    if (const auto d = parse_duration(value.get<std::string>()); d && *d >= 0) {
+      out = *d;
+      return true;
+    }
+  } else if (value.is_number_integer() && value.get<std::int64_t>() == 0) {
+    out = 0;
+    return true;
+  }
+  error(std::string(pointer), "expected a duration such as \"250ms\" or \"10s\", found " + describe(value));
+  return false;
+}
+
+void JsonChecker::duration(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                           TimeNs& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  duration_value(object.at(key), child_pointer(pointer, key), out);
+}
+
+void JsonChecker::string_list_value(const nlohmann::json& v, std::string_view pointer,
+                                    std::vector<std::string>& out) {
+  if (v.is_string()) {
+    out = {v.get<std::string>()};
+    return;
+  }
+  if (!require_array(v, pointer, "a string or a list of strings")) return;
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i].is_string()) {
+      items.push_back(v[i].get<std::string>());
+    } else {
+      error(child_pointer(pointer, i), "expected a string, found " + describe(v[i]));
+    }
+  }
+  out = std::move(items);
+}
+
+void JsonChecker::string_list(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                              std::vector<std::string>& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  string_list_value(object.at(key), child_pointer(pointer, key), out);
+}
+
+int JsonChecker::choice(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                        std::span<const std::string_view> names) {
+  if (!object.is_object() || !object.contains(key)) return -1;
+  const auto& v = object.at(key);
+  if (v.is_string()) {
+    const auto text = v.get<std::string>();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == text) return static_cast<int>(i);
+    }
+  }
+  error(child_pointer(pointer, key), "expected one of " + quoted_list(names) + ", found " + describe(v));
+  return -1;
+}
+
+}  // namespace ptplab::scenarios

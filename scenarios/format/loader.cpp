@@ -1,0 +1,83 @@
+// load_scenario: parse (comments allowed), apply --set overrides, read every section, then
+// cross-check names. Errors from all sections are returned together.
+#include "scenarios/format/loader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "scenarios/format/overrides.hpp"
+#include "scenarios/format/sections.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+void read_top(JsonChecker& c, const json& doc, Scenario& s) {
+  c.check_keys(doc, "",
+               {"name", "description", "seed", "duration", "record", "network", "nodes", "topology",
+                "workload", "timeline", "attackers", "expect", "sweep"});
+  if (c.require_key(doc, "", "name")) c.string(doc, "", "name", s.name);
+  if (doc.contains("name") && doc["name"].is_string() && s.name.empty()) {
+    c.error("/name", "expected a non-empty string, found \"\"");
+  }
+  c.string(doc, "", "description", s.description);
+  c.integer(doc, "", "seed", s.seed, 0, std::uint64_t{1} << 63);
+  c.duration(doc, "", "duration", s.duration_ns);
+  if (s.duration_ns <= 0 || s.duration_ns > kDurationMax) {
+    c.error("/duration", "expected a duration in (0, " + format_duration(kDurationMax) + "], found " +
+                             format_duration(s.duration_ns));
+  }
+  const int record = c.choice(doc, "", "record", {"full", "summary"});
+  if (record >= 0) s.record = static_cast<RecordLevel>(record);
+}
+
+}  // namespace
+
+std::string ValidationError::to_string() const {
+  return (pointer.empty() ? std::string("(document)") : pointer) + ": " + message;
+}
+
+Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
+                                                   const std::vector<std::string>& overrides) {
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
+  }
+  JsonChecker c;
+  if (!c.require_object(doc, "", "a JSON object")) return Unexpected(c.take_errors());
+  ValidationErrors override_errors;
+  for (const auto& o : overrides) {
+    auto errs = apply_override(doc, o);
+    override_errors.insert(override_errors.end(), errs.begin(), errs.end());
+  }
+  if (!override_errors.empty()) return Unexpected(std::move(override_errors));
+
+  Scenario s;
+  read_top(c, doc, s);
+  read_network(c, doc, s);
+  read_nodes(c, doc, s);
+  read_topology(c, doc, s);
+  read_workload(c, doc, s);
+  read_timeline(c, doc, s);
+  read_attackers(c, doc, s);
+  read_expect(c, doc, s);
+  read_sweep(c, doc, s);
+  check_references(c, doc, s);
+  if (!c.errors().empty()) return Unexpected(c.take_errors());
+  s.document = doc.dump();
+  return s;
+}
+
+Expected<Scenario, ValidationErrors> load_scenario_file(const std::string& path,
+                                                        const std::vector<std::string>& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Unexpected(ValidationErrors{{"", "cannot read the file"}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario(text.str(), overrides);
+}
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,156 @@
+// Validation of `attackers`, `expect` and `sweep`.
+#include <algorithm>
+
+#include "scenarios/format/did_you_mean.hpp"
+#include "scenarios/format/metrics_catalog.hpp"
+#include "scenarios/format/sections.hpp"
+#include "scenarios/format/sweep.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kBehaviours[] = {
+    "hello_flood", "message_flood", "spoofed_flood", "connect_reflection", "routing_poisoning", "sybil",
+    "eclipse",     "id_reuse",      "replay",        "malformed",          "certificate_spam"};
+
+void read_attacker_params(JsonChecker& c, const json& j, const std::string& p, Attacker& out) {
+  if (!c.require_object(j, p, "an object of behaviour parameters")) return;
+  const auto known = behaviour_params(out.behaviour);
+  for (const auto& [name, value] : j.items()) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      const std::string suggestion = closest_name(name, known);
+      const std::string behaviour = behaviour_name(out.behaviour);
+      c.error(child_pointer(p, name),
+              suggestion.empty()
+                  ? "unknown parameter of \"" + behaviour + "\"; expected " +
+                        (known.empty() ? std::string("none") : quoted_list(known))
+                  : "unknown parameter of \"" + behaviour + "\"; did you mean \"" + suggestion + "\"?");
+      continue;
+    }
+    if (value.is_object() || value.is_array() || value.is_null()) {
+      c.error(child_pointer(p, name), "expected a number, string or boolean, found " + describe(value));
+      continue;
+    }
+    out.params.push_back({name, value.dump()});
+  }
+}
+
+void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::size_t index, Attacker& out) {
+  out.name = "attacker" + std::to_string(index);
+  if (!c.require_object(j, p)) return;
+  c.check_keys(
+      j, p, {"name", "count", "behaviour", "target", "rate_per_s", "start", "stop", "placement", "params"});
+  c.string(j, p, "name", out.name);
+  c.integer(j, p, "count", out.count, 1, kAttackersMax);
+  if (c.require_key(j, p, "behaviour")) {
+    const int b = c.choice(j, p, "behaviour", kBehaviours);
+    if (b >= 0) out.behaviour = static_cast<Behaviour>(b);
+  }
+  if (j.contains("target")) {
+    const auto& t = j["target"];
+    if (t.is_string()) {
+      out.target_group = t.get<std::string>();
+    } else if (t.is_number_unsigned() && t.get<std::uint64_t>() < kNodesMax) {
+      out.target_node = t.get<std::uint32_t>();
+    } else {
+      c.error(p + "/target", "expected a group name or a node index, found " + describe(t));
+    }
+  }
+  c.number(j, p, "rate_per_s", out.rate_per_s, 0, kRatePerSecondMax);
+  c.duration(j, p, "start", out.start_ns);
+  c.duration(j, p, "stop", out.stop_ns);
+  if (out.stop_ns < out.start_ns) {
+    c.error(p + "/stop", "expected a time after start (" + format_duration(out.start_ns) + "), found " +
+                             format_duration(out.stop_ns));
+  }
+  read_placement(c, j, p, out.placement);
+  if (j.contains("params") && j.contains("behaviour"))
+    read_attacker_params(c, j["params"], p + "/params", out);
+}
+
+}  // namespace
+
+void read_attackers(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("attackers")) return;
+  const auto& j = doc["attackers"];
+  if (!c.require_array(j, "/attackers")) return;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    Attacker a;
+    read_attacker(c, j[i], child_pointer("/attackers", i), i, a);
+    const bool started_by_timeline =
+        std::any_of(s.timeline.begin(), s.timeline.end(), [&](const TimelineEvent& e) {
+          return e.action == TimelineEvent::Action::kAttackStart && e.attacker == a.name;
+        });
+    if (started_by_timeline && !(j[i].is_object() && j[i].contains("start"))) a.start_ns = kNever;
+    s.attackers.push_back(std::move(a));
+  }
+}
+
+void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("expect")) return;
+  const auto& j = doc["expect"];
+  if (!c.require_array(j, "/expect")) return;
+  std::vector<std::string_view> metric_names;
+  for (const auto& m : known_metrics()) metric_names.push_back(m.name);
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string p = child_pointer("/expect", i);
+    const auto& e = j[i];
+    if (!c.require_object(e, p)) continue;
+    c.check_keys(e, p, {"metric", "op", "value", "tolerance"});
+    Expectation x;
+    if (c.require_key(e, p, "metric")) {
+      c.string(e, p, "metric", x.metric);
+      if (e["metric"].is_string() && find_metric(x.metric) == nullptr) {
+        const std::string suggestion = closest_name(x.metric, metric_names);
+        c.error(p + "/metric",
+                suggestion.empty()
+                    ? "unknown metric \"" + x.metric + "\" (see scenarios/README.md for the list)"
+                    : "unknown metric \"" + x.metric + "\"; did you mean \"" + suggestion + "\"?");
+      }
+    }
+    if (c.require_key(e, p, "op")) {
+      const int op = c.choice(e, p, "op", {"<", "<=", ">", ">=", "==", "!="});
+      if (op >= 0) x.op = static_cast<CompareOp>(op);
+    }
+    if (c.require_key(e, p, "value")) c.number(e, p, "value", x.value, -1e300, 1e300);
+    c.number(e, p, "tolerance", x.tolerance, 0, 1e300);
+    s.expect.push_back(std::move(x));
+  }
+}
+
+void read_sweep(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("sweep")) return;
+  const auto& j = doc["sweep"];
+  const std::string p = "/sweep";
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"parameters", "seeds"});
+  Sweep sweep;
+  c.integer(j, p, "seeds", sweep.seeds, 1, kSweepSeedsMax);
+  std::size_t points = sweep.seeds;
+  if (j.contains("parameters") && c.require_object(j["parameters"], p + "/parameters")) {
+    for (const auto& [path, values] : j["parameters"].items()) {
+      const std::string vp = child_pointer(p + "/parameters", path);
+      if (path.empty() || path.front() != '/') {
+        c.error(vp, "expected a JSON pointer such as \"/nodes/0/count\" as the key, found \"" + path + "\"");
+        continue;
+      }
+      if (!values.is_array() || values.empty()) {
+        c.error(vp, "expected a non-empty array of values, found " + describe(values));
+        continue;
+      }
+      std::vector<std::string> texts;
+      for (const auto& v : values) texts.push_back(v.dump());
+      points = std::min(points * texts.size(), kSweepPointsMax + 1);
+      sweep.parameters.emplace_back(path, std::move(texts));
+    }
+  }
+  if (points > kSweepPointsMax) {
+    c.error(p, "expected at most " + std::to_string(kSweepPointsMax) + " points (values x seeds), found " +
+                   std::to_string(points));
+  }
+  s.sweep = std::move(sweep);
+}
+
+}  // namespace ptplab::scenarios

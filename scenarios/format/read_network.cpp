@@ -1,0 +1,166 @@
+// Validation of `network`: latency, loss, duplication, bandwidth, datagram size, NAT, regions.
+#include <cmath>
+
+#include "scenarios/format/sections.hpp"
+#include "scenarios/format/units.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+void read_latency(JsonChecker& c, const json& j, const std::string& p, LatencyModel& out) {
+  if (!c.require_object(j, p)) return;
+  const int kind = c.choice(j, p, "model", {"constant", "uniform", "normal", "lognormal", "matrix"});
+  if (kind >= 0) out.kind = static_cast<LatencyModel::Kind>(kind);
+  switch (out.kind) {
+    case LatencyModel::Kind::kConstant: c.check_keys(j, p, {"model", "delay"}); break;
+    case LatencyModel::Kind::kUniform: c.check_keys(j, p, {"model", "min", "max"}); break;
+    case LatencyModel::Kind::kNormal:
+    case LatencyModel::Kind::kLognormal: c.check_keys(j, p, {"model", "mean", "stddev"}); break;
+    case LatencyModel::Kind::kMatrix: c.check_keys(j, p, {"model"}); break;
+  }
+  c.duration(j, p, "delay", out.delay_ns);
+  c.duration(j, p, "min", out.min_ns);
+  c.duration(j, p, "max", out.max_ns);
+  c.duration(j, p, "mean", out.mean_ns);
+  c.duration(j, p, "stddev", out.stddev_ns);
+  if (out.kind == LatencyModel::Kind::kUniform && out.min_ns > out.max_ns) {
+    c.error(p + "/max", "expected a duration at least min (" + format_duration(out.min_ns) + "), found " +
+                            format_duration(out.max_ns));
+  }
+  if (out.kind == LatencyModel::Kind::kLognormal && out.mean_ns <= 0) {
+    c.error(p + "/mean", "expected a positive duration for a lognormal model, found 0");
+  }
+}
+
+void read_loss(JsonChecker& c, const json& j, const std::string& p, LossModel& out) {
+  if (!c.require_object(j, p)) return;
+  const int kind = c.choice(j, p, "model", {"none", "bernoulli", "gilbert_elliott"});
+  if (kind >= 0) out.kind = static_cast<LossModel::Kind>(kind);
+  switch (out.kind) {
+    case LossModel::Kind::kNone: c.check_keys(j, p, {"model"}); break;
+    case LossModel::Kind::kBernoulli: c.check_keys(j, p, {"model", "rate"}); break;
+    case LossModel::Kind::kGilbertElliott:
+      c.check_keys(j, p, {"model", "p_gb", "p_bg", "loss_good", "loss_bad"});
+      break;
+  }
+  c.number(j, p, "rate", out.rate, 0, 1);
+  c.number(j, p, "p_gb", out.p_gb, 0, 1);
+  c.number(j, p, "p_bg", out.p_bg, 0, 1);
+  c.number(j, p, "loss_good", out.loss_good, 0, 1);
+  c.number(j, p, "loss_bad", out.loss_bad, 0, 1);
+  if (out.kind == LossModel::Kind::kGilbertElliott && out.p_gb + out.p_bg <= 0) {
+    c.error(p + "/p_bg", "expected p_gb + p_bg > 0, found both 0");
+  }
+}
+
+// A member that is a number or a string with a unit, parsed by `parse`.
+template <class Parse>
+void quantity(JsonChecker& c, const json& j, const std::string& p, std::string_view key, std::uint64_t& out,
+              Parse parse, std::string_view example) {
+  if (!j.contains(key)) return;
+  const auto& v = j.at(key);
+  std::optional<std::uint64_t> parsed;
+  if (v.is_number_unsigned()) {
+    parsed = v.get<std::uint64_t>();
+  } else if (v.is_string()) {
+    parsed = parse(v.get<std::string>());
+  }
+  if (parsed) {
+    out = *parsed;
+  } else {
+    c.error(child_pointer(p, key), "expected a non-negative number or a string such as \"" +
+                                       std::string(example) + "\", found " + describe(v));
+  }
+}
+
+void read_bandwidth(JsonChecker& c, const json& j, const std::string& p, Bandwidth& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"uplink_bps", "downlink_bps", "queue_bytes"});
+  quantity(c, j, p, "uplink_bps", out.uplink_bps, parse_bitrate, "38Mbit/s");
+  quantity(c, j, p, "downlink_bps", out.downlink_bps, parse_bitrate, "38Mbit/s");
+  quantity(c, j, p, "queue_bytes", out.queue_bytes, parse_byte_size, "64KiB");
+}
+
+void read_nat(JsonChecker& c, const json& j, const std::string& p, NatConfig& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"mix", "hosts_per_box", "mapping_timeout", "hairpinning", "port_allocation"});
+  if (j.contains("mix") && c.require_object(j["mix"], p + "/mix")) {
+    static constexpr std::string_view kTypes[] = {"public", "full_cone", "restricted", "port_restricted",
+                                                  "symmetric"};
+    const std::string mp = p + "/mix";
+    c.check_keys(j["mix"], mp, kTypes);
+    double shares[5] = {-1, 0, 0, 0, 0};
+    for (std::size_t i = 0; i < 5; ++i) c.number(j["mix"], mp, kTypes[i], shares[i], 0, 1);
+    const double others = shares[1] + shares[2] + shares[3] + shares[4];
+    if (shares[0] < 0) shares[0] = std::max(0.0, 1 - others);
+    const double total = shares[0] + others;
+    if (std::fabs(total - 1) > 1e-9) {
+      json found = total;
+      c.error(mp, "expected shares summing to 1, found " + found.dump());
+    } else {
+      std::copy(std::begin(shares), std::end(shares), std::begin(out.mix));
+    }
+  }
+  c.integer(j, p, "hosts_per_box", out.hosts_per_box, 1, 65'535);
+  c.duration(j, p, "mapping_timeout", out.mapping_timeout_ns);
+  c.boolean(j, p, "hairpinning", out.hairpinning);
+  const int alloc = c.choice(j, p, "port_allocation", {"sequential", "random", "preserving"});
+  if (alloc >= 0) out.port_allocation = static_cast<PortAllocation>(alloc);
+}
+
+void read_regions(JsonChecker& c, const json& j, const std::string& p, Regions& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"names", "latency"});
+  if (c.require_key(j, p, "names")) c.string_list(j, p, "names", out.names);
+  if (!c.require_key(j, p, "latency")) return;
+  const auto& m = j["latency"];
+  const std::string mp = p + "/latency";
+  const std::size_t n = out.names.size();
+  const std::string shape = "a " + std::to_string(n) + " x " + std::to_string(n) + " array of durations";
+  if (!c.require_array(m, mp, shape)) return;
+  if (m.size() != n) {
+    c.error(mp, "expected " + shape + ", found " + std::to_string(m.size()) + " rows");
+    return;
+  }
+  out.latency_ns.assign(n, std::vector<TimeNs>(n, 0));
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::string rp = child_pointer(mp, r);
+    if (!c.require_array(m[r], rp, "a row of " + std::to_string(n) + " durations")) continue;
+    if (m[r].size() != n) {
+      c.error(rp,
+              "expected a row of " + std::to_string(n) + " durations, found " + std::to_string(m[r].size()));
+      continue;
+    }
+    for (std::size_t col = 0; col < n; ++col)
+      c.duration_value(m[r][col], child_pointer(rp, col), out.latency_ns[r][col]);
+  }
+}
+
+}  // namespace
+
+void read_network(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("network")) return;
+  const auto& j = doc["network"];
+  const std::string p = "/network";
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"latency", "loss", "duplication", "bandwidth", "max_datagram_bytes", "nat", "regions"});
+  Network& n = s.network;
+  if (j.contains("latency")) read_latency(c, j["latency"], p + "/latency", n.latency);
+  if (j.contains("loss")) read_loss(c, j["loss"], p + "/loss", n.loss);
+  if (j.contains("duplication") && c.require_object(j["duplication"], p + "/duplication")) {
+    c.check_keys(j["duplication"], p + "/duplication", {"rate"});
+    c.number(j["duplication"], p + "/duplication", "rate", n.duplication_rate, 0, 1);
+  }
+  if (j.contains("bandwidth")) read_bandwidth(c, j["bandwidth"], p + "/bandwidth", n.bandwidth);
+  c.integer(j, p, "max_datagram_bytes", n.max_datagram_bytes, 1, 65'507);
+  if (j.contains("nat")) read_nat(c, j["nat"], p + "/nat", n.nat);
+  if (j.contains("regions")) read_regions(c, j["regions"], p + "/regions", n.regions);
+  if (n.latency.kind == LatencyModel::Kind::kMatrix && n.regions.names.empty()) {
+    c.error(p + "/latency/model",
+            "expected /network/regions with names and latency for model \"matrix\", found none");
+  }
+}
+
+}  // namespace ptplab::scenarios

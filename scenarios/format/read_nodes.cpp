@@ -1,0 +1,151 @@
+// Validation of `nodes` (groups, placement, NodeParams overrides) and `topology`.
+#include <algorithm>
+
+#include "engine/node/node_params.hpp"
+#include "scenarios/format/did_you_mean.hpp"
+#include "scenarios/format/sections.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kTopologyKinds[] = {"bootstrap",      "random_regular",  "erdos_renyi",
+                                               "watts_strogatz", "barabasi_albert", "edges"};
+
+void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t index, NodeGroup& g) {
+  g.name = "group" + std::to_string(index);
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"name", "count", "role", "placement", "region", "params"});
+  c.string(j, p, "name", g.name);
+  c.integer(j, p, "count", g.count, 1, static_cast<std::uint32_t>(kNodesMax));
+  const int role = c.choice(j, p, "role", {"client", "server"});
+  if (role >= 0) g.role = static_cast<Role>(role);
+  g.placement.from_mix = g.role == Role::kClient;
+  read_placement(c, j, p, g.placement);
+  c.string(j, p, "region", g.region);
+  if (j.contains("params")) read_param_overrides(c, j["params"], p + "/params", g.params);
+}
+
+void read_edges(JsonChecker& c, const json& j, const std::string& p, Topology& t) {
+  if (!c.require_array(j, p, "an array of [a, b] node index pairs")) return;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const auto& e = j[i];
+    if (e.is_array() && e.size() == 2 && e[0].is_number_unsigned() && e[1].is_number_unsigned() &&
+        e[0].get<std::uint64_t>() < kNodesMax && e[1].get<std::uint64_t>() < kNodesMax) {
+      t.edges.emplace_back(e[0].get<std::uint32_t>(), e[1].get<std::uint32_t>());
+    } else {
+      c.error(child_pointer(p, i), "expected a pair of node indices [a, b], found " + describe(e));
+    }
+  }
+}
+
+}  // namespace
+
+void read_placement(JsonChecker& c, const json& object, std::string_view pointer, Placement& out) {
+  const int placement =
+      c.choice(object, pointer, "placement",
+               {"public", "nat", "full_cone", "restricted", "port_restricted", "symmetric"});
+  if (placement == 1) {
+    out = {true, NatType::kPublic};
+  } else if (placement >= 0) {
+    out = {false, placement == 0 ? NatType::kPublic : static_cast<NatType>(placement - 1)};
+  }
+}
+
+void read_param_overrides(JsonChecker& c, const json& params, std::string_view pointer,
+                          std::vector<ParamOverride>& out) {
+  if (!c.require_object(params, pointer, "an object of NodeParams fields")) return;
+  engine::NodeParams scratch;
+  const auto names = engine::param_names();
+  bool all_set = true;
+  for (const auto& [name, value] : params.items()) {
+    const std::string p = child_pointer(pointer, name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      const std::string suggestion = closest_name(name, names);
+      c.error(p, suggestion.empty() ? std::string("unknown NodeParams field")
+                                    : "unknown NodeParams field; did you mean \"" + suggestion + "\"?");
+      all_set = false;
+      continue;
+    }
+    if (const auto r = engine::set_param(scratch, name, value); !r) {
+      c.error(p, r.error());
+      all_set = false;
+      continue;
+    }
+    out.push_back({name, value.dump()});
+  }
+  if (all_set) {
+    if (const auto r = engine::validate_params(scratch); !r) c.error(std::string(pointer), r.error());
+  }
+}
+
+void read_nodes(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!c.require_key(doc, "", "nodes")) return;
+  const auto& j = doc["nodes"];
+  if (!c.require_array(j, "/nodes", "a non-empty array of node groups")) return;
+  if (j.empty()) c.error("/nodes", "expected a non-empty array of node groups, found []");
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    NodeGroup g;
+    read_group(c, j[i], child_pointer("/nodes", i), i, g);
+    total += g.count;
+    s.nodes.push_back(std::move(g));
+  }
+  if (total > kNodesMax) {
+    c.error("/nodes", "expected at most " + std::to_string(kNodesMax) + " nodes in all, found " +
+                          std::to_string(total));
+  }
+}
+
+void read_topology(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("topology")) return;
+  const auto& j = doc["topology"];
+  const std::string p = "/topology";
+  const std::string what = "an object with exactly one of " + quoted_list(kTopologyKinds);
+  if (!c.require_object(j, p, what)) return;
+  c.check_keys(j, p, kTopologyKinds);
+  if (j.size() != 1) {
+    c.error(p, "expected " + what + ", found " + std::to_string(j.size()) + " keys");
+    return;
+  }
+  Topology& t = s.topology;
+  const auto& [key, body] = *j.items().begin();
+  const std::string bp = child_pointer(p, key);
+  const auto* known = std::find(std::begin(kTopologyKinds), std::end(kTopologyKinds), key);
+  if (known == std::end(kTopologyKinds)) return;  // reported by check_keys
+  t.kind = static_cast<Topology::Kind>(known - std::begin(kTopologyKinds));
+  switch (t.kind) {
+    case Topology::Kind::kBootstrap:
+      if (!c.require_object(body, bp)) return;
+      c.check_keys(body, bp, {"servers"});
+      c.string_list(body, bp, "servers", t.bootstrap_groups);
+      break;
+    case Topology::Kind::kRandomRegular:
+      if (!c.require_object(body, bp)) return;
+      c.check_keys(body, bp, {"degree"});
+      c.integer(body, bp, "degree", t.degree, 1, kDegreeMax);
+      break;
+    case Topology::Kind::kErdosRenyi:
+      if (!c.require_object(body, bp)) return;
+      c.check_keys(body, bp, {"p"});
+      c.number(body, bp, "p", t.p, 0, 1);
+      break;
+    case Topology::Kind::kWattsStrogatz:
+      if (!c.require_object(body, bp)) return;
+      c.check_keys(body, bp, {"k", "beta"});
+      c.integer(body, bp, "k", t.k, 2, kDegreeMax);
+      c.number(body, bp, "beta", t.beta, 0, 1);
+      if (t.k % 2 != 0)
+        c.error(bp + "/k", "expected an even number of ring neighbours, found " + std::to_string(t.k));
+      break;
+    case Topology::Kind::kBarabasiAlbert:
+      if (!c.require_object(body, bp)) return;
+      c.check_keys(body, bp, {"m"});
+      c.integer(body, bp, "m", t.m, 1, kDegreeMax);
+      break;
+    case Topology::Kind::kEdges: read_edges(c, body, bp, t); break;
+  }
+}
+
+}  // namespace ptplab::scenarios

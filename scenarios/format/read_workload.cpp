@@ -1,0 +1,216 @@
+// Validation of `workload` (channels, their members and messages, membership changes) and of
+// `timeline` (timed faults, parameter changes and attack switches).
+#include "scenarios/format/sections.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+void read_size(JsonChecker& c, const json& j, const std::string& p, SizeDistribution& out) {
+  if (j.is_number()) {
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() >= 1 && j.get<std::uint64_t>() <= kMessageBytesMax) {
+      out.kind = SizeDistribution::Kind::kConstant;
+      out.bytes = j.get<std::uint32_t>();
+    } else {
+      c.error(p,
+              "expected an integer in [1, " + std::to_string(kMessageBytesMax) + "], found " + describe(j));
+    }
+    return;
+  }
+  if (!c.require_object(j, p, "a number of bytes or an object")) return;
+  c.check_keys(j, p, {"distribution", "bytes", "min", "max"});
+  const int kind = c.choice(j, p, "distribution", {"constant", "uniform", "exponential"});
+  if (kind >= 0) out.kind = static_cast<SizeDistribution::Kind>(kind);
+  c.integer(j, p, "bytes", out.bytes, 1, kMessageBytesMax);
+  c.integer(j, p, "min", out.min_bytes, 1, kMessageBytesMax);
+  c.integer(j, p, "max", out.max_bytes, 1, kMessageBytesMax);
+  if (out.min_bytes > out.max_bytes) {
+    c.error(p + "/max", "expected at least min (" + std::to_string(out.min_bytes) + "), found " +
+                            std::to_string(out.max_bytes));
+  }
+}
+
+void read_messages(JsonChecker& c, const json& j, const std::string& p, TimeNs duration, MessageLoad& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"rate_per_s", "interval", "size", "start", "stop", "attachments"});
+  c.number(j, p, "rate_per_s", out.rate_per_s, 0, kRatePerSecondMax);
+  c.duration(j, p, "interval", out.interval_ns);
+  if (j.contains("rate_per_s") && j.contains("interval")) {
+    c.error(p + "/interval", "expected either rate_per_s or interval, found both");
+  }
+  if (j.contains("interval") && out.interval_ns <= 0)
+    c.error(p + "/interval", "expected a positive duration, found 0");
+  if (j.contains("size")) read_size(c, j["size"], p + "/size", out.size);
+  c.duration(j, p, "start", out.start_ns);
+  c.duration(j, p, "stop", out.stop_ns);
+  if (out.stop_ns != kNever && out.stop_ns < out.start_ns) {
+    c.error(p + "/stop", "expected a time after start (" + format_duration(out.start_ns) + "), found " +
+                             format_duration(out.stop_ns));
+  }
+  if (out.start_ns > duration) {
+    c.error(p + "/start", "expected a time within the duration (" + format_duration(duration) + "), found " +
+                              format_duration(out.start_ns));
+  }
+  if (j.contains("attachments") && c.require_object(j["attachments"], p + "/attachments")) {
+    const auto& a = j["attachments"];
+    const std::string ap = p + "/attachments";
+    c.check_keys(a, ap, {"count", "bytes", "type"});
+    c.integer(a, ap, "count", out.attachments.count, 0, kAttachmentsMax);
+    c.integer(a, ap, "bytes", out.attachments.bytes, 1, kMessageBytesMax);
+    c.string(a, ap, "type", out.attachments.type);
+  }
+}
+
+void read_members(JsonChecker& c, const json& j, const std::string& p, Members& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"groups", "share"});
+  c.string_list(j, p, "groups", out.groups);
+  c.number(j, p, "share", out.share, 0, 1);
+}
+
+void read_channel(JsonChecker& c, const json& j, const std::string& p, std::size_t index, TimeNs duration,
+                  Channel& out) {
+  out.name = "channel" + std::to_string(index);
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"name", "closed", "members", "messages"});
+  c.string(j, p, "name", out.name);
+  c.boolean(j, p, "closed", out.closed);
+  if (j.contains("members")) read_members(c, j["members"], p + "/members", out.members);
+  if (j.contains("messages")) read_messages(c, j["messages"], p + "/messages", duration, out.messages);
+}
+
+// Reads `at`, required, within the run.
+void read_at(JsonChecker& c, const json& j, const std::string& p, TimeNs duration, TimeNs& out) {
+  if (!c.require_key(j, p, "at")) return;
+  c.duration(j, p, "at", out);
+  if (out > duration) {
+    c.error(p + "/at", "expected a time within the duration (" + format_duration(duration) + "), found " +
+                           format_duration(out));
+  }
+}
+
+void read_membership(JsonChecker& c, const json& j, const std::string& p, TimeNs duration,
+                     MembershipChange& out) {
+  if (!c.require_object(j, p)) return;
+  c.check_keys(j, p, {"at", "action", "channel", "groups", "share"});
+  read_at(c, j, p, duration, out.at_ns);
+  if (c.require_key(j, p, "action")) {
+    const int kind = c.choice(j, p, "action", {"join", "leave"});
+    if (kind >= 0) out.kind = static_cast<MembershipChange::Kind>(kind);
+  }
+  if (c.require_key(j, p, "channel")) c.string(j, p, "channel", out.channel);
+  c.string_list(j, p, "groups", out.groups);
+  c.number(j, p, "share", out.share, 0, 1);
+}
+
+constexpr std::string_view kActions[] = {"partition", "heal",      "crash",        "restart",    "churn_on",
+                                         "churn_off", "set_param", "attack_start", "attack_stop"};
+
+std::vector<std::string_view> keys_of(TimelineEvent::Action a) {
+  using A = TimelineEvent::Action;
+  switch (a) {
+    case A::kPartition: return {"at", "action", "sides", "share"};
+    case A::kHeal: return {"at", "action"};
+    case A::kCrash:
+    case A::kRestart: return {"at", "action", "group", "share", "count"};
+    case A::kChurnOn: return {"at", "action", "group", "mean_uptime", "mean_downtime"};
+    case A::kChurnOff: return {"at", "action", "group"};
+    case A::kSetParam: return {"at", "action", "group", "name", "value"};
+    case A::kAttackStart:
+    case A::kAttackStop: return {"at", "action", "attacker"};
+  }
+  return {};
+}
+
+void read_sides(JsonChecker& c, const json& j, const std::string& p, TimelineEvent& out) {
+  if (!c.require_array(j, p, "an array of sides (each a list of group names)")) return;
+  if (j.size() < 2) c.error(p, "expected at least 2 sides, found " + std::to_string(j.size()));
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    std::vector<std::string> side;
+    c.string_list_value(j[i], child_pointer(p, i), side);
+    out.sides.push_back(std::move(side));
+  }
+}
+
+void read_set_param(JsonChecker& c, const json& j, const std::string& p, TimelineEvent& out) {
+  if (!c.require_key(j, p, "name") || !c.require_key(j, p, "value")) return;
+  if (!j["name"].is_string()) {
+    c.error(p + "/name", "expected a NodeParams field name, found " + describe(j["name"]));
+    return;
+  }
+  std::vector<ParamOverride> one;
+  JsonChecker scratch;
+  read_param_overrides(scratch, json{{j["name"].get<std::string>(), j["value"]}}, p, one);
+  for (const auto& e : scratch.errors()) {
+    const bool about_name = e.message.starts_with("unknown NodeParams field");
+    c.error(p + (about_name ? "/name" : "/value"), e.message);
+  }
+  if (scratch.errors().empty() && one.size() == 1) out.param = one.front();
+}
+
+void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs duration, TimelineEvent& out) {
+  if (!c.require_object(j, p)) return;
+  read_at(c, j, p, duration, out.at_ns);
+  int action = -1;
+  if (c.require_key(j, p, "action")) action = c.choice(j, p, "action", kActions);
+  if (action < 0) return;
+  out.action = static_cast<TimelineEvent::Action>(action);
+  const auto keys = keys_of(out.action);
+  c.check_keys(j, p, keys);
+  using A = TimelineEvent::Action;
+  c.string(j, p, "group", out.group);
+  c.number(j, p, "share", out.share, 0, 1);
+  if (j.contains("count")) {
+    std::uint32_t count = 0;
+    c.integer(j, p, "count", count, 0, static_cast<std::uint32_t>(kNodesMax));
+    out.count = count;
+  }
+  c.duration(j, p, "mean_uptime", out.mean_uptime_ns);
+  c.duration(j, p, "mean_downtime", out.mean_downtime_ns);
+  if (out.action == A::kChurnOn && (out.mean_uptime_ns <= 0 || out.mean_downtime_ns <= 0)) {
+    c.error(p, "expected positive mean_uptime and mean_downtime, found " +
+                   format_duration(out.mean_uptime_ns) + " and " + format_duration(out.mean_downtime_ns));
+  }
+  if (out.action == A::kPartition && j.contains("sides")) read_sides(c, j["sides"], p + "/sides", out);
+  if (out.action == A::kSetParam) read_set_param(c, j, p, out);
+  if (out.action == A::kAttackStart || out.action == A::kAttackStop) {
+    if (c.require_key(j, p, "attacker")) c.string(j, p, "attacker", out.attacker);
+  }
+}
+
+}  // namespace
+
+void read_workload(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("workload")) return;
+  const auto& j = doc["workload"];
+  if (!c.require_object(j, "/workload")) return;
+  c.check_keys(j, "/workload", {"channels", "membership"});
+  if (j.contains("channels") && c.require_array(j["channels"], "/workload/channels")) {
+    for (std::size_t i = 0; i < j["channels"].size(); ++i) {
+      Channel ch;
+      read_channel(c, j["channels"][i], child_pointer("/workload/channels", i), i, s.duration_ns, ch);
+      s.workload.channels.push_back(std::move(ch));
+    }
+  }
+  if (j.contains("membership") && c.require_array(j["membership"], "/workload/membership")) {
+    for (std::size_t i = 0; i < j["membership"].size(); ++i) {
+      MembershipChange m;
+      read_membership(c, j["membership"][i], child_pointer("/workload/membership", i), s.duration_ns, m);
+      s.workload.membership.push_back(std::move(m));
+    }
+  }
+}
+
+void read_timeline(JsonChecker& c, const json& doc, Scenario& s) {
+  if (!doc.contains("timeline")) return;
+  const auto& j = doc["timeline"];
+  if (!c.require_array(j, "/timeline")) return;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    TimelineEvent e;
+    read_event(c, j[i], child_pointer("/timeline", i), s.duration_ns, e);
+    s.timeline.push_back(std::move(e));
+  }
+}
+
+}  // namespace ptplab::scenarios
