@@ -18,7 +18,7 @@ namespace ptplab::crypto {
 // construction and a collision in the table merely evicts. Not thread-safe.
 class VerifyCache {
  public:
-  // A table of 2^log2_entries_max entries (clamped to [0, 24]).
+  // A table of 2^log2_entries_max entries (clamped to [0, 20]).
   explicit VerifyCache(unsigned log2_entries_max = 16);
 
   [[nodiscard]] std::uint64_t hits() const { return hits_; }
