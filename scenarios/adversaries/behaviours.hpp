@@ -23,10 +23,11 @@ inline constexpr std::array<std::string_view, 11> kAdversaryBehaviours = {
 [[nodiscard]] Expected<std::unique_ptr<Endpoint>, std::string> make_adversary(std::string_view behaviour,
                                                                               AdversaryContext context);
 
-// HELLO to each target with a fresh random node_id per step; params.spoof_ports (bool, default
-// false) sends each from a new source port of the adversary's own IP (a new peer every time).
+// HELLO to each target in turn; params.spoof_node_ids (bool, default true) gives every HELLO a
+// fresh random node_id (false: one node_id throughout).
 std::unique_ptr<Endpoint> make_hello_flood(AdversaryContext context);
-// MESSAGE with a fresh msg_id and node_id and a bogus envelope of params.bytes (default 512).
+// MESSAGE with a fresh msg_id and node_id and a bogus envelope of params.size_bytes (default 512),
+// naming params.channel_id (set by the runner from params.channel) or a random channel id.
 std::unique_ptr<Endpoint> make_message_flood(AdversaryContext context);
 // params.verb (GETCERTIFICATE default, HELLO, GETKEY) to a reflector with the source forged as a
 // target, so the answers land on the victim (Rossow's reflection).
@@ -47,14 +48,15 @@ std::unique_ptr<Endpoint> make_eclipse(AdversaryContext context);
 // Takes the first target node id (or the first honest one) as its own, stays a peer of the
 // targets, and answers every MESSAGE it receives with a forged MESSAGE reusing its msg_id.
 std::unique_ptr<Endpoint> make_id_reuse(AdversaryContext context);
-// Stays a peer of the targets, records up to params.capacity (default 256) MESSAGE datagrams it
-// receives and replays one per step.
+// Stays a peer of the targets, records up to kReplayCapacity datagrams of params.verb (default
+// MESSAGE) it receives, and replays one per step once it is params.delay old (default 0; a
+// duration text or ns).
 std::unique_ptr<Endpoint> make_replay(AdversaryContext context);
 // Malformed datagrams in turn: random bytes, truncated JSON, deep nesting, wrong types, unknown
-// verbs, bad base64, params.bytes (default 256) in size where a size applies.
+// verbs, bad base64, params.size_bytes (default 256) in size where a size applies.
 std::unique_ptr<Endpoint> make_malformed(AdversaryContext context);
 // Unsolicited CERTIFICATE datagrams, each a valid self-signed certificate for a fresh node id
-// (params.identities distinct ones, default 256, made lazily), to fill certificate caches.
+// (params.certificates distinct ones, default 256, made lazily), to fill certificate caches.
 std::unique_ptr<Endpoint> make_certificate_spam(AdversaryContext context);
 
 }  // namespace ptplab::scenarios

@@ -18,7 +18,7 @@ class CertificateSpam final : public Adversary {
   explicit CertificateSpam(AdversaryContext c)
       : Adversary(std::move(c)),
         identities_max_(
-            static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("identities", 256), 1, 4096))) {}
+            static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("certificates", 256), 1, 4096))) {}
 
  private:
   void fire(TimeNs, Output& out) override {

@@ -1,32 +1,28 @@
-// HELLO flood: a fresh identity per HELLO, optionally from a fresh source port each time.
+// HELLO flood: a stream of HELLOs, by default each claiming a new node.
 #include "engine/wire/codec.hpp"
 #include "scenarios/adversaries/behaviours.hpp"
-#include "scenarios/adversaries/forge.hpp"
 #include "scenarios/adversaries/ids.hpp"
 
 namespace ptplab::scenarios {
 namespace {
 
-// Floods its targets with HELLOs that each claim a new node.
+// Floods its targets with HELLOs.
 class HelloFlood final : public Adversary {
  public:
   explicit HelloFlood(AdversaryContext c)
-      : Adversary(std::move(c)), spoof_ports_(ctx().params.value("spoof_ports", false)) {}
+      : Adversary(std::move(c)),
+        fresh_ids_(ctx().params.value("spoof_node_ids", true)),
+        node_id_(random_uuid4(rng())) {}
 
  private:
   void fire(TimeNs, Output& out) override {
     const Address* target = next_target();
     if (target == nullptr) return;
-    const auto bytes =
-        make_bytes(wire::encode(wire::Hello{random_uuid4(rng()), std::string("ptplab-adversary")}));
-    if (spoof_ports_) {
-      out.send_spoofed(Address{ctx().self.ip, identity_port(step_++)}, *target, bytes);
-    } else {
-      out.send(*target, bytes);
-    }
+    out.send(*target, make_bytes(wire::encode(wire::Hello{fresh_ids_ ? random_uuid4(rng()) : node_id_,
+                                                          std::string("ptplab-adversary")})));
   }
-  bool spoof_ports_;
-  std::size_t step_ = 0;
+  bool fresh_ids_;
+  std::string node_id_;
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ class Malformed final : public Adversary {
  public:
   explicit Malformed(AdversaryContext c)
       : Adversary(std::move(c)),
-        bytes_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("bytes", 256), 1, 60000))) {}
+        bytes_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("size_bytes", 256), 1, 60000))) {}
 
  private:
   void fire(TimeNs, Output& out) override {

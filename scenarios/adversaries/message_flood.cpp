@@ -13,7 +13,7 @@ class MessageFlood final : public Adversary {
  public:
   explicit MessageFlood(AdversaryContext c)
       : Adversary(std::move(c)),
-        bytes_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("bytes", 512), 1, 60000))) {}
+        bytes_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("size_bytes", 512), 1, 60000))) {}
 
  private:
   void fire(TimeNs now, Output& out) override {
@@ -23,6 +23,7 @@ class MessageFlood final : public Adversary {
                           forged_message(rng(), random_uuid4(rng()), random_uuid4(rng()), bytes_, now))));
   }
   std::size_t bytes_;
+  std::string channel_id_ = param_string("channel_id", "");
 };
 
 }  // namespace

@@ -1,31 +1,39 @@
-// Replay: MESSAGE datagrams recorded as a peer and sent again later, unchanged.
+// Replay: datagrams recorded as a peer and sent again later, unchanged.
 #include <algorithm>
+#include <deque>
 
+#include "engine/core/time.hpp"
 #include "engine/wire/codec.hpp"
 #include "scenarios/adversaries/behaviours.hpp"
 #include "scenarios/adversaries/ids.hpp"
+#include "scenarios/metrics/verb_scan.hpp"
 
 namespace ptplab::scenarios {
 namespace {
 
-// Records MESSAGEs it receives and replays them to its targets.
+// Datagrams a replay adversary keeps (oldest forgotten first).
+constexpr std::size_t kReplayCapacity = 256;
+
+// Records datagrams of one verb and replays them to its targets.
 class Replay final : public Adversary {
  public:
-  explicit Replay(AdversaryContext c)
-      : Adversary(std::move(c)),
-        node_id_(random_uuid4(rng())),
-        capacity_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("capacity", 256), 1, 65536))) {}
+  explicit Replay(AdversaryContext c) : Adversary(std::move(c)), node_id_(random_uuid4(rng())) {
+    const auto verb = wire::verb_from_name(param_string("verb", "MESSAGE"));
+    verb_ = verb ? static_cast<std::size_t>(*verb) : static_cast<std::size_t>(wire::Verb::kMessage);
+    const auto it = ctx().params.find("delay");
+    if (it != ctx().params.end() && it->is_string())
+      delay_ns_ = parse_duration(it->get<std::string>()).value_or(0);
+    if (it != ctx().params.end() && it->is_number()) delay_ns_ = it->get<TimeNs>();
+  }
 
-  void on_datagram(TimeNs, const Address& from, const SharedBytes& bytes, Output& out) override {
-    auto decoded = wire::decode(*bytes);
-    if (decoded && wire::verb_of(*decoded) == wire::Verb::kMessage) {
-      out.send(from, make_bytes(wire::encode(wire::Ack{std::get<wire::ChatMessage>(*decoded).msg_id})));
-      if (recorded_.size() < capacity_) {
-        recorded_.push_back(bytes);
-      } else {
-        recorded_[written_ % capacity_] = bytes;
+  void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override {
+    if (scan_verb(*bytes) == verb_) {
+      auto decoded = wire::decode(*bytes);
+      if (decoded && wire::verb_of(*decoded) == wire::Verb::kMessage) {
+        out.send(from, make_bytes(wire::encode(wire::Ack{std::get<wire::ChatMessage>(*decoded).msg_id})));
       }
-      ++written_;
+      if (recorded_.size() == kReplayCapacity) recorded_.pop_front();
+      recorded_.push_back({now, bytes});
     }
     rearm(out);
   }
@@ -34,14 +42,22 @@ class Replay final : public Adversary {
   void fire(TimeNs now, Output& out) override {
     keepalive(now, node_id_, out);
     const Address* target = next_target();
-    if (target == nullptr || recorded_.empty()) return;
-    out.send(*target, recorded_[replayed_++ % recorded_.size()]);
+    if (target == nullptr) return;
+    // The oldest recording that is old enough, then the next one at the next step.
+    for (std::size_t i = 0; i < recorded_.size(); ++i) {
+      const auto& r = recorded_[(cursor_ + i) % recorded_.size()];
+      if (now - r.first >= delay_ns_) {
+        out.send(*target, r.second);
+        cursor_ = (cursor_ + i + 1) % recorded_.size();
+        return;
+      }
+    }
   }
   std::string node_id_;
-  std::size_t capacity_;
-  std::vector<SharedBytes> recorded_;
-  std::size_t written_ = 0;
-  std::size_t replayed_ = 0;
+  std::size_t verb_ = 0;
+  TimeNs delay_ns_ = 0;
+  std::deque<std::pair<TimeNs, SharedBytes>> recorded_;
+  std::size_t cursor_ = 0;
 };
 
 }  // namespace

@@ -1,0 +1,263 @@
+// The metrics collector: observation callbacks, ground truth, and the end-of-run computation.
+#include "scenarios/metrics/collector.hpp"
+
+#include <algorithm>
+
+namespace ptplab::scenarios {
+
+Collector::Collector(const CollectorOptions& options)
+    : options_(options),
+      hosts_(options.hosts),
+      latency_(options.full),
+      traffic_(options.traffic_bucket_ns, options.duration_ns) {}
+
+void Collector::set_role(sim::HostId host, HostRole role) { hosts_.at(host).role = std::move(role); }
+
+std::uint32_t Collector::intern_node_id(std::string_view id) {
+  const auto it = node_ids_.find(id);
+  if (it != node_ids_.end()) return it->second;
+  const auto index = static_cast<std::uint32_t>(node_id_text_.size());
+  node_ids_.emplace(std::string(id), index);
+  node_id_text_.emplace_back(id);
+  node_id_holders_.emplace_back();
+  misrouted_by_id_.push_back(0);
+  return index;
+}
+
+void Collector::set_node_id(sim::HostId host, const std::string& node_id) {
+  const auto index = intern_node_id(node_id);
+  hosts_.at(host).node_id = index;
+  auto& holders = node_id_holders_[index];
+  if (std::find(holders.begin(), holders.end(), host) == holders.end()) holders.push_back(host);
+}
+
+void Collector::add_channel(const std::string& channel_id) {
+  if (channel_index_.count(channel_id) != 0) return;
+  channel_index_.emplace(channel_id, static_cast<std::uint32_t>(channel_ids_.size()));
+  channel_ids_.push_back(channel_id);
+  membership_.emplace_back(hosts_.size());
+  members_up_.push_back(0);
+}
+
+void Collector::note_member(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  member_change(now, host, channel_id, true);
+}
+
+void Collector::member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined) {
+  const auto it = channel_index_.find(channel_id);
+  if (it == channel_index_.end() || host >= hosts_.size()) return;
+  auto& m = membership_[it->second][host];
+  const bool is_member = m.joined_ns != kNever && m.left_ns == kNever;
+  const bool up = hosts_[host].down_ns == kNever && hosts_[host].up_ns != kNever;
+  if (joined && !is_member) {
+    m = {now, kNever};
+    if (up) ++members_up_[it->second];
+  } else if (!joined && is_member) {
+    m.left_ns = now;
+    if (up) --members_up_[it->second];
+  }
+}
+
+void Collector::note_connect(TimeNs now, sim::HostId a, sim::HostId b) {
+  connects_.push_back({a, b, now, {}, false});
+}
+
+void Collector::set_attack_windows(std::vector<AttackWindow> windows) {
+  attack_windows_ = std::move(windows);
+}
+
+void Collector::sample_tables(const engine::TableSizes& s) {
+  auto grow = [](engine::TableSizes& m, const engine::TableSizes& v) {
+    m.peers = std::max(m.peers, v.peers);
+    m.certificates = std::max(m.certificates, v.certificates);
+    m.dedup = std::max(m.dedup, v.dedup);
+    m.routing = std::max(m.routing, v.routing);
+    m.pending_retransmissions = std::max(m.pending_retransmissions, v.pending_retransmissions);
+    m.pending_verifications = std::max(m.pending_verifications, v.pending_verifications);
+    m.rate_sources = std::max(m.rate_sources, v.rate_sources);
+  };
+  grow(table_max_, s);
+  grow(round_max_, s);
+}
+
+void Collector::end_sample_round(TimeNs now) {
+  table_series_.emplace_back(now, round_max_);
+  round_max_ = {};
+}
+
+bool Collector::attack_on(TimeNs t) const {
+  return std::any_of(attack_windows_.begin(), attack_windows_.end(),
+                     [t](const AttackWindow& w) { return t >= w.start_ns && t < w.stop_ns; });
+}
+
+bool Collector::up_at(sim::HostId host, TimeNs t) const {
+  const auto& h = hosts_[host];
+  return h.up_ns != kNever && h.up_ns <= t && t < h.down_ns;
+}
+
+bool Collector::member_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
+  const auto& m = membership_[channel][host];
+  return m.joined_ns != kNever && m.joined_ns <= t && t < m.left_ns;
+}
+
+bool Collector::intended(const Message& m, sim::HostId host) const {
+  return host != m.origin && member_at(m.channel, host, m.sent_ns) && up_at(host, m.sent_ns);
+}
+
+std::uint64_t Collector::named_key(sim::HostId host, const Address& a) const {
+  std::uint64_t s =
+      (static_cast<std::uint64_t>(host) << 48) ^ (static_cast<std::uint64_t>(a.ip) << 16) ^ a.port;
+  return splitmix64(s);
+}
+
+void Collector::on_send(TimeNs now, const sim::DatagramView& d) {
+  const auto size = d.size();
+  const auto verb = scan_verb(**d.bytes);
+  traffic_.sent(now, verb, size);
+  if (d.src_host >= hosts_.size()) return;
+  if (hosts_[d.src_host].role.attacker) {
+    attacker_bytes_ += size;
+    return;
+  }
+  honest_bytes_ += size;
+  if (!named_.empty() && named_.count(named_key(d.src_host, d.to)) != 0) induced_bytes_[verb] += size;
+}
+
+void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) {
+  traffic_.dropped(now, scan_verb(**d.bytes), d.size(), reason);
+}
+
+void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
+  if (d.dst_host >= hosts_.size()) return;
+  const auto& dst = hosts_[d.dst_host].role;
+  if (dst.victim) ++victim_datagrams_;
+  if (d.src_host < hosts_.size() && hosts_[d.src_host].role.attacker && !dst.attacker &&
+      named_.size() < kNamedAddressesMax) {
+    named_.insert(named_key(d.dst_host, d.from));
+  }
+}
+
+void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
+  if (host >= hosts_.size()) return;
+  auto& h = hosts_[host];
+  if (up) {
+    h.up_ns = now;
+    h.down_ns = kNever;
+    return;
+  }
+  // A host that goes down loses its state, its memberships with it.
+  for (std::size_t c = 0; c < membership_.size(); ++c) {
+    auto& m = membership_[c][host];
+    if (m.joined_ns != kNever && m.left_ns == kNever) {
+      m.left_ns = now;
+      if (h.down_ns == kNever && h.up_ns != kNever) --members_up_[c];
+    }
+  }
+  h.down_ns = now;
+}
+
+void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
+  if (host >= hosts_.size() || hosts_[host].role.attacker) return;
+  switch (e.kind) {
+    case EventKind::kMessageOriginated: originated(now, host, e); break;
+    case EventKind::kDelivered: delivered(now, host, e); break;
+    case EventKind::kDuplicate:
+      if (e.verb == "MESSAGE") ++duplicates_;
+      break;
+    case EventKind::kRateLimited: ++rate_limited_; break;
+    case EventKind::kCollision: ++collisions_detected_; break;
+    case EventKind::kSignatureFailed: ++signature_failures_; break;
+    case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
+    case EventKind::kChannelLeft: member_change(now, host, e.channel_id, false); break;
+    case EventKind::kConnectSucceeded: connect_result(now, host, e, true); break;
+    case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
+    case EventKind::kRetransmitted: ++retransmissions_; break;
+    case EventKind::kGaveUp: ++gave_up_; break;
+    case EventKind::kDropped: {
+      const auto it = engine_drops_.find(e.reason);
+      if (it != engine_drops_.end()) {
+        ++it->second;
+      } else {
+        engine_drops_.emplace(std::string(e.reason), 1);
+      }
+      break;
+    }
+    default: break;
+  }
+}
+
+void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
+  const auto ch = channel_index_.find(e.channel_id);
+  if (ch == channel_index_.end()) return;
+  Message m;
+  m.origin = host;
+  m.channel = ch->second;
+  m.sent_ns = now;
+  const bool self_member = member_at(m.channel, host, now) && up_at(host, now);
+  m.intended = members_up_[m.channel] - (self_member ? 1 : 0);
+  m.during_attack = attack_on(now);
+  const auto index = static_cast<std::uint32_t>(messages_.size());
+  auto [it, inserted] = msg_index_.try_emplace(std::string(e.msg_id), index);
+  if (!inserted) {
+    // A msg_id collision: chain the newcomer behind the earlier holders.
+    std::uint32_t last = it->second;
+    while (messages_[last].next_same_id != UINT32_MAX) last = messages_[last].next_same_id;
+    messages_[last].next_same_id = index;
+  }
+  msg_id_text_.push_back(it->first);
+  messages_.push_back(std::move(m));
+  if (options_.full && options_.writer != nullptr) {
+    options_.writer->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+                                                channel_ids_[ch->second], now, e.value,
+                                                messages_.back().intended});
+  }
+}
+
+void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
+  const auto it = msg_index_.find(e.msg_id);
+  if (it == msg_index_.end()) {
+    ++unknown_deliveries_;
+    return;
+  }
+  // Among messages sharing the msg_id, the one whose origin claims the delivered node_id.
+  std::uint32_t index = it->second;
+  if (messages_[index].next_same_id != UINT32_MAX) {
+    const auto nid = node_ids_.find(e.node_id);
+    for (std::uint32_t i = it->second; i != UINT32_MAX; i = messages_[i].next_same_id) {
+      if (nid != node_ids_.end() && hosts_[messages_[i].origin].node_id == nid->second) {
+        index = i;
+        break;
+      }
+    }
+  }
+  Message& m = messages_[index];
+  if (!intended(m, host)) {
+    ++unintended_deliveries_;
+    const auto nid = hosts_[host].node_id;
+    if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
+      ++misrouted_;
+      ++misrouted_by_id_[nid];
+    }
+    return;
+  }
+  ++m.delivered;
+  const TimeNs latency = now - m.sent_ns;
+  latency_.add(latency);
+  if (options_.full && options_.writer != nullptr) {
+    options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
+                                                 latency, e.hops});
+  }
+}
+
+void Collector::connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok) {
+  const auto nid = node_ids_.find(e.node_id);
+  for (auto& c : connects_) {
+    if (c.done || c.a != host) continue;
+    if (nid != node_ids_.end() && hosts_[c.b].node_id != nid->second) continue;
+    c.done = true;
+    if (ok) c.connected_ns = now;
+    return;
+  }
+}
+
+}  // namespace ptplab::scenarios

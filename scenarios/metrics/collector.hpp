@@ -1,0 +1,174 @@
+// The metrics collector: a sim::Observer that turns everything a run shows (sends, drops,
+// deliveries, endpoint events, hosts going up and down) plus the runner's ground truth (which
+// host is an attacker or a victim, node ids, channels, CONNECT attempts, table sizes) into the
+// report's rows and the metric values expectations are checked against. Definitions follow
+// reports/SCHEMA.md; in short:
+// - delivery ratio: first deliveries to intended recipients / intended (message, recipient)
+//   pairs, a recipient being intended when it was up and a member of the channel when the
+//   message was originated (the sender excluded); latency: origin send -> first delivery;
+// - collision costs: messages_wrongly_suppressed = undelivered intended pairs of messages whose
+//   msg_id another message also has; messages_misrouted = deliveries to a host that was not an
+//   intended recipient but shares its node_id with another host;
+// - amplification factor: bytes honest hosts sent to an address an attacker's datagram had
+//   shown them as its source (the attacker itself, or the victim it spoofed), after that
+//   datagram arrived, divided by the bytes attackers sent.
+// No allocation per datagram: verbs are scanned, counters are flat arrays, ids are interned
+// once per message.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/node/node.hpp"
+#include "reports/writer.hpp"
+#include "scenarios/adversaries/adversary.hpp"
+#include "scenarios/metrics/sample.hpp"
+#include "scenarios/metrics/traffic.hpp"
+#include "sim/observer.hpp"
+
+namespace ptplab::scenarios {
+
+// Metric values by name (sorted, so reports list them in a stable order).
+using MetricValues = std::map<std::string, double>;
+
+// How the collector records.
+struct CollectorOptions {
+  std::size_t hosts = 0;
+  bool full = true;  // per-message and per-delivery rows, exact percentiles
+  TimeNs duration_ns = 10 * kSecond;
+  TimeNs traffic_bucket_ns = kSecond;
+  reports::ReportWriter* writer = nullptr;  // where full-mode rows stream to (may be null)
+};
+
+// What the runner knows about a host.
+struct HostRole {
+  bool attacker = false;
+  bool victim = false;
+  std::string nat_type = "public";
+};
+
+// Hash that lets maps keyed by std::string be searched with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Observes one run and produces its metrics.
+class Collector final : public sim::Observer {
+ public:
+  explicit Collector(const CollectorOptions& options);
+
+  // --- ground truth from the runner ---
+  void set_role(sim::HostId host, HostRole role);
+  // The node_id a host runs under (called at every start; restarts keep their identity).
+  void set_node_id(sim::HostId host, const std::string& node_id);
+  // A channel of the workload, by the id its creator gave it.
+  void add_channel(const std::string& channel_id);
+  // `host` became a member of the channel (idempotent; the creator and joiners).
+  void note_member(TimeNs now, sim::HostId host, std::string_view channel_id);
+  // Host `a` started a CONNECT towards host `b`.
+  void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
+  // The periods during which any attack is on (honest_delivery_ratio counts messages sent then).
+  void set_attack_windows(std::vector<AttackWindow> windows);
+  // One sample of a node's table sizes.
+  void sample_tables(const engine::TableSizes& sizes);
+  // Ends a round of samples at `now` (one timeseries point per table with the round's maximum).
+  void end_sample_round(TimeNs now);
+
+  // --- sim::Observer ---
+  void on_send(TimeNs now, const sim::DatagramView& d) override;
+  void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) override;
+  void on_delivery(TimeNs now, const sim::DatagramView& d) override;
+  void on_event(TimeNs now, sim::HostId host, const Event& e) override;
+  void on_host_state(TimeNs now, sim::HostId host, bool up) override;
+
+  // Computes the metrics at the end of the run (`end`: simulated time reached) and, when a
+  // writer is set, writes the aggregate rows (scalars, statistics, histograms, time series,
+  // traffic, collisions, NAT attempts).
+  [[nodiscard]] MetricValues finish(TimeNs end);
+
+ private:
+  struct Message {
+    sim::HostId origin = 0;
+    std::uint32_t channel = 0;
+    TimeNs sent_ns = 0;
+    std::uint32_t intended = 0;
+    std::uint32_t delivered = 0;
+    std::uint32_t next_same_id = UINT32_MAX;  // another message with the same msg_id
+    bool during_attack = false;
+  };
+  struct Membership {
+    TimeNs joined_ns = kNever;
+    TimeNs left_ns = kNever;
+  };
+  struct HostState {
+    HostRole role;
+    std::uint32_t node_id = UINT32_MAX;  // interned
+    TimeNs up_ns = kNever;
+    TimeNs down_ns = kNever;
+  };
+  struct ConnectAttempt {
+    sim::HostId a = 0, b = 0;
+    TimeNs started_ns = 0;
+    std::optional<TimeNs> connected_ns;
+    bool done = false;
+  };
+
+  [[nodiscard]] bool member_at(std::uint32_t channel, sim::HostId host, TimeNs t) const;
+  [[nodiscard]] bool up_at(sim::HostId host, TimeNs t) const;
+  [[nodiscard]] bool intended(const Message& m, sim::HostId host) const;
+  [[nodiscard]] bool attack_on(TimeNs t) const;
+  [[nodiscard]] std::uint32_t intern_node_id(std::string_view id);
+  void originated(TimeNs now, sim::HostId host, const Event& e);
+  void delivered(TimeNs now, sim::HostId host, const Event& e);
+  void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
+  void member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined);
+  void write_rows(TimeNs end, const MetricValues& metrics);
+  [[nodiscard]] std::uint64_t named_key(sim::HostId host, const Address& a) const;
+
+  CollectorOptions options_;
+  std::vector<HostState> hosts_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> channel_index_;
+  std::vector<std::string> channel_ids_;
+  std::vector<std::vector<Membership>> membership_;  // [channel][host]
+  std::vector<std::uint32_t> members_up_;            // [channel]: members currently up
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> node_ids_;
+  std::vector<std::string> node_id_text_;
+  std::vector<std::vector<sim::HostId>> node_id_holders_;
+  std::vector<std::uint64_t> misrouted_by_id_;  // by interned node_id
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> msg_index_;
+  std::vector<std::string_view> msg_id_text_;  // views into msg_index_ keys, by message
+  std::vector<Message> messages_;
+  Sample latency_;
+  TrafficTable traffic_;
+  std::vector<AttackWindow> attack_windows_;
+  std::unordered_set<std::uint64_t> named_;  // (honest host, address) pairs attackers showed as source
+  std::array<std::uint64_t, kVerbSlots> induced_bytes_{};
+  std::uint64_t attacker_bytes_ = 0;
+  std::uint64_t honest_bytes_ = 0;
+  std::uint64_t victim_datagrams_ = 0;
+  std::uint64_t duplicates_ = 0;
+  std::uint64_t rate_limited_ = 0;
+  std::uint64_t collisions_detected_ = 0;
+  std::uint64_t signature_failures_ = 0;
+  std::uint64_t unintended_deliveries_ = 0;
+  std::uint64_t misrouted_ = 0;
+  std::uint64_t unknown_deliveries_ = 0;
+  std::uint64_t retransmissions_ = 0;
+  std::uint64_t gave_up_ = 0;
+  std::map<std::string, std::uint64_t, std::less<>> engine_drops_;  // kDropped by reason
+  std::vector<ConnectAttempt> connects_;
+  engine::TableSizes table_max_{}, round_max_{};
+  std::vector<std::pair<TimeNs, engine::TableSizes>> table_series_;
+};
+
+// Bounds of the collector's ground-truth memory.
+inline constexpr std::size_t kNamedAddressesMax = 1u << 20;  // (host, address) pairs for amplification
+inline constexpr std::size_t kLatencyHistogramBins = 50;     // bins of the latency histogram
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,157 @@
+// The end of a run: metric values from the collector's counters, and the aggregate report rows.
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/metrics/collector.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+constexpr double kNsPerMs = 1e6;
+
+}  // namespace
+
+MetricValues Collector::finish(TimeNs end) {
+  MetricValues v;
+  std::uint64_t intended = 0, delivered = 0, attack_intended = 0, attack_delivered = 0, suppressed = 0;
+  for (std::size_t i = 0; i < messages_.size(); ++i) {
+    const auto& m = messages_[i];
+    intended += m.intended;
+    delivered += std::min(m.delivered, m.intended);
+    if (m.during_attack) {
+      attack_intended += m.intended;
+      attack_delivered += std::min(m.delivered, m.intended);
+    }
+  }
+  std::uint64_t msg_collisions = 0;
+  for (const auto& [id, first] : msg_index_) {
+    if (messages_[first].next_same_id == UINT32_MAX) continue;
+    ++msg_collisions;
+    for (std::uint32_t i = first; i != UINT32_MAX; i = messages_[i].next_same_id) {
+      suppressed += messages_[i].intended - std::min(messages_[i].delivered, messages_[i].intended);
+    }
+  }
+  std::uint64_t node_collisions = 0;
+  for (const auto& holders : node_id_holders_) node_collisions += holders.size() > 1 ? 1 : 0;
+
+  v["messages_sent"] = static_cast<double>(messages_.size());
+  v["delivered_messages"] = static_cast<double>(delivered);
+  if (intended > 0) v["delivery_ratio"] = static_cast<double>(delivered) / static_cast<double>(intended);
+  const bool attacked = !attack_windows_.empty();
+  if (attacked ? attack_intended > 0 : intended > 0) {
+    v["honest_delivery_ratio"] =
+        attacked ? static_cast<double>(attack_delivered) / static_cast<double>(attack_intended)
+                 : static_cast<double>(delivered) / static_cast<double>(intended);
+  }
+  if (latency_.count() > 0) {
+    const auto s = latency_.summary();
+    v["latency_p50_ms"] = s.p50 / kNsPerMs;
+    v["latency_p90_ms"] = s.p90 / kNsPerMs;
+    v["latency_p99_ms"] = s.p99 / kNsPerMs;
+    v["latency_max_ms"] = s.max / kNsPerMs;
+  }
+  std::uint64_t datagrams = 0, bytes = 0;
+  for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
+    const auto t = traffic_.total(verb);
+    datagrams += t.sent_datagrams;
+    bytes += t.sent_bytes;
+  }
+  v["datagrams_sent"] = static_cast<double>(datagrams);
+  v["bytes_sent"] = static_cast<double>(bytes);
+  if (delivered > 0)
+    v["bytes_per_delivered_message"] = static_cast<double>(honest_bytes_) / static_cast<double>(delivered);
+  v["duplicates"] = static_cast<double>(duplicates_);
+  v["node_id_collisions"] = static_cast<double>(node_collisions);
+  v["msg_id_collisions"] = static_cast<double>(msg_collisions);
+  v["messages_wrongly_suppressed"] = static_cast<double>(suppressed);
+  v["messages_misrouted"] = static_cast<double>(misrouted_);
+  std::uint64_t connected = 0;
+  Sample connect_time(true);
+  for (const auto& c : connects_) {
+    if (!c.connected_ns) continue;
+    ++connected;
+    connect_time.add(*c.connected_ns - c.started_ns);
+  }
+  v["nat_attempts"] = static_cast<double>(connects_.size());
+  if (!connects_.empty())
+    v["nat_success_ratio"] = static_cast<double>(connected) / static_cast<double>(connects_.size());
+  if (connected > 0) v["connect_time_p50_ms"] = connect_time.percentile(0.5) / kNsPerMs;
+  std::uint64_t induced = 0;
+  for (const auto b : induced_bytes_) induced += b;
+  if (attacker_bytes_ > 0)
+    v["amplification_factor"] = static_cast<double>(induced) / static_cast<double>(attacker_bytes_);
+  v["victim_datagrams_received"] = static_cast<double>(victim_datagrams_);
+  v["peers_table_max"] = static_cast<double>(table_max_.peers);
+  v["certificates_table_max"] = static_cast<double>(table_max_.certificates);
+  v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
+  v["routing_table_max"] = static_cast<double>(table_max_.routing);
+  v["drops_rate_limited"] = static_cast<double>(rate_limited_);
+  if (options_.writer != nullptr) write_rows(end, v);
+  return v;
+}
+
+void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
+  auto& w = *options_.writer;
+  for (const auto& [name, value] : metrics) w.add(reports::ScalarRecord{"metrics", name, value});
+  auto scalar = [&w](const char* name, double value) { w.add(reports::ScalarRecord{"sim", name, value}); };
+  scalar("simulated_ns", static_cast<double>(end));
+  scalar("attacker_bytes_sent", static_cast<double>(attacker_bytes_));
+  scalar("honest_bytes_sent", static_cast<double>(honest_bytes_));
+  scalar("collisions_detected", static_cast<double>(collisions_detected_));
+  scalar("signature_failures", static_cast<double>(signature_failures_));
+  scalar("unintended_deliveries", static_cast<double>(unintended_deliveries_));
+  scalar("unknown_deliveries", static_cast<double>(unknown_deliveries_));
+  scalar("retransmissions", static_cast<double>(retransmissions_));
+  scalar("gave_up", static_cast<double>(gave_up_));
+  for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
+    if (induced_bytes_[verb] == 0) continue;
+    w.add(reports::ScalarRecord{"amplification", "induced_bytes." + std::string(verb_slot_name(verb)),
+                                static_cast<double>(induced_bytes_[verb])});
+  }
+  for (const auto& [reason, count] : engine_drops_) {
+    w.add(reports::ScalarRecord{"engine_drops", reason, static_cast<double>(count)});
+  }
+  if (latency_.count() > 0) {
+    const auto s = latency_.summary();
+    w.add(reports::StatisticRecord{"latency_ms", s.count, s.mean / kNsPerMs, s.stddev / kNsPerMs,
+                                   s.min / kNsPerMs, s.max / kNsPerMs, s.p50 / kNsPerMs, s.p90 / kNsPerMs,
+                                   s.p99 / kNsPerMs});
+    for (const auto& b : latency_.bins(kLatencyHistogramBins)) {
+      w.add(reports::HistogramRecord{"latency_ms", b.lower / kNsPerMs, b.upper / kNsPerMs, b.count});
+    }
+  }
+  for (auto& r : traffic_.records()) w.add(r);
+  for (const auto& [t, sizes] : table_series_) {
+    w.add(reports::TimeseriesRecord{"peers_table_max", t, static_cast<double>(sizes.peers)});
+    w.add(reports::TimeseriesRecord{"certificates_table_max", t, static_cast<double>(sizes.certificates)});
+    w.add(reports::TimeseriesRecord{"dedup_table_max", t, static_cast<double>(sizes.dedup)});
+    w.add(reports::TimeseriesRecord{"routing_table_max", t, static_cast<double>(sizes.routing)});
+  }
+  // Collisions in id order, so the rows do not depend on hash-map iteration.
+  std::vector<reports::CollisionRecord> collisions;
+  for (std::size_t i = 0; i < node_id_holders_.size(); ++i) {
+    if (node_id_holders_[i].size() > 1) {
+      collisions.push_back({"node_id", node_id_text_[i], node_id_holders_[i].size(), 0, misrouted_by_id_[i]});
+    }
+  }
+  for (const auto& [id, first] : msg_index_) {
+    if (messages_[first].next_same_id == UINT32_MAX) continue;
+    std::uint64_t count = 0, missing = 0;
+    for (std::uint32_t i = first; i != UINT32_MAX; i = messages_[i].next_same_id) {
+      ++count;
+      missing += messages_[i].intended - std::min(messages_[i].delivered, messages_[i].intended);
+    }
+    collisions.push_back({"msg_id", id, count, missing, 0});
+  }
+  std::sort(collisions.begin(), collisions.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.kind, a.id) < std::tie(b.kind, b.id); });
+  for (auto& c : collisions) w.add(c);
+  for (const auto& c : connects_) {
+    std::optional<reports::Nanoseconds> ttc;
+    if (c.connected_ns) ttc = *c.connected_ns - c.started_ns;
+    w.add(reports::NatAttemptRecord{hosts_[c.a].role.nat_type, hosts_[c.b].role.nat_type, c.started_ns,
+                                    c.connected_ns.has_value(), ttc});
+  }
+}
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,63 @@
+// The traffic accumulator.
+#include "scenarios/metrics/traffic.hpp"
+
+#include <algorithm>
+
+namespace ptplab::scenarios {
+
+TrafficTable::TrafficTable(TimeNs bucket_ns, TimeNs duration_ns)
+    : bucket_ns_(std::max<TimeNs>(bucket_ns, 1)),
+      buckets_(static_cast<std::size_t>(std::max<TimeNs>(duration_ns, 0) / bucket_ns_ + 1)),
+      cells_(buckets_ * kVerbSlots) {}
+
+TrafficCell& TrafficTable::cell(TimeNs t, std::size_t verb) {
+  const auto b = std::min(static_cast<std::size_t>(std::max<TimeNs>(t, 0) / bucket_ns_), buckets_ - 1);
+  return cells_[b * kVerbSlots + std::min(verb, kVerbInvalid)];
+}
+
+void TrafficTable::sent(TimeNs t, std::size_t verb, std::size_t bytes) {
+  auto& c = cell(t, verb);
+  ++c.sent_datagrams;
+  c.sent_bytes += bytes;
+}
+
+void TrafficTable::dropped(TimeNs t, std::size_t verb, std::size_t bytes, sim::DropReason reason) {
+  auto& c = cell(t, verb);
+  const auto r = static_cast<std::size_t>(reason);
+  ++c.dropped_datagrams[r];
+  c.dropped_bytes[r] += bytes;
+}
+
+std::vector<reports::TrafficRecord> TrafficTable::records() const {
+  std::vector<reports::TrafficRecord> out;
+  for (std::size_t b = 0; b < buckets_; ++b) {
+    for (std::size_t v = 0; v < kVerbSlots; ++v) {
+      const auto& c = cells_[b * kVerbSlots + v];
+      const TimeNs start = static_cast<TimeNs>(b) * bucket_ns_;
+      const std::string verb(verb_slot_name(v));
+      if (c.sent_datagrams != 0) out.push_back({start, verb, c.sent_datagrams, c.sent_bytes, 0, 0, ""});
+      for (std::size_t r = 0; r < sim::kDropReasonCount; ++r) {
+        if (c.dropped_datagrams[r] == 0) continue;
+        out.push_back({start, verb, 0, 0, c.dropped_datagrams[r], c.dropped_bytes[r],
+                       std::string(sim::drop_reason_name(static_cast<sim::DropReason>(r)))});
+      }
+    }
+  }
+  return out;
+}
+
+TrafficCell TrafficTable::total(std::size_t verb) const {
+  TrafficCell t;
+  for (std::size_t b = 0; b < buckets_; ++b) {
+    const auto& c = cells_[b * kVerbSlots + verb];
+    t.sent_datagrams += c.sent_datagrams;
+    t.sent_bytes += c.sent_bytes;
+    for (std::size_t r = 0; r < sim::kDropReasonCount; ++r) {
+      t.dropped_datagrams[r] += c.dropped_datagrams[r];
+      t.dropped_bytes[r] += c.dropped_bytes[r];
+    }
+  }
+  return t;
+}
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,43 @@
+// Datagrams and bytes per verb per time bucket, sent and dropped by reason: the `traffic` table,
+// accumulated in flat arrays (no allocation per datagram).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/time.hpp"
+#include "reports/records.hpp"
+#include "scenarios/metrics/verb_scan.hpp"
+#include "sim/drop_reason.hpp"
+
+namespace ptplab::scenarios {
+
+// Counters of one verb in one bucket.
+struct TrafficCell {
+  std::uint64_t sent_datagrams = 0, sent_bytes = 0;
+  std::array<std::uint64_t, sim::kDropReasonCount> dropped_datagrams{}, dropped_bytes{};
+};
+
+// The traffic accumulator of one run.
+class TrafficTable {
+ public:
+  // Buckets of `bucket_ns` covering [0, duration_ns]; later times go to the last bucket.
+  TrafficTable(TimeNs bucket_ns, TimeNs duration_ns);
+  void sent(TimeNs t, std::size_t verb, std::size_t bytes);
+  void dropped(TimeNs t, std::size_t verb, std::size_t bytes, sim::DropReason reason);
+  // Rows in (bucket, verb, reason) order: one row of sent counts per non-empty cell, one per
+  // drop reason that occurred.
+  [[nodiscard]] std::vector<reports::TrafficRecord> records() const;
+  // Totals over all buckets, per verb.
+  [[nodiscard]] TrafficCell total(std::size_t verb) const;
+  [[nodiscard]] TimeNs bucket_ns() const { return bucket_ns_; }
+
+ private:
+  [[nodiscard]] TrafficCell& cell(TimeNs t, std::size_t verb);
+  TimeNs bucket_ns_;
+  std::size_t buckets_;
+  std::vector<TrafficCell> cells_;  // [bucket * kVerbSlots + verb]
+};
+
+}  // namespace ptplab::scenarios
