@@ -26,8 +26,9 @@ struct NodeParams {
   // --- peers ---
   TimeNs hello_interval_min_ns = 500 * kMillisecond;  // HELLO period drawn uniformly in [min, max]
   TimeNs hello_interval_max_ns = 2 * kSecond;
-  TimeNs peer_timeout_ns = 15 * kSecond;  // a peer silent this long is dropped
-  std::uint32_t peers_max = 64;           // peer table bound (new sources beyond it are ignored)
+  TimeNs peer_timeout_ns = 15 * kSecond;          // a peer silent this long is dropped
+  std::uint32_t peers_max = 64;                   // peer table bound (new sources beyond it are ignored)
+  TimeNs housekeeping_interval_ns = 1 * kSecond;  // period of expiries, refreshes and retries
 
   // --- reliability ---
   TimeNs ack_timeout_ns = 500 * kMillisecond;       // first retransmission after this long without ACK
@@ -65,6 +66,7 @@ struct NodeParams {
   double connect_rate_per_s = 10.0;          // CONNECTs a rendezvous forwards per second (all sources)
   double connect_burst = 20.0;               // and in a burst
   bool connect_live_peers_only = true;       // forward CONNECT only between live peers
+  std::uint32_t connect_attempts_max = 16;   // concurrent CONNECT attempts as A or B
 
   // --- abuse mitigations ---
   bool bounded_tables_enabled = true;      // false: the *_max table bounds above are not enforced

@@ -1,0 +1,35 @@
+// The de-dup window; see dedup_window.hpp.
+#include "engine/node/dedup_window.hpp"
+
+#include "engine/node/ids.hpp"
+
+namespace ptplab::engine {
+
+std::optional<std::uint64_t> DedupWindow::find(std::string_view msg_id) const {
+  const auto it = entries_.find(fnv1a64(msg_id));
+  if (it == entries_.end()) return std::nullopt;
+  return it->second.digest;
+}
+
+void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max) {
+  const std::uint64_t key = fnv1a64(msg_id);
+  entries_[key] = Entry{digest, now};
+  order_.emplace_back(key, now);
+  while (entries_max != 0 && entries_.size() > entries_max && !order_.empty()) {
+    const auto [old_key, old_seen] = order_.front();
+    order_.pop_front();
+    const auto it = entries_.find(old_key);
+    if (it != entries_.end() && it->second.seen == old_seen) entries_.erase(it);
+  }
+}
+
+void DedupWindow::expire(TimeNs now, TimeNs window_ns) {
+  while (!order_.empty() && order_.front().second + window_ns <= now) {
+    const auto [key, seen] = order_.front();
+    order_.pop_front();
+    const auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.seen == seen) entries_.erase(it);
+  }
+}
+
+}  // namespace ptplab::engine

@@ -1,0 +1,38 @@
+// The de-dup window: which msg_ids this node has seen recently, each with a small digest of the
+// content so that a msg_id reused for different content is reported as a collision.
+// Bounded in entries (oldest evicted first) and in time.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "engine/core/time.hpp"
+
+namespace ptplab::engine {
+
+// Why: delivery exactly once per (node, msg_id) needs memory of what was seen, and that memory
+// must stay bounded under floods.
+class DedupWindow {
+ public:
+  // The content digest recorded for `msg_id`, if it is in the window.
+  [[nodiscard]] std::optional<std::uint64_t> find(std::string_view msg_id) const;
+  // Records `msg_id` (seen at `now` with `digest`); evicts the oldest entry beyond `entries_max`
+  // (0: unbounded).
+  void insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max);
+  // Forgets entries older than `window_ns`.
+  void expire(TimeNs now, TimeNs window_ns);
+  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::uint64_t digest = 0;
+    TimeNs seen = 0;
+  };
+  std::unordered_map<std::uint64_t, Entry> entries_;    // keyed by fnv1a64(msg_id)
+  std::deque<std::pair<std::uint64_t, TimeNs>> order_;  // insertion order, for eviction
+};
+
+}  // namespace ptplab::engine

@@ -1,0 +1,100 @@
+// Certificates: answering GETCERTIFICATE, fetching a sender's certificate on demand, the bounded
+// certificate cache, and node_id collision evidence from two different certificates.
+#include <algorithm>
+
+#include "engine/node/ids.hpp"
+#include "engine/node/node_state.hpp"
+
+namespace ptplab::engine {
+
+const crypto::PeerCertificate* NodeState::find_certificate(TimeNs now, std::string_view id) {
+  for (auto& [cid, entry] : certificates)
+    if (cid == id) {
+      entry.last_used = now;
+      return &entry.cert;
+    }
+  return nullptr;
+}
+
+std::optional<Address> NodeState::address_of(std::string_view id) const {
+  if (id.empty() || id == node_id) return std::nullopt;
+  for (const auto& p : peers)
+    if (p.heard && p.node_id == id) return p.address;
+  for (const auto& r : routes)
+    if (r.node_id == id) return r.address;
+  return std::nullopt;
+}
+
+void NodeState::request_certificate(TimeNs now, std::string_view id, std::optional<Address> hint,
+                                    Output& out) {
+  const auto to = address_of(id) ? address_of(id) : hint;
+  if (!to) {
+    dropped(out, Address{}, "GETCERTIFICATE", "no_route");
+    return;
+  }
+  // One outstanding request per address is enough; retransmission covers loss.
+  for (const auto& p : pending)
+    if (p.to == *to && p.verb == wire::Verb::kGetCertificate) return;
+  note_contact(now, *to);
+  const std::string msg_id = new_msg_id();
+  const auto bytes = make_bytes(wire::encode(wire::GetCertificate{msg_id, node_id}));
+  send_reliable(now, *to, bytes, msg_id, wire::Verb::kGetCertificate, out);
+}
+
+void NodeState::send_certificate(TimeNs now, const Address& to, std::string_view msg_id,
+                                 std::string_view recipient_id, Output& out) {
+  for (const auto& p : pending)
+    if (p.to == to && p.msg_id == msg_id && p.verb == wire::Verb::kCertificate) return;
+  wire::Certificate c{std::string(msg_id), node_id, std::string(recipient_id), own_certificate()};
+  send_reliable(now, to, make_bytes(wire::encode(c)), msg_id, wire::Verb::kCertificate, out);
+}
+
+void NodeState::on_get_certificate(TimeNs now, const Address& from, const wire::GetCertificate& m,
+                                   Output& out) {
+  ack(from, m.msg_id, out);
+  send_certificate(now, from, m.msg_id, m.node_id, out);
+}
+
+void NodeState::on_certificate(TimeNs now, const Address& from, const wire::Certificate& m, Output& out) {
+  ack(from, m.msg_id, out);
+  // A CERTIFICATE answers our GETCERTIFICATE of the same msg_id as well as its ACK would.
+  std::erase_if(pending, [&](const Pending& p) {
+    return p.to == from && p.msg_id == m.msg_id && p.verb == wire::Verb::kGetCertificate;
+  });
+  if (m.certificate.size() > crypto::kCertificateBytesMax)
+    return dropped(out, from, "CERTIFICATE", "too_large");
+  auto cert = crypto::PeerCertificate::parse(m.certificate);
+  if (!cert) return dropped(out, from, "CERTIFICATE", "bad_certificate");
+  if (cert->node_id() != m.node_id) return dropped(out, from, "CERTIFICATE", "certificate_mismatch");
+  if (params.id_scheme == "key_derived" &&
+      make_key_derived_id(cert->public_key_der(), params.node_id_bits) != m.node_id)
+    return dropped(out, from, "CERTIFICATE", "not_key_derived");
+  for (auto& [id, entry] : certificates) {
+    if (id != m.node_id) continue;
+    if (entry.cert.der() == m.certificate) return retry_verifications(now, m.node_id, "", out);
+    // Two certificates for one node_id: keep the first, report the evidence.
+    Event e;
+    e.kind = EventKind::kCollision;
+    e.reason = "node_id";
+    e.node_id = m.node_id;
+    e.peer = from;
+    out.event(e);
+    return;
+  }
+  if (!cert->self_signature_valid()) return dropped(out, from, "CERTIFICATE", "bad_certificate_signature");
+  if (over(certificates.size(), params.certificates_max)) {
+    const auto lru = std::min_element(
+        certificates.begin(), certificates.end(),
+        [](const auto& a, const auto& b) { return a.second.last_used < b.second.last_used; });
+    certificates.erase(lru);
+  }
+  certificates.emplace_back(m.node_id, CertEntry{std::move(*cert), now});
+  Event e;
+  e.kind = EventKind::kCertificateFetched;
+  e.node_id = m.node_id;
+  e.peer = from;
+  out.event(e);
+  retry_verifications(now, m.node_id, "", out);
+}
+
+}  // namespace ptplab::engine

@@ -1,0 +1,52 @@
+// The Node's internal timers: a flat binary min-heap of (time, kind, key). Entries are never
+// cancelled; the handler of a fired entry checks whether it is still wanted (lazy deletion),
+// which keeps each entry at 16 bytes and every operation O(log n).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/time.hpp"
+
+namespace ptplab::engine {
+
+// What a timer entry is for.
+enum class TimerKind : std::uint8_t {
+  kHello,         // key: peer serial — send a HELLO, check the peer's timeout
+  kRetransmit,    // key: pending serial — resend or give up
+  kHousekeeping,  // key: 0 — expiries, channel refresh, key requests, connect timeouts
+  kRouting,       // key: 0 — send ROUTING to the peers
+};
+
+// Why: one compact deadline structure instead of a map of callbacks per node.
+class TimerQueue {
+ public:
+  // One scheduled wake-up.
+  struct Entry {
+    TimeNs at = 0;
+    std::uint32_t key = 0;
+    TimerKind kind{};
+  };
+
+  void push(TimeNs at, TimerKind kind, std::uint32_t key) {
+    heap_.push_back({at, key, kind});
+    std::push_heap(heap_.begin(), heap_.end(), later);
+  }
+  [[nodiscard]] TimeNs next() const { return heap_.empty() ? kNever : heap_.front().at; }
+  [[nodiscard]] bool due(TimeNs now) const { return !heap_.empty() && heap_.front().at <= now; }
+  Entry pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const Entry e = heap_.back();
+    heap_.pop_back();
+    return e;
+  }
+  [[nodiscard]] std::size_t size() const { return heap_.size(); }
+  void clear() { heap_.clear(); }
+
+ private:
+  static bool later(const Entry& a, const Entry& b) { return a.at > b.at; }
+  std::vector<Entry> heap_;
+};
+
+}  // namespace ptplab::engine

@@ -1,0 +1,36 @@
+// A token bucket in integer-free virtual time: the per-source rate limiter of the Node and the
+// CONNECT forwarding limit. Accepts at most burst + rate * t units over any window of length t.
+#pragma once
+
+#include <algorithm>
+
+#include "engine/core/time.hpp"
+
+namespace ptplab::engine {
+
+// Why: the one rate-limit primitive; a few bytes so every tracked source can own two of them.
+class TokenBucket {
+ public:
+  TokenBucket() = default;
+  // Starts full at time `now`.
+  TokenBucket(double burst, TimeNs now) : tokens_(burst), last_(now) {}
+
+  // Refills at `rate_per_s` up to `burst`, then takes `amount` if that many tokens are there.
+  [[nodiscard]] bool take(TimeNs now, double rate_per_s, double burst, double amount) {
+    if (now > last_) {
+      tokens_ = std::min(burst, tokens_ + rate_per_s * static_cast<double>(now - last_) / kSecond);
+      last_ = now;
+    }
+    if (tokens_ < amount) return false;
+    tokens_ -= amount;
+    return true;
+  }
+
+  [[nodiscard]] double tokens() const { return tokens_; }
+
+ private:
+  double tokens_ = 0;
+  TimeNs last_ = 0;
+};
+
+}  // namespace ptplab::engine
