@@ -36,6 +36,10 @@ void NodeState::request_certificate(TimeNs now, std::string_view id, std::option
   for (const auto& p : pending)
     if (p.to == *to && p.verb == wire::Verb::kGetCertificate) return;
   note_contact(now, *to);
+  // Unless it already knows us, the holder gets our certificate first: that costs us what its
+  // answer will cost it, so the answer fits its anti-amplification budget, and it can wrap keys for us.
+  const Peer* peer = find_peer(*to);
+  if (!peer || !peer->verified) send_certificate(now, *to, new_msg_id(), id, out);
   const std::string msg_id = new_msg_id();
   const auto bytes = make_bytes(wire::encode(wire::GetCertificate{msg_id, node_id}));
   send_reliable(now, *to, bytes, msg_id, wire::Verb::kGetCertificate, out);

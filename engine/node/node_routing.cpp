@@ -13,7 +13,9 @@ std::size_t entry_bytes(const wire::RoutingEntry& e) { return e.node_id.size() +
 }  // namespace
 
 void NodeState::send_routing(TimeNs now, Output& out) {
-  const auto targets = live_peer_addresses(now, std::nullopt);
+  std::vector<Address> targets;
+  for (const auto& p : peers)
+    if (live(p, now) && p.verified) targets.push_back(p.address);
   if (targets.empty()) return;
   wire::Routing r;
   r.node_id = node_id;

@@ -1,0 +1,196 @@
+// Test helpers for the Node: an Output that records everything, hand-built datagrams, and a
+// tiny loss-free (or lossy) in-process network that runs a few Nodes in virtual time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "engine/core/endpoint.hpp"
+#include "engine/core/rng.hpp"
+#include "engine/node/node.hpp"
+#include "engine/wire/codec.hpp"
+
+namespace ptplab::engine::test {
+
+// One recorded event, with its string fields copied.
+struct RecordedEvent {
+  EventKind kind{};
+  std::string verb, reason, msg_id, node_id, channel_id;
+  Address peer{};
+  TimeNs origin_time = 0;
+  std::uint32_t hops = 0;
+  std::uint64_t value = 0;
+};
+
+// Records sends, the last wake-up and events.
+class RecordingOutput final : public Output {
+ public:
+  struct Sent {
+    Address to;
+    SharedBytes bytes;
+  };
+  void send(const Address& to, const SharedBytes& bytes) override { sent.push_back({to, bytes}); }
+  void wake_at(TimeNs t) override { wake = t; }
+  void event(const Event& e) override {
+    events.push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
+                      std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time, e.hops,
+                      e.value});
+  }
+  // Decoded sends of one verb.
+  [[nodiscard]] std::vector<wire::Message> sent_of(wire::Verb verb) const {
+    std::vector<wire::Message> out;
+    for (const auto& s : sent) {
+      auto m = wire::decode(*s.bytes);
+      if (m && wire::verb_of(m.value()) == verb) out.push_back(m.value());
+    }
+    return out;
+  }
+  [[nodiscard]] std::size_t count(EventKind kind) const {
+    std::size_t n = 0;
+    for (const auto& e : events) n += e.kind == kind ? 1 : 0;
+    return n;
+  }
+  [[nodiscard]] const RecordedEvent* find(EventKind kind) const {
+    for (const auto& e : events)
+      if (e.kind == kind) return &e;
+    return nullptr;
+  }
+  void clear() {
+    sent.clear();
+    events.clear();
+  }
+  std::vector<Sent> sent;
+  std::vector<RecordedEvent> events;
+  TimeNs wake = kNever;
+};
+
+inline SharedBytes datagram(const wire::Message& m) { return make_bytes(wire::encode(m)); }
+inline Address addr(std::uint32_t host, std::uint16_t port = 4000) {
+  return Address{0x0a000000u + host, port};
+}
+
+// A few Nodes on a virtual network: fixed latency, optional Bernoulli loss, full delivery order
+// by (time, sequence). Every datagram and event passes through here, so tests can inspect them.
+class Loopback {
+ public:
+  explicit Loopback(TimeNs latency_ns = 10 * kMillisecond, double loss = 0.0, std::uint64_t seed = 1)
+      : latency_(latency_ns), loss_(loss), rng_(seed) {}
+
+  // Adds a node at addr(index + 1); returns its index.
+  std::size_t add(const NodeParams& params, std::uint64_t seed) {
+    nodes_.push_back(std::make_unique<Node>(params, seed));
+    wakes_.push_back(kNever);
+    events_.emplace_back();
+    Out out(*this, nodes_.size() - 1);
+    nodes_.back()->start(now_, out);
+    return nodes_.size() - 1;
+  }
+  Node& node(std::size_t i) { return *nodes_[i]; }
+  Address address(std::size_t i) const { return addr(static_cast<std::uint32_t>(i + 1)); }
+  std::size_t size() const { return nodes_.size(); }
+  TimeNs now() const { return now_; }
+  std::vector<RecordedEvent>& events(std::size_t i) { return events_[i]; }
+
+  // Runs a user action on node i with a proper Output.
+  template <class F>
+  auto act(std::size_t i, F&& f) {
+    Out out(*this, i);
+    return f(*nodes_[i], static_cast<Output&>(out));
+  }
+
+  // Runs until `end`.
+  void run_until(TimeNs end) {
+    while (true) {
+      TimeNs next = kNever;
+      std::size_t who = 0;
+      for (std::size_t i = 0; i < wakes_.size(); ++i)
+        if (wakes_[i] < next) next = wakes_[i], who = i;
+      const bool packet = !queue_.empty() && queue_.top().at <= next;
+      if (packet) next = queue_.top().at;
+      if (next > end) break;
+      now_ = next;
+      if (packet) {
+        Flight f = queue_.top();
+        queue_.pop();
+        const auto dst = index_of(f.to);
+        if (!dst) continue;
+        Out out(*this, *dst);
+        nodes_[*dst]->on_datagram(now_, f.from, f.bytes, out);
+      } else {
+        wakes_[who] = kNever;
+        Out out(*this, who);
+        nodes_[who]->on_timer(now_, out);
+      }
+    }
+    now_ = end;
+  }
+
+  // Every datagram sent so far, as (from, to, bytes).
+  struct Record {
+    Address from, to;
+    SharedBytes bytes;
+  };
+  std::vector<Record> wiretap;
+  // Drops datagrams for which this returns true (e.g. to tamper or lose on purpose).
+  std::function<bool(const Record&)> filter;
+
+ private:
+  struct Flight {
+    TimeNs at;
+    std::uint64_t seq;
+    Address from, to;
+    SharedBytes bytes;
+    bool operator>(const Flight& o) const { return at != o.at ? at > o.at : seq > o.seq; }
+  };
+  class Out final : public Output {
+   public:
+    Out(Loopback& net, std::size_t i) : net_(net), i_(i) {}
+    void send(const Address& to, const SharedBytes& bytes) override {
+      const Record r{net_.address(i_), to, bytes};
+      net_.wiretap.push_back(r);
+      if (net_.filter && net_.filter(r)) return;
+      if (net_.loss_ > 0 && net_.rng_.chance(net_.loss_)) return;
+      net_.queue_.push({net_.now_ + net_.latency_, net_.seq_++, r.from, to, bytes});
+    }
+    void wake_at(TimeNs t) override { net_.wakes_[i_] = t; }
+    void event(const Event& e) override {
+      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
+                                  std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time,
+                                  e.hops, e.value});
+    }
+
+   private:
+    Loopback& net_;
+    std::size_t i_;
+  };
+  std::optional<std::size_t> index_of(const Address& a) const {
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+      if (address(i) == a) return i;
+    return std::nullopt;
+  }
+
+  TimeNs latency_;
+  double loss_;
+  Rng rng_;
+  TimeNs now_ = 0;
+  std::uint64_t seq_ = 0;
+  std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<TimeNs> wakes_;
+  std::vector<std::vector<RecordedEvent>> events_;
+  std::priority_queue<Flight, std::vector<Flight>, std::greater<>> queue_;
+};
+
+// Count of events of `kind` in `events` matching msg_id (if given).
+inline std::size_t count_events(const std::vector<RecordedEvent>& events, EventKind kind,
+                                std::string_view msg_id = {}) {
+  std::size_t n = 0;
+  for (const auto& e : events) n += (e.kind == kind && (msg_id.empty() || e.msg_id == msg_id)) ? 1 : 0;
+  return n;
+}
+
+}  // namespace ptplab::engine::test
