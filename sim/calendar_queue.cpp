@@ -16,16 +16,27 @@ constexpr std::size_t kWidthSamples = 64;
 
 }  // namespace
 
+void CalendarQueue::add_to_bucket(std::size_t bucket, const EventRecord& e) {
+  std::uint32_t node = free_;
+  if (node == kNil) {
+    node = static_cast<std::uint32_t>(pool_.size());
+    pool_.push_back(e);
+  } else {
+    free_ = pool_[node].link;
+    pool_[node] = e;
+  }
+  pool_[node].link = heads_[bucket];
+  heads_[bucket] = node;
+  ++window_count_;
+}
+
 void CalendarQueue::push(const EventRecord& e) {
   ++size_;
   if (e.time < current_end_) {
     current_.push_back(e);
     std::push_heap(current_.begin(), current_.end(), later);
   } else if (e.time < window_end_) {
-    const auto index = static_cast<std::size_t>(static_cast<std::uint64_t>(e.time - base_) /
-                                                static_cast<std::uint64_t>(width_));
-    buckets_[index].push_back(e);
-    ++window_count_;
+    add_to_bucket(static_cast<std::uint64_t>(e.time - base_) / static_cast<std::uint64_t>(width_), e);
   } else {
     far_.push_back(e);
   }
@@ -51,13 +62,19 @@ void CalendarQueue::load_next_bucket() {
       rebase();
       continue;
     }
-    auto& bucket = buckets_[next_bucket_];
+    std::uint32_t node = heads_[next_bucket_];
+    heads_[next_bucket_] = kNil;
     ++next_bucket_;
     current_end_ = base_ + static_cast<TimeNs>(next_bucket_) * width_;
-    if (bucket.empty()) continue;
-    window_count_ -= bucket.size();
-    current_.swap(bucket);
-    std::make_heap(current_.begin(), current_.end(), later);
+    while (node != kNil) {
+      const std::uint32_t next = pool_[node].link;
+      current_.push_back(pool_[node]);
+      pool_[node].link = free_;
+      free_ = node;
+      node = next;
+    }
+    window_count_ -= current_.size();
+    if (current_.size() > 1) std::make_heap(current_.begin(), current_.end(), later);
   }
 }
 
@@ -85,12 +102,11 @@ void CalendarQueue::rebase() {
   window_end_ = base_ + width_ * static_cast<TimeNs>(buckets);  // < 2^62 + 2^62: no overflow
   current_end_ = base_;
   next_bucket_ = 0;
-  if (buckets_.size() < buckets) buckets_.resize(buckets);
+  if (heads_.size() < buckets) heads_.resize(buckets, kNil);
   std::size_t kept = 0;
   for (const auto& e : far_) {
     if (e.time < window_end_) {
-      buckets_[static_cast<std::uint64_t>(e.time - base_) / static_cast<std::uint64_t>(width_)].push_back(e);
-      ++window_count_;
+      add_to_bucket(static_cast<std::uint64_t>(e.time - base_) / static_cast<std::uint64_t>(width_), e);
     } else {
       far_[kept++] = e;
     }

@@ -31,8 +31,8 @@ struct EventRecord {
   std::uint64_t key = 0;      // (origin << kSequenceBits) | per-origin sequence
   std::uint32_t target = 0;   // usually a host id
   std::uint32_t payload = 0;  // an index or a generation, meaning set by the kind's handler
+  std::uint32_t link = 0;     // owned by the queue while the record is queued (bucket chains)
   std::uint8_t kind = 0;      // 0: kernel callback; others: registered handlers
-  std::uint8_t pad_[7] = {};
 
   [[nodiscard]] constexpr OriginId origin() const { return static_cast<OriginId>(key >> kSequenceBits); }
   [[nodiscard]] constexpr std::uint64_t sequence() const { return key & kSequenceMax; }
