@@ -6,8 +6,10 @@
 #include <openssl/err.h>
 #include <openssl/objects.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
+#include <mutex>
 
 #include "engine/crypto/ecdsa.hpp"
 #include "engine/crypto/ecies.hpp"
@@ -17,12 +19,24 @@
 
 namespace ptplab::crypto {
 
-// What a parsed certificate keeps: its bytes, subject CN, public key DER and the EVP key.
+// What a parsed certificate keeps: its bytes, subject CN and public key DER; the OpenSSL key
+// (about 2 KiB) is made on first use, since most cached certificates are never used to verify
+// (a shared VerifyCache answers for them) or to wrap.
 struct PeerCertificate::Parsed {
   std::string der;
   std::string node_id;
   std::string public_key_der;
-  EvpPkeyPtr pkey;
+  mutable std::once_flag pkey_once;
+  mutable EvpPkeyPtr pkey;
+
+  EVP_PKEY* key() const {
+    std::call_once(pkey_once, [this] {
+      pkey = p256::public_pkey(std::string_view(public_key_der).substr(p256::kSpkiBytes - p256::kPointBytes));
+      // parse() accepted the point, so the import cannot fail on input.
+      if (!pkey) p256::fatal("importing a parsed public key");
+    });
+    return pkey.get();
+  }
 };
 
 namespace {
@@ -75,9 +89,16 @@ bool set_names(X509* x, std::string_view node_id, int type) {
 // The DER TBSCertificate of the self-signed certificate for (key, node_id).
 std::string tbs_der(const PrivateKey& key, std::string_view node_id) {
   X509Ptr x(X509_new());
-  const unsigned char* spki = uc(key.public_key_der());
-  EvpPkeyPtr pub(d2i_PUBKEY(nullptr, &spki, static_cast<long>(key.public_key_der().size())));
-  if (!x || !pub || node_id.size() > INT_MAX / 2) p256::fatal("certificate alloc");
+  if (!x || node_id.size() > INT_MAX / 2) p256::fatal("certificate alloc");
+  // The key goes in as (algorithm, parameters, point): building it from an EVP_PKEY would run
+  // OpenSSL 3.0's encoder framework, which costs ten times the rest of this function.
+  const std::string_view point = key.public_point();
+  auto* encoded = static_cast<unsigned char*>(OPENSSL_memdup(point.data(), point.size()));
+  if (encoded == nullptr ||
+      X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(x.get()), OBJ_nid2obj(NID_X9_62_id_ecPublicKey),
+                             V_ASN1_OBJECT, OBJ_nid2obj(NID_X9_62_prime256v1), encoded,
+                             static_cast<int>(point.size())) != 1)
+    p256::fatal("X509_PUBKEY_set0_param");
   // UTF8String for every node_id the wire can carry (JSON strings are UTF-8); the raw bytes
   // as a TeletexString, which has no validity rule, for anything else.
   if (!set_names(x.get(), node_id, V_ASN1_UTF8STRING) && !set_names(x.get(), node_id, V_ASN1_T61STRING))
@@ -85,8 +106,7 @@ std::string tbs_der(const PrivateKey& key, std::string_view node_id) {
   if (X509_set_version(x.get(), X509_VERSION_3) != 1 ||
       ASN1_INTEGER_set_uint64(X509_get_serialNumber(x.get()), serial_of(key)) != 1 ||
       ASN1_TIME_set_string_X509(X509_getm_notBefore(x.get()), kNotBefore) != 1 ||
-      ASN1_TIME_set_string_X509(X509_getm_notAfter(x.get()), kNotAfter) != 1 ||
-      X509_set_pubkey(x.get(), pub.get()) != 1)
+      ASN1_TIME_set_string_X509(X509_getm_notAfter(x.get()), kNotAfter) != 1)
     p256::fatal("building TBSCertificate");
   // The TBS names its signature algorithm too. OpenSSL 3.0 has no setter for it outside
   // X509_sign (which would draw a random nonce), so set the object it exposes read-only.
@@ -108,13 +128,23 @@ X509Ptr parse_x509(std::string_view der) {
   return x;
 }
 
-bool is_p256(EVP_PKEY* key) {
-  if (EVP_PKEY_is_a(key, "EC") != 1) return false;
-  std::array<char, 64> group{};
-  std::size_t len = 0;
-  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group.data(), group.size(), &len) != 1)
-    return false;
-  return std::string_view(group.data(), len) == "prime256v1";
+// The certificate's uncompressed P-256 point, or empty when its key is anything else.
+std::string_view p256_point(X509* x) {
+  // d2i_X509 has already tried to import the key; no key means the point is not on its curve.
+  if (X509_get0_pubkey(x) == nullptr) return {};
+  const ASN1_OBJECT* algorithm = nullptr;
+  const unsigned char* point = nullptr;
+  int point_len = 0;
+  X509_ALGOR* alg = nullptr;
+  if (X509_PUBKEY_get0_param(nullptr, &point, &point_len, &alg, X509_get_X509_PUBKEY(x)) != 1) return {};
+  int param_type = 0;
+  const void* param = nullptr;
+  X509_ALGOR_get0(&algorithm, &param_type, &param, alg);
+  if (OBJ_obj2nid(algorithm) != NID_X9_62_id_ecPublicKey || param_type != V_ASN1_OBJECT ||
+      OBJ_obj2nid(static_cast<const ASN1_OBJECT*>(param)) != NID_X9_62_prime256v1 ||
+      point_len != static_cast<int>(p256::kPointBytes) || point[0] != 0x04)
+    return {};
+  return {reinterpret_cast<const char*>(point), p256::kPointBytes};
 }
 
 }  // namespace
@@ -134,24 +164,20 @@ std::string make_self_signed_certificate(const PrivateKey& key, std::string_view
 std::optional<PeerCertificate> PeerCertificate::parse(std::string_view der) {
   X509Ptr x = parse_x509(der);
   if (!x) return std::nullopt;
-  EvpPkeyPtr key(X509_get_pubkey(x.get()));
-  if (!key || !is_p256(key.get())) return std::nullopt;
+  const std::string_view point = p256_point(x.get());
+  if (point.empty()) return std::nullopt;
   const X509_NAME* subject = X509_get_subject_name(x.get());
   const int idx = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
   if (idx < 0) return std::nullopt;
   const ASN1_STRING* cn = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, idx));
   if (cn == nullptr) return std::nullopt;
-  unsigned char* spki = nullptr;
-  const int spki_len = i2d_PUBKEY(key.get(), &spki);
-  if (spki_len <= 0) return std::nullopt;
-  OpensslBytesPtr owned(spki);
   auto parsed = std::make_shared<Parsed>();
   parsed->der = std::string(der);
   parsed->node_id = std::string(reinterpret_cast<const char*>(ASN1_STRING_get0_data(cn)),
                                 static_cast<std::size_t>(ASN1_STRING_length(cn)));
-  parsed->public_key_der =
-      std::string(reinterpret_cast<const char*>(spki), static_cast<std::size_t>(spki_len));
-  parsed->pkey = std::move(key);
+  p256::Point p{};
+  std::copy(point.begin(), point.end(), p.begin());
+  parsed->public_key_der = p256::spki_from_point(p);
   return PeerCertificate(std::move(parsed));
 }
 
@@ -160,24 +186,17 @@ const std::string& PeerCertificate::der() const { return p_->der; }
 const std::string& PeerCertificate::public_key_der() const { return p_->public_key_der; }
 
 bool PeerCertificate::verify(std::string_view data, std::string_view signature64) const {
-  return ecdsa::verify(p_->pkey.get(), data, signature64);
+  return ecdsa::verify(p_->key(), data, signature64);
 }
 
 std::optional<std::string> PeerCertificate::wrap(std::string_view plaintext, std::string_view info,
                                                  std::span<const std::uint8_t, 32> ephemeral_seed) const {
-  return ecies::wrap(p_->pkey.get(), plaintext, info, ephemeral_seed);
+  return ecies::wrap(p_->key(), plaintext, info, ephemeral_seed);
 }
 
 bool PeerCertificate::self_signature_valid() const {
   X509Ptr x = parse_x509(p_->der);
-  return x && X509_verify(x.get(), p_->pkey.get()) == 1;
-}
-
-std::size_t PeerCertificate::heap_bytes() const {
-  // Measured allocation of an imported P-256 EVP_PKEY in OpenSSL 3.0 (see FORMATS.md).
-  constexpr std::size_t kEvpPkeyBytesEstimate = 1200;
-  auto str = [](const std::string& s) { return s.size() > 15 ? s.capacity() + 1 : 0; };
-  return sizeof(Parsed) + str(p_->der) + str(p_->node_id) + str(p_->public_key_der) + kEvpPkeyBytesEstimate;
+  return x && X509_verify(x.get(), X509_get0_pubkey(x.get())) == 1;
 }
 
 }  // namespace ptplab::crypto

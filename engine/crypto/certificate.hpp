@@ -47,9 +47,6 @@ class PeerCertificate {
   // True when the certificate's signature verifies under its own public key.
   [[nodiscard]] bool self_signature_valid() const;
 
-  // Heap bytes shared by all copies (for memory accounting; an estimate for OpenSSL's key).
-  [[nodiscard]] std::size_t heap_bytes() const;
-
  private:
   struct Parsed;
   explicit PeerCertificate(std::shared_ptr<const Parsed> parsed) : p_(std::move(parsed)) {}

@@ -23,12 +23,15 @@ EVP_KDF* hkdf_kdf() {
   return kdf;
 }
 
-// The ECDH shared secret (X coordinate); nullopt when OpenSSL rejects the peer key.
+// The ECDH shared secret (X coordinate); nullopt when OpenSSL rejects the peer key. The peer key
+// is not validated again here: importing it (p256::public_pkey, d2i_X509) checked that the point
+// is on the curve, which is all P-256 needs (cofactor 1); a second full check costs a scalar
+// multiplication.
 std::optional<std::array<std::uint8_t, kSecretBytes>> derive(EVP_PKEY* own, EVP_PKEY* peer) {
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, own, nullptr));
   std::array<std::uint8_t, kSecretBytes> secret{};
   std::size_t len = secret.size();
-  if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 || EVP_PKEY_derive_set_peer(ctx.get(), peer) != 1 ||
+  if (!ctx || EVP_PKEY_derive_init(ctx.get()) != 1 || EVP_PKEY_derive_set_peer_ex(ctx.get(), peer, 0) != 1 ||
       EVP_PKEY_derive(ctx.get(), secret.data(), &len) != 1 || len != secret.size())
     return std::nullopt;
   return secret;

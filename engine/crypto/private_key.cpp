@@ -38,9 +38,4 @@ std::optional<std::string> PrivateKey::unwrap(std::string_view wrapped, std::str
   return ecies::unwrap(evp_->pkey.get(), wrapped, info);
 }
 
-std::size_t PrivateKey::heap_bytes() const {
-  // A string longer than its small-string buffer owns capacity() + 1 bytes on the heap.
-  return public_key_der_.size() > 15 ? public_key_der_.capacity() + 1 : 0;
-}
-
 }  // namespace ptplab::crypto

@@ -35,9 +35,6 @@ class PrivateKey {
   // nullopt when it is malformed, tampered with, or for another key or info.
   [[nodiscard]] std::optional<std::string> unwrap(std::string_view wrapped, std::string_view info) const;
 
-  // Heap bytes held beyond sizeof(PrivateKey) (for memory accounting; excludes the lazy key).
-  [[nodiscard]] std::size_t heap_bytes() const;
-
  private:
   struct LazyKey;
   PrivateKey() = default;
