@@ -23,6 +23,8 @@ void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs n
   }
 }
 
+void DedupWindow::erase(std::string_view msg_id) { entries_.erase(fnv1a64(msg_id)); }
+
 void DedupWindow::expire(TimeNs now, TimeNs window_ns) {
   while (!order_.empty() && order_.front().second + window_ns <= now) {
     const auto [key, seen] = order_.front();

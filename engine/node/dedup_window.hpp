@@ -22,6 +22,8 @@ class DedupWindow {
   // Records `msg_id` (seen at `now` with `digest`); evicts the oldest entry beyond `entries_max`
   // (0: unbounded).
   void insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max);
+  // Forgets `msg_id` (a copy that failed verification must not shadow the genuine one).
+  void erase(std::string_view msg_id);
   // Forgets entries older than `window_ns`.
   void expire(TimeNs now, TimeNs window_ns);
   [[nodiscard]] std::size_t size() const { return entries_.size(); }

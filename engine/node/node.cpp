@@ -253,6 +253,13 @@ bool Node::has_channel_key(std::string_view channel_id) const {
   return c && (!c->closed || !c->keys.empty());
 }
 
+std::optional<std::string> Node::channel_key(std::string_view channel_id) const {
+  const auto* c = s_->find_channel(channel_id);
+  if (!c || c->keys.empty()) return std::nullopt;
+  const auto& k = c->keys.back().second;
+  return std::string(reinterpret_cast<const char*>(k.data()), k.size());
+}
+
 std::vector<std::string> Node::members(std::string_view channel_id) const {
   const auto* c = s_->find_channel(channel_id);
   return c ? c->members : std::vector<std::string>{};

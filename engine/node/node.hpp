@@ -83,6 +83,8 @@ class Node final : public ptplab::Endpoint {
   [[nodiscard]] bool is_member(std::string_view channel_id) const;
   // Whether we hold the key of a closed channel (always true for open channels we know).
   [[nodiscard]] bool has_channel_key(std::string_view channel_id) const;
+  // The current key of a closed channel (32 raw bytes), for tests and tools that inspect traffic.
+  [[nodiscard]] std::optional<std::string> channel_key(std::string_view channel_id) const;
   // The member node_ids of a channel as this node currently sees them, sorted.
   [[nodiscard]] std::vector<std::string> members(std::string_view channel_id) const;
   // The channel ids this node knows of, sorted.

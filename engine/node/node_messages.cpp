@@ -158,8 +158,10 @@ void NodeState::verify_and_deliver(TimeNs now, PendingVerification pv, Output& o
     return park("certificate");
   }
   if (!crypto::verify_cached(shared.verify_cache, *cert, envelope_signed_part(pv.envelope),
-                             pv.envelope.signature))
+                             pv.envelope.signature)) {
+    dedup.erase(m.msg_id);
     return message_event(out, EventKind::kSignatureFailed, "bad_signature", m, pv.from);
+  }
   if (!pv.relayed) {
     relay(now, m, pv.from, out);
     pv.relayed = true;
