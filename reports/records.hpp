@@ -102,6 +102,7 @@ struct DeliveryRecord {
   Nanoseconds delivered_ns = 0;
   Nanoseconds latency_ns = 0;  // delivered_ns - sent_ns of the message
   std::uint32_t hops = 0;
+  bool intended = true;  // the receiver was an alive member when the message was sent
 };
 
 // An identifier shared by distinct nodes (kind "node_id") or messages (kind "msg_id").

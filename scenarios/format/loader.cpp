@@ -22,7 +22,7 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
     c.error("/name", "expected a non-empty string, found \"\"");
   }
   c.string(doc, "", "description", s.description);
-  c.integer(doc, "", "seed", s.seed, 0, std::uint64_t{1} << 63);
+  c.integer(doc, "", "seed", s.seed, 0, (std::uint64_t{1} << 63) - 1);
   c.duration(doc, "", "duration", s.duration_ns);
   if (s.duration_ns <= 0 || s.duration_ns > kDurationMax) {
     c.error("/duration", "expected a duration in (0, " + format_duration(kDurationMax) + "], found " +

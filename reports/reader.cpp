@@ -1,0 +1,195 @@
+// ReportReader: one query per summary section, each bound to the run id.
+#include "reports/reader.hpp"
+
+#include <functional>
+
+#include "reports/sqlite_db.hpp"
+
+namespace ptplab::reports {
+namespace {
+
+std::uint64_t u64(const Statement& s, int col) { return static_cast<std::uint64_t>(s.int64(col)); }
+std::optional<double> opt(const Statement& s, int col) {
+  return s.is_null(col) ? std::nullopt : std::optional<double>(s.real(col));
+}
+
+constexpr std::string_view kRunSelect =
+    "SELECT run_id, scenario, scenario_text, seed, version, started, coalesce(finished, ''), "
+    "coalesce(wall_seconds, 0), coalesce(simulated_seconds, 0), coalesce(events, 0), "
+    "coalesce(peak_rss_bytes, 0), status, sweep_point FROM run";
+
+RunRow read_run(const Statement& s) {
+  return {s.int64(0), s.text(1), s.text(2), u64(s, 3),  s.text(4),  s.text(5), s.text(6),
+          s.real(7),  s.real(8), u64(s, 9), u64(s, 10), s.text(11), s.text(12)};
+}
+
+// Nearest-rank percentile of delivery latency in ms (SCHEMA.md "propagation latency").
+constexpr std::string_view kLatencyPercentile =
+    "WITH l AS (SELECT latency_ns FROM delivery WHERE run_id = ?1 AND intended), "
+    "n AS (SELECT count(*) * ?2 AS k FROM l) "
+    "SELECT latency_ns / 1e6 FROM l ORDER BY latency_ns "
+    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
+
+// Median time to connect in ms of one NAT pair's successful attempts.
+constexpr std::string_view kConnectMedian =
+    "WITH l AS (SELECT time_to_connect_ns FROM nat_attempt WHERE run_id = ?1 AND nat_a = ?2 AND nat_b = ?3 "
+    "AND succeeded), n AS (SELECT count(*) * 0.5 AS k FROM l) "
+    "SELECT time_to_connect_ns / 1e6 FROM l ORDER BY time_to_connect_ns "
+    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
+
+}  // namespace
+
+struct ReportReader::Impl {
+  Database db;
+
+  // Runs `sql` with run bound to ?1, calling row() per result row.
+  Status each(std::string_view sql, RunId run, const std::function<void(const Statement&)>& row) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) return Unexpected(stmt.error());
+    stmt->bind(1, std::int64_t{run});
+    while (stmt->step()) row(*stmt);
+    if (!stmt->error().empty()) return Unexpected(stmt->error());
+    return std::monostate{};
+  }
+
+  Expected<std::optional<double>, std::string> percentile(RunId run, double p) {
+    auto stmt = db.prepare(kLatencyPercentile);
+    if (!stmt) return Unexpected(stmt.error());
+    stmt->bind(1, std::int64_t{run});
+    stmt->bind(2, p);
+    std::optional<double> out;
+    if (stmt->step()) out = stmt->real(0);
+    if (!stmt->error().empty()) return Unexpected(stmt->error());
+    return out;
+  }
+
+  Status delivery(RunId run, DeliveryTotals& d) {
+    Status s = each("SELECT count(*), coalesce(sum(intended_recipients), 0) FROM message WHERE run_id = ?1",
+                    run, [&](const Statement& r) { d.messages = u64(r, 0), d.intended = u64(r, 1); });
+    if (!s) return s;
+    s = each(
+        "SELECT count(*) FROM (SELECT DISTINCT msg_id, node FROM delivery WHERE run_id = ?1 AND intended)",
+        run, [&](const Statement& r) { d.delivered = u64(r, 0); });
+    if (!s) return s;
+    if (d.intended > 0) d.ratio = static_cast<double>(d.delivered) / static_cast<double>(d.intended);
+    for (auto [p, out] : {std::pair{0.5, &d.latency_p50_ms}, std::pair{0.9, &d.latency_p90_ms},
+                          std::pair{0.99, &d.latency_p99_ms}, std::pair{1.0, &d.latency_max_ms}}) {
+      auto v = percentile(run, p);
+      if (!v) return Unexpected(v.error());
+      *out = *v;
+    }
+    return std::monostate{};
+  }
+};
+
+ReportReader::ReportReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ReportReader::ReportReader(ReportReader&&) noexcept = default;
+ReportReader& ReportReader::operator=(ReportReader&&) noexcept = default;
+ReportReader::~ReportReader() = default;
+
+Expected<ReportReader, std::string> ReportReader::open(const std::string& path) {
+  auto db = Database::open(path, /*create=*/false);
+  if (!db) return Unexpected(db.error());
+  auto probe = db->prepare("SELECT count(*) FROM run");
+  if (!probe) return Unexpected(path + " is not a ptplab report (" + probe.error() + ")");
+  return ReportReader(std::make_unique<Impl>(Impl{std::move(*db)}));
+}
+
+Expected<std::vector<RunRow>, std::string> ReportReader::list_runs() {
+  auto stmt = impl_->db.prepare(std::string(kRunSelect) + " ORDER BY run_id");
+  if (!stmt) return Unexpected(stmt.error());
+  std::vector<RunRow> runs;
+  while (stmt->step()) runs.push_back(read_run(*stmt));
+  if (!stmt->error().empty()) return Unexpected(stmt->error());
+  return runs;
+}
+
+Expected<RunSummary, std::string> ReportReader::load_summary(RunId run) {
+  RunSummary out;
+  bool found = false;
+  auto& db = *impl_;
+  Status s = db.each(std::string(kRunSelect) + " WHERE run_id = ?1", run, [&](const Statement& r) {
+    out.run = read_run(r);
+    found = true;
+  });
+  if (s && !found) return Unexpected("no run " + std::to_string(run) + " in this report");
+  if (s) {
+    s = db.each("SELECT name, value FROM run_param WHERE run_id = ?1 ORDER BY rowid", run,
+                [&](const Statement& r) {
+                  out.params.push_back({r.text(0), r.text(1)});
+                });
+  }
+  if (s) {
+    s = db.each("SELECT module, name, value FROM scalar WHERE run_id = ?1 ORDER BY module, name", run,
+                [&](const Statement& r) {
+                  out.scalars.push_back({r.text(0), r.text(1), r.real(2)});
+                });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT name, count, mean, stddev, min, max, p50, p90, p99 FROM statistic WHERE run_id = ?1 ORDER BY "
+        "name",
+        run, [&](const Statement& r) {
+          out.statistics.push_back({r.text(0), u64(r, 1), r.real(2), r.real(3), r.real(4), r.real(5),
+                                    r.real(6), r.real(7), r.real(8)});
+        });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT metric, operator, expected, tolerance, actual, passed FROM expectation WHERE run_id = ?1 "
+        "ORDER BY rowid",
+        run, [&](const Statement& r) {
+          out.expectations.push_back(
+              {r.text(0), r.text(1), r.real(2), r.real(3), opt(r, 4), r.int64(5) != 0});
+        });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT verb, sum(datagrams_sent), sum(bytes_sent), sum(datagrams_dropped), sum(bytes_dropped) "
+        "FROM traffic WHERE run_id = ?1 GROUP BY verb ORDER BY sum(bytes_sent) DESC, verb",
+        run, [&](const Statement& r) {
+          out.traffic.push_back({r.text(0), u64(r, 1), u64(r, 2), u64(r, 3), u64(r, 4)});
+        });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT drop_reason, sum(datagrams_dropped), sum(bytes_dropped) FROM traffic "
+        "WHERE run_id = ?1 AND datagrams_dropped > 0 GROUP BY drop_reason ORDER BY sum(datagrams_dropped) "
+        "DESC, "
+        "drop_reason",
+        run, [&](const Statement& r) {
+          out.drops.push_back({r.text(0), u64(r, 1), u64(r, 2)});
+        });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT kind, count(*), sum(count), sum(messages_wrongly_suppressed), sum(messages_misrouted) "
+        "FROM collision WHERE run_id = ?1 GROUP BY kind ORDER BY kind",
+        run, [&](const Statement& r) {
+          out.collisions.push_back({r.text(0), u64(r, 1), u64(r, 2), u64(r, 3), u64(r, 4)});
+        });
+  }
+  if (s) {
+    s = db.each(
+        "SELECT nat_a, nat_b, count(*), sum(succeeded) FROM nat_attempt WHERE run_id = ?1 "
+        "GROUP BY nat_a, nat_b ORDER BY nat_a, nat_b",
+        run, [&](const Statement& r) {
+          out.nat.push_back({r.text(0), r.text(1), u64(r, 2), u64(r, 3), {}});
+        });
+  }
+  for (auto& pair : out.nat) {
+    if (!s) break;
+    auto stmt = db.db.prepare(kConnectMedian);
+    if (!stmt) return Unexpected(stmt.error());
+    stmt->bind(1, std::int64_t{run});
+    stmt->bind(2, pair.nat_a);
+    stmt->bind(3, pair.nat_b);
+    if (stmt->step()) pair.time_to_connect_p50_ms = stmt->real(0);
+    if (!stmt->error().empty()) s = Unexpected(stmt->error());
+  }
+  if (s) s = db.delivery(run, out.delivery);
+  if (!s) return Unexpected(s.error());
+  return out;
+}
+
+}  // namespace ptplab::reports

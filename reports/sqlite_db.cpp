@@ -1,0 +1,105 @@
+// The SQLite wrapper: every call checks its result code and turns failures into sentences.
+#include "reports/sqlite_db.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+namespace ptplab::reports {
+
+void Statement::finalize(sqlite3_stmt* s) { sqlite3_finalize(s); }
+
+void Statement::bind(int index, std::int64_t v) { sqlite3_bind_int64(stmt_.get(), index, v); }
+void Statement::bind(int index, double v) { sqlite3_bind_double(stmt_.get(), index, v); }
+void Statement::bind(int index, std::string_view v) {
+  sqlite3_bind_text(stmt_.get(), index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+void Statement::bind_null(int index) { sqlite3_bind_null(stmt_.get(), index); }
+void Statement::bind(int index, const std::optional<double>& v) {
+  if (v) {
+    bind(index, *v);
+  } else {
+    bind_null(index);
+  }
+}
+void Statement::bind(int index, const std::optional<std::int64_t>& v) {
+  if (v) {
+    bind(index, *v);
+  } else {
+    bind_null(index);
+  }
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
+  return false;
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_.get()); }
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
+std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_.get(), col); }
+std::string Statement::text(int col) const {
+  const auto* p = sqlite3_column_text(stmt_.get(), col);
+  return p ? std::string(reinterpret_cast<const char*>(p),
+                         static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+           : std::string();
+}
+
+std::string Statement::canonical(int col) const {
+  switch (sqlite3_column_type(stmt_.get(), col)) {
+    case SQLITE_INTEGER: return "i:" + std::to_string(int64(col));
+    case SQLITE_FLOAT: {
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "r:%.17g", real(col));
+      return buf;
+    }
+    case SQLITE_NULL: return "n";
+    default: return "t:" + std::to_string(sqlite3_column_bytes(stmt_.get(), col)) + ":" + text(col);
+  }
+}
+
+void Database::close(sqlite3* db) { sqlite3_close(db); }
+
+Expected<Database, std::string> Database::open(const std::string& path, bool create) {
+  sqlite3* raw = nullptr;
+  const int flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Database db(raw);
+  if (rc != SQLITE_OK) {
+    return Unexpected("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
+Status Database::exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string text(sql);
+  if (sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string error = message ? message : "unknown SQLite error";
+    sqlite3_free(message);
+    return Unexpected(error);
+  }
+  return std::monostate{};
+}
+
+Expected<Statement, std::string> Database::prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+    return Unexpected(std::string(sqlite3_errmsg(db_.get())) + " in: " + std::string(sql.substr(0, 80)));
+  }
+  return Statement(db_.get(), stmt);
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
+std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
+
+}  // namespace ptplab::reports

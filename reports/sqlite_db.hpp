@@ -1,0 +1,71 @@
+// A thin RAII layer over the SQLite C API for the report code: a connection, prepared
+// statements with typed binds and column reads, and errors as values.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/core/expected.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ptplab::reports {
+
+// Success or an error sentence (SQLite's message with what was being done).
+using Status = Expected<std::monostate, std::string>;
+
+// A prepared statement; step() it, read columns, reset() to reuse.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &finalize) {}
+
+  void bind(int index, std::int64_t v);
+  void bind(int index, double v);
+  void bind(int index, std::string_view v);
+  void bind_null(int index);
+  void bind(int index, const std::optional<double>& v);
+  void bind(int index, const std::optional<std::int64_t>& v);
+
+  // True while a row is available; false at the end. An error ends stepping and is in error().
+  [[nodiscard]] bool step();
+  void reset();
+  [[nodiscard]] const std::string& error() const { return error_; }
+
+  [[nodiscard]] int column_count() const;
+  [[nodiscard]] bool is_null(int col) const;
+  [[nodiscard]] std::int64_t int64(int col) const;
+  [[nodiscard]] double real(int col) const;
+  [[nodiscard]] std::string text(int col) const;
+  // The column as canonical text for digests: type tag + value ("i:42", "r:0.5", "t:...", "n").
+  [[nodiscard]] std::string canonical(int col) const;
+
+ private:
+  static void finalize(sqlite3_stmt* s);
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> stmt_{nullptr, &finalize};
+  std::string error_;
+};
+
+// An open database connection.
+class Database {
+ public:
+  // Opens (creating when `create`) the file; read-only opens fail on a missing file.
+  [[nodiscard]] static Expected<Database, std::string> open(const std::string& path, bool create);
+
+  [[nodiscard]] Status exec(std::string_view sql);
+  [[nodiscard]] Expected<Statement, std::string> prepare(std::string_view sql);
+  [[nodiscard]] std::int64_t last_insert_rowid() const;
+  [[nodiscard]] std::string last_error() const;
+
+ private:
+  static void close(sqlite3* db);
+  explicit Database(sqlite3* db) : db_(db, &close) {}
+  std::unique_ptr<sqlite3, void (*)(sqlite3*)> db_;
+};
+
+}  // namespace ptplab::reports

@@ -1,0 +1,54 @@
+// TextTable rendering and the report's number formats.
+#include "reports/text_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+namespace ptplab::reports {
+namespace {
+
+bool numeric(const std::string& cell) {
+  return !cell.empty() &&
+         (std::isdigit(static_cast<unsigned char>(cell[0])) || cell[0] == '-' || cell[0] == '+');
+}
+
+}  // namespace
+
+std::string TextTable::render() const {
+  std::vector<std::size_t> widths(header_.size(), 0);
+  for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = header_[c].size();
+  for (const auto& r : rows_) {
+    for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c)
+      widths[c] = std::max(widths[c], r[c].size());
+  }
+  std::string out;
+  auto line = [&](const std::vector<std::string>& cells, bool is_header) {
+    std::string text = " ";
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      const std::string cell = c < cells.size() ? cells[c] : "";
+      const std::string pad(widths[c] - cell.size(), ' ');
+      text += ' ';
+      text += (!is_header && c > 0 && numeric(cell)) ? pad + cell : cell + pad;
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out += text + "\n";
+  };
+  line(header_, true);
+  for (const auto& r : rows_) line(r, false);
+  return out;
+}
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "-";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+std::string format_count(std::uint64_t v) { return std::to_string(v); }
+
+}  // namespace ptplab::reports

@@ -1,0 +1,45 @@
+// merge_report: runs are appended with new ids and every row follows its run.
+#include "reports/merge.hpp"
+
+#include <gtest/gtest.h>
+
+#include "reports/digest.hpp"
+#include "reports/reader.hpp"
+#include "tests/reports/sample_report.hpp"
+
+namespace ptplab::reports {
+namespace {
+
+using testing::temp_report_path;
+using testing::write_sample_run;
+
+TEST(MergeReport, AppendsRunsWithNewIdsAndTheirRows) {
+  const auto a = temp_report_path("a");
+  const auto b = temp_report_path("b");
+  {
+    auto wa = ReportWriter::open(a).value();
+    write_sample_run(wa, 1);
+    auto wb = ReportWriter::open(b).value();
+    write_sample_run(wb, 2);
+    write_sample_run(wb, 3);
+  }
+  const auto merged = temp_report_path("merged");
+  EXPECT_EQ(merge_report(merged, a).value(), 1u);
+  EXPECT_EQ(merge_report(merged, b).value(), 2u);
+  auto reader = ReportReader::open(merged).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[2].run_id, 3);
+  EXPECT_EQ(runs[2].seed, 3u);
+  EXPECT_EQ(reader.load_summary(3).value().delivery.delivered, 3u);
+  // Each merged run has exactly the content it had in its own file.
+  EXPECT_EQ(report_digest(merged, 2).value(), report_digest(b, 1).value());
+  EXPECT_EQ(report_digest(merged, 3).value(), report_digest(b, 2).value());
+}
+
+TEST(MergeReport, MissingSourceIsAnError) {
+  EXPECT_FALSE(merge_report(temp_report_path("dest"), "/nonexistent/x.db").has_value());
+}
+
+}  // namespace
+}  // namespace ptplab::reports

@@ -1,0 +1,96 @@
+// ReportReader on the hand-computable sample: delivery ratio 3/4, nearest-rank latency
+// percentiles, traffic sums per verb, drops by reason, collisions, NAT pairs, expectations.
+#include "reports/reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/reports/sample_report.hpp"
+
+namespace ptplab::reports {
+namespace {
+
+using testing::temp_report_path;
+using testing::write_sample_run;
+
+RunSummary sample_summary() {
+  const auto path = temp_report_path("sample");
+  {
+    auto writer = ReportWriter::open(path).value();
+    write_sample_run(writer);
+  }
+  auto reader = ReportReader::open(path).value();
+  return reader.load_summary(1).value();
+}
+
+TEST(ReportReader, RunRowAndParameters) {
+  const auto s = sample_summary();
+  EXPECT_EQ(s.run.scenario, "line3");
+  EXPECT_EQ(s.run.status, "complete");
+  EXPECT_EQ(s.run.events, 1234u);
+  EXPECT_DOUBLE_EQ(s.run.simulated_seconds, 2.0);
+  ASSERT_EQ(s.params.size(), 2u);
+  EXPECT_EQ(s.params[1].name, "/network/latency/delay");
+}
+
+TEST(ReportReader, DeliveryAndLatencyFromRows) {
+  const auto d = sample_summary().delivery;
+  EXPECT_EQ(d.messages, 2u);
+  EXPECT_EQ(d.intended, 4u);
+  EXPECT_EQ(d.delivered, 3u);
+  EXPECT_DOUBLE_EQ(d.ratio.value(), 0.75);
+  // Latencies 20, 20, 40 ms: nearest rank p50 = 2nd = 20, p90 = p99 = max = 40.
+  EXPECT_DOUBLE_EQ(d.latency_p50_ms.value(), 20);
+  EXPECT_DOUBLE_EQ(d.latency_p90_ms.value(), 40);
+  EXPECT_DOUBLE_EQ(d.latency_p99_ms.value(), 40);
+  EXPECT_DOUBLE_EQ(d.latency_max_ms.value(), 40);
+}
+
+TEST(ReportReader, TrafficDropsCollisionsNat) {
+  const auto s = sample_summary();
+  ASSERT_EQ(s.traffic.size(), 3u);
+  EXPECT_EQ(s.traffic[0].verb, "MESSAGE");  // most bytes first
+  EXPECT_EQ(s.traffic[0].datagrams_sent, 6u);
+  EXPECT_EQ(s.traffic[0].bytes_sent, 1600u);
+  ASSERT_EQ(s.drops.size(), 2u);
+  EXPECT_EQ(s.drops[0].reason, "loss");
+  EXPECT_EQ(s.drops[0].bytes, 300u);
+  ASSERT_EQ(s.collisions.size(), 1u);
+  EXPECT_EQ(s.collisions[0].holders, 2u);
+  EXPECT_EQ(s.collisions[0].messages_wrongly_suppressed, 1u);
+  ASSERT_EQ(s.nat.size(), 2u);
+  EXPECT_EQ(s.nat[0].nat_b, "full_cone");
+  EXPECT_EQ(s.nat[0].successes, 2u);
+  EXPECT_DOUBLE_EQ(s.nat[0].time_to_connect_p50_ms.value(), 150);
+  EXPECT_EQ(s.nat[1].successes, 0u);
+  EXPECT_FALSE(s.nat[1].time_to_connect_p50_ms.has_value());
+}
+
+TEST(ReportReader, ScalarsStatisticsExpectations) {
+  const auto s = sample_summary();
+  ASSERT_EQ(s.scalars.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.scalars[0].value, 0.75);
+  ASSERT_EQ(s.statistics.size(), 1u);
+  EXPECT_EQ(s.statistics[0].count, 3u);
+  ASSERT_EQ(s.expectations.size(), 2u);
+  EXPECT_TRUE(s.expectations[0].passed);
+  EXPECT_FALSE(s.expectations[1].passed);
+  EXPECT_DOUBLE_EQ(s.expectations[1].actual.value(), 40);
+}
+
+TEST(ReportReader, ListsRunsAndRejectsUnknownOnes) {
+  const auto path = temp_report_path("list");
+  {
+    auto writer = ReportWriter::open(path).value();
+    write_sample_run(writer, 1);
+    write_sample_run(writer, 2);
+  }
+  auto reader = ReportReader::open(path).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1].seed, 2u);
+  EXPECT_FALSE(reader.load_summary(3).has_value());
+  EXPECT_FALSE(ReportReader::open("/nonexistent/x.db").has_value());
+}
+
+}  // namespace
+}  // namespace ptplab::reports

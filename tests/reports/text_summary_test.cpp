@@ -1,0 +1,44 @@
+// The text report of the sample run: each section present with its figures.
+#include "reports/text_summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include "reports/text_table.hpp"
+#include "tests/reports/sample_report.hpp"
+
+namespace ptplab::reports {
+namespace {
+
+using testing::temp_report_path;
+using testing::write_sample_run;
+
+TEST(TextSummary, ShowsEverySection) {
+  const auto path = temp_report_path("text");
+  {
+    auto writer = ReportWriter::open(path).value();
+    write_sample_run(writer);
+  }
+  auto reader = ReportReader::open(path).value();
+  const std::string text = format_summary(reader.load_summary(1).value());
+  for (const char* expected :
+       {"run 1  line3  seed 1  status complete", "parameters", "/network/latency/delay",
+        "delivery and latency", "0.75", "traffic per verb", "MESSAGE", "drops by reason", "queue_overflow",
+        "collisions", "NAT traversal", "symmetric", "2/2", "0/1", "expectations", "FAIL",
+        "1 of 2 expectations pass"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in:\n" << text;
+  }
+  EXPECT_NE(format_run_list(reader.list_runs().value()).find("line3"), std::string::npos);
+}
+
+TEST(TextTable, AlignsColumnsAndRightAlignsNumbers) {
+  TextTable t({"name", "value"});
+  t.row({"a", "1"});
+  t.row({"longer", "100"});
+  EXPECT_EQ(t.render(), "  name   value\n  a          1\n  longer   100\n");
+  EXPECT_EQ(format_number(0.5), "0.5");
+  EXPECT_EQ(format_number(3), "3");
+  EXPECT_EQ(format_number(2.0 / 3), "0.6667");
+}
+
+}  // namespace
+}  // namespace ptplab::reports

@@ -1,0 +1,153 @@
+// ReportWriter: every table round-trips through SQLite, batches commit, runs are numbered,
+// interrupted runs stay readable, and files of another schema are refused.
+#include "reports/writer.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+
+#include "reports/sqlite_db.hpp"
+#include "tests/reports/sample_report.hpp"
+
+namespace ptplab::reports {
+namespace {
+
+using testing::temp_report_path;
+using testing::write_sample_run;
+
+// Counts rows of `sql` (a SELECT count(*) ...) in the file.
+std::int64_t scalar_query(const std::string& path, const std::string& sql) {
+  auto db = Database::open(path, false);
+  EXPECT_TRUE(db.has_value());
+  auto stmt = db->prepare(sql);
+  EXPECT_TRUE(stmt.has_value()) << (stmt ? "" : stmt.error());
+  EXPECT_TRUE(stmt->step());
+  return stmt->int64(0);
+}
+
+TEST(ReportWriter, WritesEveryTable) {
+  const auto path = temp_report_path("all");
+  {
+    auto writer = ReportWriter::open(path).value();
+    EXPECT_EQ(write_sample_run(writer), 1);
+  }
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE status = 'complete'"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run_param"), 2);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM node"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM message"), 2);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM delivery"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM scalar"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count FROM statistic"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT sum(count) FROM histogram"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 2);
+  EXPECT_EQ(scalar_query(path, "SELECT sum(bytes_sent) FROM traffic"), 2350);
+  EXPECT_EQ(scalar_query(path, "SELECT count FROM collision WHERE kind = 'msg_id'"), 2);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM nat_attempt WHERE time_to_connect_ns IS NULL"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM expectation WHERE NOT passed"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT events FROM run"), 1234);
+  EXPECT_EQ(scalar_query(path, "PRAGMA user_version"), kSchemaVersion);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
+}
+
+TEST(ReportWriter, NumbersRunsAndAppendsToExistingFiles) {
+  const auto path = temp_report_path("append");
+  {
+    auto writer = ReportWriter::open(path).value();
+    EXPECT_EQ(write_sample_run(writer, 1), 1);
+    EXPECT_EQ(write_sample_run(writer, 2), 2);
+  }
+  {
+    auto writer = ReportWriter::open(path).value();
+    EXPECT_EQ(write_sample_run(writer, 3), 3);
+  }
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM delivery WHERE run_id = 2"), 3);
+  auto truncated = ReportWriter::open(path, {.truncate = true}).value();
+  EXPECT_EQ(write_sample_run(truncated, 1), 1);
+}
+
+TEST(ReportWriter, BatchesCommitWhileTheRunIsOpen) {
+  const auto path = temp_report_path("batch");
+  auto writer = ReportWriter::open(path, {.batch_rows_max = 10}).value();
+  ASSERT_TRUE(writer.begin_run({"batch", "{}", 1, "0.1.0", "2026-11-25T17:00:00Z", ""}).has_value());
+  for (int i = 0; i < 25; ++i) writer.add(TimeseriesRecord{"x", i, 1.0 * i});
+  // Two batches of 10 are on disk; 5 rows are still buffered.
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 20);
+  EXPECT_EQ(writer.flush().value(), 5u);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 25);
+  EXPECT_EQ(writer.flush().value(), 0u);
+}
+
+TEST(ReportWriter, InterruptedRunKeepsWhatWasRecorded) {
+  const auto path = temp_report_path("interrupted");
+  auto writer = ReportWriter::open(path).value();
+  const RunId run = writer.begin_run({"long", "{}", 9, "0.1.0", "2026-11-25T17:00:00Z", ""}).value();
+  writer.add(DeliveryRecord{"m1", 1, 5, 5, 1, true});
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE status = 'running'"), 1);
+  // What a signal-aware runner does on SIGINT: finish the run as interrupted.
+  EXPECT_EQ(writer.finish_run({RunStatus::kInterrupted, "2026-11-25T17:00:01Z", 1.0, 0.5, 10, 0}).value(),
+            run);
+  EXPECT_EQ(writer.current_run(), 0);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE status = 'interrupted'"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM delivery"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+            1);
+}
+
+TEST(ReportWriter, DestructorFlushesARunLeftOpen) {
+  const auto path = temp_report_path("open");
+  {
+    auto writer = ReportWriter::open(path).value();
+    ASSERT_TRUE(writer.begin_run({"open", "{}", 1, "0.1.0", "t", ""}).has_value());
+    writer.add(ScalarRecord{"metrics", "x", 1});
+  }
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE status = 'running'"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM scalar"), 1);
+}
+
+TEST(ReportWriter, ConformanceRowsWithoutARunHaveANullRunId) {
+  const auto path = temp_report_path("conformance");
+  {
+    auto writer = ReportWriter::open(path).value();
+    writer.add(ConformanceRecord{"127.0.0.1:9000", "hello-1", "HELLO", "MUST", "pass", "got HELLO", 0.01});
+    ASSERT_EQ(writer.flush().value(), 1u);
+  }
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM conformance_result WHERE run_id IS NULL"), 1);
+}
+
+TEST(ReportWriter, FinishWithoutBeginIsAnError) {
+  auto writer = ReportWriter::open(temp_report_path("nobegin")).value();
+  EXPECT_FALSE(writer.finish_run({}).has_value());
+}
+
+TEST(ReportWriter, RefusesFilesOfAnotherSchema) {
+  const auto path = temp_report_path("foreign");
+  {
+    auto db = Database::open(path, true).value();
+    ASSERT_TRUE(db.exec("CREATE TABLE other (x); PRAGMA user_version = 7").has_value());
+  }
+  const auto writer = ReportWriter::open(path);
+  ASSERT_FALSE(writer.has_value());
+  EXPECT_NE(writer.error().find("schema version"), std::string::npos) << writer.error();
+  EXPECT_FALSE(ReportWriter::open("/nonexistent-dir/x.db").has_value());
+}
+
+TEST(ReportWriter, RunStatusNamesRoundTrip) {
+  for (const auto s :
+       {RunStatus::kRunning, RunStatus::kComplete, RunStatus::kInterrupted, RunStatus::kFailed}) {
+    EXPECT_EQ(parse_run_status(run_status_name(s)), s);
+  }
+  EXPECT_EQ(parse_run_status("done"), std::nullopt);
+}
+
+// Writes the sample report where tests/e2e/report.sh asks for it (no-op otherwise).
+TEST(ReportWriter, WritesTheE2eFixtureWhenAsked) {
+  const char* fixture = std::getenv("PTPLAB_REPORT_FIXTURE");
+  const std::string path = fixture ? fixture : temp_report_path("fixture");
+  auto writer = ReportWriter::open(path, {.truncate = true}).value();
+  EXPECT_EQ(write_sample_run(writer), 1);
+}
+
+}  // namespace
+}  // namespace ptplab::reports
