@@ -85,8 +85,9 @@ class Network final : private EventHandler {
   [[nodiscard]] const NetworkConfig& config() const { return config_; }
   [[nodiscard]] const NetworkCounters& counters() const { return counters_; }
 
-  // A NAT box with a public IP no one else uses.
-  Expected<NatId, std::string> add_nat(std::uint32_t public_ip, const NatConfig& config);
+  // A NAT box with a public IP no one else uses; `region` places it for LatencyKind::kMatrix.
+  Expected<NatId, std::string> add_nat(std::uint32_t public_ip, const NatConfig& config,
+                                       std::uint32_t region = 0);
   [[nodiscard]] NatBox& nat(NatId id) { return nats_[id]; }
   // A link profile for HostSpec::link_profile.
   std::uint16_t add_link_profile(const LinkConfig& link);
@@ -186,23 +187,23 @@ class Network final : private EventHandler {
   void on_wake(HostId id, std::uint32_t generation);
   void on_churn(HostId id, std::uint32_t payload);
   void schedule_churn(HostId id, bool leave);
-  std::uint32_t store(InFlight d);
+  void launch(const InFlight& d, TimeNs arrival_ns);
+  std::uint32_t store(const InFlight& d);
   void release(std::uint32_t slot);
   void drop(std::uint32_t slot, DropReason reason);
-  void drop_unsent(HostId id, const Address& from, const Address& to, const SharedBytes& bytes,
-                   DropReason reason);
-  [[nodiscard]] DatagramView view(const InFlight& d) const;
+  void report_drop(const InFlight& d, DropReason reason);
+  [[nodiscard]] static DatagramView view(const InFlight& d);
   [[nodiscard]] const LinkConfig& link(const Host& h) const { return links_[h.link_profile]; }
 
   Simulator& sim_;
   NetworkConfig config_;
   Observer* observer_;
   std::uint8_t kind_base_;
-  Rng nat_seed_rng_;
   std::vector<Host> hosts_;
   std::vector<EndpointFactory> factories_;
   std::vector<LinkConfig> links_;
   std::vector<NatBox> nats_;
+  std::vector<std::uint32_t> nat_regions_;
   IpMap public_ips_;  // public IP -> host id or NAT box (kNatFlag | nat id)
   std::vector<InFlight> in_flight_;
   std::uint32_t free_slot_ = UINT32_MAX;

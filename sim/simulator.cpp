@@ -12,6 +12,12 @@ std::uint8_t Simulator::register_handler(EventHandler& handler, std::uint8_t cou
   return first;
 }
 
+void Simulator::unregister_handler(const EventHandler& handler) {
+  for (auto& h : handlers_) {
+    if (h == &handler) h = nullptr;
+  }
+}
+
 std::uint64_t Simulator::next_key(OriginId origin) {
   if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
   if (origin >= sequences_.size()) sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
@@ -58,8 +64,10 @@ bool Simulator::cancel(TimerId id) {
 
 void Simulator::dispatch(const EventRecord& e) {
   if (e.kind != 0) {
+    EventHandler* handler = handlers_[e.kind];
+    if (handler == nullptr) return;
     ++executed_;
-    handlers_[e.kind]->handle(e);
+    handler->handle(e);
     return;
   }
   CallbackSlot& s = slots_[e.target];

@@ -55,6 +55,8 @@ class Simulator {
 
   // Reserves `count` consecutive kinds for `handler` and returns the first one.
   std::uint8_t register_handler(EventHandler& handler, std::uint8_t count = 1);
+  // Forgets a handler (before it is destroyed); its pending events are then skipped.
+  void unregister_handler(const EventHandler& handler);
 
   // Schedules a typed event. A time before now() means now(); at or after kTimeLimit, never.
   void schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);

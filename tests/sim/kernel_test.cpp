@@ -1,0 +1,202 @@
+// The kernel's ordering guarantees: every queue pops in (time, origin, sequence) order, the
+// order does not depend on how origins' schedule calls interleave, and cancelled timers never fire.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+#include "sim/binary_heap.hpp"
+#include "sim/calendar_queue.hpp"
+#include "sim/quaternary_heap.hpp"
+#include "sim/simulator.hpp"
+
+namespace ptplab::sim {
+namespace {
+
+// One popped event, as (time, origin, per-origin sequence).
+using Popped = std::tuple<TimeNs, OriginId, std::uint64_t>;
+
+// Records the typed events it handles.
+class Recorder final : public EventHandler {
+ public:
+  explicit Recorder(Simulator& sim) : sim_(sim), kind_(sim.register_handler(*this)) {}
+  ~Recorder() override { sim_.unregister_handler(*this); }
+  void handle(const EventRecord& e) override { seen.emplace_back(e.time, e.origin(), e.payload); }
+  [[nodiscard]] std::uint8_t kind() const { return kind_; }
+  std::vector<Popped> seen;
+
+ private:
+  Simulator& sim_;
+  std::uint8_t kind_;
+};
+
+// Drains a queue after pushing `events` in order, with pops interleaved every `stride` pushes
+// (pushes never go below the last popped time, as in a kernel).
+template <class Queue>
+std::vector<Popped> drain(const std::vector<std::pair<TimeNs, OriginId>>& events, std::size_t stride) {
+  Queue q;
+  std::vector<std::uint64_t> seq(64, 0);
+  std::vector<Popped> out;
+  TimeNs floor = 0;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    EventRecord e;
+    e.time = std::max(events[i].first, floor);
+    e.key = make_event_key(events[i].second, seq[events[i].second]++);
+    q.push(e);
+    if (stride > 0 && i % stride == stride - 1) {
+      const EventRecord p = q.pop();
+      floor = p.time;
+      out.emplace_back(p.time, p.origin(), p.sequence());
+    }
+  }
+  while (!q.empty()) {
+    const EventRecord p = q.pop();
+    out.emplace_back(p.time, p.origin(), p.sequence());
+  }
+  return out;
+}
+
+auto gen_events() {
+  return rc::gen::container<std::vector<std::pair<TimeNs, OriginId>>>(
+      rc::gen::pair(rc::gen::inRange<TimeNs>(0, 5000), rc::gen::inRange<OriginId>(0, 64)));
+}
+
+template <class Queue>
+void check_queue_order() {
+  const auto events = *gen_events();
+  const auto stride = *rc::gen::inRange<std::size_t>(0, 8);
+  const auto out = drain<Queue>(events, stride);
+  RC_ASSERT(out.size() == events.size());
+  if (stride == 0) RC_ASSERT(std::is_sorted(out.begin(), out.end()));
+  // With interleaved pops, each pop is the minimum of what was queued; the three queues agree.
+  RC_ASSERT(out == drain<BinaryHeapQueue>(events, stride));
+}
+
+RC_GTEST_PROP(EventQueue, BinaryHeapPopsInTotalOrder, ()) { check_queue_order<BinaryHeapQueue>(); }
+RC_GTEST_PROP(EventQueue, QuaternaryHeapPopsInTotalOrder, ()) { check_queue_order<QuaternaryHeapQueue>(); }
+RC_GTEST_PROP(EventQueue, CalendarQueuePopsInTotalOrder, ()) { check_queue_order<CalendarQueue>(); }
+
+RC_GTEST_PROP(EventQueue, CalendarQueueHandlesWideSpreads, ()) {
+  // Clusters of equal times next to far-away timers (the shape of real runs).
+  const auto base = *rc::gen::container<std::vector<TimeNs>>(
+      rc::gen::element<TimeNs>(0, 1, 1, 1000, 1'000'000, 30 * kSecond, 3600 * kSecond, kTimeLimit - 1));
+  std::vector<std::pair<TimeNs, OriginId>> events;
+  for (const TimeNs t : base) events.emplace_back(t, 1);
+  const auto out = drain<CalendarQueue>(events, 0);
+  RC_ASSERT(std::is_sorted(out.begin(), out.end()));
+  RC_ASSERT(out.size() == events.size());
+}
+
+RC_GTEST_PROP(Simulator, OrderIndependentOfInterleaving, ()) {
+  // Each origin schedules its own list in its own order; origins interleave arbitrarily.
+  const auto per_origin = *rc::gen::container<std::vector<std::vector<TimeNs>>>(
+      rc::gen::container<std::vector<TimeNs>>(rc::gen::inRange<TimeNs>(0, 100)));
+  const auto run = [&](const std::vector<std::size_t>& interleaving) {
+    Simulator sim;
+    Recorder rec(sim);
+    std::vector<std::size_t> next(per_origin.size(), 0);
+    for (const std::size_t o : interleaving) {
+      const TimeNs t = per_origin[o][next[o]];
+      sim.schedule(t, static_cast<OriginId>(o), rec.kind(), 0, static_cast<std::uint32_t>(next[o]++));
+    }
+    sim.run_until(1000);
+    return rec.seen;
+  };
+  std::vector<std::size_t> in_order;
+  for (std::size_t o = 0; o < per_origin.size(); ++o)
+    in_order.insert(in_order.end(), per_origin[o].size(), o);
+  const auto keys =
+      *rc::gen::container<std::vector<std::uint32_t>>(in_order.size(), rc::gen::arbitrary<std::uint32_t>());
+  std::vector<std::size_t> perm(in_order.size());
+  for (std::size_t i = 0; i < perm.size(); ++i) perm[i] = i;
+  std::stable_sort(perm.begin(), perm.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  // Any interleaving of the origins' schedule calls (each origin keeps its own order).
+  std::vector<std::size_t> shuffled;
+  for (const std::size_t i : perm) shuffled.push_back(in_order[i]);
+  const auto a = run(in_order);
+  RC_ASSERT(a == run(shuffled));
+  RC_ASSERT(std::is_sorted(a.begin(), a.end()));
+}
+
+RC_GTEST_PROP(Simulator, CancelledTimersNeverFire, ()) {
+  const auto times = *rc::gen::container<std::vector<TimeNs>>(rc::gen::inRange<TimeNs>(0, 1000));
+  const auto cancel_mask = *rc::gen::container<std::vector<bool>>(times.size(), rc::gen::arbitrary<bool>());
+  Simulator sim;
+  std::vector<int> fired(times.size(), 0);
+  std::vector<TimerId> ids;
+  for (std::size_t i = 0; i < times.size(); ++i)
+    ids.push_back(sim.call_at(times[i], [&fired, i] { ++fired[i]; }));
+  std::uint64_t expected = 0;
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    if (cancel_mask[i]) {
+      RC_ASSERT(sim.cancel(ids[i]));
+      RC_ASSERT(!sim.cancel(ids[i]));
+    } else {
+      ++expected;
+    }
+  }
+  sim.run_until(1000);
+  for (std::size_t i = 0; i < times.size(); ++i) RC_ASSERT(fired[i] == (cancel_mask[i] ? 0 : 1));
+  RC_ASSERT(sim.events_executed() == expected);
+  // A fired timer cannot be cancelled, even once its slot is reused.
+  for (std::size_t i = 0; i < times.size(); ++i) RC_ASSERT(!sim.cancel(ids[i]));
+}
+
+TEST(Simulator, RunUntilStopsAtTheBoundAndAdvancesTime) {
+  Simulator sim;
+  std::vector<TimeNs> at;
+  sim.call_at(5, [&] { at.push_back(sim.now()); });
+  sim.call_at(10, [&] { at.push_back(sim.now()); });
+  sim.call_at(11, [&] { at.push_back(sim.now()); });
+  sim.run_until(10);
+  EXPECT_EQ(at, (std::vector<TimeNs>{5, 10}));
+  EXPECT_EQ(sim.now(), 10);
+  EXPECT_EQ(sim.pending(), 1u);
+  sim.run_until(20);
+  EXPECT_EQ(at, (std::vector<TimeNs>{5, 10, 11}));
+  EXPECT_EQ(sim.now(), 20);
+}
+
+TEST(Simulator, PastTimesRunNowAndNeverIsIgnored) {
+  Simulator sim;
+  sim.run_until(100);
+  TimeNs ran = -1;
+  sim.call_at(3, [&] { ran = sim.now(); });
+  EXPECT_FALSE(sim.call_at(kNever, [] {}).valid());
+  EXPECT_EQ(sim.pending(), 1u);
+  EXPECT_TRUE(sim.step());
+  EXPECT_EQ(ran, 100);
+  EXPECT_FALSE(sim.step());
+}
+
+TEST(Simulator, EqualTimesRunByOriginThenSequence) {
+  Simulator sim;
+  Recorder rec(sim);
+  sim.schedule(7, kControlOrigin, rec.kind(), 0, 0);
+  sim.schedule(7, 2, rec.kind(), 0, 0);
+  sim.schedule(7, 1, rec.kind(), 0, 0);
+  sim.schedule(7, 2, rec.kind(), 0, 1);
+  sim.schedule(6, 9, rec.kind(), 0, 0);
+  sim.run_until(7);
+  const std::vector<Popped> want{{6, 9, 0}, {7, 1, 0}, {7, 2, 0}, {7, 2, 1}, {7, kControlOrigin, 0}};
+  EXPECT_EQ(rec.seen, want);
+  EXPECT_EQ(sim.events_executed(), 5u);
+}
+
+TEST(Simulator, StopEndsRunUntilAfterTheCurrentEvent) {
+  Simulator sim;
+  int ran = 0;
+  sim.call_at(1, [&] {
+    ++ran;
+    sim.stop();
+  });
+  sim.call_at(2, [&] { ++ran; });
+  sim.run_until(10);
+  EXPECT_EQ(ran, 1);
+  EXPECT_EQ(sim.now(), 1);
+}
+
+}  // namespace
+}  // namespace ptplab::sim
