@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 
 namespace ptplab::engine {
@@ -23,7 +22,7 @@ struct ParamDef {
   FieldPtr field;
   double min = 0;
   double max = 1e18;
-  std::initializer_list<std::string_view> choices = {};
+  std::vector<std::string_view> choices = {};
 };
 
 const std::vector<ParamDef>& table() {
