@@ -240,7 +240,9 @@ void NodeState::propagate(TimeNs now, const SharedBytes& bytes, wire::Verb verb,
   std::vector<Address> targets;
   const bool origin = !from.has_value();
   const std::string& policy = params.propagation;
-  if (policy == "flood") {
+  // CHANNEL/JOIN/LEAVE flood under "direct" and "routed" too: without them a node outside the
+  // member list could never discover a channel, and member lists would not converge.
+  if (policy == "flood" || (verb != wire::Verb::kMessage && policy != "gossip")) {
     targets = live_peer_addresses(now, from);
   } else if (policy == "gossip") {
     targets = live_peer_addresses(now, from);
@@ -249,9 +251,6 @@ void NodeState::propagate(TimeNs now, const SharedBytes& bytes, wire::Verb verb,
       std::swap(targets[i], targets[i + rng.below(targets.size() - i)]);
     targets.resize(fanout);
   } else {
-    // direct / routed: channel bookkeeping also reaches every neighbour from its origin, so
-    // nodes outside the member list can learn about the channel.
-    if (origin && verb != wire::Verb::kMessage) targets = live_peer_addresses(now, std::nullopt);
     const bool direct = policy == "direct";
     if (!direct || origin) {
       for (const auto& r : recipients) {

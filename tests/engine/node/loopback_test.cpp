@@ -2,6 +2,7 @@
 // and closed channels, forged and replayed MESSAGEs, and that KEY never carries a key in clear.
 #include <gtest/gtest.h>
 
+#include "engine/core/base64.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
@@ -41,6 +42,128 @@ TEST(Loopback, OpenChannelDeliversToEveryMemberOnce) {
   for (std::size_t i = 0; i < 3; ++i)
     EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u) << i;
   EXPECT_EQ(count_events(net.events(3), EventKind::kDelivered, *msg), 0u);
+}
+
+// Nodes 1..n-1 join `id` once they know it; runs until `until`.
+void join_all(Loopback& net, const std::string& id, TimeNs until) {
+  for (std::size_t i = 1; i < net.size(); ++i) {
+    ASSERT_TRUE(net.node(i).knows_channel(id)) << i;
+    EXPECT_TRUE(net.act(i, [&](Node& n, Output& o) { return n.join_channel(net.now(), id, o); }));
+  }
+  net.run_until(until);
+}
+
+void closed_channel_delivers(const NodeParams& p) {
+  auto net = line(4, p);
+  const auto id =
+      net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "secret", true, o); });
+  net.run_until(6 * kSecond);
+  join_all(net, id, 15 * kSecond);
+  if (p.channel_crypto == "channel_key") {
+    for (std::size_t i = 1; i < 4; ++i) EXPECT_TRUE(net.node(i).has_channel_key(id)) << i;
+  }
+  // Senders need the members' certificates for "multi_cert": let a first message fetch them.
+  if (p.channel_crypto == "multi_cert") {
+    net.act(3, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "warm-up", {}, o); });
+    net.run_until(25 * kSecond);
+  }
+  const auto msg =
+      net.act(3, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "psst", {}, o); });
+  ASSERT_TRUE(msg);
+  net.run_until(net.now() + 10 * kSecond);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u) << i;
+  // Nothing on the wire carries the message text in clear.
+  for (const auto& r : net.wiretap) EXPECT_EQ(r.bytes->find("psst"), std::string::npos);
+}
+
+TEST(Loopback, ClosedChannelWithChannelKeyDelivers) { closed_channel_delivers({}); }
+
+TEST(Loopback, ClosedChannelWithMultiCertDelivers) {
+  NodeParams p;
+  p.channel_crypto = "multi_cert";
+  closed_channel_delivers(p);
+}
+
+TEST(Loopback, NoKeyDatagramCarriesTheChannelKeyInClear) {
+  NodeParams p;
+  p.rekey_on_leave = true;
+  auto net = line(4, p);
+  const auto id =
+      net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "secret", true, o); });
+  net.run_until(6 * kSecond);
+  join_all(net, id, 15 * kSecond);
+  std::vector<std::string> keys = {*net.node(0).channel_key(id)};
+  // A member leaves: the creator re-keys and hands the new key to those who stay.
+  EXPECT_TRUE(net.act(2, [&](Node& n, Output& o) { return n.leave_channel(net.now(), id, o); }));
+  net.run_until(25 * kSecond);
+  keys.push_back(*net.node(0).channel_key(id));
+  EXPECT_NE(keys[0], keys[1]);
+  EXPECT_EQ(net.node(1).channel_key(id), keys[1]);
+  EXPECT_EQ(net.node(3).channel_key(id), keys[1]);
+  EXPECT_FALSE(net.node(2).channel_key(id));
+  std::size_t key_datagrams = 0;
+  for (const auto& r : net.wiretap) {
+    auto m = wire::decode(*r.bytes);
+    if (!m || wire::verb_of(m.value()) != wire::Verb::kKey) continue;
+    ++key_datagrams;
+    for (const auto& k : keys) {
+      EXPECT_EQ(r.bytes->find(k), std::string::npos);
+      EXPECT_EQ(r.bytes->find(base64_encode(k).substr(0, 40)), std::string::npos);
+      EXPECT_EQ(std::get<wire::Key>(m.value()).key.find(k), std::string::npos);
+    }
+  }
+  EXPECT_GE(key_datagrams, 5u);  // three joins, two re-key deliveries
+}
+
+TEST(Loopback, GetKeyFromANonMemberIsRefused) {
+  auto net = line(2);
+  const auto id =
+      net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "secret", true, o); });
+  net.run_until(6 * kSecond);
+  // Node 1 knows the channel but never joined: it asks anyway, by hand.
+  net.act(1, [&](Node&, Output& o) {
+    o.send(net.address(0), datagram(wire::Certificate{"c9", net.node(1).node_id(), net.node(0).node_id(),
+                                                      net.node(1).certificate_der()}));
+    o.send(net.address(0), datagram(wire::GetKey{"k9", net.node(1).node_id(), "secret", id}));
+  });
+  net.run_until(8 * kSecond);
+  EXPECT_FALSE(net.node(1).has_channel_key(id));
+  bool refused = false;
+  for (const auto& e : net.events(0)) refused |= e.kind == EventKind::kDropped && e.reason == "not_member";
+  EXPECT_TRUE(refused);
+  for (const auto& r : net.wiretap) {
+    auto m = wire::decode(*r.bytes);
+    EXPECT_FALSE(m && wire::verb_of(m.value()) == wire::Verb::kKey);
+  }
+}
+
+TEST(Loopback, EveryPolicyDeliversOnALine) {
+  for (const char* policy : {"flood", "gossip", "routed", "direct"}) {
+    NodeParams p;
+    p.propagation = policy;
+    p.gossip_fanout = 2;
+    auto net = line(4, p);
+    const auto id =
+        net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "room", false, o); });
+    net.run_until(8 * kSecond);
+    // Under "direct" only neighbours hear the announcement; let ROUTING spread the addresses first.
+    for (std::size_t i = 1; i < 4; ++i)
+      if (net.node(i).knows_channel(id))
+        net.act(i, [&](Node& n, Output& o) { return n.join_channel(net.now(), id, o); });
+    net.run_until(20 * kSecond);
+    const auto msg =
+        net.act(1, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "hi", {}, o); });
+    ASSERT_TRUE(msg) << policy;
+    std::size_t members = 0;
+    for (std::size_t i = 0; i < 4; ++i) members += net.node(i).is_member(id) ? 1 : 0;
+    EXPECT_EQ(members, 4u) << policy;
+    net.run_until(40 * kSecond);
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (i == 1 || !net.node(i).is_member(id)) continue;
+      EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u) << policy << " node " << i;
+    }
+  }
 }
 
 }  // namespace
