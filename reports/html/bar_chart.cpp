@@ -19,6 +19,8 @@ constexpr double kGroupGapPx = 10;
 constexpr double kCharWidthPx = 7;
 
 double value_of(const BarSeries& s, std::size_t i) { return i < s.values.size() ? s.values[i] : kNoValue; }
+double lo_of(const BarSeries& s, std::size_t i) { return i < s.lo.size() ? s.lo[i] : kNoValue; }
+double hi_of(const BarSeries& s, std::size_t i) { return i < s.hi.size() ? s.hi[i] : kNoValue; }
 
 std::string short_label(const std::string& s) {
   if (s.size() <= kLabelCharsMax) return s;
@@ -32,7 +34,11 @@ std::string render(const BarChart& chart) {
   const std::size_t series = std::min(chart.series.size(), kSeriesMax);
   Extent xs;
   for (std::size_t s = 0; s < series; ++s) {
-    for (std::size_t c = 0; c < categories; ++c) xs.add(value_of(chart.series[s], c));
+    for (std::size_t c = 0; c < categories; ++c) {
+      xs.add(value_of(chart.series[s], c));
+      xs.add(lo_of(chart.series[s], c));
+      xs.add(hi_of(chart.series[s], c));
+    }
   }
   if (xs.empty()) return no_data_figure(chart.title, chart.empty_reason);
 
@@ -73,6 +79,14 @@ std::string render(const BarChart& chart) {
       svg.rect(x0, group_top + static_cast<double>(s) * kBarPx, std::max(1.0, x1 - x0), kBarPx - 2,
                "fill=\"" + std::string(series_colour(s)) + "\"",
                chart.categories[c] + " / " + chart.series[s].name + ": " + format_value(v));
+      const double lo = lo_of(chart.series[s], c);
+      const double hi = hi_of(chart.series[s], c);
+      if (std::isfinite(lo) && std::isfinite(hi)) {
+        const double mid = group_top + static_cast<double>(s) * kBarPx + (kBarPx - 2) / 2;
+        svg.line(x(lo), mid, x(hi), mid, "class=\"whisker\"");
+        svg.line(x(lo), mid - 4, x(lo), mid + 4, "class=\"whisker\"");
+        svg.line(x(hi), mid - 4, x(hi), mid + 4, "class=\"whisker\"");
+      }
     }
   }
   svg.line(x(0), top, x(0), bottom, "class=\"axis\"");

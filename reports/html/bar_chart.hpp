@@ -9,10 +9,13 @@
 
 namespace ptplab::reports::html {
 
-// One series of bars: a value per category of the chart (missing or NaN values draw no bar).
+// One series of bars: a value per category of the chart (missing or NaN values draw no bar),
+// optionally with an interval per category drawn as a whisker (e.g. a confidence interval).
 struct BarSeries {
   std::string name;
   std::vector<double> values;
+  std::vector<double> lo;  // empty, or one per category (NaN: no whisker)
+  std::vector<double> hi;
 };
 
 // Categories down the y axis, one bar per series in each, values along the x axis.

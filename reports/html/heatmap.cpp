@@ -47,7 +47,9 @@ std::string render(const Heatmap& map) {
   const double top = 44;
   const double grid_right = left + static_cast<double>(columns) * kCellWidthPx;
   const double grid_bottom = top + static_cast<double>(rows) * kCellHeightPx;
-  const int width = static_cast<int>(std::max(grid_right + 24, left + 360));
+  const double key_right =
+      left + kLegendSteps * 24 + 12 + static_cast<double>(map.value_label.size()) * kCharWidthPx;
+  const int width = static_cast<int>(std::max(grid_right, key_right) + 24);
   const int height = static_cast<int>(grid_bottom + 70);
 
   Svg svg(width, height, map.title);

@@ -25,6 +25,7 @@ svg .axis { stroke: #333; stroke-width: 1.2; }
 svg .tick { fill: #333; font-size: 11px; }
 svg .axis-title { fill: #1b1b1b; font-size: 12px; font-weight: 600; }
 svg .legend { fill: #1b1b1b; font-size: 12px; }
+svg .whisker { stroke: #1b1b1b; stroke-width: 1.5; }
 svg .cell { font-size: 12px; font-weight: 600; }
 table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
 th, td { border: 1px solid #d5dbe1; padding: 4px 8px; text-align: left; vertical-align: top; }

@@ -129,7 +129,7 @@ TEST(BarChart, NoFiniteValueShowsNoData) {
   BarChart c;
   c.title = "Drops by reason";
   c.categories = {"loss"};
-  c.series = {{"drops", {NAN}}};
+  c.series = {{"drops", {NAN}, {}, {}}};
   EXPECT_TRUE(contains(render(c), "No data"));
 }
 
@@ -138,7 +138,7 @@ TEST(BarChart, OneBarPerCategoryAndSeries) {
   c.title = "Honest delivery under attack";
   c.value_axis = Axis::of("delivery ratio", "");
   c.categories = {"hello_flood", "replay"};
-  c.series = {{"mitigation on", {0.99, 1.0}}, {"mitigation off", {0.4, 0.7}}};
+  c.series = {{"mitigation on", {0.99, 1.0}, {}, {}}, {"mitigation off", {0.4, 0.7}, {}, {}}};
   const std::string html = render(c);
   EXPECT_EQ(count_of(html, "<rect"), 4u + 2u);  // four bars, two legend swatches
   EXPECT_TRUE(contains(html, "<title>replay / mitigation off: 0.7</title>"));

@@ -1,0 +1,53 @@
+// The summary section: runs, parameters, metrics, expectations (see sections.hpp).
+#include "reports/html/format.hpp"
+#include "reports/html/sections.hpp"
+#include "reports/html/table.hpp"
+
+namespace ptplab::reports::html {
+namespace {
+
+std::string runs_table(const ReportSource& src) {
+  Table t{{"run", "scenario", "seed", "status", "sweep point", "simulated s", "events", "wall s"}, {}, {}};
+  for (const auto& r : src.runs) {
+    const RunRow& row = r.summary.run;
+    t.rows.push_back({std::to_string(row.run_id), row.scenario, std::to_string(row.seed), row.status,
+                      row.sweep_point, format_value(row.simulated_seconds), std::to_string(row.events),
+                      format_value(row.wall_seconds)});
+    t.row_classes.push_back(row.status == "complete" ? "" : "warn");
+  }
+  std::string out = render(t, "the file holds no run");
+  if (src.runs_total > src.runs.size()) {
+    out += "<p class=\"note\">Showing the first " + std::to_string(src.runs.size()) + " of " +
+           std::to_string(src.runs_total) + " runs.</p>\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string summary_section(const ReportSource& src, const RunData& run) {
+  const RunSummary& s = run.summary;
+  std::string out = "<h3>Runs in this file</h3>\n" + runs_table(src);
+  out += "<h3>Run " + std::to_string(s.run.run_id) + " (the run the per-run charts below show)</h3>\n";
+
+  Table metrics{{"metric", "value"}, {}, {}};
+  for (const auto& [name, value] : run.metrics) metrics.rows.push_back({name, format_value(value, 6)});
+  out += render(metrics, "this run recorded no metrics");
+
+  Table expectations{{"metric", "operator", "expected", "tolerance", "actual", "verdict"}, {}, {}};
+  for (const auto& e : s.expectations) {
+    expectations.rows.push_back({e.metric, e.op, format_value(e.expected, 6), format_value(e.tolerance, 6),
+                                 e.actual ? format_value(*e.actual, 6) : "not computed",
+                                 e.passed ? "pass" : "fail"});
+    expectations.row_classes.push_back(e.passed ? "pass" : "fail");
+  }
+  out += "<h3>Expectations</h3>\n" + render(expectations, "the scenario states no expectations");
+
+  Table params{{"parameter", "value"}, {}, {}};
+  for (const auto& p : s.params) params.rows.push_back({p.name, p.value});
+  out += "<details><summary>Parameters (" + std::to_string(s.params.size()) + ")</summary>\n" +
+         render(params, "no parameters recorded") + "</details>\n";
+  return out;
+}
+
+}  // namespace ptplab::reports::html

@@ -1,0 +1,78 @@
+// The whole HTML report over a fixture report file: every section present, charts drawn where
+// the fixture has data, recorded text escaped, nothing external.
+#include "reports/html/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "fixture.hpp"
+
+namespace ptplab::reports::html {
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+class HtmlReport : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(testing::write_fixture_report(path_)); }
+  void TearDown() override { std::filesystem::remove(path_); }
+  const std::string path_ = testing::temp_path("report_test.db");
+};
+
+TEST_F(HtmlReport, HasEverySectionAndCharts) {
+  const auto page = html_report(path_, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  for (const char* id : {"summary", "delivery", "latency", "traffic", "drops", "nat", "collisions", "abuse",
+                         "sweep", "conformance"}) {
+    EXPECT_TRUE(contains(*page, std::string("<section id=\"") + id + "\">")) << id;
+  }
+  EXPECT_TRUE(contains(*page, "<svg"));
+  EXPECT_TRUE(contains(*page, "Propagation latency CDF per propagation policy"));
+  EXPECT_TRUE(contains(*page, "gossip (4 runs)"));
+  EXPECT_TRUE(contains(*page, "node_id, 16 bits: birthday bound"));
+  EXPECT_TRUE(contains(*page, "delivery_ratio against gossip_fanout"));
+  EXPECT_TRUE(contains(*page, ">mitigations off</text>"));
+  EXPECT_TRUE(contains(*page, "symmetric × symmetric: 0 (0 of 1 attempts)"));
+  EXPECT_TRUE(contains(*page, "engine: rate_limited"));
+}
+
+TEST_F(HtmlReport, IsSelfContainedAndEscapesEvidence) {
+  const auto page = html_report(path_, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_FALSE(contains(*page, "http://"));
+  EXPECT_FALSE(contains(*page, "https://"));
+  EXPECT_FALSE(contains(*page, "<script"));
+  EXPECT_TRUE(contains(*page, "actual: &lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+TEST_F(HtmlReport, RunOptionSelectsTheRunAndUnknownRunIsAnError) {
+  const auto page = html_report(path_, RunId{3});
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_TRUE(contains(*page, "Delivery ratio over time (run 3)"));
+  const auto missing = html_report(path_, RunId{99});
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_TRUE(contains(missing.error(), "no run 99"));
+}
+
+TEST(HtmlReportErrors, MissingFileIsAnError) {
+  EXPECT_FALSE(html_report(testing::temp_path("does_not_exist.db"), std::nullopt).has_value());
+}
+
+TEST(HtmlReportEmpty, FileWithoutRunsShowsOnlyConformanceNote) {
+  const std::string path = testing::temp_path("empty.db");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    ASSERT_TRUE(ReportWriter::open(path, options).has_value());
+  }
+  const auto page = html_report(path, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_TRUE(contains(*page, "No data: this file holds no conformance results"));
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace ptplab::reports::html
