@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "engine/core/time.hpp"
-#include "sim/calendar_queue.hpp"
 #include "sim/event_record.hpp"
+#include "sim/ladder_queue.hpp"
 
 namespace ptplab::sim {
 
@@ -38,7 +38,7 @@ struct TimerId {
 
 // The queue the kernel runs on: the fastest of the three in bench_kernel at 10^5 and 10^6
 // pending events (see reports/BENCHMARKS.md).
-using KernelQueue = CalendarQueue;
+using KernelQueue = LadderQueue;
 
 // The event loop. Not thread-safe; holds no global state, so several can coexist.
 class Simulator {

@@ -11,7 +11,7 @@
 
 #include "engine/core/rng.hpp"
 #include "sim/binary_heap.hpp"
-#include "sim/calendar_queue.hpp"
+#include "sim/ladder_queue.hpp"
 #include "sim/quaternary_heap.hpp"
 #include "sim/simulator.hpp"
 
@@ -106,7 +106,7 @@ void BM_PholdKernel(benchmark::State& state) {
 BENCHMARK(BM_PholdQueue<StdPriorityQueue>)->Name("BM_PholdStdPriorityQueue")->PHOLD_SIZES;
 BENCHMARK(BM_PholdQueue<BinaryHeapQueue>)->Name("BM_PholdBinaryHeap")->PHOLD_SIZES;
 BENCHMARK(BM_PholdQueue<QuaternaryHeapQueue>)->Name("BM_PholdQuaternaryHeap")->PHOLD_SIZES;
-BENCHMARK(BM_PholdQueue<CalendarQueue>)->Name("BM_PholdCalendarQueue")->PHOLD_SIZES;
+BENCHMARK(BM_PholdQueue<LadderQueue>)->Name("BM_PholdLadderQueue")->PHOLD_SIZES;
 BENCHMARK(BM_PholdKernel)->PHOLD_SIZES;
 
 }  // namespace

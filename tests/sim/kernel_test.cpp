@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sim/binary_heap.hpp"
-#include "sim/calendar_queue.hpp"
+#include "sim/ladder_queue.hpp"
 #include "sim/quaternary_heap.hpp"
 #include "sim/simulator.hpp"
 
@@ -76,15 +76,15 @@ void check_queue_order() {
 
 RC_GTEST_PROP(EventQueue, BinaryHeapPopsInTotalOrder, ()) { check_queue_order<BinaryHeapQueue>(); }
 RC_GTEST_PROP(EventQueue, QuaternaryHeapPopsInTotalOrder, ()) { check_queue_order<QuaternaryHeapQueue>(); }
-RC_GTEST_PROP(EventQueue, CalendarQueuePopsInTotalOrder, ()) { check_queue_order<CalendarQueue>(); }
+RC_GTEST_PROP(EventQueue, LadderQueuePopsInTotalOrder, ()) { check_queue_order<LadderQueue>(); }
 
-RC_GTEST_PROP(EventQueue, CalendarQueueHandlesWideSpreads, ()) {
+RC_GTEST_PROP(EventQueue, LadderQueueHandlesWideSpreads, ()) {
   // Clusters of equal times next to far-away timers (the shape of real runs).
   const auto base = *rc::gen::container<std::vector<TimeNs>>(
       rc::gen::element<TimeNs>(0, 1, 1, 1000, 1'000'000, 30 * kSecond, 3600 * kSecond, kTimeLimit - 1));
   std::vector<std::pair<TimeNs, OriginId>> events;
   for (const TimeNs t : base) events.emplace_back(t, 1);
-  const auto out = drain<CalendarQueue>(events, 0);
+  const auto out = drain<LadderQueue>(events, 0);
   RC_ASSERT(std::is_sorted(out.begin(), out.end()));
   RC_ASSERT(out.size() == events.size());
 }
