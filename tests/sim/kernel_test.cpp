@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/core/rng.hpp"
 #include "sim/binary_heap.hpp"
 #include "sim/ladder_queue.hpp"
 #include "sim/quaternary_heap.hpp"
@@ -87,6 +88,43 @@ RC_GTEST_PROP(EventQueue, LadderQueueHandlesWideSpreads, ()) {
   const auto out = drain<LadderQueue>(events, 0);
   RC_ASSERT(std::is_sorted(out.begin(), out.end()));
   RC_ASSERT(out.size() == events.size());
+}
+
+RC_GTEST_PROP(EventQueue, LadderQueueMatchesAHeapOnLargeMixedLoads, ()) {
+  // Enough events to split buckets into several rungs: bursts of equal times, near events,
+  // and long timers, with pops interleaved (PHOLD-like holds).
+  const auto seed = *rc::gen::arbitrary<std::uint64_t>();
+  Rng rng(seed);
+  LadderQueue ladder;
+  BinaryHeapQueue heap;
+  std::uint64_t seq = 0;
+  TimeNs now = 0;
+  const auto push = [&](TimeNs t) {
+    EventRecord e;
+    e.time = t;
+    e.key = make_event_key(static_cast<OriginId>(rng.below(8)), seq++);
+    ladder.push(e);
+    heap.push(e);
+  };
+  const auto delay = [&]() -> TimeNs {
+    switch (rng.below(4)) {
+      case 0: return 0;
+      case 1: return static_cast<TimeNs>(rng.below(1000));
+      case 2: return static_cast<TimeNs>(rng.below(50 * kMillisecond));
+      default: return static_cast<TimeNs>(rng.below(600 * kSecond));
+    }
+  };
+  for (int i = 0; i < 2000; ++i) push(delay());
+  for (int i = 0; i < 8000; ++i) {
+    const EventRecord a = ladder.pop();
+    const EventRecord b = heap.pop();
+    RC_ASSERT(a.time == b.time);
+    RC_ASSERT(a.key == b.key);
+    now = a.time;
+    for (std::uint64_t k = rng.below(3); k > 0; --k) push(now + delay());
+    if (heap.empty()) push(now + delay());
+  }
+  RC_ASSERT(ladder.size() == heap.size());
 }
 
 RC_GTEST_PROP(Simulator, OrderIndependentOfInterleaving, ()) {
