@@ -1,0 +1,30 @@
+// Shared case steps.
+#include "conformance/cases/common.hpp"
+
+#include "conformance/wire_log.hpp"
+
+namespace ptplab::conformance {
+
+bool greet(Context& c, const Peer& p) {
+  if (!c.handshake(p)) return false;
+  c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+  return true;
+}
+
+Outcome no_hello_answer(Context& c, const Peer& p) {
+  return Outcome::fail({"HELLO (the target answers a new peer's HELLO)"},
+                       c.seen(p) + " within " + format_duration(c.hello_wait()));
+}
+
+Outcome survives(Context& c, const std::vector<std::string>& datagrams) {
+  const Peer p = c.open_peer();
+  for (const auto& d : datagrams) c.send(p, d);
+  if (c.alive()) return Outcome::pass();
+  return Outcome::fail(
+      {"HELLO answered by the target after the hostile input"},
+      "no HELLO within " + format_duration(c.hello_wait()) + " (the target stopped answering)");
+}
+
+std::string show(const Received& r) { return printable(r.bytes, 200); }
+
+}  // namespace ptplab::conformance

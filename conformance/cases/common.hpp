@@ -1,0 +1,28 @@
+// Steps that many cases share: a peer that has said HELLO and been answered, the robustness
+// pattern (send hostile input, then probe liveness), and short descriptions of messages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "conformance/case.hpp"
+#include "conformance/context.hpp"
+#include "conformance/expectations.hpp"
+
+namespace ptplab::conformance {
+
+// Completes the HELLO exchange for `p` (HELLO, the target's HELLO, HELLO again, so that the
+// target has seen the peer's address answer). False if the target never answered.
+[[nodiscard]] bool greet(Context& c, const Peer& p);
+
+// The outcome when a case could not even get a HELLO answer.
+[[nodiscard]] Outcome no_hello_answer(Context& c, const Peer& p);
+
+// Sends each datagram from a fresh peer, then checks the target still answers a HELLO.
+[[nodiscard]] Outcome survives(Context& c, const std::vector<std::string>& datagrams);
+
+// A compact rendering of a received datagram for "actual ...".
+[[nodiscard]] std::string show(const Received& r);
+
+}  // namespace ptplab::conformance

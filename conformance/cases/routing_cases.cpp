@@ -1,0 +1,112 @@
+// Cases of ROUTING: sent to direct peers, its shape, addresses as seen from outside, its
+// period, and its size bound.
+#include "conformance/cases/common.hpp"
+#include "conformance/cases/sections.hpp"
+#include "engine/wire/codec.hpp"
+
+namespace ptplab::conformance {
+
+namespace {
+
+constexpr std::size_t kDatagramBytesMax = 8192;      // what the UDP-era server reads of a datagram
+constexpr TimeNs kRoutingPeriodMaxNs = 2 * kSecond;  // the UDP-era server's period, our default
+
+TimeNs routing_wait(const Context& c) { return 2 * kRoutingPeriodMaxNs + c.timeout(); }
+
+std::optional<Received> first_routing(Context& c, const Peer& p) {
+  return c.expect(p, is_verb(wire::Verb::kRouting), routing_wait(c));
+}
+
+Outcome sent_to_peers(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  if (first_routing(c, p)) return Outcome::pass();
+  return Outcome::fail({"ROUTING within " + format_duration(routing_wait(c))}, c.seen(p));
+}
+
+Outcome shape(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const auto r = first_routing(c, p);
+  if (!r) return Outcome::unsupported("the target sends no ROUTING (allowed: see routing/1)");
+  // decode() already checked nodes: [{node_id: string, address: string}]; check no empty ids.
+  for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
+    if (n.node_id.empty()) return Outcome::fail({"every entry with a node_id"}, show(*r));
+  }
+  return Outcome::pass();
+}
+
+Outcome addresses_parse(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const auto r = first_routing(c, p);
+  if (!r) return Outcome::unsupported("the target sends no ROUTING (see routing/1)");
+  for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
+    if (!Address::parse(n.address))
+      return Outcome::fail({"addresses as \"ip:port\""}, "\"" + n.address + "\"");
+  }
+  return Outcome::pass();
+}
+
+// Another peer B appears in what A receives, with B's address as the target sees it.
+Outcome lists_other_peer(Context& c) {
+  const Peer a = c.open_peer();
+  const Peer b = c.open_peer();
+  if (!greet(c, a)) return no_hello_answer(c, a);
+  if (!greet(c, b)) return no_hello_answer(c, b);
+  const std::string want = b.address.to_string();
+  const auto lists_b = message_where<wire::Routing>("ROUTING listing " + b.node_id + " at " + want,
+                                                    [&](const wire::Routing& m) {
+                                                      for (const auto& n : m.nodes) {
+                                                        if (n.node_id == b.node_id && n.address == want)
+                                                          return true;
+                                                      }
+                                                      return false;
+                                                    });
+  if (c.expect(a, lists_b, routing_wait(c))) return Outcome::pass();
+  return Outcome::fail({lists_b.description}, c.seen(a));
+}
+
+Outcome periodic(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  if (!first_routing(c, p)) return Outcome::unsupported("the target sends no ROUTING (see routing/1)");
+  c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+  if (first_routing(c, p)) return Outcome::pass();
+  return Outcome::fail({"a second ROUTING within " + format_duration(routing_wait(c))}, c.seen(p));
+}
+
+Outcome fits_datagram(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  // A crowd of peers, so that the table has something to list.
+  for (int i = 0; i < 8; ++i) {
+    const Peer extra = c.open_peer();
+    c.send(extra, wire::Hello{extra.node_id, std::string("ptplab-conform")});
+  }
+  const auto r = first_routing(c, p);
+  if (!r) return Outcome::unsupported("the target sends no ROUTING (see routing/1)");
+  if (r->bytes.size() <= kDatagramBytesMax) return Outcome::pass();
+  return Outcome::fail({"at most " + std::to_string(kDatagramBytesMax) + " bytes"},
+                       std::to_string(r->bytes.size()) + " bytes");
+}
+
+}  // namespace
+
+void add_routing_cases(std::vector<Case>& cases) {
+  cases.push_back({"routing/1", "ROUTING-2", Level::kShould, "a direct peer receives ROUTING from the target",
+                   sent_to_peers});
+  cases.push_back({"routing/2", "ROUTING-1", Level::kMust,
+                   "ROUTING's msg_data.nodes is a list of {node_id, address} entries", shape});
+  cases.push_back({"routing/3", "N-ROUTING", Level::kShould, "ROUTING addresses are \"ip:port\" sockets",
+                   addresses_parse});
+  cases.push_back({"routing/4", "N-ROUTING", Level::kShould,
+                   "ROUTING to peer A lists peer B with B's address as the target sees it",
+                   lists_other_peer});
+  cases.push_back(
+      {"routing/5", "ROUTING-2", Level::kShould, "ROUTING is periodic: a second one follows", periodic});
+  cases.push_back({"routing/6", "N-ROUTING", Level::kShould,
+                   "ROUTING fits a datagram the UDP-era server reads (8192 bytes)", fits_datagram});
+}
+
+}  // namespace ptplab::conformance

@@ -1,0 +1,36 @@
+// The engine Node as the in-process target.
+#include "conformance/engine_target.hpp"
+
+namespace ptplab::conformance {
+
+void NodeWithChannels::start(TimeNs now, Output& out) {
+  node_.start(now, out);
+  for (const auto& ch : channels_) (void)node_.create_channel(now, ch.name, ch.closed, out);
+}
+
+engine::NodeParams reference_node_params() {
+  engine::NodeParams p;
+  p.verify_before_relay = true;
+  return p;
+}
+
+std::vector<ChannelSpec> default_target_channels() {
+  return {ChannelSpec{"conformance", false}, ChannelSpec{"conformance-closed", true}};
+}
+
+std::optional<ChannelSpec> parse_channel_spec(const std::string& text) {
+  const auto colon = text.find(':');
+  const std::string name = text.substr(0, colon);
+  if (name.empty()) return std::nullopt;
+  if (colon == std::string::npos) return ChannelSpec{name, false};
+  if (text.substr(colon + 1) == "closed") return ChannelSpec{name, true};
+  return std::nullopt;
+}
+
+EndpointFactory engine_factory(engine::NodeParams params, std::vector<ChannelSpec> channels) {
+  return [params = std::move(params), channels = std::move(channels)](std::uint64_t seed) {
+    return std::make_unique<NodeWithChannels>(params, seed, channels);
+  };
+}
+
+}  // namespace ptplab::conformance

@@ -1,0 +1,150 @@
+// The case runner.
+#include "conformance/runner.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <atomic>
+#include <sstream>
+#include <thread>
+
+#include "conformance/context.hpp"
+#include "engine/core/rng.hpp"
+
+namespace ptplab::conformance {
+
+namespace {
+
+// Higher is worse; used to keep the worst of several repeats.
+int severity(Status s) {
+  switch (s) {
+    case Status::kPass: return 0;
+    case Status::kSkipped: return 1;
+    case Status::kUnsupported: return 2;
+    case Status::kWarn: return 3;
+    case Status::kHarnessError: return 4;
+    case Status::kFail: return 5;
+  }
+  return 5;
+}
+
+CaseResult run_repeated(const Case& c, std::size_t index, const RunOptions& options, Target& target) {
+  CaseResult total;
+  total.c = &c;
+  if (c.strict && !options.settings.strict) {
+    total.outcome = Outcome{Status::kSkipped, {}, {}, "stricter than the spec: run with --strict"};
+    return total;
+  }
+  for (int r = 0; r < options.repeat; ++r) {
+    const auto seed = Rng::derive(options.settings.seed, index * 1000 + static_cast<std::uint64_t>(r))();
+    CaseResult one = run_case(c, options.settings, target, seed);
+    ++total.runs;
+    if (one.outcome.status == Status::kPass) ++total.passes;
+    if (total.runs == 1 || severity(one.outcome.status) > severity(total.outcome.status)) {
+      total.outcome = std::move(one.outcome);
+      total.wire_log = std::move(one.wire_log);
+      total.duration_ns = one.duration_ns;
+    }
+  }
+  if (total.passes > 0 && total.passes < total.runs) {
+    total.outcome.note += (total.outcome.note.empty() ? "" : "; ") + std::string("flaky: passed ") +
+                          std::to_string(total.passes) + " of " + std::to_string(total.runs) + " runs";
+  }
+  if (options.expect_fail.count(c.id) > 0) {
+    if (total.outcome.status == Status::kFail || total.outcome.status == Status::kWarn) {
+      total.expected_failure = true;
+    } else if (total.outcome.status == Status::kPass) {
+      total.unexpected_pass = true;
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+bool selected(const std::string& id, const std::vector<std::string>& globs) {
+  if (globs.empty()) return true;
+  for (const auto& g : globs) {
+    if (fnmatch(g.c_str(), id.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+CaseResult run_case(const Case& c, const Settings& settings, Target& target, std::uint64_t seed) {
+  CaseResult result;
+  result.c = &c;
+  result.runs = 1;
+  // Independent streams, so the harness's ids never repeat the target's.
+  auto transport = target.open(Rng::derive(seed, 0)());
+  const TimeNs start = transport->now();
+  WireLog log(start);
+  Context context(*transport, log, settings, Rng::derive(seed, 1)());
+  Outcome outcome = c.run(context);
+  if (context.harness_failed()) {
+    outcome = Outcome::harness_error(context.harness_error());
+  } else if (outcome.status == Status::kFail && c.level != Level::kMust) {
+    outcome.status = Status::kWarn;
+  }
+  result.passes = outcome.status == Status::kPass ? 1 : 0;
+  result.outcome = std::move(outcome);
+  result.duration_ns = transport->now() - start;
+  result.wire_log = log.text();
+  return result;
+}
+
+std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptions& options, Target& target) {
+  std::vector<std::size_t> parallel;
+  std::vector<std::size_t> alone;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    if (!selected(cases[i].id, options.globs)) continue;
+    (cases[i].exclusive || !target.concurrent() ? alone : parallel).push_back(i);
+  }
+  std::vector<CaseResult> by_index(cases.size());
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t k = next++; k < parallel.size(); k = next++) {
+      by_index[parallel[k]] = run_repeated(cases[parallel[k]], parallel[k], options, target);
+    }
+  };
+  std::vector<std::thread> threads;
+  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(parallel.size())));
+  for (int j = 0; j < jobs && !parallel.empty(); ++j) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  for (const std::size_t i : alone) by_index[i] = run_repeated(cases[i], i, options, target);
+
+  std::vector<CaseResult> results;
+  for (auto& r : by_index) {
+    if (r.c != nullptr) results.push_back(std::move(r));
+  }
+  return results;
+}
+
+int exit_code(const std::vector<CaseResult>& results, bool fail_on_warn) {
+  bool failed = false;
+  bool harness = false;
+  for (const auto& r : results) {
+    if (r.unexpected_pass) failed = true;
+    if (r.expected_failure) continue;
+    if (r.outcome.status == Status::kFail) failed = true;
+    if (fail_on_warn && r.outcome.status == Status::kWarn) failed = true;
+    if (r.outcome.status == Status::kHarnessError) harness = true;
+  }
+  if (failed) return 1;
+  return harness ? 2 : 0;
+}
+
+std::set<std::string> parse_expect_fail(const std::string& text) {
+  std::set<std::string> ids;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    line = line.substr(0, line.find('#'));
+    const auto b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos) continue;
+    const auto e = line.find_last_not_of(" \t\r");
+    ids.insert(line.substr(b, e - b + 1));
+  }
+  return ids;
+}
+
+}  // namespace ptplab::conformance

@@ -1,0 +1,57 @@
+// Runs the selected cases against a target: fresh sockets per case, independent cases side by
+// side on real targets, floods alone; repeats for flake detection; applies the expected-failure
+// list; and turns the results into the exit code.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "conformance/case.hpp"
+#include "conformance/settings.hpp"
+#include "conformance/target.hpp"
+
+namespace ptplab::conformance {
+
+// What the runner is asked to do besides the run-wide Settings.
+struct RunOptions {
+  Settings settings;
+  std::vector<std::string> globs;     // case ids to run ("hello/*"); empty: all
+  int repeat = 1;                     // runs per case (flake detection)
+  std::set<std::string> expect_fail;  // case ids known to fail on this target
+  int jobs = 8;                       // cases run at once against a concurrent target
+  bool fail_on_warn = false;          // broken SHOULDs count as failures in the exit code
+};
+
+// The result of one case over all its repeats.
+struct CaseResult {
+  const Case* c = nullptr;
+  Outcome outcome;  // the worst outcome among the repeats
+  int runs = 0;
+  int passes = 0;                 // runs that passed (flaky when 0 < passes < runs)
+  bool expected_failure = false;  // listed in --expect-fail and failed as expected
+  bool unexpected_pass = false;   // listed in --expect-fail but passed
+  std::string wire_log;           // evidence of the worst run
+  TimeNs duration_ns = 0;         // of the worst run, in the target's time
+};
+
+// Whether case id `id` is selected by `globs` (fnmatch patterns; empty selects all).
+[[nodiscard]] bool selected(const std::string& id, const std::vector<std::string>& globs);
+
+// Runs every selected case (in registry order in the results). Strict cases run only with
+// settings.strict; others are reported skipped.
+[[nodiscard]] std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptions& options,
+                                                Target& target);
+
+// Runs one case once against a fresh transport from `target`.
+[[nodiscard]] CaseResult run_case(const Case& c, const Settings& settings, Target& target,
+                                  std::uint64_t seed);
+
+// 0: every selected MUST passed; 1: a MUST failed or an expected failure passed (or, with
+// fail_on_warn, a SHOULD failed); 2: the harness itself could not run a case.
+[[nodiscard]] int exit_code(const std::vector<CaseResult>& results, bool fail_on_warn);
+
+// Parses an expected-failure file: one case id per line, '#' starts a comment.
+[[nodiscard]] std::set<std::string> parse_expect_fail(const std::string& text);
+
+}  // namespace ptplab::conformance

@@ -1,0 +1,207 @@
+// `ptplab conform`: the conformance harness. Runs the registered cases against a running node
+// (--target), a node it starts (--exec), or the engine in-process (--in-process), and writes the
+// per-section tree, JUnit, JSON and the SQLite report. Exit: 0 all MUSTs pass, 1 a MUST failed
+// (or an expected failure passed), 2 usage error or unreachable target.
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "conformance/engine_target.hpp"
+#include "conformance/exec_process.hpp"
+#include "conformance/registry.hpp"
+#include "conformance/requirements.hpp"
+#include "conformance/runner.hpp"
+#include "conformance/target.hpp"
+#include "conformance/writers.hpp"
+#include "reports/writer.hpp"
+#include "tools/ptplab/command.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+using namespace ptplab::conformance;
+
+constexpr TimeNs kProbeRetryNs = 200 * kMillisecond;  // HELLO retry of the reachability probe
+constexpr TimeNs kExecReadyNs = 10 * kSecond;         // how long an --exec target may take to come up
+constexpr int kJobsMax = 64;
+
+std::vector<std::string> split_globs(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const auto& r : raw) {
+    std::stringstream in(r);
+    std::string g;
+    while (std::getline(in, g, ',')) {
+      if (!g.empty()) out.push_back(g);
+    }
+  }
+  return out;
+}
+
+bool write_file(const std::string& path, const std::string& what,
+                const std::function<void(std::ostream&)>& fn) {
+  std::ofstream f(path);
+  if (!f) {
+    std::cerr << "ptplab conform: cannot write " << what << " to " << path << "\n";
+    return false;
+  }
+  fn(f);
+  return static_cast<bool>(f);
+}
+
+bool write_report(const std::string& path, const std::vector<CaseResult>& results, const std::string& suite) {
+  auto writer = reports::ReportWriter::open(path);
+  if (!writer) {
+    std::cerr << "ptplab conform: " << writer.error() << "\n";
+    return false;
+  }
+  for (const auto& r : results) {
+    std::string evidence = r.outcome.note;
+    if (r.outcome.status == Status::kFail || r.outcome.status == Status::kWarn)
+      evidence = failure_sentence(r.outcome) + "\n" + r.wire_log;
+    writer->add(reports::ConformanceRecord{suite, r.c->id, std::string(section_of(*r.c)),
+                                           std::string(level_name(r.c->level)), verdict_label(r), evidence,
+                                           static_cast<double>(r.duration_ns) / kSecond});
+  }
+  const auto flushed = writer->flush();
+  if (!flushed) std::cerr << "ptplab conform: " << flushed.error() << "\n";
+  return flushed.has_value();
+}
+
+int run_conform(int argc, char** argv) {
+  po::options_description opts("ptplab conform: check a ptpchat implementation, requirement by requirement");
+  std::string target, exec, timeout = "2s", expect_fail, junit, json, report;
+  std::vector<std::string> globs;
+  int repeat = 1, jobs = 8;
+  std::uint64_t seed = 1;
+  opts.add_options()("help,h", "this help")("target", po::value(&target),
+                                            "HOST:PORT of a running implementation")(
+      "exec", po::value(&exec), "command starting the implementation; {port} is replaced by a free port")(
+      "in-process", "run against the engine's Node in virtual time (with an open and a closed channel)")(
+      "cases", po::value(&globs)->composing(),
+      "case ids to run: globs, comma-separated or repeated (hello/*)")(
+      "list", "list the cases instead of running them")(
+      "markdown", "with --list: the traceability table (requirement -> cases) in Markdown")(
+      "strict", "also run the checks stricter than the spec")(
+      "timeout", po::value(&timeout), "how long to wait for each expected answer (default 2s)")(
+      "repeat", po::value(&repeat), "run every case N times (flake detection)")(
+      "seed", po::value(&seed), "seed of the harness's ids and payloads")(
+      "jobs", po::value(&jobs), "cases run at once against a real target (default 8)")(
+      "expect-fail", po::value(&expect_fail),
+      "file of case ids known to fail (an unexpected pass fails the run)")(
+      "fail-on-warn", "count broken SHOULDs as failures in the exit code")(
+      "junit", po::value(&junit), "write JUnit XML here")("json", po::value(&json),
+                                                          "write the results as JSON here")(
+      "report", po::value(&report), "append the results to this SQLite report (table conformance_result)")(
+      "verbose,v", "print the wire log of every case");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "ptplab conform: " << e.what() << "\n" << opts;
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts;
+    return 0;
+  }
+  RunOptions options;
+  options.globs = split_globs(globs);
+  std::vector<Case> chosen;
+  for (const auto& c : all_cases()) {
+    if (selected(c.id, options.globs)) chosen.push_back(c);
+  }
+  if (vm.count("list")) {
+    if (vm.count("markdown"))
+      write_traceability_markdown(std::cout, all_cases());
+    else
+      write_case_list(std::cout, chosen);
+    return 0;
+  }
+  const int kinds = (target.empty() ? 0 : 1) + (exec.empty() ? 0 : 1) + (vm.count("in-process") ? 1 : 0);
+  if (kinds != 1) {
+    std::cerr << "ptplab conform: give exactly one of --target HOST:PORT, --exec CMD, --in-process\n";
+    return 2;
+  }
+  const auto t = parse_duration(timeout);
+  if (!t || *t <= 0) {
+    std::cerr << "ptplab conform: --timeout wants a positive duration such as 2s or 500ms\n";
+    return 2;
+  }
+  if (repeat < 1 || jobs < 1 || jobs > kJobsMax) {
+    std::cerr << "ptplab conform: --repeat wants N >= 1 and --jobs 1.." << kJobsMax << "\n";
+    return 2;
+  }
+  if (chosen.empty()) {
+    std::cerr << "ptplab conform: no case matches --cases\n";
+    return 2;
+  }
+  options.settings.timeout_ns = *t;
+  options.settings.strict = vm.count("strict") > 0;
+  options.settings.seed = seed;
+  options.repeat = repeat;
+  options.jobs = jobs;
+  options.fail_on_warn = vm.count("fail-on-warn") > 0;
+  if (!expect_fail.empty()) {
+    std::ifstream f(expect_fail);
+    if (!f) {
+      std::cerr << "ptplab conform: cannot read --expect-fail file " << expect_fail << "\n";
+      return 2;
+    }
+    std::stringstream text;
+    text << f.rdbuf();
+    options.expect_fail = parse_expect_fail(text.str());
+  }
+
+  std::unique_ptr<ExecProcess> process;
+  std::unique_ptr<Target> where;
+  if (vm.count("in-process")) {
+    where = std::make_unique<InProcessTarget>(
+        engine_factory(reference_node_params(), default_target_channels()), "in-process engine");
+  } else {
+    Address address;
+    if (!exec.empty()) {
+      auto started = ExecProcess::start(exec, kExecReadyNs);
+      if (!started) {
+        std::cerr << "ptplab conform: " << started.error() << "\n";
+        return 2;
+      }
+      process = std::move(*started);
+      address = process->address();
+    } else {
+      const auto parsed = Address::parse(target);
+      if (!parsed) {
+        std::cerr << "ptplab conform: --target wants IPv4 HOST:PORT, got '" << target << "'\n";
+        return 2;
+      }
+      address = *parsed;
+      const auto reachable = probe_reachable(address, *t, kProbeRetryNs);
+      if (!reachable) {
+        std::cerr << "ptplab conform: target unreachable: " << reachable.error() << "\n";
+        return 2;
+      }
+    }
+    where = std::make_unique<UdpTarget>(address);
+  }
+
+  const auto results = run_cases(all_cases(), options, *where);
+  if (process) process->stop(2 * kSecond);
+  write_console(std::cout, results, where->describe(), vm.count("verbose") > 0);
+  bool written = true;
+  if (!junit.empty())
+    written &=
+        write_file(junit, "JUnit XML", [&](std::ostream& o) { write_junit(o, results, where->describe()); });
+  if (!json.empty())
+    written &= write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe()); });
+  if (!report.empty()) written &= write_report(report, results, where->describe());
+  if (!written) return 2;
+  return exit_code(results, options.fail_on_warn);
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("conform", "check a ptpchat implementation against the spec, case by case", run_conform);
+
+}  // namespace ptplab::cli
