@@ -20,8 +20,8 @@ std::string format_number(double v) {
 
 std::string describe(const nlohmann::json& value) {
   switch (value.type()) {
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::object: return value.empty() ? "{}" : "an object";
+    case nlohmann::json::value_t::array: return value.empty() ? "[]" : "an array";
     case nlohmann::json::value_t::null: return "null";
     default: break;
   }

@@ -1,5 +1,6 @@
 // Validation of `network`: latency, loss, duplication, bandwidth, datagram size, NAT, regions.
 #include <cmath>
+#include <cstdio>
 
 #include "scenarios/format/sections.hpp"
 #include "scenarios/format/units.hpp"
@@ -38,6 +39,12 @@ void read_loss(JsonChecker& c, const json& j, const std::string& p, LossModel& o
   if (!c.require_object(j, p)) return;
   const int kind = c.choice(j, p, "model", {"none", "bernoulli", "gilbert_elliott"});
   if (kind >= 0) out.kind = static_cast<LossModel::Kind>(kind);
+  if (!j.contains("model")) {  // the parameters given name the model
+    if (j.contains("rate")) out.kind = LossModel::Kind::kBernoulli;
+    for (const auto* k : {"p_gb", "p_bg", "loss_good", "loss_bad"}) {
+      if (j.contains(k)) out.kind = LossModel::Kind::kGilbertElliott;
+    }
+  }
   switch (out.kind) {
     case LossModel::Kind::kNone: c.check_keys(j, p, {"model"}); break;
     case LossModel::Kind::kBernoulli: c.check_keys(j, p, {"model", "rate"}); break;
@@ -97,8 +104,9 @@ void read_nat(JsonChecker& c, const json& j, const std::string& p, NatConfig& ou
     if (shares[0] < 0) shares[0] = std::max(0.0, 1 - others);
     const double total = shares[0] + others;
     if (std::fabs(total - 1) > 1e-9) {
-      json found = total;
-      c.error(mp, "expected shares summing to 1, found " + found.dump());
+      char found[32];
+      std::snprintf(found, sizeof found, "%.6g", total);
+      c.error(mp, std::string("expected shares summing to 1, found ") + found);
     } else {
       std::copy(std::begin(shares), std::end(shares), std::begin(out.mix));
     }

@@ -34,6 +34,7 @@ struct LossModel {
   // none; bernoulli: each datagram lost with `rate`; gilbert_elliott: two states (good, bad)
   // with transition probabilities p_gb, p_bg per datagram and a loss rate in each.
   enum class Kind : std::uint8_t { kNone, kBernoulli, kGilbertElliott };
+  // Without "model": bernoulli when rate is given, gilbert_elliott when any of its fields is.
   Kind kind = Kind::kNone;
   double rate = 0;        // bernoulli
   double p_gb = 0.01;     // gilbert_elliott: good -> bad

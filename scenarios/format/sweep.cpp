@@ -22,7 +22,8 @@ Expected<std::vector<SweepPoint>, ValidationErrors> expand_sweep(const nlohmann:
       }
       seeds = sweep["seeds"].get<std::uint64_t>();
     }
-    for (const auto& [path, values] : sweep.value("parameters", json::object()).items()) {
+    const json parameter_matrix = sweep.value("parameters", json::object());
+    for (const auto& [path, values] : parameter_matrix.items()) {
       if (!values.is_array() || values.empty()) {
         return Unexpected(ValidationErrors{{"/sweep/parameters", "expected a non-empty array for " + path}});
       }

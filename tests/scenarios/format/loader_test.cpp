@@ -1,0 +1,135 @@
+// load_scenario: the README's complete example loads into the documented values, a minimal
+// file gets the documented defaults, comments are accepted and --set applies before validation.
+#include "scenarios/format/loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace ptplab::scenarios {
+namespace {
+
+// The first ```jsonc block of scenarios/README.md.
+std::string readme_example() {
+  std::ifstream in(std::string(PTPLAB_SOURCE_DIR) + "/scenarios/README.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string all = text.str();
+  const auto start = all.find("```jsonc\n");
+  const auto end = all.find("```", start + 9);
+  EXPECT_NE(start, std::string::npos);
+  return all.substr(start + 9, end - start - 9);
+}
+
+std::string show(const ValidationErrors& errors) {
+  std::string out;
+  for (const auto& e : errors) out += e.to_string() + "\n";
+  return out;
+}
+
+TEST(Loader, ReadmeExampleLoadsWithItsValues) {
+  const auto loaded = load_scenario(readme_example());
+  ASSERT_TRUE(loaded.has_value()) << show(loaded.error());
+  const Scenario& s = *loaded;
+  EXPECT_EQ(s.name, "example");
+  EXPECT_EQ(s.seed, 7u);
+  EXPECT_EQ(s.duration_ns, 60 * kSecond);
+  EXPECT_EQ(s.network.latency.kind, LatencyModel::Kind::kMatrix);
+  EXPECT_EQ(s.network.loss.kind, LossModel::Kind::kGilbertElliott);
+  EXPECT_DOUBLE_EQ(s.network.loss.loss_bad, 0.4);
+  EXPECT_EQ(s.network.bandwidth.uplink_bps, 10'000'000u);
+  EXPECT_EQ(s.network.bandwidth.queue_bytes, 128u * 1024);
+  EXPECT_DOUBLE_EQ(s.network.nat.mix[static_cast<int>(NatType::kPortRestricted)], 0.3);
+  EXPECT_EQ(s.network.nat.port_allocation, PortAllocation::kRandom);
+  ASSERT_EQ(s.network.regions.latency_ns.size(), 2u);
+  EXPECT_EQ(s.network.regions.latency_ns[0][1], 45 * kMillisecond);
+  ASSERT_EQ(s.nodes.size(), 3u);
+  EXPECT_EQ(node_count(s), 203u);
+  EXPECT_EQ(s.nodes[0].role, Role::kServer);
+  EXPECT_FALSE(s.nodes[0].placement.from_mix);
+  EXPECT_TRUE(s.nodes[2].placement.from_mix);
+  ASSERT_EQ(s.nodes[1].params.size(), 1u);
+  EXPECT_EQ(s.nodes[1].params[0].name, "gossip_fanout");
+  EXPECT_EQ(s.nodes[1].params[0].value, "4");
+  EXPECT_EQ(s.topology.bootstrap_groups, std::vector<std::string>{"servers"});
+  ASSERT_EQ(s.workload.channels.size(), 2u);
+  EXPECT_TRUE(s.workload.channels[1].closed);
+  EXPECT_EQ(s.workload.channels[0].messages.size.kind, SizeDistribution::Kind::kUniform);
+  EXPECT_EQ(s.workload.channels[0].messages.stop_ns, 50 * kSecond);
+  EXPECT_EQ(s.workload.channels[1].messages.interval_ns, 2 * kSecond);
+  EXPECT_EQ(s.workload.channels[1].messages.attachments.count, 1u);
+  ASSERT_EQ(s.timeline.size(), 7u);
+  EXPECT_EQ(s.timeline[0].sides.size(), 2u);
+  EXPECT_EQ(s.timeline[4].param.value, "6");
+  ASSERT_EQ(s.attackers.size(), 1u);
+  EXPECT_EQ(s.attackers[0].behaviour, Behaviour::kHelloFlood);
+  EXPECT_EQ(s.attackers[0].start_ns, kNever);  // started by the timeline
+  EXPECT_EQ(s.attackers[0].params[0].value, "true");
+  ASSERT_EQ(s.expect.size(), 3u);
+  EXPECT_EQ(s.expect[1].op, CompareOp::kLess);
+  ASSERT_TRUE(s.sweep.has_value());
+  EXPECT_EQ(s.sweep->seeds, 2u);
+  EXPECT_FALSE(s.document.empty());
+}
+
+TEST(Loader, MinimalFileGetsTheDocumentedDefaults) {
+  const auto loaded = load_scenario(R"({"name": "min", "nodes": [{"count": 5, "role": "client"}]})");
+  ASSERT_TRUE(loaded.has_value()) << show(loaded.error());
+  const Scenario& s = *loaded;
+  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.duration_ns, 10 * kSecond);
+  EXPECT_EQ(s.record, RecordLevel::kFull);
+  EXPECT_EQ(s.network.latency.kind, LatencyModel::Kind::kConstant);
+  EXPECT_EQ(s.network.latency.delay_ns, 20 * kMillisecond);
+  EXPECT_EQ(s.network.loss.kind, LossModel::Kind::kNone);
+  EXPECT_EQ(s.network.max_datagram_bytes, 65507u);
+  EXPECT_DOUBLE_EQ(s.network.nat.mix[0], 1.0);
+  EXPECT_EQ(s.nodes[0].name, "group0");
+  EXPECT_TRUE(s.nodes[0].placement.from_mix);
+  EXPECT_EQ(s.topology.kind, Topology::Kind::kBootstrap);
+  EXPECT_TRUE(s.topology.bootstrap_groups.empty());
+  EXPECT_TRUE(s.expect.empty());
+  EXPECT_FALSE(s.sweep.has_value());
+}
+
+TEST(Loader, CommentsAreAccepted) {
+  const auto loaded = load_scenario(R"(// a line comment
+    {"name": "c", /* a block comment */ "nodes": [{"count": 2}]})");
+  EXPECT_TRUE(loaded.has_value());
+}
+
+TEST(Loader, OverridesApplyBeforeValidation) {
+  const std::string text = R"({"name": "o", "nodes": [{"count": 5}], "network": {"loss": {"rate": 0.1}}})";
+  const auto fixed =
+      load_scenario(text, {"/network/loss/rate=0.25", "/duration=30s", "/nodes/0/params/gossip_fanout=8"});
+  ASSERT_TRUE(fixed.has_value()) << show(fixed.error());
+  EXPECT_DOUBLE_EQ(fixed->network.loss.rate, 0.25);
+  EXPECT_EQ(fixed->duration_ns, 30 * kSecond);
+  EXPECT_EQ(fixed->nodes[0].params[0].value, "8");
+  EXPECT_NE(fixed->document.find("0.25"), std::string::npos);
+  const auto broken = load_scenario(text, {"/network/loss/rate=1.5"});
+  ASSERT_FALSE(broken.has_value());
+  EXPECT_EQ(broken.error().front().to_string(), "/network/loss/rate: expected a number in [0, 1], found 1.5");
+  const auto no_equals = load_scenario(text, {"/duration"});
+  ASSERT_FALSE(no_equals.has_value());
+  EXPECT_EQ(no_equals.error().front().message, "--set /duration: expected path=value, found no '='");
+}
+
+TEST(Loader, ExpectationTolerance) {
+  const Expectation ge{"delivery_ratio", CompareOp::kGreaterEqual, 0.95, 0.01};
+  EXPECT_TRUE(expectation_holds(ge, 0.95));
+  EXPECT_TRUE(expectation_holds(ge, 0.941));
+  EXPECT_FALSE(expectation_holds(ge, 0.93));
+  const Expectation eq{"node_id_collisions", CompareOp::kEqual, 0, 0};
+  EXPECT_TRUE(expectation_holds(eq, 0));
+  EXPECT_FALSE(expectation_holds(eq, 1));
+  EXPECT_TRUE(expectation_holds({"x", CompareOp::kNotEqual, 1, 0.5}, 2));
+  EXPECT_FALSE(expectation_holds({"x", CompareOp::kLess, 1, 0}, 1));
+  EXPECT_TRUE(expectation_holds({"x", CompareOp::kLessEqual, 1, 0}, 1));
+  EXPECT_FALSE(expectation_holds({"x", CompareOp::kGreater, 1, 0}, std::nan("")));
+}
+
+}  // namespace
+}  // namespace ptplab::scenarios
