@@ -43,6 +43,10 @@ void Collector::note_member(TimeNs now, sim::HostId host, std::string_view chann
   member_change(now, host, channel_id, true);
 }
 
+void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  member_change(now, host, channel_id, false);
+}
+
 void Collector::member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined) {
   const auto it = channel_index_.find(channel_id);
   if (it == channel_index_.end() || host >= hosts_.size()) return;

@@ -71,6 +71,8 @@ class Collector final : public sim::Observer {
   void add_channel(const std::string& channel_id);
   // `host` became a member of the channel (idempotent; the creator and joiners).
   void note_member(TimeNs now, sim::HostId host, std::string_view channel_id);
+  // `host` left the channel (idempotent).
+  void note_left(TimeNs now, sim::HostId host, std::string_view channel_id);
   // Host `a` started a CONNECT towards host `b`.
   void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
   // The periods during which any attack is on (honest_delivery_ratio counts messages sent then).

@@ -1,0 +1,50 @@
+// From a scenario's `network` and `nodes` to the simulator's terms: the NetworkConfig, and where
+// every host sits (address, NAT type, NAT box, region). Honest hosts come first, in group order,
+// then attackers; a host's index is its node index in the report.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/address.hpp"
+#include "scenarios/format/scenario.hpp"
+#include "sim/nat_config.hpp"
+#include "sim/network_config.hpp"
+
+namespace ptplab::scenarios {
+
+// The port every simulated node listens on.
+inline constexpr std::uint16_t kNodePort = 7000;
+
+// Where one host sits.
+struct HostPlan {
+  Address address;  // public, or private behind its NAT box
+  NatType nat_type = NatType::kPublic;
+  std::uint32_t nat_box = UINT32_MAX;  // index into NetworkPlan::nat_boxes, UINT32_MAX when public
+  std::uint32_t region = 0;
+  std::uint32_t group = 0;  // node group index, or attacker index for attackers
+  bool attacker = false;
+};
+
+// One NAT box to create.
+struct NatBoxPlan {
+  std::uint32_t public_ip = 0;
+  NatType type = NatType::kPortRestricted;
+};
+
+// Every host and NAT box of a run.
+struct NetworkPlan {
+  sim::NetworkConfig config;
+  std::vector<HostPlan> hosts;  // honest nodes, then attackers
+  std::vector<NatBoxPlan> nat_boxes;
+  std::size_t honest = 0;  // hosts [0, honest) run ptpchat nodes
+};
+
+// Builds the plan; NAT types of "nat"-placed hosts are drawn from the mix with the run's seed.
+[[nodiscard]] NetworkPlan plan_network(const Scenario& s);
+
+// The simulator's NAT behaviour for a NAT type, with the scenario's timeouts and hairpinning.
+[[nodiscard]] sim::NatConfig nat_config(NatType type, const NatConfig& common);
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,106 @@
+// run_scenario: the report around a simulation.
+#include "scenarios/runner/run.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "scenarios/expectations/expectations.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+void flatten(const nlohmann::json& j, const std::string& pointer, std::vector<reports::ParamRecord>& out) {
+  if (j.is_object() && !j.empty()) {
+    for (const auto& [key, value] : j.items()) {
+      std::string escaped;
+      for (const char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+      flatten(value, pointer + "/" + escaped, out);
+    }
+  } else if (j.is_array() && !j.empty()) {
+    for (std::size_t i = 0; i < j.size(); ++i) flatten(j[i], pointer + "/" + std::to_string(i), out);
+  } else {
+    out.push_back({pointer, j.dump()});
+  }
+}
+
+std::uint64_t peak_rss_bytes() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<std::uint64_t>(u.ru_maxrss) * 1024;
+}
+
+}  // namespace
+
+std::vector<reports::ParamRecord> flatten_parameters(const std::string& document) {
+  std::vector<reports::ParamRecord> out;
+  const auto j = nlohmann::json::parse(document, nullptr, false, true);
+  if (!j.is_discarded()) flatten(j, "", out);
+  return out;
+}
+
+std::string wall_clock_iso() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const RunRequest& request) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  RunOutcome outcome;
+  auto* w = request.writer;
+  if (w != nullptr) {
+    reports::RunInfo info;
+    info.scenario_name = scenario.name;
+    info.scenario_text = scenario.document;
+    info.seed = scenario.seed;
+    info.version = request.version;
+    info.started = wall_clock_iso();
+    info.sweep_point = request.sweep_point;
+    auto id = w->begin_run(info);
+    if (!id) return Unexpected("report: " + id.error());
+    outcome.run_id = *id;
+    for (auto& p : flatten_parameters(scenario.document)) w->add(p);
+  }
+  auto end_run = [&](reports::RunStatus status) -> Expected<std::monostate, std::string> {
+    outcome.status = status;
+    outcome.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    if (w == nullptr) return std::monostate{};
+    reports::RunEnd end;
+    end.status = status;
+    end.finished = wall_clock_iso();
+    end.wall_seconds = outcome.wall_seconds;
+    end.simulated_seconds = static_cast<double>(outcome.simulated_ns) / static_cast<double>(kSecond);
+    end.events = outcome.events;
+    end.peak_rss_bytes = peak_rss_bytes();
+    if (auto r = w->finish_run(end); !r) return Unexpected("report: " + r.error());
+    return std::monostate{};
+  };
+
+  Simulation sim(scenario, w);
+  if (auto built = sim.build(); !built) {
+    (void)end_run(reports::RunStatus::kFailed);
+    return Unexpected(built.error());
+  }
+  const bool complete = sim.run(request.stop, request.progress);
+  outcome.simulated_ns = sim.now();
+  outcome.events = sim.events();
+  outcome.metrics = sim.finish();
+  outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
+  if (w != nullptr) {
+    for (const auto& e : outcome.expectations) w->add(e);
+  }
+  outcome.passed = complete && all_passed(outcome.expectations);
+  if (auto r = end_run(complete ? reports::RunStatus::kComplete : reports::RunStatus::kInterrupted); !r) {
+    return Unexpected(r.error());
+  }
+  return outcome;
+}
+
+}  // namespace ptplab::scenarios

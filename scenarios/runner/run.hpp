@@ -1,0 +1,49 @@
+// One scenario run end to end: the report's run row and parameters, the simulation, the
+// metrics, the expectations, and the run's final status. `ptplab run`, `suite` and `sweep` all
+// go through run_scenario.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "engine/core/expected.hpp"
+#include "reports/writer.hpp"
+#include "scenarios/format/scenario.hpp"
+#include "scenarios/metrics/collector.hpp"
+#include "scenarios/runner/simulation.hpp"
+
+namespace ptplab::scenarios {
+
+// How to run.
+struct RunRequest {
+  reports::ReportWriter* writer = nullptr;  // null: no report, metrics only
+  std::string version;                      // ptplab version for the run row
+  std::string sweep_point;                  // label of a sweep point, "" if none
+  const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop at the next slice
+  ProgressFn progress;                      // called between slices (may be empty)
+};
+
+// What a run produced.
+struct RunOutcome {
+  reports::RunId run_id = 0;
+  reports::RunStatus status = reports::RunStatus::kComplete;
+  MetricValues metrics;
+  std::vector<reports::ExpectationRecord> expectations;
+  bool passed = false;  // complete and every expectation passed
+  TimeNs simulated_ns = 0;
+  std::uint64_t events = 0;
+  double wall_seconds = 0;
+};
+
+// Runs the scenario. Errors: the report cannot be written, or the scenario cannot be built.
+[[nodiscard]] Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario,
+                                                             const RunRequest& request);
+
+// Every leaf of a JSON document as (JSON pointer, JSON text), in document order: run_param rows.
+[[nodiscard]] std::vector<reports::ParamRecord> flatten_parameters(const std::string& document);
+
+// The current wall-clock time as ISO 8601 UTC ("2026-11-25T17:20:04Z"); for run rows only.
+[[nodiscard]] std::string wall_clock_iso();
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,134 @@
+// The run loop of a simulation, its observer hook, and helpers shared by the build steps.
+#include "scenarios/runner/simulation.hpp"
+
+#include <algorithm>
+
+namespace ptplab::scenarios {
+namespace {
+
+constexpr std::uint64_t kActionStream = 0x616374696f6e0000ULL;   // "action"
+constexpr std::uint64_t kMessageStream = 0x6d65737361676500ULL;  // "message"
+
+CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports::ReportWriter* writer) {
+  CollectorOptions o;
+  o.hosts = hosts;
+  o.full = s.record == RecordLevel::kFull;
+  o.duration_ns = s.duration_ns;
+  // About 300 buckets at most, never finer than a second.
+  o.traffic_bucket_ns = std::max<TimeNs>(kSecond, (s.duration_ns / 300 + kSecond - 1) / kSecond * kSecond);
+  o.writer = writer;
+  return o;
+}
+
+}  // namespace
+
+Simulation::Simulation(const Scenario& scenario, reports::ReportWriter* writer)
+    : s_(scenario),
+      writer_(writer),
+      plan_(plan_network(scenario)),
+      collector_(collector_options(scenario, plan_.hosts.size(), writer)),
+      node_ids_(plan_.hosts.size()),
+      peers_of_(plan_.hosts.size()),
+      started_(plan_.hosts.size(), false),
+      action_rng_(Rng::derive(scenario.seed, kActionStream)),
+      message_rng_(Rng::derive(scenario.seed, kMessageStream)) {}
+
+Simulation::~Simulation() = default;
+
+Expected<std::monostate, std::string> Simulation::build() {
+  sim::Observer* observer = this;
+  net_ = std::make_unique<sim::Network>(sim_, plan_.config, observer);
+  if (auto r = build_params(); !r) return r;
+  if (auto r = build_hosts(); !r) return r;
+  build_topology();
+  if (auto r = build_attackers(); !r) return r;
+  build_workload();
+  if (auto r = build_timeline(); !r) return r;
+  for (TimeNs t = kTableSample_ns; t <= s_.duration_ns; t += kTableSample_ns) {
+    sim_.call_at(t, [this] { sample_tables(); });
+  }
+  return std::monostate{};
+}
+
+bool Simulation::run(const std::atomic<bool>* stop, const ProgressFn& progress) {
+  const TimeNs end = s_.duration_ns;
+  while (sim_.now() < end) {
+    if (stop != nullptr && stop->load(std::memory_order_relaxed)) return false;
+    sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns));
+    if (progress) progress(sim_.now(), sim_.events_executed());
+  }
+  return true;
+}
+
+MetricValues Simulation::finish() {
+  if (writer_ != nullptr) {
+    for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
+      const auto& p = plan_.hosts[h];
+      reports::NodeRecord r;
+      r.node = h;
+      r.node_id = node_ids_[h];
+      r.group_name = p.attacker ? s_.attackers[p.group].name : s_.nodes[p.group].name;
+      r.role = p.attacker ? "attacker" : role_name(s_.nodes[p.group].role);
+      r.nat_type = nat_type_name(p.nat_type);
+      r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
+      writer_->add(r);
+    }
+    writer_->add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
+    writer_->add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});
+  }
+  return collector_.finish(sim_.now());
+}
+
+void Simulation::on_host_state(TimeNs now, sim::HostId host, bool up) {
+  collector_.on_host_state(now, host, up);
+  if (!up || host >= plan_.honest) return;
+  if (started_[host]) {
+    // A restarted node lost everything: it bootstraps again once the restart has finished.
+    sim_.call_at(now, [this, host] { bootstrap(host); });
+  }
+  started_[host] = true;
+}
+
+engine::Node* Simulation::node(sim::HostId host) {
+  if (host >= plan_.honest) return nullptr;
+  return static_cast<engine::Node*>(net_->endpoint(host));
+}
+
+std::vector<sim::HostId> Simulation::group_hosts(const std::string& group) const {
+  std::vector<sim::HostId> out;
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    if (group.empty() || s_.nodes[plan_.hosts[h].group].name == group) out.push_back(h);
+  }
+  return out;
+}
+
+std::vector<sim::HostId> Simulation::groups_hosts(const std::vector<std::string>& groups) const {
+  if (groups.empty()) return group_hosts("");
+  std::vector<sim::HostId> out;
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    const auto& name = s_.nodes[plan_.hosts[h].group].name;
+    if (std::find(groups.begin(), groups.end(), name) != groups.end()) out.push_back(h);
+  }
+  return out;
+}
+
+std::vector<sim::HostId> Simulation::pick(std::vector<sim::HostId> hosts, double share,
+                                          std::optional<std::uint32_t> count) {
+  // A partial Fisher-Yates shuffle: the first k of a random permutation, then back in host order.
+  const std::size_t k =
+      count ? std::min<std::size_t>(*count, hosts.size())
+            : static_cast<std::size_t>(std::llround(share * static_cast<double>(hosts.size())));
+  for (std::size_t i = 0; i < k; ++i) std::swap(hosts[i], hosts[i + action_rng_.below(hosts.size() - i)]);
+  hosts.resize(k);
+  std::sort(hosts.begin(), hosts.end());
+  return hosts;
+}
+
+void Simulation::sample_tables() {
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    if (const auto* n = node(h)) collector_.sample_tables(n->table_sizes());
+  }
+  collector_.end_sample_round(sim_.now());
+}
+
+}  // namespace ptplab::scenarios

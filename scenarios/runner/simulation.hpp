@@ -1,0 +1,113 @@
+// One run of a scenario: builds the simulated network, the ptpchat nodes, the overlay, the
+// workload, the timeline and the attackers on a sim::Simulator, runs it (stoppable at an event
+// boundary), and hands the metrics collector's results back. run.hpp wraps it with the report.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/crypto/verify_cache.hpp"
+#include "engine/node/node.hpp"
+#include "scenarios/format/scenario.hpp"
+#include "scenarios/metrics/collector.hpp"
+#include "scenarios/runner/network_setup.hpp"
+#include "scenarios/topology/overlay.hpp"
+#include "sim/network.hpp"
+#include "sim/simulator.hpp"
+
+namespace ptplab::scenarios {
+
+// Called between slices of simulated time: (simulated now, events so far).
+using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
+
+// Simulated time run between two checks of the stop flag and two progress calls.
+inline constexpr TimeNs kRunSlice_ns = 100 * kMillisecond;
+// How often every node's table sizes are sampled.
+inline constexpr TimeNs kTableSample_ns = kSecond;
+// When channels are created (nodes have exchanged HELLOs by then) and how joins retry.
+inline constexpr TimeNs kChannelSetup_ns = kSecond;
+inline constexpr TimeNs kJoinRetry_ns = 500 * kMillisecond;
+inline constexpr int kJoinAttemptsMax = 40;
+// Honest node ids an adversary is told about (for impersonation and poisoned routes).
+inline constexpr std::size_t kAdversaryPopulationMax = 4096;
+
+// Builds and runs one scenario.
+class Simulation final : private sim::Observer {
+ public:
+  Simulation(const Scenario& scenario, reports::ReportWriter* writer);
+  ~Simulation() override;
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Creates hosts, nodes and every scheduled action; an error sentence if the scenario cannot
+  // be built (e.g. a NodeParams override the engine rejects).
+  [[nodiscard]] Expected<std::monostate, std::string> build();
+  // Runs to the scenario's duration; false if `stop` was raised first.
+  bool run(const std::atomic<bool>* stop, const ProgressFn& progress);
+  // Metrics at the simulated time reached (writes the aggregate rows when a writer is set).
+  [[nodiscard]] MetricValues finish();
+
+  [[nodiscard]] TimeNs now() const { return sim_.now(); }
+  [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
+  [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
+  // The node_id of an honest host ("" before it first started).
+  [[nodiscard]] const std::string& node_id(sim::HostId host) const { return node_ids_[host]; }
+
+ private:
+  // --- sim::Observer: forwards to the collector, and re-bootstraps restarted nodes ---
+  void on_send(TimeNs now, const sim::DatagramView& d) override { collector_.on_send(now, d); }
+  void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason r) override {
+    collector_.on_drop(now, d, r);
+  }
+  void on_delivery(TimeNs now, const sim::DatagramView& d) override { collector_.on_delivery(now, d); }
+  void on_event(TimeNs now, sim::HostId host, const Event& e) override { collector_.on_event(now, host, e); }
+  void on_host_state(TimeNs now, sim::HostId host, bool up) override;
+
+  // build() steps (runner_build.cpp, runner_workload.cpp, runner_timeline.cpp, runner_attackers.cpp)
+  [[nodiscard]] Expected<std::monostate, std::string> build_params();
+  [[nodiscard]] Expected<std::monostate, std::string> build_hosts();
+  void build_topology();
+  void bootstrap(sim::HostId host);
+  void build_workload();
+  void schedule_channel(std::size_t c);
+  void try_join(std::size_t c, sim::HostId host, int attempt);
+  void schedule_next_message(std::size_t c, TimeNs after);
+  void send_message(std::size_t c);
+  void apply_membership(const MembershipChange& change);
+  [[nodiscard]] Expected<std::monostate, std::string> build_timeline();
+  void apply(const TimelineEvent& e);
+  [[nodiscard]] Expected<std::monostate, std::string> build_attackers();
+  void sample_tables();
+
+  [[nodiscard]] engine::Node* node(sim::HostId host);
+  // Honest hosts of a group by name ("" = every group).
+  [[nodiscard]] std::vector<sim::HostId> group_hosts(const std::string& group) const;
+  [[nodiscard]] std::vector<sim::HostId> groups_hosts(const std::vector<std::string>& groups) const;
+  // `share` of `hosts` (or exactly `count`), drawn from the run's action stream.
+  [[nodiscard]] std::vector<sim::HostId> pick(std::vector<sim::HostId> hosts, double share,
+                                              std::optional<std::uint32_t> count);
+
+  const Scenario& s_;
+  reports::ReportWriter* writer_;
+  NetworkPlan plan_;
+  sim::Simulator sim_;
+  Collector collector_;
+  crypto::VerifyCache verify_cache_;
+  std::vector<engine::NodeParams> group_params_;
+  std::vector<std::string> node_ids_;                      // by host
+  std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
+  std::vector<std::vector<sim::HostId>> channel_members_;  // by workload channel: hosts made members
+  std::uint64_t unreachable_edges_ = 0;   // overlay edges between two NATed hosts (not added)
+  std::vector<bool> started_;             // by host: started at least once
+  std::vector<std::string> channel_ids_;  // by workload channel ("" before creation)
+  std::vector<sim::HostId> channel_creator_;
+  Rng action_rng_;                     // crash/partition/membership draws
+  Rng message_rng_;                    // message arrivals, senders and bodies
+  std::unique_ptr<sim::Network> net_;  // last: destroyed first, while what it calls still lives
+};
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,118 @@
+// Building a simulation: node parameters per group, hosts and NAT boxes, and the initial overlay.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "scenarios/runner/simulation.hpp"
+
+namespace ptplab::scenarios {
+
+Expected<std::monostate, std::string> Simulation::build_params() {
+  for (const auto& group : s_.nodes) {
+    engine::NodeParams params;
+    for (const auto& o : group.params) {
+      const auto value = nlohmann::json::parse(o.value, nullptr, false);
+      if (value.is_discarded())
+        return Unexpected("group " + group.name + ": param " + o.name + " is not JSON");
+      if (auto r = engine::set_param(params, o.name, value); !r)
+        return Unexpected("group " + group.name + ": " + r.error());
+    }
+    if (auto r = engine::validate_params(params); !r)
+      return Unexpected("group " + group.name + ": " + r.error());
+    group_params_.push_back(std::move(params));
+  }
+  return std::monostate{};
+}
+
+Expected<std::monostate, std::string> Simulation::build_hosts() {
+  std::vector<sim::NatId> boxes;
+  for (const auto& b : plan_.nat_boxes) {
+    auto id = net_->add_nat(b.public_ip, nat_config(b.type, s_.network.nat));
+    if (!id) return Unexpected("NAT box: " + id.error());
+    boxes.push_back(*id);
+  }
+  for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
+    const auto& p = plan_.hosts[h];
+    HostRole role;
+    role.attacker = p.attacker;
+    role.nat_type = nat_type_name(p.nat_type);
+    collector_.set_role(h, role);
+    if (p.attacker) continue;  // added by build_attackers, after every honest host
+    sim::HostSpec spec;
+    spec.address = p.address;
+    spec.nat = p.nat_box == UINT32_MAX ? sim::kNoNat : boxes[p.nat_box];
+    spec.region = p.region;
+    const std::uint64_t seed = Rng::derive(s_.seed, h)();
+    auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
+      auto n = std::make_unique<engine::Node>(group_params_[plan_.hosts[h].group], seed,
+                                              engine::NodeShared{&verify_cache_});
+      node_ids_[h] = n->node_id();
+      collector_.set_node_id(h, node_ids_[h]);
+      return n;
+    });
+    if (!id) return Unexpected("host " + std::to_string(h) + ": " + id.error());
+  }
+  for (sim::HostId h = 0; h < plan_.honest; ++h) net_->start_host(h);
+  return std::monostate{};
+}
+
+void Simulation::build_topology() {
+  const auto n = static_cast<std::uint32_t>(plan_.honest);
+  const auto is_public = [this](sim::HostId h) { return plan_.hosts[h].nat_type == NatType::kPublic; };
+  const auto& t = s_.topology;
+  if (t.kind == Topology::Kind::kBootstrap) {
+    std::vector<sim::HostId> servers;
+    if (!t.bootstrap_groups.empty()) {
+      servers = groups_hosts(t.bootstrap_groups);
+    } else {
+      for (sim::HostId h = 0; h < n; ++h) {
+        if (s_.nodes[plan_.hosts[h].group].role == Role::kServer) servers.push_back(h);
+      }
+      if (servers.empty() && n > 0) servers.push_back(0);
+    }
+    for (sim::HostId h = 0; h < n; ++h) {
+      for (const auto srv : servers) {
+        // Servers link to the servers before them; everyone else to every server.
+        const bool h_is_server = std::binary_search(servers.begin(), servers.end(), h);
+        if (srv == h || (h_is_server && srv > h)) continue;
+        if (is_public(srv)) {
+          peers_of_[h].push_back(srv);
+        } else if (is_public(h)) {
+          peers_of_[srv].push_back(h);
+        } else {
+          ++unreachable_edges_;
+        }
+      }
+    }
+  } else {
+    Rng rng = Rng::derive(s_.seed, 0x746f706f00000000ULL);  // "topo"
+    std::vector<Edge> edges;
+    switch (t.kind) {
+      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng); break;
+      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng); break;
+      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng); break;
+      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng); break;
+      default: edges = normalise_edges(t.edges, n); break;
+    }
+    for (const auto& [a, b] : edges) {
+      // The NATed end (if any) initiates, so that its NAT opens a mapping towards the other.
+      if (is_public(b)) {
+        peers_of_[a].push_back(b);
+      } else if (is_public(a)) {
+        peers_of_[b].push_back(a);
+      } else {
+        ++unreachable_edges_;
+      }
+    }
+  }
+  for (sim::HostId h = 0; h < n; ++h) bootstrap(h);
+}
+
+void Simulation::bootstrap(sim::HostId host) {
+  const TimeNs now = sim_.now();
+  for (const auto peer : peers_of_[host]) {
+    const Address to = plan_.hosts[peer].address;
+    net_->act(host, [&](Endpoint& e, Output& out) { static_cast<engine::Node&>(e).add_peer(now, to, out); });
+  }
+}
+
+}  // namespace ptplab::scenarios

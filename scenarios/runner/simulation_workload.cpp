@@ -1,0 +1,161 @@
+// The workload: channels created by their first member and joined by the others, messages at a
+// rate (Poisson) or an interval from random members, and membership changes over time.
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/runner/simulation.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+// Messages begin no earlier than this after channel creation, so that joins can complete.
+constexpr TimeNs kMessagesAfterSetup_ns = 2 * kSecond;
+// Tries to find a sender that is still a member before skipping one arrival.
+constexpr int kSenderDrawsMax = 8;
+
+std::uint32_t draw_size(const SizeDistribution& d, Rng& rng) {
+  switch (d.kind) {
+    case SizeDistribution::Kind::kConstant: return d.bytes;
+    case SizeDistribution::Kind::kUniform:
+      return d.min_bytes + static_cast<std::uint32_t>(rng.below(d.max_bytes - d.min_bytes + 1ULL));
+    case SizeDistribution::Kind::kExponential: {
+      const double x = -std::log(1.0 - rng.uniform()) * d.bytes;
+      return static_cast<std::uint32_t>(std::clamp(x, 1.0, static_cast<double>(d.max_bytes)));
+    }
+  }
+  return d.bytes;
+}
+
+}  // namespace
+
+void Simulation::build_workload() {
+  const auto& channels = s_.workload.channels;
+  channel_ids_.assign(channels.size(), "");
+  channel_creator_.assign(channels.size(), sim::kNoHost);
+  channel_members_.assign(channels.size(), {});
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    sim_.call_at(kChannelSetup_ns, [this, c] { schedule_channel(c); });
+  }
+  for (const auto& change : s_.workload.membership) {
+    sim_.call_at(change.at_ns, [this, &change] { apply_membership(change); });
+  }
+}
+
+void Simulation::schedule_channel(std::size_t c) {
+  const auto& ch = s_.workload.channels[c];
+  std::vector<sim::HostId> candidates;
+  if (ch.members.groups.empty()) {
+    for (sim::HostId h = 0; h < plan_.honest; ++h) {
+      if (s_.nodes[plan_.hosts[h].group].role == Role::kClient) candidates.push_back(h);
+    }
+  } else {
+    candidates = groups_hosts(ch.members.groups);
+  }
+  std::erase_if(candidates, [this](sim::HostId h) { return node(h) == nullptr; });
+  const auto members = pick(candidates, ch.members.share, std::nullopt);
+  if (members.empty()) return;
+  const sim::HostId creator = members.front();
+  const TimeNs now = sim_.now();
+  net_->act(creator, [&](Endpoint& e, Output& out) {
+    channel_ids_[c] = static_cast<engine::Node&>(e).create_channel(now, ch.name, ch.closed, out);
+  });
+  channel_creator_[c] = creator;
+  collector_.add_channel(channel_ids_[c]);
+  collector_.note_member(now, creator, channel_ids_[c]);
+  channel_members_[c].push_back(creator);
+  for (std::size_t i = 1; i < members.size(); ++i) {
+    sim_.call_at(now + kJoinRetry_ns, [this, c, h = members[i]] { try_join(c, h, 1); });
+  }
+  const TimeNs first = std::max(ch.messages.start_ns, now + kMessagesAfterSetup_ns);
+  if (ch.messages.rate_per_s > 0 || ch.messages.interval_ns > 0) schedule_next_message(c, first);
+}
+
+void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
+  engine::Node* n = node(host);
+  if (n == nullptr || n->is_member(channel_ids_[c])) return;
+  const TimeNs now = sim_.now();
+  bool joined = false;
+  if (n->knows_channel(channel_ids_[c])) {
+    net_->act(host, [&](Endpoint& e, Output& out) {
+      joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
+    });
+  }
+  if (joined) {
+    collector_.note_member(now, host, channel_ids_[c]);
+    if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) ==
+        channel_members_[c].end()) {
+      channel_members_[c].push_back(host);
+    }
+  } else if (attempt < kJoinAttemptsMax) {
+    sim_.call_at(now + kJoinRetry_ns, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
+  }
+}
+
+void Simulation::schedule_next_message(std::size_t c, TimeNs at) {
+  const auto& m = s_.workload.channels[c].messages;
+  TimeNs t = at;
+  if (m.interval_ns <= 0) {
+    // Poisson arrivals: exponential gaps.
+    t += static_cast<TimeNs>(-std::log(1.0 - message_rng_.uniform()) / m.rate_per_s *
+                             static_cast<double>(kSecond));
+  }
+  if (t >= std::min(m.stop_ns, s_.duration_ns)) return;
+  sim_.call_at(t, [this, c] {
+    send_message(c);
+    const auto& mm = s_.workload.channels[c].messages;
+    schedule_next_message(c, sim_.now() + (mm.interval_ns > 0 ? mm.interval_ns : 0));
+  });
+}
+
+void Simulation::send_message(std::size_t c) {
+  auto& members = channel_members_[c];
+  const auto& ch = s_.workload.channels[c];
+  for (int draw = 0; draw < kSenderDrawsMax && !members.empty(); ++draw) {
+    const sim::HostId h = members[message_rng_.below(members.size())];
+    engine::Node* n = node(h);
+    if (n == nullptr || !n->is_member(channel_ids_[c])) continue;
+    std::string text(draw_size(ch.messages.size, message_rng_), 'a');
+    for (auto& ch_byte : text) ch_byte = static_cast<char>('a' + message_rng_.below(26));
+    std::vector<wire::Attachment> attachments;
+    for (std::uint32_t i = 0; i < ch.messages.attachments.count; ++i) {
+      std::string body(ch.messages.attachments.bytes, '\0');
+      for (auto& b : body) b = static_cast<char>(message_rng_.below(256));
+      attachments.push_back({std::move(body), ch.messages.attachments.type});
+    }
+    const TimeNs now = sim_.now();
+    net_->act(h, [&](Endpoint& e, Output& out) {
+      (void)static_cast<engine::Node&>(e).send_message(now, channel_ids_[c], text, std::move(attachments),
+                                                       out);
+    });
+    return;
+  }
+}
+
+void Simulation::apply_membership(const MembershipChange& change) {
+  const auto it = std::find_if(s_.workload.channels.begin(), s_.workload.channels.end(),
+                               [&](const Channel& ch) { return ch.name == change.channel; });
+  if (it == s_.workload.channels.end()) return;
+  const auto c = static_cast<std::size_t>(it - s_.workload.channels.begin());
+  if (channel_ids_[c].empty()) return;
+  auto hosts = groups_hosts(change.groups);
+  const auto is_member = [&](sim::HostId h) {
+    const engine::Node* n = node(h);
+    return n != nullptr && n->is_member(channel_ids_[c]);
+  };
+  const TimeNs now = sim_.now();
+  if (change.kind == MembershipChange::Kind::kJoin) {
+    std::erase_if(hosts, [&](sim::HostId h) { return node(h) == nullptr || is_member(h); });
+    for (const auto h : pick(hosts, change.share, std::nullopt)) try_join(c, h, 1);
+    return;
+  }
+  std::erase_if(hosts, [&](sim::HostId h) { return !is_member(h); });
+  for (const auto h : pick(hosts, change.share, std::nullopt)) {
+    net_->act(h, [&](Endpoint& e, Output& out) {
+      (void)static_cast<engine::Node&>(e).leave_channel(now, channel_ids_[c], out);
+    });
+    collector_.note_left(now, h, channel_ids_[c]);
+    std::erase(channel_members_[c], h);
+  }
+}
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,111 @@
+// `ptplab run SCENARIO...`: runs scenarios, writes their report, prints a short summary each, and
+// exits with the verdict of their expectations (0 all pass, 1 any fails, 2 invalid input,
+// 130 interrupted by SIGINT/SIGTERM, the report then holding the run as `interrupted`).
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "reports/writer.hpp"
+#include "scenarios/format/loader.hpp"
+#include "scenarios/runner/run.hpp"
+#include "tools/ptplab/command.hpp"
+#include "tools/ptplab/run_support.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+int run(int argc, char** argv) {
+  po::options_description visible(
+      "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n\n"
+      "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
+      "prints a summary and checks its expectations.\n"
+      "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+  visible.add_options()("help,h", "show this help")(
+      "report", po::value<std::string>(), "report file (SQLite)")("seed", po::value<std::uint64_t>(),
+                                                                  "seed instead of the scenario's")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "override PATH=VALUE (JSON pointer), repeatable")("quiet,q", "no progress line and no summary");
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
+      "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)");
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "ptplab run: %s (see ptplab run --help)\n", e.what());
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (!vm.count("scenario")) {
+    std::fprintf(stderr, "ptplab run: no scenario given (see ptplab run --help)\n");
+    return 2;
+  }
+  std::vector<std::string> overrides;
+  if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("seed")) overrides.push_back("/seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
+  const bool quiet = vm.count("quiet") != 0;
+
+  // Validate every file first: nothing runs when any input is invalid.
+  const auto files = vm["scenario"].as<std::vector<std::string>>();
+  std::vector<scenarios::Scenario> loaded;
+  bool invalid = false;
+  for (const auto& f : files) {
+    auto s = scenarios::load_scenario_file(f, overrides);
+    if (!s) {
+      for (const auto& e : s.error()) std::fprintf(stderr, "%s: %s\n", f.c_str(), e.to_string().c_str());
+      invalid = true;
+      continue;
+    }
+    loaded.push_back(std::move(*s));
+  }
+  if (invalid) return 2;
+
+  install_stop_signals();
+  int verdict = 0;
+  for (const auto& s : loaded) {
+    const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
+    auto writer = reports::ReportWriter::open(path);
+    if (!writer) {
+      std::fprintf(stderr, "ptplab run: %s: %s\n", path.c_str(), writer.error().c_str());
+      return 2;
+    }
+    scenarios::RunRequest request;
+    request.writer = &*writer;
+    request.version = PTPLAB_VERSION;
+    request.sweep_point = vm["sweep-point"].as<std::string>();
+    request.stop = &stop_requested();
+    request.progress = make_progress(s.duration_ns, quiet);
+    auto outcome = scenarios::run_scenario(s, request);
+    if (!outcome) {
+      std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), outcome.error().c_str());
+      return 2;
+    }
+    if (!quiet) std::printf("%s", format_run_summary(s, *outcome).c_str());
+    if (outcome->status == reports::RunStatus::kInterrupted) {
+      std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
+                   path.c_str());
+      return kExitInterrupted;
+    }
+    if (!outcome->passed) verdict = 1;
+  }
+  return verdict;
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("run", "run scenarios on the simulator into a SQLite report; exit 1 if an expectation fails",
+               run);
+
+}  // namespace ptplab::cli

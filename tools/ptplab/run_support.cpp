@@ -1,0 +1,151 @@
+// Signals, summaries, progress and child processes for the run commands.
+#include "tools/ptplab/run_support.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ptplab::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_stop_signal(int) { g_stop.store(true); }
+
+std::string fmt(const char* format, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+std::string metric(const scenarios::MetricValues& m, const char* name, const char* format) {
+  const auto it = m.find(name);
+  return it == m.end() ? std::string("-") : fmt(format, it->second);
+}
+
+}  // namespace
+
+const std::atomic<bool>& stop_requested() { return g_stop; }
+
+void install_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
+  const auto& m = o.metrics;
+  std::ostringstream out;
+  out << s.name << " (seed " << s.seed << ", run " << o.run_id << "): " << reports::run_status_name(o.status)
+      << ", " << format_duration(o.simulated_ns) << " simulated, " << o.events << " events in "
+      << fmt("%.2f", o.wall_seconds) << " s\n";
+  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << "  ("
+      << metric(m, "delivered_messages", "%.0f") << " deliveries of " << metric(m, "messages_sent", "%.0f")
+      << " messages)\n";
+  out << "  latency ms  p50 " << metric(m, "latency_p50_ms", "%.1f") << "  p90 "
+      << metric(m, "latency_p90_ms", "%.1f") << "  p99 " << metric(m, "latency_p99_ms", "%.1f") << "  max "
+      << metric(m, "latency_max_ms", "%.1f") << "\n";
+  out << "  traffic     " << metric(m, "datagrams_sent", "%.0f") << " datagrams, "
+      << metric(m, "bytes_sent", "%.0f") << " bytes, " << metric(m, "bytes_per_delivered_message", "%.0f")
+      << " bytes per delivery, " << metric(m, "duplicates", "%.0f") << " duplicates\n";
+  out << "  collisions  node_id " << metric(m, "node_id_collisions", "%.0f") << "  msg_id "
+      << metric(m, "msg_id_collisions", "%.0f") << "  wrongly suppressed "
+      << metric(m, "messages_wrongly_suppressed", "%.0f") << "\n";
+  out << "  NAT         " << metric(m, "nat_attempts", "%.0f") << " attempts, success "
+      << metric(m, "nat_success_ratio", "%.3f") << "\n";
+  if (!s.attackers.empty()) {
+    out << "  abuse       honest delivery " << metric(m, "honest_delivery_ratio", "%.4f")
+        << ", amplification " << metric(m, "amplification_factor", "%.2f") << ", victim datagrams "
+        << metric(m, "victim_datagrams_received", "%.0f") << ", rate-limited "
+        << metric(m, "drops_rate_limited", "%.0f") << "\n";
+  }
+  std::size_t passed = 0;
+  for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
+  out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";
+  for (const auto& e : o.expectations) {
+    out << "    " << (e.passed ? "pass " : "FAIL ") << e.metric << " " << e.op << " "
+        << fmt("%g", e.expected);
+    if (e.tolerance != 0) out << " +- " << fmt("%g", e.tolerance);
+    out << "  (actual " << (e.actual ? fmt("%g", *e.actual) : std::string("none")) << ")\n";
+  }
+  return out.str();
+}
+
+scenarios::ProgressFn make_progress(TimeNs duration_ns, bool quiet) {
+  if (quiet || isatty(STDERR_FILENO) == 0) return {};
+  const auto start = std::chrono::steady_clock::now();
+  auto last = std::make_shared<std::chrono::steady_clock::time_point>(start);
+  return [=](TimeNs now, std::uint64_t events) {
+    const auto t = std::chrono::steady_clock::now();
+    if (now < duration_ns && t - *last < std::chrono::milliseconds(200)) return;
+    *last = t;
+    const double wall = std::chrono::duration<double>(t - start).count();
+    const double done = static_cast<double>(now) / static_cast<double>(std::max<TimeNs>(duration_ns, 1));
+    const double eta = done > 0 ? wall * (1 - done) / done : 0;
+    std::fprintf(stderr, "\r  %s / %s simulated, %.2fM events/s, ETA %.0f s   ", format_duration(now).c_str(),
+                 format_duration(duration_ns).c_str(),
+                 wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0, eta);
+    if (now >= duration_ns) std::fprintf(stderr, "\n");
+  };
+}
+
+pid_t spawn_self(const std::vector<std::string>& args, const std::string& log_path) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  const int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (fd >= 0) {
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    close(fd);
+  }
+  std::vector<char*> argv;
+  std::string self = "ptplab";
+  argv.push_back(self.data());
+  std::vector<std::string> copy = args;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv("/proc/self/exe", argv.data());
+  _exit(127);
+}
+
+std::pair<pid_t, int> wait_child() {
+  int status = 0;
+  pid_t pid = -1;
+  do {
+    pid = waitpid(-1, &status, 0);
+  } while (pid < 0 && errno == EINTR);
+  if (pid < 0) return {-1, 0};
+  if (WIFEXITED(status)) return {pid, WEXITSTATUS(status)};
+  return {pid, 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0)};
+}
+
+std::string make_temp_dir(const std::string& prefix) {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/" + prefix + "XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) return "";
+  return pattern;
+}
+
+void remove_temp_dir(const std::string& dir) {
+  std::error_code ec;
+  if (!dir.empty()) std::filesystem::remove_all(dir, ec);
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace ptplab::cli
