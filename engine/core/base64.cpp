@@ -27,31 +27,23 @@ Unexpected<Base64Error> fail(std::size_t offset, std::string_view reason) {
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::string out((bytes.size() + 2) / 3 * 4, '=');
+  const auto byte = [&](std::size_t i) -> std::uint32_t { return static_cast<unsigned char>(bytes[i]); };
   std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
-                            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8) |
-                            static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += kAlphabet[(n >> 6) & 63];
-    out += kAlphabet[n & 63];
+  std::size_t o = 0;
+  for (; i + 3 <= bytes.size(); i += 3, o += 4) {
+    const std::uint32_t n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
+    out[o] = kAlphabet[(n >> 18) & 63];
+    out[o + 1] = kAlphabet[(n >> 12) & 63];
+    out[o + 2] = kAlphabet[(n >> 6) & 63];
+    out[o + 3] = kAlphabet[n & 63];
   }
-  const std::size_t rest = bytes.size() - i;
-  if (rest == 1) {
-    const std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (rest == 2) {
-    const std::uint32_t n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
-                            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8);
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += kAlphabet[(n >> 6) & 63];
-    out += '=';
+  const std::size_t rest = bytes.size() - i;  // 0, 1 or 2 bytes left; the '=' are already in place
+  if (rest > 0) {
+    const std::uint32_t n = (byte(i) << 16) | (rest == 2 ? byte(i + 1) << 8 : 0);
+    out[o] = kAlphabet[(n >> 18) & 63];
+    out[o + 1] = kAlphabet[(n >> 12) & 63];
+    if (rest == 2) out[o + 2] = kAlphabet[(n >> 6) & 63];
   }
   return out;
 }
@@ -61,25 +53,41 @@ Expected<std::string, Base64Error> base64_decode(std::string_view text) {
   std::size_t padding = 0;
   if (!text.empty() && text.back() == '=') padding = text[text.size() - 2] == '=' ? 2 : 1;
   const std::size_t data_chars = text.size() - padding;
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (std::size_t i = 0; i < data_chars; ++i) {
-    const std::uint8_t v = kDecode[static_cast<unsigned char>(text[i])];
-    if (v == kInvalid) {
-      return fail(i, text[i] == '=' ? "padding '=' before the end" : "character outside the base64 alphabet");
+  std::string out(text.size() / 4 * 3 - padding, '\0');
+  const auto sextet = [&](std::size_t i) { return kDecode[static_cast<unsigned char>(text[i])]; };
+  const auto invalid_at = [&](std::size_t i) {
+    return fail(i, text[i] == '=' ? "padding '=' before the end" : "character outside the base64 alphabet");
+  };
+  std::size_t i = 0;
+  std::size_t o = 0;
+  for (; i + 4 <= data_chars; i += 4, o += 3) {
+    const std::uint32_t a = sextet(i), b = sextet(i + 1), c = sextet(i + 2), d = sextet(i + 3);
+    if (((a | b | c | d) & 0x80) != 0) {  // kInvalid is the only value with the high bit set
+      const std::size_t bad = sextet(i) == kInvalid       ? i
+                              : sextet(i + 1) == kInvalid ? i + 1
+                              : sextet(i + 2) == kInvalid ? i + 2
+                                                          : i + 3;
+      return invalid_at(bad);
     }
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xff);
-    }
+    const std::uint32_t n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o] = static_cast<char>(n >> 16);
+    out[o + 1] = static_cast<char>(n >> 8);
+    out[o + 2] = static_cast<char>(n);
   }
-  // 1 or 2 padding characters leave 4 or 2 unused low bits, which a canonical encoder zeroes.
-  if (bits > 0 && (acc & ((1u << bits) - 1)) != 0) {
-    return fail(data_chars - 1, "non-zero unused bits in the last character");
+  // The last group: 2 or 3 characters before the padding carry 1 or 2 bytes.
+  const std::size_t tail = data_chars - i;
+  if (tail > 0) {
+    std::uint32_t n = 0;
+    for (std::size_t k = 0; k < tail; ++k) {
+      const std::uint8_t v = sextet(i + k);
+      if (v == kInvalid) return invalid_at(i + k);
+      n |= static_cast<std::uint32_t>(v) << (18 - 6 * k);
+    }
+    // A canonical encoder zeroes the unused low bits of the last character.
+    const std::uint32_t unused_mask = tail == 2 ? 0xffffu : 0xffu;
+    if ((n & unused_mask) != 0) return fail(data_chars - 1, "non-zero unused bits in the last character");
+    out[o] = static_cast<char>(n >> 16);
+    if (tail == 3) out[o + 1] = static_cast<char>(n >> 8);
   }
   return out;
 }

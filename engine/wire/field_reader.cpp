@@ -72,9 +72,13 @@ FieldReader::FieldReader(DecodeStatus& status, simdjson::dom::object object, con
   for (const auto n : names) {
     if (count_ < kMaxFields) names_[count_++] = n;
   }
+  // Senders usually write keys in the spec's order, so the search starts after the last match.
+  std::size_t hint = 0;
   for (const auto member : object) {
-    for (std::size_t i = 0; i < count_; ++i) {
+    for (std::size_t tried = 0; tried < count_; ++tried) {
+      const std::size_t i = (hint + tried) % count_;
       if (member.key != names_[i]) continue;
+      hint = i + 1;
       if (present_[i]) {
         status_.fail(DecodeErrorCode::kBadValue, path_of(names_[i]),
                      "field " + std::string(names_[i]) + " appears more than once");
