@@ -132,6 +132,9 @@ void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason 
 }
 
 void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
+  // The endpoint handles this datagram right after: its drop events refer to it.
+  current_in_verb_ = scan_verb(**d.bytes);
+  current_in_bytes_ = d.size();
   if (d.dst_host >= hosts_.size()) return;
   const auto& dst = hosts_[d.dst_host].role;
   if (dst.victim) ++victim_datagrams_;
@@ -168,7 +171,10 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited: ++rate_limited_; break;
+    case EventKind::kRateLimited:
+      traffic_.engine_dropped(now, current_in_verb_, e.value != 0 ? e.value : current_in_bytes_,
+                              "rate_limited");
+      break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
@@ -178,12 +184,9 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
     case EventKind::kDropped: {
-      const auto it = engine_drops_.find(e.reason);
-      if (it != engine_drops_.end()) {
-        ++it->second;
-      } else {
-        engine_drops_.emplace(std::string(e.reason), 1);
-      }
+      const auto verb = wire::verb_from_name(e.verb);
+      traffic_.engine_dropped(now, verb ? static_cast<std::size_t>(*verb) : current_in_verb_,
+                              e.value != 0 ? e.value : current_in_bytes_, e.reason);
       break;
     }
     default: break;
@@ -237,6 +240,10 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   Message& m = messages_[index];
   if (!intended(m, host)) {
     ++unintended_deliveries_;
+    if (options_.full && options_.writer != nullptr) {
+      options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+                                                   now, now - m.sent_ns, e.hops, false});
+    }
     const auto nid = hosts_[host].node_id;
     if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
       ++misrouted_;
@@ -249,7 +256,7 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   latency_.add(latency);
   if (options_.full && options_.writer != nullptr) {
     options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                                 latency, e.hops});
+                                                 latency, e.hops, true});
   }
 }
 

@@ -155,7 +155,8 @@ class Collector final : public sim::Observer {
   std::uint64_t honest_bytes_ = 0;
   std::uint64_t victim_datagrams_ = 0;
   std::uint64_t duplicates_ = 0;
-  std::uint64_t rate_limited_ = 0;
+  std::size_t current_in_verb_ = kVerbInvalid;  // the datagram an endpoint is handling now
+  std::size_t current_in_bytes_ = 0;
   std::uint64_t collisions_detected_ = 0;
   std::uint64_t signature_failures_ = 0;
   std::uint64_t unintended_deliveries_ = 0;
@@ -163,7 +164,6 @@ class Collector final : public sim::Observer {
   std::uint64_t unknown_deliveries_ = 0;
   std::uint64_t retransmissions_ = 0;
   std::uint64_t gave_up_ = 0;
-  std::map<std::string, std::uint64_t, std::less<>> engine_drops_;  // kDropped by reason
   std::vector<ConnectAttempt> connects_;
   engine::TableSizes table_max_{}, round_max_{};
   std::vector<std::pair<TimeNs, engine::TableSizes>> table_series_;

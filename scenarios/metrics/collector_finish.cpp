@@ -59,7 +59,7 @@ MetricValues Collector::finish(TimeNs end) {
   v["datagrams_sent"] = static_cast<double>(datagrams);
   v["bytes_sent"] = static_cast<double>(bytes);
   if (delivered > 0)
-    v["bytes_per_delivered_message"] = static_cast<double>(honest_bytes_) / static_cast<double>(delivered);
+    v["bytes_per_delivered_message"] = static_cast<double>(bytes) / static_cast<double>(delivered);
   v["duplicates"] = static_cast<double>(duplicates_);
   v["node_id_collisions"] = static_cast<double>(node_collisions);
   v["msg_id_collisions"] = static_cast<double>(msg_collisions);
@@ -85,7 +85,7 @@ MetricValues Collector::finish(TimeNs end) {
   v["certificates_table_max"] = static_cast<double>(table_max_.certificates);
   v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
   v["routing_table_max"] = static_cast<double>(table_max_.routing);
-  v["drops_rate_limited"] = static_cast<double>(rate_limited_);
+  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops("rate_limited"));
   if (options_.writer != nullptr) write_rows(end, v);
   return v;
 }
@@ -95,7 +95,10 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   for (const auto& [name, value] : metrics) w.add(reports::ScalarRecord{"metrics", name, value});
   auto scalar = [&w](const char* name, double value) { w.add(reports::ScalarRecord{"sim", name, value}); };
   scalar("simulated_ns", static_cast<double>(end));
-  scalar("attacker_bytes_sent", static_cast<double>(attacker_bytes_));
+  std::uint64_t induced = 0;
+  for (const auto b : induced_bytes_) induced += b;
+  w.add(reports::ScalarRecord{"abuse", "attacker_bytes", static_cast<double>(attacker_bytes_)});
+  w.add(reports::ScalarRecord{"abuse", "induced_bytes", static_cast<double>(induced)});
   scalar("honest_bytes_sent", static_cast<double>(honest_bytes_));
   scalar("collisions_detected", static_cast<double>(collisions_detected_));
   scalar("signature_failures", static_cast<double>(signature_failures_));
@@ -105,11 +108,8 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar("gave_up", static_cast<double>(gave_up_));
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] == 0) continue;
-    w.add(reports::ScalarRecord{"amplification", "induced_bytes." + std::string(verb_slot_name(verb)),
+    w.add(reports::ScalarRecord{"abuse", "induced_bytes." + std::string(verb_slot_name(verb)),
                                 static_cast<double>(induced_bytes_[verb])});
-  }
-  for (const auto& [reason, count] : engine_drops_) {
-    w.add(reports::ScalarRecord{"engine_drops", reason, static_cast<double>(count)});
   }
   if (latency_.count() > 0) {
     const auto s = latency_.summary();

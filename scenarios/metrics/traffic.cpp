@@ -2,6 +2,7 @@
 #include "scenarios/metrics/traffic.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace ptplab::scenarios {
 
@@ -10,9 +11,32 @@ TrafficTable::TrafficTable(TimeNs bucket_ns, TimeNs duration_ns)
       buckets_(static_cast<std::size_t>(std::max<TimeNs>(duration_ns, 0) / bucket_ns_ + 1)),
       cells_(buckets_ * kVerbSlots) {}
 
+std::size_t TrafficTable::bucket(TimeNs t) const {
+  return std::min(static_cast<std::size_t>(std::max<TimeNs>(t, 0) / bucket_ns_), buckets_ - 1);
+}
+
 TrafficCell& TrafficTable::cell(TimeNs t, std::size_t verb) {
-  const auto b = std::min(static_cast<std::size_t>(std::max<TimeNs>(t, 0) / bucket_ns_), buckets_ - 1);
-  return cells_[b * kVerbSlots + std::min(verb, kVerbInvalid)];
+  return cells_[bucket(t) * kVerbSlots + std::min(verb, kVerbInvalid)];
+}
+
+void TrafficTable::engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, std::string_view reason) {
+  auto r = static_cast<std::size_t>(std::find(engine_reasons_.begin(), engine_reasons_.end(), reason) -
+                                    engine_reasons_.begin());
+  if (r == engine_reasons_.size()) engine_reasons_.emplace_back(reason);
+  const std::uint64_t key = (static_cast<std::uint64_t>(bucket(t)) << 32) |
+                            (static_cast<std::uint64_t>(std::min(verb, kVerbInvalid)) << 16) | r;
+  auto& c = engine_cells_[key];
+  ++c.first;
+  c.second += bytes;
+}
+
+std::uint64_t TrafficTable::engine_drops(std::string_view reason) const {
+  const auto it = std::find(engine_reasons_.begin(), engine_reasons_.end(), reason);
+  if (it == engine_reasons_.end()) return 0;
+  const auto r = static_cast<std::uint64_t>(it - engine_reasons_.begin());
+  std::uint64_t total = 0;
+  for (const auto& [key, c] : engine_cells_) total += (key & 0xffff) == r ? c.first : 0;
+  return total;
 }
 
 void TrafficTable::sent(TimeNs t, std::size_t verb, std::size_t bytes) {
@@ -43,6 +67,16 @@ std::vector<reports::TrafficRecord> TrafficTable::records() const {
       }
     }
   }
+  for (const auto& [key, c] : engine_cells_) {
+    out.push_back({static_cast<TimeNs>(key >> 32) * bucket_ns_,
+                   std::string(verb_slot_name((key >> 16) & 0xffff)), 0, 0, c.first, c.second,
+                   engine_reasons_[key & 0xffff]});
+  }
+  // Hash-map order must not reach the report: rows sorted by (bucket, verb, reason).
+  std::sort(out.begin(), out.end(), [](const reports::TrafficRecord& a, const reports::TrafficRecord& b) {
+    return std::tie(a.bucket_start_ns, a.verb, a.drop_reason) <
+           std::tie(b.bucket_start_ns, b.verb, b.drop_reason);
+  });
   return out;
 }
 

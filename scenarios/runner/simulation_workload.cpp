@@ -113,7 +113,8 @@ void Simulation::send_message(std::size_t c) {
   for (int draw = 0; draw < kSenderDrawsMax && !members.empty(); ++draw) {
     const sim::HostId h = members[message_rng_.below(members.size())];
     engine::Node* n = node(h);
-    if (n == nullptr || !n->is_member(channel_ids_[c])) continue;
+    // A member of a closed channel can send once it holds the key.
+    if (n == nullptr || !n->is_member(channel_ids_[c]) || !n->has_channel_key(channel_ids_[c])) continue;
     std::string text(draw_size(ch.messages.size, message_rng_), 'a');
     for (auto& ch_byte : text) ch_byte = static_cast<char>('a' + message_rng_.below(26));
     std::vector<wire::Attachment> attachments;
