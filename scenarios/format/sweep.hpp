@@ -19,7 +19,7 @@ struct SweepPoint {
   nlohmann::json document;
 };
 
-// Points in row-major order of the parameters as written (the last one varies fastest), seeds
+// Points in row-major order of the parameter paths, sorted (the last one varies fastest), seeds
 // innermost. A document without `sweep` gives one point (label "seed=<seed>"). Fails when the
 // matrix exceeds sweep_points_max or a path cannot be set.
 [[nodiscard]] Expected<std::vector<SweepPoint>, ValidationErrors> expand_sweep(

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# e2e: `ptplab report` on the hand-computable sample report that the ReportWriter's own gtest
+# writes (tests/reports, ReportWriter.WritesTheE2eFixtureWhenAsked): text tables, --list,
+# --run, --digest (stable, 64 hex digits) and the exit codes. Reports of real runs are
+# checked by the runner's e2e tests.
+set -euo pipefail
+: "${PTPLAB:?set PTPLAB to the ptplab binary}"
+cd "${PTPLAB_SOURCE_DIR:-$(dirname "$0")/../..}"
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+writer_test="$(dirname "$PTPLAB")/../tests/reports_test"
+[ -x "$writer_test" ] || fail "no $writer_test (build the reports_test target)"
+PTPLAB_REPORT_FIXTURE="$t/a.db" "$writer_test" --gtest_filter='ReportWriter.WritesTheE2eFixtureWhenAsked' >/dev/null ||
+  fail "writer gtest failed"
+PTPLAB_REPORT_FIXTURE="$t/b.db" "$writer_test" --gtest_filter='ReportWriter.WritesTheE2eFixtureWhenAsked' >/dev/null ||
+  fail "writer gtest failed"
+
+out=$("$PTPLAB" report "$t/a.db") || fail "report exit $?"
+for want in "run 1  line3  seed 1  status complete" "delivery and latency" "traffic per verb" "drops by reason" \
+  "collisions" "NAT traversal" "expectations" "1 of 2 expectations pass"; do
+  echo "$out" | grep -qF "$want" || fail "missing '$want' in: $out"
+done
+# delivery: 2 messages, 4 intended, 3 delivered, ratio 0.75, p50 20 ms, p90/p99/max 40 ms
+echo "$out" | grep -Eq '^ +2 +4 +3 +0\.75 +20 +40 +40 +40$' || fail "delivery row wrong: $out"
+
+"$PTPLAB" report "$t/a.db" --list | grep -q line3 || fail "--list"
+"$PTPLAB" report "$t/a.db" --run 1 | grep -q "run 1" || fail "--run 1"
+rc=0; "$PTPLAB" report "$t/a.db" --run 9 >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "--run 9 exit $rc"
+
+da=$("$PTPLAB" report --digest "$t/a.db"); db=$("$PTPLAB" report --digest "$t/b.db")
+[[ "$da" =~ ^[0-9a-f]{64}$ ]] || fail "digest format: $da"
+[ "$da" = "$db" ] || fail "identical reports digest differently: $da $db"
+command -v sqlite3 >/dev/null || fail "the sqlite3 command is missing (tools/install-deps installs it)"
+sqlite3 "$t/b.db" "UPDATE delivery SET hops = hops + 1 WHERE node = 2"
+[ "$("$PTPLAB" report --digest "$t/b.db")" != "$da" ] || fail "digest ignores content"
+# Wall-clock fields are not part of the digest.
+sqlite3 "$t/a.db" "UPDATE run SET started = '1999-01-01T00:00:00Z', wall_seconds = 99, peak_rss_bytes = 1"
+[ "$("$PTPLAB" report --digest "$t/a.db")" = "$da" ] || fail "digest depends on wall-clock fields"
+
+rc=0; "$PTPLAB" report "$t/missing.db" >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "missing file exit $rc"
+rc=0; "$PTPLAB" report >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "no file exit $rc"
+echo "report: text tables, --list, --run and a stable content digest ($da)"

@@ -1,0 +1,133 @@
+// `ptplab report FILE.db [--run ID] [--digest] [--list]`: reads a report written by run, sweep
+// or suite. Prints plain-text tables per run (parameters, delivery ratio, latency percentiles,
+// traffic per verb, drops by reason, collisions, NAT matrix, expectations), the run list, or
+// the content digest that proves two runs identical.
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "reports/digest.hpp"
+#include "reports/html/report.hpp"
+#include "reports/reader.hpp"
+#include "reports/text_summary.hpp"
+#include "tools/ptplab/command.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr std::size_t kSummariesShownMax = 10;  // more runs: the list, and --run for details
+
+int print_summaries(const std::string& path, std::optional<reports::RunId> run) {
+  auto reader = reports::ReportReader::open(path);
+  if (!reader) {
+    std::fprintf(stderr, "ptplab report: %s\n", reader.error().c_str());
+    return 2;
+  }
+  auto runs = reader->list_runs();
+  if (!runs) {
+    std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), runs.error().c_str());
+    return 2;
+  }
+  std::vector<reports::RunId> shown;
+  if (run) {
+    shown.push_back(*run);
+  } else if (runs->size() > kSummariesShownMax) {
+    std::printf("%zu runs in %s (show one with --run ID):\n%s", runs->size(), path.c_str(),
+                reports::format_run_list(*runs).c_str());
+    return 0;
+  } else {
+    if (runs->size() > 1) std::printf("%s\n", reports::format_run_list(*runs).c_str());
+    for (const auto& r : *runs) shown.push_back(r.run_id);
+  }
+  if (shown.empty()) std::printf("%s holds no runs\n", path.c_str());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const auto summary = reader->load_summary(shown[i]);
+    if (!summary) {
+      std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), summary.error().c_str());
+      return 2;
+    }
+    std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
+  }
+  return 0;
+}
+
+// --html: the report as one self-contained HTML page with charts (reports/html/report.hpp).
+int write_html(const std::string& path, std::optional<reports::RunId> run, const std::string& out) {
+  const auto page = reports::html::html_report(path, run);
+  if (!page) {
+    std::fprintf(stderr, "ptplab report: %s\n", page.error().c_str());
+    return 2;
+  }
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file << *page;
+  if (!file.flush()) {
+    std::fprintf(stderr, "ptplab report: cannot write %s\n", out.c_str());
+    return 2;
+  }
+  return 0;
+}
+
+int report(int argc, char** argv) {
+  po::options_description visible(
+      "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html]\n\n"
+      "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables.\n"
+      "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
+  visible.add_options()("help,h", "show this help")("run", po::value<std::int64_t>(), "only this run id")(
+      "digest", "print the SHA-256 content digest (wall-clock fields excluded) instead")(
+      "list", "print the list of runs only")(
+      "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead");
+  po::options_description all;
+  all.add(visible).add_options()("report", po::value<std::vector<std::string>>(), "report file");
+  po::positional_options_description positional;
+  positional.add("report", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "ptplab report: %s (see ptplab report --help)\n", e.what());
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (!vm.count("report") || vm["report"].as<std::vector<std::string>>().size() != 1) {
+    std::fprintf(stderr, "ptplab report: expected exactly one report FILE (see ptplab report --help)\n");
+    return 2;
+  }
+  const std::string path = vm["report"].as<std::vector<std::string>>().front();
+  std::optional<reports::RunId> run;
+  if (vm.count("run")) run = vm["run"].as<std::int64_t>();
+  if (vm.count("html")) return write_html(path, run, vm["html"].as<std::string>());
+  if (vm.count("digest")) {
+    const auto digest = reports::report_digest(path, run);
+    if (!digest) {
+      std::fprintf(stderr, "ptplab report: %s\n", digest.error().c_str());
+      return 2;
+    }
+    std::printf("%s\n", digest->c_str());
+    return 0;
+  }
+  if (vm.count("list")) {
+    auto reader = reports::ReportReader::open(path);
+    auto runs = reader ? reader->list_runs() : Unexpected(reader.error());
+    if (!runs) {
+      std::fprintf(stderr, "ptplab report: %s\n", runs.error().c_str());
+      return 2;
+    }
+    std::printf("%s", reports::format_run_list(*runs).c_str());
+    return 0;
+  }
+  return print_summaries(path, run);
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("report", "print a report's runs as text tables, or its content digest (--digest)", report);
+
+}  // namespace ptplab::cli
