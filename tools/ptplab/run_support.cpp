@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -127,6 +128,30 @@ std::pair<pid_t, int> wait_child() {
   if (pid < 0) return {-1, 0};
   if (WIFEXITED(status)) return {pid, WEXITSTATUS(status)};
   return {pid, 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0)};
+}
+
+std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel) {
+  std::vector<int> status(jobs.size(), 127);
+  std::vector<std::pair<pid_t, std::size_t>> running;
+  std::size_t next = 0;
+  parallel = std::max(1u, parallel);
+  while (next < jobs.size() || !running.empty()) {
+    while (next < jobs.size() && running.size() < parallel && !g_stop.load()) {
+      const pid_t pid = spawn_self(jobs[next].args, jobs[next].log_path);
+      if (pid > 0) running.emplace_back(pid, next);
+      ++next;
+    }
+    if (g_stop.load()) next = jobs.size();
+    if (running.empty()) break;
+    const auto [pid, code] = wait_child();
+    if (pid < 0) break;
+    const auto it =
+        std::find_if(running.begin(), running.end(), [pid = pid](const auto& r) { return r.first == pid; });
+    if (it == running.end()) continue;
+    status[it->second] = code;
+    running.erase(it);
+  }
+  return status;
 }
 
 std::string make_temp_dir(const std::string& prefix) {

@@ -34,6 +34,16 @@ void install_stop_signals();
 // Waits for any child; its pid and exit status (128 + signal when killed), or pid -1 when none.
 [[nodiscard]] std::pair<pid_t, int> wait_child();
 
+// One child run: the arguments after `ptplab` and where its output goes.
+struct ChildJob {
+  std::vector<std::string> args;
+  std::string log_path;
+};
+
+// Runs the jobs as child processes, at most `parallel` at a time, in order; their exit statuses
+// (127 when one could not start). Stops starting new jobs once stop_requested() is raised.
+[[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel);
+
 // A fresh directory under $TMPDIR (or /tmp) for a suite's or sweep's per-run files.
 [[nodiscard]] std::string make_temp_dir(const std::string& prefix);
 

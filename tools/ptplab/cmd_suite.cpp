@@ -1,0 +1,136 @@
+// `ptplab suite DIR|FILES...`: runs many scenarios in parallel child processes (each `ptplab run`
+// into its own report), then merges their reports into one and writes JUnit XML with one test
+// case per scenario and per expectation. Exit 0 only when every scenario passed.
+#include <algorithm>
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "tools/ptplab/child_reports.hpp"
+#include "tools/ptplab/command.hpp"
+#include "tools/ptplab/junit.hpp"
+#include "tools/ptplab/run_support.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+// DIR -> its *.json files, sorted; files stay as given.
+std::vector<std::string> scenario_files(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    if (!std::filesystem::is_directory(in)) {
+      files.push_back(in);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(in)) {
+      if (e.is_regular_file() && e.path().extension() == ".json") found.push_back(e.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+int suite(int argc, char** argv) {
+  po::options_description visible(
+      "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N]\n\n"
+      "Runs every scenario (a DIR means its *.json files) in parallel processes, merges their\n"
+      "reports and writes JUnit XML (one test case per scenario and per expectation).\n"
+      "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+  visible.add_options()("help,h", "show this help")(
+      "junit", po::value<std::string>(), "JUnit XML output file")("report", po::value<std::string>(),
+                                                                  "merged report (SQLite)")(
+      "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "scenarios run at once");
+  po::options_description all;
+  all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "scenario files or folders");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "ptplab suite: %s (see ptplab suite --help)\n", e.what());
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (!vm.count("input")) {
+    std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
+    return 2;
+  }
+  const auto files = scenario_files(vm["input"].as<std::vector<std::string>>());
+  if (files.empty()) {
+    std::fprintf(stderr, "ptplab suite: no *.json scenario found\n");
+    return 2;
+  }
+  const std::string tmp = make_temp_dir("ptplab-suite-");
+  if (tmp.empty()) {
+    std::fprintf(stderr, "ptplab suite: cannot create a temporary directory\n");
+    return 2;
+  }
+  install_stop_signals();
+  std::vector<ChildJob> jobs;
+  std::vector<std::string> reports_of;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string base = tmp + "/" + std::to_string(i);
+    reports_of.push_back(base + ".db");
+    jobs.push_back({{"run", files[i], "--report", base + ".db", "--quiet"}, base + ".log"});
+  }
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>());
+
+  std::vector<SuiteCase> cases;
+  int verdict = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    SuiteCase c;
+    c.file = files[i];
+    c.exit_code = status[i];
+    c.output = read_text(jobs[i].log_path);
+    for (const auto& run : read_child_runs(reports_of[i])) {
+      c.name = run.run.scenario;
+      c.wall_seconds += run.run.wall_seconds;
+      c.expectations.insert(c.expectations.end(), run.expectations.begin(), run.expectations.end());
+    }
+    std::size_t passed = 0;
+    for (const auto& e : c.expectations) passed += e.passed ? 1 : 0;
+    std::printf("%-5s %-40s %zu/%zu expectations%s\n", c.exit_code == 0 ? "pass" : "FAIL", c.file.c_str(),
+                passed, c.expectations.size(),
+                c.exit_code == 0 ? "" : (" (exit " + std::to_string(c.exit_code) + ")").c_str());
+    if (c.exit_code != 0) {
+      const int rank = c.exit_code == kExitInterrupted ? 3 : c.exit_code == 2 ? 2 : 1;
+      const int current = verdict == kExitInterrupted ? 3 : verdict;
+      if (rank > current) verdict = rank == 3 ? kExitInterrupted : rank;
+      if (!c.output.empty()) std::printf("%s", c.output.c_str());
+    }
+    cases.push_back(std::move(c));
+  }
+  if (vm.count("junit")) {
+    std::ofstream out(vm["junit"].as<std::string>());
+    out << junit_xml("ptplab suite", cases);
+    if (!out) {
+      std::fprintf(stderr, "ptplab suite: cannot write %s\n", vm["junit"].as<std::string>().c_str());
+      verdict = 2;
+    }
+  }
+  if (vm.count("report") && !merge_children(vm["report"].as<std::string>(), reports_of)) verdict = 2;
+  remove_temp_dir(tmp);
+  std::size_t ok = 0;
+  for (const int s : status) ok += s == 0 ? 1 : 0;
+  std::printf("%zu/%zu scenarios passed\n", ok, files.size());
+  return stop_requested().load() ? kExitInterrupted : verdict;
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("suite", "run many scenarios in parallel processes; one report, JUnit XML", suite);
+
+}  // namespace ptplab::cli

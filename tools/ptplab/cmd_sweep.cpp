@@ -1,0 +1,134 @@
+// `ptplab sweep SCENARIO`: expands the scenario's `sweep` matrix times its seeds, runs every point
+// in parallel child processes (`ptplab run` each), and merges all runs into one report whose
+// run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
+#include <algorithm>
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "scenarios/format/loader.hpp"
+#include "scenarios/format/sweep.hpp"
+#include "tools/ptplab/child_reports.hpp"
+#include "tools/ptplab/command.hpp"
+#include "tools/ptplab/run_support.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+std::string metric_text(const reports::RunSummary& run, const char* name) {
+  for (const auto& s : run.scalars) {
+    if (s.module == "metrics" && s.name == name) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4g", s.value);
+      return buf;
+    }
+  }
+  return "-";
+}
+
+int sweep(int argc, char** argv) {
+  po::options_description visible(
+      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...]\n\n"
+      "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
+      "them into one report (default <name>.db); run.sweep_point labels each run.\n"
+      "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+  visible.add_options()("help,h", "show this help")("report", po::value<std::string>(),
+                                                    "report file (SQLite)")(
+      "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "points run at once")("set", po::value<std::vector<std::string>>()->composing(),
+                            "override PATH=VALUE (JSON pointer) before expansion, repeatable");
+  po::options_description all;
+  all.add(visible).add_options()("scenario", po::value<std::string>(), "scenario file");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::fprintf(stderr, "ptplab sweep: %s (see ptplab sweep --help)\n", e.what());
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return 0;
+  }
+  if (!vm.count("scenario")) {
+    std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
+    return 2;
+  }
+  const auto file = vm["scenario"].as<std::string>();
+  std::vector<std::string> overrides;
+  if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
+  auto scenario = scenarios::load_scenario_file(file, overrides);
+  if (!scenario) {
+    for (const auto& e : scenario.error())
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
+    return 2;
+  }
+  auto points = scenarios::expand_sweep(nlohmann::json::parse(scenario->document));
+  if (!points) {
+    for (const auto& e : points.error())
+      std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
+    return 2;
+  }
+  const std::string tmp = make_temp_dir("ptplab-sweep-");
+  if (tmp.empty()) {
+    std::fprintf(stderr, "ptplab sweep: cannot create a temporary directory\n");
+    return 2;
+  }
+  install_stop_signals();
+  std::vector<ChildJob> jobs;
+  std::vector<std::string> reports_of;
+  for (std::size_t i = 0; i < points->size(); ++i) {
+    const auto& p = (*points)[i];
+    const std::string base = tmp + "/" + std::to_string(i);
+    std::ofstream(base + ".json") << p.document.dump();
+    reports_of.push_back(base + ".db");
+    jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label},
+                    base + ".log"});
+  }
+  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
+              vm["jobs"].as<unsigned>());
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>());
+
+  int verdict = 0;
+  std::printf("%-6s %-50s %-14s %-10s %s\n", "status", "point", "delivery_ratio", "p50_ms", "expectations");
+  for (std::size_t i = 0; i < points->size(); ++i) {
+    const auto runs = read_child_runs(reports_of[i]);
+    std::size_t passed = 0, total = 0;
+    std::string ratio = "-", p50 = "-";
+    for (const auto& r : runs) {
+      ratio = metric_text(r, "delivery_ratio");
+      p50 = metric_text(r, "latency_p50_ms");
+      for (const auto& e : r.expectations) {
+        ++total;
+        passed += e.passed ? 1 : 0;
+      }
+    }
+    std::printf("%-6s %-50s %-14s %-10s %zu/%zu\n", status[i] == 0 ? "pass" : "FAIL",
+                (*points)[i].label.c_str(), ratio.c_str(), p50.c_str(), passed, total);
+    if (status[i] == 2) {
+      std::printf("%s", read_text(jobs[i].log_path).c_str());
+      verdict = 2;
+    } else if (status[i] != 0 && verdict == 0) {
+      verdict = 1;
+    }
+  }
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
+  if (!merge_children(report, reports_of)) verdict = 2;
+  remove_temp_dir(tmp);
+  std::printf("report: %s\n", report.c_str());
+  return stop_requested().load() ? kExitInterrupted : verdict;
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("sweep", "run a scenario's parameter sweep x seeds in parallel processes into one report",
+               sweep);
+
+}  // namespace ptplab::cli
