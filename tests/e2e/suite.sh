@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end test of `ptplab suite`: the smoke suite passes with JUnit XML and a merged report;
+# a suite with a failing scenario exits 1 and marks the failing expectation in the XML.
+set -uo pipefail
+: "${PTPLAB:?set PTPLAB to the ptplab binary}"
+src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() { if [[ "$2" == 0 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi; }
+
+n=$(ls "$src"/scenarios/suites/smoke/*.json | wc -l)
+"$PTPLAB" suite "$src/scenarios/suites/smoke" --junit "$tmp/smoke.xml" --report "$tmp/smoke.db" -j 2 >"$tmp/out" 2>&1
+rc=$?; [[ $rc == 0 ]]; check "smoke suite exit 0 (got $rc)" $?
+python3 -c "import xml.etree.ElementTree as E; E.parse('$tmp/smoke.xml')"; check "JUnit is XML" $?
+[[ "$(sqlite3 "$tmp/smoke.db" "SELECT count(*) FROM run WHERE status = 'complete'")" == "$n" ]]; check "one run per scenario" $?
+[[ "$(sqlite3 "$tmp/smoke.db" "SELECT count(*) FROM expectation WHERE NOT passed")" == 0 ]]; check "no failed expectation" $?
+
+cat >"$tmp/fails.json" <<'J'
+{"name": "fails", "seed": 1, "duration": "3s", "nodes": [{"name": "n", "count": 3, "placement": "public"}],
+ "expect": [{"metric": "datagrams_sent", "op": "<", "value": 0}]}
+J
+"$PTPLAB" suite "$src/scenarios/suites/smoke/basic.json" "$tmp/fails.json" --junit "$tmp/f.xml" -j 2 >"$tmp/out" 2>&1
+rc=$?; [[ $rc == 1 ]]; check "failing scenario exit 1 (got $rc)" $?
+python3 - "$tmp/f.xml" <<'PY'
+import sys, xml.etree.ElementTree as E
+cases = E.parse(sys.argv[1]).getroot().iter("testcase")
+failed = [c.get("name") for c in cases if c.find("failure") is not None]
+sys.exit(0 if any(n.startswith("datagrams_sent") for n in failed) else 1)
+PY
+check "JUnit marks the failing expectation" $?
+
+[[ $failures == 0 ]] && echo "all suite checks passed" || echo "$failures suite checks failed"
+exit $((failures > 0))
