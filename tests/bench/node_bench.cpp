@@ -1,12 +1,15 @@
 // Micro-benchmarks of the Node's hot paths: decode + handle of a HELLO from a known peer, and of
-// a signed MESSAGE in an open channel (ECDSA verification included, no shared verify cache).
+// a signed MESSAGE in an open channel (ECDSA verification included, no shared verify cache), and
+// the heap held per idle node (8 peers, one channel, key and certificate) on the simulator.
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <memory>
 #include <vector>
 
 #include "engine/node/node.hpp"
 #include "engine/wire/codec.hpp"
+#include "sim/network.hpp"
 
 namespace {
 
@@ -101,5 +104,50 @@ void BM_HandleMessage(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_HandleMessage);
+
+// Heap bytes per host after 200 simulated seconds of 128 idle nodes with 8 peers each, all members
+// of one channel (the simulator's per-host state included, so an upper bound for the Node).
+void BM_IdleNodeMemory(benchmark::State& state) {
+  constexpr std::uint32_t kNodes = 128;
+  for (auto _ : state) {
+    const auto before = mallinfo2().uordblks;
+    {
+      sim::Simulator s;
+      sim::Network net(s, {});
+      std::vector<sim::HostId> hosts;
+      for (std::uint32_t i = 0; i < kNodes; ++i) {
+        hosts.push_back(
+            *net.add_host({.address = Address{0x0b000001u + i, 7000}}, [](const sim::HostStart& h) {
+              return std::make_unique<engine::Node>(engine::NodeParams{}, h.seed);
+            }));
+        net.start_host(hosts.back());
+      }
+      for (std::uint32_t i = 0; i < kNodes; ++i)
+        for (std::uint32_t k = 1; k <= 4; ++k)
+          net.act(hosts[i], [&](Endpoint& e, Output& o) {
+            static_cast<engine::Node&>(e).add_peer(0, net.address(hosts[(i + k) % kNodes]), o);
+          });
+      s.run_until(5 * kSecond);
+      std::string channel;
+      net.act(hosts[0], [&](Endpoint& e, Output& o) {
+        channel = static_cast<engine::Node&>(e).create_channel(s.now(), "idle", false, o);
+      });
+      s.run_until(10 * kSecond);
+      for (auto h : hosts)
+        net.act(h, [&](Endpoint& e, Output& o) {
+          static_cast<engine::Node&>(e).join_channel(s.now(), channel, o);
+        });
+      s.run_until(200 * kSecond);  // past the de-dup window: the joins are forgotten
+      const auto after = mallinfo2().uordblks;
+      state.counters["heap_bytes_per_node"] = static_cast<double>(after - before) / kNodes;
+      const auto sizes = static_cast<engine::Node&>(*net.endpoint(hosts[7])).table_sizes();
+      state.counters["peers"] = static_cast<double>(sizes.peers);
+      state.counters["routes"] = static_cast<double>(sizes.routing);
+      state.counters["dedup"] = static_cast<double>(sizes.dedup);
+      state.counters["sources"] = static_cast<double>(sizes.rate_sources);
+    }
+  }
+}
+BENCHMARK(BM_IdleNodeMemory)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
