@@ -1,6 +1,7 @@
 // Logged sends and deadline waits for cases.
 #include "conformance/context.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "conformance/expectations.hpp"
@@ -120,9 +121,19 @@ std::string Context::seen(const Peer& peer) const {
   return out;
 }
 
+std::optional<Received> Context::hello_exchange(const Peer& peer) {
+  // UDP may lose a HELLO (a flooded target's socket buffer overflows): say it again, as a node would.
+  const TimeNs deadline = transport_.now() + hello_wait();
+  while (transport_.now() < deadline) {
+    send(peer, wire::Hello{peer.node_id, std::string("ptplab-conform")});
+    const TimeNs wait = std::min(kHelloRetryNs, deadline - transport_.now());
+    if (auto hello = expect(peer, is_verb(wire::Verb::kHello), wait)) return hello;
+  }
+  return std::nullopt;
+}
+
 bool Context::handshake(const Peer& peer) {
-  send(peer, wire::Hello{peer.node_id, std::string("ptplab-conform")});
-  const auto hello = expect(peer, is_verb(wire::Verb::kHello), hello_wait());
+  const auto hello = hello_exchange(peer);
   if (!hello) return false;
   const auto& h = std::get<wire::Hello>(*hello->message);
   if (h.node_id && target_node_id_.empty()) target_node_id_ = *h.node_id;
@@ -132,8 +143,7 @@ bool Context::handshake(const Peer& peer) {
 bool Context::alive() {
   const Peer probe = open_peer();
   note("liveness probe from p" + std::to_string(probe.index));
-  send(probe, wire::Hello{probe.node_id, std::string("ptplab-conform")});
-  return expect(probe, is_verb(wire::Verb::kHello), hello_wait()).has_value();
+  return hello_exchange(probe).has_value();
 }
 
 }  // namespace ptplab::conformance

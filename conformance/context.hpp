@@ -85,9 +85,12 @@ class Context {
 
  private:
   void pump(TimeNs deadline);
+  // Sends HELLOs from `peer` until the target answers with one or hello_wait() passes.
+  std::optional<Received> hello_exchange(const Peer& peer);
   std::optional<Received> take(const Peer& peer, const Expectation& e);
 
-  static constexpr std::size_t kInboxMax = 4096;  // datagrams kept per peer
+  static constexpr std::size_t kInboxMax = 4096;               // datagrams kept per peer
+  static constexpr TimeNs kHelloRetryNs = 500 * kMillisecond;  // HELLO repeat while unanswered
 
   Transport& transport_;
   WireLog& log_;

@@ -3,6 +3,10 @@
 
 namespace ptplab::conformance {
 
+namespace {
+constexpr std::uint32_t kReferencePeersMax = 1024;  // a conformance run opens ~200 peers in 30 s
+}  // namespace
+
 void NodeWithChannels::start(TimeNs now, Output& out) {
   node_.start(now, out);
   for (const auto& ch : channels_) (void)node_.create_channel(now, ch.name, ch.closed, out);
@@ -11,6 +15,8 @@ void NodeWithChannels::start(TimeNs now, Output& out) {
 engine::NodeParams reference_node_params() {
   engine::NodeParams p;
   p.verify_before_relay = true;
+  p.peers_max = kReferencePeersMax;
+  p.rate_sources_max = kReferencePeersMax;
   return p;
 }
 

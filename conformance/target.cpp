@@ -36,9 +36,14 @@ Expected<std::monostate, std::string> probe_reachable(const Address& address, Ti
   bool answered = false;
   bool refused = false;
   bool waiting = false;
-  while (!answered && !refused && steady_now() < deadline) {
+  std::string error;
+  while (!answered && !refused && error.empty() && steady_now() < deadline) {
     socket.send(asio::buffer(hello), 0, ec);
-    if (ec == asio::error::connection_refused) refused = true;
+    if (ec == asio::error::connection_refused) {
+      refused = true;
+    } else if (ec) {
+      error = ec.message();
+    }
     if (!waiting) {
       waiting = true;
       socket.async_receive(asio::buffer(buffer), [&](const boost::system::error_code& e, std::size_t n) {
@@ -55,6 +60,7 @@ Expected<std::monostate, std::string> probe_reachable(const Address& address, Ti
   }
   if (answered) return std::monostate{};
   if (refused) return Unexpected("nothing listens on " + address.to_string() + " (port unreachable)");
+  if (!error.empty()) return Unexpected("cannot send to " + address.to_string() + ": " + error);
   return Unexpected("no answer from " + address.to_string() + " within " + format_duration(timeout_ns));
 }
 

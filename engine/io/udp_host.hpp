@@ -1,0 +1,69 @@
+// A sans-I/O Endpoint (the engine's Node) on a real UDP socket: Boost.Asio delivers datagrams
+// and the one wake-up the endpoint asks for, with the steady clock as its time. Sends go out
+// at once (no queue, so a flood cannot grow memory here); events go to a sink.
+#pragma once
+
+#include <array>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <functional>
+#include <string>
+
+#include "engine/core/endpoint.hpp"
+#include "engine/core/expected.hpp"
+
+namespace ptplab::engine {
+
+// Where the host reports the endpoint's events (with the time they happened).
+using EventSink = std::function<void(TimeNs now, const Event& event)>;
+
+// Runs one Endpoint on one UDP socket inside an io_context the caller runs.
+class UdpHost final : private Output {
+ public:
+  UdpHost(boost::asio::io_context& io, Endpoint& endpoint, EventSink sink);
+
+  // Binds the socket to `listen` (port 0: any free port).
+  [[nodiscard]] Expected<Address, std::string> bind(const Address& listen);
+  // Starts the endpoint and the receive loop.
+  void start();
+  // Runs a user action on the endpoint (add a peer, create a channel...) with the current time.
+  void act(const std::function<void(TimeNs now, Output& out)>& action);
+  // Closes the socket and cancels the timer; the io_context then runs out of work.
+  void stop();
+
+  [[nodiscard]] Address address() const { return address_; }
+  // Datagrams received and sent so far.
+  [[nodiscard]] std::uint64_t received() const { return received_; }
+  [[nodiscard]] std::uint64_t sent() const { return sent_; }
+
+  static constexpr std::size_t kDatagramBytesMax = 65536;  // receive buffer: any UDP payload
+
+ private:
+  void send(const Address& to, const SharedBytes& bytes) override;
+  void wake_at(TimeNs t) override { wake_ = t; }
+  void event(const Event& e) override;
+  void receive();
+  void arm_timer();
+
+  boost::asio::io_context& io_;
+  boost::asio::ip::udp::socket socket_;
+  boost::asio::steady_timer timer_;
+  Endpoint& endpoint_;
+  EventSink sink_;
+  Address address_;
+  boost::asio::ip::udp::endpoint from_;
+  std::array<char, kDatagramBytesMax> buffer_{};
+  TimeNs wake_ = kNever;
+  TimeNs armed_ = kNever;
+  std::uint64_t generation_ = 0;  // of the armed timer wait
+  TimeNs now_ = 0;                // the time of the call in progress, for events
+  bool stopped_ = false;
+  std::uint64_t received_ = 0;
+  std::uint64_t sent_ = 0;
+};
+
+// The steady clock as TimeNs: the wall time base of a real node.
+[[nodiscard]] TimeNs steady_clock_now();
+
+}  // namespace ptplab::engine

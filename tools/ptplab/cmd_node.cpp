@@ -1,0 +1,161 @@
+// `ptplab node`: the engine's Node on a real UDP socket with the wall (steady) clock, logging
+// its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
+// `ptplab conform` is validated against.
+#include <boost/asio/signal_set.hpp>
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "conformance/engine_target.hpp"
+#include "engine/io/udp_host.hpp"
+#include "engine/node/node.hpp"
+#include "tools/ptplab/command.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+nlohmann::json event_json(TimeNs now, const Event& e) {
+  nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
+  if (!e.verb.empty()) j["verb"] = std::string(e.verb);
+  if (!e.reason.empty()) j["reason"] = std::string(e.reason);
+  if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
+  if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
+  if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);
+  if (e.peer != Address{}) j["peer"] = e.peer.to_string();
+  if (e.kind == EventKind::kDelivered) j["hops"] = e.hops;
+  if (e.value != 0) j["value"] = e.value;
+  return j;
+}
+
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run_node(int argc, char** argv) {
+  po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
+  std::string listen = "127.0.0.1:9001", params_file, log_file;
+  std::vector<std::string> peers, channels;
+  std::uint64_t seed = 1;
+  opts.add_options()("help,h", "this help")(
+      "listen", po::value(&listen), "IPv4 HOST:PORT to listen on (default 127.0.0.1:9001; port 0: any)")(
+      "peer", po::value(&peers)->composing(), "HOST:PORT of a node to HELLO at start (repeatable)")(
+      "channel", po::value(&channels)->composing(), "NAME or NAME:closed: create this channel at start")(
+      "params", po::value(&params_file),
+      "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
+      "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
+      "seed", po::value(&seed), "seed of the node's id, keys and random choices");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "ptplab node: " << e.what() << "\n" << opts;
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts;
+    return 0;
+  }
+  const auto address = Address::parse(listen);
+  if (!address) {
+    std::cerr << "ptplab node: --listen wants IPv4 HOST:PORT, got '" << listen << "'\n";
+    return 2;
+  }
+  std::vector<Address> peer_addresses;
+  for (const auto& p : peers) {
+    const auto a = Address::parse(p);
+    if (!a) {
+      std::cerr << "ptplab node: --peer wants IPv4 HOST:PORT, got '" << p << "'\n";
+      return 2;
+    }
+    peer_addresses.push_back(*a);
+  }
+  std::vector<conformance::ChannelSpec> specs;
+  for (const auto& c : channels) {
+    const auto spec = conformance::parse_channel_spec(c);
+    if (!spec) {
+      std::cerr << "ptplab node: --channel wants NAME or NAME:closed, got '" << c << "'\n";
+      return 2;
+    }
+    specs.push_back(*spec);
+  }
+  engine::NodeParams params = conformance::reference_node_params();
+  if (!params_file.empty()) {
+    std::ifstream f(params_file);
+    const auto j = nlohmann::json::parse(f, nullptr, false);
+    if (!f || j.is_discarded() || !j.is_object()) {
+      std::cerr << "ptplab node: --params " << params_file << " is not a readable JSON object\n";
+      return 2;
+    }
+    const auto set = engine::set_params(params, j);
+    if (!set) {
+      std::cerr << "ptplab node: --params " << params_file << ": " << set.error() << "\n";
+      return 2;
+    }
+  }
+  if (const auto valid = engine::validate_params(params); !valid) {
+    std::cerr << "ptplab node: " << valid.error() << "\n";
+    return 2;
+  }
+  std::ofstream log_stream;
+  if (!log_file.empty()) {
+    log_stream.open(log_file, std::ios::app);
+    if (!log_stream) {
+      std::cerr << "ptplab node: cannot write --log " << log_file << "\n";
+      return 2;
+    }
+  }
+  std::ostream& log = log_file.empty() ? std::cerr : log_stream;
+
+  engine::Node node(params, seed);
+  boost::asio::io_context io;
+  engine::UdpHost host(io, node,
+                       [&](TimeNs now, const Event& e) { log << dump(event_json(now, e)) << "\n"; });
+  const auto bound = host.bind(*address);
+  if (!bound) {
+    std::cerr << "ptplab node: " << bound.error() << "\n";
+    return 2;
+  }
+  host.start();
+  host.act([&](TimeNs now, Output& out) {
+    for (const auto& s : specs) {
+      const std::string id = node.create_channel(now, s.name, s.closed, out);
+      log << dump({{"t_ns", now},
+                   {"event", "channel_created"},
+                   {"channel", s.name},
+                   {"channel_id", id},
+                   {"closed", s.closed}})
+          << "\n";
+    }
+    for (const auto& p : peer_addresses) node.add_peer(now, p, out);
+  });
+  log << dump({{"t_ns", engine::steady_clock_now()},
+               {"event", "listening"},
+               {"address", bound->to_string()},
+               {"node_id", node.node_id()}})
+      << std::endl;
+
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    log << dump({{"t_ns", engine::steady_clock_now()},
+                 {"event", "stopping"},
+                 {"signal", signal},
+                 {"received", host.received()},
+                 {"sent", host.sent()}})
+        << std::endl;
+    host.stop();
+  });
+  io.run();
+  log.flush();
+  return 0;
+}
+
+}  // namespace
+
+PTPLAB_COMMAND("node", "run a ptpchat node on a real UDP socket (the reference implementation)", run_node);
+
+}  // namespace ptplab::cli
