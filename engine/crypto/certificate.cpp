@@ -163,9 +163,11 @@ std::string make_self_signed_certificate(const PrivateKey& key, std::string_view
 
 std::optional<PeerCertificate> PeerCertificate::parse(std::string_view der) {
   X509Ptr x = parse_x509(der);
-  if (!x) return std::nullopt;
-  const std::string_view point = p256_point(x.get());
-  if (point.empty()) return std::nullopt;
+  const std::string_view point = x ? p256_point(x.get()) : std::string_view();
+  if (point.empty()) {
+    ERR_clear_error();  // hostile input is expected here: leave no stale errors to other code
+    return std::nullopt;
+  }
   const X509_NAME* subject = X509_get_subject_name(x.get());
   const int idx = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
   if (idx < 0) return std::nullopt;

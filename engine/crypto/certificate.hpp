@@ -25,10 +25,13 @@ inline constexpr std::size_t kWrapInfoBytesMax = 1024;
 // ECDSA: same key and node_id give identical bytes.
 [[nodiscard]] std::string make_self_signed_certificate(const PrivateKey& key, std::string_view node_id);
 
-// Why: a peer's identity as the engine keeps it in caches; copying shares one parsed key.
+// Why: a peer's identity as the engine keeps it in caches. Copies share one immutable parsed
+// form (its OpenSSL key is made once, on first verify or wrap), so they are cheap to copy and
+// safe to use from several threads.
 class PeerCertificate {
  public:
-  // nullopt unless `der` is a well-formed X.509 certificate with a P-256 key and a subject CN.
+  // nullopt unless `der` is a well-formed X.509 certificate (at most kCertificateBytesMax bytes,
+  // nothing after it) with a P-256 key as an uncompressed point and a subject CN.
   [[nodiscard]] static std::optional<PeerCertificate> parse(std::string_view der);
 
   [[nodiscard]] const std::string& node_id() const;         // subject CN, raw bytes
