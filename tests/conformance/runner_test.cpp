@@ -1,0 +1,119 @@
+// The runner's verdicts: selection by glob, SHOULD failures as warnings, expected failures and
+// unexpected passes, flaky repeats, and the exit code.
+#include "conformance/runner.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "conformance/context.hpp"
+#include "conformance/writers.hpp"
+
+namespace ptplab::conformance {
+namespace {
+
+Outcome always_pass(Context&) { return Outcome::pass(); }
+Outcome always_fail(Context&) { return Outcome::fail({"A", "B"}, "C"); }
+// Passes on even seeds only: a flaky case.
+Outcome flaky(Context& c) { return c.rng()() % 2 == 0 ? Outcome::pass() : Outcome::fail({"x"}, "y"); }
+
+// A target whose endpoint never says anything.
+class Silent final : public Endpoint {
+ public:
+  void start(TimeNs, Output&) override {}
+  void on_datagram(TimeNs, const Address&, const SharedBytes&, Output&) override {}
+  void on_timer(TimeNs, Output&) override {}
+};
+
+InProcessTarget silent() {
+  return InProcessTarget([](std::uint64_t) { return std::make_unique<Silent>(); }, "silent");
+}
+
+TEST(Runner, SelectsByGlob) {
+  EXPECT_TRUE(selected("hello/1", {}));
+  EXPECT_TRUE(selected("hello/1", {"hello/*"}));
+  EXPECT_TRUE(selected("ack/3", {"hello/*", "ack/3"}));
+  EXPECT_FALSE(selected("ack/31", {"ack/3"}));
+}
+
+TEST(Runner, ShouldFailureIsAWarningAndMustFailureFailsTheRun) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kShould, "s", always_fail},
+                                   {"x/2", "FMT-1", Level::kMust, "m", always_pass}};
+  const auto results = run_cases(cases, RunOptions{}, target);
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].outcome.status, Status::kWarn);
+  EXPECT_EQ(exit_code(results, false), 0);
+  EXPECT_EQ(exit_code(results, true), 1);
+  const std::vector<Case> must = {{"x/3", "FMT-1", Level::kMust, "m", always_fail}};
+  EXPECT_EQ(exit_code(run_cases(must, RunOptions{}, target), false), 1);
+}
+
+TEST(Runner, ExpectedFailuresAndUnexpectedPasses) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "f", always_fail},
+                                   {"x/2", "FMT-1", Level::kMust, "p", always_pass}};
+  RunOptions options;
+  options.expect_fail = {"x/1"};
+  EXPECT_EQ(exit_code(run_cases(cases, options, target), false), 0);
+  options.expect_fail = {"x/1", "x/2"};
+  const auto results = run_cases(cases, options, target);
+  EXPECT_TRUE(results[1].unexpected_pass);
+  EXPECT_EQ(exit_code(results, false), 1);
+}
+
+TEST(Runner, RepeatReportsFlakes) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "f", flaky}};
+  RunOptions options;
+  options.repeat = 16;
+  const auto results = run_cases(cases, options, target);
+  EXPECT_EQ(results[0].runs, 16);
+  EXPECT_GT(results[0].passes, 0);
+  EXPECT_LT(results[0].passes, 16);
+  EXPECT_EQ(results[0].outcome.status, Status::kFail);
+  EXPECT_NE(results[0].outcome.note.find("flaky"), std::string::npos);
+}
+
+TEST(Runner, StrictCasesAreSkippedUnlessAsked) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "f", always_fail, true}};
+  EXPECT_EQ(run_cases(cases, RunOptions{}, target)[0].outcome.status, Status::kSkipped);
+  RunOptions strict;
+  strict.settings.strict = true;
+  EXPECT_EQ(run_cases(cases, strict, target)[0].outcome.status, Status::kFail);
+}
+
+TEST(Runner, ParsesExpectFailFiles) {
+  EXPECT_EQ(parse_expect_fail("# known\nhello/3  # too fast\n\n  ack/1\r\n"),
+            (std::set<std::string>{"hello/3", "ack/1"}));
+}
+
+TEST(Writers, FailureSentenceListsTheAcceptableAnswers) {
+  EXPECT_EQ(failure_sentence(Outcome::fail({"A", "B"}, "C")), "expected one of [A, B] / actual C");
+}
+
+TEST(Writers, JunitHasOneTestcasePerCaseAndEscapes) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "a <b> & \"c\"", always_fail},
+                                   {"x/2", "FMT-1", Level::kMust, "p", always_pass}};
+  std::ostringstream out;
+  write_junit(out, run_cases(cases, RunOptions{}, target), "t");
+  const std::string xml = out.str();
+  EXPECT_NE(xml.find("tests=\"2\" failures=\"1\""), std::string::npos);
+  EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot;"), std::string::npos);
+  EXPECT_EQ(xml.find("<b>"), std::string::npos);
+}
+
+TEST(Context, SilentTargetFailsTheHandshakeAtTheDeadline) {
+  auto target = silent();
+  const Case c{"x/1", "FMT-1", Level::kMust, "handshake", [](Context& ctx) {
+                 return ctx.handshake(ctx.open_peer()) ? Outcome::pass() : Outcome::fail({}, "");
+               }};
+  const auto r = run_case(c, Settings{}, target, 1);
+  EXPECT_EQ(r.outcome.status, Status::kFail);
+  EXPECT_EQ(r.duration_ns, Settings{}.hello_interval_max_ns + Settings{}.timeout_ns);
+}
+
+}  // namespace
+}  // namespace ptplab::conformance
