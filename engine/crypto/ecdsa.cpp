@@ -2,6 +2,7 @@
 #include "engine/crypto/ecdsa.hpp"
 
 #include <openssl/ecdsa.h>
+#include <openssl/err.h>
 
 #include <array>
 #include <climits>
@@ -151,8 +152,10 @@ bool verify(EVP_PKEY* key, std::string_view data, std::string_view raw) {
   const Digest h = sha256(data);
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
   if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1) p256::fatal("EVP_PKEY_verify_init");
-  return EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(der->data()), der->size(),
-                         h.data(), h.size()) == 1;
+  const bool valid = EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char*>(der->data()),
+                                     der->size(), h.data(), h.size()) == 1;
+  if (!valid) ERR_clear_error();  // a forged signature is an answer, not an OpenSSL failure
+  return valid;
 }
 
 }  // namespace ptplab::crypto::ecdsa

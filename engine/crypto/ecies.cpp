@@ -2,6 +2,7 @@
 #include "engine/crypto/ecies.hpp"
 
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 
 #include <array>
 
@@ -84,7 +85,10 @@ std::optional<std::string> unwrap(EVP_PKEY* own, std::string_view wrapped, std::
   if (wrapped.size() < kOverheadBytes || info.size() > kWrapInfoBytesMax) return std::nullopt;
   const std::string_view point = wrapped.substr(0, p256::kPointBytes);
   EvpPkeyPtr peer = p256::public_pkey(point);
-  if (!peer) return std::nullopt;
+  if (!peer) {
+    ERR_clear_error();  // a point off the curve is hostile input, not an OpenSSL failure
+    return std::nullopt;
+  }
   const auto secret = derive(own, peer.get());
   if (!secret) return std::nullopt;
   const std::optional<Okm> okm = hkdf(*secret, point, info);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <openssl/ec.h>
+#include <openssl/err.h>
 #include <openssl/obj_mac.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -106,6 +107,7 @@ TEST(Certificate, RejectsGarbageAndTrailingBytes) {
   EXPECT_FALSE(PeerCertificate::parse(der.substr(0, der.size() - 1)).has_value());
   EXPECT_FALSE(PeerCertificate::parse(der + '\0').has_value());
   EXPECT_FALSE(PeerCertificate::parse(std::string(kCertificateBytesMax + 1, '\x30')).has_value());
+  EXPECT_EQ(ERR_peek_error(), 0u);  // rejection leaves no stale OpenSSL errors behind
 }
 
 TEST(Certificate, RejectsKeysOtherThanP256) {

@@ -1,6 +1,7 @@
 // ECIES key wrap: round trips, determinism, wrong key / info / tampering, malformed blobs, and
 // that the wrapped bytes never carry the plaintext in clear.
 #include <gtest/gtest.h>
+#include <openssl/err.h>
 #include <rapidcheck/gtest.h>
 
 #include "engine/crypto/certificate.hpp"
@@ -57,6 +58,7 @@ TEST(Ecies, RejectsMalformedBlobsAndLongInfo) {
   std::string compressed = wrapped;
   compressed[0] = '\x02';
   EXPECT_FALSE(bob.key.unwrap(compressed, "c").has_value());
+  EXPECT_EQ(ERR_peek_error(), 0u);
   const std::string long_info(kWrapInfoBytesMax + 1, 'i');
   EXPECT_FALSE(bob.cert.wrap("secret", long_info, seed_from(12)).has_value());
   EXPECT_FALSE(bob.key.unwrap(wrapped, long_info).has_value());

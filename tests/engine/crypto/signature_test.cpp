@@ -1,6 +1,7 @@
 // Deterministic ECDSA: RFC 6979 vectors, round trips, tamper rejection, interoperability with
 // OpenSSL's own EVP signing and verification, malformed signatures.
 #include <gtest/gtest.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <rapidcheck/gtest.h>
 
@@ -116,6 +117,8 @@ TEST(Signature, RejectsMalformedSignatures) {
   EXPECT_FALSE(cert.verify("m", sig + '\0'));
   EXPECT_FALSE(cert.verify("m", std::string(64, '\0')));    // r = s = 0
   EXPECT_FALSE(cert.verify("m", std::string(64, '\xff')));  // r, s >= n
+  EXPECT_FALSE(cert.verify("n", sig));
+  EXPECT_EQ(ERR_peek_error(), 0u);
   EXPECT_FALSE(ecdsa::der_to_raw("\x30\x00").has_value());
   EXPECT_FALSE(ecdsa::der_to_raw(ecdsa::raw_to_der(sig).value() + "x").has_value());
 }
