@@ -8,17 +8,14 @@
 namespace ptplab::scenarios {
 namespace {
 
-// Pairing attempts of random_regular before it keeps the best partial pairing.
+// Pairing attempts of random_regular before it keeps the best partial pairing, and random stub
+// pairs it draws before it calls a pairing stuck.
 constexpr int kPairingAttemptsMax = 20;
+constexpr int kStubDrawsMax = 1000;
 
 std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) {
   if (a > b) std::swap(a, b);
   return (static_cast<std::uint64_t>(a) << 32) | b;
-}
-
-template <class T>
-void shuffle(std::vector<T>& v, Rng& rng) {
-  for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng.below(i)]);
 }
 
 }  // namespace
@@ -36,25 +33,36 @@ std::vector<Edge> normalise_edges(std::vector<Edge> edges, std::uint32_t n) {
 std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng) {
   if (n < 2 || degree == 0) return {};
   degree = std::min(degree, n - 1);
+  // Steger-Wormald: join two random free stubs when they make a new simple edge; restart the
+  // pairing when no such pair turns up (rare for the small degrees overlays use).
   std::vector<Edge> best;
   for (int attempt = 0; attempt < kPairingAttemptsMax; ++attempt) {
     std::vector<std::uint32_t> stubs;
     stubs.reserve(static_cast<std::size_t>(n) * degree);
     for (std::uint32_t v = 0; v < n; ++v) stubs.insert(stubs.end(), degree, v);
-    shuffle(stubs, rng);
     std::unordered_set<std::uint64_t> seen;
     std::vector<Edge> edges;
-    bool clean = true;
-    for (std::size_t i = 0; i + 1 < stubs.size(); i += 2) {
-      const auto a = stubs[i], b = stubs[i + 1];
-      if (a == b || !seen.insert(edge_key(a, b)).second) {
-        clean = false;
-        continue;
+    bool stuck = false;
+    while (stubs.size() >= 2 && !stuck) {
+      stuck = true;
+      for (int tries = 0; tries < kStubDrawsMax; ++tries) {
+        const auto i = rng.below(stubs.size());
+        const auto j = rng.below(stubs.size());
+        const auto a = stubs[i], b = stubs[j];
+        if (i == j || a == b || seen.count(edge_key(a, b)) != 0) continue;
+        seen.insert(edge_key(a, b));
+        edges.emplace_back(a, b);
+        // Remove both stubs (the larger index first so the smaller stays valid).
+        for (const auto k : {std::max(i, j), std::min(i, j)}) {
+          stubs[k] = stubs.back();
+          stubs.pop_back();
+        }
+        stuck = false;
+        break;
       }
-      edges.emplace_back(a, b);
     }
     if (edges.size() > best.size()) best = std::move(edges);
-    if (clean) break;
+    if (stubs.size() < 2) break;
   }
   return normalise_edges(std::move(best), n);
 }

@@ -14,8 +14,8 @@ namespace ptplab::scenarios {
 // One undirected edge between node indices (first < second).
 using Edge = std::pair<std::uint32_t, std::uint32_t>;
 
-// A random d-regular graph by the pairing model (retries bounded; a few nodes may end a little
-// under degree d when n*d is odd or pairing keeps failing).
+// A random d-regular graph by Steger-Wormald pairing (retries bounded; a few nodes may end a
+// little under degree d when n*d is odd or every pairing attempt gets stuck).
 [[nodiscard]] std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng);
 
 // G(n, p): each pair an edge with probability p (geometric skipping, O(n + |E|)).

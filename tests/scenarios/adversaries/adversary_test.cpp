@@ -1,0 +1,137 @@
+// Adversary behaviours on a recording Output: rates, windows, spoofing and what they send.
+#include <gtest/gtest.h>
+
+#include "engine/wire/codec.hpp"
+#include "scenarios/adversaries/behaviours.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+// Records what an endpoint does.
+struct Recorder final : Output {
+  struct Sent {
+    Address from;  // {} when not spoofed
+    Address to;
+    std::string bytes;
+  };
+  std::vector<Sent> sent;
+  TimeNs wake = kNever;
+  void send(const Address& to, const SharedBytes& b) override { sent.push_back({{}, to, *b}); }
+  void send_spoofed(const Address& from, const Address& to, const SharedBytes& b) override {
+    sent.push_back({from, to, *b});
+  }
+  void wake_at(TimeNs t) override { wake = t; }
+  void event(const Event&) override {}
+};
+
+// Runs the endpoint's timer until `end`.
+void drive(Endpoint& e, Recorder& out, TimeNs end) {
+  e.start(0, out);
+  while (out.wake < end) e.on_timer(out.wake, out);
+}
+
+const Address kVictim{0x14000001, 7000};
+const Address kReflector{0x14000002, 7000};
+
+AdversaryContext context(double rate) {
+  AdversaryContext c;
+  c.self = {0x42000001, 7000};
+  c.targets = {kVictim};
+  c.reflectors = {kReflector};
+  c.rate_per_s = rate;
+  c.seed = 9;
+  return c;
+}
+
+TEST(Adversary, UnknownBehaviourIsAnError) {
+  const auto r = make_adversary("teleport", context(1));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().find("hello_flood"), std::string::npos);
+}
+
+TEST(Adversary, EveryBehaviourBuildsAndRuns) {
+  for (const auto name : kAdversaryBehaviours) {
+    auto c = context(50);
+    c.population_node_ids = {"a", "b"};
+    auto a = make_adversary(name, c);
+    ASSERT_TRUE(a.has_value()) << name;
+    Recorder out;
+    drive(**a, out, kSecond);
+    if (name != "id_reuse" && name != "replay") EXPECT_FALSE(out.sent.empty()) << name;
+  }
+}
+
+TEST(Adversary, HelloFloodSendsAtItsRateInsideItsWindow) {
+  auto c = context(10);
+  c.windows = {{kSecond, 2 * kSecond}};
+  auto a = make_adversary("hello_flood", c);
+  Recorder out;
+  drive(**a, out, 5 * kSecond);
+  ASSERT_EQ(out.sent.size(), 10u);  // steps at 1.0, 1.1, ..., 1.9 s
+  for (const auto& s : out.sent) {
+    EXPECT_EQ(s.to, kVictim);
+    const auto m = wire::decode(s.bytes);
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(wire::verb_of(*m), wire::Verb::kHello);
+  }
+  EXPECT_EQ(out.wake, kNever);  // nothing after the last window
+}
+
+TEST(Adversary, SpoofedFloodForgesTheVictimAsSource) {
+  auto a = make_adversary("spoofed_flood", context(4));
+  Recorder out;
+  drive(**a, out, kSecond);
+  ASSERT_EQ(out.sent.size(), 4u);
+  for (const auto& s : out.sent) {
+    EXPECT_EQ(s.from, kVictim);
+    EXPECT_EQ(s.to, kReflector);
+    EXPECT_EQ(wire::verb_of(*wire::decode(s.bytes)), wire::Verb::kGetCertificate);
+  }
+}
+
+TEST(Adversary, RoutingPoisoningMapsHonestIdsToItself) {
+  auto c = context(2);
+  c.population_node_ids = {"n1", "n2", "n3"};
+  auto a = make_adversary("routing_poisoning", c);
+  Recorder out;
+  drive(**a, out, kSecond);
+  bool saw_routing = false;
+  for (const auto& s : out.sent) {
+    const auto m = wire::decode(s.bytes);
+    if (!m || wire::verb_of(*m) != wire::Verb::kRouting) continue;
+    saw_routing = true;
+    const auto& r = std::get<wire::Routing>(*m);
+    ASSERT_EQ(r.nodes.size(), 3u);
+    for (const auto& entry : r.nodes) EXPECT_EQ(entry.address, c.self.to_string());
+  }
+  EXPECT_TRUE(saw_routing);
+}
+
+TEST(Adversary, MalformedDatagramsAreRejectedByTheDecoder) {
+  auto a = make_adversary("malformed", context(7));  // a step every 142857143 ns: 14 in 2 s
+  Recorder out;
+  drive(**a, out, 2 * kSecond);
+  ASSERT_EQ(out.sent.size(), 14u);
+  for (const auto& s : out.sent) EXPECT_FALSE(wire::decode(s.bytes).has_value());
+}
+
+TEST(Adversary, ReplayResendsWhatItRecorded) {
+  auto a = make_adversary("replay", context(10));
+  Recorder out;
+  (*a)->start(0, out);
+  wire::ChatMessage m;
+  m.msg_id = "m1";
+  m.node_id = "n1";
+  m.channel = "c";
+  m.channel_id = "cid";
+  m.message = "envelope";
+  const auto bytes = make_bytes(wire::encode(m));
+  (*a)->on_datagram(0, kVictim, bytes, out);
+  while (out.wake < kSecond) (*a)->on_timer(out.wake, out);
+  std::size_t replays = 0;
+  for (const auto& s : out.sent) replays += s.bytes == *bytes ? 1 : 0;
+  EXPECT_EQ(replays, 10u);
+}
+
+}  // namespace
+}  // namespace ptplab::scenarios

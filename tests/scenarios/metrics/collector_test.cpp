@@ -1,0 +1,180 @@
+// The collector's metrics on hand-built observations with literal timestamps: three honest
+// hosts and one attacker, every number computable by hand.
+#include "scenarios/metrics/collector.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/wire/codec.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+constexpr TimeNs ms = kMillisecond;
+
+// Feeds a Collector the way sim::Network would.
+struct Feed {
+  Collector c;
+  explicit Feed(std::size_t hosts) : c(CollectorOptions{hosts, true, 10 * kSecond, kSecond, nullptr}) {}
+
+  void up(sim::HostId h, TimeNs t = 0) { c.on_host_state(t, h, true); }
+  void originate(TimeNs t, sim::HostId h, std::string_view msg_id, std::string_view channel) {
+    Event e;
+    e.kind = EventKind::kMessageOriginated;
+    e.msg_id = msg_id;
+    e.channel_id = channel;
+    e.value = 100;
+    c.on_event(t, h, e);
+  }
+  void deliver(TimeNs t, sim::HostId h, std::string_view msg_id, std::string_view origin_node_id = "") {
+    Event e;
+    e.kind = EventKind::kDelivered;
+    e.msg_id = msg_id;
+    e.node_id = origin_node_id;
+    c.on_event(t, h, e);
+  }
+  void datagram(TimeNs t, sim::HostId from, sim::HostId to, const SharedBytes& b, Address src = {},
+                Address dst = {}) {
+    sim::DatagramView d{t, from, to, src, dst, &b};
+    c.on_send(t, d);
+    c.on_delivery(t + 10 * ms, d);
+  }
+};
+
+TEST(Collector, DeliveryRatioCountsOnlyMembersThatWereUp) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) {
+    f.up(h);
+    f.c.set_node_id(h, "node" + std::to_string(h));
+  }
+  f.c.add_channel("ch");
+  for (sim::HostId h = 0; h < 3; ++h) f.c.note_member(500 * ms, h, "ch");
+  f.originate(1000 * ms, 0, "m1", "ch");  // intended: hosts 1 and 2
+  f.deliver(1010 * ms, 1, "m1");
+  f.deliver(1020 * ms, 2, "m1");
+  f.c.on_host_state(1500 * ms, 2, false);  // host 2 crashes: no longer intended
+  f.originate(2000 * ms, 0, "m2", "ch");   // intended: host 1 only
+  f.deliver(2030 * ms, 1, "m2");
+  f.originate(3000 * ms, 1, "m3", "ch");  // intended: host 0; never delivered
+  const auto m = f.c.finish(10 * kSecond);
+  EXPECT_EQ(m.at("messages_sent"), 3);
+  EXPECT_EQ(m.at("delivered_messages"), 3);
+  EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 3.0 / 4.0);
+  EXPECT_DOUBLE_EQ(m.at("latency_p50_ms"), 20);  // sorted 10, 20, 30: rank ceil(1.5) = 2
+  EXPECT_DOUBLE_EQ(m.at("latency_p90_ms"), 30);
+  EXPECT_DOUBLE_EQ(m.at("latency_max_ms"), 30);
+  EXPECT_DOUBLE_EQ(m.at("honest_delivery_ratio"), 3.0 / 4.0);  // no attack: the same
+}
+
+TEST(Collector, DeliveryAfterLeavingStillCountsAndLateJoinersDoNot) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) f.up(h);
+  f.c.add_channel("ch");
+  f.c.note_member(0, 0, "ch");
+  f.c.note_member(0, 1, "ch");
+  f.originate(1000 * ms, 0, "m1", "ch");  // intended: host 1
+  f.c.note_left(1005 * ms, 1, "ch");
+  f.c.note_member(1006 * ms, 2, "ch");
+  f.deliver(1010 * ms, 1, "m1");  // was a member when sent
+  f.deliver(1011 * ms, 2, "m1");  // joined later: not intended
+  const auto m = f.c.finish(2 * kSecond);
+  EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 1.0);
+  EXPECT_EQ(m.at("delivered_messages"), 1);
+}
+
+TEST(Collector, CollisionsAndTheirCost) {
+  Feed f(4);
+  for (sim::HostId h = 0; h < 4; ++h) f.up(h);
+  f.c.set_node_id(0, "a");
+  f.c.set_node_id(1, "b");
+  f.c.set_node_id(2, "same");
+  f.c.set_node_id(3, "same");  // a node_id collision
+  f.c.add_channel("ch");
+  f.c.note_member(0, 0, "ch");
+  f.c.note_member(0, 1, "ch");
+  f.c.note_member(0, 2, "ch");
+  f.originate(1000 * ms, 0, "dup", "ch");  // intended 1, 2
+  f.originate(1001 * ms, 1, "dup", "ch");  // same msg_id: intended 0, 2
+  f.deliver(1010 * ms, 1, "dup", "a");
+  f.deliver(1011 * ms, 2, "dup", "a");
+  f.deliver(1012 * ms, 0, "dup", "b");  // host 2 never gets b's message: wrongly suppressed
+  f.deliver(1013 * ms, 3, "dup", "a");  // host 3 is no member but shares a node_id: misrouted
+  const auto m = f.c.finish(2 * kSecond);
+  EXPECT_EQ(m.at("msg_id_collisions"), 1);
+  EXPECT_EQ(m.at("node_id_collisions"), 1);
+  EXPECT_EQ(m.at("messages_wrongly_suppressed"), 1);
+  EXPECT_EQ(m.at("messages_misrouted"), 1);
+  EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 3.0 / 4.0);
+}
+
+TEST(Collector, TrafficPerVerbAndBytesPerDelivery) {
+  Feed f(2);
+  f.up(0);
+  f.up(1);
+  const auto hello = make_bytes(wire::encode(wire::Hello{std::string("x"), std::nullopt}));
+  const auto ack = make_bytes(wire::encode(wire::Ack{"m"}));
+  f.datagram(100 * ms, 0, 1, hello);
+  f.datagram(200 * ms, 1, 0, hello);
+  f.datagram(1500 * ms, 0, 1, ack);
+  sim::DatagramView lost{1600 * ms, 0, 1, {}, {}, &ack};
+  f.c.on_send(1600 * ms, lost);
+  f.c.on_drop(1600 * ms, lost, sim::DropReason::kLoss);
+  const auto m = f.c.finish(2 * kSecond);
+  EXPECT_EQ(m.at("datagrams_sent"), 4);
+  EXPECT_EQ(m.at("bytes_sent"), static_cast<double>(2 * hello->size() + 2 * ack->size()));
+  EXPECT_EQ(m.count("bytes_per_delivered_message"), 0u);  // no delivery: undefined
+  EXPECT_EQ(m.count("delivery_ratio"), 0u);
+}
+
+TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
+  Feed f(3);  // hosts 0, 1 honest; host 2 the attacker, spoofing host 1's address
+  for (sim::HostId h = 0; h < 3; ++h) f.up(h);
+  HostRole attacker;
+  attacker.attacker = true;
+  f.c.set_role(2, attacker);
+  HostRole victim;
+  victim.victim = true;
+  f.c.set_role(1, victim);
+  const Address a0{0x14000001, 7000}, a1{0x14000002, 7000};
+  const auto request = make_bytes(std::string(100, 'r'));
+  const auto reply = make_bytes(std::string(250, 'c'));
+  f.datagram(0, 0, 1, reply, a0, a1);           // before the attack: not induced
+  f.datagram(100 * ms, 2, 0, request, a1, a0);  // spoofed as a1, to reflector 0
+  f.datagram(200 * ms, 0, 1, reply, a0, a1);    // the reflection lands on the victim
+  f.datagram(300 * ms, 0, 1, reply, a0, a1);
+  const auto m = f.c.finish(kSecond);
+  EXPECT_DOUBLE_EQ(m.at("amplification_factor"), 500.0 / 100.0);
+  EXPECT_EQ(m.at("victim_datagrams_received"), 3);
+}
+
+TEST(Collector, NatAttemptsAndTableMaxima) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) f.up(h);
+  f.c.set_node_id(1, "b");
+  f.c.set_node_id(2, "c");
+  f.c.note_connect(1000 * ms, 0, 1);
+  f.c.note_connect(1000 * ms, 0, 2);
+  Event ok;
+  ok.kind = EventKind::kConnectSucceeded;
+  ok.node_id = "b";
+  f.c.on_event(1120 * ms, 0, ok);
+  Event failed;
+  failed.kind = EventKind::kConnectFailed;
+  failed.node_id = "c";
+  f.c.on_event(6000 * ms, 0, failed);
+  engine::TableSizes s{};
+  s.peers = 7;
+  s.routing = 3;
+  f.c.sample_tables(s);
+  s.peers = 9;
+  f.c.sample_tables(s);
+  f.c.end_sample_round(kSecond);
+  const auto m = f.c.finish(7 * kSecond);
+  EXPECT_EQ(m.at("nat_attempts"), 2);
+  EXPECT_DOUBLE_EQ(m.at("nat_success_ratio"), 0.5);
+  EXPECT_DOUBLE_EQ(m.at("connect_time_p50_ms"), 120);
+  EXPECT_EQ(m.at("peers_table_max"), 9);
+  EXPECT_EQ(m.at("routing_table_max"), 3);
+}
+
+}  // namespace
+}  // namespace ptplab::scenarios
