@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# e2e: `ptplab conform` against `ptplab node` over loopback: every case passes (>= 60 JUnit
+# testcases, valid XML, JSON and SQLite outputs), an unreachable target and usage errors exit 2,
+# an expected failure that passes exits 1, and --exec starts and stops its target.
+set -euo pipefail
+: "${PTPLAB:?set PTPLAB to the ptplab binary}"
+t=$(mktemp -d)
+node_pid=
+trap '[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null; rm -rf "$t"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+port=$(free_port)
+"$PTPLAB" node --listen 127.0.0.1:$port --channel conformance --channel secret:closed --log "$t/node.log" &
+node_pid=$!
+for _ in $(seq 50); do grep -q '"listening"' "$t/node.log" 2>/dev/null && break; sleep 0.1; done
+grep -q '"listening"' "$t/node.log" || fail "ptplab node did not start: $(cat "$t/node.log")"
+
+rc=0
+"$PTPLAB" conform --target 127.0.0.1:$port --junit "$t/j.xml" --json "$t/r.json" --report "$t/r.db" >"$t/out" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "conform against ptplab node: exit $rc: $(grep -E '^  --|failed' "$t/out" | head -20)"
+grep -Eq '^[0-9]+ passed, 0 failed' "$t/out" || fail "no 'N passed, 0 failed' line: $(tail -2 "$t/out")"
+python3 - "$t/j.xml" "$t/r.json" <<'PY' || fail "JUnit/JSON check failed"
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+cases = root.findall("./testsuite/testcase")
+assert len(cases) >= 60, f"only {len(cases)} testcases"
+assert len({c.get("name") for c in cases}) == len(cases), "duplicate testcase names"
+bad = [c.get("name") for c in cases if c.find("failure") is not None or c.find("error") is not None]
+assert not bad, f"failures: {bad}"
+doc = json.load(open(sys.argv[2]))
+assert len(doc["cases"]) == len(cases) and doc["summary"]["failed"] == 0
+PY
+rows=$(sqlite3 "$t/r.db" "SELECT count(*) FROM conformance_result WHERE result = 'pass'")
+[ "$rows" -ge 60 ] || fail "only $rows passing rows in conformance_result"
+
+# A case listed as an expected failure that passes is reported and fails the run.
+echo "hello/1  # pretend it is known to fail" >"$t/xfail"
+rc=0
+"$PTPLAB" conform --target 127.0.0.1:$port --cases hello/1 --expect-fail "$t/xfail" >"$t/out2" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || fail "unexpected pass gave exit $rc (want 1)"
+grep -q UNEXPECTED "$t/out2" || fail "unexpected pass not reported"
+
+kill -INT "$node_pid"
+wait "$node_pid" || fail "ptplab node did not exit cleanly on SIGINT"
+node_pid=
+grep -q '"stopping"' "$t/node.log" || fail "no stopping event in the node log"
+
+# Nothing listens: a clear message and exit 2, well within the timeout.
+dead=$(free_port)
+start=$(date +%s%N)
+rc=0
+"$PTPLAB" conform --target 127.0.0.1:$dead --timeout 2s >"$t/dead" 2>&1 || rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$rc" -eq 2 ] || fail "unreachable target gave exit $rc (want 2)"
+grep -q unreachable "$t/dead" || fail "no clear message: $(cat "$t/dead")"
+[ "$ms" -lt 2500 ] || fail "unreachable target took $ms ms"
+
+# Usage errors.
+for args in "" "--target nowhere" "--target 127.0.0.1:1 --timeout soon" "--in-process --cases nothing/*"; do
+  rc=0
+  # shellcheck disable=SC2086
+  "$PTPLAB" conform $args >/dev/null 2>&1 || rc=$?
+  [ "$rc" -eq 2 ] || fail "'conform $args' gave exit $rc (want 2)"
+done
+
+# --exec starts the target on a free port, runs the cases, and stops it (SIGTERM: clean exit logged).
+rc=0
+"$PTPLAB" conform --exec "$PTPLAB node --listen 127.0.0.1:{port} --log $t/exec.log" --cases 'hello/1,ack/*' \
+  >"$t/exec.out" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "--exec run: exit $rc: $(tail -3 "$t/exec.out")"
+grep -q '"stopping"' "$t/exec.log" || fail "--exec target was not stopped with a signal"
+
+# The in-process target and the listings.
+"$PTPLAB" conform --in-process --cases 'cert/*' >/dev/null || fail "--in-process cert/* failed"
+"$PTPLAB" conform --list >"$t/list"
+grep -q '^robust/1 ' "$t/list" || fail "--list lacks robust/1"
+"$PTPLAB" conform --list --markdown >"$t/list.md"
+grep -q '| ACK-2 |' "$t/list.md" || fail "--list --markdown lacks ACK-2"
+echo "conform e2e: OK ($(grep -Eo '^[0-9]+ passed' "$t/out"))"
