@@ -37,7 +37,8 @@ Expected<NatId, std::string> Network::add_nat(std::uint32_t public_ip, const Nat
   return id;
 }
 
-std::uint16_t Network::add_link_profile(const LinkConfig& link) {
+Expected<std::uint16_t, std::string> Network::add_link_profile(const LinkConfig& link) {
+  if (links_.size() >= kLinkProfilesMax) return Unexpected{std::string("too many link profiles")};
   links_.push_back(link);
   return static_cast<std::uint16_t>(links_.size() - 1);
 }

@@ -74,6 +74,7 @@ class Network final : private EventHandler {
  public:
   // Bounds: host ids must fit the kernel's origin field; in-flight datagrams are indexed by 32 bits.
   static constexpr std::size_t kHostsMax = kOriginsMax - 1;
+  static constexpr std::size_t kLinkProfilesMax = UINT16_MAX;
 
   Network(Simulator& sim, NetworkConfig config, Observer* observer = nullptr);
   Network(const Network&) = delete;
@@ -89,8 +90,8 @@ class Network final : private EventHandler {
   Expected<NatId, std::string> add_nat(std::uint32_t public_ip, const NatConfig& config,
                                        std::uint32_t region = 0);
   [[nodiscard]] NatBox& nat(NatId id) { return nats_[id]; }
-  // A link profile for HostSpec::link_profile.
-  std::uint16_t add_link_profile(const LinkConfig& link);
+  // A link profile for HostSpec::link_profile (at most kLinkProfilesMax of them).
+  Expected<std::uint16_t, std::string> add_link_profile(const LinkConfig& link);
 
   // A host, down until start_host. Errors: address taken, unknown NAT or link profile, too many hosts.
   Expected<HostId, std::string> add_host(const HostSpec& spec, EndpointFactory factory);

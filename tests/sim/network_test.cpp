@@ -155,7 +155,7 @@ TEST(Network, AFloodCongestsTheVictimsDownlink) {
   LinkConfig thin;
   thin.downlink_bytes_per_s = 100'000;
   thin.downlink_queue_bytes_max = 10'000;
-  const HostId victim = t.add({.link_profile = t.net.add_link_profile(thin)});
+  const HostId victim = t.add({.link_profile = *t.net.add_link_profile(thin)});
   const HostId attacker = t.add({});
   // 1 MB/s of flood for one second, and one honest datagram of the same size every 10 ms.
   for (int i = 0; i < 1000; ++i) {
@@ -214,7 +214,7 @@ TEST(Network, UplinkLossAndRegionMatrix) {
   LinkConfig lossy;
   lossy.uplink_loss.kind = LossKind::kBernoulli;
   lossy.uplink_loss.probability = 1.0;
-  const HostId mute = t.add({.link_profile = t.net.add_link_profile(lossy)});
+  const HostId mute = t.add({.link_profile = *t.net.add_link_profile(lossy)});
   send_text(t.net, eu, t.net.address(us), "x");
   send_text(t.net, mute, t.net.address(us), "x");
   t.sim.run_until(kSecond);
