@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/core/base64.hpp"
+#include "engine/node/envelope.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
@@ -164,6 +165,54 @@ TEST(Loopback, EveryPolicyDeliversOnALine) {
       EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u) << policy << " node " << i;
     }
   }
+}
+
+TEST(Loopback, VerifyBeforeRelayStopsAForgeryAtTheFirstHop) {
+  NodeParams p;
+  p.verify_before_relay = true;
+  auto net = line(4, p);
+  const auto id =
+      net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "room", false, o); });
+  net.run_until(6 * kSecond);
+  join_all(net, id, 10 * kSecond);
+  const auto genuine =
+      net.act(0, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "real", {}, o); });
+  net.run_until(20 * kSecond);
+  for (std::size_t i = 1; i < 4; ++i)
+    EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *genuine), 1u) << i;
+  // A forged copy of a new message, injected at node 1 as if node 0 had sent it.
+  RecordingOutput o;
+  Node twin(p, 100);  // node 0's seed: same node_id and key...
+  twin.start(0, o);
+  ASSERT_EQ(twin.node_id(), net.node(0).node_id());
+  const TimeNs t = net.now();
+  twin.on_datagram(t, net.address(1), datagram(wire::Hello{net.node(1).node_id(), "t"}), o);
+  twin.on_datagram(t + 1, net.address(1), datagram(wire::Hello{net.node(1).node_id(), "t"}), o);
+  twin.on_datagram(t + 2, net.address(1),
+                   datagram(wire::Channel{"x", net.node(1).node_id(), "room", id, {twin.node_id()}, false}),
+                   o);
+  twin.join_channel(t + 3, id, o);
+  o.clear();
+  const auto forged = twin.send_message(net.now(), id, "fake", {}, o);
+  auto messages = o.sent_of(wire::Verb::kMessage);
+  ASSERT_EQ(messages.size(), 1u);
+  auto m = std::get<wire::ChatMessage>(messages[0]);
+  auto e = parse_envelope(m.message);
+  e->body = "f4ke";  // ...but the text no longer matches the signature
+  m.message = encode_envelope(*e);
+  const auto before = net.wiretap.size();
+  net.act(0, [&](Node&, Output& out) { out.send(net.address(1), datagram(m)); });
+  net.run_until(30 * kSecond);
+  EXPECT_EQ(count_events(net.events(1), EventKind::kSignatureFailed, *forged), 1u);
+  for (std::size_t k = before; k < net.wiretap.size(); ++k) {
+    const auto& r = net.wiretap[k];
+    if (r.from != net.address(1)) continue;
+    auto d = wire::decode(*r.bytes);
+    EXPECT_FALSE(d && wire::verb_of(d.value()) == wire::Verb::kMessage &&
+                 std::get<wire::ChatMessage>(d.value()).msg_id == *forged);
+  }
+  for (std::size_t i = 1; i < 4; ++i)
+    EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *forged), 0u) << i;
 }
 
 }  // namespace
