@@ -103,7 +103,9 @@ void Network::crash_host(HostId id) {
 void Network::partition(std::span<const std::vector<HostId>> groups) {
   for (auto& h : hosts_) h.group = 0;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (const HostId id : groups[g]) hosts_[id].group = static_cast<std::uint32_t>(g + 1);
+    for (const HostId id : groups[g]) {
+      if (id < hosts_.size()) hosts_[id].group = static_cast<std::uint32_t>(g + 1);
+    }
   }
 }
 
@@ -117,6 +119,7 @@ void Network::start_churn(std::span<const HostId> hosts, const ChurnConfig& conf
     churn_.push_back(ChurnState{ChurnConfig{}, Rng::derive(config_.seed, kStreamChurn | id), 0, false});
   }
   for (const HostId id : hosts) {
+    if (id >= churn_.size()) continue;
     ChurnState& c = churn_[id];
     c.config = config;
     c.enrolled = true;

@@ -119,6 +119,7 @@ class Network final : private EventHandler {
   }
 
   // Splits hosts into groups that cannot reach each other; hosts not listed form one more group.
+  // Ids that name no host are ignored (here and in start_churn).
   void partition(std::span<const std::vector<HostId>> groups);
   // Removes every partition.
   void heal();

@@ -79,7 +79,7 @@ TEST(Network, DropsUnroutableAndOversizedDatagrams) {
 
 TEST(Network, PartitionsSeparateGroupsUntilHealed) {
   Net t({}, 3);
-  const std::vector<std::vector<HostId>> groups{{0}, {1}};
+  const std::vector<std::vector<HostId>> groups{{0, 99}, {1}};  // 99 names no host: ignored
   t.net.partition(groups);
   send_text(t.net, 0, t.net.address(1), "x");
   send_text(t.net, 0, t.net.address(2), "x");  // host 2 is in the unlisted group
