@@ -60,12 +60,14 @@ inline rc::Gen<std::string> id() {
 // Arbitrary bytes (base64 fields hold decoded bytes).
 inline rc::Gen<std::string> bytes() { return rc::gen::container<std::string>(rc::gen::arbitrary<char>()); }
 
+// A value of `g` half of the time, else nothing (optional fields).
 template <class T>
 std::optional<T> maybe(const rc::Gen<T>& g) {
   if (*rc::gen::arbitrary<bool>()) return *g;
   return std::nullopt;
 }
 
+// A JOIN-shaped message (JOIN, LEAVE, GETKEY share the shape).
 template <class T>
 T channel_notice() {
   T m;
