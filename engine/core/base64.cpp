@@ -27,7 +27,15 @@ Unexpected<Base64Error> fail(std::size_t offset, std::string_view reason) {
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
-  std::string out((bytes.size() + 2) / 3 * 4, '=');
+  std::string out;
+  base64_encode_to(out, bytes);
+  return out;
+}
+
+void base64_encode_to(std::string& text, std::string_view bytes) {
+  const std::size_t start = text.size();
+  text.resize(start + base64_encoded_size(bytes.size()), '=');
+  char* out = text.data() + start;
   const auto byte = [&](std::size_t i) -> std::uint32_t { return static_cast<unsigned char>(bytes[i]); };
   std::size_t i = 0;
   std::size_t o = 0;
@@ -45,7 +53,6 @@ std::string base64_encode(std::string_view bytes) {
     out[o + 1] = kAlphabet[(n >> 12) & 63];
     if (rest == 2) out[o + 2] = kAlphabet[(n >> 6) & 63];
   }
-  return out;
 }
 
 Expected<std::string, Base64Error> base64_decode(std::string_view text) {

@@ -19,6 +19,12 @@ struct Base64Error {
 
 // Encodes bytes as padded standard base64.
 [[nodiscard]] std::string base64_encode(std::string_view bytes);
+// Appends the padded standard base64 of `bytes` (which must not alias `out`) to `out`.
+void base64_encode_to(std::string& out, std::string_view bytes);
+// The length of the base64 text of `byte_count` bytes.
+[[nodiscard]] constexpr std::size_t base64_encoded_size(std::size_t byte_count) {
+  return (byte_count + 2) / 3 * 4;
+}
 
 // Decodes padded standard base64. Rejects: a length that is not a multiple of 4, characters
 // outside the alphabet (whitespace included), '=' anywhere but the last one or two places, and

@@ -14,7 +14,23 @@ void field(JsonWriter& w, std::string_view k, std::string_view v) {
 
 void base64_field(JsonWriter& w, std::string_view k, std::string_view bytes) {
   w.key(k);
-  w.string(base64_encode(bytes));
+  w.base64(bytes);
+}
+
+// Room for the datagram, so that building it reallocates rarely: the fixed part plus the base64
+// payloads, which dominate the verbs that carry them.
+std::size_t size_hint(const Message& message) {
+  constexpr std::size_t kFixedBytes = 320;
+  std::size_t payload = 0;
+  if (const auto* m = std::get_if<ChatMessage>(&message)) {
+    payload = m->message.size();
+    for (const auto& a : m->attachment) payload += a.attachment.size() + a.attachment_type.size() + 32;
+  } else if (const auto* c = std::get_if<Certificate>(&message)) {
+    payload = c->certificate.size();
+  } else if (const auto* k = std::get_if<Key>(&message)) {
+    payload = k->key.size();
+  }
+  return kFixedBytes + base64_encoded_size(payload);
 }
 
 // [{"node_id": id}, ...] as used by CHANNEL.members and MESSAGE.recipient.
@@ -122,7 +138,7 @@ struct DataWriter {
 }  // namespace
 
 std::string encode(const Message& message) {
-  JsonWriter w;
+  JsonWriter w(size_hint(message));
   w.begin_object();
   field(w, "msg_type", verb_name(verb_of(message)));
   const auto* hello = std::get_if<Hello>(&message);

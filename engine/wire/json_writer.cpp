@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "engine/core/base64.hpp"
+
 namespace ptplab::wire {
 
 void JsonWriter::key(std::string_view k) {
@@ -15,6 +17,14 @@ void JsonWriter::key(std::string_view k) {
 void JsonWriter::string(std::string_view s) {
   separate();
   append_escaped(out_, s);
+  need_comma_ = true;
+}
+
+void JsonWriter::base64(std::string_view bytes) {
+  separate();
+  out_ += '"';
+  base64_encode_to(out_, bytes);
+  out_ += '"';
   need_comma_ = true;
 }
 

@@ -20,6 +20,8 @@ class JsonWriter {
   // Writes `"k":`; the next call writes its value.
   void key(std::string_view k);
   void string(std::string_view s);
+  // Writes `bytes` as a base64 string (which never needs escaping).
+  void base64(std::string_view bytes);
   void integer(std::int64_t v);
   void boolean(bool v);
   [[nodiscard]] std::string take() { return std::move(out_); }

@@ -28,6 +28,13 @@ TEST(Base64, BinaryBytesUseTheStandardAlphabet) {
   EXPECT_EQ(base64_decode("+/+/").value(), std::string("\xfb\xff\xbf", 3));
 }
 
+TEST(Base64, EncodeToAppends) {
+  std::string out = "key=";
+  base64_encode_to(out, "fo");
+  EXPECT_EQ(out, "key=Zm8=");
+  EXPECT_EQ(base64_encoded_size(4), 8u);
+}
+
 TEST(Base64, NonCanonicalFormsAreRejectedWithOffsetAndReason) {
   struct Bad {
     std::string text;
