@@ -37,12 +37,21 @@ Expected<Comparison, std::string> compare_metrics(RunMetrics a, RunMetrics b,
                                                   const BootstrapOptions& options) {
   Comparison c;
   c.confidence = options.confidence;
-  for (const auto& name : selected) {
-    if (!a.values.contains(name)) return Unexpected("metric '" + name + "' is not in A");
-    if (!b.values.contains(name)) return Unexpected("metric '" + name + "' is not in B");
+  // A selected name matches the metric itself and its per-sweep-point variants.
+  auto is_selected = [&](const std::string& name) {
+    return selected.empty() ||
+           std::find(selected.begin(), selected.end(), base_metric(name)) != selected.end();
+  };
+  for (const auto& wanted : selected) {
+    auto in = [&](const RunMetrics& side) {
+      return std::any_of(side.values.begin(), side.values.end(),
+                         [&](const auto& kv) { return base_metric(kv.first) == wanted; });
+    };
+    if (!in(a)) return Unexpected("metric '" + wanted + "' is not in A");
+    if (!in(b)) return Unexpected("metric '" + wanted + "' is not in B");
   }
   for (const auto& [name, av] : a.values) {
-    if (!selected.empty() && std::find(selected.begin(), selected.end(), name) == selected.end()) continue;
+    if (!is_selected(name)) continue;
     const auto bit = b.values.find(name);
     if (bit == b.values.end()) {
       c.only_in_a.push_back(name);
@@ -51,7 +60,7 @@ Expected<Comparison, std::string> compare_metrics(RunMetrics a, RunMetrics b,
     const auto& bv = bit->second;
     MetricComparison m;
     m.metric = name;
-    m.better = better_direction(name);
+    m.better = better_direction(base_metric(name));
     m.a = summarize(av);
     m.b = summarize(bv);
     m.a_ci = bootstrap_mean(av, options);

@@ -1,6 +1,7 @@
 // The per-run values a comparison works on, read from one report file: for every run, each
 // scalar ("metrics" module by bare name, others as "module.name"), each statistic's mean and
-// percentiles ("latency_ms.p50"), and expectation actuals not already among them.
+// percentiles ("latency_ms.p50"), and expectation actuals not already among them. When the file
+// holds several sweep points, each value is kept per point: "latency_p50_ms @ gossip_fanout=4".
 #pragma once
 
 #include <map>
@@ -18,6 +19,9 @@ struct RunMetrics {
   std::string scenario;       // scenario name of the first run
   bool only_complete = true;  // false when no run was complete and all runs were read instead
 };
+
+// The metric a per-point name refers to ("latency_p50_ms @ gossip_fanout=4" -> latency_p50_ms).
+[[nodiscard]] std::string base_metric(const std::string& name);
 
 // Reads the complete runs of `path` (all runs when none is complete).
 [[nodiscard]] Expected<RunMetrics, std::string> read_run_metrics(const std::string& path);

@@ -20,9 +20,10 @@ namespace po = boost::program_options;
 int compare(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab compare A.db B.db [--metric NAME ...] [--html OUT.html] [--fail-if-worse NAME ...]\n\n"
-      "Compares the runs of two report files metric by metric (the runs of each file are taken as\n"
-      "seeds of one configuration). A metric 'differs' when the 95% bootstrap interval of\n"
-      "mean(B) - mean(A) excludes 0 (two runs per side at least); better/worse follow the metric's\n"
+      "Compares the runs of two report files metric by metric: the runs of each file are the seeds\n"
+      "of one configuration (a file with several sweep points is compared point by point). A metric\n"
+      "differs when the 95% bootstrap interval of mean(B) - mean(A) excludes 0 (two runs per side at\n"
+      "least); better/worse follow the metric's\n"
       "direction (latency, bytes, drops lower; delivery ratios higher).\n"
       "Exit status: 0, or 1 when a --fail-if-worse metric is worse in B; 2 usage or input error.\n\noptions");
   visible.add_options()("help,h", "show this help")(
@@ -75,23 +76,25 @@ int compare(int argc, char** argv) {
   }
   int status = 0;
   for (const auto& gate : gates) {
-    const reports::compare::MetricComparison* found = nullptr;
+    // A gate covers the metric at every sweep point the two files share.
+    bool found = false;
     for (const auto& m : c->metrics) {
-      if (m.metric == gate) found = &m;
+      if (reports::compare::base_metric(m.metric) != gate) continue;
+      found = true;
+      if (m.better == reports::compare::Better::kNeither) {
+        std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric has no better direction\n",
+                     gate.c_str());
+        return 2;
+      }
+      if (m.verdict == reports::compare::Verdict::kWorse) {
+        std::printf("FAIL: %s is worse in B than in A\n", m.metric.c_str());
+        status = 1;
+      }
     }
-    if (found == nullptr) {
+    if (!found) {
       std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric is not in both files\n",
                    gate.c_str());
       return 2;
-    }
-    if (found->better == reports::compare::Better::kNeither) {
-      std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric has no better direction\n",
-                   gate.c_str());
-      return 2;
-    }
-    if (found->verdict == reports::compare::Verdict::kWorse) {
-      std::printf("FAIL: %s is worse in B than in A\n", gate.c_str());
-      status = 1;
     }
   }
   return status;

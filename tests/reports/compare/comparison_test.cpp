@@ -131,5 +131,35 @@ TEST(RunMetricsFile, ReadsScalarsStatisticsAndExpectationsOfCompleteRuns) {
   std::filesystem::remove(path);
 }
 
+TEST(RunMetricsFile, SeveralSweepPointsAreKeptApartAndSelectedByBaseName) {
+  const std::string path = (std::filesystem::temp_directory_path() / "ptplab_compare_sweep_test.db").string();
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const int fanout : {2, 4}) {
+      for (const int seed : {1, 2}) {
+        const std::string point =
+            "/nodes/0/params/gossip_fanout=" + std::to_string(fanout) + " seed=" + std::to_string(seed);
+        ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", point}).has_value());
+        w->add(ScalarRecord{"metrics", "latency_p50_ms", 100.0 / fanout + seed});
+        ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
+      }
+    }
+  }
+  const auto m = read_run_metrics(path);
+  ASSERT_TRUE(m.has_value()) << m.error();
+  EXPECT_EQ(m->values.at("latency_p50_ms @ gossip_fanout=2"), (std::vector<double>{51, 52}));
+  EXPECT_EQ(m->values.at("latency_p50_ms @ gossip_fanout=4"), (std::vector<double>{26, 27}));
+  EXPECT_EQ(base_metric("latency_p50_ms @ gossip_fanout=4"), "latency_p50_ms");
+  const auto c = compare_metrics(*m, *m, {"latency_p50_ms"});
+  ASSERT_TRUE(c.has_value()) << c.error();
+  ASSERT_EQ(c->metrics.size(), 2u);
+  EXPECT_EQ(c->metrics[0].better, Better::kLower);
+  EXPECT_EQ(c->metrics[0].verdict, Verdict::kSame);
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace ptplab::reports::compare
