@@ -10,6 +10,8 @@ namespace ptplab::conformance {
 
 namespace {
 
+constexpr int kBackoffCopies = 3;  // the first CERTIFICATE and two retransmissions
+
 Outcome expect_ack(Context& c, const Peer& p, const std::string& id) {
   if (c.expect(p, ack_for(id))) return Outcome::pass();
   return Outcome::fail({"ACK{msg_id=" + id + "}"}, c.seen(p));
@@ -106,6 +108,29 @@ Outcome stops_when_acked(Context& c) {
                        std::to_string(more.size()) + " more copies");
 }
 
+// Retransmissions back off: each wait is longer than the one before.
+Outcome backs_off(Context& c) {
+  const Peer p = c.open_peer(false);
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const std::string id = c.new_id();
+  c.send(p, wire::GetCertificate{id, p.node_id});
+  const auto same = message_where<wire::Certificate>(
+      "CERTIFICATE{msg_id=" + id + "}", [id](const wire::Certificate& m) { return m.msg_id == id; });
+  std::vector<TimeNs> at;
+  for (int i = 0; i < kBackoffCopies; ++i) {
+    const auto r = c.expect(p, same, c.timeout() + (TimeNs{1} << i) * kSecond);
+    if (!r) break;
+    at.push_back(r->at);
+  }
+  if (at.size() < static_cast<std::size_t>(kBackoffCopies))
+    return Outcome::unsupported("fewer than " + std::to_string(kBackoffCopies) + " copies (see ack/7)");
+  const TimeNs first = at[1] - at[0];
+  const TimeNs second = at[2] - at[1];
+  if (second > first) return Outcome::pass();
+  return Outcome::fail({"a longer wait before each retransmission"},
+                       "waits " + format_duration(first) + " then " + format_duration(second));
+}
+
 }  // namespace
 
 void add_ack_cases(std::vector<Case>& cases) {
@@ -125,6 +150,10 @@ void add_ack_cases(std::vector<Case>& cases) {
                    retransmits_unacked});
   cases.push_back({"ack/8", "N-RETRANSMIT", Level::kShould,
                    "once ACKed, the CERTIFICATE is not retransmitted any more", stops_when_acked});
+  cases.push_back(
+      {"ack/9", "N-RETRANSMIT", Level::kShould,
+       "retransmissions back off: the wait before the second copy is longer than before the first",
+       backs_off});
 }
 
 }  // namespace ptplab::conformance

@@ -151,6 +151,28 @@ Outcome completes_after_fetch(Context& c) {
   return Outcome::fail({"ACK{msg_id=" + cid + "} for the requested CERTIFICATE"}, c.seen(p));
 }
 
+// Our CERTIFICATE with the msg_id of the target's GETCERTIFICATE settles it: no retransmission.
+Outcome answer_settles_request(Context& c) {
+  const Peer p = c.open_peer(false);
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const Identity me = make_identity(p.node_id, c.rng());
+  const auto m = signed_message(c, me, c.new_id(), {c.target_node_id()}, "settle");
+  c.send(p, m);
+  c.send(p, wire::Ack{m.msg_id});
+  const auto r = c.expect(p, is_verb(wire::Verb::kGetCertificate));
+  if (!r) return Outcome::unsupported("the target sent no GETCERTIFICATE (see cert/10)");
+  const auto& g = std::get<wire::GetCertificate>(*r->message);
+  c.send(p, wire::Certificate{g.msg_id, p.node_id, g.node_id, me.certificate_der});
+  const auto again = c.watch(p,
+                             message_where<wire::GetCertificate>(
+                                 "GETCERTIFICATE{msg_id=" + g.msg_id + "} again",
+                                 [id = g.msg_id](const wire::GetCertificate& x) { return x.msg_id == id; }),
+                             c.timeout());
+  if (again.size() <= 1) return Outcome::pass();  // one may have crossed our answer
+  return Outcome::fail({"no GETCERTIFICATE{msg_id=" + g.msg_id + "} after our CERTIFICATE"},
+                       std::to_string(again.size()) + " more copies");
+}
+
 }  // namespace
 
 void add_certificate_cases(std::vector<Case>& cases) {
@@ -185,6 +207,10 @@ void add_certificate_cases(std::vector<Case>& cases) {
                    getcertificate_sender_id});
   cases.push_back({"cert/12", "N-FETCH", Level::kShould,
                    "the requested CERTIFICATE, once sent, is acknowledged", completes_after_fetch});
+  cases.push_back(
+      {"cert/13", "N-RETRANSMIT", Level::kShould,
+       "a CERTIFICATE with the msg_id of the target's GETCERTIFICATE settles it (no retransmission)",
+       answer_settles_request});
 }
 
 }  // namespace ptplab::conformance

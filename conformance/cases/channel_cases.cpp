@@ -47,8 +47,14 @@ Outcome leave_fields(Context& c) {
 Outcome no_leave_when_not_listed(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  c.send(p, listing(c, p, "conformance-other", c.new_id(), {p.node_id}, false));
-  const auto leaves = c.watch(p, is_verb(wire::Verb::kLeave), c.timeout());
+  const std::string channel_id = c.new_id();
+  c.send(p, listing(c, p, "conformance-other", channel_id, {p.node_id}, false));
+  // Only LEAVEs for this channel count: other cases' LEAVEs may be flooded to every peer.
+  const auto leaves =
+      c.watch(p,
+              message_where<wire::Leave>("LEAVE{channel_id=" + channel_id + "}",
+                                         [&](const wire::Leave& m) { return m.channel_id == channel_id; }),
+              c.timeout());
   if (leaves.empty()) return Outcome::pass();
   return Outcome::fail({"no LEAVE"}, show(leaves.front()));
 }

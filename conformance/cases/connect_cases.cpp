@@ -8,6 +8,8 @@ namespace ptplab::conformance {
 
 namespace {
 
+constexpr int kConnectBurst = 100;  // CONNECTs sent at once for the rate bound
+
 // A, B greeted; A asks S (the target) for B (full address and node id, so any reading finds B).
 struct Rendezvous {
   Peer a, b;
@@ -133,6 +135,32 @@ Outcome b_contacts_a(Context& c) {
   return Outcome::fail({"a datagram from B to A's socket (hole punching)"}, "A got " + c.seen(a));
 }
 
+// A burst of CONNECTs through S is not all forwarded: S bounds the rate.
+Outcome rate_bounded(Context& c) {
+  Outcome failure;
+  const auto r = set_up(c, failure);
+  if (!r) return failure;
+  for (int i = 0; i < kConnectBurst; ++i) c.send(r->a, step1(*r));
+  const auto got = c.watch(r->b, is_verb(wire::Verb::kConnect), c.timeout());
+  if (got.empty()) return Outcome::unsupported("S forwarded no CONNECT (see connect/1)");
+  if (got.size() < static_cast<std::size_t>(kConnectBurst)) return Outcome::pass();
+  return Outcome::fail({"fewer than " + std::to_string(kConnectBurst) + " CONNECTs forwarded"},
+                       std::to_string(got.size()) + " forwarded");
+}
+
+// S swaps the UDP-era extensions with src/dst: step 2 names A as dst_node_id, B as src_node_id.
+Outcome node_ids_swapped(Context& c) {
+  Outcome failure;
+  const auto r = set_up(c, failure);
+  if (!r) return failure;
+  const auto m = forwarded_to_b(c, *r);
+  if (!m) return Outcome::unsupported("S did not forward the CONNECT (see connect/1)");
+  if (m->dst_node_id == r->a.node_id && m->src_node_id == r->b.node_id) return Outcome::pass();
+  return Outcome::fail({"CONNECT{dst_node_id=" + r->a.node_id + ", src_node_id=" + r->b.node_id + "}"},
+                       "CONNECT{dst_node_id=" + m->dst_node_id.value_or("") +
+                           ", src_node_id=" + m->src_node_id.value_or("") + "}");
+}
+
 }  // namespace
 
 void add_connect_cases(std::vector<Case>& cases) {
@@ -152,6 +180,12 @@ void add_connect_cases(std::vector<Case>& cases) {
   cases.push_back({"connect/7", "N-CONNECT", Level::kMust,
                    "as S, the target does not forward a CONNECT to an address that is not a live peer",
                    only_live_peers});
+  cases.push_back({"connect/8", "N-CONNECT", Level::kShould,
+                   "as S, the target does not forward a burst of 100 CONNECTs in full (bounded rate)",
+                   rate_bounded});
+  cases.push_back({"connect/9", "CONNECT-2", Level::kMay,
+                   "as S, the UDP-era extensions are swapped too: dst_node_id = A, src_node_id = B",
+                   node_ids_swapped, true});
 }
 
 }  // namespace ptplab::conformance

@@ -76,6 +76,38 @@ Outcome whitespace(Context& c) {
   return Outcome::fail({"HELLO (JSON whitespace accepted)"}, c.seen(p));
 }
 
+// Sends `bytes` (a GETCERTIFICATE-like datagram the notes reject) and checks no ACK comes back.
+Outcome rejected_without_ack(Context& c, const std::string& bytes) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  c.send(p, bytes);
+  const auto acks = c.watch(p, any_ack(), c.timeout());
+  if (acks.empty()) return Outcome::pass();
+  return Outcome::fail({"no ACK: the datagram is dropped"}, show(acks.front()));
+}
+
+Outcome duplicate_msg_id_rejected(Context& c) {
+  return rejected_without_ack(c, R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")" + c.new_id() +
+                                     R"(","msg_id":")" + c.new_id() + R"(","node_id":"x"}})");
+}
+
+Outcome empty_msg_id_rejected(Context& c) {
+  return rejected_without_ack(c, R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":"","node_id":"x"}})");
+}
+
+Outcome trailing_content_rejected(Context& c) {
+  return rejected_without_ack(
+      c, wire::encode(wire::GetCertificate{c.new_id(), "x"}) + R"( {"msg_type":"HELLO"})");
+}
+
+Outcome verbs_case_sensitive(Context& c) {
+  const Peer p = c.open_peer();
+  c.send(p, R"({"msg_type":"hello","msg_data":{"node_id":")" + p.node_id + R"("}})");
+  const auto answers = c.watch(p, anything(), c.hello_wait());
+  if (answers.empty()) return Outcome::pass();
+  return Outcome::fail({"nothing: \"hello\" is not a verb"}, show(answers.front()));
+}
+
 }  // namespace
 
 void add_head_cases(std::vector<Case>& cases) {
@@ -99,6 +131,18 @@ void add_head_cases(std::vector<Case>& cases) {
        target_sends_json});
   cases.push_back({"head/7", "FMT-1", Level::kMust,
                    "JSON whitespace around and inside the object is accepted", whitespace});
+  cases.push_back({"head/8", "N-TRANSPORT", Level::kMust,
+                   "notes W7: a GETCERTIFICATE with msg_id twice in msg_data is dropped (not ACKed)",
+                   duplicate_msg_id_rejected, true});
+  cases.push_back({"head/9", "N-TRANSPORT", Level::kMust,
+                   "notes W8: a GETCERTIFICATE with an empty msg_id is dropped (not ACKed)",
+                   empty_msg_id_rejected, true});
+  cases.push_back({"head/10", "N-TRANSPORT", Level::kMust,
+                   "notes W1: a datagram with content after its JSON text is dropped (not ACKed)",
+                   trailing_content_rejected, true});
+  cases.push_back({"head/11", "FMT-2", Level::kMust,
+                   "notes W4: msg_type is case-sensitive: \"hello\" is not answered", verbs_case_sensitive,
+                   true});
 }
 
 }  // namespace ptplab::conformance

@@ -130,6 +130,21 @@ Outcome certificate_before_key(Context& c) {
   return Outcome::fail({"GETCERTIFICATE before any KEY"}, "a KEY without our certificate: " + show(*first));
 }
 
+Outcome left_member_refused(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const Identity me = make_identity(p.node_id, c.rng());
+  const auto req = request_as_member(c, p, me, true);
+  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
+  if (!req.key) return Outcome::unsupported("no KEY came (see key/1)");
+  const auto& ch = *req.channel;
+  c.send(p, wire::Leave{c.new_id(), p.node_id, ch.channel, ch.channel_id});
+  c.send(p, wire::GetKey{c.new_id(), p.node_id, ch.channel, ch.channel_id});
+  const auto keys = c.watch(p, is_verb(wire::Verb::kKey), c.timeout());
+  if (keys.empty()) return Outcome::pass();
+  return Outcome::fail({"no KEY after our LEAVE"}, show(keys.front()));
+}
+
 }  // namespace
 
 void add_key_cases(std::vector<Case>& cases) {
@@ -152,6 +167,8 @@ void add_key_cases(std::vector<Case>& cases) {
       {"key/7", "KEY-1", Level::kMust,
        "without the requester's certificate the target asks for it (GETCERTIFICATE) before any KEY",
        certificate_before_key});
+  cases.push_back(
+      {"key/8", "N-KEY", Level::kMust, "a member that sent LEAVE gets no KEY any more", left_member_refused});
 }
 
 }  // namespace ptplab::conformance

@@ -48,6 +48,8 @@ std::optional<wire::ChatMessage> relay_valid(Context& c, const Relay& r) {
   return std::get<wire::ChatMessage>(*got->message);
 }
 
+constexpr std::int64_t kStaleAgeMs = 10 * 60 * 1000;  // older than any sane de-dup window
+
 constexpr const char* kNoRelay =
     "the target does not relay a valid MESSAGE to a recipient peer (message/1), so rejection cannot be "
     "observed";
@@ -158,11 +160,80 @@ Outcome attachment_accepted(Context& c) {
                        c.seen(r->a));
 }
 
+// Signed with a timestamp older than any de-dup window (a replay from long ago).
+wire::ChatMessage stale(Context& c, const Relay& r) {
+  wire::ChatMessage m;
+  m.msg_id = c.new_id();
+  m.node_id = r.a.node_id;
+  m.recipient = {r.b.node_id};
+  m.timestamp = c.now() / kMillisecond - kStaleAgeMs;
+  m.channel = "conformance";
+  m.channel_id = r.channel_id;
+  m.message = engine::encode_envelope(plain_envelope(*r.a_id, m.msg_id, r.channel_id, m.timestamp, "old"));
+  return m;
+}
+
+wire::ChatMessage timestamp_mismatch(Context& c, const Relay& r) {
+  auto m = signed_message(c, *r.a_id, r.channel_id, {r.b.node_id}, "when?");
+  m.timestamp += 1;  // the head disagrees with the signed envelope
+  return m;
+}
+
+wire::ChatMessage sender_mismatch(Context& c, const Relay& r) {
+  auto m = signed_message(c, *r.a_id, r.channel_id, {r.b.node_id}, "who?");
+  m.node_id = r.b.node_id;  // claims another sender than the one who signed
+  return m;
+}
+
+// A validly signed second message that reuses the msg_id of one already relayed.
+Outcome reused_msg_id_not_relayed(Context& c) {
+  Outcome failure;
+  const auto r = set_up(c, failure);
+  if (!r) return failure;
+  const auto first = relay_valid(c, *r);
+  if (!first) return Outcome::unsupported(kNoRelay);
+  wire::ChatMessage second = *first;
+  second.hops.reset();
+  second.message = engine::encode_envelope(
+      plain_envelope(*r->a_id, first->msg_id, r->channel_id, first->timestamp, "other"));
+  c.send(r->a, second);
+  const auto leaked = c.watch(
+      r->b,
+      message_where<wire::ChatMessage>("MESSAGE{msg_id=" + first->msg_id + "} with other content",
+                                       [&](const wire::ChatMessage& m) {
+                                         return m.msg_id == first->msg_id && m.message != first->message;
+                                       }),
+      c.timeout());
+  if (leaked.empty()) return Outcome::pass();
+  return Outcome::fail({"nothing relayed to B"}, "B got " + show(leaked.front()));
+}
+
+// A forged copy that arrives first must not shadow the genuine MESSAGE with the same msg_id.
+Outcome forged_copy_does_not_shadow(Context& c) {
+  Outcome failure;
+  const auto r = set_up(c, failure);
+  if (!r) return failure;
+  if (!relay_valid(c, *r)) return Outcome::unsupported(kNoRelay);
+  const auto genuine = signed_message(c, *r->a_id, r->channel_id, {r->b.node_id}, "genuine");
+  auto forged = genuine;
+  auto e = engine::parse_envelope(forged.message);
+  e->body = "forged!";
+  forged.message = engine::encode_envelope(*e);
+  c.send(r->a, forged);
+  c.idle(c.timeout() / 4);
+  c.send(r->a, genuine);
+  if (c.expect(r->b, message_with_id(genuine.msg_id))) return Outcome::pass();
+  return Outcome::fail({"the genuine MESSAGE relayed to B after the forged copy"}, "B got " + c.seen(r->b));
+}
+
 Outcome c_forged(Context& c) { return not_relayed(c, forged_signature); }
 Outcome c_altered(Context& c) { return not_relayed(c, altered_body); }
 Outcome c_spliced_channel(Context& c) { return not_relayed(c, spliced_channel); }
 Outcome c_spliced_id(Context& c) { return not_relayed(c, spliced_msg_id); }
 Outcome c_garbage(Context& c) { return not_relayed(c, garbage_envelope); }
+Outcome c_stale(Context& c) { return not_relayed(c, stale); }
+Outcome c_timestamp(Context& c) { return not_relayed(c, timestamp_mismatch); }
+Outcome c_sender(Context& c) { return not_relayed(c, sender_mismatch); }
 
 }  // namespace
 
@@ -191,6 +262,24 @@ void add_message_cases(std::vector<Case>& cases) {
       {"message/9", "N-ACK", Level::kMust, "a replayed MESSAGE is acknowledged again", replay_acked});
   cases.push_back({"message/10", "MSG-3", Level::kMust, "a MESSAGE with an attachment is accepted (ACKed)",
                    attachment_accepted});
+  cases.push_back(
+      {"message/11", "N-SIGNATURE", Level::kShould,
+       "a validly signed MESSAGE stamped 10 minutes ago (a replay from beyond the de-dup window) is "
+       "not relayed",
+       c_stale});
+  cases.push_back({"message/12", "N-SIGNATURE", Level::kMust,
+                   "a MESSAGE whose timestamp disagrees with its signed envelope is not relayed",
+                   c_timestamp});
+  cases.push_back({"message/13", "MSG-1", Level::kMust,
+                   "a MESSAGE whose node_id is not the signer's (claims to be from B) is not relayed",
+                   c_sender});
+  cases.push_back(
+      {"message/14", "N-PROPAGATION", Level::kMust,
+       "a second, validly signed MESSAGE reusing a relayed msg_id with other content is not relayed",
+       reused_msg_id_not_relayed});
+  cases.push_back({"message/15", "N-SIGNATURE", Level::kMust,
+                   "a forged copy arriving first does not shadow the genuine MESSAGE with the same msg_id",
+                   forged_copy_does_not_shadow});
 }
 
 }  // namespace ptplab::conformance

@@ -91,6 +91,31 @@ Outcome fits_datagram(Context& c) {
                        std::to_string(r->bytes.size()) + " bytes");
 }
 
+// ROUTING tells each peer its own address as the target observes it.
+Outcome lists_recipient(Context& c) {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  const std::string want = p.address.to_string();
+  const auto lists_me =
+      message_where<wire::Routing>("ROUTING listing the recipient at " + want, [&](const wire::Routing& m) {
+        for (const auto& n : m.nodes) {
+          if (n.node_id == p.node_id && n.address == want) return true;
+        }
+        return false;
+      });
+  if (c.expect(p, lists_me, routing_wait(c))) return Outcome::pass();
+  return Outcome::fail({lists_me.description}, c.seen(p));
+}
+
+// A source that said HELLO once and never answered ours has not proved its address: no ROUTING.
+Outcome not_to_unverified(Context& c) {
+  const Peer p = c.open_peer(false);
+  c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+  const auto got = c.watch(p, is_verb(wire::Verb::kRouting), routing_wait(c));
+  if (got.empty()) return Outcome::pass();
+  return Outcome::fail({"no ROUTING to an unverified address"}, show(got.front()));
+}
+
 }  // namespace
 
 void add_routing_cases(std::vector<Case>& cases) {
@@ -107,6 +132,13 @@ void add_routing_cases(std::vector<Case>& cases) {
       {"routing/5", "ROUTING-2", Level::kShould, "ROUTING is periodic: a second one follows", periodic});
   cases.push_back({"routing/6", "N-ROUTING", Level::kShould,
                    "ROUTING fits a datagram the UDP-era server reads (8192 bytes)", fits_datagram});
+  cases.push_back({"routing/7", "N-ROUTING", Level::kShould,
+                   "ROUTING lists its recipient with the address the target observes (its outside address)",
+                   lists_recipient});
+  cases.push_back(
+      {"routing/8", "N-AMPLIFICATION", Level::kShould,
+       "notes: no ROUTING to a source that never answered the target's HELLO (unverified address)",
+       not_to_unverified, true});
 }
 
 }  // namespace ptplab::conformance

@@ -53,7 +53,8 @@ TEST(BrokenTargets, DiesOnMalformedInput) {
 
 TEST(BrokenTargets, ForwardsForgedMessages) {
   EXPECT_EQ(broken_cases(Fault::kForwardsForged),
-            (Ids{"message/3", "message/4", "message/5", "message/6", "message/7", "message/8"}));
+            (Ids{"message/3", "message/4", "message/5", "message/6", "message/7", "message/8", "message/11",
+                 "message/12", "message/13", "message/14"}));
 }
 
 }  // namespace
