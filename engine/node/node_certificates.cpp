@@ -65,40 +65,46 @@ void NodeState::on_certificate(TimeNs now, const Address& from, const wire::Cert
   std::erase_if(pending, [&](const Pending& p) {
     return p.to == from && p.msg_id == m.msg_id && p.verb == wire::Verb::kGetCertificate;
   });
-  if (m.certificate.size() > crypto::kCertificateBytesMax)
-    return dropped(out, from, "CERTIFICATE", "too_large");
-  auto cert = crypto::PeerCertificate::parse(m.certificate);
-  if (!cert) return dropped(out, from, "CERTIFICATE", "bad_certificate");
-  if (cert->node_id() != m.node_id) return dropped(out, from, "CERTIFICATE", "certificate_mismatch");
+  if (accept_certificate(now, m.node_id, m.certificate, from, "CERTIFICATE", out))
+    retry_verifications(now, m.node_id, "", out);
+}
+
+bool NodeState::accept_certificate(TimeNs now, std::string_view id, std::string_view der, const Address& from,
+                                   std::string_view verb, Output& out) {
+  if (der.size() > crypto::kCertificateBytesMax) return dropped(out, from, verb, "too_large"), false;
+  auto cert = crypto::PeerCertificate::parse(der);
+  if (!cert) return dropped(out, from, verb, "bad_certificate"), false;
+  if (cert->node_id() != id) return dropped(out, from, verb, "certificate_mismatch"), false;
   if (params.id_scheme == "key_derived" &&
-      make_key_derived_id(cert->public_key_der(), params.node_id_bits) != m.node_id)
-    return dropped(out, from, "CERTIFICATE", "not_key_derived");
-  for (auto& [id, entry] : certificates) {
-    if (id != m.node_id) continue;
-    if (entry.cert.der() == m.certificate) return retry_verifications(now, m.node_id, "", out);
+      make_key_derived_id(cert->public_key_der(), params.node_id_bits) != id)
+    return dropped(out, from, verb, "not_key_derived"), false;
+  for (auto& [cid, entry] : certificates) {
+    if (cid != id) continue;
+    if (entry.cert.der() == der) return true;
     // Two certificates for one node_id: keep the first, report the evidence.
     Event e;
     e.kind = EventKind::kCollision;
     e.reason = "node_id";
-    e.node_id = m.node_id;
+    e.node_id = id;
     e.peer = from;
     out.event(e);
-    return;
+    return false;
   }
-  if (!cert->self_signature_valid()) return dropped(out, from, "CERTIFICATE", "bad_certificate_signature");
+  if (!cert->self_signature_valid()) return dropped(out, from, verb, "bad_certificate_signature"), false;
   if (over(certificates.size(), params.certificates_max)) {
     const auto lru = std::min_element(
         certificates.begin(), certificates.end(),
         [](const auto& a, const auto& b) { return a.second.last_used < b.second.last_used; });
     certificates.erase(lru);
   }
-  certificates.emplace_back(m.node_id, CertEntry{std::move(*cert), now});
+  certificates.emplace_back(std::string(id), CertEntry{std::move(*cert), now});
   Event e;
   e.kind = EventKind::kCertificateFetched;
-  e.node_id = m.node_id;
+  e.verb = verb;
+  e.node_id = id;
   e.peer = from;
   out.event(e);
-  retry_verifications(now, m.node_id, "", out);
+  return true;
 }
 
 }  // namespace ptplab::engine

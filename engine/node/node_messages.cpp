@@ -11,6 +11,9 @@
 namespace ptplab::engine {
 namespace {
 
+// The MIME type of a sender's certificate attached to its MESSAGE.
+constexpr std::string_view kCertificateMime = "application/pkix-cert";
+
 void put_key_id(std::string& out, std::uint64_t id) {
   for (int s = 56; s >= 0; s -= 8) out.push_back(static_cast<char>((id >> s) & 0xff));
 }
@@ -88,6 +91,8 @@ std::optional<std::string> NodeState::send_chat(TimeNs now, std::string_view cha
   m.channel_id = c->id;
   m.message = encode_envelope(e);
   m.attachment = std::move(attachments);
+  if (params.certificate_in_message)
+    m.attachment.push_back({own_certificate(), std::string(kCertificateMime)});
   m.hops = 0;
   const auto bytes = make_bytes(wire::encode(m));
   if (bytes->size() > params.max_datagram_bytes) {
@@ -153,6 +158,16 @@ void NodeState::verify_and_deliver(TimeNs now, PendingVerification pv, Output& o
     verifications.push_back(std::move(pv));
   };
   const crypto::PeerCertificate* cert = find_certificate(now, pv.envelope.node_id);
+  if (!cert) {
+    // The sender may have attached its certificate: as trustworthy as one fetched from it.
+    for (const auto& a : m.attachment)
+      if (a.attachment_type == kCertificateMime &&
+          accept_certificate(now, pv.envelope.node_id, a.attachment, pv.from, "MESSAGE", out)) {
+        cert = find_certificate(now, pv.envelope.node_id);
+        retry_verifications(now, pv.envelope.node_id, "", out);
+        break;
+      }
+  }
   if (!cert) {
     request_certificate(now, pv.envelope.node_id, std::nullopt, out);
     return park("certificate");

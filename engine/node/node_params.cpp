@@ -47,6 +47,7 @@ const std::vector<ParamDef>& table() {
       {"pending_verifications_max", &NodeParams::pending_verifications_max, 1},
       {"pending_verification_timeout_ns", &NodeParams::pending_verification_timeout_ns, 1},
       {"key_request_interval_ns", &NodeParams::key_request_interval_ns, 1},
+      {"certificate_in_message", &NodeParams::certificate_in_message},
       {"channel_crypto", &NodeParams::channel_crypto, 0, 0, {"channel_key", "multi_cert"}},
       {"rekey_on_leave", &NodeParams::rekey_on_leave},
       {"channel_refresh_interval_ns", &NodeParams::channel_refresh_interval_ns, 1},

@@ -43,8 +43,10 @@ struct NodeParams {
   std::uint32_t pending_verifications_max = 64;  // MESSAGEs waiting for a certificate or key
   TimeNs pending_verification_timeout_ns = 60 * kSecond;  // how long such a MESSAGE may wait
   TimeNs key_request_interval_ns = 2 * kSecond;  // GETKEY retry period while a closed channel lacks its key
-  std::string channel_crypto = "channel_key";    // closed channels: "channel_key" | "multi_cert"
-  bool rekey_on_leave = false;                   // the creator draws a new key when a member leaves
+  bool certificate_in_message = true;            // MESSAGE carries the sender's certificate as an attachment
+                                       // ("application/pkix-cert"): verifiable without reaching the origin
+  std::string channel_crypto = "channel_key";  // closed channels: "channel_key" | "multi_cert"
+  bool rekey_on_leave = false;                 // the creator draws a new key when a member leaves
 
   // --- channels ---
   TimeNs channel_refresh_interval_ns = 30 * kSecond;  // CHANNEL re-announce after this long quiet

@@ -189,6 +189,10 @@ struct NodeState {
                         Output& out);
   void on_get_certificate(TimeNs now, const Address& from, const wire::GetCertificate& m, Output& out);
   void on_certificate(TimeNs now, const Address& from, const wire::Certificate& m, Output& out);
+  // Checks and caches a certificate for `id` (from a CERTIFICATE or a MESSAGE attachment); true
+  // when the cache now holds exactly this certificate for `id`.
+  bool accept_certificate(TimeNs now, std::string_view id, std::string_view der, const Address& from,
+                          std::string_view verb, Output& out);
   std::optional<Address> address_of(std::string_view node_id) const;
 
   // --- channels and keys (node_channels.cpp) ---

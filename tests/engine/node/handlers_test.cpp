@@ -369,8 +369,41 @@ TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   EXPECT_EQ(p.out.count(EventKind::kDelivered), static_cast<std::size_t>(40 - repeats));
 }
 
-TEST(Message, MissingCertificateIsFetchedThenDelivered) {
+TEST(Message, AttachedCertificateLetsTheReceiverVerifyWithoutAsking) {
   Node sender({}, 11);
+  Node receiver({}, 12);
+  RecordingOutput out;
+  receiver.start(0, out);
+  sender.start(0, out);
+  for (int i = 0; i < 2; ++i) {
+    RecordingOutput o;
+    sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{receiver.node_id(), "t"}), o);
+    receiver.on_datagram(kT0 + i, addr(1), datagram(wire::Hello{sender.node_id(), "t"}), out);
+  }
+  RecordingOutput o;
+  const auto ch = sender.create_channel(kT0 + 2, "room", false, o);
+  for (const auto& s : o.sent)
+    if (s.to == addr(2)) receiver.on_datagram(kT0 + 3, addr(1), s.bytes, out);
+  receiver.join_channel(kT0 + 4, ch, out);
+  o.clear();
+  sender.send_message(5 * kSecond, ch, "x", {}, o);
+  const auto messages = o.sent_of(wire::Verb::kMessage);
+  ASSERT_EQ(messages.size(), 1u);
+  const auto& attachments = std::get<wire::ChatMessage>(messages[0]).attachment;
+  ASSERT_EQ(attachments.size(), 1u);
+  EXPECT_EQ(attachments[0].attachment_type, "application/pkix-cert");
+  EXPECT_EQ(attachments[0].attachment, sender.certificate_der());
+  out.clear();
+  receiver.on_datagram(5 * kSecond, addr(1), datagram(messages[0]), out);
+  EXPECT_EQ(out.count(EventKind::kCertificateFetched), 1u);
+  EXPECT_EQ(out.count(EventKind::kDelivered), 1u);
+  EXPECT_TRUE(out.sent_of(wire::Verb::kGetCertificate).empty());
+}
+
+TEST(Message, MissingCertificateIsFetchedThenDelivered) {
+  NodeParams bare;
+  bare.certificate_in_message = false;
+  Node sender(bare, 11);
   Node receiver({}, 12);
   RecordingOutput out;
   receiver.start(0, out);
