@@ -246,7 +246,7 @@ void Network::send_from(HostId id, const Address& from, const Address& to, const
       d.from = Address{box.public_ip(), *port};
     }
   }
-  if (fixed_latency < 0) {
+  if (fixed_latency < 0 && config_.latency.kind == LatencyKind::kMatrix) {  // only the matrix needs it
     if (const auto v = public_ips_.find(to.ip)) {
       dst_region = (*v & kNatFlag) != 0 ? nat_regions_[*v & ~kNatFlag] : hosts_[*v].region;
     }
