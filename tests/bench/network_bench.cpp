@@ -1,4 +1,4 @@
-// The simulated network's throughput and footprint: datagrams delivered per second of wall time
+// The simulated network's throughput and footprint: datagrams delivered per CPU second
 // when N hosts bounce datagrams to random hosts (each delivery sends one more, so N are always in
 // flight), and the simulator's own bytes per host (endpoint excluded).
 #include <benchmark/benchmark.h>
