@@ -1,5 +1,6 @@
 // The latency section: CDF of origin-to-first-delivery latency per propagation policy, pooled
 // over the runs that use it (see sections.hpp).
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -12,8 +13,10 @@
 namespace ptplab::reports::html {
 namespace {
 
-// Latency samples read per run at most; the CDF of an even subsample is indistinguishable.
-constexpr std::int64_t kLatencySamplesPerRunMax = 20'000;
+// Latency samples read per policy at most, shared evenly among its runs (at least
+// kLatencySamplesPerRunMin each); the CDF of an even subsample is indistinguishable.
+constexpr std::int64_t kLatencySamplesPerPolicyMax = 200'000;
+constexpr std::int64_t kLatencySamplesPerRunMin = 200;
 
 // The samples or histogram bins of one policy.
 struct PolicyLatency {
@@ -27,11 +30,12 @@ struct PolicyLatency {
 
 Expected<std::string, std::string> latency_section(ReportSource& src) {
   std::map<std::string, PolicyLatency> by_policy;
+  for (const auto& run : src.runs) ++by_policy[propagation_label(run.summary.params)].runs;
   for (const auto& run : src.runs) {
     const RunId id = run.summary.run.run_id;
     PolicyLatency& p = by_policy[propagation_label(run.summary.params)];
-    ++p.runs;
-    auto samples = latency_samples(src.db, id, kLatencySamplesPerRunMax);
+    const std::int64_t per_run = std::max(kLatencySamplesPerRunMin, kLatencySamplesPerPolicyMax / p.runs);
+    auto samples = latency_samples(src.db, id, per_run);
     if (!samples) return Unexpected(samples.error());
     if (!samples->empty()) {
       p.samples.insert(p.samples.end(), samples->begin(), samples->end());
