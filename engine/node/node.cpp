@@ -31,6 +31,7 @@ NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
   else
     node_id = make_uuid4(rng);
   limits.max_datagram_bytes = params.max_datagram_bytes;
+  connect_bucket = TokenBucket(params.connect_burst, 0);
   hello_bytes = make_bytes(wire::encode(wire::Hello{node_id, params.version}));
 }
 

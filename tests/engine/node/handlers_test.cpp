@@ -203,6 +203,59 @@ TEST(RateLimit, FloodFromOneSourceIsCutAtTheBurst) {
   EXPECT_EQ(out.count(EventKind::kDropped), 50u);
 }
 
+TEST(Bounds, PeerTableStopsAtPeersMax) {
+  NodeParams p;
+  p.peers_max = 4;
+  Node n(p, 1);
+  RecordingOutput out;
+  n.start(0, out);
+  for (std::uint32_t i = 0; i < 10; ++i)
+    n.on_datagram(kT0, addr(100 + i), make_bytes(R"({"msg_type":"HELLO"})"), out);
+  EXPECT_EQ(n.peer_count(), 4u);
+  EXPECT_EQ(n.table_sizes().peers, 4u);
+  std::size_t full = 0;
+  for (const auto& e : out.events) full += e.reason == "peers_full" ? 1 : 0;
+  EXPECT_EQ(full, 6u);
+  // Unbounded for comparison.
+  p.bounded_tables_enabled = false;
+  Node m(p, 1);
+  m.start(0, out);
+  for (std::uint32_t i = 0; i < 10; ++i)
+    m.on_datagram(kT0, addr(100 + i), make_bytes(R"({"msg_type":"HELLO"})"), out);
+  EXPECT_EQ(m.peer_count(), 10u);
+}
+
+TEST(Connect, RendezvousForwardsBetweenLivePeersAtABoundedRate) {
+  NodeParams p;
+  p.connect_burst = 5;
+  p.connect_rate_per_s = 1;
+  Node s(p, 1);
+  RecordingOutput out;
+  s.start(0, out);
+  const std::string b_id = "6f1c2a3b-0000-4000-8000-00000000000b";
+  for (int i = 0; i < 2; ++i) {
+    s.on_datagram(kT0 + i, kA, hello(), out);
+    s.on_datagram(kT0 + i, addr(60), hello(b_id), out);
+  }
+  out.clear();
+  wire::Connect step1{"10.0.0.60", "4000", kIdA, b_id};
+  for (int i = 0; i < 8; ++i) s.on_datagram(kT0 + 2, kA, datagram(step1), out);
+  const auto forwarded = out.sent_of(wire::Verb::kConnect);
+  ASSERT_EQ(forwarded.size(), 5u);
+  EXPECT_EQ(out.count(EventKind::kRateLimited), 3u);
+  const auto& c = std::get<wire::Connect>(forwarded[0]);
+  EXPECT_EQ(c.dst, kA.to_string());  // A's ip with its claimed port
+  EXPECT_EQ(c.src, "10.0.0.60");     // B's ip, as S sees it
+  EXPECT_EQ(c.dst_node_id, kIdA);
+  for (const auto& sent : out.sent) EXPECT_EQ(sent.to, addr(60));
+  // A stranger gets nothing forwarded.
+  out.clear();
+  s.on_datagram(kT0 + 10 * kSecond, addr(70), datagram(step1), out);
+  EXPECT_TRUE(out.sent_of(wire::Verb::kConnect).empty());
+  ASSERT_NE(out.find(EventKind::kDropped), nullptr);
+  EXPECT_EQ(out.find(EventKind::kDropped)->reason, "not_a_peer");
+}
+
 TEST(Channel, ListingWithoutUsWhileSubscribedTriggersJoin) {
   Node n({}, 1);
   RecordingOutput out;
