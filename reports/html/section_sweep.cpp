@@ -1,5 +1,7 @@
-// The sweep section: each metric against the swept parameter, the mean over seeds with the
-// min-max spread as a band (see sections.hpp).
+// The sweep section: each metric against the swept parameter over the seeds of each point: a
+// mean line with a min-max band for numeric values, mean bars with min-max whiskers otherwise
+// (see sections.hpp).
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -7,6 +9,7 @@
 #include <set>
 
 #include "reports/compare/statistics.hpp"
+#include "reports/html/bar_chart.hpp"
 #include "reports/html/escape.hpp"
 #include "reports/html/line_chart.hpp"
 #include "reports/html/run_params.hpp"
@@ -25,70 +28,113 @@ std::optional<double> number(const std::string& s) {
   return v;
 }
 
-// The runs of one sweep: x value -> series label (the other swept values) -> metric -> values.
-using Groups = std::map<std::string, std::map<double, std::map<std::string, std::vector<double>>>>;
+// One run of a sweep: the swept value on the x axis, the other swept values, its metrics.
+struct SweepRun {
+  std::string x;
+  std::string label;
+  const std::map<std::string, double>* metrics;
+};
+
+// A chart per metric with a numeric swept value: mean line with a min-max band per series.
+std::string numeric_chart(const std::string& metric, const std::string& x_name,
+                          const std::vector<SweepRun>& runs) {
+  // label -> x -> values
+  std::map<std::string, std::map<double, std::vector<double>>> groups;
+  for (const auto& r : runs) {
+    const auto it = r.metrics->find(metric);
+    if (it != r.metrics->end()) groups[r.label][*number(r.x)].push_back(it->second);
+  }
+  LineChart chart;
+  chart.title = metric + " against " + x_name;
+  chart.x = Axis::of(x_name, "");
+  chart.y = Axis::of(metric, "");
+  for (const auto& [label, by_x] : groups) {
+    Series s{label, {}, LineStyle::kMarkers};
+    for (const auto& [x, values] : by_x) {
+      const compare::Summary sum = compare::summarize(values);
+      s.points.push_back({x, sum.mean, sum.min, sum.max});
+    }
+    chart.series.push_back(std::move(s));
+  }
+  return render(chart);
+}
+
+// A chart per metric with a categorical swept value: mean bars with min-max whiskers.
+std::string categorical_chart(const std::string& metric, const std::string& x_name,
+                              const std::vector<SweepRun>& runs) {
+  std::vector<std::string> categories;
+  std::map<std::string, std::vector<double>> values;
+  for (const auto& r : runs) {
+    const auto it = r.metrics->find(metric);
+    if (it == r.metrics->end()) continue;
+    const std::string category = r.label.empty() ? r.x : r.x + " (" + r.label + ")";
+    if (!values.contains(category)) categories.push_back(category);
+    values[category].push_back(it->second);
+  }
+  BarChart chart;
+  chart.title = metric + " per " + x_name;
+  chart.value_axis = Axis::of(metric + " (mean over seeds, whisker: min to max)", "");
+  chart.categories = categories;
+  BarSeries series{"mean over seeds", {}, {}, {}};
+  for (const auto& c : categories) {
+    const compare::Summary sum = compare::summarize(values[c]);
+    series.values.push_back(sum.mean);
+    series.lo.push_back(sum.min);
+    series.hi.push_back(sum.max);
+  }
+  chart.series.push_back(std::move(series));
+  return render(chart);
+}
 
 }  // namespace
 
 std::string sweep_section(const ReportSource& src) {
   std::string x_param;
-  Groups groups;
+  std::vector<SweepRun> runs;
   std::set<std::string> metric_names;
-  std::size_t categorical = 0;
+  bool numeric = true;
   for (const auto& run : src.runs) {
     const auto swept = swept_values(run.summary.run.sweep_point);
     if (swept.empty()) continue;
     if (x_param.empty()) x_param = swept.front().first;
-    std::optional<double> x;
-    std::string label;
+    SweepRun r{"", "", &run.metrics};
     for (const auto& [path, value] : swept) {
       if (path == x_param) {
-        x = number(value);
+        r.x = value;
       } else {
-        label += (label.empty() ? "" : ", ") + short_name(path) + "=" + value;
+        r.label += (r.label.empty() ? "" : ", ") + short_name(path) + "=" + value;
       }
     }
-    if (!x) {
-      ++categorical;
-      continue;
-    }
-    if (label.empty()) label = "mean over seeds (band: min to max)";
-    for (const auto& [name, value] : run.metrics) {
-      groups[label][*x][name].push_back(value);
-      metric_names.insert(name);
-    }
+    numeric = numeric && number(r.x).has_value();
+    for (const auto& [name, value] : run.metrics) metric_names.insert(name);
+    runs.push_back(std::move(r));
   }
-  if (groups.empty()) {
+  if (runs.empty()) {
     LineChart empty;
     empty.title = "Metrics against the swept parameter";
-    empty.empty_reason = categorical > 0
-                             ? "the swept parameter is not numeric"
-                             : "no run in this file belongs to a sweep (run_param sweep_point is empty)";
+    empty.empty_reason =
+        "no run in this file belongs to a sweep over parameters (run.sweep_point names none)";
     return render(empty);
+  }
+  if (numeric) {
+    for (auto& r : runs) {
+      if (r.label.empty()) r.label = "mean over seeds (band: min to max)";
+    }
   }
   std::string out = "<p class=\"note\">Swept parameter: <code>" + escape(x_param) + "</code>.</p>\n";
   std::size_t charts = 0;
   for (const auto& metric : metric_names) {
     if (charts >= kSweepChartsMax) break;
-    LineChart chart;
-    chart.title = metric + " against " + short_name(x_param);
-    chart.x = Axis::of(short_name(x_param), "");
-    chart.y = Axis::of(metric, "");
     double lo = INFINITY, hi = -INFINITY;
-    for (const auto& [label, by_x] : groups) {
-      Series s{label, {}, LineStyle::kMarkers};
-      for (const auto& [x, metrics] : by_x) {
-        const auto it = metrics.find(metric);
-        if (it == metrics.end()) continue;
-        const compare::Summary sum = compare::summarize(it->second);
-        s.points.push_back({x, sum.mean, sum.min, sum.max});
-        lo = std::min(lo, sum.min);
-        hi = std::max(hi, sum.max);
-      }
-      if (!s.points.empty()) chart.series.push_back(std::move(s));
+    for (const auto& r : runs) {
+      const auto it = r.metrics->find(metric);
+      if (it == r.metrics->end()) continue;
+      lo = std::min(lo, it->second);
+      hi = std::max(hi, it->second);
     }
     if (!(hi > lo)) continue;  // constant over the sweep: nothing to see
-    out += render(chart);
+    out += numeric ? numeric_chart(metric, short_name(x_param), runs)
+                   : categorical_chart(metric, short_name(x_param), runs);
     ++charts;
   }
   if (charts == 0) out += "<p class=\"nodata\">No data: no metric varies across the sweep.</p>\n";

@@ -74,5 +74,30 @@ TEST(HtmlReportEmpty, FileWithoutRunsShowsOnlyConformanceNote) {
   std::filesystem::remove(path);
 }
 
+TEST(HtmlReportSweep, CategoricalSweptValueGivesBarsWithWhiskers) {
+  const std::string path = testing::temp_path("categorical.db");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const char* policy : {"flood", "gossip"}) {
+      for (const int seed : {1, 2}) {
+        const std::string point =
+            std::string("/nodes/0/params/propagation=\"") + policy + "\" seed=" + std::to_string(seed);
+        ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", point}).has_value());
+        w->add(ScalarRecord{"metrics", "bytes_sent", (policy[0] == 'f' ? 1000.0 : 400.0) + seed});
+        ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
+      }
+    }
+  }
+  const auto page = html_report(path, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_TRUE(contains(*page, "<figcaption>bytes_sent per propagation</figcaption><svg"));
+  EXPECT_TRUE(contains(*page, "<title>gossip / mean over seeds: 401.5</title>"));
+  EXPECT_TRUE(contains(*page, "class=\"whisker\""));
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace ptplab::reports::html
