@@ -28,7 +28,10 @@ std::string printable(const std::string& bytes, std::size_t max) {
 std::string describe_datagram(const std::string& bytes) {
   const auto m = wire::decode(bytes);
   if (m) return std::string(wire::verb_name(wire::verb_of(*m)));
-  return "<" + std::string(wire::decode_error_code_name(m.error().code)) + ">";
+  std::string out = "<";
+  out += wire::decode_error_code_name(m.error().code);
+  out += '>';
+  return out;
 }
 
 void WireLog::add(TimeNs at, std::string line) {

@@ -124,7 +124,10 @@ void write_junit(std::ostream& out, const std::vector<CaseResult>& results, cons
   for (const auto& r : results) {
     out << "    <testcase classname=\"conform." << xml_escape(group_of(r.c->id)) << "\" name=\""
         << xml_escape(r.c->id) << "\" time=\"" << static_cast<double>(r.duration_ns) / kSecond << "\">\n";
-    const std::string what = "[" + std::string(level_name(r.c->level)) + "] " + r.c->requirement;
+    std::string what = "[";
+    what += level_name(r.c->level);
+    what += "] ";
+    what += r.c->requirement;
     if (r.unexpected_pass) {
       out << "      <failure message=\"" << xml_escape("unexpected pass: listed as an expected failure")
           << "\">" << xml_escape(what) << "</failure>\n";
