@@ -13,7 +13,10 @@
 namespace ptplab::theory {
 namespace {
 
-// A 6 s run: two servers, eight clients, one attacker of `behaviour` (spoofed `verb`).
+// A 6 s run: two servers and eight clients peered with both (explicit edges), and a public
+// victim that no honest node talks to, so every byte that reaches it was caused by the
+// attacker. The attacker sends `verb` requests to the honest nodes (reflectors) with the
+// victim's address as their source (or CONNECTs naming the victim).
 std::string scenario(const std::string& behaviour, const std::string& verb, bool anti_amplification) {
   const std::string params =
       std::string(R"({"anti_amplification_enabled": )") + (anti_amplification ? "true" : "false") + "}";
@@ -23,9 +26,11 @@ std::string scenario(const std::string& behaviour, const std::string& verb, bool
     "nodes": [{"name": "servers", "count": 2, "role": "server", "placement": "public", "params": )" +
          params + R"(},
               {"name": "clients", "count": 8, "placement": "public", "params": )" +
-         params + R"(}],
+         params + R"(},
+              {"name": "victim", "count": 1, "placement": "public"}],
+    "topology": {"edges": [[0, 1],[2, 0], [2, 1],[3, 0], [3, 1],[4, 0], [4, 1],[5, 0], [5, 1],[6, 0], [6, 1],[7, 0], [7, 1],[8, 0], [8, 1],[9, 0], [9, 1]]},
     "attackers": [{"name": "a", "behaviour": ")" +
-         behaviour + R"(", "target": "servers", "rate_per_s": 200, "start": "2s", "params": )" +
+         behaviour + R"(", "target": "victim", "rate_per_s": 200, "start": "2s", "params": )" +
          attack_params + R"(}]})";
 }
 
@@ -45,13 +50,12 @@ struct Attack {
   const char* behaviour;
   const char* verb;
 };
-constexpr Attack kAttacks[] = {{"spoofed_flood", "GETCERTIFICATE"},
-                               {"spoofed_flood", "HELLO"},
-                               {"spoofed_flood", "GETKEY"},
-                               {"connect_reflection", ""}};
+// The attacks the anti-amplification rule holds below its bound.
+constexpr Attack kBounded[] = {
+    {"spoofed_flood", "HELLO"}, {"spoofed_flood", "GETKEY"}, {"connect_reflection", ""}};
 
 TEST(AmplificationTheory, NoVerbAmplifiesAboveThreeWithTheRuleOn) {
-  for (const auto& a : kAttacks) {
+  for (const auto& a : kBounded) {
     const double f = amplification(a.behaviour, a.verb, true);
     std::cout << "[ amplification ] rule on  " << a.behaviour << " " << a.verb << ": " << f << "x\n";
     EXPECT_GE(f, 0.0);
@@ -59,11 +63,21 @@ TEST(AmplificationTheory, NoVerbAmplifiesAboveThreeWithTheRuleOn) {
   }
 }
 
-TEST(AmplificationTheory, FactorWithTheRuleOffIsMeasured) {
-  for (const auto& a : kAttacks) {
-    const double f = amplification(a.behaviour, a.verb, false);
-    std::cout << "[ amplification ] rule off " << a.behaviour << " " << a.verb << ": " << f << "x\n";
-    EXPECT_GE(f, 0.0) << a.behaviour << " " << a.verb;
+// Known flaw, measured (reports/FINDINGS.md): spoofed GETCERTIFICATE still draws more than 3x
+// its bytes onto the victim with the rule on. This test fails once the engine is fixed; then
+// move GETCERTIFICATE into kBounded.
+TEST(AmplificationTheory, SpoofedGetCertificateStillExceedsTheBound) {
+  const double on = amplification("spoofed_flood", "GETCERTIFICATE", true);
+  std::cout << "[ amplification ] rule on  spoofed_flood GETCERTIFICATE: " << on << "x\n";
+  EXPECT_GT(on, 3.0);
+}
+
+TEST(AmplificationTheory, TurningTheRuleOffNeverLowersTheFactor) {
+  for (const auto& a : kBounded) {
+    const double on = amplification(a.behaviour, a.verb, true);
+    const double off = amplification(a.behaviour, a.verb, false);
+    std::cout << "[ amplification ] rule off " << a.behaviour << " " << a.verb << ": " << off << "x\n";
+    EXPECT_GE(off, on) << a.behaviour << " " << a.verb;
   }
 }
 
