@@ -17,6 +17,8 @@ namespace {
 // kLatencySamplesPerRunMin each); the CDF of an even subsample is indistinguishable.
 constexpr std::int64_t kLatencySamplesPerPolicyMax = 200'000;
 constexpr std::int64_t kLatencySamplesPerRunMin = 200;
+// Largest / smallest latency above which the x axis becomes logarithmic.
+constexpr double kLogAxisSpanMin = 100;
 
 // The samples or histogram bins of one policy.
 struct PolicyLatency {
@@ -62,6 +64,16 @@ Expected<std::string, std::string> latency_section(ReportSource& src) {
           {name + ", from histogram", cdf_of_bins(std::move(p.bins), p.lowest), LineStyle::kLine});
     }
   }
+  // Latencies spanning more than two decades (a fast policy beside a slow one) read better on a
+  // log axis; zero latencies cannot be drawn there, so they keep the linear axis.
+  double lo = INFINITY, hi = 0;
+  for (const auto& s : chart.series) {
+    for (const auto& pt : s.points) {
+      lo = std::min(lo, pt.x);
+      hi = std::max(hi, pt.x);
+    }
+  }
+  if (lo > 0 && hi / lo > kLogAxisSpanMin) chart.x.kind = ScaleKind::kLog;
   chart.empty_reason = "no delivery was recorded in any run";
   return render(chart);
 }
