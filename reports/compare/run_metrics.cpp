@@ -16,7 +16,10 @@ constexpr std::string_view kPointSeparator = " @ ";
 std::string point_of(const RunRow& run) {
   std::string out;
   for (const auto& [path, value] : html::swept_values(run.sweep_point)) {
-    out += (out.empty() ? "" : " ") + html::short_name(path) + "=" + value;
+    if (!out.empty()) out += ' ';
+    out += html::short_name(path);
+    out += '=';
+    out += value;
   }
   return out;
 }
