@@ -2,6 +2,7 @@
 // fit one datagram, and the bounded table of routes learned from our peers' lists.
 #include <algorithm>
 
+#include "engine/node/ids.hpp"
 #include "engine/node/node_state.hpp"
 
 namespace ptplab::engine {
@@ -56,8 +57,10 @@ void NodeState::on_routing(TimeNs now, const Address& from, const wire::Routing&
       return p.node_id == entry.node_id && live(p, now);
     });
     if (direct) continue;
-    auto it = std::find_if(routes.begin(), routes.end(),
-                           [&](const Route& r) { return r.node_id == entry.node_id; });
+    const std::uint64_t id_hash = fnv1a64(entry.node_id);
+    auto it = std::find_if(routes.begin(), routes.end(), [&](const Route& r) {
+      return r.id_hash == id_hash && r.node_id == entry.node_id;
+    });
     if (it == routes.end()) {
       if (over(routes.size(), params.routing_entries_max)) {
         const auto oldest =
@@ -65,7 +68,7 @@ void NodeState::on_routing(TimeNs now, const Address& from, const wire::Routing&
                              [](const Route& a, const Route& b) { return a.updated < b.updated; });
         routes.erase(oldest);
       }
-      routes.push_back(Route{entry.node_id, *address, from, now});
+      routes.push_back(Route{entry.node_id, id_hash, *address, from, now});
     } else {
       it->address = *address;
       it->via = from;
