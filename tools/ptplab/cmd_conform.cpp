@@ -60,8 +60,13 @@ bool write_report(const std::string& path, const std::vector<CaseResult>& result
     std::string evidence = r.outcome.note;
     if (r.outcome.status == Status::kFail || r.outcome.status == Status::kWarn)
       evidence = failure_sentence(r.outcome) + "\n" + r.wire_log;
+    // result: the status name; an unexpected pass is a failure, an expected failure "xfail".
+    const std::string result = r.unexpected_pass    ? "fail"
+                               : r.expected_failure ? "xfail"
+                                                    : std::string(status_name(r.outcome.status));
+    if (r.unexpected_pass || r.expected_failure) evidence = verdict_label(r) + "\n" + evidence;
     writer->add(reports::ConformanceRecord{suite, r.c->id, std::string(section_of(*r.c)),
-                                           std::string(level_name(r.c->level)), verdict_label(r), evidence,
+                                           std::string(level_name(r.c->level)), result, evidence,
                                            static_cast<double>(r.duration_ns) / kSecond});
   }
   const auto flushed = writer->flush();
