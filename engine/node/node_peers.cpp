@@ -5,7 +5,25 @@
 #include "engine/node/node_state.hpp"
 
 namespace ptplab::engine {
+
 namespace {
+
+// Sends our HELLO to `a`. When the anti-amplification budget of an unverified source refuses our
+// full HELLO ({node_id, version}, ~100 bytes) — as it does for the spec's own 19-byte bare HELLO —
+// we answer with a bare HELLO instead, so the peer still hears from us within the 3x rule.
+bool send_hello(NodeState& s, const Address& a, Output& out) {
+  static const SharedBytes bare_hello = make_bytes(wire::encode(wire::Hello{}));
+  if (s.may_answer(a, s.hello_bytes->size())) {
+    out.send(a, s.hello_bytes);
+    return true;
+  }
+  if (s.may_answer(a, bare_hello->size())) {
+    out.send(a, bare_hello);
+    return true;
+  }
+  s.dropped(out, a, "HELLO", "amplification_limit");
+  return false;
+}
 
 TimeNs hello_interval(NodeState& s) {
   const auto span =
@@ -54,7 +72,7 @@ Peer* NodeState::add_peer(TimeNs now, const Address& a, bool initiated, Output& 
   e.peer = a;
   out.event(e);
   Peer& added = peers.back();
-  added.hello_sent = send(a, hello_bytes, wire::Verb::kHello, out);
+  added.hello_sent = send_hello(*this, a, out);
   timers.push(now + hello_interval(*this), TimerKind::kHello, added.serial);
   return &peers.back();
 }
@@ -76,7 +94,7 @@ void NodeState::hello_timer(TimeNs now, std::uint32_t serial, Output& out) {
     remove_peer(static_cast<std::size_t>(it - peers.begin()), "timeout", out);
     return;
   }
-  if (send(it->address, hello_bytes, wire::Verb::kHello, out)) it->hello_sent = true;
+  if (send_hello(*this, it->address, out)) it->hello_sent = true;
   timers.push(now + hello_interval(*this), TimerKind::kHello, serial);
 }
 

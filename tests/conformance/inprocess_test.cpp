@@ -13,10 +13,6 @@ namespace {
 TEST(InProcessEngine, PassesEveryCase) {
   InProcessTarget target(engine_factory(reference_node_params(), default_target_channels()), "engine");
   RunOptions options;
-  // Known gaps of the engine, reported to the lead; an unexpected pass fails this test so the
-  // entry is removed once fixed. head/3: a spec-minimal HELLO (19 bytes, no msg_data) is never
-  // answered, because the ~100-byte HELLO reply exceeds the 3x anti-amplification budget.
-  options.expect_fail = {"head/3"};
   const auto results = run_cases(all_cases(), options, target);
   ASSERT_EQ(results.size(), all_cases().size());
   for (const auto& r : results) {
