@@ -110,7 +110,8 @@ void read_topology(JsonChecker& c, const json& doc, Scenario& s) {
     return;
   }
   Topology& t = s.topology;
-  const auto& [key, body] = *j.items().begin();
+  const std::string key = j.begin().key();
+  const json& body = j.begin().value();
   const std::string bp = child_pointer(p, key);
   const auto* known = std::find(std::begin(kTopologyKinds), std::end(kTopologyKinds), key);
   if (known == std::end(kTopologyKinds)) return;  // reported by check_keys
