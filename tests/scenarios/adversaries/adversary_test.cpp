@@ -57,7 +57,9 @@ TEST(Adversary, EveryBehaviourBuildsAndRuns) {
     ASSERT_TRUE(a.has_value()) << name;
     Recorder out;
     drive(**a, out, kSecond);
-    if (name != "id_reuse" && name != "replay") EXPECT_FALSE(out.sent.empty()) << name;
+    if (name != "id_reuse" && name != "replay") {
+      EXPECT_FALSE(out.sent.empty()) << name;
+    }
   }
 }
 
