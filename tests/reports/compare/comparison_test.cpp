@@ -3,6 +3,7 @@
 #include "reports/compare/comparison.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -105,7 +106,9 @@ TEST(CompareOutput, TextAndHtmlShowEveryMetricWithItsVerdict) {
 }
 
 TEST(RunMetricsFile, ReadsScalarsStatisticsAndExpectationsOfCompleteRuns) {
-  const std::string path = (std::filesystem::temp_directory_path() / "ptplab_compare_test.db").string();
+  const std::string path =
+      (std::filesystem::temp_directory_path() / ("ptplab_compare_test_" + std::to_string(::getpid()) + ".db"))
+          .string();
   {
     WriterOptions options;
     options.truncate = true;
@@ -132,7 +135,9 @@ TEST(RunMetricsFile, ReadsScalarsStatisticsAndExpectationsOfCompleteRuns) {
 }
 
 TEST(RunMetricsFile, SeveralSweepPointsAreKeptApartAndSelectedByBaseName) {
-  const std::string path = (std::filesystem::temp_directory_path() / "ptplab_compare_sweep_test.db").string();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("ptplab_compare_sweep_test_" + std::to_string(::getpid()) + ".db"))
+                               .string();
   {
     WriterOptions options;
     options.truncate = true;

@@ -1,6 +1,9 @@
 // The HTML report test fixture (see fixture.hpp).
 #include "fixture.hpp"
 
+#include <gtest/gtest.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "reports/writer.hpp"
@@ -64,7 +67,13 @@ bool write_fixture_report(const std::string& path) {
 }
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("ptplab_html_" + name)).string();
+  // ctest runs each test as its own process, several at once: the path names the test and the
+  // process so that two tests of one fixture never share (and delete) each other's file.
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() : "none";
+  return (std::filesystem::temp_directory_path() /
+          ("ptplab_html_" + test + "_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 }  // namespace ptplab::reports::html::testing

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -64,7 +65,8 @@ TEST(Runner, LineOfThreeDeliversEveryMessageTwice) {
 }
 
 TEST(Runner, ReportRowsRecomputeTheMetrics) {
-  const auto path = std::filesystem::temp_directory_path() / "ptplab_runner_test.db";
+  const auto path =
+      std::filesystem::temp_directory_path() / ("ptplab_runner_test_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   {
     auto w = reports::ReportWriter::open(path.string());
