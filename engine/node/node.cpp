@@ -136,6 +136,7 @@ void NodeState::housekeeping(TimeNs now, Output& out) {
     out.event(e);
     it = connects.erase(it);
   }
+  forget_departed(now);
   for (auto& c : channels) {
     if (!c.member) continue;
     if (c.refresh_at <= now) announce(now, c, out);
@@ -241,7 +242,8 @@ std::optional<Address> Node::peer_address(std::string_view node_id) const {
 }
 
 bool Node::knows_channel(std::string_view channel_id) const {
-  return s_->find_channel(channel_id) != nullptr;
+  const auto* c = s_->find_channel(channel_id);
+  return c && c->announced;
 }
 
 bool Node::is_member(std::string_view channel_id) const {

@@ -79,6 +79,7 @@ class Node final : public ptplab::Endpoint {
   [[nodiscard]] bool has_peer(const Address& address) const;
   // The address of the live peer with this node_id, if any.
   [[nodiscard]] std::optional<Address> peer_address(std::string_view node_id) const;
+  // Whether the channel is available to join: a CHANNEL listing of it has arrived.
   [[nodiscard]] bool knows_channel(std::string_view channel_id) const;
   [[nodiscard]] bool is_member(std::string_view channel_id) const;
   // Whether we hold the key of a closed channel (always true for open channels we know).

@@ -65,8 +65,10 @@ void NodeState::on_certificate(TimeNs now, const Address& from, const wire::Cert
   std::erase_if(pending, [&](const Pending& p) {
     return p.to == from && p.msg_id == m.msg_id && p.verb == wire::Verb::kGetCertificate;
   });
-  if (accept_certificate(now, m.node_id, m.certificate, from, "CERTIFICATE", out))
+  if (accept_certificate(now, m.node_id, m.certificate, from, "CERTIFICATE", out)) {
     retry_verifications(now, m.node_id, "", out);
+    serve_key_waiters(now, m.node_id, out);
+  }
 }
 
 bool NodeState::accept_certificate(TimeNs now, std::string_view id, std::string_view der, const Address& from,

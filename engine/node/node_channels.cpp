@@ -23,6 +23,9 @@ void keep_key(ChannelState& c, const ChannelKey& key) {
   if (c.keys.size() > 2) c.keys.erase(c.keys.begin());
 }
 
+// How long a member that sent LEAVE stays out of our view whatever listings say.
+TimeNs departed_memory(const NodeParams& p) { return 2 * p.channel_refresh_interval_ns; }
+
 TimeNs refresh_delay(NodeState& s) {
   return static_cast<TimeNs>(static_cast<double>(s.params.channel_refresh_interval_ns) *
                              s.rng.uniform(1.0, 1.5));
@@ -70,11 +73,12 @@ ChannelState* NodeState::learn_channel(std::string_view id, std::string_view nam
   return &channels.back();
 }
 
-void NodeState::add_member(ChannelState& c, std::string_view id) const {
+bool NodeState::add_member(ChannelState& c, std::string_view id) const {
   const auto it = std::lower_bound(c.members.begin(), c.members.end(), id);
-  if (it != c.members.end() && *it == id) return;
-  if (over(c.members.size(), params.members_max)) return;
+  if (it != c.members.end() && *it == id) return false;
+  if (over(c.members.size(), params.members_max)) return false;
   c.members.insert(it, std::string(id));
+  return true;
 }
 
 void NodeState::remove_member(ChannelState& c, std::string_view id) const {
@@ -82,15 +86,35 @@ void NodeState::remove_member(ChannelState& c, std::string_view id) const {
   if (it != c.members.end() && *it == id) c.members.erase(it);
 }
 
-SharedBytes NodeState::channel_announcement(const ChannelState& c) {
-  return make_bytes(wire::encode(wire::Channel{new_msg_id(), node_id, c.name, c.id, c.members, c.closed}));
+bool NodeState::merge_listing(TimeNs now, ChannelState& c, const std::vector<std::string>& listing) const {
+  // Listings only add: a listing sent before a JOIN reached its sender must not undo the JOIN
+  // (replacing our view by every listing made views flap and each flap provoke a JOIN flood).
+  // Removal is LEAVE's job; a member that left stays out for departed_memory() against stale
+  // listings still in flight.
+  const TimeNs memory = departed_memory(params);
+  bool learned = false;
+  for (const auto& id : listing) {
+    if (id == node_id) continue;
+    const auto gone = std::find_if(c.departed.begin(), c.departed.end(),
+                                   [&](const auto& d) { return d.first == id && now - d.second < memory; });
+    if (gone == c.departed.end()) learned = add_member(c, id) || learned;
+  }
+  return learned;
+}
+
+void NodeState::forget_departed(TimeNs now) {
+  const TimeNs memory = departed_memory(params);
+  for (auto& c : channels) std::erase_if(c.departed, [&](const auto& d) { return now - d.second >= memory; });
+}
+
+SharedBytes NodeState::channel_listing(TimeNs now, const ChannelState& c, const std::string& msg_id) {
+  dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
+  return make_bytes(wire::encode(wire::Channel{msg_id, node_id, c.name, c.id, c.members, c.closed}));
 }
 
 void NodeState::announce(TimeNs now, ChannelState& c, Output& out) {
   const std::string msg_id = new_msg_id();
-  const auto bytes =
-      make_bytes(wire::encode(wire::Channel{msg_id, node_id, c.name, c.id, c.members, c.closed}));
-  dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
+  const auto bytes = channel_listing(now, c, msg_id);
   c.refresh_at = now + refresh_delay(*this);
   const std::vector<std::string> recipients = c.members;
   propagate(now, bytes, wire::Verb::kChannel, msg_id, recipients, std::nullopt, out);
@@ -102,6 +126,7 @@ std::string NodeState::create_channel(TimeNs now, std::string_view name, bool cl
   if (!c) return {};
   c->member = true;
   c->creator = true;
+  c->announced = true;
   add_member(*c, node_id);
   if (closed) {
     ChannelKey key{};
@@ -113,18 +138,28 @@ std::string NodeState::create_channel(TimeNs now, std::string_view name, bool cl
   return id;
 }
 
+void NodeState::announce_membership(TimeNs now, ChannelState& c, Output& out) {
+  // While our last JOIN is still remembered by the de-dup windows it is sent again under its own
+  // msg_id: whoever has it drops the copy, whoever missed it relays it. A fresh msg_id for each
+  // stale listing made every member re-flood a JOIN through the whole overlay: a 100-node
+  // channel sent 275,000 JOIN datagrams in its first two seconds.
+  if (c.join_msg_id.empty() || now - c.join_sent_at >= params.dedup_window_ns / 2) {
+    c.join_msg_id = new_msg_id();
+    c.join_sent_at = now;
+    dedup.insert(c.join_msg_id, 0, now, bound(params.dedup_entries_max));
+  }
+  const auto bytes = make_bytes(wire::encode(wire::Join{c.join_msg_id, node_id, c.name, c.id}));
+  propagate(now, bytes, wire::Verb::kJoin, c.join_msg_id, c.members, std::nullopt, out);
+}
+
 bool NodeState::join_channel(TimeNs now, std::string_view id, Output& out) {
   ChannelState* c = find_channel(id);
-  if (!c || c->member) return false;
+  if (!c || !c->announced || c->member) return false;
   c->member = true;
   add_member(*c, node_id);
   channel_event(out, EventKind::kChannelJoined, *c);
-  const std::string msg_id = new_msg_id();
-  dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
-  const auto bytes = make_bytes(wire::encode(wire::Join{msg_id, node_id, c->name, c->id}));
   c->refresh_at = now + refresh_delay(*this);
-  const std::vector<std::string> recipients = c->members;
-  propagate(now, bytes, wire::Verb::kJoin, msg_id, recipients, std::nullopt, out);
+  announce_membership(now, *c, out);
   if (c->closed && c->keys.empty()) request_key(now, *c, out);
   return true;
 }
@@ -141,6 +176,7 @@ bool NodeState::leave_channel(TimeNs now, std::string_view id, Output& out) {
   c->keys.clear();
   c->refresh_at = kNever;
   c->key_request_at = kNever;
+  c->join_msg_id.clear();  // a later JOIN is news again
   remove_member(*c, node_id);
   channel_event(out, EventKind::kChannelLeft, *c);
   propagate(now, bytes, wire::Verb::kLeave, msg_id, recipients, std::nullopt, out);
@@ -160,30 +196,29 @@ void NodeState::on_channel(TimeNs now, const Address& from, const wire::Channel&
   const SharedBytes bytes = current;
   ChannelState* c = learn_channel(m.channel_id, m.channel, m.closed, out);
   if (!c) return;
+  // News is what makes a listing worth relaying: a channel we did not have, a change of
+  // `closed`, or a member we did not know. Relaying news only keeps announcements to new
+  // neighbours and refreshes from flooding the whole overlay each time.
+  bool news = !c->announced || c->closed != m.closed;
+  if (!c->announced) c->announcer = m.node_id;
+  c->announced = true;
   c->closed = m.closed;
   if (c->name.empty()) c->name = m.channel;
-  // The listing replaces our view; JOIN and LEAVE below correct it where it is wrong about us.
-  c->members.clear();
-  for (const auto& id : m.members) add_member(*c, id);
-  const bool listed = std::binary_search(c->members.begin(), c->members.end(), node_id);
+  news = merge_listing(now, *c, m.members) || news;
+  const bool listed = std::find(m.members.begin(), m.members.end(), node_id) != m.members.end();
   const std::vector<std::string> recipients = c->members;
   if (c->member) {
     c->refresh_at = now + refresh_delay(*this);
-    if (!listed) {
-      add_member(*c, node_id);
-      const std::string msg_id = new_msg_id();
-      dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
-      propagate(now, make_bytes(wire::encode(wire::Join{msg_id, node_id, c->name, c->id})), wire::Verb::kJoin,
-                msg_id, recipients, std::nullopt, out);
-    }
+    if (c->closed && c->keys.empty()) c->key_request_at = std::min(c->key_request_at, now);
+    // The spec's trigger: the listing leaves us out, so we announce our membership again.
+    if (!listed) announce_membership(now, *c, out);
   } else if (listed) {
-    remove_member(*c, node_id);
     const std::string msg_id = new_msg_id();
     dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
     propagate(now, make_bytes(wire::encode(wire::Leave{msg_id, node_id, c->name, c->id})), wire::Verb::kLeave,
               msg_id, recipients, std::nullopt, out);
   }
-  if (bytes) propagate(now, bytes, wire::Verb::kChannel, m.msg_id, recipients, from, out);
+  if (bytes && news) propagate(now, bytes, wire::Verb::kChannel, m.msg_id, recipients, from, out);
 }
 
 void NodeState::on_join(TimeNs now, const Address& from, const wire::Join& m, Output& out) {
@@ -197,9 +232,14 @@ void NodeState::on_join(TimeNs now, const Address& from, const wire::Join& m, Ou
   }
   dedup.insert(m.msg_id, 0, now, bound(params.dedup_entries_max));
   const SharedBytes bytes = current;
+  // A JOIN does not say whether the channel is closed: a channel first heard of here stays
+  // unavailable (not `announced`) until a CHANNEL listing arrives.
   ChannelState* c = learn_channel(m.channel_id, m.channel, false, out);
   if (!c) return;
-  if (m.node_id != node_id) add_member(*c, m.node_id);
+  if (m.node_id != node_id) {
+    std::erase_if(c->departed, [&](const auto& d) { return d.first == m.node_id; });
+    add_member(*c, m.node_id);
+  }
   const std::vector<std::string> recipients = c->members;
   if (bytes) propagate(now, bytes, wire::Verb::kJoin, m.msg_id, recipients, from, out);
 }
@@ -220,6 +260,8 @@ void NodeState::on_leave(TimeNs now, const Address& from, const wire::Leave& m, 
   if (c && m.node_id != node_id) {
     recipients = c->members;
     remove_member(*c, m.node_id);
+    std::erase_if(c->departed, [&](const auto& d) { return d.first == m.node_id; });
+    if (!over(c->departed.size(), params.members_max)) c->departed.emplace_back(m.node_id, now);
     if (c->closed && c->creator && c->member && params.rekey_on_leave) rekey(now, *c, out);
   }
   if (bytes) propagate(now, bytes, wire::Verb::kLeave, m.msg_id, recipients, from, out);
@@ -227,14 +269,29 @@ void NodeState::on_leave(TimeNs now, const Address& from, const wire::Leave& m, 
 
 void NodeState::request_key(TimeNs now, ChannelState& c, Output& out) {
   c.key_request_at = now + params.key_request_interval_ns;
-  // Ask the members in turn, one per attempt, among those we can address.
+  c.key_asked_at = now;
+  // Ask the members in turn, one per attempt, among those we can address, starting with the
   std::vector<std::pair<std::string, Address>> candidates;
   for (const auto& id : c.members)
     if (auto a = address_of(id)) candidates.emplace_back(id, *a);
   if (candidates.empty()) return;
-  const auto& [member, to] = candidates[c.key_requests++ % candidates.size()];
+  // one that announced the channel to us (usually its creator, which holds the key), and
+  // returning to it every other attempt.
+  const auto first = std::find_if(candidates.begin(), candidates.end(),
+                                  [&](const auto& m) { return m.first == c.announcer; });
+  if (first != candidates.end()) std::rotate(candidates.begin(), first, candidates.end());
+  const std::uint32_t attempt = c.key_requests++;
+  const bool announcer_known = first != candidates.end();
+  const std::size_t pick = announcer_known && candidates.size() > 1
+                               ? (attempt % 2 == 0 ? 0 : 1 + (attempt / 2) % (candidates.size() - 1))
+                               : attempt % candidates.size();
+  const auto& [member, to] = candidates[pick];
   note_contact(now, to);
-  // Our certificate goes first, so the member can wrap the key for us without asking.
+  // Our JOIN and certificate go first (a direct JOIN outruns the flooded one), so the member
+  // knows us as a member and can wrap the key for us without asking.
+  if (!c.join_msg_id.empty())
+    send(to, make_bytes(wire::encode(wire::Join{c.join_msg_id, node_id, c.name, c.id})), wire::Verb::kJoin,
+         out);
   send_certificate(now, to, new_msg_id(), member, out);
   const std::string msg_id = new_msg_id();
   send_reliable(now, to, make_bytes(wire::encode(wire::GetKey{msg_id, node_id, c.name, c.id})), msg_id,
@@ -278,15 +335,31 @@ void NodeState::on_get_key(TimeNs now, const Address& from, const wire::GetKey& 
   ack(from, m.msg_id, out);
   if (dedup.find(m.msg_id)) return;
   dedup.insert(m.msg_id, 0, now, bound(params.dedup_entries_max));
-  const ChannelState* c = find_channel(m.channel_id);
+  ChannelState* c = find_channel(m.channel_id);
   if (!c || !c->closed || !c->member || c->keys.empty()) return dropped(out, from, "GETKEY", "no_key");
   if (!std::binary_search(c->members.begin(), c->members.end(), m.node_id))
     return dropped(out, from, "GETKEY", "not_member");
   if (!find_certificate(now, m.node_id)) {
     request_certificate(now, m.node_id, from, out);
+    auto& waiters = c->key_waiters;
+    if (std::none_of(waiters.begin(), waiters.end(), [&](const auto& w) { return w.first == m.node_id; }) &&
+        !over(waiters.size(), params.members_max))
+      waiters.emplace_back(m.node_id, from);
     return dropped(out, from, "GETKEY", "no_certificate");
   }
   send_key(now, *c, m.node_id, from, out);
+}
+
+void NodeState::serve_key_waiters(TimeNs now, std::string_view node_id, Output& out) {
+  for (auto& c : channels) {
+    const auto w = std::find_if(c.key_waiters.begin(), c.key_waiters.end(),
+                                [&](const auto& e) { return e.first == node_id; });
+    if (w == c.key_waiters.end()) continue;
+    const Address to = w->second;
+    c.key_waiters.erase(w);
+    if (c.member && !c.keys.empty() && std::binary_search(c.members.begin(), c.members.end(), node_id))
+      send_key(now, c, node_id, to, out);
+  }
 }
 
 void NodeState::on_key(TimeNs now, const Address& from, const wire::Key& m, Output& out) {

@@ -195,7 +195,8 @@ void NodeState::verify_and_deliver(TimeNs now, PendingVerification pv, Output& o
     const auto k =
         std::find_if(c->keys.begin(), c->keys.end(), [&](const auto& e) { return e.first == key_id; });
     if (k == c->keys.end()) {
-      if (c->key_request_at == kNever || c->keys.empty()) request_key(now, *c, out);
+      if (!c->key_asked_at || now - *c->key_asked_at >= params.key_request_interval_ns)
+        request_key(now, *c, out);
       return park("key");
     }
     auto opened =

@@ -102,8 +102,7 @@ void NodeState::peer_verified(TimeNs now, Peer& p, Output& out) {
   p.verified = true;
   // Tell a newly verified neighbour about our channels (the spec's optional CHANNEL to new nodes).
   for (auto& c : channels)
-    if (c.member) send(p.address, channel_announcement(c), wire::Verb::kChannel, out);
-  (void)now;
+    if (c.member) send(p.address, channel_listing(now, c, new_msg_id()), wire::Verb::kChannel, out);
 }
 
 void NodeState::on_hello(TimeNs now, const Address& from, const wire::Hello& h, Output& out) {

@@ -75,11 +75,22 @@ struct ChannelState {
   bool closed = false;
   bool member = false;
   bool creator = false;
-  std::vector<std::string> members;                        // sorted node_ids
+  // A CHANNEL listing arrived (or we created it): only then is `closed` known and may we join.
+  // A channel heard of through JOIN or LEAVE alone is not yet available.
+  bool announced = false;
+  std::vector<std::string> members;  // sorted node_ids
+  std::string join_msg_id;           // our last JOIN for this channel, re-sent while peers remember it
+  TimeNs join_sent_at = 0;
+  // Members that left (LEAVE), with when: a stale listing must not bring them back.
+  std::vector<std::pair<std::string, TimeNs>> departed;
   std::vector<std::pair<std::uint64_t, ChannelKey>> keys;  // (key_id, key), newest last, at most 2
   TimeNs refresh_at = kNever;                              // when to re-announce (members only)
   TimeNs key_request_at = kNever;  // when to send the next GETKEY (members lacking the key)
   std::uint32_t key_requests = 0;
+  std::optional<TimeNs> key_asked_at;  // our last GETKEY: unknown key ids ask at most this often
+  std::string announcer;               // node_id of the first listing: most likely holds the key
+  // Members whose GETKEY waits for their certificate (node_id, address), answered when it comes.
+  std::vector<std::pair<std::string, Address>> key_waiters;
 };
 
 // A MESSAGE held until the certificate (or channel key) it needs arrives.
@@ -200,12 +211,20 @@ struct NodeState {
   ChannelState* find_channel(std::string_view id);
   const ChannelState* find_channel(std::string_view id) const;
   ChannelState* learn_channel(std::string_view id, std::string_view name, bool closed, Output& out);
-  void add_member(ChannelState& c, std::string_view id) const;
+  // Adds `id` unless present or the member bound is reached; true when it was added.
+  bool add_member(ChannelState& c, std::string_view id) const;
   void remove_member(ChannelState& c, std::string_view id) const;
-  SharedBytes channel_announcement(const ChannelState& c);
+  // Merges a received listing into our view; true when it taught us a member.
+  bool merge_listing(TimeNs now, ChannelState& c, const std::vector<std::string>& listing) const;
+  // Drops departed members older than the memory that keeps stale listings from reviving them.
+  void forget_departed(TimeNs now);
+  // Our CHANNEL listing of `c` under `msg_id` (recorded as seen, so it is never taken for news).
+  SharedBytes channel_listing(TimeNs now, const ChannelState& c, const std::string& msg_id);
   void announce(TimeNs now, ChannelState& c, Output& out);
   std::string create_channel(TimeNs now, std::string_view name, bool closed, Output& out);
   bool join_channel(TimeNs now, std::string_view id, Output& out);
+  // Sends JOIN for `c` (we joined, or a listing left us out).
+  void announce_membership(TimeNs now, ChannelState& c, Output& out);
   bool leave_channel(TimeNs now, std::string_view id, Output& out);
   void on_channel(TimeNs now, const Address& from, const wire::Channel& m, Output& out);
   void on_join(TimeNs now, const Address& from, const wire::Join& m, Output& out);
@@ -214,6 +233,8 @@ struct NodeState {
   void send_key(TimeNs now, const ChannelState& c, std::string_view recipient, const Address& to,
                 Output& out);
   void rekey(TimeNs now, ChannelState& c, Output& out);
+  // Sends the key to members whose GETKEY waited for the certificate of `node_id`, now cached.
+  void serve_key_waiters(TimeNs now, std::string_view node_id, Output& out);
   void on_get_key(TimeNs now, const Address& from, const wire::GetKey& m, Output& out);
   void on_key(TimeNs now, const Address& from, const wire::Key& m, Output& out);
 
