@@ -176,6 +176,10 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
       s.dropped(out, from, "", wire::decode_error_code_name(decoded.error().code));
     } else {
       const wire::Message& m = decoded.value();
+      // What a source sent earns it answers (anti-amplification budget), except ACKs: a node
+      // ACKs every reliable datagram that reaches it, asked for or not, so a spoofed victim's
+      // automatic ACKs would otherwise pay for the reflection aimed at it.
+      if (!std::holds_alternative<wire::Ack>(m)) s.source(now, from).bytes_in += size;
       if (Peer* p = s.find_peer(from)) {
         p->last_heard = now;
         p->heard = true;

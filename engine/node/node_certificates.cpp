@@ -46,17 +46,19 @@ void NodeState::request_certificate(TimeNs now, std::string_view id, std::option
 }
 
 void NodeState::send_certificate(TimeNs now, const Address& to, std::string_view msg_id,
-                                 std::string_view recipient_id, Output& out) {
+                                 std::string_view recipient_id, Output& out, AckProves proves) {
   for (const auto& p : pending)
     if (p.to == to && p.msg_id == msg_id && p.verb == wire::Verb::kCertificate) return;
   wire::Certificate c{std::string(msg_id), node_id, std::string(recipient_id), own_certificate()};
-  send_reliable(now, to, make_bytes(wire::encode(c)), msg_id, wire::Verb::kCertificate, out);
+  send_reliable(now, to, make_bytes(wire::encode(c)), msg_id, wire::Verb::kCertificate, out, proves);
 }
 
 void NodeState::on_get_certificate(TimeNs now, const Address& from, const wire::GetCertificate& m,
                                    Output& out) {
   ack(from, m.msg_id, out);
-  send_certificate(now, from, m.msg_id, m.node_id, out);
+  const Peer* p = find_peer(from);
+  send_certificate(now, from, m.msg_id, m.node_id, out,
+                   p && p->verified ? AckProves::kContact : AckProves::kNothing);
 }
 
 void NodeState::on_certificate(TimeNs now, const Address& from, const wire::Certificate& m, Output& out) {

@@ -176,7 +176,6 @@ bool NodeState::admit(TimeNs now, const Address& from, std::size_t size, Output&
     out.event(e);
     return false;
   }
-  s.bytes_in += size;
   return true;
 }
 

@@ -12,7 +12,7 @@ void NodeState::ack(const Address& to, std::string_view msg_id, Output& out) {
 }
 
 void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes,
-                              std::string_view msg_id, wire::Verb verb, Output& out) {
+                              std::string_view msg_id, wire::Verb verb, Output& out, AckProves proves) {
   send(to, bytes, verb, out);
   if (over(pending.size(), params.pending_retransmissions_max)) {
     dropped(out, to, wire::verb_name(verb), "retransmit_queue_full");
@@ -25,14 +25,21 @@ void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& 
   p.msg_id.assign(msg_id);
   p.verb = verb;
   p.wait_ns = params.ack_timeout_ns;
+  p.ack_proves_contact = proves == AckProves::kContact;
   timers.push(now + p.wait_ns, TimerKind::kRetransmit, p.serial);
   pending.push_back(std::move(p));
 }
 
 void NodeState::on_ack(TimeNs now, const Address& from, const wire::Ack& a, Output& out) {
-  const auto before = pending.size();
-  std::erase_if(pending, [&](const Pending& p) { return p.to == from && p.msg_id == a.msg_id; });
-  if (pending.size() == before) return;
+  const auto it = std::find_if(pending.begin(), pending.end(),
+                               [&](const Pending& p) { return p.to == from && p.msg_id == a.msg_id; });
+  if (it == pending.end()) return;
+  const bool proves = it->ack_proves_contact;
+  pending.erase(it);
+  // A node ACKs whatever reliable datagram reaches it, asked for or not: the ACK of a CERTIFICATE
+  // we sent to answer a possibly spoofed GETCERTIFICATE proves nothing about who asked, and
+  // must not lift that address's anti-amplification budget.
+  if (!proves) return;
   // Echoing one of our msg_ids proves the source receives at this address.
   if (Peer* p = find_peer(from); p && !p->verified) peer_verified(now, *p, out);
   note_contact(now, from);

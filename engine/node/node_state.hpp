@@ -46,8 +46,8 @@ struct Source {
   Address address;
   TokenBucket datagrams;
   TokenBucket bytes;
-  std::uint64_t bytes_in = 0;
-  std::uint64_t bytes_out = 0;
+  std::uint64_t bytes_in = 0;   // decoded datagrams other than ACK: what earns answers
+  std::uint64_t bytes_out = 0;  // answers sent while the address was unverified
   TimeNs last_seen = 0;
 };
 
@@ -60,6 +60,7 @@ struct Pending {
   wire::Verb verb{};
   std::uint32_t attempts = 0;
   TimeNs wait_ns = 0;
+  bool ack_proves_contact = true;  // false for answers to unverified sources (see on_ack)
 };
 
 // A cached certificate.
@@ -164,9 +165,11 @@ struct NodeState {
   // Sends unless anti-amplification forbids it; false (with a dropped event) when it does.
   bool send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out);
   bool send_message(const Address& to, const wire::Message& m, Output& out);
+  // Whether the ACK of a reliable datagram may count as proof that its address wants our traffic.
+  enum class AckProves : bool { kNothing, kContact };
   // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`.
   void send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes, std::string_view msg_id,
-                     wire::Verb verb, Output& out);
+                     wire::Verb verb, Output& out, AckProves proves = AckProves::kContact);
   void dropped(Output& out, const Address& from, std::string_view verb, std::string_view reason) const;
   void dispatch(TimeNs now, const Address& from, const wire::Message& m, std::size_t size, Output& out);
   void on_timer_entry(TimeNs now, const TimerQueue::Entry& e, Output& out);
@@ -198,7 +201,7 @@ struct NodeState {
   const crypto::PeerCertificate* find_certificate(TimeNs now, std::string_view node_id);
   void request_certificate(TimeNs now, std::string_view node_id, std::optional<Address> hint, Output& out);
   void send_certificate(TimeNs now, const Address& to, std::string_view msg_id, std::string_view recipient_id,
-                        Output& out);
+                        Output& out, AckProves proves = AckProves::kContact);
   void on_get_certificate(TimeNs now, const Address& from, const wire::GetCertificate& m, Output& out);
   void on_certificate(TimeNs now, const Address& from, const wire::Certificate& m, Output& out);
   // Checks and caches a certificate for `id` (from a CERTIFICATE or a MESSAGE attachment); true
