@@ -120,44 +120,48 @@ NetworkPlan plan_network(const Scenario& s) {
   // The box currently filling up per NAT type, and how many hosts it holds.
   std::uint32_t open_box[5] = {UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX};
   std::uint32_t open_fill[5] = {};
-  std::uint32_t public_count = 0, private_count = 0;
+  std::uint32_t public_count = 0, private_count = 0, attacker_count = 0;
+  // Honest and adversary hosts are placed alike; a public attacker gets an address of its own
+  // range, a NATed one sits behind a box like anyone else (and cannot spoof through it).
+  const auto place = [&](HostPlan& h, const Placement& placement) {
+    if (placement.from_mix) {
+      Rng rng = Rng::derive(s.seed, kNatDrawStream + static_cast<std::uint64_t>(plan.hosts.size()));
+      h.nat_type = draw_nat_type(s.network.nat, rng);
+    } else {
+      h.nat_type = placement.nat_type;
+    }
+    if (h.nat_type == NatType::kPublic) {
+      h.address = h.attacker ? Address{kAttackerBase + ++attacker_count, kNodePort}
+                             : Address{kHonestPublicBase + ++public_count, kNodePort};
+      return;
+    }
+    const auto t = static_cast<std::size_t>(h.nat_type);
+    if (open_box[t] == UINT32_MAX || open_fill[t] == per_box) {
+      open_box[t] = static_cast<std::uint32_t>(plan.nat_boxes.size());
+      open_fill[t] = 0;
+      plan.nat_boxes.push_back({kNatPublicBase + open_box[t] + 1, h.nat_type});
+    }
+    ++open_fill[t];
+    h.nat_box = open_box[t];
+    h.address = {kPrivateBase + ++private_count, kNodePort};
+  };
   for (std::uint32_t g = 0; g < s.nodes.size(); ++g) {
     const auto& group = s.nodes[g];
     for (std::uint32_t i = 0; i < group.count; ++i) {
-      const auto index = static_cast<std::uint64_t>(plan.hosts.size());
       HostPlan h;
       h.group = g;
       h.region = region_index(s, group.region);
-      if (group.placement.from_mix) {
-        Rng rng = Rng::derive(s.seed, kNatDrawStream + index);
-        h.nat_type = draw_nat_type(s.network.nat, rng);
-      } else {
-        h.nat_type = group.placement.nat_type;
-      }
-      if (h.nat_type == NatType::kPublic) {
-        h.address = {kHonestPublicBase + ++public_count, kNodePort};
-      } else {
-        const auto t = static_cast<std::size_t>(h.nat_type);
-        if (open_box[t] == UINT32_MAX || open_fill[t] == per_box) {
-          open_box[t] = static_cast<std::uint32_t>(plan.nat_boxes.size());
-          open_fill[t] = 0;
-          plan.nat_boxes.push_back({kNatPublicBase + open_box[t] + 1, h.nat_type});
-        }
-        ++open_fill[t];
-        h.nat_box = open_box[t];
-        h.address = {kPrivateBase + ++private_count, kNodePort};
-      }
+      place(h, group.placement);
       plan.hosts.push_back(h);
     }
   }
   plan.honest = plan.hosts.size();
-  std::uint32_t attacker_count = 0;
   for (std::uint32_t a = 0; a < s.attackers.size(); ++a) {
     for (std::uint32_t i = 0; i < s.attackers[a].count; ++i) {
       HostPlan h;
       h.group = a;
       h.attacker = true;
-      h.address = {kAttackerBase + ++attacker_count, kNodePort};
+      place(h, s.attackers[a].placement);
       plan.hosts.push_back(h);
     }
   }

@@ -94,6 +94,7 @@ class Simulation final : private sim::Observer {
   const Scenario& s_;
   reports::ReportWriter* writer_;
   NetworkPlan plan_;
+  std::vector<sim::NatId> nat_boxes_;  // simulator ids of plan_.nat_boxes, same order
   sim::Simulator sim_;
   Collector collector_;
   crypto::VerifyCache verify_cache_;

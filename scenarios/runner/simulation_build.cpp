@@ -24,11 +24,10 @@ Expected<std::monostate, std::string> Simulation::build_params() {
 }
 
 Expected<std::monostate, std::string> Simulation::build_hosts() {
-  std::vector<sim::NatId> boxes;
   for (const auto& b : plan_.nat_boxes) {
     auto id = net_->add_nat(b.public_ip, nat_config(b.type, s_.network.nat));
     if (!id) return Unexpected("NAT box: " + id.error());
-    boxes.push_back(*id);
+    nat_boxes_.push_back(*id);
   }
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
     const auto& p = plan_.hosts[h];
@@ -39,7 +38,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     if (p.attacker) continue;  // added by build_attackers, after every honest host
     sim::HostSpec spec;
     spec.address = p.address;
-    spec.nat = p.nat_box == UINT32_MAX ? sim::kNoNat : boxes[p.nat_box];
+    spec.nat = p.nat_box == UINT32_MAX ? sim::kNoNat : nat_boxes_[p.nat_box];
     spec.region = p.region;
     const std::uint64_t seed = Rng::derive(s_.seed, h)();
     auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
