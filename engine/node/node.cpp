@@ -154,6 +154,21 @@ const std::string& Node::node_id() const { return s_->node_id; }
 const NodeParams& Node::params() const { return s_->params; }
 const std::string& Node::certificate_der() const { return s_->own_certificate(); }
 
+Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
+  if (auto r = validate_params(params); !r) return r;
+  auto& s = *s_;
+  NodeParams next = params;
+  next.id_scheme = s.params.id_scheme;
+  next.node_id_bits = s.params.node_id_bits;
+  next.msg_id_scheme = s.params.msg_id_scheme;
+  next.msg_id_bits = s.params.msg_id_bits;
+  s.params = std::move(next);
+  // What the constructor derived from the parameters follows them.
+  s.limits.max_datagram_bytes = s.params.max_datagram_bytes;
+  s.hello_bytes = make_bytes(wire::encode(wire::Hello{s.node_id, s.params.version}));
+  return std::monostate{};
+}
+
 void Node::start(TimeNs now, Output& out) {
   auto& s = *s_;
   s.started = true;

@@ -54,6 +54,12 @@ class Node final : public ptplab::Endpoint {
 
   [[nodiscard]] const std::string& node_id() const;
   [[nodiscard]] const NodeParams& params() const;
+  // Replaces the running node's parameters (a scenario timeline's set_param), keeping the identity
+  // fields fixed at construction: id_scheme, node_id_bits, msg_id_scheme and msg_id_bits (node_id
+  // and msg_id widths must not change under state keyed by them). Other fields apply from the next
+  // decision that reads them: bounds from the next insert, intervals from the next timer. An error
+  // sentence, and no change, when `params` break validate_params.
+  [[nodiscard]] Expected<std::monostate, std::string> retune(const NodeParams& params);
 
   void start(TimeNs now, Output& out) override;
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;
