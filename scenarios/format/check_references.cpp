@@ -121,6 +121,8 @@ void check_references(JsonChecker& c, const json& doc, const Scenario& s) {
     const auto& e = s.timeline[i];
     const std::string p = child_pointer("/timeline", i);
     groups.one(e.group, p + "/group");
+    groups.one(e.to, p + "/to");
+    groups.one(e.via, p + "/via");
     attackers.one(e.attacker, p + "/attacker");
     for (std::size_t k = 0; k < e.sides.size(); ++k) {
       const json& side = item(doc, "timeline", i).value("sides", json::array());

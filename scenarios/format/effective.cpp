@@ -127,13 +127,13 @@ json channel(const Channel& c) {
 }
 
 json timeline_event(const TimelineEvent& e) {
-  static constexpr const char* kActions[] = {"partition", "heal",         "crash",
-                                             "restart",   "churn_on",     "churn_off",
-                                             "set_param", "attack_start", "attack_stop"};
+  static constexpr const char* kActions[] = {"partition",   "heal",      "crash",     "restart",
+                                             "churn_on",    "churn_off", "set_param", "attack_start",
+                                             "attack_stop", "connect"};
   using A = TimelineEvent::Action;
   json out = {{"at", duration(e.at_ns)}, {"action", kActions[static_cast<int>(e.action)]}};
   const bool has_group = e.action == A::kCrash || e.action == A::kRestart || e.action == A::kChurnOn ||
-                         e.action == A::kChurnOff || e.action == A::kSetParam;
+                         e.action == A::kChurnOff || e.action == A::kSetParam || e.action == A::kConnect;
   if (has_group && !e.group.empty()) out["group"] = e.group;
   switch (e.action) {
     case A::kPartition:
@@ -143,6 +143,10 @@ json timeline_event(const TimelineEvent& e) {
         out["sides"] = e.sides;
       }
       break;
+    case A::kConnect:
+      if (!e.to.empty()) out["to"] = e.to;
+      out["via"] = e.via;
+      [[fallthrough]];
     case A::kCrash:
     case A::kRestart:
       if (e.count) {

@@ -104,8 +104,8 @@ void read_membership(JsonChecker& c, const json& j, const std::string& p, TimeNs
   c.number(j, p, "share", out.share, 0, 1);
 }
 
-constexpr std::string_view kActions[] = {"partition", "heal",      "crash",        "restart",    "churn_on",
-                                         "churn_off", "set_param", "attack_start", "attack_stop"};
+constexpr std::string_view kActions[] = {"partition", "heal",      "crash",        "restart",     "churn_on",
+                                         "churn_off", "set_param", "attack_start", "attack_stop", "connect"};
 
 std::vector<std::string_view> keys_of(TimelineEvent::Action a) {
   using A = TimelineEvent::Action;
@@ -119,6 +119,7 @@ std::vector<std::string_view> keys_of(TimelineEvent::Action a) {
     case A::kSetParam: return {"at", "action", "group", "name", "value"};
     case A::kAttackStart:
     case A::kAttackStop: return {"at", "action", "attacker"};
+    case A::kConnect: return {"at", "action", "group", "to", "via", "share", "count"};
   }
   return {};
 }
@@ -176,6 +177,10 @@ void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs dura
   if (out.action == A::kSetParam) read_set_param(c, j, p, out);
   if (out.action == A::kAttackStart || out.action == A::kAttackStop) {
     if (c.require_key(j, p, "attacker")) c.string(j, p, "attacker", out.attacker);
+  }
+  if (out.action == A::kConnect) {
+    c.string(j, p, "to", out.to);
+    if (c.require_key(j, p, "via")) c.string(j, p, "via", out.via);
   }
 }
 

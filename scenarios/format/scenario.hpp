@@ -204,17 +204,20 @@ struct TimelineEvent {
     kSetParam,     // group's nodes get NodeParams `param` = `value`
     kAttackStart,  // attacker becomes active
     kAttackStop,
+    kConnect,  // share/count of group's live nodes CONNECT through a `via` node to a node of `to`
   };
   TimeNs at_ns = 0;
   Action action = Action::kHeal;
   std::vector<std::vector<std::string>> sides;  // partition
-  std::string group;                            // crash, restart, churn_*, set_param: "" = every node group
-  double share = 1.0;                           // partition (share on side one), crash, restart
-  std::optional<std::uint32_t> count;           // crash, restart: exact count instead of share
-  TimeNs mean_uptime_ns = 60 * kSecond;         // churn_on
-  TimeNs mean_downtime_ns = 10 * kSecond;       // churn_on
-  ParamOverride param;                          // set_param ("name", "value")
-  std::string attacker;                         // attack_start, attack_stop
+  std::string group;                     // crash, restart, churn_*, set_param, connect: "" = every node group
+  double share = 1.0;                    // partition (share on side one), crash, restart, connect
+  std::optional<std::uint32_t> count;    // crash, restart, connect: exact count instead of share
+  std::string to;                        // connect: the targets' group ("" = every node group)
+  std::string via;                       // connect: the rendezvous group (required)
+  TimeNs mean_uptime_ns = 60 * kSecond;  // churn_on
+  TimeNs mean_downtime_ns = 10 * kSecond;  // churn_on
+  ParamOverride param;                     // set_param ("name", "value")
+  std::string attacker;                    // attack_start, attack_stop
 };
 
 // What an adversary host does.

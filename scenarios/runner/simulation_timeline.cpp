@@ -1,22 +1,43 @@
-// The timeline: partitions and heals, crashes and restarts, churn, parameter changes. Attack
-// start/stop entries become the attackers' windows (simulation_attackers.cpp).
+// The timeline: partitions and heals, crashes and restarts, churn, parameter changes (to running
+// nodes and later restarts) and CONNECT attempts. Attack start/stop entries become the attackers'
+// windows (simulation_attackers.cpp).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "scenarios/runner/simulation.hpp"
 
 namespace ptplab::scenarios {
+namespace {
+
+// The timeline's set_param changes in the order they run (by time, then file order).
+std::vector<const TimelineEvent*> param_changes(const std::vector<TimelineEvent>& timeline) {
+  std::vector<const TimelineEvent*> out;
+  for (const auto& e : timeline)
+    if (e.action == TimelineEvent::Action::kSetParam) out.push_back(&e);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimelineEvent* a, const TimelineEvent* b) { return a->at_ns < b->at_ns; });
+  return out;
+}
+
+}  // namespace
 
 Expected<std::monostate, std::string> Simulation::build_timeline() {
-  for (const auto& e : s_.timeline) {
-    if (e.action == TimelineEvent::Action::kSetParam) {
-      // Checked now, so that a bad value fails the build rather than the run.
-      engine::NodeParams probe;
-      const auto value = nlohmann::json::parse(e.param.value, nullptr, false);
-      if (value.is_discarded())
-        return Unexpected("timeline set_param " + e.param.name + ": value is not JSON");
-      if (auto r = engine::set_param(probe, e.param.name, value); !r)
-        return Unexpected("timeline set_param: " + r.error());
+  // Every group's parameters are replayed through its changes now, so that a bad value or a
+  // broken cross-field rule (validate_params) fails the build rather than the run.
+  std::vector<engine::NodeParams> replay = group_params_;
+  for (const TimelineEvent* e : param_changes(s_.timeline)) {
+    const std::string what = "timeline set_param " + e->param.name + " at " + format_duration(e->at_ns);
+    const auto value = nlohmann::json::parse(e->param.value, nullptr, false);
+    if (value.is_discarded()) return Unexpected(what + ": value is not JSON");
+    for (std::size_t g = 0; g < s_.nodes.size(); ++g) {
+      if (!e->group.empty() && s_.nodes[g].name != e->group) continue;
+      if (auto r = engine::set_param(replay[g], e->param.name, value); !r)
+        return Unexpected(what + ": " + r.error());
+      if (auto r = engine::validate_params(replay[g]); !r)
+        return Unexpected(what + " (group " + s_.nodes[g].name + "): " + r.error());
     }
+  }
+  for (const auto& e : s_.timeline) {
     if (e.action == TimelineEvent::Action::kAttackStart || e.action == TimelineEvent::Action::kAttackStop)
       continue;
     sim_.call_at(e.at_ns, [this, &e] { apply(e); });
@@ -26,6 +47,10 @@ Expected<std::monostate, std::string> Simulation::build_timeline() {
 
 void Simulation::apply(const TimelineEvent& e) {
   using A = TimelineEvent::Action;
+  const auto live = [this](std::vector<sim::HostId> hosts) {
+    std::erase_if(hosts, [this](sim::HostId h) { return !net_->is_up(h); });
+    return hosts;
+  };
   switch (e.action) {
     case A::kPartition: {
       std::vector<std::vector<sim::HostId>> sides;
@@ -38,12 +63,9 @@ void Simulation::apply(const TimelineEvent& e) {
       break;
     }
     case A::kHeal: net_->heal(); break;
-    case A::kCrash: {
-      auto hosts = group_hosts(e.group);
-      std::erase_if(hosts, [this](sim::HostId h) { return !net_->is_up(h); });
-      for (const auto h : pick(hosts, e.share, e.count)) net_->crash_host(h);
+    case A::kCrash:
+      for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count)) net_->crash_host(h);
       break;
-    }
     case A::kRestart: {
       auto hosts = group_hosts(e.group);
       std::erase_if(hosts, [this](sim::HostId h) { return net_->is_up(h); });
@@ -60,11 +82,41 @@ void Simulation::apply(const TimelineEvent& e) {
     }
     case A::kChurnOff: net_->stop_churn(); break;
     case A::kSetParam: {
-      // Nodes take their parameters at (re)start: the change applies to every later incarnation.
+      // The group's parameters change for later (re)starts, and its running nodes are retuned.
+      // build_timeline replayed this very sequence through validate_params, so neither can fail.
       const auto value = nlohmann::json::parse(e.param.value, nullptr, false);
       for (std::size_t g = 0; g < s_.nodes.size(); ++g) {
         if (e.group.empty() || s_.nodes[g].name == e.group)
           (void)engine::set_param(group_params_[g], e.param.name, value);
+      }
+      for (const auto h : live(group_hosts(e.group)))
+        (void)node(h)->retune(group_params_[plan_.hosts[h].group]);
+      break;
+    }
+    case A::kConnect: {
+      const TimeNs now = sim_.now();
+      const auto vias = live(group_hosts(e.via));
+      const auto targets = live(group_hosts(e.to));
+      for (const auto a : pick(live(group_hosts(e.group)), e.share, e.count)) {
+        std::vector<sim::HostId> others, rendezvous;
+        std::copy_if(targets.begin(), targets.end(), std::back_inserter(others),
+                     [a](sim::HostId h) { return h != a; });
+        std::copy_if(vias.begin(), vias.end(), std::back_inserter(rendezvous),
+                     [a](sim::HostId h) { return h != a; });
+        if (others.empty() || rendezvous.empty()) continue;
+        const sim::HostId b = others[action_rng_.below(others.size())];
+        // The first rendezvous that is a live peer of A (at the address A knows it by), else any.
+        engine::Node& na = *node(a);
+        std::optional<Address> via;
+        for (const auto s : rendezvous) {
+          if ((via = na.peer_address(node_ids_[s]))) break;
+        }
+        if (!via) via = plan_.hosts[rendezvous[action_rng_.below(rendezvous.size())]].address;
+        const std::string target = node_ids_[b];
+        collector_.note_connect(now, a, b);
+        net_->act(a, [&](Endpoint& ep, Output& out) {
+          static_cast<engine::Node&>(ep).connect(now, *via, target, out);
+        });
       }
       break;
     }

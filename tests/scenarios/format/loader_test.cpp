@@ -60,9 +60,12 @@ TEST(Loader, ReadmeExampleLoadsWithItsValues) {
   EXPECT_EQ(s.workload.channels[0].messages.stop_ns, 50 * kSecond);
   EXPECT_EQ(s.workload.channels[1].messages.interval_ns, 2 * kSecond);
   EXPECT_EQ(s.workload.channels[1].messages.attachments.count, 1u);
-  ASSERT_EQ(s.timeline.size(), 7u);
+  ASSERT_EQ(s.timeline.size(), 8u);
   EXPECT_EQ(s.timeline[0].sides.size(), 2u);
   EXPECT_EQ(s.timeline[4].param.value, "6");
+  EXPECT_EQ(s.timeline[5].action, TimelineEvent::Action::kConnect);
+  EXPECT_EQ(s.timeline[5].via, "servers");
+  EXPECT_EQ(s.timeline[5].count, 5u);
   ASSERT_EQ(s.attackers.size(), 1u);
   EXPECT_EQ(s.attackers[0].behaviour, Behaviour::kHelloFlood);
   EXPECT_EQ(s.attackers[0].start_ns, kNever);  // started by the timeline
