@@ -28,6 +28,8 @@ struct PeerCertificate::Parsed {
   std::string public_key_der;
   mutable std::once_flag pkey_once;
   mutable EvpPkeyPtr pkey;
+  mutable std::once_flag self_check_once;
+  mutable bool self_signed_ok = false;
 
   EVP_PKEY* key() const {
     std::call_once(pkey_once, [this] {
@@ -197,8 +199,13 @@ std::optional<std::string> PeerCertificate::wrap(std::string_view plaintext, std
 }
 
 bool PeerCertificate::self_signature_valid() const {
-  X509Ptr x = parse_x509(p_->der);
-  return x && X509_verify(x.get(), X509_get0_pubkey(x.get())) == 1;
+  // Checked once per parsed certificate: copies shared through a ParseCache (every simulated
+  // neighbour of a node holds the same one) do not pay the X.509 parse and verify again.
+  std::call_once(p_->self_check_once, [p = p_.get()] {
+    X509Ptr x = parse_x509(p->der);
+    p->self_signed_ok = x && X509_verify(x.get(), X509_get0_pubkey(x.get())) == 1;
+  });
+  return p_->self_signed_ok;
 }
 
 }  // namespace ptplab::crypto

@@ -18,13 +18,15 @@
 
 namespace ptplab::crypto {
 class VerifyCache;
-}
+class ParseCache;
+}  // namespace ptplab::crypto
 
 namespace ptplab::engine {
 
 // Things Nodes in one process may share (the simulator hands the same one to all). May be null.
 struct NodeShared {
   crypto::VerifyCache* verify_cache = nullptr;  // memoises signature checks across nodes
+  crypto::ParseCache* parse_cache = nullptr;    // one parsed form per distinct certificate
 };
 
 // Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.

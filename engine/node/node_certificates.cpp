@@ -2,6 +2,7 @@
 // certificate cache, and node_id collision evidence from two different certificates.
 #include <algorithm>
 
+#include "engine/crypto/parse_cache.hpp"
 #include "engine/node/ids.hpp"
 #include "engine/node/node_state.hpp"
 
@@ -76,7 +77,7 @@ void NodeState::on_certificate(TimeNs now, const Address& from, const wire::Cert
 bool NodeState::accept_certificate(TimeNs now, std::string_view id, std::string_view der, const Address& from,
                                    std::string_view verb, Output& out) {
   if (der.size() > crypto::kCertificateBytesMax) return dropped(out, from, verb, "too_large"), false;
-  auto cert = crypto::PeerCertificate::parse(der);
+  auto cert = crypto::parse_cached(shared.parse_cache, der);
   if (!cert) return dropped(out, from, verb, "bad_certificate"), false;
   if (cert->node_id() != id) return dropped(out, from, verb, "certificate_mismatch"), false;
   if (params.id_scheme == "key_derived" &&

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/crypto/parse_cache.hpp"
 #include "engine/crypto/verify_cache.hpp"
 #include "engine/node/node.hpp"
 #include "scenarios/format/scenario.hpp"
@@ -98,6 +99,7 @@ class Simulation final : private sim::Observer {
   sim::Simulator sim_;
   Collector collector_;
   crypto::VerifyCache verify_cache_;
+  crypto::ParseCache parse_cache_;
   std::vector<engine::NodeParams> group_params_;
   std::vector<std::string> node_ids_;                      // by host
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
