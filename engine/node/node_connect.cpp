@@ -31,6 +31,13 @@ Address with_port(const Address& observed, std::string_view port) {
 
 }  // namespace
 
+std::string NodeState::claimed_port(const Address& rendezvous) const {
+  // A port another peer reported would be wrong for this rendezvous behind a symmetric NAT: it
+  // then could not find us among its peers when B answers (connect_target_unknown).
+  const Peer* p = find_peer(rendezvous);
+  return std::to_string(p && p->sees_us ? p->sees_us->port : 0);
+}
+
 void NodeState::connect(TimeNs now, const Address& rendezvous, std::string_view target, Output& out) {
   if (over(connects.size(), params.connect_attempts_max)) {
     Event e;
@@ -42,7 +49,7 @@ void NodeState::connect(TimeNs now, const Address& rendezvous, std::string_view 
   const auto known = address_of(target);
   wire::Connect c;
   c.dst = known ? known->ip_string() : "0.0.0.0";
-  c.src = std::to_string(outside_address ? outside_address->port : 0);
+  c.src = claimed_port(rendezvous);
   c.src_node_id = node_id;
   c.dst_node_id = std::string(target);
   connects.push_back({std::string(target), std::nullopt, now + params.connect_timeout_ns});
@@ -98,7 +105,7 @@ void NodeState::on_connect(TimeNs now, const Address& from, const wire::Connect&
         return dropped(out, from, "CONNECT", "too_many_attempts");
       wire::Connect back;
       back.dst = m.dst;
-      back.src = std::to_string(outside_address ? outside_address->port : 0);
+      back.src = claimed_port(from);
       back.dst_node_id = m.dst_node_id;
       back.src_node_id = node_id;
       send_message(from, back, out);
@@ -107,7 +114,11 @@ void NodeState::on_connect(TimeNs now, const Address& from, const wire::Connect&
       auto it = std::find_if(connects.begin(), connects.end(), [&](const ConnectAttempt& a) {
         return a.target_node_id == other_id || a.target_node_id.empty();
       });
-      if (it == connects.end()) return dropped(out, from, "CONNECT", "unexpected_connect");
+      if (it == connects.end()) {
+        // B's hole punching often reaches us before S's step 4 does: the attempt is already done.
+        if (const Peer* p = find_peer(other); p && p->heard) return;
+        return dropped(out, from, "CONNECT", "unexpected_connect");
+      }
       it->target = other;
     }
     // Hole punching: HELLO the other side's public address until a datagram comes back.

@@ -43,14 +43,18 @@ void NodeState::send_routing(TimeNs now, Output& out) {
 }
 
 void NodeState::on_routing(TimeNs now, const Address& from, const wire::Routing& m, Output& out) {
-  const Peer* sender = find_peer(from);
+  Peer* sender = find_peer(from);
   // Routes are only taken from live neighbours: a stranger cannot poison the table.
   if (!sender || !live(*sender, now)) return dropped(out, from, "ROUTING", "not_a_peer");
+  bool named_us = false;
   for (const auto& entry : m.nodes) {
     const auto address = Address::parse(entry.address);
     if (!address || entry.node_id.empty()) continue;
     if (entry.node_id == node_id) {
-      outside_address = *address;
+      // The sender lists its own peers first: the first entry naming us is its own view of us;
+      // later ones are routes it learned from others, who see other ports behind some NATs.
+      if (!named_us) sender->sees_us = *address;
+      named_us = true;
       continue;
     }
     const bool direct = std::any_of(peers.begin(), peers.end(), [&](const Peer& p) {

@@ -39,6 +39,9 @@ struct Peer {
   bool hello_sent = false;
   bool heard = false;     // at least one datagram arrived from it
   bool verified = false;  // it proved it receives at this address (see PROTOCOL.md)
+  // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
+  // that maps per destination, each peer sees another port.
+  std::optional<Address> sees_us;
 };
 
 // Traffic accounting per source address: token buckets and the anti-amplification budget.
@@ -150,7 +153,9 @@ struct NodeState {
   std::vector<Route> routes;
   std::vector<ConnectAttempt> connects;
   std::vector<Contact> contacts;
-  std::optional<Address> outside_address;  // our address as peers see it (from ROUTING)
+  // The port to claim as CONNECT `src` towards `rendezvous`: the one it sees us at, else 0 ("the
+  // port you see").
+  [[nodiscard]] std::string claimed_port(const Address& rendezvous) const;
   DedupWindow dedup;
   TokenBucket connect_bucket;
   TimerQueue timers;
