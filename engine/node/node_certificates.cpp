@@ -57,6 +57,12 @@ void NodeState::send_certificate(TimeNs now, const Address& to, std::string_view
 void NodeState::on_get_certificate(TimeNs now, const Address& from, const wire::GetCertificate& m,
                                    Output& out) {
   ack(from, m.msg_id, out);
+  // A certificate does not change: an address asking again and again is a reflection attack
+  // spoofing it (verified peers escape the byte budget), not a peer that needs more copies.
+  if (params.anti_amplification_enabled &&
+      !source(now, from).certificate_answers.take(now, params.certificate_answers_per_s,
+                                                  params.certificate_answers_burst, 1.0))
+    return dropped(out, from, "GETCERTIFICATE", "answer_rate");
   const Peer* p = find_peer(from);
   send_certificate(now, from, m.msg_id, m.node_id, out,
                    p && p->verified ? AckProves::kContact : AckProves::kNothing);

@@ -75,6 +75,8 @@ const std::vector<ParamDef>& table() {
       {"rate_sources_max", &NodeParams::rate_sources_max, 1},
       {"anti_amplification_enabled", &NodeParams::anti_amplification_enabled},
       {"amplification_factor_max", &NodeParams::amplification_factor_max, 1},
+      {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, 0},
+      {"certificate_answers_burst", &NodeParams::certificate_answers_burst, 1},
       {"max_datagram_bytes", &NodeParams::max_datagram_bytes, 512, 65507},
   };
   return defs;

@@ -80,6 +80,10 @@ struct NodeParams {
   std::uint32_t rate_sources_max = 256;    // sources tracked by the token buckets
   bool anti_amplification_enabled = true;  // bound what we send to sources that have not proven their address
   double amplification_factor_max = 3.0;   // ... to this multiple of the bytes they sent
+  // With anti-amplification on, CERTIFICATEs sent in answer to one address, verified or not: a
+  // spoofed GETCERTIFICATE "from" a verified peer escapes the budget above.
+  double certificate_answers_per_s = 1.0;
+  double certificate_answers_burst = 4.0;
   std::uint32_t max_datagram_bytes = 8192;  // our datagrams stay below; larger input is dropped
 };
 

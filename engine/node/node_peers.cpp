@@ -158,6 +158,7 @@ Source& NodeState::source(TimeNs now, const Address& a) {
   s.address = a;
   s.datagrams = TokenBucket(params.rate_burst_datagrams, now);
   s.bytes = TokenBucket(params.rate_burst_bytes, now);
+  s.certificate_answers = TokenBucket(params.certificate_answers_burst, now);
   s.last_seen = now;
   sources.push_back(s);
   return sources.back();

@@ -49,8 +49,9 @@ struct Source {
   Address address;
   TokenBucket datagrams;
   TokenBucket bytes;
-  std::uint64_t bytes_in = 0;   // decoded datagrams other than ACK: what earns answers
-  std::uint64_t bytes_out = 0;  // answers sent while the address was unverified
+  TokenBucket certificate_answers;  // CERTIFICATEs we answer this address with
+  std::uint64_t bytes_in = 0;       // decoded datagrams other than ACK: what earns answers
+  std::uint64_t bytes_out = 0;      // answers sent while the address was unverified
   TimeNs last_seen = 0;
 };
 
