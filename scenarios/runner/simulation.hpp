@@ -32,7 +32,8 @@ inline constexpr TimeNs kTableSample_ns = kSecond;
 // When channels are created (nodes have exchanged HELLOs by then) and how joins retry.
 inline constexpr TimeNs kChannelSetup_ns = kSecond;
 inline constexpr TimeNs kJoinRetry_ns = 500 * kMillisecond;
-inline constexpr int kJoinAttemptsMax = 40;
+inline constexpr int kJoinAttemptsFast = 40;
+inline constexpr TimeNs kJoinRetrySlow_ns = 5 * kSecond;
 // Honest node ids an adversary is told about (for impersonation and poisoned routes).
 inline constexpr std::size_t kAdversaryPopulationMax = 4096;
 

@@ -86,8 +86,11 @@ void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
         channel_members_[c].end()) {
       channel_members_[c].push_back(host);
     }
-  } else if (attempt < kJoinAttemptsMax) {
-    sim_.call_at(now + kJoinRetry_ns, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
+  } else {
+    // A node that has not heard of the channel yet keeps trying for the whole run: quickly at
+    // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
+    const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
+    sim_.call_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
   }
 }
 
