@@ -44,16 +44,28 @@ void WireLog::add(TimeNs at, std::string line) {
   lines_.push_back(stamp + line);
 }
 
+std::string WireLog::datagram_line(int peer, std::string_view arrow, const Address& other,
+                                   const std::string& bytes) {
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on "literal" + string&&.
+  std::string line = "p";
+  line += std::to_string(peer);
+  line += arrow;
+  line += other.to_string();
+  line += "  ";
+  line += describe_datagram(bytes);
+  line += "  ";
+  line += printable(bytes, kBytesShownMax);
+  return line;
+}
+
 void WireLog::sent(TimeNs at, int peer, const Address& to, const std::string& bytes) {
   ++datagrams_;
-  add(at, "p" + std::to_string(peer) + " -> " + to.to_string() + "  " + describe_datagram(bytes) + "  " +
-              printable(bytes, kBytesShownMax));
+  add(at, datagram_line(peer, " -> ", to, bytes));
 }
 
 void WireLog::received(TimeNs at, int peer, const Address& from, const std::string& bytes) {
   ++datagrams_;
-  add(at, "p" + std::to_string(peer) + " <- " + from.to_string() + "  " + describe_datagram(bytes) + "  " +
-              printable(bytes, kBytesShownMax));
+  add(at, datagram_line(peer, " <- ", from, bytes));
 }
 
 void WireLog::note(TimeNs at, const std::string& text) { add(at, "   " + text); }

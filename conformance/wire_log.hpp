@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/address.hpp"
@@ -32,6 +33,9 @@ class WireLog {
 
  private:
   void add(TimeNs at, std::string line);
+  // "p<peer><arrow><other>  <verb summary>  <bytes shown>".
+  [[nodiscard]] static std::string datagram_line(int peer, std::string_view arrow, const Address& other,
+                                                 const std::string& bytes);
 
   TimeNs start_;
   std::vector<std::string> lines_;
