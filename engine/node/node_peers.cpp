@@ -100,12 +100,11 @@ void NodeState::hello_timer(TimeNs now, std::uint32_t serial, Output& out) {
 
 void NodeState::peer_verified(TimeNs now, Peer& p, Output& out) {
   p.verified = true;
-  // Tell a newly verified neighbour about the channels we know (the spec's optional CHANNEL to
-  // new nodes), members or not: listings are relayed only while they are news, so a neighbour
-  // that missed a channel's first announcement learns it here, e.g. from a server it reaches
-  // only through its NAT after the announcement went by.
+  // Tell a newly verified neighbour about our channels (the spec's optional CHANNEL to new
+  // nodes). Only those we are subscribed to: the spec sends CHANNEL for those alone, and a
+  // listing must name its sender (conformance channel/5).
   for (auto& c : channels)
-    if (c.announced) send(p.address, channel_listing(now, c, new_msg_id()), wire::Verb::kChannel, out);
+    if (c.member) send(p.address, channel_listing(now, c, new_msg_id()), wire::Verb::kChannel, out);
 }
 
 void NodeState::on_hello(TimeNs now, const Address& from, const wire::Hello& h, Output& out) {
