@@ -185,7 +185,7 @@ void Node::start(TimeNs now, Output& out) {
 void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) {
   auto& s = *s_;
   const std::size_t size = bytes ? bytes->size() : 0;
-  if (s.admit(now, from, size, out)) {
+  if (Source* source = s.admit(now, from, size, out)) {
     auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(), s.limits);
     if (!decoded) {
       s.dropped(out, from, "", wire::decode_error_code_name(decoded.error().code));
@@ -194,7 +194,7 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
       // What a source sent earns it answers (anti-amplification budget), except ACKs: a node
       // ACKs every reliable datagram that reaches it, asked for or not, so a spoofed victim's
       // automatic ACKs would otherwise pay for the reflection aimed at it.
-      if (!std::holds_alternative<wire::Ack>(m)) s.source(now, from).bytes_in += size;
+      if (!std::holds_alternative<wire::Ack>(m)) source->bytes_in += size;
       if (Peer* p = s.find_peer(from)) {
         p->last_heard = now;
         p->heard = true;

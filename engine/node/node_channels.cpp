@@ -148,8 +148,11 @@ void NodeState::announce_membership(TimeNs now, ChannelState& c, Output& out) {
     c.join_sent_at = now;
     dedup.insert(c.join_msg_id, 0, now, bound(params.dedup_entries_max));
   }
-  const auto bytes = make_bytes(wire::encode(wire::Join{c.join_msg_id, node_id, c.name, c.id}));
-  propagate(now, bytes, wire::Verb::kJoin, c.join_msg_id, c.members, std::nullopt, out);
+  propagate(now, join_datagram(c), wire::Verb::kJoin, c.join_msg_id, c.members, std::nullopt, out);
+}
+
+SharedBytes NodeState::join_datagram(const ChannelState& c) const {
+  return make_bytes(wire::encode(wire::Join{c.join_msg_id, node_id, c.name, c.id}));
 }
 
 bool NodeState::join_channel(TimeNs now, std::string_view id, Output& out) {
@@ -271,12 +274,12 @@ void NodeState::request_key(TimeNs now, ChannelState& c, Output& out) {
   c.key_request_at = now + params.key_request_interval_ns;
   c.key_asked_at = now;
   // Ask the members in turn, one per attempt, among those we can address, starting with the
+  // one that announced the channel to us (usually its creator, which holds the key), and
+  // returning to it every other attempt.
   std::vector<std::pair<std::string, Address>> candidates;
   for (const auto& id : c.members)
     if (auto a = address_of(id)) candidates.emplace_back(id, *a);
   if (candidates.empty()) return;
-  // one that announced the channel to us (usually its creator, which holds the key), and
-  // returning to it every other attempt.
   const auto first = std::find_if(candidates.begin(), candidates.end(),
                                   [&](const auto& m) { return m.first == c.announcer; });
   if (first != candidates.end()) std::rotate(candidates.begin(), first, candidates.end());
@@ -289,9 +292,7 @@ void NodeState::request_key(TimeNs now, ChannelState& c, Output& out) {
   note_contact(now, to);
   // Our JOIN and certificate go first (a direct JOIN outruns the flooded one), so the member
   // knows us as a member and can wrap the key for us without asking.
-  if (!c.join_msg_id.empty())
-    send(to, make_bytes(wire::encode(wire::Join{c.join_msg_id, node_id, c.name, c.id})), wire::Verb::kJoin,
-         out);
+  if (!c.join_msg_id.empty()) send(to, join_datagram(c), wire::Verb::kJoin, out);
   send_certificate(now, to, new_msg_id(), member, out);
   const std::string msg_id = new_msg_id();
   send_reliable(now, to, make_bytes(wire::encode(wire::GetKey{msg_id, node_id, c.name, c.id})), msg_id,

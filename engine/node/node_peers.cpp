@@ -166,7 +166,7 @@ Source& NodeState::source(TimeNs now, const Address& a) {
   return sources.back();
 }
 
-bool NodeState::admit(TimeNs now, const Address& from, std::size_t size, Output& out) {
+Source* NodeState::admit(TimeNs now, const Address& from, std::size_t size, Output& out) {
   Source& s = source(now, from);
   s.last_seen = now;
   if (params.rate_limit_enabled &&
@@ -177,9 +177,9 @@ bool NodeState::admit(TimeNs now, const Address& from, std::size_t size, Output&
     e.peer = from;
     e.value = size;
     out.event(e);
-    return false;
+    return nullptr;
   }
-  return true;
+  return &s;
 }
 
 void NodeState::note_contact(TimeNs now, const Address& a) {

@@ -191,7 +191,8 @@ struct NodeState {
     return p.heard && now - p.last_heard < params.peer_timeout_ns;
   }
   Source& source(TimeNs now, const Address& a);
-  bool admit(TimeNs now, const Address& from, std::size_t size, Output& out);
+  // The source's accounting when its rate limits let this datagram in, else null (and an event).
+  Source* admit(TimeNs now, const Address& from, std::size_t size, Output& out);
   bool may_answer(const Address& to, std::size_t size);
   void note_contact(TimeNs now, const Address& a);
   void on_hello(TimeNs now, const Address& from, const wire::Hello& h, Output& out);
@@ -232,6 +233,8 @@ struct NodeState {
   void announce(TimeNs now, ChannelState& c, Output& out);
   std::string create_channel(TimeNs now, std::string_view name, bool closed, Output& out);
   bool join_channel(TimeNs now, std::string_view id, Output& out);
+  // Our standing JOIN for `c` (its msg_id is c.join_msg_id).
+  SharedBytes join_datagram(const ChannelState& c) const;
   // Sends JOIN for `c` (we joined, or a listing left us out).
   void announce_membership(TimeNs now, ChannelState& c, Output& out);
   bool leave_channel(TimeNs now, std::string_view id, Output& out);
