@@ -13,7 +13,15 @@ constexpr int kPeersMax = 64;
 
 InProcessTransport::InProcessTransport(const EndpointFactory& factory, std::uint64_t seed)
     : endpoint_(factory(seed)) {
-  endpoint_->start(now_, *this);
+  endpoint_->start(now_, out_);
+  drain();
+}
+
+void InProcessTransport::drain() {
+  for (const OutDatagram& d : out_.datagrams()) deliver_to_peer(d.to, d.bytes);
+  if (const auto t = out_.wake()) wake_ = *t;
+  for (const Event& e : out_.events()) record(e);
+  out_.clear();
 }
 
 Expected<int, std::string> InProcessTransport::open_peer() {
@@ -28,7 +36,7 @@ void InProcessTransport::send(int peer, const Address& to, const std::string& by
   to_target_.emplace(std::tuple{now_ + kLatency, sequence_++}, std::pair{peers_.at(peer), make_bytes(bytes)});
 }
 
-void InProcessTransport::send(const Address& to, const SharedBytes& bytes) {
+void InProcessTransport::deliver_to_peer(const Address& to, const SharedBytes& bytes) {
   for (std::size_t i = 0; i < peers_.size(); ++i) {
     if (peers_[i] == to) {
       from_target_.push_back(Arrival{now_, static_cast<int>(i), kTargetAddress, *bytes});
@@ -37,7 +45,7 @@ void InProcessTransport::send(const Address& to, const SharedBytes& bytes) {
   }
 }
 
-void InProcessTransport::event(const Event& e) {
+void InProcessTransport::record(const Event& e) {
   if (events_.size() >= kEventsMax) return;
   std::string line(event_kind_name(e.kind));
   if (!e.verb.empty()) line += " verb=" + std::string(e.verb);
@@ -63,11 +71,12 @@ void InProcessTransport::poll_until(TimeNs deadline, std::vector<Arrival>& arriv
     now_ = std::max(now_, next);
     if (next_delivery <= wake_) {
       auto node = to_target_.extract(to_target_.begin());
-      endpoint_->on_datagram(now_, node.mapped().first, node.mapped().second, *this);
+      endpoint_->on_datagram(now_, node.mapped().first, node.mapped().second, out_);
     } else {
       wake_ = kNever;
-      endpoint_->on_timer(now_, *this);
+      endpoint_->on_timer(now_, out_);
     }
+    drain();
   }
   for (auto& a : from_target_) arrivals.push_back(std::move(a));
   from_target_.clear();

@@ -18,7 +18,7 @@ namespace ptplab::conformance {
 using EndpointFactory = std::function<std::unique_ptr<Endpoint>(std::uint64_t seed)>;
 
 // The target lives in this process; peers are plain addresses in a private network.
-class InProcessTransport final : public Transport, private Output {
+class InProcessTransport final : public Transport {
  public:
   InProcessTransport(const EndpointFactory& factory, std::uint64_t seed);
 
@@ -36,12 +36,14 @@ class InProcessTransport final : public Transport, private Output {
   static constexpr std::size_t kEventsMax = 10000;            // evidence kept per case
 
  private:
-  // Output, as seen by the hosted endpoint.
-  void send(const Address& to, const SharedBytes& bytes) override;
-  void wake_at(TimeNs t) override { wake_ = t; }
-  void event(const Event& e) override;
+  // Carries out what the endpoint asked for in its last call: datagrams to the peers they name
+  // (spoofing is not honoured), events as evidence lines, the wake-up; then clears `out_`.
+  void drain();
+  void deliver_to_peer(const Address& to, const SharedBytes& bytes);
+  void record(const Event& e);
 
   std::unique_ptr<Endpoint> endpoint_;
+  Output out_;  // the endpoint's outputs, reused across calls (drain() calls no endpoint)
   TimeNs now_ = kStartTime;
   TimeNs wake_ = kNever;
   std::uint64_t sequence_ = 0;

@@ -87,8 +87,10 @@ void Network::start_host(HostId id) {
   if (!endpoint) return;
   hosts_[id].endpoint = std::move(endpoint);
   if (observer_) observer_->on_host_state(sim_.now(), id, true);
-  HostOutput out(*this, id);
+  Output& out = outputs_.push();
   hosts_[id].endpoint->start(sim_.now(), out);
+  drain(id, out, EventCause{CauseKind::kStart, nullptr});
+  outputs_.pop();
 }
 
 void Network::crash_host(HostId id) {
@@ -155,18 +157,15 @@ void Network::on_churn(HostId id, std::uint32_t payload) {
   }
 }
 
-void Network::HostOutput::send(const Address& to, const SharedBytes& bytes) {
-  net_.send_from(id_, net_.hosts_[id_].address, to, bytes);
-}
-
-void Network::HostOutput::send_spoofed(const Address& from, const Address& to, const SharedBytes& bytes) {
-  net_.send_from(id_, net_.hosts_[id_].adversary ? from : net_.hosts_[id_].address, to, bytes);
-}
-
-void Network::HostOutput::wake_at(TimeNs t) { net_.set_wake(id_, t); }
-
-void Network::HostOutput::event(const Event& e) {
-  if (net_.observer_) net_.observer_->on_event(net_.sim_.now(), id_, e);
+void Network::drain(HostId id, Output& out, const EventCause& cause) {
+  for (OutDatagram& d : out.datagrams()) {
+    const bool forged = d.spoofed_from && hosts_[id].adversary;
+    send_from(id, forged ? *d.spoofed_from : hosts_[id].address, d.to, std::move(d.bytes));
+  }
+  if (const auto t = out.wake()) set_wake(id, *t);
+  if (observer_) {
+    for (const Event& e : out.events()) observer_->on_event(sim_.now(), id, e, cause);
+  }
 }
 
 void Network::set_wake(HostId id, TimeNs t) {
@@ -181,8 +180,10 @@ void Network::on_wake(HostId id, std::uint32_t generation) {
   Host& h = hosts_[id];
   if (generation != h.wake_generation || !h.endpoint) return;
   h.wake_ns = kNever;
-  HostOutput out(*this, id);
+  Output& out = outputs_.push();
   h.endpoint->on_timer(sim_.now(), out);
+  drain(id, out, EventCause{CauseKind::kTimer, nullptr});
+  outputs_.pop();
 }
 
 DatagramView Network::view(const InFlight& d) {
@@ -220,14 +221,14 @@ void Network::launch(const InFlight& d, TimeNs arrival_ns) {
   sim_.schedule(arrival_ns, d.src_host, static_cast<std::uint8_t>(kind_base_ + kArrive), 0, store(d));
 }
 
-void Network::send_from(HostId id, const Address& from, const Address& to, const SharedBytes& bytes) {
+void Network::send_from(HostId id, const Address& from, const Address& to, SharedBytes bytes) {
   const TimeNs now = sim_.now();
   ++counters_.sent;
-  InFlight d{bytes, now, id, kNoHost, from, to};
+  InFlight d{std::move(bytes), now, id, kNoHost, from, to};
   if (observer_) observer_->on_send(now, view(d));
   Host& h = hosts_[id];
   const LinkConfig& l = link(h);
-  const std::uint64_t size = bytes ? bytes->size() : 0;
+  const std::uint64_t size = d.bytes ? d.bytes->size() : 0;
   if (size > config_.datagram_bytes_max) return report_drop(d, DropReason::kTooLarge);
   if (draw_loss(l.uplink_loss, h.up_loss, h.rng)) return report_drop(d, DropReason::kLoss);
   const auto departure = h.uplink.admit(now, size, l.uplink_bytes_per_s, l.uplink_queue_bytes_max);
@@ -301,9 +302,12 @@ void Network::on_deliver(std::uint32_t slot) {
   release(slot);
   if (!hosts_[d.dst_host].endpoint) return report_drop(d, DropReason::kHostDown);
   ++counters_.delivered;
-  if (observer_) observer_->on_delivery(sim_.now(), view(d));
-  HostOutput out(*this, d.dst_host);
+  const DatagramView v = view(d);
+  if (observer_) observer_->on_delivery(sim_.now(), v);
+  Output& out = outputs_.push();
   hosts_[d.dst_host].endpoint->on_datagram(sim_.now(), d.from, d.bytes, out);
+  drain(d.dst_host, out, EventCause{CauseKind::kDatagram, &v});
+  outputs_.pop();
 }
 
 void Network::handle(const EventRecord& e) {

@@ -108,13 +108,16 @@ class Network final : private EventHandler {
   [[nodiscard]] bool is_up(HostId id) const { return hosts_[id].endpoint != nullptr; }
   // The running endpoint, or nullptr when the host is down.
   [[nodiscard]] Endpoint* endpoint(HostId id) { return hosts_[id].endpoint.get(); }
-  // Runs f(Endpoint&, Output&) on an up host (user actions: join, send, connect ...); false if down.
+  // Runs f(Endpoint&, Output&) on an up host (user actions: join, send, connect ...), then
+  // carries out what the endpoint asked for; false if the host is down.
   template <class F>
   bool act(HostId id, F&& f) {
     Endpoint* e = endpoint(id);
     if (e == nullptr) return false;
-    HostOutput out(*this, id);
-    f(*e, static_cast<Output&>(out));
+    Output& out = outputs_.push();
+    f(*e, out);
+    drain(id, out, EventCause{CauseKind::kAction, nullptr});
+    outputs_.pop();
     return true;
   }
 
@@ -131,20 +134,6 @@ class Network final : private EventHandler {
   void stop_churn();
 
  private:
-  // Implements Output for one host during one endpoint call.
-  class HostOutput final : public Output {
-   public:
-    HostOutput(Network& net, HostId id) : net_(net), id_(id) {}
-    void send(const Address& to, const SharedBytes& bytes) override;
-    void send_spoofed(const Address& from, const Address& to, const SharedBytes& bytes) override;
-    void wake_at(TimeNs t) override;
-    void event(const Event& e) override;
-
-   private:
-    Network& net_;
-    HostId id_;
-  };
-
   struct Host {
     Address address;
     NatId nat = kNoNat;
@@ -182,7 +171,10 @@ class Network final : private EventHandler {
   enum Kind : std::uint8_t { kArrive, kDeliver, kWake, kChurn, kKindCount };
 
   void handle(const EventRecord& e) override;
-  void send_from(HostId id, const Address& from, const Address& to, const SharedBytes& bytes);
+  // Carries out one endpoint call's outputs: sends, then the wake-up, then the events (to the
+  // observer, with their cause).
+  void drain(HostId id, Output& out, const EventCause& cause);
+  void send_from(HostId id, const Address& from, const Address& to, SharedBytes bytes);
   void set_wake(HostId id, TimeNs t);
   void on_arrive(std::uint32_t slot);
   void on_deliver(std::uint32_t slot);
@@ -212,6 +204,7 @@ class Network final : private EventHandler {
   std::vector<ChurnState> churn_;  // per host, sized at the first start_churn
   std::uint32_t churn_generation_ = 0;
   NetworkCounters counters_;
+  OutputStack outputs_;  // endpoint calls' buffers, reused
 };
 
 }  // namespace ptplab::sim

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "engine/core/address.hpp"
 #include "engine/core/bytes.hpp"
@@ -22,6 +23,22 @@ struct DatagramView {
   Address to{};                        // destination address as seen at this point
   const SharedBytes* bytes = nullptr;  // the payload (shared, never copied)
   [[nodiscard]] std::size_t size() const { return bytes && *bytes ? (*bytes)->size() : 0; }
+};
+
+// What an endpoint was handling when it reported an event. The host drains an endpoint's
+// events after the call, so it names the input itself instead of leaving observers to guess
+// from whatever they saw last.
+enum class CauseKind : std::uint8_t {
+  kStart,     // the host (re)started the endpoint
+  kDatagram,  // a datagram was delivered to it: EventCause::datagram
+  kTimer,     // its wake-up was due
+  kAction,    // a user action (join, send, connect ...) through Network::act
+};
+
+// The input behind an event. Valid only during the callback.
+struct EventCause {
+  CauseKind kind = CauseKind::kAction;
+  const DatagramView* datagram = nullptr;  // for kDatagram: the datagram being handled, else null
 };
 
 // Receives everything observable about a run. Every callback has a no-op default.
@@ -44,11 +61,13 @@ class Observer {
     (void)now;
     (void)d;
   }
-  // An endpoint reported an event.
-  virtual void on_event(TimeNs now, HostId host, const Event& e) {
+  // An endpoint reported an event while handling `cause`; called after that call returned and
+  // its datagrams were sent (events of one call in the order the endpoint reported them).
+  virtual void on_event(TimeNs now, HostId host, const Event& e, const EventCause& cause) {
     (void)now;
     (void)host;
     (void)e;
+    (void)cause;
   }
   // A host came up (start, restart, churn join) or went down (crash, churn leave).
   virtual void on_host_state(TimeNs now, HostId host, bool up) {

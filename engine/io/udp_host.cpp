@@ -37,9 +37,20 @@ void UdpHost::start() {
 
 void UdpHost::act(const std::function<void(TimeNs, Output&)>& action) {
   if (stopped_) return;
-  now_ = steady_clock_now();
-  action(now_, *this);
+  const TimeNs now = steady_clock_now();
+  Output& out = outputs_.push();
+  action(now, out);
+  drain(out, now);
+  outputs_.pop();
   arm_timer();
+}
+
+void UdpHost::drain(const Output& out, TimeNs now) {
+  for (const OutDatagram& d : out.datagrams()) send(d.to, d.bytes);
+  if (const auto t = out.wake()) wake_ = *t;
+  if (sink_) {
+    for (const Event& e : out.events()) sink_(now, e);
+  }
 }
 
 void UdpHost::stop() {
@@ -54,10 +65,6 @@ void UdpHost::send(const Address& to, const SharedBytes& bytes) {
   boost::system::error_code ec;  // unreachable or congested: UDP loses it, as the engine expects
   socket_.send_to(asio::buffer(*bytes), udp::endpoint(asio::ip::address_v4(to.ip), to.port), 0, ec);
   if (!ec) ++sent_;
-}
-
-void UdpHost::event(const Event& e) {
-  if (sink_) sink_(now_, e);
 }
 
 void UdpHost::receive() {

@@ -1,6 +1,7 @@
 // A sans-I/O Endpoint (the engine's Node) on a real UDP socket: Boost.Asio delivers datagrams
-// and the one wake-up the endpoint asks for, with the steady clock as its time. Sends go out
-// at once (no queue, so a flood cannot grow memory here); events go to a sink.
+// and the one wake-up the endpoint asks for, with the steady clock as its time. After each
+// endpoint call the host drains its Output: sends go out at once (no queue, so a flood cannot
+// grow memory here), events go to a sink, the timer is re-armed.
 #pragma once
 
 #include <array>
@@ -19,7 +20,7 @@ namespace ptplab::engine {
 using EventSink = std::function<void(TimeNs now, const Event& event)>;
 
 // Runs one Endpoint on one UDP socket inside an io_context the caller runs.
-class UdpHost final : private Output {
+class UdpHost final {
  public:
   UdpHost(boost::asio::io_context& io, Endpoint& endpoint, EventSink sink);
 
@@ -27,7 +28,8 @@ class UdpHost final : private Output {
   [[nodiscard]] Expected<Address, std::string> bind(const Address& listen);
   // Starts the endpoint and the receive loop.
   void start();
-  // Runs a user action on the endpoint (add a peer, create a channel...) with the current time.
+  // Runs a user action on the endpoint (add a peer, create a channel...) with the current time,
+  // then carries out what it asked for.
   void act(const std::function<void(TimeNs now, Output& out)>& action);
   // Closes the socket and cancels the timer; the io_context then runs out of work.
   void stop();
@@ -40,9 +42,10 @@ class UdpHost final : private Output {
   static constexpr std::size_t kDatagramBytesMax = 65536;  // receive buffer: any UDP payload
 
  private:
-  void send(const Address& to, const SharedBytes& bytes) override;
-  void wake_at(TimeNs t) override { wake_ = t; }
-  void event(const Event& e) override;
+  // Sends out's datagrams (spoofing is not honoured: from the socket's address), reports its
+  // events (as of `now`, the time of the call), takes its wake-up.
+  void drain(const Output& out, TimeNs now);
+  void send(const Address& to, const SharedBytes& bytes);
   void receive();
   void arm_timer();
 
@@ -52,12 +55,12 @@ class UdpHost final : private Output {
   Endpoint& endpoint_;
   EventSink sink_;
   Address address_;
+  OutputStack outputs_;  // the endpoint calls' buffers, reused
   boost::asio::ip::udp::endpoint from_;
   std::array<char, kDatagramBytesMax> buffer_{};
   TimeNs wake_ = kNever;
   TimeNs armed_ = kNever;
   std::uint64_t generation_ = 0;  // of the armed timer wait
-  TimeNs now_ = 0;                // the time of the call in progress, for events
   bool stopped_ = false;
   std::uint64_t received_ = 0;
   std::uint64_t sent_ = 0;

@@ -163,7 +163,7 @@ void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
   h.down_ns = now;
 }
 
-void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
+void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause&) {
   if (host >= hosts_.size() || hosts_[host].role.attacker) return;
   switch (e.kind) {
     case EventKind::kMessageOriginated: originated(now, host, e); break;

@@ -86,13 +86,15 @@ class Collector final : public sim::Observer {
   void on_send(TimeNs now, const sim::DatagramView& d) override;
   void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) override;
   void on_delivery(TimeNs now, const sim::DatagramView& d) override;
-  void on_event(TimeNs now, sim::HostId host, const Event& e) override;
+  void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override;
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
 
   // Computes the metrics at the end of the run (`end`: simulated time reached) and, when a
   // writer is set, writes the aggregate rows (scalars, statistics, histograms, time series,
   // traffic, collisions, NAT attempts).
   [[nodiscard]] MetricValues finish(TimeNs end);
+  // The `traffic` table's rows so far, as finish() writes them.
+  [[nodiscard]] std::vector<reports::TrafficRecord> traffic_rows() const { return traffic_.records(); }
 
  private:
   struct Message {

@@ -66,7 +66,9 @@ class Simulation final : private sim::Observer {
     collector_.on_drop(now, d, r);
   }
   void on_delivery(TimeNs now, const sim::DatagramView& d) override { collector_.on_delivery(now, d); }
-  void on_event(TimeNs now, sim::HostId host, const Event& e) override { collector_.on_event(now, host, e); }
+  void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override {
+    collector_.on_event(now, host, e, cause);
+  }
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
 
   // build() steps (runner_build.cpp, runner_workload.cpp, runner_timeline.cpp, runner_attackers.cpp)

@@ -6,17 +6,17 @@
 namespace ptplab::conformance {
 
 void BrokenTarget::start(TimeNs now, Output& out) {
-  out_ = &out;
-  inner_->start(now, *this);
+  inner_->start(now, inner_out_);
+  pass(out);
 }
 
 void BrokenTarget::on_timer(TimeNs now, Output& out) {
-  out_ = &out;
-  if (!dead_) inner_->on_timer(now, *this);
+  if (dead_) return;
+  inner_->on_timer(now, inner_out_);
+  pass(out);
 }
 
 void BrokenTarget::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) {
-  out_ = &out;
   if (dead_) return;
   const auto m = wire::decode(*bytes);
   if (fault_ == Fault::kDiesOnMalformed && !m) {
@@ -29,20 +29,28 @@ void BrokenTarget::on_datagram(TimeNs now, const Address& from, const SharedByte
     }
   }
   sources_.insert(from);
-  inner_->on_datagram(now, from, bytes, *this);
+  inner_->on_datagram(now, from, bytes, inner_out_);
+  pass(out);
 }
 
-void BrokenTarget::send(const Address& to, const SharedBytes& bytes) {
+void BrokenTarget::pass(Output& out) {
+  for (const OutDatagram& d : inner_out_.datagrams()) send(d.to, d.bytes, out);
+  if (const auto t = inner_out_.wake()) out.wake_at(*t);
+  for (const Event& e : inner_out_.events()) out.event(e);
+  inner_out_.clear();
+}
+
+void BrokenTarget::send(const Address& to, const SharedBytes& bytes, Output& out) const {
   const auto m = wire::decode(*bytes);
   if (m && fault_ == Fault::kNoAck && wire::verb_of(*m) == wire::Verb::kAck) return;
   if (m && fault_ == Fault::kWrongCertificateMsgId && wire::verb_of(*m) == wire::Verb::kCertificate) {
     auto cert = std::get<wire::Certificate>(*m);
     cert.msg_id = "not-" + cert.msg_id;
-    out_->send(to, make_bytes(wire::encode(cert)));
+    out.send(to, make_bytes(wire::encode(cert)));
     return;
   }
-  out_->send(to, bytes);
-  if (m && fault_ == Fault::kHelloTooFast && wire::verb_of(*m) == wire::Verb::kHello) out_->send(to, bytes);
+  out.send(to, bytes);
+  if (m && fault_ == Fault::kHelloTooFast && wire::verb_of(*m) == wire::Verb::kHello) out.send(to, bytes);
 }
 
 }  // namespace ptplab::conformance

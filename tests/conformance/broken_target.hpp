@@ -15,7 +15,7 @@ namespace ptplab::conformance {
 enum class Fault { kNoAck, kWrongCertificateMsgId, kHelloTooFast, kDiesOnMalformed, kForwardsForged };
 
 // An Endpoint that runs `inner` and applies `fault` to what goes in and out.
-class BrokenTarget final : public Endpoint, private Output {
+class BrokenTarget final : public Endpoint {
  public:
   BrokenTarget(std::unique_ptr<Endpoint> inner, Fault fault) : inner_(std::move(inner)), fault_(fault) {}
 
@@ -24,13 +24,13 @@ class BrokenTarget final : public Endpoint, private Output {
   void on_timer(TimeNs now, Output& out) override;
 
  private:
-  void send(const Address& to, const SharedBytes& bytes) override;
-  void wake_at(TimeNs t) override { out_->wake_at(t); }
-  void event(const Event& e) override { out_->event(e); }
+  // Copies what `inner_` wrote to inner_out_ into `out`, with the fault applied to the sends.
+  void pass(Output& out);
+  void send(const Address& to, const SharedBytes& bytes, Output& out) const;
 
   std::unique_ptr<Endpoint> inner_;
   Fault fault_;
-  Output* out_ = nullptr;
+  Output inner_out_;
   bool dead_ = false;
   std::set<Address> sources_;
 };

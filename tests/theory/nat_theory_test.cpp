@@ -30,7 +30,7 @@ bool predicted(int a, int b) {
 // Records each CONNECT result host A reports about its target.
 struct ConnectLog final : sim::Observer {
   std::map<std::pair<sim::HostId, std::string>, bool> result;
-  void on_event(TimeNs, sim::HostId host, const Event& e) override {
+  void on_event(TimeNs, sim::HostId host, const Event& e, const sim::EventCause&) override {
     if (e.kind == EventKind::kConnectSucceeded || e.kind == EventKind::kConnectFailed)
       result.emplace(std::pair{host, std::string(e.node_id)}, e.kind == EventKind::kConnectSucceeded);
   }

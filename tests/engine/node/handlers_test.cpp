@@ -29,8 +29,8 @@ TEST(Hello, NewSourceBecomesPeerAndIsGreetedBack) {
   const auto hellos = out.sent_of(wire::Verb::kHello);
   ASSERT_EQ(hellos.size(), 1u);
   EXPECT_EQ(std::get<wire::Hello>(hellos[0]).node_id, n.node_id());
-  EXPECT_EQ(out.sent[0].to, kA);
-  EXPECT_LE(out.wake, kT0 + 2 * kSecond);
+  EXPECT_EQ(out.sent()[0].to, kA);
+  EXPECT_LE(out.wake().value_or(kNever), kT0 + 2 * kSecond);
 }
 
 TEST(Hello, WithoutMsgDataRegistersAnAddressOnlyPeer) {
@@ -67,8 +67,8 @@ TEST(Hello, SilentPeerIsDroppedAfterPeerTimeout) {
   n.on_datagram(kT0, kA, hello(), out);
   for (TimeNs t = kT0; t <= kT0 + 16 * kSecond; t += 100 * kMillisecond) n.on_timer(t, out);
   EXPECT_FALSE(n.has_peer(kA));
-  const auto* removed = out.find(EventKind::kPeerRemoved);
-  ASSERT_NE(removed, nullptr);
+  const auto removed = out.find(EventKind::kPeerRemoved);
+  ASSERT_TRUE(removed.has_value());
   EXPECT_EQ(removed->reason, "timeout");
 }
 
@@ -78,8 +78,8 @@ TEST(Hello, SameNodeIdFromTwoLiveAddressesIsCollisionEvidence) {
   n.start(0, out);
   n.on_datagram(kT0, kA, hello(), out);
   n.on_datagram(kT0 + 1, addr(51), hello(), out);
-  const auto* c = out.find(EventKind::kCollision);
-  ASSERT_NE(c, nullptr);
+  const auto c = out.find(EventKind::kCollision);
+  ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->reason, "node_id");
   EXPECT_EQ(c->node_id, kIdA);
 }
@@ -102,11 +102,11 @@ TEST(Malformed, DroppedWithTheDecodeErrorCode) {
   n.on_datagram(kT0, kA, make_bytes("{not json"), out);
   n.on_datagram(kT0, kA, make_bytes(R"({"msg_type":"NOPE"})"), out);
   n.on_datagram(kT0, kA, make_bytes(R"({"msg_type":"ACK","msg_data":{}})"), out);
-  ASSERT_EQ(out.events.size(), 3u);
-  EXPECT_EQ(out.events[0].reason, "not_json");
-  EXPECT_EQ(out.events[1].reason, "unknown_verb");
-  EXPECT_EQ(out.events[2].reason, "missing_field");
-  EXPECT_TRUE(out.sent.empty());
+  ASSERT_EQ(out.recorded().size(), 3u);
+  EXPECT_EQ(out.recorded()[0].reason, "not_json");
+  EXPECT_EQ(out.recorded()[1].reason, "unknown_verb");
+  EXPECT_EQ(out.recorded()[2].reason, "missing_field");
+  EXPECT_TRUE(out.sent().empty());
 }
 
 TEST(GetCertificate, StrangerGetsOnlyAnAckUntilItHasSentEnough) {
@@ -117,8 +117,8 @@ TEST(GetCertificate, StrangerGetsOnlyAnAckUntilItHasSentEnough) {
   ASSERT_EQ(out.sent_of(wire::Verb::kAck).size(), 1u);
   EXPECT_EQ(std::get<wire::Ack>(out.sent_of(wire::Verb::kAck)[0]).msg_id, "m1");
   EXPECT_TRUE(out.sent_of(wire::Verb::kCertificate).empty());
-  const auto* d = out.find(EventKind::kDropped);
-  ASSERT_NE(d, nullptr);
+  const auto d = out.find(EventKind::kDropped);
+  ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->reason, "amplification_limit");
 }
 
@@ -150,7 +150,7 @@ TEST(Certificate, MismatchedNodeIdIsDropped) {
   n.on_datagram(kT0, kA,
                 datagram(wire::Certificate{"c1", "someone-else", n.node_id(), other.certificate_der()}), out);
   EXPECT_EQ(out.count(EventKind::kCertificateFetched), 0u);
-  ASSERT_NE(out.find(EventKind::kDropped), nullptr);
+  ASSERT_TRUE(out.find(EventKind::kDropped).has_value());
   EXPECT_EQ(out.find(EventKind::kDropped)->reason, "certificate_mismatch");
 }
 
@@ -214,7 +214,7 @@ TEST(Bounds, PeerTableStopsAtPeersMax) {
   EXPECT_EQ(n.peer_count(), 4u);
   EXPECT_EQ(n.table_sizes().peers, 4u);
   std::size_t full = 0;
-  for (const auto& e : out.events) full += e.reason == "peers_full" ? 1 : 0;
+  for (const auto& e : out.recorded()) full += e.reason == "peers_full" ? 1 : 0;
   EXPECT_EQ(full, 6u);
   // Unbounded for comparison.
   p.bounded_tables_enabled = false;
@@ -247,12 +247,12 @@ TEST(Connect, RendezvousForwardsBetweenLivePeersAtABoundedRate) {
   EXPECT_EQ(c.dst, kA.to_string());  // A's ip with its claimed port
   EXPECT_EQ(c.src, "10.0.0.60");     // B's ip, as S sees it
   EXPECT_EQ(c.dst_node_id, kIdA);
-  for (const auto& sent : out.sent) EXPECT_EQ(sent.to, addr(60));
+  for (const auto& sent : out.sent()) EXPECT_EQ(sent.to, addr(60));
   // A stranger gets nothing forwarded.
   out.clear();
   s.on_datagram(kT0 + 10 * kSecond, addr(70), datagram(step1), out);
   EXPECT_TRUE(out.sent_of(wire::Verb::kConnect).empty());
-  ASSERT_NE(out.find(EventKind::kDropped), nullptr);
+  ASSERT_TRUE(out.find(EventKind::kDropped).has_value());
   EXPECT_EQ(out.find(EventKind::kDropped)->reason, "not_a_peer");
 }
 
@@ -319,7 +319,7 @@ struct Pair {
     }
     RecordingOutput o;
     channel = sender.create_channel(kT0 + 2, "room", false, o);
-    for (const auto& s : o.sent)
+    for (const auto& s : o.sent())
       if (s.to == addr(2)) receiver.on_datagram(kT0 + 3, addr(1), s.bytes, out);
     receiver.join_channel(kT0 + 4, channel, out);
     receiver.on_datagram(
@@ -342,7 +342,7 @@ TEST(Message, SignedMessageIsDeliveredOnceAndAcked) {
   const auto m = p.message(10 * kSecond);
   p.receiver.on_datagram(10 * kSecond + 5 * kMillisecond, addr(1), datagram(m), p.out);
   ASSERT_EQ(p.out.count(EventKind::kDelivered), 1u);
-  const auto* d = p.out.find(EventKind::kDelivered);
+  const auto d = p.out.find(EventKind::kDelivered);
   EXPECT_EQ(d->msg_id, m.msg_id);
   EXPECT_EQ(d->node_id, p.sender.node_id());
   EXPECT_EQ(d->origin_time, 10 * kSecond);
@@ -382,7 +382,7 @@ TEST(Message, SplicedEnvelopeIsDropped) {
   m.channel_id = "another-channel";
   p.receiver.on_datagram(10 * kSecond, addr(1), datagram(m), p.out);
   EXPECT_EQ(p.out.count(EventKind::kDelivered), 0u);
-  ASSERT_NE(p.out.find(EventKind::kDropped), nullptr);
+  ASSERT_TRUE(p.out.find(EventKind::kDropped).has_value());
   EXPECT_EQ(p.out.find(EventKind::kDropped)->reason, "envelope_mismatch");
 }
 
@@ -435,7 +435,7 @@ TEST(Message, AttachedCertificateLetsTheReceiverVerifyWithoutAsking) {
   }
   RecordingOutput o;
   const auto ch = sender.create_channel(kT0 + 2, "room", false, o);
-  for (const auto& s : o.sent)
+  for (const auto& s : o.sent())
     if (s.to == addr(2)) receiver.on_datagram(kT0 + 3, addr(1), s.bytes, out);
   receiver.join_channel(kT0 + 4, ch, out);
   o.clear();
@@ -468,7 +468,7 @@ TEST(Message, MissingCertificateIsFetchedThenDelivered) {
   }
   RecordingOutput o;
   const auto ch = sender.create_channel(kT0 + 2, "room", false, o);
-  for (const auto& s : o.sent)
+  for (const auto& s : o.sent())
     if (s.to == addr(2)) receiver.on_datagram(kT0 + 3, addr(1), s.bytes, out);
   receiver.join_channel(kT0 + 4, ch, out);
   o.clear();

@@ -1,4 +1,4 @@
-// Test helpers for the Node: an Output that records everything, hand-built datagrams, and a
+// Test helpers for the Node: an Output a test reads directly, hand-built datagrams, and a
 // tiny loss-free (or lossy) in-process network that runs a few Nodes in virtual time.
 #pragma once
 
@@ -6,8 +6,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <queue>
+#include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "engine/core/endpoint.hpp"
@@ -27,24 +30,35 @@ struct RecordedEvent {
   std::uint64_t value = 0;
 };
 
-// Records sends, the last wake-up and events.
+// Copies an event's fields (the Output's views last only until its clear()).
+inline RecordedEvent record(const Event& e) {
+  return {e.kind,
+          std::string(e.verb),
+          std::string(e.reason),
+          std::string(e.msg_id),
+          std::string(e.node_id),
+          std::string(e.channel_id),
+          e.peer,
+          e.origin_time,
+          e.hops,
+          e.value};
+}
+
+// An Output a test reads directly after calling the Node: everything since the last clear().
 class RecordingOutput final : public Output {
  public:
-  struct Sent {
-    Address to;
-    SharedBytes bytes;
-  };
-  void send(const Address& to, const SharedBytes& bytes) override { sent.push_back({to, bytes}); }
-  void wake_at(TimeNs t) override { wake = t; }
-  void event(const Event& e) override {
-    events.push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
-                      std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time, e.hops,
-                      e.value});
+  // The datagrams sent, in order (OutDatagram: to, bytes).
+  [[nodiscard]] std::span<const OutDatagram> sent() const { return datagrams(); }
+  // The events, copied.
+  [[nodiscard]] std::vector<RecordedEvent> recorded() const {
+    std::vector<RecordedEvent> out;
+    for (const auto& e : events()) out.push_back(record(e));
+    return out;
   }
   // Decoded sends of one verb.
   [[nodiscard]] std::vector<wire::Message> sent_of(wire::Verb verb) const {
     std::vector<wire::Message> out;
-    for (const auto& s : sent) {
+    for (const auto& s : sent()) {
       auto m = wire::decode(*s.bytes);
       if (m && wire::verb_of(m.value()) == verb) out.push_back(m.value());
     }
@@ -52,21 +66,15 @@ class RecordingOutput final : public Output {
   }
   [[nodiscard]] std::size_t count(EventKind kind) const {
     std::size_t n = 0;
-    for (const auto& e : events) n += e.kind == kind ? 1 : 0;
+    for (const auto& e : events()) n += e.kind == kind ? 1 : 0;
     return n;
   }
-  [[nodiscard]] const RecordedEvent* find(EventKind kind) const {
-    for (const auto& e : events)
-      if (e.kind == kind) return &e;
-    return nullptr;
+  // The first event of `kind`, if any.
+  [[nodiscard]] std::optional<RecordedEvent> find(EventKind kind) const {
+    for (const auto& e : events())
+      if (e.kind == kind) return record(e);
+    return std::nullopt;
   }
-  void clear() {
-    sent.clear();
-    events.clear();
-  }
-  std::vector<Sent> sent;
-  std::vector<RecordedEvent> events;
-  TimeNs wake = kNever;
 };
 
 inline SharedBytes datagram(const wire::Message& m) { return make_bytes(wire::encode(m)); }
@@ -86,8 +94,9 @@ class Loopback {
     nodes_.push_back(std::make_unique<Node>(params, seed));
     wakes_.push_back(kNever);
     events_.emplace_back();
-    Out out(*this, nodes_.size() - 1);
+    Output out;
     nodes_.back()->start(now_, out);
+    drain(nodes_.size() - 1, out);
     return nodes_.size() - 1;
   }
   Node& node(std::size_t i) { return *nodes_[i]; }
@@ -96,11 +105,18 @@ class Loopback {
   TimeNs now() const { return now_; }
   std::vector<RecordedEvent>& events(std::size_t i) { return events_[i]; }
 
-  // Runs a user action on node i with a proper Output.
+  // Runs a user action f(Node&, Output&) on node i, then carries out its outputs.
   template <class F>
   auto act(std::size_t i, F&& f) {
-    Out out(*this, i);
-    return f(*nodes_[i], static_cast<Output&>(out));
+    Output out;
+    if constexpr (std::is_void_v<decltype(f(*nodes_[i], out))>) {
+      f(*nodes_[i], out);
+      drain(i, out);
+    } else {
+      auto result = f(*nodes_[i], out);
+      drain(i, out);
+      return result;
+    }
   }
 
   // Runs until `end`.
@@ -119,12 +135,14 @@ class Loopback {
         queue_.pop();
         const auto dst = index_of(f.to);
         if (!dst) continue;
-        Out out(*this, *dst);
+        Output out;
         nodes_[*dst]->on_datagram(now_, f.from, f.bytes, out);
+        drain(*dst, out);
       } else {
         wakes_[who] = kNever;
-        Out out(*this, who);
+        Output out;
         nodes_[who]->on_timer(now_, out);
+        drain(who, out);
       }
     }
     now_ = end;
@@ -147,27 +165,19 @@ class Loopback {
     SharedBytes bytes;
     bool operator>(const Flight& o) const { return at != o.at ? at > o.at : seq > o.seq; }
   };
-  class Out final : public Output {
-   public:
-    Out(Loopback& net, std::size_t i) : net_(net), i_(i) {}
-    void send(const Address& to, const SharedBytes& bytes) override {
-      const Record r{net_.address(i_), to, bytes};
-      net_.wiretap.push_back(r);
-      if (net_.filter && net_.filter(r)) return;
-      if (net_.loss_ > 0 && net_.rng_.chance(net_.loss_)) return;
-      net_.queue_.push({net_.now_ + net_.latency_, net_.seq_++, r.from, to, bytes});
+  // Carries out node i's outputs of one call: sends (through the wiretap, filter and loss), the
+  // wake-up, the events.
+  void drain(std::size_t i, const Output& out) {
+    for (const auto& d : out.datagrams()) {
+      const Record r{address(i), d.to, d.bytes};
+      wiretap.push_back(r);
+      if (filter && filter(r)) continue;
+      if (loss_ > 0 && rng_.chance(loss_)) continue;
+      queue_.push({now_ + latency_, seq_++, r.from, d.to, d.bytes});
     }
-    void wake_at(TimeNs t) override { net_.wakes_[i_] = t; }
-    void event(const Event& e) override {
-      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
-                                  std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time,
-                                  e.hops, e.value});
-    }
-
-   private:
-    Loopback& net_;
-    std::size_t i_;
-  };
+    if (out.wake()) wakes_[i] = *out.wake();
+    for (const auto& e : out.events()) events_[i].push_back(record(e));
+  }
   std::optional<std::size_t> index_of(const Address& a) const {
     for (std::size_t i = 0; i < nodes_.size(); ++i)
       if (address(i) == a) return i;

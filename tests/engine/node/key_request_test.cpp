@@ -28,7 +28,7 @@ struct Keyless {
     }
     RecordingOutput o;
     channel = sender.create_channel(kT0 + 2, "vault", true, o);
-    for (const auto& s : o.sent)
+    for (const auto& s : o.sent())
       if (s.to == addr(2)) receiver.on_datagram(kT0 + 3, addr(1), s.bytes, out);
     EXPECT_TRUE(receiver.join_channel(kT0 + 4, channel, out));
     receiver.on_datagram(
@@ -41,7 +41,7 @@ struct Keyless {
     RecordingOutput o;
     EXPECT_TRUE(sender.send_message(now, channel, "sealed", {}, o));
     out.clear();
-    for (const auto& s : o.sent)
+    for (const auto& s : o.sent())
       if (s.to == addr(2)) receiver.on_datagram(now, addr(1), s.bytes, out);
     return out.sent_of(wire::Verb::kGetKey).size();
   }

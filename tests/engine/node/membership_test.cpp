@@ -54,7 +54,7 @@ TEST(Membership, OnlyListingsThatTeachSomethingAreRelayed) {
   Neighbourhood h;
   h.listing(kT0 + 10, kA, "m1", {kIdA, kIdB});
   ASSERT_EQ(h.out.sent_of(wire::Verb::kChannel).size(), 1u) << "a new channel is news: relayed to B";
-  EXPECT_EQ(h.out.sent.back().to, kB);
+  EXPECT_EQ(h.out.sent().back().to, kB);
   h.out.clear();
   h.listing(kT0 + 20, kA, "m2", {kIdB});
   EXPECT_TRUE(h.out.sent_of(wire::Verb::kChannel).empty()) << "nothing new: not relayed";
@@ -130,13 +130,13 @@ TEST(Membership, KeyRequestsGoFirstToTheAnnouncerPrecededByOurJoin) {
   h.listing(kT0 + 20, kA, "m2", {kIdA, kIdB}, true);
   h.out.clear();
   ASSERT_TRUE(h.n.join_channel(kT0 + 30, kChannel, h.out));
-  const auto getkey = std::find_if(h.out.sent.begin(), h.out.sent.end(), [](const auto& s) {
+  const auto getkey = std::find_if(h.out.sent().begin(), h.out.sent().end(), [](const auto& s) {
     const auto m = wire::decode(*s.bytes);
     return m && wire::verb_of(m.value()) == wire::Verb::kGetKey;
   });
-  ASSERT_NE(getkey, h.out.sent.end());
+  ASSERT_NE(getkey, h.out.sent().end());
   EXPECT_EQ(getkey->to, kB);
-  const auto join_to_b = std::find_if(h.out.sent.begin(), getkey, [](const auto& s) {
+  const auto join_to_b = std::find_if(h.out.sent().begin(), getkey, [](const auto& s) {
     const auto m = wire::decode(*s.bytes);
     return s.to == kB && m && wire::verb_of(m.value()) == wire::Verb::kJoin;
   });

@@ -17,7 +17,7 @@ namespace {
 struct Recorder final : sim::Observer {
   std::map<std::pair<sim::HostId, std::string>, int> delivered;  // (host, msg_id) -> count
   std::vector<std::pair<sim::HostId, EventKind>> connects;
-  void on_event(TimeNs, sim::HostId host, const Event& e) override {
+  void on_event(TimeNs, sim::HostId host, const Event& e, const sim::EventCause&) override {
     if (e.kind == EventKind::kDelivered) ++delivered[{host, std::string(e.msg_id)}];
     if (e.kind == EventKind::kConnectSucceeded || e.kind == EventKind::kConnectFailed)
       connects.emplace_back(host, e.kind);

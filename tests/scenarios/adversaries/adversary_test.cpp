@@ -7,8 +7,8 @@
 namespace ptplab::scenarios {
 namespace {
 
-// Records what an endpoint does.
-struct Recorder final : Output {
+// A minimal host: runs one endpoint call at a time and records what it asked for.
+struct Recorder {
   struct Sent {
     Address from;  // {} when not spoofed
     Address to;
@@ -16,18 +16,22 @@ struct Recorder final : Output {
   };
   std::vector<Sent> sent;
   TimeNs wake = kNever;
-  void send(const Address& to, const SharedBytes& b) override { sent.push_back({{}, to, *b}); }
-  void send_spoofed(const Address& from, const Address& to, const SharedBytes& b) override {
-    sent.push_back({from, to, *b});
+
+  // Runs f(Output&), then drains the output.
+  template <class F>
+  void call(F&& f) {
+    Output out;
+    f(out);
+    for (const auto& d : out.datagrams())
+      sent.push_back({d.spoofed_from.value_or(Address{}), d.to, *d.bytes});
+    if (out.wake()) wake = *out.wake();
   }
-  void wake_at(TimeNs t) override { wake = t; }
-  void event(const Event&) override {}
 };
 
 // Runs the endpoint's timer until `end`.
 void drive(Endpoint& e, Recorder& out, TimeNs end) {
-  e.start(0, out);
-  while (out.wake < end) e.on_timer(out.wake, out);
+  out.call([&](Output& o) { e.start(0, o); });
+  while (out.wake < end) out.call([&](Output& o) { e.on_timer(out.wake, o); });
 }
 
 const Address kVictim{0x14000001, 7000};
@@ -120,7 +124,7 @@ TEST(Adversary, MalformedDatagramsAreRejectedByTheDecoder) {
 TEST(Adversary, ReplayResendsWhatItRecorded) {
   auto a = make_adversary("replay", context(10));
   Recorder out;
-  (*a)->start(0, out);
+  out.call([&](Output& o) { (*a)->start(0, o); });
   wire::ChatMessage m;
   m.msg_id = "m1";
   m.node_id = "n1";
@@ -128,8 +132,8 @@ TEST(Adversary, ReplayResendsWhatItRecorded) {
   m.channel_id = "cid";
   m.message = "envelope";
   const auto bytes = make_bytes(wire::encode(m));
-  (*a)->on_datagram(0, kVictim, bytes, out);
-  while (out.wake < kSecond) (*a)->on_timer(out.wake, out);
+  out.call([&](Output& o) { (*a)->on_datagram(0, kVictim, bytes, o); });
+  while (out.wake < kSecond) out.call([&](Output& o) { (*a)->on_timer(out.wake, o); });
   std::size_t replays = 0;
   for (const auto& s : out.sent) replays += s.bytes == *bytes ? 1 : 0;
   EXPECT_EQ(replays, 10u);

@@ -23,14 +23,14 @@ struct Feed {
     e.msg_id = msg_id;
     e.channel_id = channel;
     e.value = 100;
-    c.on_event(t, h, e);
+    c.on_event(t, h, e, {});
   }
   void deliver(TimeNs t, sim::HostId h, std::string_view msg_id, std::string_view origin_node_id = "") {
     Event e;
     e.kind = EventKind::kDelivered;
     e.msg_id = msg_id;
     e.node_id = origin_node_id;
-    c.on_event(t, h, e);
+    c.on_event(t, h, e, {});
   }
   void datagram(TimeNs t, sim::HostId from, sim::HostId to, const SharedBytes& b, Address src = {},
                 Address dst = {}) {
@@ -156,11 +156,11 @@ TEST(Collector, NatAttemptsAndTableMaxima) {
   Event ok;
   ok.kind = EventKind::kConnectSucceeded;
   ok.node_id = "b";
-  f.c.on_event(1120 * ms, 0, ok);
+  f.c.on_event(1120 * ms, 0, ok, {});
   Event failed;
   failed.kind = EventKind::kConnectFailed;
   failed.node_id = "c";
-  f.c.on_event(6000 * ms, 0, failed);
+  f.c.on_event(6000 * ms, 0, failed, {});
   engine::TableSizes s{};
   s.peers = 7;
   s.routing = 3;
