@@ -132,9 +132,6 @@ void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason 
 }
 
 void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
-  // The endpoint handles this datagram right after: its drop events refer to it.
-  current_in_verb_ = scan_verb(**d.bytes);
-  current_in_bytes_ = d.size();
   if (d.dst_host >= hosts_.size()) return;
   const auto& dst = hosts_[d.dst_host].role;
   if (dst.victim) ++victim_datagrams_;
@@ -163,7 +160,7 @@ void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
   h.down_ns = now;
 }
 
-void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause&) {
+void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) {
   if (host >= hosts_.size() || hosts_[host].role.attacker) return;
   switch (e.kind) {
     case EventKind::kMessageOriginated: originated(now, host, e); break;
@@ -171,10 +168,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited:
-      traffic_.engine_dropped(now, current_in_verb_, e.value != 0 ? e.value : current_in_bytes_,
-                              "rate_limited");
-      break;
+    case EventKind::kRateLimited: engine_dropped(now, e, cause, "rate_limited"); break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
@@ -183,14 +177,25 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
-    case EventKind::kDropped: {
-      const auto verb = wire::verb_from_name(e.verb);
-      traffic_.engine_dropped(now, verb ? static_cast<std::size_t>(*verb) : current_in_verb_,
-                              e.value != 0 ? e.value : current_in_bytes_, e.reason);
-      break;
-    }
+    case EventKind::kDropped: engine_dropped(now, e, cause, e.reason); break;
     default: break;
   }
+}
+
+// A `traffic` row for a datagram the engine discarded. The row's verb is the one the event names,
+// else the verb of the datagram being handled. Its bytes are the event's own size (value), else
+// those of the datagram being handled when the event is about it (names no verb or the input's
+// verb); an event raised by a timer or a user action, or about another datagram (a parked
+// MESSAGE, an answer not sent), names no input, and its size is not known here: 0 bytes.
+void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause,
+                               std::string_view reason) {
+  const std::size_t input_verb =
+      cause.datagram != nullptr ? scan_verb(**cause.datagram->bytes) : kVerbInvalid;
+  const auto named = wire::verb_from_name(e.verb);
+  const std::size_t verb = named ? static_cast<std::size_t>(*named) : input_verb;
+  const bool about_input = cause.datagram != nullptr && (e.verb.empty() || verb == input_verb);
+  const std::size_t bytes = e.value != 0 ? e.value : about_input ? cause.datagram->size() : 0;
+  traffic_.engine_dropped(now, verb, bytes, reason);
 }
 
 void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {

@@ -132,6 +132,7 @@ class Collector final : public sim::Observer {
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
   void member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined);
+  void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, std::string_view reason);
   void write_rows(TimeNs end, const MetricValues& metrics);
   [[nodiscard]] std::uint64_t named_key(sim::HostId host, const Address& a) const;
 
@@ -157,8 +158,6 @@ class Collector final : public sim::Observer {
   std::uint64_t honest_bytes_ = 0;
   std::uint64_t victim_datagrams_ = 0;
   std::uint64_t duplicates_ = 0;
-  std::size_t current_in_verb_ = kVerbInvalid;  // the datagram an endpoint is handling now
-  std::size_t current_in_bytes_ = 0;
   std::uint64_t collisions_detected_ = 0;
   std::uint64_t signature_failures_ = 0;
   std::uint64_t unintended_deliveries_ = 0;

@@ -1,0 +1,138 @@
+// Engine drop rows of the `traffic` table are charged to the datagram their event names, through
+// the simulator's real drain path: the network tells the collector which input each event came
+// from. Regression for issue [A]: the collector used to charge the size of whatever datagram any
+// host had received last, so a drop raised by a timer or a user action (no input datagram) got
+// another host's datagram size.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "scenarios/metrics/collector.hpp"
+#include "sim/network.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+constexpr TimeNs ms = kMillisecond;
+
+// A datagram of `size` bytes whose msg_type is `verb` (the collector scans for it, never decodes).
+SharedBytes datagram_of(std::string_view verb, std::size_t size) {
+  std::string s = R"({"msg_type":")" + std::string(verb) + R"(","msg_data":{"pad":")";
+  const std::string tail = "\"}}";
+  s.append(size - s.size() - tail.size(), 'x');
+  return make_bytes(s + tail);
+}
+
+Event drop(std::string_view verb, std::string_view reason) {
+  Event e;
+  e.kind = EventKind::kDropped;
+  e.verb = verb;
+  e.reason = reason;
+  return e;
+}
+
+// Drops every datagram it receives as undecodable (the event names no verb: the input's is
+// meant), and at its wake-up drops a parked MESSAGE that timed out (no input at all).
+class Dropper final : public Endpoint {
+ public:
+  explicit Dropper(TimeNs wake_ns) : wake_ns_(wake_ns) {}
+  void start(TimeNs, Output& out) override { out.wake_at(wake_ns_); }
+  void on_datagram(TimeNs, const Address&, const SharedBytes&, Output& out) override {
+    out.event(drop("", "not_json"));
+  }
+  void on_timer(TimeNs, Output& out) override {
+    out.event(drop("MESSAGE", "verification_timeout"));
+    out.wake_at(kNever);
+  }
+
+ private:
+  TimeNs wake_ns_;
+};
+
+// The one row for (verb, reason); fails the test if there is none.
+reports::TrafficRecord row(const Collector& c, std::string_view verb, std::string_view reason) {
+  for (const auto& r : c.traffic_rows())
+    if (r.verb == verb && r.drop_reason == reason) return r;
+  ADD_FAILURE() << "no traffic row " << verb << "/" << reason;
+  return {};
+}
+
+TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
+  Collector collector(CollectorOptions{3, true, 10 * kSecond, 10 * kSecond, nullptr});
+  sim::Simulator s;
+  sim::Network net(s, sim::NetworkConfig{}, &collector);  // 20 ms latency
+  const auto add = [&](std::uint32_t ip, TimeNs wake_ns) {
+    return *net.add_host({.address = Address{ip, 7000}},
+                         [wake_ns](const sim::HostStart&) { return std::make_unique<Dropper>(wake_ns); });
+  };
+  const auto a = add(0x0b000001, kNever);
+  const auto b = add(0x0b000002, 200 * ms);  // its timer fires after both deliveries
+  const auto c = add(0x0b000003, kNever);
+  for (const auto h : {a, b, c}) net.start_host(h);
+
+  // b receives a 700-byte MESSAGE, then c a 60-byte HELLO: different sizes, different hosts.
+  net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(b), datagram_of("MESSAGE", 700)); });
+  s.run_until(50 * ms);
+  net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(c), datagram_of("HELLO", 60)); });
+  s.run_until(100 * ms);
+  // A user action on a that drops a MESSAGE of its own (e.g. no channel key yet): no input either.
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", "no_key")); });
+  s.run_until(300 * ms);
+
+  const auto undecodable_message = row(collector, "MESSAGE", "not_json");
+  EXPECT_EQ(undecodable_message.datagrams_dropped, 1u);
+  EXPECT_EQ(undecodable_message.bytes_dropped, 700u);
+  const auto undecodable_hello = row(collector, "HELLO", "not_json");
+  EXPECT_EQ(undecodable_hello.datagrams_dropped, 1u);
+  EXPECT_EQ(undecodable_hello.bytes_dropped, 60u);
+  // Neither the timer's drop on b nor the action's on a is about a datagram that arrived: the
+  // old collector charged both the 60 bytes of the HELLO c received last.
+  const auto timed_out = row(collector, "MESSAGE", "verification_timeout");
+  EXPECT_EQ(timed_out.datagrams_dropped, 1u);
+  EXPECT_EQ(timed_out.bytes_dropped, 0u);
+  const auto no_key = row(collector, "MESSAGE", "no_key");
+  EXPECT_EQ(no_key.datagrams_dropped, 1u);
+  EXPECT_EQ(no_key.bytes_dropped, 0u);
+}
+
+// Each event is reported with the input the host handed the endpoint, after its sends.
+struct CauseLog final : sim::Observer {
+  std::vector<sim::CauseKind> kinds;
+  std::vector<std::size_t> sizes;  // the cause datagram's size, 0 for none
+  std::size_t sends = 0;
+  std::vector<std::size_t> sends_before_event;
+  void on_send(TimeNs, const sim::DatagramView&) override { ++sends; }
+  void on_event(TimeNs, sim::HostId, const Event&, const sim::EventCause& cause) override {
+    kinds.push_back(cause.kind);
+    sizes.push_back(cause.datagram != nullptr ? cause.datagram->size() : 0);
+    sends_before_event.push_back(sends);
+  }
+};
+
+TEST(TrafficCause, NetworkNamesTheCauseOfEveryEvent) {
+  CauseLog log;
+  sim::Simulator s;
+  sim::Network net(s, sim::NetworkConfig{}, &log);  // 20 ms latency
+  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
+  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Dropper>(60 * ms); });
+  net.start_host(a);
+  net.start_host(b);
+  net.act(a, [&](Endpoint&, Output& out) {
+    out.event(drop("MESSAGE", "no_key"));
+    out.send(net.address(b), datagram_of("HELLO", 90));  // sent before the event is reported
+  });
+  s.run_until(100 * ms);
+  ASSERT_EQ(log.kinds.size(), 3u);
+  EXPECT_EQ(log.kinds[0], sim::CauseKind::kAction);
+  EXPECT_EQ(log.sends_before_event[0], 1u);
+  EXPECT_EQ(log.kinds[1], sim::CauseKind::kDatagram);  // b handles the HELLO at 20 ms
+  EXPECT_EQ(log.sizes[1], 90u);
+  EXPECT_EQ(log.kinds[2], sim::CauseKind::kTimer);  // b's wake-up at 60 ms
+  EXPECT_EQ(log.sizes[2], 0u);
+}
+
+}  // namespace
+}  // namespace ptplab::scenarios
