@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "scenarios/metrics/collector.hpp"
 #include "sim/network.hpp"
@@ -50,13 +51,15 @@ class Dropper final : public Endpoint {
   TimeNs wake_ns_;
 };
 
-// The one row for (verb, reason); fails the test if there is none.
-reports::TrafficRecord row(const Collector& c, std::string_view verb, std::string_view reason) {
+// (datagrams, bytes) dropped in the one row for (verb, reason); fails the test if there is none.
+std::pair<std::uint64_t, std::uint64_t> dropped(const Collector& c, std::string_view verb,
+                                                std::string_view reason) {
   for (const auto& r : c.traffic_rows())
-    if (r.verb == verb && r.drop_reason == reason) return r;
+    if (r.verb == verb && r.drop_reason == reason) return {r.datagrams_dropped, r.bytes_dropped};
   ADD_FAILURE() << "no traffic row " << verb << "/" << reason;
   return {};
 }
+using Dropped = std::pair<std::uint64_t, std::uint64_t>;
 
 TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   Collector collector(CollectorOptions{3, true, 10 * kSecond, 10 * kSecond, nullptr});
@@ -80,20 +83,12 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", "no_key")); });
   s.run_until(300 * ms);
 
-  const auto undecodable_message = row(collector, "MESSAGE", "not_json");
-  EXPECT_EQ(undecodable_message.datagrams_dropped, 1u);
-  EXPECT_EQ(undecodable_message.bytes_dropped, 700u);
-  const auto undecodable_hello = row(collector, "HELLO", "not_json");
-  EXPECT_EQ(undecodable_hello.datagrams_dropped, 1u);
-  EXPECT_EQ(undecodable_hello.bytes_dropped, 60u);
+  EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(1, 700));
+  EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 60));
   // Neither the timer's drop on b nor the action's on a is about a datagram that arrived: the
   // old collector charged both the 60 bytes of the HELLO c received last.
-  const auto timed_out = row(collector, "MESSAGE", "verification_timeout");
-  EXPECT_EQ(timed_out.datagrams_dropped, 1u);
-  EXPECT_EQ(timed_out.bytes_dropped, 0u);
-  const auto no_key = row(collector, "MESSAGE", "no_key");
-  EXPECT_EQ(no_key.datagrams_dropped, 1u);
-  EXPECT_EQ(no_key.bytes_dropped, 0u);
+  EXPECT_EQ(dropped(collector, "MESSAGE", "verification_timeout"), Dropped(1, 0));
+  EXPECT_EQ(dropped(collector, "MESSAGE", "no_key"), Dropped(1, 0));
 }
 
 // Each event is reported with the input the host handed the endpoint, after its sends.
