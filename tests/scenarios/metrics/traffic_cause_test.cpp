@@ -15,8 +15,6 @@
 namespace ptplab::scenarios {
 namespace {
 
-constexpr TimeNs ms = kMillisecond;
-
 // A datagram of `size` bytes whose msg_type is `verb` (the collector scans for it, never decodes).
 SharedBytes datagram_of(std::string_view verb, std::size_t size) {
   std::string s = R"({"msg_type":")" + std::string(verb) + R"(","msg_data":{"pad":")";
@@ -70,18 +68,18 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
                          [wake_ns](const sim::HostStart&) { return std::make_unique<Dropper>(wake_ns); });
   };
   const auto a = add(0x0b000001, kNever);
-  const auto b = add(0x0b000002, 200 * ms);  // its timer fires after both deliveries
+  const auto b = add(0x0b000002, 200 * kMillisecond);  // its timer fires after both deliveries
   const auto c = add(0x0b000003, kNever);
   for (const auto h : {a, b, c}) net.start_host(h);
 
   // b receives a 700-byte MESSAGE, then c a 60-byte HELLO: different sizes, different hosts.
   net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(b), datagram_of("MESSAGE", 700)); });
-  s.run_until(50 * ms);
+  s.run_until(50 * kMillisecond);
   net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(c), datagram_of("HELLO", 60)); });
-  s.run_until(100 * ms);
+  s.run_until(100 * kMillisecond);
   // A user action on a that drops a MESSAGE of its own (e.g. no channel key yet): no input either.
   net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", "no_key")); });
-  s.run_until(300 * ms);
+  s.run_until(300 * kMillisecond);
 
   EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(1, 700));
   EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 60));
@@ -111,15 +109,16 @@ TEST(TrafficCause, NetworkNamesTheCauseOfEveryEvent) {
   sim::Network net(s, sim::NetworkConfig{}, &log);  // 20 ms latency
   const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
                                [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
-  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}},
-                               [](const sim::HostStart&) { return std::make_unique<Dropper>(60 * ms); });
+  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}}, [](const sim::HostStart&) {
+    return std::make_unique<Dropper>(60 * kMillisecond);
+  });
   net.start_host(a);
   net.start_host(b);
   net.act(a, [&](Endpoint&, Output& out) {
     out.event(drop("MESSAGE", "no_key"));
     out.send(net.address(b), datagram_of("HELLO", 90));  // sent before the event is reported
   });
-  s.run_until(100 * ms);
+  s.run_until(100 * kMillisecond);
   ASSERT_EQ(log.kinds.size(), 3u);
   EXPECT_EQ(log.kinds[0], sim::CauseKind::kAction);
   EXPECT_EQ(log.sends_before_event[0], 1u);
