@@ -1,6 +1,5 @@
-// The metrics an `expect` entry may name, and the parameters each attacker behaviour accepts.
-// The runner computes every metric listed here and writes it as a scalar (module "metrics");
-// reports/SCHEMA.md defines each one with the SQL that recomputes it.
+// The parameters each attacker behaviour accepts. (The metrics an `expect` entry may name are
+// the metric table of reports/records/metrics.hpp.)
 #pragma once
 
 #include <span>
@@ -9,19 +8,6 @@
 #include "scenarios/format/scenario.hpp"
 
 namespace ptplab::scenarios {
-
-// A metric the runner computes.
-struct MetricInfo {
-  std::string_view name;
-  std::string_view unit;  // "ratio", "ms", "count", "bytes", ...
-  std::string_view meaning;
-};
-
-// Every metric, sorted by name.
-[[nodiscard]] std::span<const MetricInfo> known_metrics();
-
-// The metric named `name`, or nullptr.
-[[nodiscard]] const MetricInfo* find_metric(std::string_view name);
 
 // The `params` keys an attacker behaviour accepts.
 [[nodiscard]] std::span<const std::string_view> behaviour_params(Behaviour b);
