@@ -138,7 +138,9 @@ TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
       const auto sql = query_metric(path.string(), m.sql);
       const auto it = metrics.find(std::string(m.name));
       ASSERT_EQ(sql.has_value(), it != metrics.end());
-      if (sql) EXPECT_NEAR(*sql, it->second, 1e-9 * std::max(1.0, std::abs(it->second)));
+      if (sql) {
+        EXPECT_NEAR(*sql, it->second, 1e-9 * std::max(1.0, std::abs(it->second)));
+      }
     }
     // And every metric the run computed is in the table.
     for (const auto& [metric, value] : metrics) EXPECT_NE(reports::find_metric(metric), nullptr) << metric;
