@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "reports/records/columns.hpp"
+#include "reports/records/metrics.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
@@ -51,13 +52,6 @@ RunRow read_run(const Statement& s) {
           s.real(7),  s.real(8), u64(s, 9), u64(s, 10), s.text(11), s.text(12)};
 }
 
-// Nearest-rank percentile of delivery latency in ms (SCHEMA.md "propagation latency").
-constexpr std::string_view kLatencyPercentile =
-    "WITH l AS (SELECT latency_ns FROM delivery WHERE run_id = ?1 AND intended), "
-    "n AS (SELECT count(*) * ?2 AS k FROM l) "
-    "SELECT latency_ns / 1e6 FROM l ORDER BY latency_ns "
-    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
-
 // Median time to connect in ms of one NAT pair's successful attempts.
 constexpr std::string_view kConnectMedian =
     "WITH l AS (SELECT time_to_connect_ns FROM nat_attempt WHERE run_id = ?1 AND nat_a = ?2 AND nat_b = ?3 "
@@ -80,13 +74,13 @@ struct ReportReader::Impl {
     return std::monostate{};
   }
 
-  Expected<std::optional<double>, std::string> percentile(RunId run, double p) {
-    auto stmt = db.prepare(kLatencyPercentile);
+  // The value of the metric table's SQL for `metric` (reports/records/metrics.cpp) in `run`.
+  Expected<std::optional<double>, std::string> metric(RunId run, std::string_view name) {
+    auto stmt = db.prepare(find_metric(name)->sql);
     if (!stmt) return Unexpected(stmt.error());
     stmt->bind(1, std::int64_t{run});
-    stmt->bind(2, p);
     std::optional<double> out;
-    if (stmt->step()) out = stmt->real(0);
+    if (stmt->step() && !stmt->is_null(0)) out = stmt->real(0);
     if (!stmt->error().empty()) return Unexpected(stmt->error());
     return out;
   }
@@ -100,9 +94,10 @@ struct ReportReader::Impl {
         run, [&](const Statement& r) { d.delivered = u64(r, 0); });
     if (!s) return s;
     if (d.intended > 0) d.ratio = static_cast<double>(d.delivered) / static_cast<double>(d.intended);
-    for (auto [p, out] : {std::pair{0.5, &d.latency_p50_ms}, std::pair{0.9, &d.latency_p90_ms},
-                          std::pair{0.99, &d.latency_p99_ms}, std::pair{1.0, &d.latency_max_ms}}) {
-      auto v = percentile(run, p);
+    for (auto [name, out] :
+         {std::pair{"latency_p50_ms", &d.latency_p50_ms}, std::pair{"latency_p90_ms", &d.latency_p90_ms},
+          std::pair{"latency_p99_ms", &d.latency_p99_ms}, std::pair{"latency_max_ms", &d.latency_max_ms}}) {
+      auto v = metric(run, name);
       if (!v) return Unexpected(v.error());
       *out = *v;
     }
