@@ -38,8 +38,6 @@ constexpr auto kMetrics = std::to_array<MetricInfo>({
     {"victim_datagrams_received", "count", "datagrams received by attack targets"},
 });
 
-constexpr std::string_view kNoParams[] = {""};
-
 }  // namespace
 
 std::span<const MetricInfo> known_metrics() { return kMetrics; }
@@ -48,32 +46,6 @@ const MetricInfo* find_metric(std::string_view name) {
   const auto* it = std::lower_bound(kMetrics.begin(), kMetrics.end(), name,
                                     [](const MetricInfo& m, std::string_view n) { return m.name < n; });
   return it != kMetrics.end() && it->name == name ? &*it : nullptr;
-}
-
-std::span<const std::string_view> behaviour_params(Behaviour b) {
-  static constexpr std::string_view kFlood[] = {"spoof_node_ids"};
-  static constexpr std::string_view kMessage[] = {"channel", "size_bytes"};
-  static constexpr std::string_view kSpoofed[] = {"verb", "size_bytes"};
-  static constexpr std::string_view kReflection[] = {"victim"};
-  static constexpr std::string_view kPoison[] = {"entries"};
-  static constexpr std::string_view kIdentities[] = {"identities"};
-  static constexpr std::string_view kReplay[] = {"verb", "delay"};
-  static constexpr std::string_view kMalformed[] = {"size_bytes"};
-  static constexpr std::string_view kCertificates[] = {"certificates"};
-  switch (b) {
-    case Behaviour::kHelloFlood: return kFlood;
-    case Behaviour::kMessageFlood: return kMessage;
-    case Behaviour::kSpoofedFlood: return kSpoofed;
-    case Behaviour::kConnectReflection: return kReflection;
-    case Behaviour::kRoutingPoisoning: return kPoison;
-    case Behaviour::kSybil:
-    case Behaviour::kEclipse: return kIdentities;
-    case Behaviour::kIdReuse: return std::span<const std::string_view>(kNoParams).first(0);
-    case Behaviour::kReplay: return kReplay;
-    case Behaviour::kMalformed: return kMalformed;
-    case Behaviour::kCertificateSpam: return kCertificates;
-  }
-  return std::span<const std::string_view>(kNoParams).first(0);
 }
 
 }  // namespace ptplab::scenarios

@@ -1,4 +1,4 @@
-// The metrics an `expect` entry may name, and the parameters each attacker behaviour accepts.
+// The metrics an `expect` entry may name.
 // The runner computes every metric listed here and writes it as a scalar (module "metrics");
 // reports/SCHEMA.md defines each one with the SQL that recomputes it.
 #pragma once
@@ -22,8 +22,5 @@ struct MetricInfo {
 
 // The metric named `name`, or nullptr.
 [[nodiscard]] const MetricInfo* find_metric(std::string_view name);
-
-// The `params` keys an attacker behaviour accepts.
-[[nodiscard]] std::span<const std::string_view> behaviour_params(Behaviour b);
 
 }  // namespace ptplab::scenarios
