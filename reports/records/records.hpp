@@ -47,7 +47,7 @@ struct ParamRecord {
   std::string value;
 };
 
-// One named number (module groups them: "metrics" for the known_metrics() values, "sim", ...).
+// One named number (module groups them: "metrics" for the metric table's values, "sim", ...).
 struct ScalarRecord {
   std::string module;
   std::string name;
