@@ -9,9 +9,12 @@
 #include <filesystem>
 
 #include "scenarios/format/loader.hpp"
+#include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::load_or_fail;
 
 constexpr const char* kLine = R"({
   "name": "line", "seed": 3, "duration": "6s",
@@ -22,14 +25,6 @@ constexpr const char* kLine = R"({
   "expect": [{"metric": "delivery_ratio", "op": ">=", "value": 1},
              {"metric": "latency_p50_ms", "op": "<", "value": 0}]
 })";
-
-Scenario load(const char* text, const std::vector<std::string>& overrides = {}) {
-  auto s = load_scenario(text, overrides);
-  if (!s) {
-    for (const auto& e : s.error()) ADD_FAILURE() << e.to_string();
-  }
-  return *s;
-}
 
 double query(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -43,7 +38,7 @@ double query(const std::string& path, const std::string& sql) {
 }
 
 TEST(Runner, LineOfThreeDeliversEveryMessageTwice) {
-  const auto s = load(kLine);
+  const auto s = load_or_fail(kLine);
   const auto out = run_scenario(s, {});
   ASSERT_TRUE(out.has_value()) << out.error();
   const auto& m = out->metrics;
@@ -73,7 +68,7 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
     r.writer = &*w;
-    const auto out = run_scenario(load(kLine), r);
+    const auto out = run_scenario(load_or_fail(kLine), r);
     ASSERT_TRUE(out.has_value()) << out.error();
   }
   const auto p = path.string();
@@ -91,9 +86,9 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
 }
 
 TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {
-  const auto a = run_scenario(load(kLine), {});
-  const auto b = run_scenario(load(kLine), {});
-  const auto c = run_scenario(load(kLine, {"/seed=4"}), {});
+  const auto a = run_scenario(load_or_fail(kLine), {});
+  const auto b = run_scenario(load_or_fail(kLine), {});
+  const auto c = run_scenario(load_or_fail(kLine, {"/seed=4"}), {});
   ASSERT_TRUE(a && b && c);
   EXPECT_EQ(a->metrics, b->metrics);
   EXPECT_EQ(a->events, b->events);
@@ -104,7 +99,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
   std::atomic<bool> stop{true};
   RunRequest r;
   r.stop = &stop;
-  const auto out = run_scenario(load(kLine), r);
+  const auto out = run_scenario(load_or_fail(kLine), r);
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->status, reports::RunStatus::kInterrupted);
   EXPECT_EQ(out->simulated_ns, 0);
@@ -112,7 +107,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
 }
 
 TEST(Runner, RejectedNodeParameterFailsTheBuild) {
-  const auto s = load(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
+  const auto s = load_or_fail(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
   auto bad = s;
   bad.nodes[0].params = {{"propagation", "\"teleport\""}};
   const auto out = run_scenario(bad, {});
