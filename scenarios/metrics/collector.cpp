@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/core/rng.hpp"
+
 namespace ptplab::scenarios {
 
 Collector::Collector(const CollectorOptions& options)

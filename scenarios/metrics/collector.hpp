@@ -26,7 +26,7 @@
 
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
-#include "scenarios/adversaries/adversary.hpp"
+#include "scenarios/adversaries/attack_window.hpp"
 #include "scenarios/metrics/sample.hpp"
 #include "scenarios/metrics/traffic.hpp"
 #include "sim/observer.hpp"

@@ -2,6 +2,7 @@
 #include "scenarios/runner/simulation.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ptplab::scenarios {
 namespace {

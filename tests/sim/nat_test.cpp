@@ -17,7 +17,7 @@ using testing::ScriptFactory;
 constexpr TimeNs kPunchInterval = 50 * kMillisecond;
 constexpr int kPunchesMax = 20;
 
-Address addr(const char* text) { return *Address::parse(text); }
+using testing::addr;
 std::uint32_t ip(const char* text) { return *Address::parse_ip(text); }
 
 // A rendezvous server and two peers behind NATs of the given presets. The peers register with

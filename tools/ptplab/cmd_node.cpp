@@ -1,6 +1,7 @@
 // `ptplab node`: the engine's Node on a real UDP socket with the wall (steady) clock, logging
 // its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
 // `ptplab conform` is validated against.
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <fstream>

@@ -8,8 +8,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/scenarios/format/show_errors.hpp"
+
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::show;
 
 // The first ```jsonc block of scenarios/README.md.
 std::string readme_example() {
@@ -21,12 +25,6 @@ std::string readme_example() {
   const auto end = all.find("```", start + 9);
   EXPECT_NE(start, std::string::npos);
   return all.substr(start + 9, end - start - 9);
-}
-
-std::string show(const ValidationErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.to_string() + "\n";
-  return out;
 }
 
 TEST(Loader, ReadmeExampleLoadsWithItsValues) {

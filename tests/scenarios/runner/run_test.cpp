@@ -15,9 +15,12 @@
 #include "reports/records/metrics.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
+#include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::load_or_fail;
 
 constexpr const char* kLine = R"({
   "name": "line", "seed": 3, "duration": "6s",
@@ -28,14 +31,6 @@ constexpr const char* kLine = R"({
   "expect": [{"metric": "delivery_ratio", "op": ">=", "value": 1},
              {"metric": "latency_p50_ms", "op": "<", "value": 0}]
 })";
-
-Scenario load(const char* text, const std::vector<std::string>& overrides = {}) {
-  auto s = load_scenario(text, overrides);
-  if (!s) {
-    for (const auto& e : s.error()) ADD_FAILURE() << e.to_string();
-  }
-  return *s;
-}
 
 double query(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -49,7 +44,7 @@ double query(const std::string& path, const std::string& sql) {
 }
 
 TEST(Runner, LineOfThreeDeliversEveryMessageTwice) {
-  const auto s = load(kLine);
+  const auto s = load_or_fail(kLine);
   const auto out = run_scenario(s, {});
   ASSERT_TRUE(out.has_value()) << out.error();
   const auto& m = out->metrics;
@@ -79,7 +74,7 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
     r.sink = &*w;
-    const auto out = run_scenario(load(kLine), r);
+    const auto out = run_scenario(load_or_fail(kLine), r);
     ASSERT_TRUE(out.has_value()) << out.error();
   }
   const auto p = path.string();
@@ -129,7 +124,7 @@ TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
       ASSERT_TRUE(w.has_value()) << w.error();
       RunRequest r;
       r.sink = &*w;
-      const auto out = run_scenario(load(text.str().c_str()), r);
+      const auto out = run_scenario(load_or_fail(text.str()), r);
       ASSERT_TRUE(out.has_value()) << out.error();
       metrics = out->metrics;
     }
@@ -149,9 +144,9 @@ TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
 }
 
 TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {
-  const auto a = run_scenario(load(kLine), {});
-  const auto b = run_scenario(load(kLine), {});
-  const auto c = run_scenario(load(kLine, {"/seed=4"}), {});
+  const auto a = run_scenario(load_or_fail(kLine), {});
+  const auto b = run_scenario(load_or_fail(kLine), {});
+  const auto c = run_scenario(load_or_fail(kLine, {"/seed=4"}), {});
   ASSERT_TRUE(a && b && c);
   EXPECT_EQ(a->metrics, b->metrics);
   EXPECT_EQ(a->events, b->events);
@@ -162,7 +157,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
   std::atomic<bool> stop{true};
   RunRequest r;
   r.stop = &stop;
-  const auto out = run_scenario(load(kLine), r);
+  const auto out = run_scenario(load_or_fail(kLine), r);
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->status, reports::RunStatus::kInterrupted);
   EXPECT_EQ(out->simulated_ns, 0);
@@ -170,7 +165,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
 }
 
 TEST(Runner, RejectedNodeParameterFailsTheBuild) {
-  const auto s = load(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
+  const auto s = load_or_fail(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
   auto bad = s;
   bad.nodes[0].params = {{"propagation", "\"teleport\""}};
   const auto out = run_scenario(bad, {});
