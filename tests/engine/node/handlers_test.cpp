@@ -388,7 +388,7 @@ TEST(Message, SplicedEnvelopeIsDropped) {
 
 TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   NodeParams narrow;
-  narrow.msg_id_scheme = "random";
+  narrow.msg_id_scheme = MsgIdScheme::kRandom;
   narrow.msg_id_bits = 8;  // 256 ids: 40 messages collide with near certainty
   Pair p;
   Node sender(narrow, 11);  // same seed as p.sender: same node_id and key

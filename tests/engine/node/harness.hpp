@@ -37,7 +37,7 @@ class RecordingOutput final : public Output {
   void send(const Address& to, const SharedBytes& bytes) override { sent.push_back({to, bytes}); }
   void wake_at(TimeNs t) override { wake = t; }
   void event(const Event& e) override {
-    events.push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
+    events.push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)), std::string(e.msg_id),
                       std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time, e.hops,
                       e.value});
   }
@@ -159,9 +159,9 @@ class Loopback {
     }
     void wake_at(TimeNs t) override { net_.wakes_[i_] = t; }
     void event(const Event& e) override {
-      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
-                                  std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time,
-                                  e.hops, e.value});
+      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)),
+                                  std::string(e.msg_id), std::string(e.node_id), std::string(e.channel_id),
+                                  e.peer, e.origin_time, e.hops, e.value});
     }
 
    private:
