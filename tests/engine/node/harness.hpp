@@ -25,6 +25,7 @@ struct RecordedEvent {
   TimeNs origin_time = 0;
   std::uint32_t hops = 0;
   std::uint64_t value = 0;
+  std::size_t size = 0;
 };
 
 // Records sends, the last wake-up and events.
@@ -39,7 +40,7 @@ class RecordingOutput final : public Output {
   void event(const Event& e) override {
     events.push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)), std::string(e.msg_id),
                       std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time, e.hops,
-                      e.value});
+                      e.value, e.size});
   }
   // Decoded sends of one verb.
   [[nodiscard]] std::vector<wire::Message> sent_of(wire::Verb verb) const {
@@ -161,7 +162,7 @@ class Loopback {
     void event(const Event& e) override {
       net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)),
                                   std::string(e.msg_id), std::string(e.node_id), std::string(e.channel_id),
-                                  e.peer, e.origin_time, e.hops, e.value});
+                                  e.peer, e.origin_time, e.hops, e.value, e.size});
     }
 
    private:
