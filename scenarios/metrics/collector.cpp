@@ -175,7 +175,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
       break;
     case EventKind::kRateLimited:
       traffic_.engine_dropped(now, current_in_verb_, e.value != 0 ? e.value : current_in_bytes_,
-                              "rate_limited");
+                              reason_name(Reason::kRateLimited));
       break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
@@ -188,7 +188,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e) {
     case EventKind::kDropped: {
       const auto verb = wire::verb_from_name(e.verb);
       traffic_.engine_dropped(now, verb ? static_cast<std::size_t>(*verb) : current_in_verb_,
-                              e.value != 0 ? e.value : current_in_bytes_, e.reason);
+                              e.value != 0 ? e.value : current_in_bytes_, reason_name(e.reason));
       break;
     }
     default: break;

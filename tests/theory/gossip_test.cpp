@@ -24,7 +24,7 @@ std::vector<scenarios::Edge> complete_graph() {
 // Share of kRuns gossip runs with fanout f that reached all nodes.
 double full_reach_share(std::uint32_t fanout) {
   engine::NodeParams p;
-  p.propagation = "gossip";
+  p.propagation = engine::Propagation::kGossip;
   p.gossip_fanout = fanout;
   p.routing_enabled = false;
   const auto edges = complete_graph();

@@ -21,7 +21,7 @@ namespace po = boost::program_options;
 nlohmann::json event_json(TimeNs now, const Event& e) {
   nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
   if (!e.verb.empty()) j["verb"] = std::string(e.verb);
-  if (!e.reason.empty()) j["reason"] = std::string(e.reason);
+  if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
   if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
   if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);

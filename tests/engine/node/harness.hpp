@@ -25,6 +25,7 @@ struct RecordedEvent {
   TimeNs origin_time = 0;
   std::uint32_t hops = 0;
   std::uint64_t value = 0;
+  std::size_t size = 0;
 };
 
 // Records sends, the last wake-up and events.
@@ -37,9 +38,9 @@ class RecordingOutput final : public Output {
   void send(const Address& to, const SharedBytes& bytes) override { sent.push_back({to, bytes}); }
   void wake_at(TimeNs t) override { wake = t; }
   void event(const Event& e) override {
-    events.push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
+    events.push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)), std::string(e.msg_id),
                       std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time, e.hops,
-                      e.value});
+                      e.value, e.size});
   }
   // Decoded sends of one verb.
   [[nodiscard]] std::vector<wire::Message> sent_of(wire::Verb verb) const {
@@ -159,9 +160,9 @@ class Loopback {
     }
     void wake_at(TimeNs t) override { net_.wakes_[i_] = t; }
     void event(const Event& e) override {
-      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(e.reason), std::string(e.msg_id),
-                                  std::string(e.node_id), std::string(e.channel_id), e.peer, e.origin_time,
-                                  e.hops, e.value});
+      net_.events_[i_].push_back({e.kind, std::string(e.verb), std::string(reason_name(e.reason)),
+                                  std::string(e.msg_id), std::string(e.node_id), std::string(e.channel_id),
+                                  e.peer, e.origin_time, e.hops, e.value, e.size});
     }
 
    private:
