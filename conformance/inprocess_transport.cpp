@@ -49,7 +49,7 @@ void InProcessTransport::record(const Event& e) {
   if (events_.size() >= kEventsMax) return;
   std::string line(event_kind_name(e.kind));
   if (!e.verb.empty()) line += " verb=" + std::string(e.verb);
-  if (!e.reason.empty()) line += " reason=" + std::string(e.reason);
+  if (e.reason != Reason::kNone) line += " reason=" + std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) line += " msg_id=" + std::string(e.msg_id);
   events_.push_back(std::move(line));
 }

@@ -2,7 +2,10 @@
 // poll_until() with a deadline (never a fixed sleep).
 #include "conformance/udp_transport.hpp"
 
+#include <array>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address_v4.hpp>
+#include <boost/asio/ip/udp.hpp>
 #include <chrono>
 
 namespace ptplab::conformance {
@@ -10,24 +13,37 @@ namespace ptplab::conformance {
 namespace asio = boost::asio;
 using asio::ip::udp;
 
+struct UdpTransport::Sockets {
+  struct Peer {
+    explicit Peer(asio::io_context& io) : socket(io) {}
+    udp::socket socket;
+    udp::endpoint from;
+    std::array<char, kReceiveBytesMax> buffer{};
+    Address address;
+  };
+  asio::io_context io;
+  std::vector<std::unique_ptr<Peer>> peers;
+};
+
 TimeNs steady_now() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
-UdpTransport::UdpTransport(Address target) : target_(target) {}
+UdpTransport::UdpTransport(Address target) : target_(target), asio_(std::make_unique<Sockets>()) {}
 
 UdpTransport::~UdpTransport() {
-  for (auto& s : sockets_) {
+  for (auto& s : asio_->peers) {
     boost::system::error_code ignored;
     s->socket.close(ignored);
   }
 }
 
 Expected<int, std::string> UdpTransport::open_peer() {
-  if (static_cast<int>(sockets_.size()) >= kPeersMax) return Unexpected(std::string("too many peers"));
-  auto s = std::make_unique<Socket>(io_);
+  auto& peers = asio_->peers;
+  if (static_cast<int>(peers.size()) >= kPeersMax) return Unexpected(std::string("too many peers"));
+  auto s = std::make_unique<Sockets::Peer>(asio_->io);
   boost::system::error_code ec;
   // Bind on the interface that routes to the target: loopback targets get loopback peers.
   const auto local = target_.ip >> 24 == 127 ? asio::ip::address_v4(target_.ip) : asio::ip::address_v4::any();
@@ -37,28 +53,28 @@ Expected<int, std::string> UdpTransport::open_peer() {
   const auto ep = s->socket.local_endpoint(ec);
   if (ec) return Unexpected("cannot read the socket address: " + ec.message());
   s->address = Address{local.to_uint(), ep.port()};
-  sockets_.push_back(std::move(s));
-  const int index = static_cast<int>(sockets_.size()) - 1;
+  peers.push_back(std::move(s));
+  const int index = static_cast<int>(peers.size()) - 1;
   receive(index);
   return index;
 }
 
-Address UdpTransport::peer_address(int peer) const { return sockets_.at(peer)->address; }
+Address UdpTransport::peer_address(int peer) const { return asio_->peers.at(peer)->address; }
 
 void UdpTransport::send(int peer, const Address& to, const std::string& bytes) {
   boost::system::error_code ignored;  // a refused or lost datagram is the target's silence
-  sockets_.at(peer)->socket.send_to(asio::buffer(bytes), udp::endpoint(asio::ip::address_v4(to.ip), to.port),
-                                    0, ignored);
+  asio_->peers.at(peer)->socket.send_to(asio::buffer(bytes),
+                                        udp::endpoint(asio::ip::address_v4(to.ip), to.port), 0, ignored);
 }
 
 TimeNs UdpTransport::now() const { return steady_now(); }
 
 void UdpTransport::receive(int peer) {
-  Socket& s = *sockets_[peer];
+  Sockets::Peer& s = *asio_->peers[peer];
   s.socket.async_receive_from(
       asio::buffer(s.buffer), s.from, [this, peer](const boost::system::error_code& ec, std::size_t n) {
         if (ec == asio::error::operation_aborted) return;
-        Socket& r = *sockets_[peer];
+        Sockets::Peer& r = *asio_->peers[peer];
         if (!ec) {
           Arrival a{steady_now(), peer, Address{r.from.address().to_v4().to_uint(), r.from.port()},
                     std::string(r.buffer.data(), n)};
@@ -73,15 +89,16 @@ void UdpTransport::poll_until(TimeNs deadline, std::vector<Arrival>& arrivals) {
   for (auto& a : early_) arrivals.push_back(std::move(a));
   early_.clear();
   sink_ = &arrivals;
+  asio::io_context& io = asio_->io;
   while (arrivals.size() == before) {
     const TimeNs left = deadline - steady_now();
-    if (left <= 0 || sockets_.empty()) break;
-    if (io_.stopped()) io_.restart();
-    io_.run_one_for(std::chrono::nanoseconds(left));
+    if (left <= 0 || asio_->peers.empty()) break;
+    if (io.stopped()) io.restart();
+    io.run_one_for(std::chrono::nanoseconds(left));
   }
   // Take whatever else is already waiting, without blocking.
-  if (io_.stopped()) io_.restart();
-  io_.poll();
+  if (io.stopped()) io.restart();
+  io.poll();
   sink_ = nullptr;
 }
 

@@ -1,11 +1,10 @@
 // The harness's peers as real UDP sockets on the loopback (or any local) interface, with
-// Boost.Asio: each peer is one socket bound to an ephemeral port.
+// Boost.Asio: each peer is one socket bound to an ephemeral port. Only udp_transport.cpp
+// includes Asio: the io_context and sockets live behind a pointer (pimpl).
 #pragma once
 
-#include <array>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/udp.hpp>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "conformance/transport.hpp"
@@ -28,18 +27,11 @@ class UdpTransport final : public Transport {
  private:
   static constexpr std::size_t kReceiveBytesMax = 65536;
   static constexpr int kPeersMax = 64;
-  struct Socket {
-    explicit Socket(boost::asio::io_context& io) : socket(io) {}
-    boost::asio::ip::udp::socket socket;
-    boost::asio::ip::udp::endpoint from;
-    std::array<char, kReceiveBytesMax> buffer{};
-    Address address;
-  };
+  struct Sockets;  // the io_context and one Asio socket per peer (udp_transport.cpp)
   void receive(int peer);
 
   Address target_;
-  boost::asio::io_context io_;
-  std::vector<std::unique_ptr<Socket>> sockets_;
+  std::unique_ptr<Sockets> asio_;
   std::vector<Arrival>* sink_ = nullptr;
   std::vector<Arrival> early_;  // arrivals completed while nobody polled
 };

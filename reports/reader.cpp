@@ -3,14 +3,43 @@
 
 #include <functional>
 
+#include "reports/records/columns.hpp"
+#include "reports/records/metrics.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
 namespace {
 
 std::uint64_t u64(const Statement& s, int col) { return static_cast<std::uint64_t>(s.int64(col)); }
-std::optional<double> opt(const Statement& s, int col) {
-  return s.is_null(col) ? std::nullopt : std::optional<double>(s.real(col));
+
+// "SELECT a, b, ... FROM t WHERE run_id = ?1 ORDER BY `order`": every column of a record's table.
+template <class Record>
+std::string select_sql(std::string_view order) {
+  std::string cols;
+  for (const auto& c : TableOf<Record>::columns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+  return "SELECT " + cols + " FROM " + std::string(TableOf<Record>::name) + " WHERE run_id = ?1 ORDER BY " +
+         std::string(order);
+}
+
+// The record of a row of select_sql<Record>() (NULL reads as the member's empty value).
+template <class Record>
+Record read_record(const Statement& s) {
+  Record r{};
+  int i = 0;
+  for (const auto& c : TableOf<Record>::columns) {
+    const int col = i++;
+    if (s.is_null(col)) {
+      c.set(r, Cell{});
+    } else if (c.sql_type.starts_with("INTEGER")) {
+      c.set(r, Cell{s.int64(col)});
+    } else if (c.sql_type.starts_with("REAL")) {
+      c.set(r, Cell{s.real(col)});
+    } else {
+      const std::string text = s.text(col);
+      c.set(r, Cell{std::string_view(text)});
+    }
+  }
+  return r;
 }
 
 constexpr std::string_view kRunSelect =
@@ -22,13 +51,6 @@ RunRow read_run(const Statement& s) {
   return {s.int64(0), s.text(1), s.text(2), u64(s, 3),  s.text(4),  s.text(5), s.text(6),
           s.real(7),  s.real(8), u64(s, 9), u64(s, 10), s.text(11), s.text(12)};
 }
-
-// Nearest-rank percentile of delivery latency in ms (SCHEMA.md "propagation latency").
-constexpr std::string_view kLatencyPercentile =
-    "WITH l AS (SELECT latency_ns FROM delivery WHERE run_id = ?1 AND intended), "
-    "n AS (SELECT count(*) * ?2 AS k FROM l) "
-    "SELECT latency_ns / 1e6 FROM l ORDER BY latency_ns "
-    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
 
 // Median time to connect in ms of one NAT pair's successful attempts.
 constexpr std::string_view kConnectMedian =
@@ -52,13 +74,13 @@ struct ReportReader::Impl {
     return std::monostate{};
   }
 
-  Expected<std::optional<double>, std::string> percentile(RunId run, double p) {
-    auto stmt = db.prepare(kLatencyPercentile);
+  // The value of the metric table's SQL for `metric` (reports/records/metrics.cpp) in `run`.
+  Expected<std::optional<double>, std::string> metric(RunId run, std::string_view name) {
+    auto stmt = db.prepare(find_metric(name)->sql);
     if (!stmt) return Unexpected(stmt.error());
     stmt->bind(1, std::int64_t{run});
-    stmt->bind(2, p);
     std::optional<double> out;
-    if (stmt->step()) out = stmt->real(0);
+    if (stmt->step() && !stmt->is_null(0)) out = stmt->real(0);
     if (!stmt->error().empty()) return Unexpected(stmt->error());
     return out;
   }
@@ -72,9 +94,10 @@ struct ReportReader::Impl {
         run, [&](const Statement& r) { d.delivered = u64(r, 0); });
     if (!s) return s;
     if (d.intended > 0) d.ratio = static_cast<double>(d.delivered) / static_cast<double>(d.intended);
-    for (auto [p, out] : {std::pair{0.5, &d.latency_p50_ms}, std::pair{0.9, &d.latency_p90_ms},
-                          std::pair{0.99, &d.latency_p99_ms}, std::pair{1.0, &d.latency_max_ms}}) {
-      auto v = percentile(run, p);
+    for (auto [name, out] :
+         {std::pair{"latency_p50_ms", &d.latency_p50_ms}, std::pair{"latency_p90_ms", &d.latency_p90_ms},
+          std::pair{"latency_p99_ms", &d.latency_p99_ms}, std::pair{"latency_max_ms", &d.latency_max_ms}}) {
+      auto v = metric(run, name);
       if (!v) return Unexpected(v.error());
       *out = *v;
     }
@@ -114,34 +137,20 @@ Expected<RunSummary, std::string> ReportReader::load_summary(RunId run) {
   });
   if (s && !found) return Unexpected("no run " + std::to_string(run) + " in this report");
   if (s) {
-    s = db.each("SELECT name, value FROM run_param WHERE run_id = ?1 ORDER BY rowid", run,
-                [&](const Statement& r) {
-                  out.params.push_back({r.text(0), r.text(1)});
-                });
+    s = db.each(select_sql<ParamRecord>("rowid"), run,
+                [&](const Statement& r) { out.params.push_back(read_record<ParamRecord>(r)); });
   }
   if (s) {
-    s = db.each("SELECT module, name, value FROM scalar WHERE run_id = ?1 ORDER BY module, name", run,
-                [&](const Statement& r) {
-                  out.scalars.push_back({r.text(0), r.text(1), r.real(2)});
-                });
+    s = db.each(select_sql<ScalarRecord>("module, name"), run,
+                [&](const Statement& r) { out.scalars.push_back(read_record<ScalarRecord>(r)); });
   }
   if (s) {
-    s = db.each(
-        "SELECT name, count, mean, stddev, min, max, p50, p90, p99 FROM statistic WHERE run_id = ?1 ORDER BY "
-        "name",
-        run, [&](const Statement& r) {
-          out.statistics.push_back({r.text(0), u64(r, 1), r.real(2), r.real(3), r.real(4), r.real(5),
-                                    r.real(6), r.real(7), r.real(8)});
-        });
+    s = db.each(select_sql<StatisticRecord>("name"), run,
+                [&](const Statement& r) { out.statistics.push_back(read_record<StatisticRecord>(r)); });
   }
   if (s) {
-    s = db.each(
-        "SELECT metric, operator, expected, tolerance, actual, passed FROM expectation WHERE run_id = ?1 "
-        "ORDER BY rowid",
-        run, [&](const Statement& r) {
-          out.expectations.push_back(
-              {r.text(0), r.text(1), r.real(2), r.real(3), opt(r, 4), r.int64(5) != 0});
-        });
+    s = db.each(select_sql<ExpectationRecord>("rowid"), run,
+                [&](const Statement& r) { out.expectations.push_back(read_record<ExpectationRecord>(r)); });
   }
   if (s) {
     s = db.each(

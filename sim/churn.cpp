@@ -24,18 +24,4 @@ TimeNs draw_session_length(const SessionLengthConfig& c, Rng& rng) {
   return ns < 1.0 ? 1 : static_cast<TimeNs>(ns);
 }
 
-std::string_view session_kind_name(SessionKind kind) {
-  return kind == SessionKind::kPareto ? "pareto" : "exponential";
-}
-
-bool parse_session_kind(std::string_view name, SessionKind& out) {
-  if (name == "exponential")
-    out = SessionKind::kExponential;
-  else if (name == "pareto")
-    out = SessionKind::kPareto;
-  else
-    return false;
-  return true;
-}
-
 }  // namespace ptplab::sim

@@ -3,9 +3,11 @@
 // form Poisson processes. Leaving is a crash (state lost), joining a restart.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
+#include "engine/core/name_table.hpp"
 #include "engine/core/rng.hpp"
 #include "engine/core/time.hpp"
 
@@ -13,6 +15,11 @@ namespace ptplab::sim {
 
 // Which distribution a session (or offline gap) length is drawn from.
 enum class SessionKind : std::uint8_t { kExponential, kPareto };
+inline constexpr std::array<NameEntry<SessionKind>, 2> kSessionKinds = {{
+    {SessionKind::kExponential, "exponential", "memoryless lengths: leaves and joins are Poisson"},
+    {SessionKind::kPareto, "pareto", "heavy-tailed lengths with pareto_shape"},
+}};
+static_assert(indexed_by_value(kSessionKinds) && kSessionKinds.back().value == SessionKind::kPareto);
 
 // A length distribution with a given mean. Pareto: shape alpha > 1, scale = mean * (alpha-1)/alpha
 // (a shape <= 1 has no finite mean and is drawn as exponential instead).
@@ -30,9 +37,5 @@ struct ChurnConfig {
 
 // Draws one length (>= 1 ns, capped at one year so timers stay finite).
 [[nodiscard]] TimeNs draw_session_length(const SessionLengthConfig& config, Rng& rng);
-
-// "exponential", "pareto"; and back (false if unknown).
-[[nodiscard]] std::string_view session_kind_name(SessionKind kind);
-[[nodiscard]] bool parse_session_kind(std::string_view name, SessionKind& out);
 
 }  // namespace ptplab::sim

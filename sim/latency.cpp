@@ -1,6 +1,7 @@
 // The delay distributions.
 #include "sim/latency.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -35,16 +36,19 @@ TimeNs draw_latency(const LatencyConfig& c, Rng& rng, std::uint32_t from, std::u
     case LatencyKind::kNormal: {
       double x = -1;
       for (int i = 0; i < kNormalRedrawsMax && x < 0; ++i) {
-        x = static_cast<double>(c.normal_mean_ns) +
-            static_cast<double>(c.normal_stddev_ns) * draw_standard_normal(rng);
+        x = static_cast<double>(c.mean_ns) + static_cast<double>(c.stddev_ns) * draw_standard_normal(rng);
       }
       base = to_time(x);
       break;
     }
-    case LatencyKind::kLognormal:
-      base = to_time(static_cast<double>(c.lognormal_median_ns) *
-                     std::exp(c.lognormal_sigma * draw_standard_normal(rng)));
+    case LatencyKind::kLognormal: {
+      const double mean = static_cast<double>(std::max<TimeNs>(c.mean_ns, 1));
+      const double cv2 = std::pow(static_cast<double>(c.stddev_ns) / mean, 2);
+      const double sigma = std::sqrt(std::log1p(cv2));
+      const auto median_ns = static_cast<TimeNs>(mean / std::sqrt(1 + cv2));  // whole ns, as drawn before
+      base = to_time(static_cast<double>(median_ns) * std::exp(sigma * draw_standard_normal(rng)));
       break;
+    }
     case LatencyKind::kMatrix: {
       const std::uint64_t cell = static_cast<std::uint64_t>(from) * c.regions + to;
       base =
@@ -54,28 +58,6 @@ TimeNs draw_latency(const LatencyConfig& c, Rng& rng, std::uint32_t from, std::u
   }
   if (c.jitter_ns > 0) base += static_cast<TimeNs>(rng.below(static_cast<std::uint64_t>(c.jitter_ns)));
   return base < 0 ? 0 : base;
-}
-
-std::string_view latency_kind_name(LatencyKind kind) {
-  switch (kind) {
-    case LatencyKind::kConstant: return "constant";
-    case LatencyKind::kUniform: return "uniform";
-    case LatencyKind::kNormal: return "normal";
-    case LatencyKind::kLognormal: return "lognormal";
-    case LatencyKind::kMatrix: return "matrix";
-  }
-  return "unknown";
-}
-
-bool parse_latency_kind(std::string_view name, LatencyKind& out) {
-  for (auto k : {LatencyKind::kConstant, LatencyKind::kUniform, LatencyKind::kNormal, LatencyKind::kLognormal,
-                 LatencyKind::kMatrix}) {
-    if (latency_kind_name(k) == name) {
-      out = k;
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace ptplab::sim

@@ -2,10 +2,12 @@
 // same path overtake each other as they do on the Internet (jitter reorders).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "engine/core/name_table.hpp"
 #include "engine/core/rng.hpp"
 #include "engine/core/time.hpp"
 
@@ -13,6 +15,15 @@ namespace ptplab::sim {
 
 // Which distribution LatencyConfig draws from.
 enum class LatencyKind : std::uint8_t { kConstant, kUniform, kNormal, kLognormal, kMatrix };
+inline constexpr std::array<NameEntry<LatencyKind>, 5> kLatencyKinds = {{
+    {LatencyKind::kConstant, "constant", "every datagram takes constant_ns"},
+    {LatencyKind::kUniform, "uniform", "uniform in [uniform_min_ns, uniform_max_ns)"},
+    {LatencyKind::kNormal, "normal", "normal with mean_ns and stddev_ns, truncated at 0"},
+    {LatencyKind::kLognormal, "lognormal",
+     "lognormal whose mean and standard deviation are mean_ns and stddev_ns"},
+    {LatencyKind::kMatrix, "matrix", "region-to-region delays matrix_ns"},
+}};
+static_assert(indexed_by_value(kLatencyKinds) && kLatencyKinds.back().value == LatencyKind::kMatrix);
 
 // Parameters of the delay model; only the fields of `kind` (and jitter_ns) are read.
 struct LatencyConfig {
@@ -20,10 +31,12 @@ struct LatencyConfig {
   TimeNs constant_ns = 20 * kMillisecond;     // kConstant
   TimeNs uniform_min_ns = 10 * kMillisecond;  // kUniform: [min, max)
   TimeNs uniform_max_ns = 50 * kMillisecond;
-  TimeNs normal_mean_ns = 20 * kMillisecond;  // kNormal, truncated at 0 (negative draws redrawn)
-  TimeNs normal_stddev_ns = 5 * kMillisecond;
-  TimeNs lognormal_median_ns = 20 * kMillisecond;  // kLognormal: median * exp(sigma * N(0,1))
-  double lognormal_sigma = 0.5;
+  // kNormal: mean_ns + stddev_ns * N(0,1), truncated at 0 (negative draws redrawn).
+  // kLognormal: median * exp(sigma * N(0,1)) with the median and sigma that give the delay this
+  // mean and standard deviation: sigma^2 = ln(1 + cv^2), median = mean / sqrt(1 + cv^2), cv =
+  // stddev / mean (a mean below 1 ns counts as 1 ns).
+  TimeNs mean_ns = 20 * kMillisecond;
+  TimeNs stddev_ns = 5 * kMillisecond;
   // kMatrix: base delay from region i to region j is matrix_ns[i * regions + j]; hosts carry a
   // region in HostSpec. Regions outside the matrix use constant_ns.
   std::uint32_t regions = 1;
@@ -38,9 +51,5 @@ struct LatencyConfig {
 
 // A standard normal deviate (Box-Muller), shared by the models that need one.
 [[nodiscard]] double draw_standard_normal(Rng& rng);
-
-// "constant", "uniform", "normal", "lognormal", "matrix"; and back (false if unknown).
-[[nodiscard]] std::string_view latency_kind_name(LatencyKind kind);
-[[nodiscard]] bool parse_latency_kind(std::string_view name, LatencyKind& out);
 
 }  // namespace ptplab::sim

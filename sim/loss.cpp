@@ -29,23 +29,4 @@ bool draw_loss(const LossConfig& c, LossState& state, Rng& rng) {
   return false;
 }
 
-std::string_view loss_kind_name(LossKind kind) {
-  switch (kind) {
-    case LossKind::kNone: return "none";
-    case LossKind::kBernoulli: return "bernoulli";
-    case LossKind::kGilbertElliott: return "gilbert_elliott";
-  }
-  return "unknown";
-}
-
-bool parse_loss_kind(std::string_view name, LossKind& out) {
-  for (auto k : {LossKind::kNone, LossKind::kBernoulli, LossKind::kGilbertElliott}) {
-    if (loss_kind_name(k) == name) {
-      out = k;
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace ptplab::sim

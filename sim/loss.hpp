@@ -3,15 +3,24 @@
 // pi_bad = p_good_to_bad / (p_good_to_bad + p_bad_to_good), loss = (1-pi_bad)*loss_good + pi_bad*loss_bad.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
+#include "engine/core/name_table.hpp"
 #include "engine/core/rng.hpp"
 
 namespace ptplab::sim {
 
 // Which loss process a LossConfig describes.
 enum class LossKind : std::uint8_t { kNone, kBernoulli, kGilbertElliott };
+inline constexpr std::array<NameEntry<LossKind>, 3> kLossKinds = {{
+    {LossKind::kNone, "none", "no loss"},
+    {LossKind::kBernoulli, "bernoulli", "each datagram lost independently with probability"},
+    {LossKind::kGilbertElliott, "gilbert_elliott",
+     "bursty: a good and a bad state, p_good_to_bad and p_bad_to_good per datagram, loss_good and loss_bad"},
+}};
+static_assert(indexed_by_value(kLossKinds) && kLossKinds.back().value == LossKind::kGilbertElliott);
 
 // Parameters of a loss process; only the fields of `kind` are read.
 struct LossConfig {
@@ -34,9 +43,5 @@ struct LossState {
 
 // Decides whether the next datagram is lost, advancing the state.
 [[nodiscard]] bool draw_loss(const LossConfig& config, LossState& state, Rng& rng);
-
-// "none", "bernoulli", "gilbert_elliott"; and back (false if unknown).
-[[nodiscard]] std::string_view loss_kind_name(LossKind kind);
-[[nodiscard]] bool parse_loss_kind(std::string_view name, LossKind& out);
 
 }  // namespace ptplab::sim

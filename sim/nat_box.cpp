@@ -57,7 +57,7 @@ void NatBox::remove(std::uint16_t port) {
   by_port_.erase(it);
 }
 
-std::optional<std::uint16_t> NatBox::allocate_port(TimeNs now) {
+std::optional<std::uint16_t> NatBox::allocate_port(TimeNs now, std::uint16_t internal_port) {
   const std::uint32_t range =
       config_.port_max >= config_.port_min ? config_.port_max - config_.port_min + 1u : 0u;
   if (range == 0) return std::nullopt;
@@ -76,6 +76,12 @@ std::optional<std::uint16_t> NatBox::allocate_port(TimeNs now) {
     remove(port);
     return true;
   };
+  // RFC 4787 section 4.1 port preservation: keep the internal port when it is free, else fall
+  // back to the sequential scan.
+  if (config_.port_allocation == PortAllocation::kPreserving && internal_port >= config_.port_min &&
+      internal_port <= config_.port_max && usable(internal_port)) {
+    return internal_port;
+  }
   if (config_.port_allocation == PortAllocation::kRandom) {
     for (int i = 0; i < kRandomPortDrawsMax; ++i) {
       const auto port = static_cast<std::uint16_t>(config_.port_min + rng_.below(range));
@@ -120,7 +126,7 @@ std::optional<std::uint16_t> NatBox::outbound(TimeNs now, const Address& interna
     }
     remove(port);
   }
-  const auto port = allocate_port(now);
+  const auto port = allocate_port(now, internal.port);
   if (!port) return std::nullopt;
   Mapping m{internal, key.remote, now, {}};
   open_filter(m, remote, now);

@@ -64,7 +64,8 @@ class NatBox {
   [[nodiscard]] bool expired(const Mapping& m, TimeNs now) const;
   [[nodiscard]] Address key_remote(const Address& remote) const;
   [[nodiscard]] Address permit_key(const Address& remote) const;
-  std::optional<std::uint16_t> allocate_port(TimeNs now);
+  // A free public port for a new mapping of `internal_port`, per config_.port_allocation.
+  std::optional<std::uint16_t> allocate_port(TimeNs now, std::uint16_t internal_port);
   void remove(std::uint16_t port);
   void open_filter(Mapping& m, const Address& remote, TimeNs now);
 

@@ -1,59 +1,25 @@
-// NAT presets and behaviour names.
+// NAT presets: the RFC 3489 names applied to a NatConfig through the kNatTypes table.
 #include "sim/nat_config.hpp"
 
 namespace ptplab::sim {
 
-NatConfig NatConfig::full_cone() {
-  NatConfig c;
-  c.filtering = NatFiltering::kEndpointIndependent;
-  return c;
+NatConfig with_nat_type(NatConfig base, NatType type) {
+  if (type == NatType::kPublic) return base;
+  const auto& t = entry_of(kNatTypes, type);
+  base.mapping = t.mapping;
+  base.filtering = t.filtering;
+  return base;
 }
 
-NatConfig NatConfig::restricted() {
-  NatConfig c;
-  c.filtering = NatFiltering::kAddressDependent;
-  return c;
-}
-
-NatConfig NatConfig::port_restricted() { return NatConfig{}; }
-
-NatConfig NatConfig::symmetric() {
-  NatConfig c;
-  c.mapping = NatMapping::kAddressAndPortDependent;
-  c.filtering = NatFiltering::kAddressAndPortDependent;
-  return c;
-}
+NatConfig NatConfig::full_cone() { return with_nat_type({}, NatType::kFullCone); }
+NatConfig NatConfig::restricted() { return with_nat_type({}, NatType::kRestricted); }
+NatConfig NatConfig::port_restricted() { return with_nat_type({}, NatType::kPortRestricted); }
+NatConfig NatConfig::symmetric() { return with_nat_type({}, NatType::kSymmetric); }
 
 std::optional<NatConfig> nat_preset(std::string_view name) {
-  if (name == "full-cone") return NatConfig::full_cone();
-  if (name == "restricted") return NatConfig::restricted();
-  if (name == "port-restricted") return NatConfig::port_restricted();
-  if (name == "symmetric") return NatConfig::symmetric();
-  return std::nullopt;
-}
-
-namespace {
-
-constexpr std::string_view kBehaviourNames[] = {"endpoint-independent", "address-dependent",
-                                                "address-and-port-dependent"};
-
-}  // namespace
-
-std::string_view nat_behaviour_name(NatMapping m) { return kBehaviourNames[static_cast<int>(m)]; }
-std::string_view nat_behaviour_name(NatFiltering f) { return kBehaviourNames[static_cast<int>(f)]; }
-
-std::optional<NatMapping> parse_nat_mapping(std::string_view name) {
-  for (int i = 0; i < 3; ++i) {
-    if (kBehaviourNames[i] == name) return static_cast<NatMapping>(i);
-  }
-  return std::nullopt;
-}
-
-std::optional<NatFiltering> parse_nat_filtering(std::string_view name) {
-  for (int i = 0; i < 3; ++i) {
-    if (kBehaviourNames[i] == name) return static_cast<NatFiltering>(i);
-  }
-  return std::nullopt;
+  const auto type = parse_name(kNatTypes, name);
+  if (!type || *type == NatType::kPublic) return std::nullopt;
+  return with_nat_type({}, *type);
 }
 
 }  // namespace ptplab::sim

@@ -1,12 +1,18 @@
 // The kernel's loop: keys, callback slots and dispatch.
 #include "sim/simulator.hpp"
 
-#include <cassert>
+#include <stdexcept>
+#include <string>
 
 namespace ptplab::sim {
 
 std::uint8_t Simulator::register_handler(EventHandler& handler, std::uint8_t count) {
-  assert(kinds_used_ + count <= kKindsMax);
+  // The table is a fixed array indexed by kind: a real check in every build type, not an assert.
+  if (kinds_used_ + count > kKindsMax) {
+    throw std::length_error("sim::Simulator::register_handler: " + std::to_string(count) +
+                            " more kinds would exceed the " + std::to_string(kKindsMax - 1) +
+                            " registrable event kinds (" + std::to_string(kinds_used_ - 1) + " in use)");
+  }
   const auto first = static_cast<std::uint8_t>(kinds_used_);
   for (std::uint8_t i = 0; i < count; ++i) handlers_[kinds_used_++] = &handler;
   return first;
@@ -26,6 +32,10 @@ std::uint64_t Simulator::next_key(OriginId origin) {
 
 void Simulator::schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target,
                          std::uint32_t payload) {
+  if (kind >= kKindsMax) [[unlikely]] {
+    throw std::out_of_range("sim::Simulator::schedule: event kind " + std::to_string(kind) +
+                            " is outside the handler table (kinds 0.." + std::to_string(kKindsMax - 1) + ")");
+  }
   if (t >= kTimeLimit) return;
   EventRecord e;
   e.time = t < now_ ? now_ : t;

@@ -53,12 +53,14 @@ class Simulator {
   // Events in the queue, cancelled timers that have not reached their time included.
   [[nodiscard]] std::size_t pending() const { return queue_.size(); }
 
-  // Reserves `count` consecutive kinds for `handler` and returns the first one.
+  // Reserves `count` consecutive kinds for `handler` and returns the first one. Throws
+  // std::length_error (in every build type) when fewer than `count` of the kKindsMax-1 kinds are left.
   std::uint8_t register_handler(EventHandler& handler, std::uint8_t count = 1);
   // Forgets a handler (before it is destroyed); its pending events are then skipped.
   void unregister_handler(const EventHandler& handler);
 
   // Schedules a typed event. A time before now() means now(); at or after kTimeLimit, never.
+  // Throws std::out_of_range when kind >= kKindsMax (the handler table's bound).
   void schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
 
   // Schedules a callback (control-plane: scenario actions, tests). Same time rules.

@@ -3,10 +3,12 @@
 // the engine never counts for anyone.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "engine/core/address.hpp"
+#include "engine/core/reason.hpp"
 #include "engine/core/time.hpp"
 
 namespace ptplab {
@@ -38,8 +40,8 @@ enum class EventKind : std::uint8_t {
 // One observable event. String views are valid only during the Output::event call.
 struct Event {
   EventKind kind{};
-  std::string_view verb;    // wire verb involved, "" if none
-  std::string_view reason;  // short stable reason code for drops/failures ("malformed", "rate_limit", ...)
+  std::string_view verb;          // wire verb involved, "" if none
+  Reason reason = Reason::kNone;  // why, for drops, removals, failures and collisions (reason.hpp)
   std::string_view msg_id;
   std::string_view node_id;  // origin/sender node id when relevant
   std::string_view channel_id;
@@ -47,6 +49,11 @@ struct Event {
   TimeNs origin_time = 0;   // for kDelivered: the origin's send time (from the MESSAGE timestamp)
   std::uint32_t hops = 0;   // for kDelivered: relay hops travelled
   std::uint64_t value = 0;  // a size or count (bytes for kMessageOriginated, ...)
+  // Bytes of the datagram the event is about, 0 when none: for kDropped, kDuplicate and
+  // kRateLimited the input being handled (or, for amplification_limit and our own oversized
+  // MESSAGE, the datagram not sent); for events about a parked MESSAGE, the datagram it came in.
+  // Lets observers charge an event to its datagram without tracking which one is current.
+  std::size_t size = 0;
 };
 
 }  // namespace ptplab

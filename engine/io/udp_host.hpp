@@ -1,18 +1,22 @@
 // A sans-I/O Endpoint (the engine's Node) on a real UDP socket: Boost.Asio delivers datagrams
-// and the one wake-up the endpoint asks for, with the steady clock as its time. After each
-// endpoint call the host drains its Output: sends go out at once (no queue, so a flood cannot
-// grow memory here), events go to a sink, the timer is re-armed.
+// and the one wake-up the endpoint asks for, with the steady clock as its time. Sends go out
+// at once (no queue, so a flood cannot grow memory here); events go to a sink.
+// Only udp_host.cpp includes Asio: the socket and timer live behind a pointer (pimpl), so
+// users of this header compile without Asio's headers (they include io_context.hpp themselves).
 #pragma once
 
-#include <array>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/udp.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "engine/core/endpoint.hpp"
 #include "engine/core/expected.hpp"
+
+namespace boost::asio {
+class io_context;
+}  // namespace boost::asio
 
 namespace ptplab::engine {
 
@@ -23,6 +27,9 @@ using EventSink = std::function<void(TimeNs now, const Event& event)>;
 class UdpHost final {
  public:
   UdpHost(boost::asio::io_context& io, Endpoint& endpoint, EventSink sink);
+  ~UdpHost();
+  UdpHost(const UdpHost&) = delete;
+  UdpHost& operator=(const UdpHost&) = delete;
 
   // Binds the socket to `listen` (port 0: any free port).
   [[nodiscard]] Expected<Address, std::string> bind(const Address& listen);
@@ -49,15 +56,13 @@ class UdpHost final {
   void receive();
   void arm_timer();
 
-  boost::asio::io_context& io_;
-  boost::asio::ip::udp::socket socket_;
-  boost::asio::steady_timer timer_;
+  struct Sockets;  // the Asio socket, timer, receive buffer and sender address (udp_host.cpp)
+
+  std::unique_ptr<Sockets> asio_;
   Endpoint& endpoint_;
   EventSink sink_;
   Address address_;
   OutputStack outputs_;  // the endpoint calls' buffers, reused
-  boost::asio::ip::udp::endpoint from_;
-  std::array<char, kDatagramBytesMax> buffer_{};
   TimeNs wake_ = kNever;
   TimeNs armed_ = kNever;
   std::uint64_t generation_ = 0;  // of the armed timer wait

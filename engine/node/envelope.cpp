@@ -104,4 +104,14 @@ std::string body_binding(std::string_view channel_id, std::string_view msg_id) {
   return out;
 }
 
+void put_key_id(std::string& out, std::uint64_t key_id) {
+  for (int s = 56; s >= 0; s -= 8) out.push_back(static_cast<char>((key_id >> s) & 0xff));
+}
+
+std::uint64_t get_key_id(std::string_view body) {
+  std::uint64_t id = 0;
+  for (std::size_t i = 0; i < kKeyIdBytes; ++i) id = (id << 8) | static_cast<std::uint8_t>(body[i]);
+  return id;
+}
+
 }  // namespace ptplab::engine

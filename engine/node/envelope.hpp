@@ -50,4 +50,12 @@ struct WrappedCopy {
 // The AEAD associated data and ECIES info that bind a closed-channel body to its message.
 [[nodiscard]] std::string body_binding(std::string_view channel_id, std::string_view msg_id);
 
+// Appends the kKeyIdBytes big-endian key id that opens a kChannelKey body.
+void put_key_id(std::string& out, std::uint64_t key_id);
+// The key id at the start of a kChannelKey body; precondition: body.size() >= kKeyIdBytes.
+[[nodiscard]] std::uint64_t get_key_id(std::string_view body);
+
+// The MIME type of a sender's certificate attached to its MESSAGE.
+inline constexpr std::string_view kCertificateMime = "application/pkix-cert";
+
 }  // namespace ptplab::engine

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <type_traits>
 
 namespace ptplab::engine {
 namespace {
@@ -13,23 +15,43 @@ using Error = Unexpected<std::string>;
 using Ok = Expected<std::monostate, std::string>;
 
 // A field reference of one of the types NodeParams uses.
-using FieldPtr = std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
-                              double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*>;
+using FieldPtr =
+    std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
+                 double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*, Propagation NodeParams::*,
+                 ChannelCrypto NodeParams::*, IdScheme NodeParams::*, MsgIdScheme NodeParams::*>;
 
-// One row of the table: name, field, and the accepted range (numbers) or values (strings).
+// One row of the table: name, field, and the accepted range (numbers).
 struct ParamDef {
   std::string_view name;
   FieldPtr field;
   double min = 0;
   double max = 1e18;
-  std::vector<std::string_view> choices = {};
 };
+
+// A field's value as JSON: choices by name, the rest as they are.
+template <typename T>
+nlohmann::json field_json(const T& value) {
+  if constexpr (Choice<T>)
+    return std::string(choice_name(value));
+  else
+    return value;
+}
+
+// Parses a choice by its table's names; the error lists them.
+template <typename E>
+Expected<E, std::string> parse_named(const nlohmann::json& v) {
+  if (v.is_string())
+    if (const auto e = parse_choice<E>(v.get<std::string>())) return *e;
+  std::string list;
+  for (auto c : choice_names(E{})) list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
+  return Unexpected<std::string>{v.is_string() ? "one of " + list : "a string"};
+}
 
 const std::vector<ParamDef>& table() {
   static const std::vector<ParamDef> defs = {
       {"version", &NodeParams::version},
-      {"id_scheme", &NodeParams::id_scheme, 0, 0, {"uuid4", "random", "key_derived"}},
-      {"msg_id_scheme", &NodeParams::msg_id_scheme, 0, 0, {"uuid4", "random"}},
+      {"id_scheme", &NodeParams::id_scheme},
+      {"msg_id_scheme", &NodeParams::msg_id_scheme},
       {"node_id_bits", &NodeParams::node_id_bits, 8, 128},
       {"msg_id_bits", &NodeParams::msg_id_bits, 8, 128},
       {"hello_interval_min_ns", &NodeParams::hello_interval_min_ns, 1},
@@ -48,12 +70,12 @@ const std::vector<ParamDef>& table() {
       {"pending_verification_timeout_ns", &NodeParams::pending_verification_timeout_ns, 1},
       {"key_request_interval_ns", &NodeParams::key_request_interval_ns, 1},
       {"certificate_in_message", &NodeParams::certificate_in_message},
-      {"channel_crypto", &NodeParams::channel_crypto, 0, 0, {"channel_key", "multi_cert"}},
+      {"channel_crypto", &NodeParams::channel_crypto},
       {"rekey_on_leave", &NodeParams::rekey_on_leave},
       {"channel_refresh_interval_ns", &NodeParams::channel_refresh_interval_ns, 1},
       {"channels_max", &NodeParams::channels_max, 1},
       {"members_max", &NodeParams::members_max, 1},
-      {"propagation", &NodeParams::propagation, 0, 0, {"direct", "flood", "gossip", "routed"}},
+      {"propagation", &NodeParams::propagation},
       {"gossip_fanout", &NodeParams::gossip_fanout, 1},
       {"hops_max", &NodeParams::hops_max, 1},
       {"verify_before_relay", &NodeParams::verify_before_relay},
@@ -115,15 +137,21 @@ Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
   auto expected = [&](std::string_view what) {
     return Error{"parameter \"" + name + "\": expected " + std::string(what) + ", got " + v.dump()};
   };
+  std::optional<Ok> chosen;
+  std::visit(
+      [&](auto field) {
+        using T = std::remove_reference_t<decltype(p.*field)>;
+        if constexpr (Choice<T>) {
+          const auto e = parse_named<T>(v);
+          if (e) p.*field = *e;
+          chosen = e ? Ok(std::monostate{}) : Ok(expected(e.error()));
+        }
+      },
+      d.field);
+  if (chosen) return *chosen;
   if (auto* f = std::get_if<std::string NodeParams::*>(&d.field)) {
     if (!v.is_string()) return expected("a string");
-    const auto s = v.get<std::string>();
-    if (d.choices.size() != 0 && std::find(d.choices.begin(), d.choices.end(), s) == d.choices.end()) {
-      std::string list;
-      for (auto c : d.choices) list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
-      return expected("one of " + list);
-    }
-    p.*(*f) = s;
+    p.*(*f) = v.get<std::string>();
   } else if (auto* b = std::get_if<bool NodeParams::*>(&d.field)) {
     if (!v.is_boolean()) return expected("true or false");
     p.*(*b) = v.get<bool>();
@@ -183,7 +211,7 @@ std::vector<std::string_view> param_names() {
 nlohmann::json params_to_json(const NodeParams& params) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& d : table())
-    std::visit([&](auto field) { out[std::string(d.name)] = params.*field; }, d.field);
+    std::visit([&](auto field) { out[std::string(d.name)] = field_json(params.*field); }, d.field);
   return out;
 }
 
@@ -194,7 +222,7 @@ Ok validate_params(const NodeParams& p) {
   NodeParams scratch;
   for (const auto& d : table()) {
     nlohmann::json v;
-    std::visit([&](auto field) { v = p.*field; }, d.field);
+    std::visit([&](auto field) { v = field_json(p.*field); }, d.field);
     if (auto r = set_field(scratch, d, v); !r) return r;
   }
   return std::monostate{};

@@ -11,17 +11,19 @@
 
 #include "engine/core/expected.hpp"
 #include "engine/core/time.hpp"
+#include "engine/node/node_choices.hpp"
 
 namespace ptplab::engine {
 
-// All parameters of a Node. Bounds are named `..._max`, durations end in `_ns`.
+// All parameters of a Node. The named choices are enums (node_choices.hpp); scenario files and
+// params_to_json spell them by the names in their tables. Bounds are named `..._max`, durations end in `_ns`.
 struct NodeParams {
   // --- identity ---
-  std::string version = "ptplab; 0.1";  // HELLO "version" string
-  std::string id_scheme = "uuid4";      // node_id: "uuid4" | "random" (node_id_bits) | "key_derived"
-  std::string msg_id_scheme = "uuid4";  // msg_id: "uuid4" | "random" (msg_id_bits)
-  int node_id_bits = 128;               // width for "random"/"key_derived" node ids (8..128)
-  int msg_id_bits = 128;                // width for "random" msg ids (8..128)
+  std::string version = "ptplab; 0.1";    // HELLO "version" string
+  IdScheme id_scheme = IdScheme::kUuid4;  // node_id: "uuid4" | "random" (node_id_bits) | "key_derived"
+  MsgIdScheme msg_id_scheme = MsgIdScheme::kUuid4;  // msg_id: "uuid4" | "random" (msg_id_bits)
+  int node_id_bits = 128;                           // width for "random"/"key_derived" node ids (8..128)
+  int msg_id_bits = 128;                            // width for "random" msg ids (8..128)
 
   // --- peers ---
   TimeNs hello_interval_min_ns = 500 * kMillisecond;  // HELLO period drawn uniformly in [min, max]
@@ -45,8 +47,8 @@ struct NodeParams {
   TimeNs key_request_interval_ns = 2 * kSecond;  // GETKEY retry period while a closed channel lacks its key
   bool certificate_in_message = true;            // MESSAGE carries the sender's certificate as an attachment
                                        // ("application/pkix-cert"): verifiable without reaching the origin
-  std::string channel_crypto = "channel_key";  // closed channels: "channel_key" | "multi_cert"
-  bool rekey_on_leave = false;                 // the creator draws a new key when a member leaves
+  ChannelCrypto channel_crypto = ChannelCrypto::kChannelKey;  // closed channels: "channel_key" | "multi_cert"
+  bool rekey_on_leave = false;  // the creator draws a new key when a member leaves
 
   // --- channels ---
   TimeNs channel_refresh_interval_ns = 30 * kSecond;  // CHANNEL re-announce after this long quiet
@@ -54,11 +56,12 @@ struct NodeParams {
   std::uint32_t members_max = 1024;                   // members per channel bound
 
   // --- propagation and routing ---
-  std::string propagation = "flood";  // MESSAGE/CHANNEL/JOIN/LEAVE: "direct" | "flood" | "gossip" | "routed"
-  std::uint32_t gossip_fanout = 3;    // peers per relay step under "gossip"
-  std::uint32_t hops_max = 32;        // relays stop forwarding beyond this many hops
-  bool verify_before_relay = false;   // relay a MESSAGE only after its signature checked out
-  bool routing_enabled = true;        // send ROUTING periodically
+  Propagation propagation =
+      Propagation::kFlood;           // MESSAGE/CHANNEL/JOIN/LEAVE: "direct" | "flood" | "gossip" | "routed"
+  std::uint32_t gossip_fanout = 3;   // peers per relay step under "gossip"
+  std::uint32_t hops_max = 32;       // relays stop forwarding beyond this many hops
+  bool verify_before_relay = false;  // relay a MESSAGE only after its signature checked out
+  bool routing_enabled = true;       // send ROUTING periodically
   TimeNs routing_interval_ns = 2 * kSecond;        // ROUTING period
   std::uint32_t routing_entries_max = 256;         // routing table bound
   TimeNs routing_entry_timeout_ns = 30 * kSecond;  // a learned route not refreshed this long is dropped

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "engine/core/expected.hpp"
+#include "engine/core/reason.hpp"
 #include "engine/wire/message.hpp"
 
 namespace ptplab::wire {
@@ -28,7 +29,9 @@ enum class DecodeErrorCode : std::uint8_t {
   kBadValue,        // a field has the right type but an unacceptable value (e.g. empty id)
 };
 
-// Stable snake_case name of a code ("missing_field", ...).
+// The Reason a code is reported as (kTooLarge..kBadValue, same order).
+[[nodiscard]] Reason decode_error_reason(DecodeErrorCode code);
+// Stable snake_case name of a code ("missing_field", ...): the name of its Reason.
 [[nodiscard]] std::string_view decode_error_code_name(DecodeErrorCode code);
 
 // A rejected datagram: what, where (a JSON pointer such as "/msg_data/msg_id") and a sentence.

@@ -38,7 +38,7 @@ std::string quoted_prefix(std::string_view s) {
   return out;
 }
 
-Expected<Message, DecodeError> parse_error(simdjson::error_code err, const DecodeLimits& limits) {
+Unexpected<DecodeError> parse_error(simdjson::error_code err, const DecodeLimits& limits) {
   switch (err) {
     case simdjson::DEPTH_ERROR:
       return failure(DecodeErrorCode::kTooDeep, "",
@@ -52,9 +52,9 @@ Expected<Message, DecodeError> parse_error(simdjson::error_code err, const Decod
   }
 }
 
-}  // namespace
-
-Expected<Message, DecodeError> decode(std::string_view bytes, const DecodeLimits& limits) {
+// The top-level value of `bytes` after the size check and a full parse; valid until the next
+// decode on this thread (it lives in the thread's parser slot).
+Expected<simdjson::dom::element, DecodeError> parse_root(std::string_view bytes, const DecodeLimits& limits) {
   if (bytes.size() > limits.max_datagram_bytes) {
     return failure(DecodeErrorCode::kTooLarge, "",
                    "datagram of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
@@ -70,31 +70,56 @@ Expected<Message, DecodeError> decode(std::string_view bytes, const DecodeLimits
   }
   slot.padded.reserve(bytes.size() + simdjson::SIMDJSON_PADDING);
   slot.padded.assign(bytes.data(), bytes.size());
-
   simdjson::dom::element root;
   if (const auto err = slot.parser.parse(slot.padded.data(), slot.padded.size(), false).get(root);
       err != simdjson::SUCCESS) {
     return parse_error(err, limits);
   }
-  simdjson::dom::object head;
-  if (root.get_object().get(head) != simdjson::SUCCESS) {
+  return root;
+}
+
+// The head's msg_type and msg_data (absent when missing).
+struct Head {
+  std::optional<simdjson::dom::element> msg_type;
+  std::optional<simdjson::dom::element> msg_data;
+};
+
+// Head rules: the top level is an object; only msg_type and msg_data are read; each may appear
+// once; other keys are ignored.
+Expected<Head, DecodeError> read_head(simdjson::dom::element root) {
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
     return failure(
         DecodeErrorCode::kNotObject, "",
         "expected the datagram to be a JSON object, found " + std::string(json_type_name(root.type())));
   }
-
-  // Head rules: only msg_type and msg_data are read; each may appear once; other keys are ignored.
-  std::optional<simdjson::dom::element> msg_type;
-  std::optional<simdjson::dom::element> msg_data;
-  for (const auto member : head) {
-    auto* slot_of_key = member.key == "msg_type" ? &msg_type : member.key == "msg_data" ? &msg_data : nullptr;
+  Head head;
+  for (const auto member : object) {
+    auto* slot_of_key = member.key == "msg_type"   ? &head.msg_type
+                        : member.key == "msg_data" ? &head.msg_data
+                                                   : nullptr;
     if (slot_of_key == nullptr) continue;
     if (slot_of_key->has_value()) {
-      return failure(DecodeErrorCode::kBadValue, "/" + std::string(member.key),
-                     "field " + std::string(member.key) + " appears more than once");
+      // Built by appending: "literal" + std::string&& trips GCC 12's -Wrestrict false positive.
+      std::string pointer = "/";
+      pointer.append(member.key);
+      std::string detail = "field ";
+      detail.append(member.key).append(" appears more than once");
+      return failure(DecodeErrorCode::kBadValue, std::move(pointer), std::move(detail));
     }
     *slot_of_key = member.value;
   }
+  return head;
+}
+
+}  // namespace
+
+Expected<Message, DecodeError> decode(std::string_view bytes, const DecodeLimits& limits) {
+  const auto root = parse_root(bytes, limits);
+  if (!root) return Unexpected{root.error()};
+  const auto head = read_head(*root);
+  if (!head) return Unexpected{head.error()};
+  const auto& [msg_type, msg_data] = *head;
   if (!msg_type)
     return failure(DecodeErrorCode::kMissingMsgType, "/msg_type", "required field msg_type is missing");
   std::string_view verb_text;

@@ -10,14 +10,9 @@
 
 #include "engine/core/endpoint.hpp"
 #include "engine/core/rng.hpp"
+#include "scenarios/adversaries/attack_window.hpp"
 
 namespace ptplab::scenarios {
-
-// A span of simulated time [start_ns, stop_ns) during which an attack is on.
-struct AttackWindow {
-  TimeNs start_ns = 0;
-  TimeNs stop_ns = kNever;
-};
 
 // What the runner tells an adversary about the world: whom to attack, how hard and when.
 struct AdversaryContext {

@@ -4,24 +4,15 @@
 // used to bounce traffic, rate_per_s = attack steps per second, params = per-behaviour knobs.
 #pragma once
 
-#include <array>
 #include <memory>
-#include <string>
-#include <string_view>
 
-#include "engine/core/expected.hpp"
 #include "scenarios/adversaries/adversary.hpp"
+#include "scenarios/format/scenario.hpp"
 
 namespace ptplab::scenarios {
 
-// Every behaviour name accepted by make_adversary.
-inline constexpr std::array<std::string_view, 11> kAdversaryBehaviours = {
-    "hello_flood", "message_flood", "spoofed_flood", "connect_reflection", "routing_poisoning", "sybil",
-    "eclipse",     "id_reuse",      "replay",        "malformed",          "certificate_spam"};
-
-// Builds the adversary for `behaviour`; an error sentence for an unknown name.
-[[nodiscard]] Expected<std::unique_ptr<Endpoint>, std::string> make_adversary(std::string_view behaviour,
-                                                                              AdversaryContext context);
+// Builds the adversary of `behaviour` (every value of scenarios::kBehaviours has one).
+[[nodiscard]] std::unique_ptr<Endpoint> make_adversary(Behaviour behaviour, AdversaryContext context);
 
 // HELLO to each target in turn; params.spoof_node_ids (bool, default true) gives every HELLO a
 // fresh random node_id (false: one node_id throughout).

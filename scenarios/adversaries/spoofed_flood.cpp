@@ -10,7 +10,8 @@ namespace {
 class SpoofedFlood final : public Adversary {
  public:
   explicit SpoofedFlood(AdversaryContext c)
-      : Adversary(std::move(c)), verb_(param_string("verb", "GETCERTIFICATE")) {}
+      : Adversary(std::move(c)),
+        verb_(wire::verb_from_name(param_string("verb", "")).value_or(wire::Verb::kGetCertificate)) {}
 
  private:
   void fire(TimeNs, Output& out) override {
@@ -19,13 +20,14 @@ class SpoofedFlood final : public Adversary {
     if (reflector == nullptr || victim == nullptr) return;
     out.send_spoofed(*victim, *reflector, make_bytes(wire::encode(request())));
   }
+  // HELLO, GETKEY, or GETCERTIFICATE for any other verb.
   wire::Message request() {
-    if (verb_ == "HELLO") return wire::Hello{random_uuid4(rng()), std::string("ptplab-adversary")};
-    if (verb_ == "GETKEY")
+    if (verb_ == wire::Verb::kHello) return wire::Hello{random_uuid4(rng()), std::string("ptplab-adversary")};
+    if (verb_ == wire::Verb::kGetKey)
       return wire::GetKey{random_uuid4(rng()), random_uuid4(rng()), "general", random_uuid4(rng())};
     return wire::GetCertificate{random_uuid4(rng()), random_uuid4(rng())};
   }
-  std::string verb_;
+  wire::Verb verb_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // effective_document: one writer per section, mirroring the read_* section readers.
 #include "scenarios/format/effective.hpp"
 
+#include <algorithm>
+
 namespace ptplab::scenarios {
 namespace {
 
@@ -18,82 +20,97 @@ json params(const std::vector<ParamOverride>& overrides) {
   return out;
 }
 
-std::string placement(const Placement& p) { return p.from_mix ? "nat" : nat_type_name(p.nat_type); }
+std::string placement(const Placement& p) {
+  return std::string(p.from_mix ? kPlacementFromMix : nat_type_name(p.nat_type));
+}
+
+json latency(const sim::LatencyConfig& l) {
+  using sim::LatencyKind;
+  json out = {{"model", name_of(sim::kLatencyKinds, l.kind)}};
+  switch (l.kind) {
+    case LatencyKind::kConstant: out["delay"] = duration(l.constant_ns); break;
+    case LatencyKind::kUniform:
+      out["min"] = duration(l.uniform_min_ns);
+      out["max"] = duration(l.uniform_max_ns);
+      break;
+    case LatencyKind::kNormal:
+    case LatencyKind::kLognormal:
+      out["mean"] = duration(l.mean_ns);
+      out["stddev"] = duration(l.stddev_ns);
+      break;
+    case LatencyKind::kMatrix: break;
+  }
+  return out;
+}
+
+json loss(const sim::LossConfig& l) {
+  json out = {{"model", name_of(sim::kLossKinds, l.kind)}};
+  if (l.kind == sim::LossKind::kBernoulli) out["rate"] = l.probability;
+  if (l.kind == sim::LossKind::kGilbertElliott) {
+    out.update({{"p_gb", l.p_good_to_bad},
+                {"p_bg", l.p_bad_to_good},
+                {"loss_good", l.loss_good},
+                {"loss_bad", l.loss_bad}});
+  }
+  return out;
+}
 
 json network(const Network& n) {
-  static constexpr const char* kLatency[] = {"constant", "uniform", "normal", "lognormal", "matrix"};
-  static constexpr const char* kLoss[] = {"none", "bernoulli", "gilbert_elliott"};
-  static constexpr const char* kAllocation[] = {"sequential", "random", "preserving"};
-  json latency = {{"model", kLatency[static_cast<int>(n.latency.kind)]}};
-  switch (n.latency.kind) {
-    case LatencyModel::Kind::kConstant: latency["delay"] = duration(n.latency.delay_ns); break;
-    case LatencyModel::Kind::kUniform:
-      latency["min"] = duration(n.latency.min_ns);
-      latency["max"] = duration(n.latency.max_ns);
-      break;
-    case LatencyModel::Kind::kNormal:
-    case LatencyModel::Kind::kLognormal:
-      latency["mean"] = duration(n.latency.mean_ns);
-      latency["stddev"] = duration(n.latency.stddev_ns);
-      break;
-    case LatencyModel::Kind::kMatrix: break;
-  }
-  json loss = {{"model", kLoss[static_cast<int>(n.loss.kind)]}};
-  if (n.loss.kind == LossModel::Kind::kBernoulli) loss["rate"] = n.loss.rate;
-  if (n.loss.kind == LossModel::Kind::kGilbertElliott) {
-    loss.update({{"p_gb", n.loss.p_gb},
-                 {"p_bg", n.loss.p_bg},
-                 {"loss_good", n.loss.loss_good},
-                 {"loss_bad", n.loss.loss_bad}});
-  }
+  const sim::NetworkConfig& c = n.config;
   json mix = json::object();
-  for (int t = 0; t < 5; ++t) mix[nat_type_name(static_cast<NatType>(t))] = n.nat.mix[t];
+  for (const auto& t : sim::kNatTypes)
+    mix[std::string(t.name)] = n.nat.mix[static_cast<std::size_t>(t.value)];
   json out = {
-      {"latency", latency},
-      {"loss", loss},
-      {"duplication", {{"rate", n.duplication_rate}}},
+      {"latency", latency(c.latency)},
+      {"loss", loss(c.link.uplink_loss)},
+      {"duplication", {{"rate", c.duplicate_probability}}},
       {"bandwidth",
-       {{"uplink_bps", n.bandwidth.uplink_bps},
-        {"downlink_bps", n.bandwidth.downlink_bps},
-        {"queue_bytes", n.bandwidth.queue_bytes}}},
-      {"max_datagram_bytes", n.max_datagram_bytes},
+       {{"uplink_bps", c.link.uplink_bytes_per_s * 8},
+        {"downlink_bps", c.link.downlink_bytes_per_s * 8},
+        {"queue_bytes", c.link.uplink_queue_bytes_max}}},
+      {"max_datagram_bytes", c.datagram_bytes_max},
       {"nat",
        {{"mix", mix},
         {"hosts_per_box", n.nat.hosts_per_box},
-        {"mapping_timeout", duration(n.nat.mapping_timeout_ns)},
-        {"hairpinning", n.nat.hairpinning},
-        {"port_allocation", kAllocation[static_cast<int>(n.nat.port_allocation)]}}},
+        {"mapping_timeout", duration(n.nat.box.mapping_timeout_ns)},
+        {"hairpinning", n.nat.box.hairpinning},
+        {"port_allocation", name_of(sim::kPortAllocations, n.nat.box.port_allocation)}}},
   };
   if (!n.regions.names.empty()) {
+    const std::size_t r = n.regions.names.size();
     json matrix = json::array();
-    for (const auto& row : n.regions.latency_ns) {
-      json r = json::array();
-      for (const TimeNs t : row) r.push_back(duration(t));
-      matrix.push_back(r);
+    for (std::size_t from = 0; from < r; ++from) {
+      json row = json::array();
+      for (std::size_t to = 0; to < r; ++to) row.push_back(duration(c.latency.matrix_ns[from * r + to]));
+      matrix.push_back(row);
     }
     out["regions"] = {{"names", n.regions.names}, {"latency", matrix}};
   }
   return out;
 }
 
-json topology(const Topology& t) {
+json topology_body(const Topology& t) {
   switch (t.kind) {
     case Topology::Kind::kBootstrap: {
       json body = json::object();
       if (!t.bootstrap_groups.empty()) body["servers"] = t.bootstrap_groups;
-      return {{"bootstrap", body}};
+      return body;
     }
-    case Topology::Kind::kRandomRegular: return {{"random_regular", {{"degree", t.degree}}}};
-    case Topology::Kind::kErdosRenyi: return {{"erdos_renyi", {{"p", t.p}}}};
-    case Topology::Kind::kWattsStrogatz: return {{"watts_strogatz", {{"k", t.k}, {"beta", t.beta}}}};
-    case Topology::Kind::kBarabasiAlbert: return {{"barabasi_albert", {{"m", t.m}}}};
+    case Topology::Kind::kRandomRegular: return {{"degree", t.degree}};
+    case Topology::Kind::kErdosRenyi: return {{"p", t.p}};
+    case Topology::Kind::kWattsStrogatz: return {{"k", t.k}, {"beta", t.beta}};
+    case Topology::Kind::kBarabasiAlbert: return {{"m", t.m}};
     case Topology::Kind::kEdges: {
       json edges = json::array();
       for (const auto& [a, b] : t.edges) edges.push_back({a, b});
-      return {{"edges", edges}};
+      return edges;
     }
   }
   return json::object();
+}
+
+json topology(const Topology& t) {
+  return {{std::string(name_of(Topology::kKinds, t.kind)), topology_body(t)}};
 }
 
 json members(const std::vector<std::string>& groups, double share) {
@@ -103,11 +120,10 @@ json members(const std::vector<std::string>& groups, double share) {
 }
 
 json channel(const Channel& c) {
-  static constexpr const char* kSizes[] = {"constant", "uniform", "exponential"};
   const MessageLoad& m = c.messages;
   json messages = {
       {"size",
-       {{"distribution", kSizes[static_cast<int>(m.size.kind)]},
+       {{"distribution", name_of(SizeDistribution::kKinds, m.size.kind)},
         {"bytes", m.size.bytes},
         {"min", m.size.min_bytes},
         {"max", m.size.max_bytes}}},
@@ -127,13 +143,10 @@ json channel(const Channel& c) {
 }
 
 json timeline_event(const TimelineEvent& e) {
-  static constexpr const char* kActions[] = {"partition",   "heal",      "crash",     "restart",
-                                             "churn_on",    "churn_off", "set_param", "attack_start",
-                                             "attack_stop", "connect"};
   using A = TimelineEvent::Action;
-  json out = {{"at", duration(e.at_ns)}, {"action", kActions[static_cast<int>(e.action)]}};
-  const bool has_group = e.action == A::kCrash || e.action == A::kRestart || e.action == A::kChurnOn ||
-                         e.action == A::kChurnOff || e.action == A::kSetParam || e.action == A::kConnect;
+  const auto& action = entry_of(TimelineEvent::kActions, e.action);
+  json out = {{"at", duration(e.at_ns)}, {"action", action.name}};
+  const bool has_group = std::find(action.keys.begin(), action.keys.end(), "group") != action.keys.end();
   if (has_group && !e.group.empty()) out["group"] = e.group;
   switch (e.action) {
     case A::kPartition:
@@ -206,7 +219,7 @@ json effective_document(const Scenario& s) {
   json membership = json::array();
   for (const auto& m : s.workload.membership) {
     json change = {{"at", duration(m.at_ns)},
-                   {"action", m.kind == MembershipChange::Kind::kJoin ? "join" : "leave"},
+                   {"action", name_of(MembershipChange::kKinds, m.kind)},
                    {"channel", m.channel},
                    {"share", m.share}};
     if (!m.groups.empty()) change["groups"] = m.groups;
@@ -227,7 +240,7 @@ json effective_document(const Scenario& s) {
           {"description", s.description},
           {"seed", s.seed},
           {"duration", duration(s.duration_ns)},
-          {"record", s.record == RecordLevel::kFull ? "full" : "summary"},
+          {"record", name_of(kRecordLevels, s.record)},
           {"network", network(s.network)},
           {"nodes", nodes},
           {"topology", topology(s.topology)},

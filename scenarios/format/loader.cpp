@@ -28,8 +28,7 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
     c.error("/duration", "expected a duration in (0, " + format_duration(kDurationMax) + "], found " +
                              format_duration(s.duration_ns));
   }
-  const int record = c.choice(doc, "", "record", {"full", "summary"});
-  if (record >= 0) s.record = static_cast<RecordLevel>(record);
+  read_choice(c, doc, "", "record", kRecordLevels, s.record);
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Validation of `attackers`, `expect` and `sweep`.
 #include <algorithm>
 
+#include "reports/records/metrics.hpp"
 #include "scenarios/format/did_you_mean.hpp"
-#include "scenarios/format/metrics_catalog.hpp"
 #include "scenarios/format/sections.hpp"
 #include "scenarios/format/sweep.hpp"
 
@@ -11,17 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kBehaviours[] = {
-    "hello_flood", "message_flood", "spoofed_flood", "connect_reflection", "routing_poisoning", "sybil",
-    "eclipse",     "id_reuse",      "replay",        "malformed",          "certificate_spam"};
-
 void read_attacker_params(JsonChecker& c, const json& j, const std::string& p, Attacker& out) {
   if (!c.require_object(j, p, "an object of behaviour parameters")) return;
-  const auto known = behaviour_params(out.behaviour);
+  const auto known = entry_of(kBehaviours, out.behaviour).params;
   for (const auto& [name, value] : j.items()) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       const std::string suggestion = closest_name(name, known);
-      const std::string behaviour = behaviour_name(out.behaviour);
+      const std::string behaviour(behaviour_name(out.behaviour));
       c.error(child_pointer(p, name),
               suggestion.empty()
                   ? "unknown parameter of \"" + behaviour + "\"; expected " +
@@ -45,8 +41,7 @@ void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::siz
   c.string(j, p, "name", out.name);
   c.integer(j, p, "count", out.count, 1, kAttackersMax);
   if (c.require_key(j, p, "behaviour")) {
-    const int b = c.choice(j, p, "behaviour", kBehaviours);
-    if (b >= 0) out.behaviour = static_cast<Behaviour>(b);
+    read_choice(c, j, p, "behaviour", kBehaviours, out.behaviour);
   }
   if (j.contains("target")) {
     const auto& t = j["target"];
@@ -93,7 +88,7 @@ void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
   const auto& j = doc["expect"];
   if (!c.require_array(j, "/expect")) return;
   std::vector<std::string_view> metric_names;
-  for (const auto& m : known_metrics()) metric_names.push_back(m.name);
+  for (const auto& m : reports::metric_table()) metric_names.push_back(m.name);
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string p = child_pointer("/expect", i);
     const auto& e = j[i];
@@ -102,7 +97,7 @@ void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
     Expectation x;
     if (c.require_key(e, p, "metric")) {
       c.string(e, p, "metric", x.metric);
-      if (e["metric"].is_string() && find_metric(x.metric) == nullptr) {
+      if (e["metric"].is_string() && reports::find_metric(x.metric) == nullptr) {
         const std::string suggestion = closest_name(x.metric, metric_names);
         c.error(p + "/metric",
                 suggestion.empty()
@@ -111,8 +106,7 @@ void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
       }
     }
     if (c.require_key(e, p, "op")) {
-      const int op = c.choice(e, p, "op", {"<", "<=", ">", ">=", "==", "!="});
-      if (op >= 0) x.op = static_cast<CompareOp>(op);
+      read_choice(c, e, p, "op", kCompareOps, x.op);
     }
     if (c.require_key(e, p, "value")) c.number(e, p, "value", x.value, -1e300, 1e300);
     c.number(e, p, "tolerance", x.tolerance, 0, 1e300);

@@ -1,4 +1,5 @@
 // Validation of `network`: latency, loss, duplication, bandwidth, datagram size, NAT, regions.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -10,54 +11,54 @@ namespace {
 
 using nlohmann::json;
 
-void read_latency(JsonChecker& c, const json& j, const std::string& p, LatencyModel& out) {
+void read_latency(JsonChecker& c, const json& j, const std::string& p, sim::LatencyConfig& out) {
+  using sim::LatencyKind;
   if (!c.require_object(j, p)) return;
-  const int kind = c.choice(j, p, "model", {"constant", "uniform", "normal", "lognormal", "matrix"});
-  if (kind >= 0) out.kind = static_cast<LatencyModel::Kind>(kind);
+  read_choice(c, j, p, "model", sim::kLatencyKinds, out.kind);
   switch (out.kind) {
-    case LatencyModel::Kind::kConstant: c.check_keys(j, p, {"model", "delay"}); break;
-    case LatencyModel::Kind::kUniform: c.check_keys(j, p, {"model", "min", "max"}); break;
-    case LatencyModel::Kind::kNormal:
-    case LatencyModel::Kind::kLognormal: c.check_keys(j, p, {"model", "mean", "stddev"}); break;
-    case LatencyModel::Kind::kMatrix: c.check_keys(j, p, {"model"}); break;
+    case LatencyKind::kConstant: c.check_keys(j, p, {"model", "delay"}); break;
+    case LatencyKind::kUniform: c.check_keys(j, p, {"model", "min", "max"}); break;
+    case LatencyKind::kNormal:
+    case LatencyKind::kLognormal: c.check_keys(j, p, {"model", "mean", "stddev"}); break;
+    case LatencyKind::kMatrix: c.check_keys(j, p, {"model"}); break;
   }
-  c.duration(j, p, "delay", out.delay_ns);
-  c.duration(j, p, "min", out.min_ns);
-  c.duration(j, p, "max", out.max_ns);
+  c.duration(j, p, "delay", out.constant_ns);
+  c.duration(j, p, "min", out.uniform_min_ns);
+  c.duration(j, p, "max", out.uniform_max_ns);
   c.duration(j, p, "mean", out.mean_ns);
   c.duration(j, p, "stddev", out.stddev_ns);
-  if (out.kind == LatencyModel::Kind::kUniform && out.min_ns > out.max_ns) {
-    c.error(p + "/max", "expected a duration at least min (" + format_duration(out.min_ns) + "), found " +
-                            format_duration(out.max_ns));
+  if (out.kind == LatencyKind::kUniform && out.uniform_min_ns > out.uniform_max_ns) {
+    c.error(p + "/max", "expected a duration at least min (" + format_duration(out.uniform_min_ns) +
+                            "), found " + format_duration(out.uniform_max_ns));
   }
-  if (out.kind == LatencyModel::Kind::kLognormal && out.mean_ns <= 0) {
+  if (out.kind == LatencyKind::kLognormal && out.mean_ns <= 0) {
     c.error(p + "/mean", "expected a positive duration for a lognormal model, found 0");
   }
 }
 
-void read_loss(JsonChecker& c, const json& j, const std::string& p, LossModel& out) {
+void read_loss(JsonChecker& c, const json& j, const std::string& p, sim::LossConfig& out) {
+  using sim::LossKind;
   if (!c.require_object(j, p)) return;
-  const int kind = c.choice(j, p, "model", {"none", "bernoulli", "gilbert_elliott"});
-  if (kind >= 0) out.kind = static_cast<LossModel::Kind>(kind);
+  read_choice(c, j, p, "model", sim::kLossKinds, out.kind);
   if (!j.contains("model")) {  // the parameters given name the model
-    if (j.contains("rate")) out.kind = LossModel::Kind::kBernoulli;
+    if (j.contains("rate")) out.kind = LossKind::kBernoulli;
     for (const auto* k : {"p_gb", "p_bg", "loss_good", "loss_bad"}) {
-      if (j.contains(k)) out.kind = LossModel::Kind::kGilbertElliott;
+      if (j.contains(k)) out.kind = LossKind::kGilbertElliott;
     }
   }
   switch (out.kind) {
-    case LossModel::Kind::kNone: c.check_keys(j, p, {"model"}); break;
-    case LossModel::Kind::kBernoulli: c.check_keys(j, p, {"model", "rate"}); break;
-    case LossModel::Kind::kGilbertElliott:
+    case LossKind::kNone: c.check_keys(j, p, {"model"}); break;
+    case LossKind::kBernoulli: c.check_keys(j, p, {"model", "rate"}); break;
+    case LossKind::kGilbertElliott:
       c.check_keys(j, p, {"model", "p_gb", "p_bg", "loss_good", "loss_bad"});
       break;
   }
-  c.number(j, p, "rate", out.rate, 0, 1);
-  c.number(j, p, "p_gb", out.p_gb, 0, 1);
-  c.number(j, p, "p_bg", out.p_bg, 0, 1);
+  c.number(j, p, "rate", out.probability, 0, 1);
+  c.number(j, p, "p_gb", out.p_good_to_bad, 0, 1);
+  c.number(j, p, "p_bg", out.p_bad_to_good, 0, 1);
   c.number(j, p, "loss_good", out.loss_good, 0, 1);
   c.number(j, p, "loss_bad", out.loss_bad, 0, 1);
-  if (out.kind == LossModel::Kind::kGilbertElliott && out.p_gb + out.p_bg <= 0) {
+  if (out.kind == LossKind::kGilbertElliott && out.p_good_to_bad + out.p_bad_to_good <= 0) {
     c.error(p + "/p_bg", "expected p_gb + p_bg > 0, found both 0");
   }
 }
@@ -82,25 +83,31 @@ void quantity(JsonChecker& c, const json& j, const std::string& p, std::string_v
   }
 }
 
-void read_bandwidth(JsonChecker& c, const json& j, const std::string& p, Bandwidth& out) {
+// Bits per second in the file, bytes per second in the simulator; one queue size for both directions.
+void read_bandwidth(JsonChecker& c, const json& j, const std::string& p, sim::LinkConfig& out) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"uplink_bps", "downlink_bps", "queue_bytes"});
-  quantity(c, j, p, "uplink_bps", out.uplink_bps, parse_bitrate, "38Mbit/s");
-  quantity(c, j, p, "downlink_bps", out.downlink_bps, parse_bitrate, "38Mbit/s");
-  quantity(c, j, p, "queue_bytes", out.queue_bytes, parse_byte_size, "64KiB");
+  std::uint64_t uplink_bps = out.uplink_bytes_per_s * 8, downlink_bps = out.downlink_bytes_per_s * 8;
+  quantity(c, j, p, "uplink_bps", uplink_bps, parse_bitrate, "38Mbit/s");
+  quantity(c, j, p, "downlink_bps", downlink_bps, parse_bitrate, "38Mbit/s");
+  quantity(c, j, p, "queue_bytes", out.uplink_queue_bytes_max, parse_byte_size, "64KiB");
+  out.uplink_bytes_per_s = uplink_bps / 8;
+  out.downlink_bytes_per_s = downlink_bps / 8;
+  out.downlink_queue_bytes_max = out.uplink_queue_bytes_max;
 }
 
-void read_nat(JsonChecker& c, const json& j, const std::string& p, NatConfig& out) {
+void read_nat(JsonChecker& c, const json& j, const std::string& p, NatPopulation& out) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"mix", "hosts_per_box", "mapping_timeout", "hairpinning", "port_allocation"});
   if (j.contains("mix") && c.require_object(j["mix"], p + "/mix")) {
-    static constexpr std::string_view kTypes[] = {"public", "full_cone", "restricted", "port_restricted",
-                                                  "symmetric"};
+    static constexpr auto kTypes = names_of(sim::kNatTypes);
     const std::string mp = p + "/mix";
     c.check_keys(j["mix"], mp, kTypes);
-    double shares[5] = {-1, 0, 0, 0, 0};
-    for (std::size_t i = 0; i < 5; ++i) c.number(j["mix"], mp, kTypes[i], shares[i], 0, 1);
-    const double others = shares[1] + shares[2] + shares[3] + shares[4];
+    std::array<double, kTypes.size()> shares{};
+    shares[0] = -1;  // public: what the others leave
+    for (std::size_t i = 0; i < kTypes.size(); ++i) c.number(j["mix"], mp, kTypes[i], shares[i], 0, 1);
+    double others = 0;
+    for (std::size_t i = 1; i < shares.size(); ++i) others += shares[i];
     if (shares[0] < 0) shares[0] = std::max(0.0, 1 - others);
     const double total = shares[0] + others;
     if (std::fabs(total - 1) > 1e-9) {
@@ -108,17 +115,18 @@ void read_nat(JsonChecker& c, const json& j, const std::string& p, NatConfig& ou
       std::snprintf(found, sizeof found, "%.6g", total);
       c.error(mp, std::string("expected shares summing to 1, found ") + found);
     } else {
-      std::copy(std::begin(shares), std::end(shares), std::begin(out.mix));
+      out.mix = shares;
     }
   }
   c.integer(j, p, "hosts_per_box", out.hosts_per_box, 1, 65'535);
-  c.duration(j, p, "mapping_timeout", out.mapping_timeout_ns);
-  c.boolean(j, p, "hairpinning", out.hairpinning);
-  const int alloc = c.choice(j, p, "port_allocation", {"sequential", "random", "preserving"});
-  if (alloc >= 0) out.port_allocation = static_cast<PortAllocation>(alloc);
+  c.duration(j, p, "mapping_timeout", out.box.mapping_timeout_ns);
+  c.boolean(j, p, "hairpinning", out.box.hairpinning);
+  read_choice(c, j, p, "port_allocation", sim::kPortAllocations, out.box.port_allocation);
 }
 
-void read_regions(JsonChecker& c, const json& j, const std::string& p, Regions& out) {
+// Region names, and their delays as the latency model's row-major matrix.
+void read_regions(JsonChecker& c, const json& j, const std::string& p, Regions& out,
+                  sim::LatencyConfig& latency) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"names", "latency"});
   if (c.require_key(j, p, "names")) c.string_list(j, p, "names", out.names);
@@ -132,7 +140,8 @@ void read_regions(JsonChecker& c, const json& j, const std::string& p, Regions& 
     c.error(mp, "expected " + shape + ", found " + std::to_string(m.size()) + " rows");
     return;
   }
-  out.latency_ns.assign(n, std::vector<TimeNs>(n, 0));
+  latency.regions = static_cast<std::uint32_t>(std::max<std::size_t>(n, 1));
+  latency.matrix_ns.assign(n * n, 0);
   for (std::size_t r = 0; r < n; ++r) {
     const std::string rp = child_pointer(mp, r);
     if (!c.require_array(m[r], rp, "a row of " + std::to_string(n) + " durations")) continue;
@@ -142,7 +151,7 @@ void read_regions(JsonChecker& c, const json& j, const std::string& p, Regions& 
       continue;
     }
     for (std::size_t col = 0; col < n; ++col)
-      c.duration_value(m[r][col], child_pointer(rp, col), out.latency_ns[r][col]);
+      c.duration_value(m[r][col], child_pointer(rp, col), latency.matrix_ns[r * n + col]);
   }
 }
 
@@ -155,17 +164,18 @@ void read_network(JsonChecker& c, const json& doc, Scenario& s) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"latency", "loss", "duplication", "bandwidth", "max_datagram_bytes", "nat", "regions"});
   Network& n = s.network;
-  if (j.contains("latency")) read_latency(c, j["latency"], p + "/latency", n.latency);
-  if (j.contains("loss")) read_loss(c, j["loss"], p + "/loss", n.loss);
+  sim::NetworkConfig& net = n.config;
+  if (j.contains("latency")) read_latency(c, j["latency"], p + "/latency", net.latency);
+  if (j.contains("loss")) read_loss(c, j["loss"], p + "/loss", net.link.uplink_loss);
   if (j.contains("duplication") && c.require_object(j["duplication"], p + "/duplication")) {
     c.check_keys(j["duplication"], p + "/duplication", {"rate"});
-    c.number(j["duplication"], p + "/duplication", "rate", n.duplication_rate, 0, 1);
+    c.number(j["duplication"], p + "/duplication", "rate", net.duplicate_probability, 0, 1);
   }
-  if (j.contains("bandwidth")) read_bandwidth(c, j["bandwidth"], p + "/bandwidth", n.bandwidth);
-  c.integer(j, p, "max_datagram_bytes", n.max_datagram_bytes, 1, 65'507);
+  if (j.contains("bandwidth")) read_bandwidth(c, j["bandwidth"], p + "/bandwidth", net.link);
+  c.integer(j, p, "max_datagram_bytes", net.datagram_bytes_max, 1, 65'507);
   if (j.contains("nat")) read_nat(c, j["nat"], p + "/nat", n.nat);
-  if (j.contains("regions")) read_regions(c, j["regions"], p + "/regions", n.regions);
-  if (n.latency.kind == LatencyModel::Kind::kMatrix && n.regions.names.empty()) {
+  if (j.contains("regions")) read_regions(c, j["regions"], p + "/regions", n.regions, net.latency);
+  if (net.latency.kind == sim::LatencyKind::kMatrix && n.regions.names.empty()) {
     c.error(p + "/latency/model",
             "expected /network/regions with names and latency for model \"matrix\", found none");
   }

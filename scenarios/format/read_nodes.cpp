@@ -10,8 +10,17 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kTopologyKinds[] = {"bootstrap",      "random_regular",  "erdos_renyi",
-                                               "watts_strogatz", "barabasi_albert", "edges"};
+constexpr auto kTopologyKinds = names_of(Topology::kKinds);
+
+// "public", "nat", then the NAT type names.
+constexpr auto kPlacements = [] {
+  std::array<std::string_view, sim::kNatTypes.size() + 1> out{};
+  out[0] = name_of(sim::kNatTypes, NatType::kPublic);
+  out[1] = kPlacementFromMix;
+  for (std::size_t i = 1; i < sim::kNatTypes.size(); ++i) out[i + 1] = sim::kNatTypes[i].name;
+  return out;
+}();
+static_assert(sim::kNatTypes[0].value == NatType::kPublic);
 
 void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t index, NodeGroup& g) {
   g.name = "group" + std::to_string(index);
@@ -19,8 +28,7 @@ void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t
   c.check_keys(j, p, {"name", "count", "role", "placement", "region", "params"});
   c.string(j, p, "name", g.name);
   c.integer(j, p, "count", g.count, 1, static_cast<std::uint32_t>(kNodesMax));
-  const int role = c.choice(j, p, "role", {"client", "server"});
-  if (role >= 0) g.role = static_cast<Role>(role);
+  read_choice(c, j, p, "role", kRoles, g.role);
   g.placement.from_mix = g.role == Role::kClient;
   read_placement(c, j, p, g.placement);
   c.string(j, p, "region", g.region);
@@ -43,13 +51,12 @@ void read_edges(JsonChecker& c, const json& j, const std::string& p, Topology& t
 }  // namespace
 
 void read_placement(JsonChecker& c, const json& object, std::string_view pointer, Placement& out) {
-  const int placement =
-      c.choice(object, pointer, "placement",
-               {"public", "nat", "full_cone", "restricted", "port_restricted", "symmetric"});
-  if (placement == 1) {
+  const int placement = c.choice(object, pointer, "placement", kPlacements);
+  if (placement < 0) return;
+  if (kPlacements[static_cast<std::size_t>(placement)] == kPlacementFromMix) {
     out = {true, NatType::kPublic};
-  } else if (placement >= 0) {
-    out = {false, placement == 0 ? NatType::kPublic : static_cast<NatType>(placement - 1)};
+  } else {
+    out = {false, *parse_name(sim::kNatTypes, kPlacements[static_cast<std::size_t>(placement)])};
   }
 }
 
@@ -113,9 +120,9 @@ void read_topology(JsonChecker& c, const json& doc, Scenario& s) {
   const std::string key = j.begin().key();
   const json& body = j.begin().value();
   const std::string bp = child_pointer(p, key);
-  const auto* known = std::find(std::begin(kTopologyKinds), std::end(kTopologyKinds), key);
-  if (known == std::end(kTopologyKinds)) return;  // reported by check_keys
-  t.kind = static_cast<Topology::Kind>(known - std::begin(kTopologyKinds));
+  const auto kind = parse_name(Topology::kKinds, key);
+  if (!kind) return;  // reported by check_keys
+  t.kind = *kind;
   switch (t.kind) {
     case Topology::Kind::kBootstrap:
       if (!c.require_object(body, bp)) return;

@@ -20,8 +20,7 @@ void read_size(JsonChecker& c, const json& j, const std::string& p, SizeDistribu
   }
   if (!c.require_object(j, p, "a number of bytes or an object")) return;
   c.check_keys(j, p, {"distribution", "bytes", "min", "max"});
-  const int kind = c.choice(j, p, "distribution", {"constant", "uniform", "exponential"});
-  if (kind >= 0) out.kind = static_cast<SizeDistribution::Kind>(kind);
+  read_choice(c, j, p, "distribution", SizeDistribution::kKinds, out.kind);
   c.integer(j, p, "bytes", out.bytes, 1, kMessageBytesMax);
   c.integer(j, p, "min", out.min_bytes, 1, kMessageBytesMax);
   c.integer(j, p, "max", out.max_bytes, 1, kMessageBytesMax);
@@ -96,32 +95,11 @@ void read_membership(JsonChecker& c, const json& j, const std::string& p, TimeNs
   c.check_keys(j, p, {"at", "action", "channel", "groups", "share"});
   read_at(c, j, p, duration, out.at_ns);
   if (c.require_key(j, p, "action")) {
-    const int kind = c.choice(j, p, "action", {"join", "leave"});
-    if (kind >= 0) out.kind = static_cast<MembershipChange::Kind>(kind);
+    read_choice(c, j, p, "action", MembershipChange::kKinds, out.kind);
   }
   if (c.require_key(j, p, "channel")) c.string(j, p, "channel", out.channel);
   c.string_list(j, p, "groups", out.groups);
   c.number(j, p, "share", out.share, 0, 1);
-}
-
-constexpr std::string_view kActions[] = {"partition", "heal",      "crash",        "restart",     "churn_on",
-                                         "churn_off", "set_param", "attack_start", "attack_stop", "connect"};
-
-std::vector<std::string_view> keys_of(TimelineEvent::Action a) {
-  using A = TimelineEvent::Action;
-  switch (a) {
-    case A::kPartition: return {"at", "action", "sides", "share"};
-    case A::kHeal: return {"at", "action"};
-    case A::kCrash:
-    case A::kRestart: return {"at", "action", "group", "share", "count"};
-    case A::kChurnOn: return {"at", "action", "group", "mean_uptime", "mean_downtime"};
-    case A::kChurnOff: return {"at", "action", "group"};
-    case A::kSetParam: return {"at", "action", "group", "name", "value"};
-    case A::kAttackStart:
-    case A::kAttackStop: return {"at", "action", "attacker"};
-    case A::kConnect: return {"at", "action", "group", "to", "via", "share", "count"};
-  }
-  return {};
 }
 
 void read_sides(JsonChecker& c, const json& j, const std::string& p, TimelineEvent& out) {
@@ -153,12 +131,9 @@ void read_set_param(JsonChecker& c, const json& j, const std::string& p, Timelin
 void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs duration, TimelineEvent& out) {
   if (!c.require_object(j, p)) return;
   read_at(c, j, p, duration, out.at_ns);
-  int action = -1;
-  if (c.require_key(j, p, "action")) action = c.choice(j, p, "action", kActions);
-  if (action < 0) return;
-  out.action = static_cast<TimelineEvent::Action>(action);
-  const auto keys = keys_of(out.action);
-  c.check_keys(j, p, keys);
+  if (!c.require_key(j, p, "action") || !read_choice(c, j, p, "action", TimelineEvent::kActions, out.action))
+    return;
+  c.check_keys(j, p, entry_of(TimelineEvent::kActions, out.action).keys);
   using A = TimelineEvent::Action;
   c.string(j, p, "group", out.group);
   c.number(j, p, "share", out.share, 0, 1);

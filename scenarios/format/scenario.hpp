@@ -3,89 +3,80 @@
 // loader applies to an omitted field (and scenarios/README.md documents the same).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "engine/core/name_table.hpp"
 #include "engine/core/time.hpp"
+#include "sim/nat_config.hpp"
+#include "sim/network_config.hpp"
 
 namespace ptplab::scenarios {
 
 // How much the report records: per-message rows, or aggregates only (for scale).
 enum class RecordLevel : std::uint8_t { kFull, kSummary };
+inline constexpr std::array<NameEntry<RecordLevel>, 2> kRecordLevels = {{
+    {RecordLevel::kFull, "full", "per-message rows (messages, deliveries, traffic)"},
+    {RecordLevel::kSummary, "summary", "aggregates only, for scale"},
+}};
+static_assert(indexed_by_value(kRecordLevels) && kRecordLevels.back().value == RecordLevel::kSummary);
 
-// One-way delay model of every link (`network.latency`).
-struct LatencyModel {
-  // constant: delay; uniform: [min, max]; normal: mean/stddev truncated at 0; lognormal: a
-  // lognormal delay with this mean/stddev; matrix: region-to-region delays (network.regions).
-  enum class Kind : std::uint8_t { kConstant, kUniform, kNormal, kLognormal, kMatrix };
-  Kind kind = Kind::kConstant;
-  TimeNs delay_ns = 20 * kMillisecond;  // constant ("delay")
-  TimeNs min_ns = 10 * kMillisecond;    // uniform ("min")
-  TimeNs max_ns = 30 * kMillisecond;    // uniform ("max")
-  TimeNs mean_ns = 20 * kMillisecond;   // normal, lognormal ("mean")
-  TimeNs stddev_ns = 5 * kMillisecond;  // normal, lognormal ("stddev")
-};
+// The NAT vocabularies are the simulator's (sim/nat_config.hpp): a host sits behind a NatType,
+// and NAT boxes allocate ports by PortAllocation.
+using sim::NatType;
+using sim::PortAllocation;
 
-// Datagram loss model per link direction (`network.loss`).
-struct LossModel {
-  // none; bernoulli: each datagram lost with `rate`; gilbert_elliott: two states (good, bad)
-  // with transition probabilities p_gb, p_bg per datagram and a loss rate in each.
-  enum class Kind : std::uint8_t { kNone, kBernoulli, kGilbertElliott };
-  // Without "model": bernoulli when rate is given, gilbert_elliott when any of its fields is.
-  Kind kind = Kind::kNone;
-  double rate = 0;        // bernoulli
-  double p_gb = 0.01;     // gilbert_elliott: good -> bad
-  double p_bg = 0.3;      // gilbert_elliott: bad -> good
-  double loss_good = 0;   // gilbert_elliott
-  double loss_bad = 0.5;  // gilbert_elliott
-};
-
-// Per-host access link (`network.bandwidth`); 0 means unlimited.
-struct Bandwidth {
-  std::uint64_t uplink_bps = 0;           // bits per second ("38Mbit/s" or a number)
-  std::uint64_t downlink_bps = 0;         // bits per second
-  std::uint64_t queue_bytes = 64 * 1024;  // drop-tail queue per direction ("64KiB" or a number)
-};
-
-// The NAT types a host can sit behind (RFC 3489 names), and public (no NAT).
-enum class NatType : std::uint8_t { kPublic, kFullCone, kRestricted, kPortRestricted, kSymmetric };
-
-// How NAT boxes allocate external ports.
-enum class PortAllocation : std::uint8_t { kSequential, kRandom, kPreserving };
-
-// NAT boxes of the network (`network.nat`).
-struct NatConfig {
+// How "nat"-placed hosts are spread over NAT boxes (`network.nat`), and the behaviour all boxes
+// share; a box's mapping and filtering come from its NatType (sim::with_nat_type).
+struct NatPopulation {
   // Share of "nat"-placed hosts behind each type (indexed by NatType), summing to 1.
   // Default: all public. Omitted shares are 0, except public which takes what the others leave.
-  double mix[5] = {1, 0, 0, 0, 0};
+  std::array<double, sim::kNatTypes.size()> mix = {1};
   std::uint32_t hosts_per_box = 1;
-  TimeNs mapping_timeout_ns = 120 * kSecond;
-  bool hairpinning = false;
-  PortAllocation port_allocation = PortAllocation::kSequential;
+  // "mapping_timeout" -> mapping_timeout_ns, "hairpinning", "port_allocation"; the other
+  // fields keep the simulator's defaults.
+  sim::NatConfig box;
 };
 
-// Named regions and their one-way delays (`network.regions`), used by latency model "matrix".
+// Named regions (`network.regions`); their delays go to the latency model's matrix_ns.
 struct Regions {
   std::vector<std::string> names;
-  std::vector<std::vector<TimeNs>> latency_ns;  // [from][to], names.size() square
 };
 
-// The simulated Internet (`network`).
+// The simulator's network defaults, except where the scenario format documents its own:
+// uniform latency [10 ms, 30 ms), Gilbert-Elliott p_bg 0.3, 64 KiB queues.
+[[nodiscard]] sim::NetworkConfig scenario_network_defaults();
+
+// The simulated Internet (`network`). The loader fills the simulator's own NetworkConfig:
+//   latency.model/delay/min/max/mean/stddev -> config.latency (kind, constant_ns,
+//     uniform_min_ns, uniform_max_ns, mean_ns, stddev_ns); regions.latency -> matrix_ns;
+//   loss (per datagram, end to end) -> config.link.uplink_loss (the sender's uplink applies it
+//     once): rate -> probability, p_gb/p_bg -> p_good_to_bad/p_bad_to_good, loss_good/loss_bad;
+//   duplication.rate -> duplicate_probability; max_datagram_bytes -> datagram_bytes_max;
+//   bandwidth uplink_bps/downlink_bps (bits/s) -> link.*_bytes_per_s (bits / 8), queue_bytes ->
+//     both link.*_queue_bytes_max.
+// config.seed is the scenario's seed (set by the runner's plan).
 struct Network {
-  LatencyModel latency;
-  LossModel loss;
-  double duplication_rate = 0;  // `duplication.rate`: probability a datagram is delivered twice
-  Bandwidth bandwidth;
-  std::uint32_t max_datagram_bytes = 65507;  // larger datagrams are dropped ("size")
-  NatConfig nat;
+  sim::NetworkConfig config = scenario_network_defaults();
+  NatPopulation nat;
   Regions regions;
 };
 
 // What a node group runs as.
 enum class Role : std::uint8_t { kClient, kServer };
+inline constexpr std::array<NameEntry<Role>, 2> kRoles = {{
+    {Role::kClient, "client", "joins channels and sends messages; placed \"nat\" by default"},
+    {Role::kServer, "server", "a bootstrap node; placed \"public\" by default"},
+}};
+static_assert(indexed_by_value(kRoles) && kRoles.back().value == Role::kServer);
+
+// The placement that draws a NAT type from network.nat.mix; the others are kNatTypes names.
+inline constexpr std::string_view kPlacementFromMix = "nat";
 
 // Where a group's hosts sit: public, behind a NAT type drawn from network.nat.mix, or behind a
 // given NAT type.
@@ -124,6 +115,14 @@ struct Topology {
     kBarabasiAlbert,
     kEdges
   };
+  static constexpr std::array<NameEntry<Kind>, 6> kKinds = {{
+      {Kind::kBootstrap, "bootstrap", "every node knows the server groups' nodes"},
+      {Kind::kRandomRegular, "random_regular", "a random graph of the given degree"},
+      {Kind::kErdosRenyi, "erdos_renyi", "each pair linked with probability p"},
+      {Kind::kWattsStrogatz, "watts_strogatz", "a ring of k neighbours rewired with probability beta"},
+      {Kind::kBarabasiAlbert, "barabasi_albert", "preferential attachment, m edges per new node"},
+      {Kind::kEdges, "edges", "the given node index pairs"},
+  }};
   Kind kind = Kind::kBootstrap;
   std::vector<std::string> bootstrap_groups;                   // bootstrap: "servers" (a name or a list)
   std::uint32_t degree = 4;                                    // random_regular
@@ -133,16 +132,24 @@ struct Topology {
   std::uint32_t m = 2;                                         // barabasi_albert: edges per new node
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // edges: node index pairs
 };
+static_assert(indexed_by_value(Topology::kKinds) && Topology::kKinds.back().value == Topology::Kind::kEdges);
 
 // Message sizes of a channel's workload (`size`).
 struct SizeDistribution {
   // constant: bytes; uniform: [min, max]; exponential: mean bytes (capped at max).
   enum class Kind : std::uint8_t { kConstant, kUniform, kExponential };
+  static constexpr std::array<NameEntry<Kind>, 3> kKinds = {{
+      {Kind::kConstant, "constant", "every message has bytes"},
+      {Kind::kUniform, "uniform", "uniform in [min, max]"},
+      {Kind::kExponential, "exponential", "exponential with mean bytes, capped at max"},
+  }};
   Kind kind = Kind::kConstant;
   std::uint32_t bytes = 200;  // constant, exponential (mean)
   std::uint32_t min_bytes = 1;
   std::uint32_t max_bytes = 1000;
 };
+static_assert(indexed_by_value(SizeDistribution::kKinds) &&
+              SizeDistribution::kKinds.back().value == SizeDistribution::Kind::kExponential);
 
 // Attachments added to each message (`attachments`).
 struct Attachments {
@@ -179,12 +186,18 @@ struct Channel {
 // A membership change over time (`workload.membership[i]`).
 struct MembershipChange {
   enum class Kind : std::uint8_t { kJoin, kLeave };
+  static constexpr std::array<NameEntry<Kind>, 2> kKinds = {{
+      {Kind::kJoin, "join", "a share of the groups' non-members join"},
+      {Kind::kLeave, "leave", "a share of the groups' members leave"},
+  }};
   TimeNs at_ns = 0;
   Kind kind = Kind::kJoin;
   std::string channel;
   std::vector<std::string> groups;  // default: every client group
   double share = 1.0;               // of the groups' nodes (join: among non-members)
 };
+static_assert(indexed_by_value(MembershipChange::kKinds) &&
+              MembershipChange::kKinds.back().value == MembershipChange::Kind::kLeave);
 
 // The traffic of the run (`workload`).
 struct Workload {
@@ -195,17 +208,49 @@ struct Workload {
 // A timed fault or change (`timeline[i]`).
 struct TimelineEvent {
   enum class Action : std::uint8_t {
-    kPartition,  // sides (lists of groups) or, without sides, a random split by share
-    kHeal,       // removes every partition
-    kCrash,      // share/count of group's live nodes stop (state lost)
-    kRestart,    // share/count of group's crashed nodes start again
-    kChurnOn,    // group's nodes alternate up (mean_uptime) and down (mean_downtime)
+    kPartition,
+    kHeal,
+    kCrash,
+    kRestart,
+    kChurnOn,
     kChurnOff,
-    kSetParam,     // group's nodes get NodeParams `param` = `value`
-    kAttackStart,  // attacker becomes active
+    kSetParam,
+    kAttackStart,
     kAttackStop,
-    kConnect,  // share/count of group's live nodes CONNECT through a `via` node to a node of `to`
+    kConnect,
   };
+  // One action: its name, the keys an entry of it may have, and what it does.
+  struct ActionEntry {
+    Action value;
+    std::string_view name;
+    std::span<const std::string_view> keys;
+    std::string_view meaning;
+  };
+  static constexpr std::string_view kPartitionKeys[] = {"at", "action", "sides", "share"};
+  static constexpr std::string_view kHealKeys[] = {"at", "action"};
+  static constexpr std::string_view kPickKeys[] = {"at", "action", "group", "share", "count"};
+  static constexpr std::string_view kChurnOnKeys[] = {"at", "action", "group", "mean_uptime",
+                                                      "mean_downtime"};
+  static constexpr std::string_view kChurnOffKeys[] = {"at", "action", "group"};
+  static constexpr std::string_view kSetParamKeys[] = {"at", "action", "group", "name", "value"};
+  static constexpr std::string_view kAttackKeys[] = {"at", "action", "attacker"};
+  static constexpr std::string_view kConnectKeys[] = {"at", "action", "group", "to", "via", "share", "count"};
+  static constexpr std::array<ActionEntry, 10> kActions = {{
+      {Action::kPartition, "partition", kPartitionKeys,
+       "sides (lists of groups) or, without sides, a random split by share"},
+      {Action::kHeal, "heal", kHealKeys, "removes every partition"},
+      {Action::kCrash, "crash", kPickKeys, "share/count of group's live nodes stop (state lost)"},
+      {Action::kRestart, "restart", kPickKeys, "share/count of group's crashed nodes start again"},
+      {Action::kChurnOn, "churn_on", kChurnOnKeys,
+       "group's nodes alternate up (mean_uptime) and down (mean_downtime)"},
+      {Action::kChurnOff, "churn_off", kChurnOffKeys, "churn stops"},
+      {Action::kSetParam, "set_param", kSetParamKeys, "group's nodes get NodeParams name = value"},
+      {Action::kAttackStart, "attack_start", kAttackKeys, "the attacker becomes active"},
+      {Action::kAttackStop, "attack_stop", kAttackKeys, "the attacker stops"},
+      {Action::kConnect, "connect", kConnectKeys,
+       "share/count of group's live nodes CONNECT through a via node to a node of to"},
+  }};
+
   TimeNs at_ns = 0;
   Action action = Action::kHeal;
   std::vector<std::vector<std::string>> sides;  // partition
@@ -219,8 +264,10 @@ struct TimelineEvent {
   ParamOverride param;                     // set_param ("name", "value")
   std::string attacker;                    // attack_start, attack_stop
 };
+static_assert(indexed_by_value(TimelineEvent::kActions) &&
+              TimelineEvent::kActions.back().value == TimelineEvent::Action::kConnect);
 
-// What an adversary host does.
+// What an adversary host does (scenarios/adversaries/behaviours.hpp has what each one sends).
 enum class Behaviour : std::uint8_t {
   kHelloFlood,
   kMessageFlood,
@@ -234,6 +281,45 @@ enum class Behaviour : std::uint8_t {
   kMalformed,
   kCertificateSpam,
 };
+// One behaviour: its name, the `params` keys it accepts, and what it does.
+struct BehaviourEntry {
+  Behaviour value;
+  std::string_view name;
+  std::span<const std::string_view> params;
+  std::string_view meaning;
+};
+namespace behaviour_params {
+inline constexpr std::string_view kHelloFlood[] = {"spoof_node_ids"};
+inline constexpr std::string_view kMessageFlood[] = {"channel", "size_bytes"};
+inline constexpr std::string_view kSpoofedFlood[] = {"verb"};
+inline constexpr std::string_view kConnectReflection[] = {"victim"};
+inline constexpr std::string_view kRoutingPoisoning[] = {"entries", "redirect"};
+inline constexpr std::string_view kIdentities[] = {"identities"};
+inline constexpr std::string_view kReplay[] = {"verb", "delay"};
+inline constexpr std::string_view kMalformed[] = {"size_bytes"};
+inline constexpr std::string_view kCertificateSpam[] = {"certificates"};
+}  // namespace behaviour_params
+inline constexpr std::array<BehaviourEntry, 11> kBehaviours = {{
+    {Behaviour::kHelloFlood, "hello_flood", behaviour_params::kHelloFlood, "HELLO floods at the targets"},
+    {Behaviour::kMessageFlood, "message_flood", behaviour_params::kMessageFlood,
+     "MESSAGE floods with fresh msg_ids and bogus envelopes"},
+    {Behaviour::kSpoofedFlood, "spoofed_flood", behaviour_params::kSpoofedFlood,
+     "requests to reflectors with the source forged as a target (reflection)"},
+    {Behaviour::kConnectReflection, "connect_reflection", behaviour_params::kConnectReflection,
+     "CONNECT through a rendezvous on behalf of a forged source"},
+    {Behaviour::kRoutingPoisoning, "routing_poisoning", behaviour_params::kRoutingPoisoning,
+     "ROUTING that maps honest node ids to the adversary or the victim"},
+    {Behaviour::kSybil, "sybil", behaviour_params::kIdentities,
+     "many fake identities registered with the targets"},
+    {Behaviour::kEclipse, "eclipse", behaviour_params::kIdentities,
+     "sybils plus ROUTING that cut the first target off the honest overlay"},
+    {Behaviour::kIdReuse, "id_reuse", {}, "takes an honest node id and answers MESSAGEs with forged ones"},
+    {Behaviour::kReplay, "replay", behaviour_params::kReplay, "replays recorded datagrams of a verb"},
+    {Behaviour::kMalformed, "malformed", behaviour_params::kMalformed, "malformed datagrams of every kind"},
+    {Behaviour::kCertificateSpam, "certificate_spam", behaviour_params::kCertificateSpam,
+     "unsolicited valid CERTIFICATEs for fresh node ids"},
+}};
+static_assert(indexed_by_value(kBehaviours) && kBehaviours.back().value == Behaviour::kCertificateSpam);
 
 // A group of adversary hosts (`attackers[i]`), placed after every node group.
 struct Attacker {
@@ -246,11 +332,20 @@ struct Attacker {
   TimeNs start_ns = 0;                       // default 0, or never when a timeline attack_start names it
   TimeNs stop_ns = kNever;
   Placement placement;                // default public
-  std::vector<ParamOverride> params;  // behaviour-specific (metrics_catalog.hpp lists them)
+  std::vector<ParamOverride> params;  // behaviour-specific (kBehaviours lists the keys each accepts)
 };
 
 // Comparison of an expectation.
 enum class CompareOp : std::uint8_t { kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual };
+inline constexpr std::array<NameEntry<CompareOp>, 6> kCompareOps = {{
+    {CompareOp::kLess, "<", "a < v + tolerance"},
+    {CompareOp::kLessEqual, "<=", "a <= v + tolerance"},
+    {CompareOp::kGreater, ">", "a > v - tolerance"},
+    {CompareOp::kGreaterEqual, ">=", "a >= v - tolerance"},
+    {CompareOp::kEqual, "==", "|a - v| <= tolerance"},
+    {CompareOp::kNotEqual, "!=", "|a - v| > tolerance"},
+}};
+static_assert(indexed_by_value(kCompareOps) && kCompareOps.back().value == CompareOp::kNotEqual);
 
 // One expectation (`expect[i]`): `metric op value`. The tolerance widens the test in the
 // passing direction: == is |a - v| <= tol, != is |a - v| > tol, < is a < v + tol, >= is
@@ -286,11 +381,11 @@ struct Scenario {
   std::string document;  // the effective JSON document (after --set), compact, for run.scenario_text
 };
 
-// Stable names used in files and reports ("full_cone", "hello_flood", ">=", ...).
-[[nodiscard]] const char* nat_type_name(NatType t);
-[[nodiscard]] const char* behaviour_name(Behaviour b);
-[[nodiscard]] const char* compare_op_name(CompareOp op);
-[[nodiscard]] const char* role_name(Role r);
+// Stable names used in files and reports ("full_cone", "hello_flood", ">=", ...), from the tables.
+[[nodiscard]] inline std::string_view nat_type_name(NatType t) { return name_of(sim::kNatTypes, t); }
+[[nodiscard]] inline std::string_view behaviour_name(Behaviour b) { return name_of(kBehaviours, b); }
+[[nodiscard]] inline std::string_view compare_op_name(CompareOp op) { return name_of(kCompareOps, op); }
+[[nodiscard]] inline std::string_view role_name(Role r) { return name_of(kRoles, r); }
 
 // Whether `actual` satisfies the expectation (see Expectation for the tolerance rule).
 [[nodiscard]] bool expectation_holds(const Expectation& e, double actual);

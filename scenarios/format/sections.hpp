@@ -34,6 +34,17 @@ void check_references(JsonChecker& c, const nlohmann::json& doc, const Scenario&
 // Reads a NodeParams override object (`params`) through engine::set_param.
 void read_param_overrides(JsonChecker& c, const nlohmann::json& params, std::string_view pointer,
                           std::vector<ParamOverride>& out);
+// Reads object[key], a name of `table`, into out; false (out unchanged) when absent or not a
+// name, which is reported with the names the table lists.
+template <class Entry, std::size_t N>
+bool read_choice(JsonChecker& c, const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                 const std::array<Entry, N>& table, decltype(Entry::value)& out) {
+  const auto names = names_of(table);
+  const int i = c.choice(object, pointer, key, names);
+  if (i >= 0) out = table[static_cast<std::size_t>(i)].value;
+  return i >= 0;
+}
+
 // Reads a placement member ("public", "nat" or a NAT type name).
 void read_placement(JsonChecker& c, const nlohmann::json& object, std::string_view pointer, Placement& out);
 

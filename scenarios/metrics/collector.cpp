@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "engine/core/rng.hpp"
+
 namespace ptplab::scenarios {
 
 Collector::Collector(const CollectorOptions& options)
@@ -168,7 +170,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited: engine_dropped(now, e, cause, "rate_limited"); break;
+    case EventKind::kRateLimited: engine_dropped(now, e, cause, reason_name(Reason::kRateLimited)); break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
@@ -177,13 +179,14 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
-    case EventKind::kDropped: engine_dropped(now, e, cause, e.reason); break;
+    case EventKind::kDropped: engine_dropped(now, e, cause, reason_name(e.reason)); break;
     default: break;
   }
 }
 
 // A `traffic` row for a datagram the engine discarded. The row's verb is the one the event names,
-// else the verb of the datagram being handled. Its bytes are the event's own size (value), else
+// else the verb of the datagram being handled. Its bytes are the event's own size (Event::size,
+// else value), else
 // those of the datagram being handled when the event is about it (names no verb or the input's
 // verb); an event raised by a timer or a user action, or about another datagram (a parked
 // MESSAGE, an answer not sent), names no input, and its size is not known here: 0 bytes.
@@ -194,7 +197,8 @@ void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause
   const auto named = wire::verb_from_name(e.verb);
   const std::size_t verb = named ? static_cast<std::size_t>(*named) : input_verb;
   const bool about_input = cause.datagram != nullptr && (e.verb.empty() || verb == input_verb);
-  const std::size_t bytes = e.value != 0 ? e.value : about_input ? cause.datagram->size() : 0;
+  const std::size_t own = e.size != 0 ? e.size : e.value;
+  const std::size_t bytes = own != 0 ? own : about_input ? cause.datagram->size() : 0;
   traffic_.engine_dropped(now, verb, bytes, reason);
 }
 
@@ -218,8 +222,8 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   }
   msg_id_text_.push_back(it->first);
   messages_.push_back(std::move(m));
-  if (options_.full && options_.writer != nullptr) {
-    options_.writer->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+  if (options_.full && options_.rows != nullptr) {
+    options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                                 channel_ids_[ch->second], now, e.value,
                                                 messages_.back().intended});
   }
@@ -245,8 +249,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   Message& m = messages_[index];
   if (!intended(m, host)) {
     ++unintended_deliveries_;
-    if (options_.full && options_.writer != nullptr) {
-      options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+    if (options_.full && options_.rows != nullptr) {
+      options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                                    now, now - m.sent_ns, e.hops, false});
     }
     const auto nid = hosts_[host].node_id;
@@ -259,8 +263,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   ++m.delivered;
   const TimeNs latency = now - m.sent_ns;
   latency_.add(latency);
-  if (options_.full && options_.writer != nullptr) {
-    options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
+  if (options_.full && options_.rows != nullptr) {
+    options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
                                                  latency, e.hops, true});
   }
 }

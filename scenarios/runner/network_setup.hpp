@@ -1,5 +1,5 @@
-// From a scenario's `network` and `nodes` to the simulator's terms: the NetworkConfig, and where
-// every host sits (address, NAT type, NAT box, region). Honest hosts come first, in group order,
+// Where every host of a scenario sits (address, NAT type, NAT box, region), next to the
+// simulator's NetworkConfig the loader filled (with the run's seed). Honest hosts come first, in group order,
 // then attackers; a host's index is its node index in the report.
 #pragma once
 
@@ -44,7 +44,8 @@ struct NetworkPlan {
 // Builds the plan; NAT types of "nat"-placed hosts are drawn from the mix with the run's seed.
 [[nodiscard]] NetworkPlan plan_network(const Scenario& s);
 
-// The simulator's NAT behaviour for a NAT type, with the scenario's timeouts and hairpinning.
-[[nodiscard]] sim::NatConfig nat_config(NatType type, const NatConfig& common);
+// The NAT behaviour of a box of `type`: the boxes' common behaviour (network.nat) with the
+// type's mapping and filtering (sim::with_nat_type).
+[[nodiscard]] sim::NatConfig nat_config(NatType type, const NatPopulation& nat);
 
 }  // namespace ptplab::scenarios

@@ -77,11 +77,7 @@ Expected<std::monostate, std::string> Simulation::build_attackers() {
     all_windows.insert(all_windows.end(), ctx.windows.begin(), ctx.windows.end());
     // Adversaries start at their first window, when node ids and channels exist.
     const TimeNs first = ctx.windows.empty() ? kNever : ctx.windows.front().start_ns;
-    const std::string behaviour = behaviour_name(a.behaviour);
-    if (std::find(kAdversaryBehaviours.begin(), kAdversaryBehaviours.end(), behaviour) ==
-        kAdversaryBehaviours.end()) {
-      return Unexpected("attacker " + a.name + ": no adversary implements behaviour " + behaviour);
-    }
+    const Behaviour behaviour = a.behaviour;
     sim::HostSpec spec;
     spec.address = plan_.hosts[h].address;
     spec.nat = plan_.hosts[h].nat_box == UINT32_MAX ? sim::kNoNat : nat_boxes_[plan_.hosts[h].nat_box];
@@ -99,7 +95,7 @@ Expected<std::monostate, std::string> Simulation::build_attackers() {
             c.params["channel_id"] = channel_ids_[ch];
         }
       }
-      return std::move(make_adversary(behaviour, std::move(c)).value());
+      return make_adversary(behaviour, std::move(c));
     });
     if (!id) return Unexpected("attacker " + a.name + ": " + id.error());
     if (first != kNever) sim_.call_at(first, [this, h] { net_->start_host(h); });

@@ -4,6 +4,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <tuple>
 #include <vector>
 
@@ -234,6 +235,22 @@ TEST(Simulator, StopEndsRunUntilAfterTheCurrentEvent) {
   sim.run_until(10);
   EXPECT_EQ(ran, 1);
   EXPECT_EQ(sim.now(), 1);
+}
+
+// The handler table is a fixed array: registering past its bound is an error in Release too,
+// and leaves the kinds already registered working.
+TEST(Simulator, RegisteringPastTheHandlerTableBoundThrows) {
+  Simulator sim;
+  Recorder rec(sim);
+  const auto left = static_cast<std::uint8_t>(Simulator::kKindsMax - 1 - 1);
+  EXPECT_EQ(sim.register_handler(rec, left), rec.kind() + 1);
+  EXPECT_THROW(sim.register_handler(rec), std::length_error);
+  EXPECT_THROW(sim.register_handler(rec, 200), std::length_error);
+  EXPECT_THROW(sim.schedule(1, 0, Simulator::kKindsMax, 0, 0), std::out_of_range);
+  EXPECT_THROW(sim.schedule(1, 0, 255, 0, 0), std::out_of_range);
+  sim.schedule(1, 0, rec.kind(), 0, 0);
+  sim.run_until(1);
+  EXPECT_EQ(rec.seen.size(), 1u);
 }
 
 }  // namespace

@@ -66,11 +66,9 @@ RC_GTEST_PROP(Loss, GilbertElliottConvergesToItsStationaryLossAndIsBursty, ()) {
 }
 
 TEST(Loss, NamesRoundTrip) {
-  LossKind k{};
-  ASSERT_TRUE(parse_loss_kind("gilbert_elliott", k));
-  EXPECT_EQ(k, LossKind::kGilbertElliott);
-  EXPECT_EQ(loss_kind_name(LossKind::kBernoulli), "bernoulli");
-  EXPECT_FALSE(parse_loss_kind("burst", k));
+  EXPECT_EQ(parse_name(kLossKinds, "gilbert_elliott"), LossKind::kGilbertElliott);
+  EXPECT_EQ(name_of(kLossKinds, LossKind::kBernoulli), "bernoulli");
+  EXPECT_FALSE(parse_name(kLossKinds, "burst"));
 }
 
 RC_GTEST_PROP(DropTailQueue, NeverExceedsItsRateOverAnyWindow, ()) {
@@ -141,21 +139,27 @@ TEST(Latency, NormalIsTruncatedAtZeroAndLognormalHasItsMedian) {
   Rng rng(2);
   LatencyConfig c;
   c.kind = LatencyKind::kNormal;
-  c.normal_mean_ns = 0;
-  c.normal_stddev_ns = 10 * kMillisecond;
+  c.mean_ns = 0;
+  c.stddev_ns = 10 * kMillisecond;
   for (int i = 0; i < 10'000; ++i) EXPECT_GE(draw_latency(c, rng, 0, 0), 0);
-  c.normal_mean_ns = 50 * kMillisecond;
+  c.mean_ns = 50 * kMillisecond;
   double sum = 0;
   for (int i = 0; i < 10'000; ++i) sum += static_cast<double>(draw_latency(c, rng, 0, 0));
   EXPECT_NEAR(sum / 10'000, 50e6, 1e6);
+  // Lognormal with mean 40 ms and stddev 30 ms: median 40 / sqrt(1 + 0.75^2) = 32 ms.
   c.kind = LatencyKind::kLognormal;
+  c.mean_ns = 40 * kMillisecond;
+  c.stddev_ns = 30 * kMillisecond;
   std::vector<TimeNs> v;
-  for (int i = 0; i < 10'001; ++i) v.push_back(draw_latency(c, rng, 0, 0));
-  std::nth_element(v.begin(), v.begin() + 5000, v.end());
-  EXPECT_NEAR(static_cast<double>(v[5000]), 20e6, 1e6);
-  LatencyKind k{};
-  EXPECT_TRUE(parse_latency_kind("lognormal", k));
-  EXPECT_EQ(k, LatencyKind::kLognormal);
+  double total = 0;
+  for (int i = 0; i < 40'001; ++i) {
+    v.push_back(draw_latency(c, rng, 0, 0));
+    total += static_cast<double>(v.back());
+  }
+  std::nth_element(v.begin(), v.begin() + 20'000, v.end());
+  EXPECT_NEAR(static_cast<double>(v[20'000]), 32e6, 1e6);
+  EXPECT_NEAR(total / 40'001, 40e6, 1.5e6);
+  EXPECT_EQ(parse_name(kLatencyKinds, "lognormal"), LatencyKind::kLognormal);
 }
 
 TEST(SessionLength, ExponentialAndParetoMeans) {

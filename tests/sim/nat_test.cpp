@@ -17,7 +17,7 @@ using testing::ScriptFactory;
 constexpr TimeNs kPunchInterval = 50 * kMillisecond;
 constexpr int kPunchesMax = 20;
 
-Address addr(const char* text) { return *Address::parse(text); }
+using testing::addr;
 std::uint32_t ip(const char* text) { return *Address::parse_ip(text); }
 
 // A rendezvous server and two peers behind NATs of the given presets. The peers register with
@@ -76,14 +76,14 @@ struct HolePunch {
 };
 
 TEST(NatHolePunching, FullMatrixOfPresets) {
-  const std::vector<std::string> presets{"full-cone", "restricted", "port-restricted", "symmetric"};
+  const std::vector<std::string> presets{"full_cone", "restricted", "port_restricted", "symmetric"};
   for (const auto& a : presets) {
     for (const auto& b : presets) {
       SCOPED_TRACE(a + " x " + b);
       const bool symmetric_a = a == "symmetric";
       const bool symmetric_b = b == "symmetric";
-      const bool expect_success = !(symmetric_a && (b == "port-restricted" || symmetric_b)) &&
-                                  !(symmetric_b && a == "port-restricted");
+      const bool expect_success = !(symmetric_a && (b == "port_restricted" || symmetric_b)) &&
+                                  !(symmetric_b && a == "port_restricted");
       HolePunch run(a, b);
       ASSERT_EQ(run.registered.size(), 2u);
       EXPECT_EQ(run.succeeded(), expect_success);
@@ -222,15 +222,55 @@ TEST(NatBox, RandomAllocationStaysInRangeWithoutReuse) {
   EXPECT_TRUE(box.outbound(121 * kSecond, addr("10.0.0.2:4000"), addr("192.0.2.1:9999")));
 }
 
+TEST(NatBox, PreservingAllocationKeepsTheInternalPortWhenFree) {
+  NatConfig config = NatConfig::symmetric();
+  config.port_allocation = PortAllocation::kPreserving;
+  NatBox box(ip("203.0.113.1"), config, Rng(1));
+  // The first mapping of 10.0.0.2:7000 keeps 7000 (RFC 4787 4.1 port preservation).
+  EXPECT_EQ(box.outbound(0, addr("10.0.0.2:7000"), addr("192.0.2.1:1")), 7000);
+  // Another internal host on the same port, or a second mapping of the same one (symmetric),
+  // finds 7000 taken and falls back to the sequential scan from port_min.
+  EXPECT_EQ(box.outbound(0, addr("10.0.0.3:7000"), addr("192.0.2.1:1")), config.port_min);
+  EXPECT_EQ(box.outbound(0, addr("10.0.0.2:7000"), addr("192.0.2.9:1")), config.port_min + 1);
+  // An internal port outside [port_min, port_max] is not preserved.
+  EXPECT_EQ(box.outbound(0, addr("10.0.0.4:80"), addr("192.0.2.1:1")), config.port_min + 2);
+  // Once the mapping on 7000 has expired, the port is preserved again.
+  EXPECT_EQ(box.outbound(121 * kSecond, addr("10.0.0.3:7000"), addr("192.0.2.1:1")), 7000);
+}
+
+TEST(NatBox, EachAllocationGivesItsOwnFirstPort) {
+  // The same first datagram through a box of each allocation: the public port tells them apart.
+  std::set<std::uint16_t> first_ports;
+  for (const auto& a : kPortAllocations) {
+    NatConfig config;
+    config.port_allocation = a.value;
+    NatBox box(ip("203.0.113.1"), config, Rng(3));
+    const auto port = box.outbound(0, addr("10.0.0.2:7000"), addr("192.0.2.1:1"));
+    ASSERT_TRUE(port) << a.name;
+    first_ports.insert(*port);
+  }
+  EXPECT_EQ(first_ports.size(), kPortAllocations.size());
+}
+
 TEST(NatConfig, PresetsAndNames) {
   EXPECT_EQ(nat_preset("symmetric")->mapping, NatMapping::kAddressAndPortDependent);
   EXPECT_EQ(nat_preset("restricted")->filtering, NatFiltering::kAddressDependent);
-  EXPECT_EQ(nat_preset("full-cone")->filtering, NatFiltering::kEndpointIndependent);
+  EXPECT_EQ(nat_preset("full_cone")->filtering, NatFiltering::kEndpointIndependent);
   EXPECT_FALSE(nat_preset("cone"));
+  EXPECT_FALSE(nat_preset("public"));  // not a NAT box
   EXPECT_EQ(NatConfig{}.mapping_timeout_ns, 120 * kSecond);
-  EXPECT_EQ(parse_nat_filtering(nat_behaviour_name(NatFiltering::kAddressDependent)),
+  // Every RFC 3489 name is the mapping/filtering pair its table entry gives.
+  for (const auto& t : kNatTypes) {
+    if (t.value == NatType::kPublic) continue;
+    const auto c = nat_preset(t.name);
+    ASSERT_TRUE(c) << t.name;
+    EXPECT_EQ(c->mapping, t.mapping) << t.name;
+    EXPECT_EQ(c->filtering, t.filtering) << t.name;
+  }
+  EXPECT_EQ(NatConfig::port_restricted().filtering, NatConfig{}.filtering);
+  EXPECT_EQ(parse_name(kNatFilterings, name_of(kNatFilterings, NatFiltering::kAddressDependent)),
             NatFiltering::kAddressDependent);
-  EXPECT_EQ(parse_nat_mapping("address-and-port-dependent"), NatMapping::kAddressAndPortDependent);
+  EXPECT_EQ(parse_name(kNatMappings, "address-and-port-dependent"), NatMapping::kAddressAndPortDependent);
 }
 
 }  // namespace

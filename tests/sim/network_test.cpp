@@ -16,7 +16,7 @@ using testing::CountingObserver;
 using testing::ScriptFactory;
 using testing::send_text;
 
-Address addr(const char* text) { return *Address::parse(text); }
+using testing::addr;
 
 // Public hosts 10.0.0.1:9000, 10.0.0.2:9000, ... on one network.
 struct Net {

@@ -62,6 +62,9 @@ class ScriptFactory {
   std::vector<HostStart> starts;
 };
 
+// An address from its text ("192.0.2.9:53"); the text must parse.
+inline Address addr(const char* text) { return *Address::parse(text); }
+
 // Sends `text` from host `id` (which must be up).
 inline void send_text(Network& net, HostId id, const Address& to, const std::string& text) {
   net.act(id, [&](Endpoint&, Output& out) { out.send(to, make_bytes(text)); });

@@ -13,7 +13,7 @@ constexpr std::uint32_t kNodes = 40;
 
 engine::NodeParams flood_params() {
   engine::NodeParams p;
-  p.propagation = "flood";
+  p.propagation = engine::Propagation::kFlood;
   p.routing_enabled = false;  // peers come from the overlay only
   return p;
 }

@@ -11,39 +11,39 @@
 namespace ptplab::theory {
 namespace {
 
-constexpr std::uint32_t kNodes = 50;
+constexpr std::uint32_t kGossipNodes = 50;
 constexpr int kRuns = 60;
 
 std::vector<scenarios::Edge> complete_graph() {
   std::vector<scenarios::Edge> edges;
-  for (std::uint32_t a = 0; a < kNodes; ++a)
-    for (std::uint32_t b = a + 1; b < kNodes; ++b) edges.emplace_back(a, b);
+  for (std::uint32_t a = 0; a < kGossipNodes; ++a)
+    for (std::uint32_t b = a + 1; b < kGossipNodes; ++b) edges.emplace_back(a, b);
   return edges;
 }
 
 // Share of kRuns gossip runs with fanout f that reached all nodes.
 double full_reach_share(std::uint32_t fanout) {
   engine::NodeParams p;
-  p.propagation = "gossip";
+  p.propagation = engine::Propagation::kGossip;
   p.gossip_fanout = fanout;
   p.routing_enabled = false;
   const auto edges = complete_graph();
   int full = 0;
   for (int run = 0; run < kRuns; ++run) {
-    OverlayNet net(kNodes, edges, p, 1000 + static_cast<std::uint64_t>(run) * 7919 + fanout);
+    OverlayNet net(kGossipNodes, edges, p, 1000 + static_cast<std::uint64_t>(run) * 7919 + fanout);
     net.sim().run_until(3 * kSecond);
     EXPECT_TRUE(net.originate(0));
     net.sim().run_until(5 * kSecond);
     std::uint32_t reached = 0;
-    for (std::uint32_t i = 1; i < kNodes; ++i) reached += net.tap.reached.contains(net.host(i)) ? 1 : 0;
-    full += reached == kNodes - 1 ? 1 : 0;
+    for (std::uint32_t i = 1; i < kGossipNodes; ++i) reached += net.tap.reached.contains(net.host(i)) ? 1 : 0;
+    full += reached == kGossipNodes - 1 ? 1 : 0;
   }
   return static_cast<double>(full) / kRuns;
 }
 
 TEST(GossipTheory, ShareOfRunsReachingEveryNodeFollowsExpMinusEToTheMinusC) {
   for (const std::uint32_t fanout : {4u, 6u}) {
-    const double c = fanout - std::log(static_cast<double>(kNodes));
+    const double c = fanout - std::log(static_cast<double>(kGossipNodes));
     const double theory = std::exp(-std::exp(-c));
     const double half_width = 4.0 * std::sqrt(theory * (1 - theory) / kRuns) + 1.0 / kRuns;
     const double got = full_reach_share(fanout);

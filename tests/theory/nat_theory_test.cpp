@@ -16,7 +16,10 @@
 namespace ptplab::theory {
 namespace {
 
-constexpr std::array<const char*, 4> kTypes = {"full-cone", "restricted", "port-restricted", "symmetric"};
+// The four NAT types of sim::kNatTypes, after "public", in its order (full cone ... symmetric).
+constexpr std::array<std::string_view, 4> kTypes = {sim::kNatTypes[1].name, sim::kNatTypes[2].name,
+                                                    sim::kNatTypes[3].name, sim::kNatTypes[4].name};
+static_assert(sim::kNatTypes.size() == 5 && sim::kNatTypes[4].value == sim::NatType::kSymmetric);
 
 // What the rules predict for an A behind `a` and a B behind `b`.
 bool predicted(int a, int b) {

@@ -1,6 +1,7 @@
 // `ptplab node`: the engine's Node on a real UDP socket with the wall (steady) clock, logging
 // its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
 // `ptplab conform` is validated against.
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <fstream>
@@ -20,7 +21,7 @@ namespace po = boost::program_options;
 nlohmann::json event_json(TimeNs now, const Event& e) {
   nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
   if (!e.verb.empty()) j["verb"] = std::string(e.verb);
-  if (!e.reason.empty()) j["reason"] = std::string(e.reason);
+  if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
   if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
   if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);

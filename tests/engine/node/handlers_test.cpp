@@ -109,6 +109,33 @@ TEST(Malformed, DroppedWithTheDecodeErrorCode) {
   EXPECT_TRUE(out.sent().empty());
 }
 
+// Every drop and duplicate names the size of the datagram it is about, so an observer never has
+// to guess which datagram an event belongs to.
+TEST(EventSize, DropsAndDuplicatesCarryTheirDatagramsSize) {
+  Node n({}, 1);
+  RecordingOutput out;
+  n.start(0, out);
+  const std::string garbage = "{not json";
+  n.on_datagram(kT0, kA, make_bytes(garbage), out);
+  ASSERT_EQ(out.events.size(), 1u);
+  EXPECT_EQ(out.events[0].size, garbage.size());
+  const auto listing =
+      datagram(wire::Channel{"m1", kIdA, "lobby", "c0ffee00-0000-4000-8000-000000000000", {kIdA}, false});
+  n.on_datagram(kT0 + 1, kA, listing, out);
+  out.clear();
+  n.on_datagram(kT0 + 2, kA, listing, out);
+  const auto* dup = out.find(EventKind::kDuplicate);
+  ASSERT_NE(dup, nullptr);
+  EXPECT_EQ(dup->size, listing->size());
+  out.clear();
+  const auto routing = datagram(wire::Routing{"stranger", {}});
+  n.on_datagram(kT0 + 3, addr(77), routing, out);
+  const auto* drop = out.find(EventKind::kDropped);
+  ASSERT_NE(drop, nullptr);
+  EXPECT_EQ(drop->reason, "not_a_peer");
+  EXPECT_EQ(drop->size, routing->size());
+}
+
 TEST(GetCertificate, StrangerGetsOnlyAnAckUntilItHasSentEnough) {
   Node n({}, 1);
   RecordingOutput out;
@@ -388,7 +415,7 @@ TEST(Message, SplicedEnvelopeIsDropped) {
 
 TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   NodeParams narrow;
-  narrow.msg_id_scheme = "random";
+  narrow.msg_id_scheme = MsgIdScheme::kRandom;
   narrow.msg_id_bits = 8;  // 256 ids: 40 messages collide with near certainty
   Pair p;
   Node sender(narrow, 11);  // same seed as p.sender: same node_id and key

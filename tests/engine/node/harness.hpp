@@ -28,20 +28,22 @@ struct RecordedEvent {
   TimeNs origin_time = 0;
   std::uint32_t hops = 0;
   std::uint64_t value = 0;
+  std::size_t size = 0;
 };
 
 // Copies an event's fields (the Output's views last only until its clear()).
 inline RecordedEvent record(const Event& e) {
   return {e.kind,
           std::string(e.verb),
-          std::string(e.reason),
+          std::string(reason_name(e.reason)),
           std::string(e.msg_id),
           std::string(e.node_id),
           std::string(e.channel_id),
           e.peer,
           e.origin_time,
           e.hops,
-          e.value};
+          e.value,
+          e.size};
 }
 
 // An Output a test reads directly after calling the Node: everything since the last clear().

@@ -60,11 +60,11 @@ void closed_channel_delivers(const NodeParams& p) {
       net.act(0, [&](Node& n, Output& o) { return n.create_channel(net.now(), "secret", true, o); });
   net.run_until(6 * kSecond);
   join_all(net, id, 15 * kSecond);
-  if (p.channel_crypto == "channel_key") {
+  if (p.channel_crypto == ChannelCrypto::kChannelKey) {
     for (std::size_t i = 1; i < 4; ++i) EXPECT_TRUE(net.node(i).has_channel_key(id)) << i;
   }
   // Senders need the members' certificates for "multi_cert": let a first message fetch them.
-  if (p.channel_crypto == "multi_cert") {
+  if (p.channel_crypto == ChannelCrypto::kMultiCert) {
     net.act(3, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "warm-up", {}, o); });
     net.run_until(25 * kSecond);
   }
@@ -82,7 +82,7 @@ TEST(Loopback, ClosedChannelWithChannelKeyDelivers) { closed_channel_delivers({}
 
 TEST(Loopback, ClosedChannelWithMultiCertDelivers) {
   NodeParams p;
-  p.channel_crypto = "multi_cert";
+  p.channel_crypto = ChannelCrypto::kMultiCert;
   closed_channel_delivers(p);
 }
 
@@ -140,7 +140,8 @@ TEST(Loopback, GetKeyFromANonMemberIsRefused) {
 }
 
 TEST(Loopback, EveryPolicyDeliversOnALine) {
-  for (const char* policy : {"flood", "gossip", "routed", "direct"}) {
+  for (const auto policy :
+       {Propagation::kFlood, Propagation::kGossip, Propagation::kRouted, Propagation::kDirect}) {
     NodeParams p;
     p.propagation = policy;
     p.gossip_fanout = 2;
@@ -155,14 +156,15 @@ TEST(Loopback, EveryPolicyDeliversOnALine) {
     net.run_until(20 * kSecond);
     const auto msg =
         net.act(1, [&](Node& n, Output& o) { return n.send_message(net.now(), id, "hi", {}, o); });
-    ASSERT_TRUE(msg) << policy;
+    ASSERT_TRUE(msg) << choice_name(policy);
     std::size_t members = 0;
     for (std::size_t i = 0; i < 4; ++i) members += net.node(i).is_member(id) ? 1 : 0;
-    EXPECT_EQ(members, 4u) << policy;
+    EXPECT_EQ(members, 4u) << choice_name(policy);
     net.run_until(40 * kSecond);
     for (std::size_t i = 0; i < 4; ++i) {
       if (i == 1 || !net.node(i).is_member(id)) continue;
-      EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u) << policy << " node " << i;
+      EXPECT_EQ(count_events(net.events(i), EventKind::kDelivered, *msg), 1u)
+          << choice_name(policy) << " node " << i;
     }
   }
 }

@@ -35,7 +35,7 @@ std::size_t copies_sent(Loopback& net, const std::string& channel) {
 
 TEST(Retune, ChangesFanoutKeepsIdentity) {
   NodeParams p;
-  p.propagation = "gossip";
+  p.propagation = Propagation::kGossip;
   p.gossip_fanout = kLeaves;
   auto net = star(p);
   ASSERT_EQ(net.node(0).peer_count(), kLeaves);
@@ -47,11 +47,11 @@ TEST(Retune, ChangesFanoutKeepsIdentity) {
   const std::string id = net.node(0).node_id();
   NodeParams narrower = p;
   narrower.gossip_fanout = 2;
-  narrower.id_scheme = "random";  // identity: ignored by retune
+  narrower.id_scheme = IdScheme::kRandom;  // identity: ignored by retune
   narrower.node_id_bits = 16;
   ASSERT_TRUE(net.node(0).retune(narrower));
   EXPECT_EQ(net.node(0).params().gossip_fanout, 2u);
-  EXPECT_EQ(net.node(0).params().id_scheme, "uuid4");
+  EXPECT_EQ(net.node(0).params().id_scheme, IdScheme::kUuid4);
   EXPECT_EQ(net.node(0).params().node_id_bits, 128);
   EXPECT_EQ(net.node(0).node_id(), id);
   EXPECT_EQ(copies_sent(net, channel), 2u);

@@ -8,13 +8,12 @@
 #include "reports/html/heatmap.hpp"
 #include "reports/html/line_chart.hpp"
 #include "reports/html/stacked_chart.hpp"
+#include "tests/reports/html/fixture.hpp"
 
 namespace ptplab::reports::html {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using testing::contains;
 
 std::size_t count_of(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;

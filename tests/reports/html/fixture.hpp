@@ -13,4 +13,9 @@ namespace ptplab::reports::html::testing {
 // A path in the test's temporary directory.
 [[nodiscard]] std::string temp_path(const std::string& name);
 
+// Whether `needle` occurs in `haystack` (the checks on generated HTML).
+[[nodiscard]] inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
 }  // namespace ptplab::reports::html::testing

@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "reports/html/table.hpp"
+#include "tests/reports/html/fixture.hpp"
 
 namespace ptplab::reports::html {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using testing::contains;
 
 TEST(Page, HasDoctypeInlineStyleNavigationAndSections) {
   Page p{"ptplab report", "r.db", {{"summary", "Run summary", "<p>x</p>"}, {"NAT matrix!", "NAT", ""}}};

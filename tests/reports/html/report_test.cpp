@@ -11,9 +11,7 @@
 namespace ptplab::reports::html {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using testing::contains;
 
 class HtmlReport : public ::testing::Test {
  protected:

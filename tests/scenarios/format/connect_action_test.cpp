@@ -7,9 +7,12 @@
 
 #include "scenarios/format/effective.hpp"
 #include "scenarios/format/loader.hpp"
+#include "tests/scenarios/format/show_errors.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::show;
 
 using ::testing::Contains;
 
@@ -21,19 +24,10 @@ std::string with_timeline(const std::string& timeline) {
          timeline + "}";
 }
 
-ValidationErrors errors_of(const std::string& timeline) {
+ValidationErrors timeline_errors(const std::string& timeline) {
   const auto s = load_scenario(with_timeline(timeline));
   return s ? ValidationErrors{} : s.error();
 }
-
-std::string show(const ValidationErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.to_string() + "\n";
-  return out;
-}
-
-#define EXPECT_ERROR(errors, ptr, msg) \
-  EXPECT_THAT(errors, Contains(ValidationError{ptr, msg})) << show(errors)
 
 TEST(ConnectAction, ReadsEveryField) {
   const auto s = load_scenario(with_timeline(
@@ -63,14 +57,14 @@ TEST(ConnectAction, DefaultsAreEveryGroupAndTheWholeShare) {
 }
 
 TEST(ConnectAction, ViaIsRequired) {
-  const auto errors = errors_of(R"([{"at": "1s", "action": "connect", "group": "left"}])");
+  const auto errors = timeline_errors(R"([{"at": "1s", "action": "connect", "group": "left"}])");
   ASSERT_EQ(errors.size(), 1u) << show(errors);
   EXPECT_ERROR(errors, "/timeline/0/via", "required key is missing");
 }
 
 TEST(ConnectAction, GroupNamesAreChecked) {
-  const auto errors =
-      errors_of(R"([{"at": "1s", "action": "connect", "group": "lefft", "to": "nobody", "via": "servers"}])");
+  const auto errors = timeline_errors(
+      R"([{"at": "1s", "action": "connect", "group": "lefft", "to": "nobody", "via": "servers"}])");
   EXPECT_EQ(errors.size(), 3u) << show(errors);
   EXPECT_ERROR(errors, "/timeline/0/group", "unknown group \"lefft\"; did you mean \"left\"?");
   EXPECT_ERROR(errors, "/timeline/0/to",
@@ -79,15 +73,15 @@ TEST(ConnectAction, GroupNamesAreChecked) {
 }
 
 TEST(ConnectAction, UnknownFieldsGetTheClosestName) {
-  const auto errors =
-      errors_of(R"([{"at": "1s", "action": "connect", "via": "server", "target": "right", "shar": 0.5}])");
+  const auto errors = timeline_errors(
+      R"([{"at": "1s", "action": "connect", "via": "server", "target": "right", "shar": 0.5}])");
   EXPECT_EQ(errors.size(), 2u) << show(errors);
   EXPECT_ERROR(errors, "/timeline/0/shar", "unknown key; did you mean \"share\"?");
   EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/target: unknown key"));
 }
 
 TEST(ConnectAction, ValuesAreTyped) {
-  const auto errors = errors_of(
+  const auto errors = timeline_errors(
       R"([{"at": "30s", "action": "connect", "via": 3, "share": 1.5, "to": ["right"], "count": -1}])");
   EXPECT_ERROR(errors, "/timeline/0/at", "expected a time within the duration (20s), found 30s");
   EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/via: expected a string"));

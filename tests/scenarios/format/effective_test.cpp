@@ -66,7 +66,8 @@ RC_GTEST_PROP(Effective, ReadingTheEffectiveDocumentBackChangesNothing,
   RC_ASSERT(s.has_value());
   const json e = effective_document(*s);
   RC_ASSERT(round_trip(e) == e);
-  RC_ASSERT(load_scenario(e.dump())->network.latency.delay_ns == s->network.latency.delay_ns);
+  RC_ASSERT(load_scenario(e.dump())->network.config.latency.constant_ns ==
+            s->network.config.latency.constant_ns);
 }
 
 }  // namespace

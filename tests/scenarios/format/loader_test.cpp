@@ -8,8 +8,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/scenarios/format/show_errors.hpp"
+
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::show;
 
 // The first ```jsonc block of scenarios/README.md.
 std::string readme_example() {
@@ -23,12 +27,6 @@ std::string readme_example() {
   return all.substr(start + 9, end - start - 9);
 }
 
-std::string show(const ValidationErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.to_string() + "\n";
-  return out;
-}
-
 TEST(Loader, ReadmeExampleLoadsWithItsValues) {
   const auto loaded = load_scenario(readme_example());
   ASSERT_TRUE(loaded.has_value()) << show(loaded.error());
@@ -36,15 +34,17 @@ TEST(Loader, ReadmeExampleLoadsWithItsValues) {
   EXPECT_EQ(s.name, "example");
   EXPECT_EQ(s.seed, 7u);
   EXPECT_EQ(s.duration_ns, 60 * kSecond);
-  EXPECT_EQ(s.network.latency.kind, LatencyModel::Kind::kMatrix);
-  EXPECT_EQ(s.network.loss.kind, LossModel::Kind::kGilbertElliott);
-  EXPECT_DOUBLE_EQ(s.network.loss.loss_bad, 0.4);
-  EXPECT_EQ(s.network.bandwidth.uplink_bps, 10'000'000u);
-  EXPECT_EQ(s.network.bandwidth.queue_bytes, 128u * 1024);
+  EXPECT_EQ(s.network.config.latency.kind, sim::LatencyKind::kMatrix);
+  EXPECT_EQ(s.network.config.link.uplink_loss.kind, sim::LossKind::kGilbertElliott);
+  EXPECT_DOUBLE_EQ(s.network.config.link.uplink_loss.loss_bad, 0.4);
+  EXPECT_EQ(s.network.config.link.uplink_bytes_per_s, 10'000'000u / 8);
+  EXPECT_EQ(s.network.config.link.uplink_queue_bytes_max, 128u * 1024);
+  EXPECT_EQ(s.network.config.link.downlink_queue_bytes_max, 128u * 1024);
   EXPECT_DOUBLE_EQ(s.network.nat.mix[static_cast<int>(NatType::kPortRestricted)], 0.3);
-  EXPECT_EQ(s.network.nat.port_allocation, PortAllocation::kRandom);
-  ASSERT_EQ(s.network.regions.latency_ns.size(), 2u);
-  EXPECT_EQ(s.network.regions.latency_ns[0][1], 45 * kMillisecond);
+  EXPECT_EQ(s.network.nat.box.port_allocation, PortAllocation::kRandom);
+  ASSERT_EQ(s.network.config.latency.matrix_ns.size(), 4u);
+  EXPECT_EQ(s.network.config.latency.regions, 2u);
+  EXPECT_EQ(s.network.config.latency.matrix_ns[0 * 2 + 1], 45 * kMillisecond);
   ASSERT_EQ(s.nodes.size(), 3u);
   EXPECT_EQ(node_count(s), 203u);
   EXPECT_EQ(s.nodes[0].role, Role::kServer);
@@ -84,10 +84,10 @@ TEST(Loader, MinimalFileGetsTheDocumentedDefaults) {
   EXPECT_EQ(s.seed, 1u);
   EXPECT_EQ(s.duration_ns, 10 * kSecond);
   EXPECT_EQ(s.record, RecordLevel::kFull);
-  EXPECT_EQ(s.network.latency.kind, LatencyModel::Kind::kConstant);
-  EXPECT_EQ(s.network.latency.delay_ns, 20 * kMillisecond);
-  EXPECT_EQ(s.network.loss.kind, LossModel::Kind::kNone);
-  EXPECT_EQ(s.network.max_datagram_bytes, 65507u);
+  EXPECT_EQ(s.network.config.latency.kind, sim::LatencyKind::kConstant);
+  EXPECT_EQ(s.network.config.latency.constant_ns, 20 * kMillisecond);
+  EXPECT_EQ(s.network.config.link.uplink_loss.kind, sim::LossKind::kNone);
+  EXPECT_EQ(s.network.config.datagram_bytes_max, 65507u);
   EXPECT_DOUBLE_EQ(s.network.nat.mix[0], 1.0);
   EXPECT_EQ(s.nodes[0].name, "group0");
   EXPECT_TRUE(s.nodes[0].placement.from_mix);
@@ -108,7 +108,7 @@ TEST(Loader, OverridesApplyBeforeValidation) {
   const auto fixed =
       load_scenario(text, {"/network/loss/rate=0.25", "/duration=30s", "/nodes/0/params/gossip_fanout=8"});
   ASSERT_TRUE(fixed.has_value()) << show(fixed.error());
-  EXPECT_DOUBLE_EQ(fixed->network.loss.rate, 0.25);
+  EXPECT_DOUBLE_EQ(fixed->network.config.link.uplink_loss.probability, 0.25);
   EXPECT_EQ(fixed->duration_ns, 30 * kSecond);
   EXPECT_EQ(fixed->nodes[0].params[0].value, "8");
   EXPECT_NE(fixed->document.find("0.25"), std::string::npos);

@@ -7,9 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/format/loader.hpp"
+#include "tests/scenarios/format/show_errors.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::show;
 
 using ::testing::Contains;
 using ::testing::HasSubstr;
@@ -22,16 +25,6 @@ ValidationErrors errors_of(const std::string& body, const std::vector<std::strin
   const auto loaded = load_scenario(doc.dump(), overrides);
   return loaded ? ValidationErrors{} : loaded.error();
 }
-
-std::string show(const ValidationErrors& errors) {
-  std::string out;
-  for (const auto& e : errors) out += e.to_string() + "\n";
-  return out;
-}
-
-// Exactly this error (pointer and whole sentence) is among the errors.
-#define EXPECT_ERROR(errors, ptr, msg) \
-  EXPECT_THAT(errors, Contains(ValidationError{ptr, msg})) << show(errors)
 
 TEST(Validation, AcceptanceCasesNameTheirPath) {
   const auto bad = load_scenario(

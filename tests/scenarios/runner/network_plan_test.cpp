@@ -6,17 +6,12 @@
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/network_setup.hpp"
 #include "scenarios/runner/run.hpp"
+#include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
 namespace {
 
-Scenario load(const std::string& text) {
-  auto s = load_scenario(text);
-  if (!s) {
-    for (const auto& e : s.error()) ADD_FAILURE() << e.to_string();
-  }
-  return *s;
-}
+using test_support::load_or_fail;
 
 std::string scenario(const std::string& attacker_placement) {
   return R"({"name": "placement", "seed": 5, "duration": "4s",
@@ -30,7 +25,7 @@ std::string scenario(const std::string& attacker_placement) {
 }
 
 TEST(NetworkPlan, PublicAttackersGetTheirOwnRangeAndNoBox) {
-  const auto plan = plan_network(load(scenario("public")));
+  const auto plan = plan_network(load_or_fail(scenario("public")));
   ASSERT_EQ(plan.hosts.size(), 6u);
   EXPECT_EQ(plan.honest, 4u);
   // Three port-restricted clients at two per box: two boxes.
@@ -43,7 +38,7 @@ TEST(NetworkPlan, PublicAttackersGetTheirOwnRangeAndNoBox) {
 }
 
 TEST(NetworkPlan, NatPlacedAttackersSitBehindBoxesOfTheirType) {
-  const auto plan = plan_network(load(scenario("symmetric")));
+  const auto plan = plan_network(load_or_fail(scenario("symmetric")));
   ASSERT_EQ(plan.hosts.size(), 6u);
   ASSERT_EQ(plan.nat_boxes.size(), 3u) << "two port-restricted boxes, one symmetric box for both attackers";
   EXPECT_EQ(plan.nat_boxes[2].type, NatType::kSymmetric);
@@ -56,7 +51,7 @@ TEST(NetworkPlan, NatPlacedAttackersSitBehindBoxesOfTheirType) {
 
 TEST(NetworkPlan, ANatPlacedAttackerStillReachesItsTarget) {
   // Outbound traffic passes the attacker's NAT, so its HELLO flood arrives at the server.
-  const auto r = run_scenario(load(scenario("full_cone")), {});
+  const auto r = run_scenario(load_or_fail(scenario("full_cone")), {});
   ASSERT_TRUE(r.has_value()) << r.error();
   // amplification_factor is reported only when the attacker put bytes on the wire.
   EXPECT_TRUE(r->metrics.contains("amplification_factor"));

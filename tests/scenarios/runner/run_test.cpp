@@ -6,12 +6,21 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
+#include "reports/records/metrics.hpp"
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
+#include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::load_or_fail;
 
 constexpr const char* kLine = R"({
   "name": "line", "seed": 3, "duration": "6s",
@@ -22,14 +31,6 @@ constexpr const char* kLine = R"({
   "expect": [{"metric": "delivery_ratio", "op": ">=", "value": 1},
              {"metric": "latency_p50_ms", "op": "<", "value": 0}]
 })";
-
-Scenario load(const char* text, const std::vector<std::string>& overrides = {}) {
-  auto s = load_scenario(text, overrides);
-  if (!s) {
-    for (const auto& e : s.error()) ADD_FAILURE() << e.to_string();
-  }
-  return *s;
-}
 
 double query(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
@@ -43,7 +44,7 @@ double query(const std::string& path, const std::string& sql) {
 }
 
 TEST(Runner, LineOfThreeDeliversEveryMessageTwice) {
-  const auto s = load(kLine);
+  const auto s = load_or_fail(kLine);
   const auto out = run_scenario(s, {});
   ASSERT_TRUE(out.has_value()) << out.error();
   const auto& m = out->metrics;
@@ -72,8 +73,8 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
     auto w = reports::ReportWriter::open(path.string());
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
-    r.writer = &*w;
-    const auto out = run_scenario(load(kLine), r);
+    r.sink = &*w;
+    const auto out = run_scenario(load_or_fail(kLine), r);
     ASSERT_TRUE(out.has_value()) << out.error();
   }
   const auto p = path.string();
@@ -90,10 +91,62 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
   std::filesystem::remove(path);
 }
 
+// The single value of `sql` with :run bound to 1, or nullopt when it is NULL or has no row.
+std::optional<double> query_metric(const std::string& path, std::string_view sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, std::string(sql).c_str(), -1, &st, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":run"), 1);
+  std::optional<double> v;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+    v = sqlite3_column_double(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+// Every metric of the metric table: its SQL over a full-record report gives the value the run
+// computed (absent metric = NULL), for smoke scenarios with deliveries, attackers and NAT.
+TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
+  for (const char* name : {"basic", "attack", "nat_mix"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(std::string(PTPLAB_SOURCE_DIR) + "/scenarios/suites/smoke/" + name + ".json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ptplab_metric_sql_" + std::to_string(::getpid()) + "_" + name + ".db");
+    std::filesystem::remove(path);
+    MetricValues metrics;
+    {
+      auto w = reports::ReportWriter::open(path.string());
+      ASSERT_TRUE(w.has_value()) << w.error();
+      RunRequest r;
+      r.sink = &*w;
+      const auto out = run_scenario(load_or_fail(text.str()), r);
+      ASSERT_TRUE(out.has_value()) << out.error();
+      metrics = out->metrics;
+    }
+    for (const auto& m : reports::metric_table()) {
+      SCOPED_TRACE(std::string(m.name));
+      const auto sql = query_metric(path.string(), m.sql);
+      const auto it = metrics.find(std::string(m.name));
+      ASSERT_EQ(sql.has_value(), it != metrics.end());
+      if (sql) {
+        EXPECT_NEAR(*sql, it->second, 1e-9 * std::max(1.0, std::abs(it->second)));
+      }
+    }
+    // And every metric the run computed is in the table.
+    for (const auto& [metric, value] : metrics) EXPECT_NE(reports::find_metric(metric), nullptr) << metric;
+    std::filesystem::remove(path);
+  }
+}
+
 TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {
-  const auto a = run_scenario(load(kLine), {});
-  const auto b = run_scenario(load(kLine), {});
-  const auto c = run_scenario(load(kLine, {"/seed=4"}), {});
+  const auto a = run_scenario(load_or_fail(kLine), {});
+  const auto b = run_scenario(load_or_fail(kLine), {});
+  const auto c = run_scenario(load_or_fail(kLine, {"/seed=4"}), {});
   ASSERT_TRUE(a && b && c);
   EXPECT_EQ(a->metrics, b->metrics);
   EXPECT_EQ(a->events, b->events);
@@ -104,7 +157,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
   std::atomic<bool> stop{true};
   RunRequest r;
   r.stop = &stop;
-  const auto out = run_scenario(load(kLine), r);
+  const auto out = run_scenario(load_or_fail(kLine), r);
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->status, reports::RunStatus::kInterrupted);
   EXPECT_EQ(out->simulated_ns, 0);
@@ -112,7 +165,7 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
 }
 
 TEST(Runner, RejectedNodeParameterFailsTheBuild) {
-  const auto s = load(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
+  const auto s = load_or_fail(kLine, {R"(/nodes/0/params={"gossip_fanout": 3})"});
   auto bad = s;
   bad.nodes[0].params = {{"propagation", "\"teleport\""}};
   const auto out = run_scenario(bad, {});

@@ -7,11 +7,15 @@
 
 #include <filesystem>
 
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/run.hpp"
+#include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::load_or_fail;
 
 // Five public nodes, every one a peer of every other, flooding one message every 500 ms from 3 s.
 constexpr const char* kClique = R"({
@@ -33,14 +37,6 @@ constexpr const char* kPairs = R"({
   "timeline": [{"at": "3s", "action": "connect", "group": "left", "to": "right", "via": "server"}]
 })";
 
-Scenario load(const char* text, const std::vector<std::string>& overrides = {}) {
-  auto s = load_scenario(text, overrides);
-  if (!s) {
-    for (const auto& e : s.error()) ADD_FAILURE() << e.to_string();
-  }
-  return *s;
-}
-
 MetricValues metrics_of(const Scenario& s) {
   const auto out = run_scenario(s, {});
   EXPECT_TRUE(out.has_value()) << out.error();
@@ -48,11 +44,11 @@ MetricValues metrics_of(const Scenario& s) {
 }
 
 TEST(Timeline, SetParamRetunesRunningNodes) {
-  const auto flood = metrics_of(load(kClique));
+  const auto flood = metrics_of(load_or_fail(kClique));
   // Every relay floods to its 3 other peers: duplicates without the change.
   EXPECT_GT(flood.at("duplicates"), 0);
-  const auto direct = metrics_of(
-      load(kClique, {R"(/timeline=[{"at": "2s", "action": "set_param", "group": "n", "name": "propagation",
+  const auto direct = metrics_of(load_or_fail(
+      kClique, {R"(/timeline=[{"at": "2s", "action": "set_param", "group": "n", "name": "propagation",
                                "value": "direct"}])"}));
   // No node restarts, so only the running nodes can have switched to direct sends.
   EXPECT_EQ(direct.at("duplicates"), 0);
@@ -63,8 +59,8 @@ TEST(Timeline, SetParamRetunesRunningNodes) {
 
 TEST(Timeline, SetParamThatBreaksACrossFieldRuleOfItsGroupFailsTheBuild) {
   // Valid against the defaults (the loader's check), but above this group's 1 s maximum.
-  const auto s = load(kClique, {"/nodes/0/params/hello_interval_max_ns=1s",
-                                R"(/timeline=[{"at": "2s", "action": "set_param", "group": "n",
+  const auto s = load_or_fail(kClique, {"/nodes/0/params/hello_interval_max_ns=1s",
+                                        R"(/timeline=[{"at": "2s", "action": "set_param", "group": "n",
                                                "name": "hello_interval_min_ns", "value": "1500ms"}])"});
   const auto out = run_scenario(s, {});
   ASSERT_FALSE(out.has_value());
@@ -72,7 +68,7 @@ TEST(Timeline, SetParamThatBreaksACrossFieldRuleOfItsGroupFailsTheBuild) {
 }
 
 TEST(Timeline, ConnectBetweenFullConesSucceeds) {
-  const auto m = metrics_of(load(kPairs));
+  const auto m = metrics_of(load_or_fail(kPairs));
   EXPECT_EQ(m.at("nat_attempts"), 3);
   EXPECT_EQ(m.at("nat_success_ratio"), 1);
   // Two legs to the rendezvous and back at 20 ms each, then the first HELLO across.
@@ -80,7 +76,8 @@ TEST(Timeline, ConnectBetweenFullConesSucceeds) {
 }
 
 TEST(Timeline, ConnectBetweenSymmetricNatsFails) {
-  const auto m = metrics_of(load(kPairs, {"/nodes/1/placement=symmetric", "/nodes/2/placement=symmetric"}));
+  const auto m =
+      metrics_of(load_or_fail(kPairs, {"/nodes/1/placement=symmetric", "/nodes/2/placement=symmetric"}));
   EXPECT_EQ(m.at("nat_attempts"), 3);
   EXPECT_EQ(m.at("nat_success_ratio"), 0);
   EXPECT_EQ(m.count("connect_time_p50_ms"), 0u);
@@ -94,8 +91,9 @@ TEST(Timeline, ConnectCountAndReportRows) {
     auto w = reports::ReportWriter::open(path.string());
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
-    r.writer = &*w;
-    const auto out = run_scenario(load(kPairs, {"/timeline/0/count=2", "/nodes/2/placement=restricted"}), r);
+    r.sink = &*w;
+    const auto out =
+        run_scenario(load_or_fail(kPairs, {"/timeline/0/count=2", "/nodes/2/placement=restricted"}), r);
     ASSERT_TRUE(out.has_value()) << out.error();
     EXPECT_EQ(out->metrics.at("nat_attempts"), 2);
   }
@@ -118,7 +116,8 @@ TEST(Timeline, ConnectCountAndReportRows) {
 }
 
 TEST(Timeline, ConnectWithoutLiveRendezvousMakesNoAttempt) {
-  const auto m = metrics_of(load(kPairs, {R"(/timeline=[{"at": "2s", "action": "crash", "group": "server"},
+  const auto m =
+      metrics_of(load_or_fail(kPairs, {R"(/timeline=[{"at": "2s", "action": "crash", "group": "server"},
                              {"at": "3s", "action": "connect", "group": "left", "to": "right", "via": "server"}])"}));
   EXPECT_EQ(m.at("nat_attempts"), 0);
 }

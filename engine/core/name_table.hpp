@@ -1,0 +1,71 @@
+// A vocabulary declared once: a constexpr array whose entry i describes the enum value i (its
+// stable name as files and reports write it, what it means, and any per-value data). Parsers,
+// printers, "expected one of" lists and catalogues are derived from the array, and a
+// static_assert(indexed_by_value(table)) next to it ties the enum to the table.
+//
+//   enum class Colour : std::uint8_t { kRed, kGreen };
+//   inline constexpr std::array<NameEntry<Colour>, 2> kColours = {{{Colour::kRed, "red", "..."}, ...}};
+//   static_assert(indexed_by_value(kColours) && kColours.back().value == Colour::kGreen);
+//
+// Entries are any struct with `value` (the enum) and `name` (std::string_view) members.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace ptplab {
+
+// The plain entry: a value, its name, and one line of meaning for catalogues and documents.
+template <class E>
+struct NameEntry {
+  E value;
+  std::string_view name;
+  std::string_view meaning;
+};
+
+// True when table[i].value == E(i) for every i and no name repeats: the enum's values 0..N-1
+// appear in declaration order, each once, so name_of can index and parse_name can scan.
+template <class Entry, std::size_t N>
+constexpr bool indexed_by_value(const std::array<Entry, N>& table) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (static_cast<std::size_t>(table[i].value) != i || table[i].name.empty()) return false;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (table[j].name == table[i].name) return false;
+    }
+  }
+  return true;
+}
+
+// The entry of `value` (the table must be indexed_by_value).
+template <class Entry, std::size_t N>
+constexpr const Entry& entry_of(const std::array<Entry, N>& table, decltype(Entry::value) value) {
+  return table[static_cast<std::size_t>(value)];
+}
+
+// The name of `value` (the table must be indexed_by_value).
+template <class Entry, std::size_t N>
+constexpr std::string_view name_of(const std::array<Entry, N>& table, decltype(Entry::value) value) {
+  return entry_of(table, value).name;
+}
+
+// The value named `name` (exact, case-sensitive), or nullopt.
+template <class Entry, std::size_t N>
+constexpr std::optional<decltype(Entry::value)> parse_name(const std::array<Entry, N>& table,
+                                                           std::string_view name) {
+  for (const auto& e : table) {
+    if (e.name == name) return e.value;
+  }
+  return std::nullopt;
+}
+
+// Every name, in table order (for "expected one of" messages and JSON choice readers).
+template <class Entry, std::size_t N>
+constexpr std::array<std::string_view, N> names_of(const std::array<Entry, N>& table) {
+  std::array<std::string_view, N> out{};
+  for (std::size_t i = 0; i < N; ++i) out[i] = table[i].name;
+  return out;
+}
+
+}  // namespace ptplab

@@ -1,0 +1,145 @@
+// The Node's handlers: free functions over a NodeState that coordinate its components, one
+// group per file. Each on_<verb> handles one decoded datagram (`in` carries its source and
+// bytes); the rest are the steps they and the public API share. Internal to engine/node.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/node/node_state.hpp"
+#include "engine/node/table_bound.hpp"
+
+namespace ptplab::engine {
+
+// --- dispatch, timers, housekeeping (node_dispatch.cpp) ---
+// Hands a decoded datagram to the handler of its verb.
+void dispatch(NodeState& s, TimeNs now, const Inbound& in, const wire::Message& m, Output& out);
+// Runs one due timer entry (lazy deletion: entries for forgotten peers or ACKed datagrams do nothing).
+void on_timer_entry(NodeState& s, TimeNs now, const TimerQueue::Entry& e, Output& out);
+// Expiries (de-dup, sources, routes, parked MESSAGEs, CONNECT attempts, departures), channel
+// refreshes and key requests; every housekeeping_interval_ns.
+void housekeeping(NodeState& s, TimeNs now, Output& out);
+
+// --- peers: HELLO, keep-alive, latching, timeouts (node_peers.cpp; spec ####HELLO) ---
+// Adds a peer at `a` and HELLOs it; null when the table is full of live peers. `cause_size`:
+// bytes of the datagram that made us add it (0: a user action or CONNECT).
+Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::size_t cause_size,
+               Output& out);
+// Removes the peer at `index` with a kPeerRemoved event naming `reason` (timeout, evicted).
+void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out);
+// A peer's HELLO timer: drops it after peer_timeout_ns of silence, else HELLOs it again.
+void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);
+// `p` proved it receives at its address: it gets our channel listings (spec ####CHANNEL).
+void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out);
+// HELLO: adds or latches the peer and learns its node_id; reports node_id collisions.
+void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h, Output& out);
+
+// --- reliability: ACK and retransmission (node_reliability.cpp; spec ####ACK) ---
+// ACKs `msg_id` to `to` (spec ####ACK), within the anti-amplification budget.
+void ack(NodeState& s, const Address& to, std::string_view msg_id, Output& out);
+// ACK: forgets the datagram it acknowledges; unless the datagram answered a possibly spoofed
+// request, the echo proves `in.from` receives there (peer verified, contact noted).
+void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Output& out);
+// A retransmission timer: resends with backoff, or gives up after retransmit_max.
+void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);
+
+// --- certificates (node_certificates.cpp; spec ####GETCERTIFICATE, ####CERTIFICATE) ---
+// Sends GETCERTIFICATE for `node_id` to its address (else `hint`), our certificate first
+// unless the holder is a verified peer; one outstanding request per address.
+void request_certificate(NodeState& s, TimeNs now, std::string_view node_id, std::optional<Address> hint,
+                         Output& out);
+// Sends our CERTIFICATE reliably under `msg_id` unless that very one is pending.
+void send_certificate(NodeState& s, TimeNs now, const Address& to, std::string_view msg_id,
+                      std::string_view recipient_id, Output& out, AckProves proves = AckProves::kContact);
+// GETCERTIFICATE: ACK, then our certificate within the per-address answer rate.
+void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::GetCertificate& m,
+                        Output& out);
+// CERTIFICATE: ACK, cache it, and retry what waited for it (parked MESSAGEs, key waiters).
+void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Certificate& m, Output& out);
+// Offers `der` to the store as `id`'s certificate, reporting the outcome as an event about a
+// datagram of `size` bytes from `from` carrying `verb`; true when the store now holds exactly it.
+bool accept_certificate(NodeState& s, TimeNs now, std::string_view id, std::string_view der,
+                        const Address& from, std::string_view verb, std::size_t size, Output& out);
+
+// --- channels (node_channels.cpp; spec ####CHANNEL, ####JOIN, ####LEAVE) ---
+// The channel `id`, learned if new; null (with a channels_full drop) at the bound.
+ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view name, bool closed,
+                            std::size_t cause_size, Output& out);
+// Our CHANNEL listing of `c` under `msg_id` (recorded as seen, so it is never taken for news).
+SharedBytes channel_listing(NodeState& s, TimeNs now, const ChannelState& c, const std::string& msg_id);
+// Floods our CHANNEL listing of `c` and schedules its next refresh.
+void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out);
+// Creates a channel with us as creator and only member (a key if closed) and announces it.
+std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool closed, Output& out);
+// Joins an announced channel: JOIN, and GETKEY when closed; false if unknown or a member.
+bool join_channel(NodeState& s, TimeNs now, std::string_view id, Output& out);
+// Our standing JOIN for `c` (its msg_id is c.join_msg_id).
+SharedBytes join_datagram(const NodeState& s, const ChannelState& c);
+// Sends JOIN for `c` (we joined, or a listing left us out).
+void announce_membership(NodeState& s, TimeNs now, ChannelState& c, Output& out);
+// Leaves a channel (LEAVE to its members); false if not a member.
+bool leave_channel(NodeState& s, TimeNs now, std::string_view id, Output& out);
+// CHANNEL: merges the listing, answers the spec's triggers (JOIN if it leaves us out, LEAVE
+// if it lists us after we left) and relays it when it is news.
+void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel& m, Output& out);
+// JOIN: adds the member (even to a channel not yet announced) and relays.
+void on_join(NodeState& s, TimeNs now, const Inbound& in, const wire::Join& m, Output& out);
+// LEAVE: removes the member, remembers the departure, re-keys if asked to, and relays.
+void on_leave(NodeState& s, TimeNs now, const Inbound& in, const wire::Leave& m, Output& out);
+
+// --- closed-channel keys (node_keys.cpp; spec ####GETKEY, ####KEY) ---
+// Sends GETKEY for `c` to one member (our JOIN and certificate first) and schedules the next.
+void request_key(NodeState& s, TimeNs now, ChannelState& c, Output& out);
+// Sends the newest key of `c` wrapped for `recipient`'s certificate (KEY, reliably).
+void send_key(NodeState& s, TimeNs now, const ChannelState& c, std::string_view recipient, const Address& to,
+              Output& out);
+// Draws a new key for `c` and sends it to every other member (fetching certificates).
+void rekey(NodeState& s, TimeNs now, ChannelState& c, Output& out);
+// Sends the key to members whose GETKEY waited for the certificate of `node_id`, now cached.
+void serve_key_waiters(NodeState& s, TimeNs now, std::string_view node_id, Output& out);
+// GETKEY: ACK; the key for members whose certificate we hold, the others wait for it.
+void on_get_key(NodeState& s, TimeNs now, const Inbound& in, const wire::GetKey& m, Output& out);
+// KEY: ACK; unwraps and keeps the key, then retries the channel's parked MESSAGEs.
+void on_key(NodeState& s, TimeNs now, const Inbound& in, const wire::Key& m, Output& out);
+
+// --- messages (node_messages.cpp, node_delivery.cpp; spec ####MESSAGE) ---
+// Seals, signs and propagates a MESSAGE to a channel we are a member of; its msg_id, or
+// nullopt (not a member, no key, too large).
+std::optional<std::string> send_chat(NodeState& s, TimeNs now, std::string_view channel_id,
+                                     std::string_view text, std::vector<wire::Attachment> attachments,
+                                     Output& out);
+// MESSAGE: ACK, admission (envelope, de-dup, age), relay unless verify_before_relay, and
+// verification for members (or before relaying).
+void on_message(NodeState& s, TimeNs now, const Inbound& in, const wire::ChatMessage& m, Output& out);
+// Verifies, relays (under verify_before_relay) and delivers; parks the message when a
+// certificate or channel key is missing.
+void verify_and_deliver(NodeState& s, TimeNs now, PendingVerification pv, Output& out);
+// Forwards `m` one hop further (hops + 1, up to hops_max) per the propagation policy.
+void relay(NodeState& s, TimeNs now, const wire::ChatMessage& m, const Address& from, Output& out);
+// Verifies again the parked MESSAGEs from `node_id` or to `channel_id`, in arrival order.
+void retry_verifications(NodeState& s, TimeNs now, std::string_view node_id, std::string_view channel_id,
+                         Output& out);
+
+// --- propagation (node_propagation.cpp) ---
+// Sends `bytes` to the targets the propagation policy picks (MESSAGE reliably). `from` is the
+// peer it came from (nullopt at the origin).
+void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb verb, std::string_view msg_id,
+               const std::vector<std::string>& recipients, std::optional<Address> from, Output& out);
+
+// --- routing (node_routing.cpp; spec ####ROUTING) ---
+// Sends our ROUTING to every live verified peer.
+void send_routing(NodeState& s, TimeNs now, Output& out);
+// ROUTING from a live peer: learns routes and how the sender sees us.
+void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing& m, Output& out);
+
+// --- CONNECT (node_connect.cpp; spec ####CONNECT) ---
+// Step 1 as A: CONNECT through `rendezvous` towards `target`.
+void connect(NodeState& s, TimeNs now, const Address& rendezvous, std::string_view target, Output& out);
+// CONNECT: steps 1 and 3 as S, step 2 as B, step 5 as A; hole punching by HELLO.
+void on_connect(NodeState& s, TimeNs now, const Inbound& in, const wire::Connect& m, Output& out);
+// Any datagram from `from` (a HELLO naming `hello_node_id`) completes the attempts it matches.
+void connect_progress(NodeState& s, const Address& from, std::string_view hello_node_id, Output& out);
+
+}  // namespace ptplab::engine

@@ -1,0 +1,43 @@
+// Propagation: the Node side of the propagation policy (propagation_policy.hpp). The policy
+// picks targets through a view of the peer table, the route table and the source guard; the
+// Node sends, MESSAGE reliably (spec ####ACK), the rest once.
+#include "engine/node/node_handlers.hpp"
+
+namespace ptplab::engine {
+namespace {
+
+// The policy's window on one NodeState at one instant.
+class StateView final : public PropagationView {
+ public:
+  StateView(NodeState& s, TimeNs now) : s_(s), now_(now) {}
+  std::vector<Address> live_peers(std::optional<Address> except) const override {
+    return s_.peers.live_addresses(now_, s_.params.peer_timeout_ns, except);
+  }
+  std::optional<Address> address_of(std::string_view node_id) const override {
+    return s_.address_of(node_id);
+  }
+  std::optional<Address> next_hop(std::string_view node_id) const override {
+    return s_.next_hop(node_id, now_);
+  }
+  void note_contact(const Address& a) override { s_.note_contact(now_, a); }
+
+ private:
+  NodeState& s_;
+  TimeNs now_;
+};
+
+}  // namespace
+
+void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb verb, std::string_view msg_id,
+               const std::vector<std::string>& recipients, std::optional<Address> from, Output& out) {
+  StateView view(s, now);
+  const PropagationRequest request{verb, recipients, from, s.params.gossip_fanout};
+  for (const auto& to : s.policy->targets(request, view, s.rng)) {
+    if (verb == wire::Verb::kMessage)
+      s.send_reliable(now, to, bytes, msg_id, verb, out);
+    else
+      s.send(to, bytes, verb, out);
+  }
+}
+
+}  // namespace ptplab::engine

@@ -1,0 +1,111 @@
+// NodeState: identity set-up and the sending primitives every handler shares (with
+// anti-amplification, PROTOCOL.md), plus the two node_id lookups that span components.
+#include "engine/node/node_state.hpp"
+
+#include "engine/crypto/certificate.hpp"
+#include "engine/node/ids.hpp"
+
+namespace ptplab::engine {
+namespace {
+
+crypto::PrivateKey derive_key(Rng& rng) {
+  std::array<std::uint8_t, 32> seed{};
+  for (std::size_t i = 0; i < seed.size(); i += 8) {
+    const std::uint64_t v = rng();
+    for (std::size_t j = 0; j < 8; ++j) seed[i + j] = static_cast<std::uint8_t>(v >> (8 * j));
+  }
+  return crypto::PrivateKey::from_seed(seed);
+}
+
+std::string derive_node_id(const NodeParams& p, Rng& rng, const crypto::PrivateKey& key) {
+  switch (p.id_scheme) {
+    case IdScheme::kKeyDerived: return make_key_derived_id(key.public_key_der(), p.node_id_bits);
+    case IdScheme::kRandom: return make_random_id(rng, p.node_id_bits);
+    case IdScheme::kUuid4: break;
+  }
+  return make_uuid4(rng);
+}
+
+}  // namespace
+
+NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
+    : params(p), shared(sh), rng(seed), key(derive_key(rng)) {
+  node_id = derive_node_id(params, rng, key);
+  rendezvous.reset_forwarding(params.connect_burst);
+  apply_params();
+}
+
+void NodeState::apply_params() {
+  limits.max_datagram_bytes = params.max_datagram_bytes;
+  hello_bytes = make_bytes(wire::encode(wire::Hello{node_id, params.version}));
+  policy = make_propagation_policy(params.propagation);
+}
+
+const std::string& NodeState::own_certificate() const {
+  if (certificate_der_.empty()) certificate_der_ = crypto::make_self_signed_certificate(key, node_id);
+  return certificate_der_;
+}
+
+std::string NodeState::new_msg_id() {
+  return params.msg_id_scheme == MsgIdScheme::kRandom ? make_random_id(rng, params.msg_id_bits)
+                                                      : make_uuid4(rng);
+}
+
+void NodeState::dropped(Output& out, const Address& peer, std::string_view verb, Reason reason,
+                        std::size_t size) const {
+  Event e;
+  e.kind = EventKind::kDropped;
+  e.verb = verb;
+  e.reason = reason;
+  e.peer = peer;
+  e.size = size;
+  out.event(e);
+}
+
+bool NodeState::may_answer(const Address& to, std::size_t size) {
+  const Peer* p = params.anti_amplification_enabled ? peers.find(to) : nullptr;
+  return sources.may_answer(to, size, p && (p->verified || p->initiated), params);
+}
+
+bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
+  if (!may_answer(to, bytes->size())) {
+    dropped(out, to, wire::verb_name(verb), Reason::kAmplificationLimit, bytes->size());
+    return false;
+  }
+  out.send(to, bytes);
+  return true;
+}
+
+bool NodeState::send_message(const Address& to, const wire::Message& m, Output& out) {
+  return send(to, make_bytes(wire::encode(m)), wire::verb_of(m), out);
+}
+
+void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes,
+                              std::string_view msg_id, wire::Verb verb, Output& out, AckProves proves) {
+  send(to, bytes, verb, out);
+  const auto serial = sender.add(to, bytes, msg_id, verb, params.ack_timeout_ns,
+                                 proves == AckProves::kContact, bound(params.pending_retransmissions_max));
+  if (!serial) return dropped(out, to, wire::verb_name(verb), Reason::kRetransmitQueueFull, bytes->size());
+  timers.push(now + params.ack_timeout_ns, TimerKind::kRetransmit, *serial);
+}
+
+std::optional<Address> NodeState::address_of(std::string_view id) const {
+  if (id.empty() || id == node_id) return std::nullopt;
+  if (auto a = peers.heard_address(id)) return a;
+  return routes.address_of(id);
+}
+
+std::optional<Address> NodeState::next_hop(std::string_view id, TimeNs now) const {
+  if (auto a = peers.live_address(id, now, params.peer_timeout_ns)) return a;
+  for (const auto& via : routes.vias(id)) {
+    const Peer* p = peers.find(via);
+    if (p && live(*p, now)) return via;
+  }
+  return std::nullopt;
+}
+
+CertificateRules NodeState::certificate_rules() const {
+  return {params.id_scheme == IdScheme::kKeyDerived, params.node_id_bits, shared.parse_cache};
+}
+
+}  // namespace ptplab::engine

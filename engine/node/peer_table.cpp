@@ -1,0 +1,80 @@
+// The peer table's lookups and updates; linear scans over a table of at most peers_max (64).
+#include "engine/node/peer_table.hpp"
+
+#include <algorithm>
+
+namespace ptplab::engine {
+
+Peer* PeerTable::find(const Address& a) {
+  for (auto& p : peers_)
+    if (p.address == a) return &p;
+  return nullptr;
+}
+
+const Peer* PeerTable::find(const Address& a) const {
+  for (const auto& p : peers_)
+    if (p.address == a) return &p;
+  return nullptr;
+}
+
+Peer* PeerTable::find_by_id(std::string_view id) {
+  for (auto& p : peers_)
+    if (!id.empty() && p.node_id == id) return &p;
+  return nullptr;
+}
+
+Peer* PeerTable::find_by_serial(std::uint32_t serial) {
+  for (auto& p : peers_)
+    if (p.serial == serial) return &p;
+  return nullptr;
+}
+
+Peer& PeerTable::add(TimeNs now, const Address& a, bool initiated) {
+  Peer p;
+  p.address = a;
+  p.serial = next_serial_++;
+  p.last_heard = now;
+  p.initiated = initiated;
+  peers_.push_back(p);
+  return peers_.back();
+}
+
+std::optional<std::size_t> PeerTable::first_stale(TimeNs now, TimeNs timeout_ns) const {
+  const auto it =
+      std::find_if(peers_.begin(), peers_.end(), [&](const Peer& p) { return !live(p, now, timeout_ns); });
+  if (it == peers_.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - peers_.begin());
+}
+
+void PeerTable::remove(std::size_t index) {
+  peers_.erase(peers_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+std::optional<Address> PeerTable::heard_address(std::string_view id) const {
+  for (const auto& p : peers_)
+    if (p.heard && p.node_id == id) return p.address;
+  return std::nullopt;
+}
+
+std::optional<Address> PeerTable::live_address(std::string_view id, TimeNs now, TimeNs timeout_ns) const {
+  for (const auto& p : peers_)
+    if (p.node_id == id && live(p, now, timeout_ns)) return p.address;
+  return std::nullopt;
+}
+
+std::vector<Address> PeerTable::live_addresses(TimeNs now, TimeNs timeout_ns,
+                                               std::optional<Address> except) const {
+  std::vector<Address> out;
+  for (const auto& p : peers_)
+    if (live(p, now, timeout_ns) && (!except || p.address != *except)) out.push_back(p.address);
+  return out;
+}
+
+void PeerTable::move(Peer& p, const Address& from, TimeNs now) {
+  p.address = from;
+  p.heard = true;
+  p.last_heard = now;
+  p.verified = p.initiated;
+}
+
+}  // namespace ptplab::engine

@@ -1,0 +1,80 @@
+// The peer table: the neighbours a Node exchanges HELLOs with (spec ####HELLO), their liveness
+// (heard from within peer_timeout_ns) and whether each proved it receives at its address
+// (PROTOCOL.md, anti-amplification). Pure bookkeeping: sending, events and timers are the
+// Node's (node_peers.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/address.hpp"
+#include "engine/core/time.hpp"
+
+namespace ptplab::engine {
+
+// A neighbour we exchange HELLOs with.
+struct Peer {
+  Address address;
+  std::uint32_t serial = 0;  // stable handle for its HELLO timer (indices shift on removal)
+  std::string node_id;       // empty until its HELLO names it
+  TimeNs last_heard = 0;
+  bool initiated = false;  // we contacted it first (bootstrap, CONNECT): our sends are not answers
+  bool hello_sent = false;
+  bool heard = false;     // at least one datagram arrived from it
+  bool verified = false;  // it proved it receives at this address (see PROTOCOL.md)
+  // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
+  // that maps per destination, each peer sees another port.
+  std::optional<Address> sees_us;
+};
+
+// Why: peering, routing, CONNECT and propagation all ask "who is live at which address"; one
+// table answers, in insertion order (the order HELLOs and relays go out in).
+class PeerTable {
+ public:
+  // Whether `p` was heard from less than `timeout_ns` before `now`.
+  [[nodiscard]] static bool live(const Peer& p, TimeNs now, TimeNs timeout_ns) {
+    return p.heard && now - p.last_heard < timeout_ns;
+  }
+
+  [[nodiscard]] Peer* find(const Address& a);
+  [[nodiscard]] const Peer* find(const Address& a) const;
+  // The first peer named `id` (never matches an empty id).
+  [[nodiscard]] Peer* find_by_id(std::string_view id);
+  // The peer whose HELLO timer carries `serial`, if it is still in the table.
+  [[nodiscard]] Peer* find_by_serial(std::uint32_t serial);
+  // Appends a peer at `a`, last heard `now`, with a fresh serial; the reference is valid until
+  // the next add or remove.
+  Peer& add(TimeNs now, const Address& a, bool initiated);
+  // The first peer not live at `now` (a candidate for eviction when the table is full).
+  [[nodiscard]] std::optional<std::size_t> first_stale(TimeNs now, TimeNs timeout_ns) const;
+  // Removes the peer at `index` (< size()).
+  void remove(std::size_t index);
+  // Index of `p`, which must be an element of this table.
+  [[nodiscard]] std::size_t index_of(const Peer& p) const {
+    return static_cast<std::size_t>(&p - peers_.data());
+  }
+  // The address of the first peer that was heard and is named `id`.
+  [[nodiscard]] std::optional<Address> heard_address(std::string_view id) const;
+  // The address of the first live peer named `id`.
+  [[nodiscard]] std::optional<Address> live_address(std::string_view id, TimeNs now, TimeNs timeout_ns) const;
+  // Addresses of the live peers, in table order, leaving out `except`.
+  [[nodiscard]] std::vector<Address> live_addresses(TimeNs now, TimeNs timeout_ns,
+                                                    std::optional<Address> except) const;
+  // A peer that fell silent and reappears at `from` has moved (NAT rebinding, hole punching):
+  // re-latch it there, heard now, verified again only if we initiated it.
+  static void move(Peer& p, const Address& from, TimeNs now);
+
+  [[nodiscard]] std::size_t size() const { return peers_.size(); }
+  [[nodiscard]] const std::vector<Peer>& all() const { return peers_; }
+  [[nodiscard]] std::vector<Peer>& all() { return peers_; }
+
+ private:
+  std::vector<Peer> peers_;
+  std::uint32_t next_serial_ = 1;
+};
+
+}  // namespace ptplab::engine

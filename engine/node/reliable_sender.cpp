@@ -1,0 +1,61 @@
+// The retransmission table: add, acknowledge, cancel and the backoff step.
+#include "engine/node/reliable_sender.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/node/table_bound.hpp"
+
+namespace ptplab::engine {
+
+std::optional<std::uint32_t> ReliableSender::add(const Address& to, const SharedBytes& bytes,
+                                                 std::string_view msg_id, wire::Verb verb, TimeNs wait_ns,
+                                                 bool ack_proves_contact, std::size_t max) {
+  if (at_bound(pending_.size(), max)) return std::nullopt;
+  Pending p;
+  p.serial = next_serial_++;
+  p.to = to;
+  p.bytes = bytes;
+  p.msg_id.assign(msg_id);
+  p.verb = verb;
+  p.wait_ns = wait_ns;
+  p.ack_proves_contact = ack_proves_contact;
+  pending_.push_back(std::move(p));
+  return pending_.back().serial;
+}
+
+std::optional<bool> ReliableSender::acknowledge(const Address& from, std::string_view msg_id) {
+  const auto it = std::find_if(pending_.begin(), pending_.end(),
+                               [&](const Pending& p) { return p.to == from && p.msg_id == msg_id; });
+  if (it == pending_.end()) return std::nullopt;
+  const bool proves = it->ack_proves_contact;
+  pending_.erase(it);
+  return proves;
+}
+
+void ReliableSender::cancel(const Address& to, std::string_view msg_id, wire::Verb verb) {
+  std::erase_if(pending_,
+                [&](const Pending& p) { return p.to == to && p.msg_id == msg_id && p.verb == verb; });
+}
+
+bool ReliableSender::holds(const Address& to, wire::Verb verb, std::optional<std::string_view> msg_id) const {
+  return std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+    return p.to == to && p.verb == verb && (!msg_id || p.msg_id == *msg_id);
+  });
+}
+
+RetransmitStep ReliableSender::step(std::uint32_t serial, std::uint32_t retransmit_max, double backoff) {
+  const auto it =
+      std::find_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.serial == serial; });
+  if (it == pending_.end()) return {};
+  if (it->attempts >= retransmit_max) {
+    RetransmitStep step{RetransmitStep::Kind::kGiveUp, std::move(*it)};
+    pending_.erase(it);
+    return step;
+  }
+  ++it->attempts;
+  it->wait_ns = static_cast<TimeNs>(std::llround(static_cast<double>(it->wait_ns) * backoff));
+  return {RetransmitStep::Kind::kResend, *it};
+}
+
+}  // namespace ptplab::engine

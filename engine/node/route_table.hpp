@@ -1,0 +1,50 @@
+// The route table: nodes our peers can reach, learned from their ROUTING lists (spec
+// ####ROUTING) with the outside-visible address each advertised and the peer that advertised
+// it (the next hop under "routed" propagation). Bounded (oldest update evicted) and expired
+// after routing_entry_timeout_ns without refresh.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/core/address.hpp"
+#include "engine/core/time.hpp"
+
+namespace ptplab::engine {
+
+// A route learned from ROUTING.
+struct Route {
+  std::string node_id;
+  std::uint64_t id_hash = 0;  // fnv1a64(node_id): table scans compare this before the string
+  Address address;            // as seen from outside by whoever advertised it
+  Address via;                // the peer that advertised it (next hop for "routed")
+  TimeNs updated = 0;
+};
+
+// Why: the overlay beyond our neighbours, kept apart from the peer table so a stranger's list
+// can never make it a peer.
+class RouteTable {
+ public:
+  // Records that `via` reaches `node_id` at `address` (at `now`), replacing an older route to
+  // it; a new route beyond `max` (0: unbounded) evicts the least recently updated.
+  void learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
+             std::size_t max);
+  // The advertised address of `node_id`, if routed.
+  [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
+  // The peers advertising `node_id`, in table order (the caller picks the first live one).
+  [[nodiscard]] std::vector<Address> vias(std::string_view node_id) const;
+  // Forgets routes not updated for `timeout_ns`.
+  void expire(TimeNs now, TimeNs timeout_ns);
+
+  [[nodiscard]] std::size_t size() const { return routes_.size(); }
+  [[nodiscard]] const std::vector<Route>& all() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace ptplab::engine

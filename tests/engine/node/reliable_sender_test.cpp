@@ -1,0 +1,61 @@
+// ReliableSender on its own: ACK matching by (address, msg_id), backoff doubling to the
+// retransmit limit, cancellation, and the table bound.
+#include "engine/node/reliable_sender.hpp"
+
+#include <gtest/gtest.h>
+
+#include "tests/engine/node/addresses.hpp"
+
+namespace ptplab::engine::test {
+namespace {
+
+SharedBytes bytes(std::string_view s) { return make_bytes(std::string(s)); }
+
+TEST(ReliableSender, AckFromTheDestinationForgets) {
+  ReliableSender r;
+  ASSERT_TRUE(r.add(kPeer1, bytes("x"), "m1", wire::Verb::kMessage, 500, false, 0));
+  EXPECT_EQ(r.acknowledge(kPeer2, "m1"), std::nullopt);  // another address cannot ACK it
+  EXPECT_EQ(r.acknowledge(kPeer1, "m2"), std::nullopt);
+  EXPECT_EQ(r.acknowledge(kPeer1, "m1"), std::optional<bool>(false));  // the proves-contact flag
+  EXPECT_EQ(r.size(), 0u);
+}
+
+TEST(ReliableSender, BacksOffThenGivesUp) {
+  ReliableSender r;
+  const auto serial = r.add(kPeer1, bytes("hello"), "m1", wire::Verb::kGetKey, 500, true, 0);
+  ASSERT_TRUE(serial);
+  auto s1 = r.step(*serial, 2, 2.0);
+  EXPECT_EQ(s1.kind, RetransmitStep::Kind::kResend);
+  EXPECT_EQ(s1.entry.attempts, 1u);
+  EXPECT_EQ(s1.entry.wait_ns, 1000);
+  EXPECT_EQ(*s1.entry.bytes, "hello");
+  EXPECT_EQ(r.step(*serial, 2, 2.0).entry.wait_ns, 2000);
+  const auto last = r.step(*serial, 2, 2.0);
+  EXPECT_EQ(last.kind, RetransmitStep::Kind::kGiveUp);
+  EXPECT_EQ(last.entry.msg_id, "m1");
+  EXPECT_EQ(r.step(*serial, 2, 2.0).kind, RetransmitStep::Kind::kNothing);
+}
+
+TEST(ReliableSender, HoldsAndCancelByVerbAndMsgId) {
+  ReliableSender r;
+  ASSERT_TRUE(r.add(kPeer1, bytes("c"), "m1", wire::Verb::kGetCertificate, 500, true, 0));
+  EXPECT_TRUE(r.holds(kPeer1, wire::Verb::kGetCertificate));
+  EXPECT_TRUE(r.holds(kPeer1, wire::Verb::kGetCertificate, "m1"));
+  EXPECT_FALSE(r.holds(kPeer1, wire::Verb::kGetCertificate, "m2"));
+  EXPECT_FALSE(r.holds(kPeer1, wire::Verb::kCertificate));
+  r.cancel(kPeer1, "m1", wire::Verb::kCertificate);  // wrong verb: kept
+  EXPECT_EQ(r.size(), 1u);
+  r.cancel(kPeer1, "m1", wire::Verb::kGetCertificate);
+  EXPECT_EQ(r.size(), 0u);
+}
+
+TEST(ReliableSender, RefusesBeyondItsBound) {
+  ReliableSender r;
+  EXPECT_TRUE(r.add(kPeer1, bytes("1"), "m1", wire::Verb::kKey, 1, true, 2));
+  EXPECT_TRUE(r.add(kPeer1, bytes("2"), "m2", wire::Verb::kKey, 1, true, 2));
+  EXPECT_FALSE(r.add(kPeer1, bytes("3"), "m3", wire::Verb::kKey, 1, true, 2));
+  EXPECT_TRUE(r.add(kPeer1, bytes("3"), "m3", wire::Verb::kKey, 1, true, 0));  // 0: unbounded
+}
+
+}  // namespace
+}  // namespace ptplab::engine::test
