@@ -117,21 +117,21 @@ TEST(EventSize, DropsAndDuplicatesCarryTheirDatagramsSize) {
   n.start(0, out);
   const std::string garbage = "{not json";
   n.on_datagram(kT0, kA, make_bytes(garbage), out);
-  ASSERT_EQ(out.events.size(), 1u);
-  EXPECT_EQ(out.events[0].size, garbage.size());
+  ASSERT_EQ(out.events().size(), 1u);
+  EXPECT_EQ(out.events()[0].size, garbage.size());
   const auto listing =
       datagram(wire::Channel{"m1", kIdA, "lobby", "c0ffee00-0000-4000-8000-000000000000", {kIdA}, false});
   n.on_datagram(kT0 + 1, kA, listing, out);
   out.clear();
   n.on_datagram(kT0 + 2, kA, listing, out);
-  const auto* dup = out.find(EventKind::kDuplicate);
-  ASSERT_NE(dup, nullptr);
+  const auto dup = out.find(EventKind::kDuplicate);
+  ASSERT_TRUE(dup.has_value());
   EXPECT_EQ(dup->size, listing->size());
   out.clear();
   const auto routing = datagram(wire::Routing{"stranger", {}});
   n.on_datagram(kT0 + 3, addr(77), routing, out);
-  const auto* drop = out.find(EventKind::kDropped);
-  ASSERT_NE(drop, nullptr);
+  const auto drop = out.find(EventKind::kDropped);
+  ASSERT_TRUE(drop.has_value());
   EXPECT_EQ(drop->reason, "not_a_peer");
   EXPECT_EQ(drop->size, routing->size());
 }
