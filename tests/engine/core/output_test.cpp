@@ -29,11 +29,11 @@ TEST(Output, DatagramsComeOutInOrderWithTheirSpoofedSource) {
 TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
   Output out;
   {
-    std::string verb = "MESSAGE", reason = "stale", msg_id = "m-1", node_id = "n-1", channel = "c-1";
+    std::string verb = "MESSAGE", msg_id = "m-1", node_id = "n-1", channel = "c-1";
     Event e;
     e.kind = EventKind::kDropped;
     e.verb = verb;
-    e.reason = reason;
+    e.reason = Reason::kStale;
     e.msg_id = msg_id;
     e.node_id = node_id;
     e.channel_id = channel;
@@ -41,7 +41,6 @@ TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
     e.value = 42;
     out.event(e);
     verb.assign(7, 'x');
-    reason.assign(5, 'x');
     msg_id.assign(3, 'x');
   }
   for (int i = 0; i < 500; ++i) {
@@ -52,7 +51,8 @@ TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
   const Event& e = out.events()[0];
   EXPECT_EQ(e.kind, EventKind::kDropped);
   EXPECT_EQ(e.verb, "MESSAGE");
-  EXPECT_EQ(e.reason, "stale");
+  EXPECT_EQ(e.reason, Reason::kStale);
+  EXPECT_EQ(e.size, 0u);
   EXPECT_EQ(e.msg_id, "m-1");
   EXPECT_EQ(e.node_id, "n-1");
   EXPECT_EQ(e.channel_id, "c-1");

@@ -23,7 +23,7 @@ SharedBytes datagram_of(std::string_view verb, std::size_t size) {
   return make_bytes(s + tail);
 }
 
-Event drop(std::string_view verb, std::string_view reason) {
+Event drop(std::string_view verb, Reason reason) {
   Event e;
   e.kind = EventKind::kDropped;
   e.verb = verb;
@@ -38,10 +38,10 @@ class Dropper final : public Endpoint {
   explicit Dropper(TimeNs wake_ns) : wake_ns_(wake_ns) {}
   void start(TimeNs, Output& out) override { out.wake_at(wake_ns_); }
   void on_datagram(TimeNs, const Address&, const SharedBytes&, Output& out) override {
-    out.event(drop("", "not_json"));
+    out.event(drop("", Reason::kNotJson));
   }
   void on_timer(TimeNs, Output& out) override {
-    out.event(drop("MESSAGE", "verification_timeout"));
+    out.event(drop("MESSAGE", Reason::kVerificationTimeout));
     out.wake_at(kNever);
   }
 
@@ -78,7 +78,7 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(c), datagram_of("HELLO", 60)); });
   s.run_until(100 * kMillisecond);
   // A user action on a that drops a MESSAGE of its own (e.g. no channel key yet): no input either.
-  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", "no_key")); });
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
   s.run_until(300 * kMillisecond);
 
   EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(1, 700));
@@ -115,7 +115,7 @@ TEST(TrafficCause, NetworkNamesTheCauseOfEveryEvent) {
   net.start_host(a);
   net.start_host(b);
   net.act(a, [&](Endpoint&, Output& out) {
-    out.event(drop("MESSAGE", "no_key"));
+    out.event(drop("MESSAGE", Reason::kNoKey));
     out.send(net.address(b), datagram_of("HELLO", 90));  // sent before the event is reported
   });
   s.run_until(100 * kMillisecond);
