@@ -14,8 +14,34 @@ function(ptplab_apply_flags target)
   target_compile_options(${target} PRIVATE ${PTPLAB_WARNINGS})
 endfunction()
 
+# ptplab_publish(TARGET SCOPE DIR dir [EXCLUDE subdir...]): makes DIR (minus the EXCLUDEd
+# subfolders) reachable from TARGET, and from what links it when SCOPE is PUBLIC/INTERFACE, by its
+# root-relative path ("engine/core/time.hpp") and nothing else of the source tree: a per-target
+# folder of the build tree holds symlinks to just DIR (or to each entry of DIR but the excluded
+# ones), so an include of a module the target does not link fails to compile (DESIGN.md arrows).
+function(ptplab_publish target scope)
+  cmake_parse_arguments(ARG "" "DIR" "EXCLUDE" ${ARGN})
+  file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${ARG_DIR})
+  set(root ${CMAKE_BINARY_DIR}/include/${target})
+  file(REMOVE_RECURSE ${root})
+  if(ARG_EXCLUDE)
+    file(MAKE_DIRECTORY ${root}/${rel})
+    file(GLOB entries CONFIGURE_DEPENDS LIST_DIRECTORIES true RELATIVE ${ARG_DIR} ${ARG_DIR}/*)
+    list(REMOVE_ITEM entries ${ARG_EXCLUDE})
+    foreach(e IN LISTS entries)
+      file(CREATE_LINK ${ARG_DIR}/${e} ${root}/${rel}/${e} SYMBOLIC)
+    endforeach()
+  else()
+    get_filename_component(parent ${root}/${rel} DIRECTORY)
+    file(MAKE_DIRECTORY ${parent})
+    file(CREATE_LINK ${ARG_DIR} ${root}/${rel} SYMBOLIC)
+  endif()
+  target_include_directories(${target} ${scope} ${root})
+endfunction()
+
 # ptplab_library(NAME DIR dir [EXCLUDE subdir...] DEPS ...): a static library made of every
 # .cpp below DIR (recursively), except the EXCLUDEd subfolders, which are targets of their own.
+# It publishes only DIR's headers; everything else comes from its DEPS.
 function(ptplab_library name)
   cmake_parse_arguments(ARG "" "DIR" "EXCLUDE;DEPS" ${ARGN})
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${ARG_DIR}/*.cpp")
@@ -24,11 +50,11 @@ function(ptplab_library name)
   endforeach()
   if(sources)
     add_library(${name} STATIC ${sources})
-    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+    ptplab_publish(${name} PUBLIC DIR ${ARG_DIR} EXCLUDE ${ARG_EXCLUDE})
     target_link_libraries(${name} PUBLIC ${ARG_DEPS})
   else()
     add_library(${name} INTERFACE)
-    target_include_directories(${name} INTERFACE ${PROJECT_SOURCE_DIR})
+    ptplab_publish(${name} INTERFACE DIR ${ARG_DIR} EXCLUDE ${ARG_EXCLUDE})
     target_link_libraries(${name} INTERFACE ${ARG_DEPS})
   endif()
   if(sources)

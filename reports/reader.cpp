@@ -3,14 +3,42 @@
 
 #include <functional>
 
+#include "reports/records/columns.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
 namespace {
 
 std::uint64_t u64(const Statement& s, int col) { return static_cast<std::uint64_t>(s.int64(col)); }
-std::optional<double> opt(const Statement& s, int col) {
-  return s.is_null(col) ? std::nullopt : std::optional<double>(s.real(col));
+
+// "SELECT a, b, ... FROM t WHERE run_id = ?1 ORDER BY `order`": every column of a record's table.
+template <class Record>
+std::string select_sql(std::string_view order) {
+  std::string cols;
+  for (const auto& c : TableOf<Record>::columns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+  return "SELECT " + cols + " FROM " + std::string(TableOf<Record>::name) + " WHERE run_id = ?1 ORDER BY " +
+         std::string(order);
+}
+
+// The record of a row of select_sql<Record>() (NULL reads as the member's empty value).
+template <class Record>
+Record read_record(const Statement& s) {
+  Record r{};
+  int i = 0;
+  for (const auto& c : TableOf<Record>::columns) {
+    const int col = i++;
+    if (s.is_null(col)) {
+      c.set(r, Cell{});
+    } else if (c.sql_type.starts_with("INTEGER")) {
+      c.set(r, Cell{s.int64(col)});
+    } else if (c.sql_type.starts_with("REAL")) {
+      c.set(r, Cell{s.real(col)});
+    } else {
+      const std::string text = s.text(col);
+      c.set(r, Cell{std::string_view(text)});
+    }
+  }
+  return r;
 }
 
 constexpr std::string_view kRunSelect =
@@ -114,34 +142,20 @@ Expected<RunSummary, std::string> ReportReader::load_summary(RunId run) {
   });
   if (s && !found) return Unexpected("no run " + std::to_string(run) + " in this report");
   if (s) {
-    s = db.each("SELECT name, value FROM run_param WHERE run_id = ?1 ORDER BY rowid", run,
-                [&](const Statement& r) {
-                  out.params.push_back({r.text(0), r.text(1)});
-                });
+    s = db.each(select_sql<ParamRecord>("rowid"), run,
+                [&](const Statement& r) { out.params.push_back(read_record<ParamRecord>(r)); });
   }
   if (s) {
-    s = db.each("SELECT module, name, value FROM scalar WHERE run_id = ?1 ORDER BY module, name", run,
-                [&](const Statement& r) {
-                  out.scalars.push_back({r.text(0), r.text(1), r.real(2)});
-                });
+    s = db.each(select_sql<ScalarRecord>("module, name"), run,
+                [&](const Statement& r) { out.scalars.push_back(read_record<ScalarRecord>(r)); });
   }
   if (s) {
-    s = db.each(
-        "SELECT name, count, mean, stddev, min, max, p50, p90, p99 FROM statistic WHERE run_id = ?1 ORDER BY "
-        "name",
-        run, [&](const Statement& r) {
-          out.statistics.push_back({r.text(0), u64(r, 1), r.real(2), r.real(3), r.real(4), r.real(5),
-                                    r.real(6), r.real(7), r.real(8)});
-        });
+    s = db.each(select_sql<StatisticRecord>("name"), run,
+                [&](const Statement& r) { out.statistics.push_back(read_record<StatisticRecord>(r)); });
   }
   if (s) {
-    s = db.each(
-        "SELECT metric, operator, expected, tolerance, actual, passed FROM expectation WHERE run_id = ?1 "
-        "ORDER BY rowid",
-        run, [&](const Statement& r) {
-          out.expectations.push_back(
-              {r.text(0), r.text(1), r.real(2), r.real(3), opt(r, 4), r.int64(5) != 0});
-        });
+    s = db.each(select_sql<ExpectationRecord>("rowid"), run,
+                [&](const Statement& r) { out.expectations.push_back(read_record<ExpectationRecord>(r)); });
   }
   if (s) {
     s = db.each(

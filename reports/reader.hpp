@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/core/expected.hpp"
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {

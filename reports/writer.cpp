@@ -3,116 +3,47 @@
 #include "reports/writer.hpp"
 
 #include <cstdio>
+#include <tuple>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
+#include "reports/records/columns.hpp"
 #include "reports/schema.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
 namespace {
 
-std::int64_t i64(std::uint64_t v) { return static_cast<std::int64_t>(v); }
-
-// Binds one record's columns after run_id (parameter 1).
-void bind_row(Statement& s, const ParamRecord& r) {
-  s.bind(2, r.name);
-  s.bind(3, r.value);
-}
-void bind_row(Statement& s, const ScalarRecord& r) {
-  s.bind(2, r.module);
-  s.bind(3, r.name);
-  s.bind(4, r.value);
-}
-void bind_row(Statement& s, const StatisticRecord& r) {
-  s.bind(2, r.name);
-  s.bind(3, i64(r.count));
-  int i = 4;
-  for (const double v : {r.mean, r.stddev, r.min, r.max, r.p50, r.p90, r.p99}) s.bind(i++, v);
-}
-void bind_row(Statement& s, const HistogramRecord& r) {
-  s.bind(2, r.name);
-  s.bind(3, r.bin_lower);
-  s.bind(4, r.bin_upper);
-  s.bind(5, i64(r.count));
-}
-void bind_row(Statement& s, const TimeseriesRecord& r) {
-  s.bind(2, r.name);
-  s.bind(3, std::int64_t{r.t_ns});
-  s.bind(4, r.value);
-}
-void bind_row(Statement& s, const NodeRecord& r) {
-  s.bind(2, std::int64_t{r.node});
-  s.bind(3, r.node_id);
-  s.bind(4, r.group_name);
-  s.bind(5, r.role);
-  s.bind(6, r.nat_type);
-  s.bind(7, r.region);
-}
-void bind_row(Statement& s, const MessageRecord& r) {
-  s.bind(2, r.msg_id);
-  s.bind(3, std::int64_t{r.origin});
-  s.bind(4, r.channel);
-  s.bind(5, std::int64_t{r.sent_ns});
-  s.bind(6, i64(r.size_bytes));
-  s.bind(7, i64(r.intended_recipients));
-}
-void bind_row(Statement& s, const DeliveryRecord& r) {
-  s.bind(2, r.msg_id);
-  s.bind(3, std::int64_t{r.node});
-  s.bind(4, std::int64_t{r.delivered_ns});
-  s.bind(5, std::int64_t{r.latency_ns});
-  s.bind(6, std::int64_t{r.hops});
-  s.bind(7, std::int64_t{r.intended});
-}
-void bind_row(Statement& s, const CollisionRecord& r) {
-  s.bind(2, r.kind);
-  s.bind(3, r.id);
-  s.bind(4, i64(r.count));
-  s.bind(5, i64(r.messages_wrongly_suppressed));
-  s.bind(6, i64(r.messages_misrouted));
-}
-void bind_row(Statement& s, const NatAttemptRecord& r) {
-  s.bind(2, r.nat_a);
-  s.bind(3, r.nat_b);
-  s.bind(4, std::int64_t{r.started_ns});
-  s.bind(5, std::int64_t{r.succeeded});
-  s.bind(6, r.time_to_connect_ns ? std::optional<std::int64_t>(*r.time_to_connect_ns) : std::nullopt);
-}
-void bind_row(Statement& s, const TrafficRecord& r) {
-  s.bind(2, std::int64_t{r.bucket_start_ns});
-  s.bind(3, r.verb);
-  s.bind(4, i64(r.datagrams_sent));
-  s.bind(5, i64(r.bytes_sent));
-  s.bind(6, i64(r.datagrams_dropped));
-  s.bind(7, i64(r.bytes_dropped));
-  s.bind(8, r.drop_reason);
-}
-void bind_row(Statement& s, const ExpectationRecord& r) {
-  s.bind(2, r.metric);
-  s.bind(3, r.op);
-  s.bind(4, r.expected);
-  s.bind(5, r.tolerance);
-  s.bind(6, r.actual);
-  s.bind(7, std::int64_t{r.passed});
-}
-void bind_row(Statement& s, const ConformanceRecord& r) {
-  s.bind(2, r.suite);
-  s.bind(3, r.case_id);
-  s.bind(4, r.section);
-  s.bind(5, r.level);
-  s.bind(6, r.result);
-  s.bind(7, r.evidence);
-  s.bind(8, r.duration_seconds);
+// Binds one cell at parameter `index`.
+void bind_cell(Statement& s, int index, const Cell& c) {
+  std::visit(
+      [&](const auto& v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) {
+          s.bind_null(index);
+        } else {
+          s.bind(index, v);
+        }
+      },
+      c);
 }
 
-// "INSERT INTO t (run_id, a, b) VALUES (?, ?, ?)" for a table of run_tables().
-std::string insert_sql(const TableInfo& t) {
+// Binds one record's columns after run_id (parameter 1), in the table's column order.
+template <class Record>
+void bind_row(Statement& s, const Record& r) {
+  int index = 2;
+  for (const auto& c : TableOf<Record>::columns) bind_cell(s, index++, c.get(r));
+}
+
+// "INSERT INTO t (run_id, a, b) VALUES (?, ?, ?)" for a record's table.
+template <class Record>
+std::string insert_sql() {
   std::string cols = "run_id", marks = "?";
-  for (const auto c : t.columns) {
-    cols += ", " + std::string(c);
+  for (const auto& c : TableOf<Record>::columns) {
+    cols += ", " + std::string(c.name);
     marks += ", ?";
   }
-  return "INSERT INTO " + std::string(t.name) + " (" + cols + ") VALUES (" + marks + ")";
+  return "INSERT INTO " + std::string(TableOf<Record>::name) + " (" + cols + ") VALUES (" + marks + ")";
 }
 
 // Buffered rows of one table with the run they belong to (0 = NULL run).
@@ -131,41 +62,27 @@ struct ReportWriter::Impl {
   RunId run = 0;
   std::size_t buffered = 0;
   std::string sticky_error;
-  Pending<ParamRecord> params;
-  Pending<ScalarRecord> scalars;
-  Pending<StatisticRecord> statistics;
-  Pending<HistogramRecord> histograms;
-  Pending<TimeseriesRecord> timeseries;
-  Pending<NodeRecord> nodes;
-  Pending<MessageRecord> messages;
-  Pending<DeliveryRecord> deliveries;
-  Pending<CollisionRecord> collisions;
-  Pending<NatAttemptRecord> nat_attempts;
-  Pending<TrafficRecord> traffic;
-  Pending<ExpectationRecord> expectations;
-  Pending<ConformanceRecord> conformance;
+  // Pending<R> for every R of RunRecords, in table order.
+  ForEachRecord<Pending> pending;
 
   Impl(Database d, const WriterOptions& o) : db(std::move(d)), options(o) {}
 
   template <class Record>
-  void push(Pending<Record>& p, const Record& r) {
-    p.rows.emplace_back(run, r);
+  void push(const Record& r) {
+    std::get<Pending<Record>>(pending).rows.emplace_back(run, r);
     if (++buffered >= options.batch_rows_max) {
       if (auto written = write_batch(); !written) sticky_error = written.error();
     }
   }
 
   template <class Record>
-  Status write(Pending<Record>& p, std::string_view table) {
+  Status write(Pending<Record>& p) {
     if (p.rows.empty()) return std::monostate{};
     if (!p.prepared) {
-      for (const auto& t : run_tables()) {
-        if (t.name != table) continue;
-        auto stmt = db.prepare(insert_sql(t));
-        if (!stmt) return Unexpected(stmt.error());
-        p.insert = std::move(*stmt);
-        p.prepared = true;
-      }
+      auto stmt = db.prepare(insert_sql<Record>());
+      if (!stmt) return Unexpected(stmt.error());
+      p.insert = std::move(*stmt);
+      p.prepared = true;
     }
     for (const auto& [run_id, r] : p.rows) {
       if (run_id == 0) {
@@ -177,33 +94,20 @@ struct ReportWriter::Impl {
       (void)p.insert.step();
       const std::string error = p.insert.error();
       p.insert.reset();
-      if (!error.empty()) return Unexpected("writing " + std::string(table) + ": " + error);
+      if (!error.empty()) return Unexpected("writing " + std::string(TableOf<Record>::name) + ": " + error);
     }
     return std::monostate{};
   }
 
+  // Writes every table's pending rows in table order, stopping at the first error.
   Status write_all() {
-    Status s = write(params, "run_param");
-    if (s) s = write(scalars, "scalar");
-    if (s) s = write(statistics, "statistic");
-    if (s) s = write(histograms, "histogram");
-    if (s) s = write(timeseries, "timeseries");
-    if (s) s = write(nodes, "node");
-    if (s) s = write(messages, "message");
-    if (s) s = write(deliveries, "delivery");
-    if (s) s = write(collisions, "collision");
-    if (s) s = write(nat_attempts, "nat_attempt");
-    if (s) s = write(traffic, "traffic");
-    if (s) s = write(expectations, "expectation");
-    if (s) s = write(conformance, "conformance_result");
+    Status s = std::monostate{};
+    std::apply([&](auto&... p) { ((s = s ? write(p) : s), ...); }, pending);
     return s;
   }
 
   void clear() {
-    params.rows.clear(), scalars.rows.clear(), statistics.rows.clear(), histograms.rows.clear();
-    timeseries.rows.clear(), nodes.rows.clear(), messages.rows.clear(), deliveries.rows.clear();
-    collisions.rows.clear(), nat_attempts.rows.clear(), traffic.rows.clear(), expectations.rows.clear();
-    conformance.rows.clear();
+    std::apply([](auto&... p) { (p.rows.clear(), ...); }, pending);
     buffered = 0;
   }
 
@@ -276,19 +180,9 @@ Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   return impl_->run;
 }
 
-void ReportWriter::add(const ParamRecord& r) { impl_->push(impl_->params, r); }
-void ReportWriter::add(const ScalarRecord& r) { impl_->push(impl_->scalars, r); }
-void ReportWriter::add(const StatisticRecord& r) { impl_->push(impl_->statistics, r); }
-void ReportWriter::add(const HistogramRecord& r) { impl_->push(impl_->histograms, r); }
-void ReportWriter::add(const TimeseriesRecord& r) { impl_->push(impl_->timeseries, r); }
-void ReportWriter::add(const NodeRecord& r) { impl_->push(impl_->nodes, r); }
-void ReportWriter::add(const MessageRecord& r) { impl_->push(impl_->messages, r); }
-void ReportWriter::add(const DeliveryRecord& r) { impl_->push(impl_->deliveries, r); }
-void ReportWriter::add(const CollisionRecord& r) { impl_->push(impl_->collisions, r); }
-void ReportWriter::add(const NatAttemptRecord& r) { impl_->push(impl_->nat_attempts, r); }
-void ReportWriter::add(const TrafficRecord& r) { impl_->push(impl_->traffic, r); }
-void ReportWriter::add(const ExpectationRecord& r) { impl_->push(impl_->expectations, r); }
-void ReportWriter::add(const ConformanceRecord& r) { impl_->push(impl_->conformance, r); }
+void ReportWriter::push(const RowRef& row) {
+  std::visit([this](const auto* r) { impl_->push(*r); }, row);
+}
 
 Expected<std::size_t, std::string> ReportWriter::flush() {
   if (!impl_->sticky_error.empty()) {

@@ -12,9 +12,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <variant>
 
 #include "engine/core/expected.hpp"
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
+#include "reports/records/sink.hpp"
 
 namespace ptplab::reports {
 
@@ -24,12 +26,9 @@ struct WriterOptions {
   bool truncate = false;                // delete any existing file first (else runs are appended)
 };
 
-// Identifies a run inside a report file.
-using RunId = std::int64_t;
-
-// Writes runs and their records to one report file. Move-only; the destructor flushes what is
-// buffered (a run left open stays "running").
-class ReportWriter {
+// Writes runs and their records to one report file: the SQLite RecordSink. Move-only; the
+// destructor flushes what is buffered (a run left open stays "running").
+class ReportWriter final : public ForwardingSink<ReportWriter> {
  public:
   // Opens or creates the file and its schema. Fails on an unwritable path or on a file whose
   // schema version (PRAGMA user_version) is not this one.
@@ -38,37 +37,34 @@ class ReportWriter {
 
   ReportWriter(ReportWriter&&) noexcept;
   ReportWriter& operator=(ReportWriter&&) noexcept;
-  ~ReportWriter();
+  ~ReportWriter() override;
 
   // Inserts the run row (status "running") and makes it the current run for add().
-  [[nodiscard]] Expected<RunId, std::string> begin_run(const RunInfo& info);
+  [[nodiscard]] Expected<RunId, std::string> begin_run(const RunInfo& info) override;
 
-  // Buffers one row for the current run (conformance rows may also be added with no run).
-  // Errors of the batch write are reported by the next flush() or finish_run().
-  void add(const ParamRecord& r);
-  void add(const ScalarRecord& r);
-  void add(const StatisticRecord& r);
-  void add(const HistogramRecord& r);
-  void add(const TimeseriesRecord& r);
-  void add(const NodeRecord& r);
-  void add(const MessageRecord& r);
-  void add(const DeliveryRecord& r);
-  void add(const CollisionRecord& r);
-  void add(const NatAttemptRecord& r);
-  void add(const TrafficRecord& r);
-  void add(const ExpectationRecord& r);
-  void add(const ConformanceRecord& r);
+  // Buffers one row for the current run (conformance rows may also be added with no run): the
+  // RecordSink's add(const R&) for every record type R. Errors of the batch write are reported
+  // by the next flush() or finish_run().
+  template <class Record>
+  void add_row(const Record& r) {
+    push(RowRef(&r));
+  }
 
   // Commits every buffered row in one transaction; returns the number of rows written.
   [[nodiscard]] Expected<std::size_t, std::string> flush();
 
   // Flushes, completes the current run's row and closes the run.
-  [[nodiscard]] Expected<RunId, std::string> finish_run(const RunEnd& end);
+  [[nodiscard]] Expected<RunId, std::string> finish_run(const RunEnd& end) override;
 
   // The current run (0 when none is open).
   [[nodiscard]] RunId current_run() const;
 
  private:
+  template <class Record>
+  using Ptr = const Record*;
+  using RowRef = ForEachRecord<Ptr, std::variant>;  // one row of any table
+  void push(const RowRef& row);
+
   struct Impl;
   explicit ReportWriter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

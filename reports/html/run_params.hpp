@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 
 namespace ptplab::reports::html {
 

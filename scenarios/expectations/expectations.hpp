@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
 

@@ -1,8 +1,8 @@
 // Validation of `attackers`, `expect` and `sweep`.
 #include <algorithm>
 
+#include "reports/records/metrics.hpp"
 #include "scenarios/format/did_you_mean.hpp"
-#include "scenarios/format/metrics_catalog.hpp"
 #include "scenarios/format/sections.hpp"
 #include "scenarios/format/sweep.hpp"
 
@@ -88,7 +88,7 @@ void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
   const auto& j = doc["expect"];
   if (!c.require_array(j, "/expect")) return;
   std::vector<std::string_view> metric_names;
-  for (const auto& m : known_metrics()) metric_names.push_back(m.name);
+  for (const auto& m : reports::metric_table()) metric_names.push_back(m.name);
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string p = child_pointer("/expect", i);
     const auto& e = j[i];
@@ -97,7 +97,7 @@ void read_expect(JsonChecker& c, const json& doc, Scenario& s) {
     Expectation x;
     if (c.require_key(e, p, "metric")) {
       c.string(e, p, "metric", x.metric);
-      if (e["metric"].is_string() && find_metric(x.metric) == nullptr) {
+      if (e["metric"].is_string() && reports::find_metric(x.metric) == nullptr) {
         const std::string suggestion = closest_name(x.metric, metric_names);
         c.error(p + "/metric",
                 suggestion.empty()

@@ -332,7 +332,7 @@ struct Attacker {
   TimeNs start_ns = 0;                       // default 0, or never when a timeline attack_start names it
   TimeNs stop_ns = kNever;
   Placement placement;                // default public
-  std::vector<ParamOverride> params;  // behaviour-specific (metrics_catalog.hpp lists them)
+  std::vector<ParamOverride> params;  // behaviour-specific (kBehaviours lists the keys each accepts)
 };
 
 // Comparison of an expectation.

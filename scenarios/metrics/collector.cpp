@@ -213,8 +213,8 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   }
   msg_id_text_.push_back(it->first);
   messages_.push_back(std::move(m));
-  if (options_.full && options_.writer != nullptr) {
-    options_.writer->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+  if (options_.full && options_.rows != nullptr) {
+    options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                                 channel_ids_[ch->second], now, e.value,
                                                 messages_.back().intended});
   }
@@ -240,8 +240,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   Message& m = messages_[index];
   if (!intended(m, host)) {
     ++unintended_deliveries_;
-    if (options_.full && options_.writer != nullptr) {
-      options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
+    if (options_.full && options_.rows != nullptr) {
+      options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                                    now, now - m.sent_ns, e.hops, false});
     }
     const auto nid = hosts_[host].node_id;
@@ -254,8 +254,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   ++m.delivered;
   const TimeNs latency = now - m.sent_ns;
   latency_.add(latency);
-  if (options_.full && options_.writer != nullptr) {
-    options_.writer->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
+  if (options_.full && options_.rows != nullptr) {
+    options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
                                                  latency, e.hops, true});
   }
 }

@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "engine/node/node.hpp"
-#include "reports/writer.hpp"
+#include "reports/records/sink.hpp"
 #include "scenarios/adversaries/adversary.hpp"
 #include "scenarios/metrics/sample.hpp"
 #include "scenarios/metrics/traffic.hpp"
@@ -42,7 +42,8 @@ struct CollectorOptions {
   bool full = true;  // per-message and per-delivery rows, exact percentiles
   TimeNs duration_ns = 10 * kSecond;
   TimeNs traffic_bucket_ns = kSecond;
-  reports::ReportWriter* writer = nullptr;  // where full-mode rows stream to (may be null)
+  reports::RecordBuffer* rows = nullptr;  // where report rows go (null: none); the runner drains
+                                          // it into the report between time slices
 };
 
 // What the runner knows about a host.
@@ -89,8 +90,8 @@ class Collector final : public sim::Observer {
   void on_event(TimeNs now, sim::HostId host, const Event& e) override;
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
 
-  // Computes the metrics at the end of the run (`end`: simulated time reached) and, when a
-  // writer is set, writes the aggregate rows (scalars, statistics, histograms, time series,
+  // Computes the metrics at the end of the run (`end`: simulated time reached) and, when rows
+  // are kept, adds the aggregate rows (scalars, statistics, histograms, time series,
   // traffic, collisions, NAT attempts).
   [[nodiscard]] MetricValues finish(TimeNs end);
 

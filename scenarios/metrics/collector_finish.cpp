@@ -86,12 +86,12 @@ MetricValues Collector::finish(TimeNs end) {
   v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
   v["routing_table_max"] = static_cast<double>(table_max_.routing);
   v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops("rate_limited"));
-  if (options_.writer != nullptr) write_rows(end, v);
+  if (options_.rows != nullptr) write_rows(end, v);
   return v;
 }
 
 void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
-  auto& w = *options_.writer;
+  auto& w = *options_.rows;
   for (const auto& [name, value] : metrics) w.add(reports::ScalarRecord{"metrics", name, value});
   auto scalar = [&w](const char* name, double value) { w.add(reports::ScalarRecord{"sim", name, value}); };
   scalar("simulated_ns", static_cast<double>(end));

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/core/time.hpp"
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 #include "scenarios/metrics/verb_scan.hpp"
 #include "sim/drop_reason.hpp"
 

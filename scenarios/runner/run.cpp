@@ -53,7 +53,7 @@ std::string wall_clock_iso() {
 Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const RunRequest& request) {
   const auto wall_start = std::chrono::steady_clock::now();
   RunOutcome outcome;
-  auto* w = request.writer;
+  auto* w = request.sink;
   if (w != nullptr) {
     reports::RunInfo info;
     info.scenario_name = scenario.name;

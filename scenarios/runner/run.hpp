@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/core/expected.hpp"
-#include "reports/writer.hpp"
+#include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
 #include "scenarios/runner/simulation.hpp"
@@ -17,7 +17,7 @@ namespace ptplab::scenarios {
 
 // How to run.
 struct RunRequest {
-  reports::ReportWriter* writer = nullptr;  // null: no report, metrics only
+  reports::RecordSink* sink = nullptr;      // where the run's rows go; null: no report, metrics only
   std::string version;                      // ptplab version for the run row
   std::string sweep_point;                  // label of a sweep point, "" if none
   const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop at the next slice

@@ -9,24 +9,24 @@ namespace {
 constexpr std::uint64_t kActionStream = 0x616374696f6e0000ULL;   // "action"
 constexpr std::uint64_t kMessageStream = 0x6d65737361676500ULL;  // "message"
 
-CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports::ReportWriter* writer) {
+CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports::RecordBuffer* rows) {
   CollectorOptions o;
   o.hosts = hosts;
   o.full = s.record == RecordLevel::kFull;
   o.duration_ns = s.duration_ns;
   // About 300 buckets at most, never finer than a second.
   o.traffic_bucket_ns = std::max<TimeNs>(kSecond, (s.duration_ns / 300 + kSecond - 1) / kSecond * kSecond);
-  o.writer = writer;
+  o.rows = rows;
   return o;
 }
 
 }  // namespace
 
-Simulation::Simulation(const Scenario& scenario, reports::ReportWriter* writer)
+Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink)
     : s_(scenario),
-      writer_(writer),
+      sink_(sink),
       plan_(plan_network(scenario)),
-      collector_(collector_options(scenario, plan_.hosts.size(), writer)),
+      collector_(collector_options(scenario, plan_.hosts.size(), sink != nullptr ? &rows_ : nullptr)),
       node_ids_(plan_.hosts.size()),
       peers_of_(plan_.hosts.size()),
       started_(plan_.hosts.size(), false),
@@ -55,13 +55,14 @@ bool Simulation::run(const std::atomic<bool>* stop, const ProgressFn& progress) 
   while (sim_.now() < end) {
     if (stop != nullptr && stop->load(std::memory_order_relaxed)) return false;
     sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns));
+    if (sink_ != nullptr) rows_.drain_into(*sink_);
     if (progress) progress(sim_.now(), sim_.events_executed());
   }
   return true;
 }
 
 MetricValues Simulation::finish() {
-  if (writer_ != nullptr) {
+  if (sink_ != nullptr) {
     for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
       const auto& p = plan_.hosts[h];
       reports::NodeRecord r;
@@ -71,12 +72,14 @@ MetricValues Simulation::finish() {
       r.role = p.attacker ? "attacker" : role_name(s_.nodes[p.group].role);
       r.nat_type = nat_type_name(p.nat_type);
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
-      writer_->add(r);
+      rows_.add(r);
     }
-    writer_->add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
-    writer_->add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});
+    rows_.add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
+    rows_.add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});
   }
-  return collector_.finish(sim_.now());
+  auto metrics = collector_.finish(sim_.now());
+  if (sink_ != nullptr) rows_.drain_into(*sink_);
+  return metrics;
 }
 
 void Simulation::on_host_state(TimeNs now, sim::HostId host, bool up) {

@@ -1,6 +1,8 @@
 // One run of a scenario: builds the simulated network, the ptpchat nodes, the overlay, the
 // workload, the timeline and the attackers on a sim::Simulator, runs it (stoppable at an event
 // boundary), and hands the metrics collector's results back. run.hpp wraps it with the report.
+// Report rows produced inside simulator events wait in a RecordBuffer; run() hands them to the
+// sink between time slices (and finish() at the end), never from inside an event.
 #pragma once
 
 #include <atomic>
@@ -13,6 +15,7 @@
 #include "engine/crypto/parse_cache.hpp"
 #include "engine/crypto/verify_cache.hpp"
 #include "engine/node/node.hpp"
+#include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
 #include "scenarios/runner/network_setup.hpp"
@@ -40,7 +43,8 @@ inline constexpr std::size_t kAdversaryPopulationMax = 4096;
 // Builds and runs one scenario.
 class Simulation final : private sim::Observer {
  public:
-  Simulation(const Scenario& scenario, reports::ReportWriter* writer);
+  // `sink` (may be null: no report) receives the run's rows; its run must be open.
+  Simulation(const Scenario& scenario, reports::RecordSink* sink);
   ~Simulation() override;
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -48,9 +52,10 @@ class Simulation final : private sim::Observer {
   // Creates hosts, nodes and every scheduled action; an error sentence if the scenario cannot
   // be built (e.g. a NodeParams override the engine rejects).
   [[nodiscard]] Expected<std::monostate, std::string> build();
-  // Runs to the scenario's duration; false if `stop` was raised first.
+  // Runs to the scenario's duration in slices of kRunSlice_ns, draining the rows of each slice
+  // into the sink after it; false if `stop` was raised first.
   bool run(const std::atomic<bool>* stop, const ProgressFn& progress);
-  // Metrics at the simulated time reached (writes the aggregate rows when a writer is set).
+  // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
   [[nodiscard]] MetricValues finish();
 
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
@@ -94,7 +99,8 @@ class Simulation final : private sim::Observer {
                                               std::optional<std::uint32_t> count);
 
   const Scenario& s_;
-  reports::ReportWriter* writer_;
+  reports::RecordSink* sink_;
+  reports::RecordBuffer rows_;  // rows of the current slice, drained into sink_ between slices
   NetworkPlan plan_;
   std::vector<sim::NatId> nat_boxes_;  // simulator ids of plan_.nat_boxes, same order
   sim::Simulator sim_;

@@ -82,7 +82,7 @@ int run(int argc, char** argv) {
       return 2;
     }
     scenarios::RunRequest request;
-    request.writer = &*writer;
+    request.sink = &*writer;
     request.version = PTPLAB_VERSION;
     request.sweep_point = vm["sweep-point"].as<std::string>();
     request.stop = &stop_requested();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 
 namespace ptplab::cli {
 

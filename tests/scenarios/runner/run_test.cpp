@@ -6,8 +6,14 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
+#include "reports/records/metrics.hpp"
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 
 namespace ptplab::scenarios {
@@ -72,7 +78,7 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
     auto w = reports::ReportWriter::open(path.string());
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
-    r.writer = &*w;
+    r.sink = &*w;
     const auto out = run_scenario(load(kLine), r);
     ASSERT_TRUE(out.has_value()) << out.error();
   }
@@ -88,6 +94,58 @@ TEST(Runner, ReportRowsRecomputeTheMetrics) {
   EXPECT_EQ(query(p, "SELECT count(*) FROM expectation"), 2);
   EXPECT_EQ(query(p, "SELECT count(*) FROM run WHERE status = 'complete'"), 1);
   std::filesystem::remove(path);
+}
+
+// The single value of `sql` with :run bound to 1, or nullopt when it is NULL or has no row.
+std::optional<double> query_metric(const std::string& path, std::string_view sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, std::string(sql).c_str(), -1, &st, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":run"), 1);
+  std::optional<double> v;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+    v = sqlite3_column_double(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+// Every metric of the metric table: its SQL over a full-record report gives the value the run
+// computed (absent metric = NULL), for smoke scenarios with deliveries, attackers and NAT.
+TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
+  for (const char* name : {"basic", "attack", "nat_mix"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(std::string(PTPLAB_SOURCE_DIR) + "/scenarios/suites/smoke/" + name + ".json");
+    std::stringstream text;
+    text << in.rdbuf();
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ptplab_metric_sql_" + std::to_string(::getpid()) + "_" + name + ".db");
+    std::filesystem::remove(path);
+    MetricValues metrics;
+    {
+      auto w = reports::ReportWriter::open(path.string());
+      ASSERT_TRUE(w.has_value()) << w.error();
+      RunRequest r;
+      r.sink = &*w;
+      const auto out = run_scenario(load(text.str().c_str()), r);
+      ASSERT_TRUE(out.has_value()) << out.error();
+      metrics = out->metrics;
+    }
+    for (const auto& m : reports::metric_table()) {
+      SCOPED_TRACE(std::string(m.name));
+      const auto sql = query_metric(path.string(), m.sql);
+      const auto it = metrics.find(std::string(m.name));
+      ASSERT_EQ(sql.has_value(), it != metrics.end());
+      if (sql) {
+        EXPECT_NEAR(*sql, it->second, 1e-9 * std::max(1.0, std::abs(it->second)));
+      }
+    }
+    // And every metric the run computed is in the table.
+    for (const auto& [metric, value] : metrics) EXPECT_NE(reports::find_metric(metric), nullptr) << metric;
+    std::filesystem::remove(path);
+  }
 }
 
 TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {

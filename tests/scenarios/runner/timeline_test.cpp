@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/run.hpp"
 
@@ -94,7 +95,7 @@ TEST(Timeline, ConnectCountAndReportRows) {
     auto w = reports::ReportWriter::open(path.string());
     ASSERT_TRUE(w.has_value()) << w.error();
     RunRequest r;
-    r.writer = &*w;
+    r.sink = &*w;
     const auto out = run_scenario(load(kPairs, {"/timeline/0/count=2", "/nodes/2/placement=restricted"}), r);
     ASSERT_TRUE(out.has_value()) << out.error();
     EXPECT_EQ(out->metrics.at("nat_attempts"), 2);

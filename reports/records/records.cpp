@@ -1,5 +1,5 @@
 // Names of run statuses as stored in run.status.
-#include "reports/records.hpp"
+#include "reports/records/records.hpp"
 
 namespace ptplab::reports {
 

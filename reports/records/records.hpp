@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace ptplab::reports {
 
@@ -155,5 +156,23 @@ struct ConformanceRecord {
   std::string evidence;
   double duration_seconds = 0;  // machine-dependent: not in the digest
 };
+
+// Every per-run record type, in the report tables' fixed order (conformance_result last: its
+// run_id may be NULL). The sink's add() overloads, the record buffer, the writer's per-table
+// storage and the table of columns (columns.hpp) are all made from this list.
+using RunRecords = std::tuple<ParamRecord, ScalarRecord, StatisticRecord, HistogramRecord, TimeseriesRecord,
+                              NodeRecord, MessageRecord, DeliveryRecord, CollisionRecord, NatAttemptRecord,
+                              TrafficRecord, ExpectationRecord, ConformanceRecord>;
+
+// Outer<T<R>...> over the record types R of RunRecords: ForEachRecord<std::vector> is
+// std::tuple<std::vector<ParamRecord>, ...>; ForEachRecord<P, std::variant> a variant.
+template <template <class> class T, template <class...> class Outer, class Tuple>
+struct ForEachRecordT;
+template <template <class> class T, template <class...> class Outer, class... R>
+struct ForEachRecordT<T, Outer, std::tuple<R...>> {
+  using type = Outer<T<R>...>;
+};
+template <template <class> class T, template <class...> class Outer = std::tuple>
+using ForEachRecord = typename ForEachRecordT<T, Outer, RunRecords>::type;
 
 }  // namespace ptplab::reports

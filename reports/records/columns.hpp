@@ -1,0 +1,327 @@
+// The table of report tables: for each per-run record type of records.hpp, the SQL table it is
+// stored in and its columns in order (name, SQL type and constraints, whether digests hash it,
+// and the binder: the member it is read from and written back to). reports/ derives the DDL,
+// the INSERT statements, the row binders, the digest's and merge's column lists and the
+// readers' SELECT lists from it; the record buffer's and the writer's per-table storage come
+// from RunRecords. reports/SCHEMA.md documents every column.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <variant>
+
+#include "reports/records/records.hpp"
+
+namespace ptplab::reports {
+
+// One stored value: NULL, INTEGER, REAL or TEXT (a view into the record it came from).
+using Cell = std::variant<std::monostate, std::int64_t, double, std::string_view>;
+
+// One column of a per-run table (run_id, the first column of every such table, is implicit).
+template <class Record>
+struct Column {
+  std::string_view name;
+  std::string_view sql_type;  // type and constraints as in the DDL: "TEXT NOT NULL", "REAL"
+  bool in_digest;             // false: machine-dependent (wall clock), left out of digests
+  Cell (*get)(const Record&);
+  void (*set)(Record&, const Cell&);
+};
+
+namespace columns_detail {
+
+template <class>
+struct member_of;
+template <class C, class T>
+struct member_of<T C::*> {
+  using record = C;
+  using type = T;
+};
+
+template <class T>
+Cell to_cell(const T& v) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return std::string_view(v);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return static_cast<double>(v);
+  } else if constexpr (std::is_integral_v<T>) {
+    return static_cast<std::int64_t>(v);
+  } else {
+    static_assert(std::is_same_v<T, std::optional<typename T::value_type>>, "unsupported column type");
+    return v ? to_cell(*v) : Cell{};
+  }
+}
+
+template <class T>
+void from_cell(T& out, const Cell& c) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    const auto* s = std::get_if<std::string_view>(&c);
+    out = s != nullptr ? std::string(*s) : std::string();
+  } else if constexpr (std::is_arithmetic_v<T>) {
+    if (const auto* i = std::get_if<std::int64_t>(&c))
+      out = static_cast<T>(*i);
+    else if (const auto* d = std::get_if<double>(&c))
+      out = static_cast<T>(*d);
+    else
+      out = T{};
+  } else {
+    if (std::holds_alternative<std::monostate>(c)) {
+      out.reset();
+    } else {
+      typename T::value_type v{};
+      from_cell(v, c);
+      out = v;
+    }
+  }
+}
+
+template <auto Member>
+Cell get(const typename member_of<decltype(Member)>::record& r) {
+  return to_cell(r.*Member);
+}
+template <auto Member>
+void set(typename member_of<decltype(Member)>::record& r, const Cell& c) {
+  from_cell(r.*Member, c);
+}
+
+// Number of members of an aggregate (the largest N with R{any...N} well-formed).
+struct Any {
+  template <class T>
+  operator T() const;  // NOLINT(google-explicit-constructor): unevaluated only
+};
+template <class R, class... A>
+constexpr std::size_t member_count() {
+  if constexpr (requires { R{A{}..., Any{}}; }) {
+    return member_count<R, A..., Any>();
+  } else {
+    return sizeof...(A);
+  }
+}
+
+}  // namespace columns_detail
+
+// The column `name` of type `sql_type` bound to `Member` (e.g. &NodeRecord::region).
+template <auto Member>
+constexpr Column<typename columns_detail::member_of<decltype(Member)>::record> column(
+    std::string_view name, std::string_view sql_type, bool in_digest = true) {
+  return {name, sql_type, in_digest, &columns_detail::get<Member>, &columns_detail::set<Member>};
+}
+
+// The stored form of a record type: specialised below for every member of RunRecords.
+template <class Record>
+struct TableOf;
+
+// How `run_id` is declared in a table, and the one index every per-run table has.
+inline constexpr std::string_view kRunIdColumn = "run_id INTEGER NOT NULL REFERENCES run";
+
+template <>
+struct TableOf<ParamRecord> {
+  static constexpr std::string_view name = "run_param";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "run_param_by_run ON run_param (run_id, name)";
+  static constexpr auto columns = std::to_array({
+      column<&ParamRecord::name>("name", "TEXT NOT NULL"),
+      column<&ParamRecord::value>("value", "TEXT"),
+  });
+};
+
+template <>
+struct TableOf<ScalarRecord> {
+  static constexpr std::string_view name = "scalar";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "scalar_by_run ON scalar (run_id, name)";
+  static constexpr auto columns = std::to_array({
+      column<&ScalarRecord::module>("module", "TEXT NOT NULL"),
+      column<&ScalarRecord::name>("name", "TEXT NOT NULL"),
+      column<&ScalarRecord::value>("value", "REAL"),
+  });
+};
+
+template <>
+struct TableOf<StatisticRecord> {
+  static constexpr std::string_view name = "statistic";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "statistic_by_run ON statistic (run_id, name)";
+  static constexpr auto columns = std::to_array({
+      column<&StatisticRecord::name>("name", "TEXT NOT NULL"),
+      column<&StatisticRecord::count>("count", "INTEGER"),
+      column<&StatisticRecord::mean>("mean", "REAL"),
+      column<&StatisticRecord::stddev>("stddev", "REAL"),
+      column<&StatisticRecord::min>("min", "REAL"),
+      column<&StatisticRecord::max>("max", "REAL"),
+      column<&StatisticRecord::p50>("p50", "REAL"),
+      column<&StatisticRecord::p90>("p90", "REAL"),
+      column<&StatisticRecord::p99>("p99", "REAL"),
+  });
+};
+
+template <>
+struct TableOf<HistogramRecord> {
+  static constexpr std::string_view name = "histogram";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "histogram_by_run ON histogram (run_id, name)";
+  static constexpr auto columns = std::to_array({
+      column<&HistogramRecord::name>("name", "TEXT NOT NULL"),
+      column<&HistogramRecord::bin_lower>("bin_lower", "REAL"),
+      column<&HistogramRecord::bin_upper>("bin_upper", "REAL"),
+      column<&HistogramRecord::count>("count", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<TimeseriesRecord> {
+  static constexpr std::string_view name = "timeseries";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "timeseries_by_run ON timeseries (run_id, name, t_ns)";
+  static constexpr auto columns = std::to_array({
+      column<&TimeseriesRecord::name>("name", "TEXT NOT NULL"),
+      column<&TimeseriesRecord::t_ns>("t_ns", "INTEGER"),
+      column<&TimeseriesRecord::value>("value", "REAL"),
+  });
+};
+
+template <>
+struct TableOf<NodeRecord> {
+  static constexpr std::string_view name = "node";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "node_by_run ON node (run_id, node)";
+  static constexpr auto columns = std::to_array({
+      column<&NodeRecord::node>("node", "INTEGER NOT NULL"),
+      column<&NodeRecord::node_id>("node_id", "TEXT"),
+      column<&NodeRecord::group_name>("group_name", "TEXT"),
+      column<&NodeRecord::role>("role", "TEXT"),
+      column<&NodeRecord::nat_type>("nat_type", "TEXT"),
+      column<&NodeRecord::region>("region", "TEXT"),
+  });
+};
+
+template <>
+struct TableOf<MessageRecord> {
+  static constexpr std::string_view name = "message";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "message_by_run ON message (run_id, msg_id)";
+  static constexpr auto columns = std::to_array({
+      column<&MessageRecord::msg_id>("msg_id", "TEXT NOT NULL"),
+      column<&MessageRecord::origin>("origin", "INTEGER"),
+      column<&MessageRecord::channel>("channel", "TEXT"),
+      column<&MessageRecord::sent_ns>("sent_ns", "INTEGER"),
+      column<&MessageRecord::size_bytes>("size_bytes", "INTEGER"),
+      column<&MessageRecord::intended_recipients>("intended_recipients", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<DeliveryRecord> {
+  static constexpr std::string_view name = "delivery";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "delivery_by_run ON delivery (run_id, msg_id)";
+  static constexpr auto columns = std::to_array({
+      column<&DeliveryRecord::msg_id>("msg_id", "TEXT NOT NULL"),
+      column<&DeliveryRecord::node>("node", "INTEGER"),
+      column<&DeliveryRecord::delivered_ns>("delivered_ns", "INTEGER"),
+      column<&DeliveryRecord::latency_ns>("latency_ns", "INTEGER"),
+      column<&DeliveryRecord::hops>("hops", "INTEGER"),
+      column<&DeliveryRecord::intended>("intended", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<CollisionRecord> {
+  static constexpr std::string_view name = "collision";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "collision_by_run ON collision (run_id, kind)";
+  static constexpr auto columns = std::to_array({
+      column<&CollisionRecord::kind>("kind", "TEXT NOT NULL"),
+      column<&CollisionRecord::id>("id", "TEXT"),
+      column<&CollisionRecord::count>("count", "INTEGER"),
+      column<&CollisionRecord::messages_wrongly_suppressed>("messages_wrongly_suppressed", "INTEGER"),
+      column<&CollisionRecord::messages_misrouted>("messages_misrouted", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<NatAttemptRecord> {
+  static constexpr std::string_view name = "nat_attempt";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "nat_attempt_by_run ON nat_attempt (run_id, nat_a, nat_b)";
+  static constexpr auto columns = std::to_array({
+      column<&NatAttemptRecord::nat_a>("nat_a", "TEXT"),
+      column<&NatAttemptRecord::nat_b>("nat_b", "TEXT"),
+      column<&NatAttemptRecord::started_ns>("started_ns", "INTEGER"),
+      column<&NatAttemptRecord::succeeded>("succeeded", "INTEGER"),
+      column<&NatAttemptRecord::time_to_connect_ns>("time_to_connect_ns", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<TrafficRecord> {
+  static constexpr std::string_view name = "traffic";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "traffic_by_run ON traffic (run_id, verb)";
+  static constexpr auto columns = std::to_array({
+      column<&TrafficRecord::bucket_start_ns>("bucket_start_ns", "INTEGER"),
+      column<&TrafficRecord::verb>("verb", "TEXT"),
+      column<&TrafficRecord::datagrams_sent>("datagrams_sent", "INTEGER"),
+      column<&TrafficRecord::bytes_sent>("bytes_sent", "INTEGER"),
+      column<&TrafficRecord::datagrams_dropped>("datagrams_dropped", "INTEGER"),
+      column<&TrafficRecord::bytes_dropped>("bytes_dropped", "INTEGER"),
+      column<&TrafficRecord::drop_reason>("drop_reason", "TEXT"),
+  });
+};
+
+template <>
+struct TableOf<ExpectationRecord> {
+  static constexpr std::string_view name = "expectation";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "expectation_by_run ON expectation (run_id)";
+  static constexpr auto columns = std::to_array({
+      column<&ExpectationRecord::metric>("metric", "TEXT NOT NULL"),
+      column<&ExpectationRecord::op>("operator", "TEXT"),
+      column<&ExpectationRecord::expected>("expected", "REAL"),
+      column<&ExpectationRecord::tolerance>("tolerance", "REAL"),
+      column<&ExpectationRecord::actual>("actual", "REAL"),
+      column<&ExpectationRecord::passed>("passed", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<ConformanceRecord> {
+  static constexpr std::string_view name = "conformance_result";
+  static constexpr std::string_view run_id = "run_id INTEGER REFERENCES run";  // NULL for suites
+  static constexpr std::string_view index = "conformance_by_suite ON conformance_result (suite, case_id)";
+  static constexpr auto columns = std::to_array({
+      column<&ConformanceRecord::suite>("suite", "TEXT"),
+      column<&ConformanceRecord::case_id>("case_id", "TEXT"),
+      column<&ConformanceRecord::section>("section", "TEXT"),
+      column<&ConformanceRecord::level>("level", "TEXT"),
+      column<&ConformanceRecord::result>("result", "TEXT"),
+      column<&ConformanceRecord::evidence>("evidence", "TEXT"),
+      column<&ConformanceRecord::duration_seconds>("duration_seconds", "REAL", /*in_digest=*/false),
+  });
+};
+
+// Every member of a record is a column, and no column is missing from a record.
+template <class Record>
+constexpr bool kColumnsCoverRecord =
+    TableOf<Record>::columns.size() == columns_detail::member_count<Record>();
+template <class... R>
+constexpr bool all_covered(std::tuple<R...>*) {
+  return (kColumnsCoverRecord<R> && ...);
+}
+static_assert(all_covered(static_cast<RunRecords*>(nullptr)),
+              "a record struct and its TableOf<> columns disagree on the number of fields");
+
+// `F` applied to a value-initialised pointer to every record type, in RunRecords order.
+template <class F>
+constexpr void for_each_record_type(F&& f) {
+  [&]<class... R>(std::tuple<R...>*) {
+    (f(static_cast<R*>(nullptr)), ...);
+  }(static_cast<RunRecords*>(nullptr));
+}
+
+}  // namespace ptplab::reports

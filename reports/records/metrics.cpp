@@ -1,0 +1,125 @@
+// The metric table (see metrics.hpp); reports/SCHEMA.md "Metrics" explains each definition.
+#include "reports/records/metrics.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace ptplab::reports {
+namespace {
+
+// Nearest-rank percentile p of a column (value at 1-based position ceil(p * n) of the sorted
+// sample) of a nanosecond column, in ms, as SQL: FROM selects the sample, P is the fraction.
+#define PTPLAB_NEAREST_RANK(COLUMN, FROM, P)                                \
+  "WITH l AS (SELECT " COLUMN " AS v " FROM "), n AS (SELECT count(*) * " P \
+  " AS k FROM l) "                                                          \
+  "SELECT v / 1e6 FROM l ORDER BY v "                                       \
+  "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)"
+#define PTPLAB_LATENCY(P) \
+  PTPLAB_NEAREST_RANK("latency_ns", "FROM delivery WHERE run_id = :run AND intended", P)
+// A metric only the runner can count: its scalar.
+#define PTPLAB_SCALAR(NAME) \
+  "SELECT value FROM scalar WHERE run_id = :run AND module = 'metrics' AND name = '" NAME "'"
+// The largest sampled size of a node table (timeseries rows of the same name).
+#define PTPLAB_TABLE_MAX(NAME) "SELECT max(value) FROM timeseries WHERE run_id = :run AND name = '" NAME "'"
+#define PTPLAB_INTENDED_DELIVERIES \
+  "(SELECT count(*) FROM (SELECT DISTINCT msg_id, node FROM delivery WHERE run_id = :run AND intended))"
+
+constexpr auto kMetrics = std::to_array<MetricDef>({
+    {"amplification_factor", "ratio", Better::kLower,
+     "bytes honest nodes sent because of attackers / bytes attackers sent",
+     "SELECT (SELECT value FROM scalar WHERE run_id = :run AND module = 'abuse' AND name = 'induced_bytes') "
+     "/ "
+     "nullif((SELECT value FROM scalar WHERE run_id = :run AND module = 'abuse' AND name = "
+     "'attacker_bytes'), 0)"},
+    {"bytes_per_delivered_message", "bytes", Better::kLower, "bytes sent by honest nodes / deliveries",
+     "SELECT CAST((SELECT sum(bytes_sent) FROM traffic WHERE run_id = :run) AS REAL) / "
+     "nullif(" PTPLAB_INTENDED_DELIVERIES ", 0)"},
+    {"bytes_sent", "bytes", Better::kLower, "bytes sent by all hosts",
+     "SELECT coalesce(sum(bytes_sent), 0) FROM traffic WHERE run_id = :run"},
+    {"certificates_table_max", "count", Better::kLower, "largest certificate cache of any node",
+     PTPLAB_TABLE_MAX("certificates_table_max")},
+    {"connect_time_p50_ms", "ms", Better::kLower,
+     "median time from CONNECT start to a direct path, over successes",
+     PTPLAB_NEAREST_RANK("time_to_connect_ns", "FROM nat_attempt WHERE run_id = :run AND succeeded", "0.5")},
+    {"datagrams_sent", "count", Better::kLower, "datagrams sent by all hosts",
+     "SELECT coalesce(sum(datagrams_sent), 0) FROM traffic WHERE run_id = :run"},
+    {"dedup_table_max", "count", Better::kLower, "largest de-duplication window of any node",
+     PTPLAB_TABLE_MAX("dedup_table_max")},
+    {"delivered_messages", "count", Better::kHigher, "first deliveries (message, recipient)",
+     "SELECT " PTPLAB_INTENDED_DELIVERIES},
+    {"delivery_ratio", "ratio", Better::kHigher, "delivered / intended (message, recipient) pairs",
+     "SELECT CAST(" PTPLAB_INTENDED_DELIVERIES " AS REAL) / "
+     "nullif((SELECT sum(intended_recipients) FROM message WHERE run_id = :run), 0)"},
+    {"drops_rate_limited", "count", Better::kLower, "datagrams dropped by token buckets",
+     "SELECT coalesce(sum(datagrams_dropped), 0) FROM traffic WHERE run_id = :run AND drop_reason = "
+     "'rate_limited'"},
+    {"duplicates", "count", Better::kLower, "MESSAGE copies received after the first",
+     PTPLAB_SCALAR("duplicates")},
+    {"honest_delivery_ratio", "ratio", Better::kHigher,
+     "delivery_ratio over messages of honest senders (under attack)", PTPLAB_SCALAR("honest_delivery_ratio")},
+    {"latency_max_ms", "ms", Better::kLower, "largest origin-to-first-delivery latency",
+     PTPLAB_LATENCY("1.0")},
+    {"latency_p50_ms", "ms", Better::kLower, "median origin-to-first-delivery latency",
+     PTPLAB_LATENCY("0.5")},
+    {"latency_p90_ms", "ms", Better::kLower, "90th percentile origin-to-first-delivery latency",
+     PTPLAB_LATENCY("0.9")},
+    {"latency_p99_ms", "ms", Better::kLower, "99th percentile origin-to-first-delivery latency",
+     PTPLAB_LATENCY("0.99")},
+    {"messages_misrouted", "count", Better::kLower,
+     "messages delivered to or routed toward the wrong node because of a collision",
+     "SELECT coalesce(sum(messages_misrouted), 0) FROM collision WHERE run_id = :run"},
+    {"messages_sent", "count", Better::kNeither, "messages originated by honest nodes",
+     "SELECT count(*) FROM message WHERE run_id = :run"},
+    {"messages_wrongly_suppressed", "count", Better::kLower,
+     "messages never delivered somewhere because their msg_id was seen",
+     "SELECT coalesce(sum(messages_wrongly_suppressed), 0) FROM collision WHERE run_id = :run"},
+    {"msg_id_collisions", "count", Better::kLower, "msg_id values shared by distinct messages",
+     "SELECT count(*) FROM collision WHERE run_id = :run AND kind = 'msg_id'"},
+    {"nat_attempts", "count", Better::kNeither, "CONNECT rendezvous attempts",
+     "SELECT count(*) FROM nat_attempt WHERE run_id = :run"},
+    {"nat_success_ratio", "ratio", Better::kHigher, "successful CONNECT attempts / attempts",
+     "SELECT avg(succeeded) FROM nat_attempt WHERE run_id = :run"},
+    {"node_id_collisions", "count", Better::kLower, "node_id values shared by distinct nodes",
+     "SELECT count(*) FROM collision WHERE run_id = :run AND kind = 'node_id'"},
+    {"peers_table_max", "count", Better::kLower, "largest peer table of any node",
+     PTPLAB_TABLE_MAX("peers_table_max")},
+    {"routing_table_max", "count", Better::kLower, "largest routing table of any node",
+     PTPLAB_TABLE_MAX("routing_table_max")},
+    {"victim_datagrams_received", "count", Better::kLower, "datagrams received by attack targets",
+     PTPLAB_SCALAR("victim_datagrams_received")},
+});
+
+#undef PTPLAB_NEAREST_RANK
+#undef PTPLAB_LATENCY
+#undef PTPLAB_SCALAR
+#undef PTPLAB_TABLE_MAX
+#undef PTPLAB_INTENDED_DELIVERIES
+
+constexpr bool sorted_by_name() {
+  for (std::size_t i = 1; i < kMetrics.size(); ++i) {
+    if (!(kMetrics[i - 1].name < kMetrics[i].name)) return false;
+  }
+  return true;
+}
+static_assert(sorted_by_name(), "kMetrics must be sorted by name (find_metric bisects it)");
+
+}  // namespace
+
+std::string_view better_name(Better b) {
+  switch (b) {
+    case Better::kLower: return "lower";
+    case Better::kHigher: return "higher";
+    case Better::kNeither: return "neither";
+  }
+  return "neither";
+}
+
+std::span<const MetricDef> metric_table() { return kMetrics; }
+
+const MetricDef* find_metric(std::string_view name) {
+  const auto* it = std::lower_bound(kMetrics.begin(), kMetrics.end(), name,
+                                    [](const MetricDef& m, std::string_view n) { return m.name < n; });
+  return it != kMetrics.end() && it->name == name ? &*it : nullptr;
+}
+
+}  // namespace ptplab::reports
