@@ -27,13 +27,14 @@ inline constexpr std::array<NameEntry<NatMapping>, 3> kNatMappings = {{
 static_assert(indexed_by_value(kNatMappings) &&
               kNatMappings.back().value == NatMapping::kAddressAndPortDependent);
 
-// RFC 4787 section 5: which sources may send in through a mapping.
+// RFC 4787 section 5: which sources may send in through a mapping. The names are the mapping
+// behaviours' (RFC 4787 uses one set of three for both).
 enum class NatFiltering : std::uint8_t { kEndpointIndependent, kAddressDependent, kAddressAndPortDependent };
 inline constexpr std::array<NameEntry<NatFiltering>, 3> kNatFilterings = {{
-    {NatFiltering::kEndpointIndependent, "endpoint-independent", "any source may send in (RFC 4787 5)"},
-    {NatFiltering::kAddressDependent, "address-dependent",
+    {NatFiltering::kEndpointIndependent, kNatMappings[0].name, "any source may send in (RFC 4787 5)"},
+    {NatFiltering::kAddressDependent, kNatMappings[1].name,
      "only IPs the internal host has sent to may send in"},
-    {NatFiltering::kAddressAndPortDependent, "address-and-port-dependent",
+    {NatFiltering::kAddressAndPortDependent, kNatMappings[2].name,
      "only IP and port pairs the internal host has sent to may send in"},
 }};
 static_assert(indexed_by_value(kNatFilterings) &&

@@ -78,8 +78,10 @@ void check_references(JsonChecker& c, const json& doc, const Scenario& s) {
   }
   const json empty = json::object();
   const json& topology = doc.contains("topology") && doc["topology"].is_object() ? doc["topology"] : empty;
-  if (topology.contains("bootstrap"))
-    groups.list(topology["bootstrap"], "/topology/bootstrap", "servers", s.topology.bootstrap_groups);
+  const std::string bootstrap(name_of(Topology::kKinds, Topology::Kind::kBootstrap));
+  if (topology.contains(bootstrap))
+    groups.list(topology[bootstrap], child_pointer("/topology", bootstrap), "servers",
+                s.topology.bootstrap_groups);
 
   const std::uint64_t n = node_count(s);
   const auto& t = s.topology;
