@@ -3,8 +3,9 @@
 # tree with one forbidden #include planted at a time, fails and names the file:line and the edge.
 # Plants: reports/records -> reports (a records header including the SQLite writer),
 # scenarios -> reports (what the runner did before the RecordSink), reports -> engine (an angle
-# include), engine/core -> engine, sim -> scenarios through a relative path; and allowed
-# includes that must not be flagged.
+# include), engine/core -> engine, sim -> scenarios through a relative path, an include split by
+# a line continuation, a .inl file, an include through a macro, laundering through tests/; and
+# allowed includes (and a commented-out forbidden one) that must not be flagged.
 set -uo pipefail
 src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
 check="$src/tools/check-layering"
@@ -31,7 +32,13 @@ rm -rf "$tmp/tree/scenarios/suites"
 # `#include INCLUDE`; the script must fail and print exactly WANT (file:line: src -> dst (include)).
 plant() {
   local name="$1" file="$2" include="$3" want="$4"
-  printf '// planted by tests/e2e/check_layering.sh\n#include %s\n' "$include" >"$tmp/tree/$file"
+  plant_text "$name" "$file" "$(printf '// planted by tests/e2e/check_layering.sh\n#include %s\n' "$include")" "$want"
+}
+
+# plant_text NAME FILE TEXT WANT: as plant, with the whole text of FILE given.
+plant_text() {
+  local name="$1" file="$2" text="$3" want="$4"
+  printf '%s\n' "$text" >"$tmp/tree/$file"
   local got rc
   got="$("$check" "$tmp/tree")"
   rc=$?
@@ -59,6 +66,21 @@ plant "engine/core -> engine" engine/core/planted.cpp '"engine/wire/codec.hpp"' 
   'engine/core/planted.cpp:2: engine/core -> engine (engine/wire/codec.hpp)'
 plant "sim -> scenarios (relative)" sim/planted.cpp '"../scenarios/runner/run.hpp"' \
   'sim/planted.cpp:2: sim -> scenarios (../scenarios/runner/run.hpp)'
+
+plant_text "continuation" sim/planted.cpp "$(printf '// planted\n#include \\\n  "scenarios/runner/run.hpp"')" \
+  'sim/planted.cpp:2: sim -> scenarios (scenarios/runner/run.hpp)'
+plant ".inl file" engine/node/planted.inl '"sim/network.hpp"' \
+  'engine/node/planted.inl:2: engine -> sim (sim/network.hpp)'
+plant_text "macro include" engine/node/planted.cpp "$(printf '#define H "sim/network.hpp"\n#include H')" \
+  'engine/node/planted.cpp:2: engine -> ? (include through macro H: cannot be checked)'
+mkdir -p "$tmp/tree/tests/sim" && echo '#include "sim/network.hpp"' >"$tmp/tree/tests/sim/launder.hpp"
+plant "laundering through tests/" engine/node/planted.cpp '"../../tests/sim/launder.hpp"' \
+  'engine/node/planted.cpp:2: engine -> tests (not a module) (../../tests/sim/launder.hpp)'
+rm -rf "$tmp/tree/tests"
+printf '/* #include "sim/network.hpp"\n#include "scenarios/runner/run.hpp" */\n' >"$tmp/tree/engine/planted.cpp"
+"$check" "$tmp/tree" >/dev/null && echo "ok   commented-out include passes" || fail "commented-out include flagged"
+rm "$tmp/tree/engine/planted.cpp"
+"$check" /nonexistent-root >/dev/null; [[ $? -eq 2 ]] && echo "ok   a missing root exits 2" || fail "a missing root did not exit 2"
 
 # An include the arrows allow (scenarios -> reports/records) is not reported.
 printf '#include "reports/records/sink.hpp"\n#include "sim/simulator.hpp"\n' >"$tmp/tree/scenarios/planted.cpp"
