@@ -5,15 +5,7 @@
 #include <type_traits>
 
 namespace ptplab::wire {
-namespace {
-
-constexpr std::array<std::string_view, kVerbCount> kVerbNames = {
-    "HELLO",       "ACK",    "JOIN", "CHANNEL", "LEAVE",   "GETCERTIFICATE",
-    "CERTIFICATE", "GETKEY", "KEY",  "MESSAGE", "CONNECT", "ROUTING",
-};
 static_assert(std::variant_size_v<Message> == kVerbCount);
-
-}  // namespace
 
 std::string_view verb_name(Verb verb) {
   const auto i = static_cast<std::size_t>(verb);

@@ -4,6 +4,7 @@
 // them into bytes and back. Fields the spec calls base64 hold the *decoded* bytes here.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -152,6 +153,11 @@ enum class Verb : std::uint8_t {
   kRouting,
 };
 inline constexpr int kVerbCount = 12;
+// The wire names of the verbs, indexed by Verb (the "msg_type" of a datagram).
+inline constexpr std::array<std::string_view, kVerbCount> kVerbNames = {
+    "HELLO",       "ACK",    "JOIN", "CHANNEL", "LEAVE",   "GETCERTIFICATE",
+    "CERTIFICATE", "GETKEY", "KEY",  "MESSAGE", "CONNECT", "ROUTING",
+};
 
 // Any ptpchat datagram. index() == static_cast<size_t>(Verb).
 using Message = std::variant<Hello, Ack, Join, Channel, Leave, GetCertificate, Certificate, GetKey, Key,

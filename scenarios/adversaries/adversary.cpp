@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/time.hpp"
 #include "engine/wire/codec.hpp"
 
 namespace ptplab::scenarios {
@@ -56,12 +57,23 @@ const Address* Adversary::next_reflector() {
 
 std::int64_t Adversary::param_int(const char* name, std::int64_t fallback) const {
   const auto it = ctx_.params.find(name);
-  return it != ctx_.params.end() && it->is_number() ? it->get<std::int64_t>() : fallback;
+  return it != ctx_.params.end() ? it->get<std::int64_t>() : fallback;
 }
 
 std::string Adversary::param_string(const char* name, const std::string& fallback) const {
   const auto it = ctx_.params.find(name);
-  return it != ctx_.params.end() && it->is_string() ? it->get<std::string>() : fallback;
+  return it != ctx_.params.end() ? it->get<std::string>() : fallback;
+}
+
+bool Adversary::param_bool(const char* name, bool fallback) const {
+  const auto it = ctx_.params.find(name);
+  return it != ctx_.params.end() ? it->get<bool>() : fallback;
+}
+
+TimeNs Adversary::param_duration(const char* name, TimeNs fallback) const {
+  const auto it = ctx_.params.find(name);
+  if (it == ctx_.params.end()) return fallback;
+  return it->is_string() ? parse_duration(it->get<std::string>()).value_or(fallback) : it->get<TimeNs>();
 }
 
 void Adversary::keepalive(TimeNs now, std::string_view node_id, Output& out) {

@@ -49,10 +49,13 @@ class Adversary : public Endpoint {
   [[nodiscard]] const Address* next_target();
   // The reflectors in round-robin order (nullptr when there are none).
   [[nodiscard]] const Address* next_reflector();
-  // An integer knob from params, or `fallback`.
+  // Knobs from params, or `fallback` when absent. The loader has checked each present value
+  // against the behaviour's BehaviourParam (scenarios/format/scenario.hpp), so they are read as is.
   [[nodiscard]] std::int64_t param_int(const char* name, std::int64_t fallback) const;
-  // A string knob from params, or `fallback`.
   [[nodiscard]] std::string param_string(const char* name, const std::string& fallback) const;
+  [[nodiscard]] bool param_bool(const char* name, bool fallback) const;
+  // A duration knob ("250ms", "10s" or 0) in ns.
+  [[nodiscard]] TimeNs param_duration(const char* name, TimeNs fallback) const;
   // Sends a HELLO carrying `node_id` to every target when the last one is older than
   // kAdversaryHelloInterval_ns, so the adversary stays registered as their peer.
   void keepalive(TimeNs now, std::string_view node_id, Output& out);

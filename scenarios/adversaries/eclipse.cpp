@@ -16,8 +16,7 @@ class Eclipse final : public Adversary {
  public:
   explicit Eclipse(AdversaryContext c)
       : Adversary(std::move(c)),
-        identities_(ctx().self, static_cast<std::size_t>(
-                                    std::clamp<std::int64_t>(param_int("identities", 64), 1, 20000))) {}
+        identities_(ctx().self, static_cast<std::size_t>(param_int("identities", 64))) {}
 
  private:
   void fire(TimeNs, Output& out) override {

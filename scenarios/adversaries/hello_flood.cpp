@@ -11,7 +11,7 @@ class HelloFlood final : public Adversary {
  public:
   explicit HelloFlood(AdversaryContext c)
       : Adversary(std::move(c)),
-        fresh_ids_(ctx().params.value("spoof_node_ids", true)),
+        fresh_ids_(param_bool("spoof_node_ids", true)),
         node_id_(random_uuid4(rng())) {}
 
  private:

@@ -14,8 +14,7 @@ constexpr std::size_t kMalformedDepth = 200;
 class Malformed final : public Adversary {
  public:
   explicit Malformed(AdversaryContext c)
-      : Adversary(std::move(c)),
-        bytes_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("size_bytes", 256), 1, 60000))) {}
+      : Adversary(std::move(c)), bytes_(static_cast<std::size_t>(param_int("size_bytes", 256))) {}
 
  private:
   void fire(TimeNs, Output& out) override {

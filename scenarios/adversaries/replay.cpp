@@ -18,12 +18,8 @@ constexpr std::size_t kReplayCapacity = 256;
 class Replay final : public Adversary {
  public:
   explicit Replay(AdversaryContext c) : Adversary(std::move(c)), node_id_(random_uuid4(rng())) {
-    const auto verb = wire::verb_from_name(param_string("verb", "MESSAGE"));
-    verb_ = verb ? static_cast<std::size_t>(*verb) : static_cast<std::size_t>(wire::Verb::kMessage);
-    const auto it = ctx().params.find("delay");
-    if (it != ctx().params.end() && it->is_string())
-      delay_ns_ = parse_duration(it->get<std::string>()).value_or(0);
-    if (it != ctx().params.end() && it->is_number()) delay_ns_ = it->get<TimeNs>();
+    verb_ = static_cast<std::size_t>(*wire::verb_from_name(param_string("verb", "MESSAGE")));
+    delay_ns_ = param_duration("delay", 0);
   }
 
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override {

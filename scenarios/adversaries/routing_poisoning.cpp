@@ -14,7 +14,7 @@ class RoutingPoisoning final : public Adversary {
   explicit RoutingPoisoning(AdversaryContext c)
       : Adversary(std::move(c)),
         node_id_(random_uuid4(rng())),
-        entries_(static_cast<std::size_t>(std::clamp<std::int64_t>(param_int("entries", 32), 1, 1024))),
+        entries_(static_cast<std::size_t>(param_int("entries", 32))),
         redirect_victim_(param_string("redirect", "self") == "victim") {}
 
  private:

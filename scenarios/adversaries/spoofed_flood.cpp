@@ -10,8 +10,7 @@ namespace {
 class SpoofedFlood final : public Adversary {
  public:
   explicit SpoofedFlood(AdversaryContext c)
-      : Adversary(std::move(c)),
-        verb_(wire::verb_from_name(param_string("verb", "")).value_or(wire::Verb::kGetCertificate)) {}
+      : Adversary(std::move(c)), verb_(*wire::verb_from_name(param_string("verb", "GETCERTIFICATE"))) {}
 
  private:
   void fire(TimeNs, Output& out) override {
@@ -20,7 +19,7 @@ class SpoofedFlood final : public Adversary {
     if (reflector == nullptr || victim == nullptr) return;
     out.send_spoofed(*victim, *reflector, make_bytes(wire::encode(request())));
   }
-  // HELLO, GETKEY, or GETCERTIFICATE for any other verb.
+  // HELLO, GETKEY or GETCERTIFICATE (behaviour_params::kReflectedVerbs).
   wire::Message request() {
     if (verb_ == wire::Verb::kHello) return wire::Hello{random_uuid4(rng()), std::string("ptplab-adversary")};
     if (verb_ == wire::Verb::kGetKey)

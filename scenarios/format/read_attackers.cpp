@@ -11,11 +11,60 @@ namespace {
 
 using nlohmann::json;
 
-void read_attacker_params(JsonChecker& c, const json& j, const std::string& p, Attacker& out) {
+// Checks one parameter value against its kind (scenario.hpp's BehaviourParam); true when valid.
+bool check_param_value(JsonChecker& c, const json& v, const std::string& p, const BehaviourParam& param,
+                       const Scenario& s) {
+  switch (param.kind) {
+    case ParamKind::kBool:
+      if (v.is_boolean()) return true;
+      c.error(p, "expected true or false, found " + describe(v));
+      return false;
+    case ParamKind::kInteger:
+      if (v.is_number_integer() && v.get<std::int64_t>() >= param.min && v.get<std::int64_t>() <= param.max &&
+          !(v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(param.max)))
+        return true;
+      c.error(p, "expected an integer in [" + std::to_string(param.min) + ", " + std::to_string(param.max) +
+                     "], found " + describe(v));
+      return false;
+    case ParamKind::kDuration: {
+      TimeNs ignored = 0;
+      return c.duration_value(v, p, ignored);
+    }
+    case ParamKind::kName:
+      if (v.is_string() &&
+          std::find(param.names.begin(), param.names.end(), v.get<std::string>()) != param.names.end())
+        return true;
+      c.error(p, "expected one of " + quoted_list(param.names) + ", found " + describe(v));
+      return false;
+    case ParamKind::kChannel: {
+      std::vector<std::string_view> names;
+      for (const auto& ch : s.workload.channels) names.push_back(ch.name);
+      if (v.is_string() && std::find(names.begin(), names.end(), v.get<std::string>()) != names.end())
+        return true;
+      c.error(p, "expected a channel name (" +
+                     (names.empty() ? std::string("there are none") : quoted_list(names)) + "), found " +
+                     describe(v));
+      return false;
+    }
+    case ParamKind::kNodeIndex: {
+      const std::uint64_t nodes = node_count(s);
+      if (v.is_number_unsigned() && v.get<std::uint64_t>() < nodes) return true;
+      c.error(p, "expected a node index in [0, " + std::to_string(nodes) + "), found " + describe(v));
+      return false;
+    }
+  }
+  return false;
+}
+
+void read_attacker_params(JsonChecker& c, const json& j, const std::string& p, const Scenario& s,
+                          Attacker& out) {
   if (!c.require_object(j, p, "an object of behaviour parameters")) return;
-  const auto known = entry_of(kBehaviours, out.behaviour).params;
+  const auto params = entry_of(kBehaviours, out.behaviour).params;
+  std::vector<std::string_view> known;
+  for (const auto& param : params) known.push_back(param.key);
   for (const auto& [name, value] : j.items()) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
+    const auto it = std::find(known.begin(), known.end(), name);
+    if (it == known.end()) {
       const std::string suggestion = closest_name(name, known);
       const std::string behaviour(behaviour_name(out.behaviour));
       c.error(child_pointer(p, name),
@@ -25,15 +74,14 @@ void read_attacker_params(JsonChecker& c, const json& j, const std::string& p, A
                   : "unknown parameter of \"" + behaviour + "\"; did you mean \"" + suggestion + "\"?");
       continue;
     }
-    if (value.is_object() || value.is_array() || value.is_null()) {
-      c.error(child_pointer(p, name), "expected a number, string or boolean, found " + describe(value));
-      continue;
-    }
-    out.params.push_back({name, value.dump()});
+    const auto& param = params[static_cast<std::size_t>(it - known.begin())];
+    if (check_param_value(c, value, child_pointer(p, name), param, s))
+      out.params.push_back({name, value.dump()});
   }
 }
 
-void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::size_t index, Attacker& out) {
+void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::size_t index, const Scenario& s,
+                   Attacker& out) {
   out.name = "attacker" + std::to_string(index);
   if (!c.require_object(j, p)) return;
   c.check_keys(
@@ -62,7 +110,7 @@ void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::siz
   }
   read_placement(c, j, p, out.placement);
   if (j.contains("params") && j.contains("behaviour"))
-    read_attacker_params(c, j["params"], p + "/params", out);
+    read_attacker_params(c, j["params"], p + "/params", s, out);
 }
 
 }  // namespace
@@ -73,7 +121,7 @@ void read_attackers(JsonChecker& c, const json& doc, Scenario& s) {
   if (!c.require_array(j, "/attackers")) return;
   for (std::size_t i = 0; i < j.size(); ++i) {
     Attacker a;
-    read_attacker(c, j[i], child_pointer("/attackers", i), i, a);
+    read_attacker(c, j[i], child_pointer("/attackers", i), i, s, a);
     const bool started_by_timeline =
         std::any_of(s.timeline.begin(), s.timeline.end(), [&](const TimelineEvent& e) {
           return e.action == TimelineEvent::Action::kAttackStart && e.attacker == a.name;

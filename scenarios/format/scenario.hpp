@@ -13,6 +13,7 @@
 
 #include "engine/core/name_table.hpp"
 #include "engine/core/time.hpp"
+#include "engine/wire/message.hpp"
 #include "sim/nat_config.hpp"
 #include "sim/network_config.hpp"
 
@@ -281,23 +282,52 @@ enum class Behaviour : std::uint8_t {
   kMalformed,
   kCertificateSpam,
 };
-// One behaviour: its name, the `params` keys it accepts, and what it does.
+// The kind of value a behaviour parameter takes; the loader rejects any other value with the
+// parameter's JSON pointer (/attackers/N/params/KEY), so adversaries read validated values.
+enum class ParamKind : std::uint8_t {
+  kBool,       // true or false
+  kInteger,    // an integer in [min, max]
+  kDuration,   // "250ms", "10s" or 0 (scenarios/format/units.hpp)
+  kName,       // one of `names`
+  kChannel,    // the name of a workload channel
+  kNodeIndex,  // the index of a node (attackers excluded): [0, node count)
+};
+// One `params` key of a behaviour: its name, kind, range (kInteger) or names (kName).
+struct BehaviourParam {
+  std::string_view key;
+  ParamKind kind = ParamKind::kBool;
+  std::int64_t min = 0;                          // kInteger, inclusive
+  std::int64_t max = 0;                          // kInteger, inclusive
+  std::span<const std::string_view> names = {};  // kName
+};
+// One behaviour: its name, the `params` it accepts, and what it does.
 struct BehaviourEntry {
   Behaviour value;
   std::string_view name;
-  std::span<const std::string_view> params;
+  std::span<const BehaviourParam> params;
   std::string_view meaning;
 };
 namespace behaviour_params {
-inline constexpr std::string_view kHelloFlood[] = {"spoof_node_ids"};
-inline constexpr std::string_view kMessageFlood[] = {"channel", "size_bytes"};
-inline constexpr std::string_view kSpoofedFlood[] = {"verb"};
-inline constexpr std::string_view kConnectReflection[] = {"victim"};
-inline constexpr std::string_view kRoutingPoisoning[] = {"entries", "redirect"};
-inline constexpr std::string_view kIdentities[] = {"identities"};
-inline constexpr std::string_view kReplay[] = {"verb", "delay"};
-inline constexpr std::string_view kMalformed[] = {"size_bytes"};
-inline constexpr std::string_view kCertificateSpam[] = {"certificates"};
+// The wire name of a verb (engine/wire/message.hpp's table).
+constexpr std::string_view verb(wire::Verb v) { return wire::kVerbNames[static_cast<std::size_t>(v)]; }
+// The requests a spoofed flood can bounce off a reflector.
+inline constexpr std::string_view kReflectedVerbs[] = {verb(wire::Verb::kHello), verb(wire::Verb::kGetKey),
+                                                       verb(wire::Verb::kGetCertificate)};
+inline constexpr std::string_view kRedirects[] = {"self", "victim"};
+// Largest forged datagram payload, bytes.
+inline constexpr std::int64_t kForgedBytesMax = 60000;
+inline constexpr BehaviourParam kHelloFlood[] = {{"spoof_node_ids", ParamKind::kBool}};
+inline constexpr BehaviourParam kMessageFlood[] = {{"channel", ParamKind::kChannel},
+                                                   {"size_bytes", ParamKind::kInteger, 1, kForgedBytesMax}};
+inline constexpr BehaviourParam kSpoofedFlood[] = {{"verb", ParamKind::kName, 0, 0, kReflectedVerbs}};
+inline constexpr BehaviourParam kConnectReflection[] = {{"victim", ParamKind::kNodeIndex}};
+inline constexpr BehaviourParam kRoutingPoisoning[] = {{"entries", ParamKind::kInteger, 1, 1024},
+                                                       {"redirect", ParamKind::kName, 0, 0, kRedirects}};
+inline constexpr BehaviourParam kIdentities[] = {{"identities", ParamKind::kInteger, 1, 20000}};
+inline constexpr BehaviourParam kReplay[] = {{"verb", ParamKind::kName, 0, 0, wire::kVerbNames},
+                                             {"delay", ParamKind::kDuration}};
+inline constexpr BehaviourParam kMalformed[] = {{"size_bytes", ParamKind::kInteger, 1, kForgedBytesMax}};
+inline constexpr BehaviourParam kCertificateSpam[] = {{"certificates", ParamKind::kInteger, 1, 4096}};
 }  // namespace behaviour_params
 inline constexpr std::array<BehaviourEntry, 11> kBehaviours = {{
     {Behaviour::kHelloFlood, "hello_flood", behaviour_params::kHelloFlood, "HELLO floods at the targets"},
