@@ -218,13 +218,26 @@ TEST(Vocabulary, EveryLossModelReachesTheSenderUplinkAndLosesItsOwnWay) {
 
 // ---- adversary behaviours ------------------------------------------------------------------
 
+// A value `p` accepts in base(): its kind's smallest valid value.
+json valid_value(const BehaviourParam& p) {
+  switch (p.kind) {
+    case ParamKind::kBool: return true;
+    case ParamKind::kInteger: return p.min;
+    case ParamKind::kDuration: return "1s";
+    case ParamKind::kName: return std::string(p.names.front());
+    case ParamKind::kChannel: return "c";
+    case ParamKind::kNodeIndex: return 0;
+  }
+  return nullptr;
+}
+
 TEST(Vocabulary, EveryBehaviourLoadsWithItsParamsAndBuildsItsOwnAdversary) {
   std::set<std::type_index> kinds;
   for (const auto& b : kBehaviours) {
     SCOPED_TRACE(b.name);
     json doc = base();
     doc["attackers"][0]["behaviour"] = b.name;
-    for (const auto p : b.params) doc["attackers"][0]["params"][std::string(p)] = 1;
+    for (const auto& p : b.params) doc["attackers"][0]["params"][std::string(p.key)] = valid_value(p);
     const Scenario s = load(doc);
     EXPECT_EQ(s.attackers[0].behaviour, b.value);
     EXPECT_EQ(s.attackers[0].params.size(), b.params.size());
@@ -364,9 +377,9 @@ TEST(Vocabulary, TheReadmesListEveryName) {
   expect_listed(scenarios, MembershipChange::kKinds, "scenarios/README.md");
   expect_listed(scenarios, Topology::kKinds, "scenarios/README.md");
   expect_listed(scenarios, kRoles, "scenarios/README.md");
-  // The attackers' params row: for each behaviour, a `;`-separated part naming it lists exactly
-  // its params.
-  const auto row_start = scenarios.find("| `params` | `{}` | per behaviour:");
+  // The attackers' params row: for each behaviour, a `;`-separated part naming it lists each of
+  // its params (with their kinds and accepted names).
+  const auto row_start = scenarios.find("| `params` | `{}` | per behaviour");
   ASSERT_NE(row_start, std::string::npos);
   const std::string row = scenarios.substr(row_start, scenarios.find('\n', row_start) - row_start);
   for (const auto& b : kBehaviours) {
@@ -384,7 +397,7 @@ TEST(Vocabulary, TheReadmesListEveryName) {
       }
     }
     EXPECT_TRUE(found) << b.name << " has no params entry";
-    EXPECT_EQ(listed, std::set<std::string>(b.params.begin(), b.params.end())) << b.name;
+    for (const auto& p : b.params) EXPECT_TRUE(listed.count(std::string(p.key))) << b.name << " " << p.key;
   }
   const std::string simulator = read_text("sim/README.md");
   for (const auto& t : sim::kNatTypes)
