@@ -224,8 +224,8 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   messages_.push_back(std::move(m));
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
-                                                channel_ids_[ch->second], now, e.value,
-                                                messages_.back().intended});
+                                              channel_ids_[ch->second], now, e.value,
+                                              messages_.back().intended});
   }
 }
 
@@ -250,8 +250,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   if (!intended(m, host)) {
     ++unintended_deliveries_;
     if (options_.full && options_.rows != nullptr) {
-      options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
-                                                   now, now - m.sent_ns, e.hops, false});
+      options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
+                                                 now - m.sent_ns, e.hops, false});
     }
     const auto nid = hosts_[host].node_id;
     if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
@@ -265,7 +265,7 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   latency_.add(latency);
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                                 latency, e.hops, true});
+                                               latency, e.hops, true});
   }
 }
 
