@@ -1,0 +1,138 @@
+// Reading report files by sweep point and matching points across files: sweep against sweep,
+// a plain run against the sweep point with its parameters, and files that share no point.
+#include "reports/compare/point_match.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "reports/compare/comparison.hpp"
+#include "reports/writer.hpp"
+
+namespace ptplab::reports::compare {
+namespace {
+
+constexpr std::string_view kFanout = "/nodes/0/params/gossip_fanout";
+
+std::string temp_path(const std::string& tag) {
+  return (std::filesystem::temp_directory_path() /
+          ("ptplab_compare_" + tag + "_" + std::to_string(::getpid()) + ".db"))
+      .string();
+}
+
+// A report with `seeds` runs at each fanout (a sweep), or at `plain_fanout` without a sweep label
+// when `fanouts` is empty. latency_p50_ms = 100 / fanout + seed.
+std::string write_report(const std::string& tag, const std::vector<int>& fanouts, int seeds,
+                         int plain_fanout = 3) {
+  const std::string path = temp_path(tag);
+  WriterOptions options;
+  options.truncate = true;
+  auto w = ReportWriter::open(path, options);
+  if (!w) throw std::runtime_error(w.error());
+  const bool sweep = !fanouts.empty();
+  for (const int fanout : sweep ? fanouts : std::vector<int>{plain_fanout}) {
+    for (int seed = 1; seed <= seeds; ++seed) {
+      const std::string label =
+          sweep ? std::string(kFanout) + "=" + std::to_string(fanout) + " seed=" + std::to_string(seed) : "";
+      if (!w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", label}))
+        throw std::runtime_error("run");
+      w->add(ParamRecord{"/seed", std::to_string(seed)});
+      w->add(ParamRecord{std::string(kFanout), std::to_string(fanout)});
+      w->add(ScalarRecord{"metrics", "latency_p50_ms", 100.0 / fanout + seed});
+      if (!w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0})) throw std::runtime_error("finish");
+    }
+  }
+  return path;
+}
+
+TEST(ReadReportRuns, GroupsRunsBySweepPointWithTheirSeedsAndParameters) {
+  const std::string path = write_report("read", {2, 4}, 2);
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  EXPECT_EQ(r->runs, 4u);
+  ASSERT_EQ(r->points.size(), 2u);
+  EXPECT_EQ(r->points[0].label, "/nodes/0/params/gossip_fanout=2");
+  EXPECT_EQ(r->points[0].swept, std::vector<std::string>{std::string(kFanout)});
+  EXPECT_EQ(r->points[0].seeds, (std::vector<std::uint64_t>{1, 2}));
+  const auto& values = r->points[1].values.at("latency_p50_ms");
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[1].seed, 2u);
+  EXPECT_DOUBLE_EQ(values[1].value, 27);
+  std::filesystem::remove(path);
+}
+
+TEST(ReadReportRuns, ARepeatedSeedIsLeftOutAndListed) {
+  const std::string path = temp_path("repeat");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const int seed : {1, 2, 1}) {
+      ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", ""}).has_value());
+      w->add(ScalarRecord{"metrics", "delivery_ratio", 0.5 + seed * 0.1});
+      w->add(StatisticRecord{"latency_ms", 10, 5, 1, 1, 9, 4.0 + seed, 8, 9});
+      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
+    }
+    // An interrupted run is left out while complete runs exist.
+    ASSERT_TRUE(w->begin_run({"s", "{}", 9, "0", "t", ""}).has_value());
+    w->add(ScalarRecord{"metrics", "delivery_ratio", 0.1});
+    ASSERT_TRUE(w->finish_run({RunStatus::kInterrupted, "t", 0, 1, 1, 0}).has_value());
+  }
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  ASSERT_EQ(r->points.size(), 1u);
+  EXPECT_EQ(r->points[0].seeds, (std::vector<std::uint64_t>{1, 2}));
+  EXPECT_EQ(r->points[0].repeated_seeds, std::vector<std::uint64_t>{1});
+  EXPECT_EQ(r->points[0].values.at("delivery_ratio").size(), 2u);
+  EXPECT_DOUBLE_EQ(r->points[0].values.at("latency_ms.p50")[1].value, 6);
+  std::filesystem::remove(path);
+}
+
+TEST(MatchPoints, SweepsMatchByValueAndKeepUnmatchedPointsApart) {
+  const std::string a = write_report("sa", {2, 3, 4}, 1);
+  const std::string b = write_report("sb", {3, 4, 5}, 1);
+  const auto ra = read_report_runs(a);
+  const auto rb = read_report_runs(b);
+  ASSERT_TRUE(ra && rb);
+  const auto m = match_points(*ra, *rb);
+  ASSERT_TRUE(m.has_value()) << m.error();
+  ASSERT_EQ(m->pairs.size(), 2u);
+  EXPECT_EQ(m->pairs[0].label, "gossip_fanout=3");
+  EXPECT_EQ(m->pairs[0].a->label, m->pairs[0].b->label);
+  EXPECT_EQ(m->only_in_a, std::vector<std::string>{"gossip_fanout=2"});
+  EXPECT_EQ(m->only_in_b, std::vector<std::string>{"gossip_fanout=5"});
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+}
+
+TEST(MatchPoints, APlainRunMeetsTheSweepPointWithItsParameters) {
+  const std::string plain = write_report("plain", {}, 6, 4);
+  const std::string sweep = write_report("sweep", {2, 4}, 6);
+  const auto c = compare_files(plain, sweep, {});
+  ASSERT_TRUE(c.has_value()) << c.error();
+  ASSERT_EQ(c->points.size(), 1u);
+  EXPECT_EQ(c->points[0].label, "gossip_fanout=4");
+  EXPECT_EQ(c->points_only_in_b, std::vector<std::string>{"gossip_fanout=2"});
+  ASSERT_EQ(c->points[0].metrics.size(), 1u);
+  EXPECT_EQ(c->points[0].metrics[0].verdict, Verdict::kNoise);  // same values, seed by seed
+  EXPECT_EQ(c->points[0].metrics[0].difference.pairing, Pairing::kPaired);
+  std::filesystem::remove(plain);
+  std::filesystem::remove(sweep);
+}
+
+TEST(MatchPoints, FilesThatShareNoPointAreAnErrorNamingTheValues) {
+  const std::string plain = write_report("plain3", {}, 1, 3);
+  const std::string sweep = write_report("sweep24", {2, 4}, 1);
+  const auto c = compare_files(plain, sweep, {});
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().find("share no point"), std::string::npos) << c.error();
+  EXPECT_NE(c.error().find("/nodes/0/params/gossip_fanout: A ran 3; B ran 2, 4"), std::string::npos)
+      << c.error();
+  std::filesystem::remove(plain);
+  std::filesystem::remove(sweep);
+}
+
+}  // namespace
+}  // namespace ptplab::reports::compare
