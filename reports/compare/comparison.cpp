@@ -83,6 +83,8 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
   pc.seeds_b = pair.b->seeds;
   pc.repeated_a = pair.a->repeated_seeds;
   pc.repeated_b = pair.b->repeated_seeds;
+  pc.differing_a = pair.a->differing_params;
+  pc.differing_b = pair.b->differing_params;
   auto is_selected = [&](const std::string& name) {
     return selected.empty() || std::find(selected.begin(), selected.end(), name) != selected.end();
   };

@@ -54,6 +54,7 @@ struct PointComparison {
   std::size_t runs_a = 0, runs_b = 0;                 // runs read at the point
   std::vector<std::uint64_t> seeds_a, seeds_b;        // their seeds
   std::vector<std::uint64_t> repeated_a, repeated_b;  // runs left out as repeated seeds
+  std::vector<std::string> differing_a, differing_b;  // parameters that differ between runs of a side
   std::vector<MetricComparison> metrics;              // in name order
   std::vector<std::string> only_in_a, only_in_b;      // metrics present on one side
 };

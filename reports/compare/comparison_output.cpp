@@ -114,6 +114,13 @@ std::vector<std::string> point_notes(const PointComparison& p, double confidence
     notes.push_back(std::string(side) + ": " + runs_text(repeated->size()) + " left out, seed " +
                     seeds_text(*repeated) + " already ran here (a seed repeats its run)");
   }
+  for (const auto& [side, differing] : {std::pair{"A", &p.differing_a}, std::pair{"B", &p.differing_b}}) {
+    if (differing->empty()) continue;
+    std::string names;
+    for (const auto& name : *differing) names += (names.empty() ? "" : ", ") + name;
+    notes.push_back(std::string("warning: ") + side + "'s runs here differ in " + names +
+                    ", not only in their seed: their spread is not seed noise alone");
+  }
   if (!p.only_in_a.empty()) notes.push_back("only in A: " + std::to_string(p.only_in_a.size()) + " metrics");
   if (!p.only_in_b.empty()) notes.push_back("only in B: " + std::to_string(p.only_in_b.size()) + " metrics");
   return notes;

@@ -22,6 +22,19 @@ std::string point_label(const std::string& sweep_point) {
   return out;
 }
 
+// Adds to `out` the parameters other than /seed whose values differ between `first` and `run`.
+void note_differences(const std::vector<ParamRecord>& first, const std::vector<ParamRecord>& run,
+                      std::vector<std::string>& out) {
+  std::map<std::string, std::pair<std::string, std::string>> values;  // name -> (first, run)
+  for (const auto& p : first) values[p.name].first = p.value;
+  for (const auto& p : run) values[p.name].second = p.value;
+  for (const auto& [name, v] : values) {
+    if (name != "/seed" && v.first != v.second && std::find(out.begin(), out.end(), name) == out.end()) {
+      out.push_back(name);
+    }
+  }
+}
+
 }  // namespace
 
 Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
@@ -47,6 +60,8 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
       point.label = label;
       for (const auto& [swept, value] : html::swept_values(r.sweep_point)) point.swept.push_back(swept);
       point.params = summary->params;
+    } else {
+      note_differences(point.params, summary->params, point.differing_params);
     }
     if (std::find(point.seeds.begin(), point.seeds.end(), r.seed) != point.seeds.end()) {
       point.repeated_seeds.push_back(r.seed);

@@ -28,6 +28,9 @@ struct PointRuns {
   std::map<std::string, std::vector<Observation>> values;  // metric -> one per run that has it
   std::vector<std::uint64_t> seeds;                        // seeds of the runs read, in run order
   std::vector<std::uint64_t> repeated_seeds;  // runs left out: their seed already ran at this point
+  // Parameters (other than /seed) whose value differs between the point's runs: then its runs
+  // are not seeds of one configuration, and their spread is not seed noise alone.
+  std::vector<std::string> differing_params;
 };
 
 // What one report file holds for a comparison.

@@ -31,9 +31,13 @@ std::string usage() {
          "no point are an error that names the values each side ran.\n\n"
          "One line per metric: mean of A, mean of B, B - A, its " +
          level +
-         " Student t interval, runs per side, pairing, verdict.\n"
-         "  paired      both sides ran the same seeds: the interval is over the per-seed differences\n"
-         "              (a seed fixes topology, senders and losses, so pairing removes that noise)\n"
+         " Student t interval, runs per side,\n"
+         "pairing and verdict.\n"
+         "  paired      both sides ran the same seeds, or share at least " +
+         need +
+         " (the other runs are left out\n"
+         "              and named): the interval is over the per-seed differences (a seed fixes\n"
+         "              topology, senders and losses, so pairing removes that noise)\n"
          "  unpaired    the seeds differ: Welch's interval (unequal variances)\n"
          "Verdicts: better / worse when the interval excludes 0 (latency, bytes, drops: lower is better;\n"
          "delivery ratios: higher), different for a metric with no better direction, noise when the\n"
@@ -45,7 +49,9 @@ std::string usage() {
          "so a verdict would rest on the normality assumption alone. Run " +
          need +
          " or more seeds a side, the\n"
-         "same seeds on both (sweep.seeds), to get verdicts.\n\n"
+         "same seeds on both (sweep.seeds), to get verdicts. A run whose seed already ran at its point\n"
+         "is left out (a seed repeats its run); runs of one point that differ in other parameters\n"
+         "are flagged with a warning line.\n\n"
          "--fail-if-worse METRIC[:THRESHOLD] exits 1 when METRIC is worse in B by more than THRESHOLD\n"
          "with " +
          level +

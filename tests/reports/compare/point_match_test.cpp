@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "reports/compare/comparison.hpp"
+#include "reports/compare/comparison_output.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports::compare {
@@ -87,6 +88,33 @@ TEST(ReadReportRuns, ARepeatedSeedIsLeftOutAndListed) {
   EXPECT_EQ(r->points[0].repeated_seeds, std::vector<std::uint64_t>{1});
   EXPECT_EQ(r->points[0].values.at("delivery_ratio").size(), 2u);
   EXPECT_DOUBLE_EQ(r->points[0].values.at("latency_ms.p50")[1].value, 6);
+  std::filesystem::remove(path);
+}
+
+TEST(ReadReportRuns, RunsThatDifferInMoreThanTheirSeedAreFlagged) {
+  const std::string path = temp_path("mixed");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const int seed : {1, 2, 3}) {
+      ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", ""}).has_value());
+      w->add(ParamRecord{"/seed", std::to_string(seed)});
+      w->add(ParamRecord{"/network/loss/rate", seed == 3 ? "0.2" : "0"});
+      w->add(ScalarRecord{"metrics", "delivery_ratio", 1});
+      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
+    }
+  }
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  EXPECT_EQ(r->points.at(0).differing_params, std::vector<std::string>{"/network/loss/rate"});
+  const auto c = compare_reports(*r, *r, {});
+  ASSERT_TRUE(c.has_value());
+  EXPECT_NE(
+      comparison_text(*c).find("warning: A's runs here differ in /network/loss/rate, not only in their seed"),
+      std::string::npos)
+      << comparison_text(*c);
   std::filesystem::remove(path);
 }
 
