@@ -22,29 +22,51 @@ std::string temp_path(const std::string& tag) {
       .string();
 }
 
-// A report with `seeds` runs at each fanout (a sweep), or at `plain_fanout` without a sweep label
-// when `fanouts` is empty. latency_p50_ms = 100 / fanout + seed.
-std::string write_report(const std::string& tag, const std::vector<int>& fanouts, int seeds,
-                         int plain_fanout = 3) {
+// One run to write: its seed, sweep label, status and rows.
+struct TestRun {
+  std::uint64_t seed = 1;
+  std::string label;
+  std::vector<ParamRecord> params;
+  std::vector<ScalarRecord> scalars;
+  std::vector<StatisticRecord> statistics;
+  RunStatus status = RunStatus::kComplete;
+};
+
+// A fresh report file holding `runs`; throws on a writer error.
+std::string write_runs(const std::string& tag, const std::vector<TestRun>& runs) {
   const std::string path = temp_path(tag);
   WriterOptions options;
   options.truncate = true;
   auto w = ReportWriter::open(path, options);
   if (!w) throw std::runtime_error(w.error());
+  for (const auto& run : runs) {
+    if (!w->begin_run({"s", "{}", run.seed, "0", "t", run.label})) throw std::runtime_error("begin_run");
+    for (const auto& r : run.params) w->add(r);
+    for (const auto& r : run.scalars) w->add(r);
+    for (const auto& r : run.statistics) w->add(r);
+    if (!w->finish_run({run.status, "t", 0, 1, 1, 0})) throw std::runtime_error("finish_run");
+  }
+  return path;
+}
+
+// A report with `seeds` runs at each fanout (a sweep), or at `plain_fanout` without a sweep label
+// when `fanouts` is empty. latency_p50_ms = 100 / fanout + seed.
+std::string write_report(const std::string& tag, const std::vector<int>& fanouts, int seeds,
+                         int plain_fanout = 3) {
+  std::vector<TestRun> runs;
   const bool sweep = !fanouts.empty();
   for (const int fanout : sweep ? fanouts : std::vector<int>{plain_fanout}) {
     for (int seed = 1; seed <= seeds; ++seed) {
       const std::string label =
           sweep ? std::string(kFanout) + "=" + std::to_string(fanout) + " seed=" + std::to_string(seed) : "";
-      if (!w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", label}))
-        throw std::runtime_error("run");
-      w->add(ParamRecord{"/seed", std::to_string(seed)});
-      w->add(ParamRecord{std::string(kFanout), std::to_string(fanout)});
-      w->add(ScalarRecord{"metrics", "latency_p50_ms", 100.0 / fanout + seed});
-      if (!w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0})) throw std::runtime_error("finish");
+      runs.push_back({static_cast<std::uint64_t>(seed),
+                      label,
+                      {{"/seed", std::to_string(seed)}, {std::string(kFanout), std::to_string(fanout)}},
+                      {{"metrics", "latency_p50_ms", 100.0 / fanout + seed}},
+                      {}});
     }
   }
-  return path;
+  return write_runs(tag, runs);
 }
 
 TEST(ReadReportRuns, GroupsRunsBySweepPointWithTheirSeedsAndParameters) {
@@ -64,23 +86,17 @@ TEST(ReadReportRuns, GroupsRunsBySweepPointWithTheirSeedsAndParameters) {
 }
 
 TEST(ReadReportRuns, ARepeatedSeedIsLeftOutAndListed) {
-  const std::string path = temp_path("repeat");
-  {
-    WriterOptions options;
-    options.truncate = true;
-    auto w = ReportWriter::open(path, options);
-    ASSERT_TRUE(w.has_value()) << w.error();
-    for (const int seed : {1, 2, 1}) {
-      ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", ""}).has_value());
-      w->add(ScalarRecord{"metrics", "delivery_ratio", 0.5 + seed * 0.1});
-      w->add(StatisticRecord{"latency_ms", 10, 5, 1, 1, 9, 4.0 + seed, 8, 9});
-      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
-    }
-    // An interrupted run is left out while complete runs exist.
-    ASSERT_TRUE(w->begin_run({"s", "{}", 9, "0", "t", ""}).has_value());
-    w->add(ScalarRecord{"metrics", "delivery_ratio", 0.1});
-    ASSERT_TRUE(w->finish_run({RunStatus::kInterrupted, "t", 0, 1, 1, 0}).has_value());
+  std::vector<TestRun> runs;
+  for (const std::uint64_t seed : {1, 2, 1}) {
+    runs.push_back({seed,
+                    "",
+                    {},
+                    {{"metrics", "delivery_ratio", 0.5 + static_cast<double>(seed) * 0.1}},
+                    {{"latency_ms", 10, 5, 1, 1, 9, 4.0 + static_cast<double>(seed), 8, 9}}});
   }
+  // An interrupted run is left out while complete runs exist.
+  runs.push_back({9, "", {}, {{"metrics", "delivery_ratio", 0.1}}, {}, RunStatus::kInterrupted});
+  const std::string path = write_runs("repeat", runs);
   const auto r = read_report_runs(path);
   ASSERT_TRUE(r.has_value()) << r.error();
   ASSERT_EQ(r->points.size(), 1u);
@@ -92,20 +108,15 @@ TEST(ReadReportRuns, ARepeatedSeedIsLeftOutAndListed) {
 }
 
 TEST(ReadReportRuns, RunsThatDifferInMoreThanTheirSeedAreFlagged) {
-  const std::string path = temp_path("mixed");
-  {
-    WriterOptions options;
-    options.truncate = true;
-    auto w = ReportWriter::open(path, options);
-    ASSERT_TRUE(w.has_value()) << w.error();
-    for (const int seed : {1, 2, 3}) {
-      ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", ""}).has_value());
-      w->add(ParamRecord{"/seed", std::to_string(seed)});
-      w->add(ParamRecord{"/network/loss/rate", seed == 3 ? "0.2" : "0"});
-      w->add(ScalarRecord{"metrics", "delivery_ratio", 1});
-      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
-    }
+  std::vector<TestRun> runs;
+  for (const std::uint64_t seed : {1, 2, 3}) {
+    runs.push_back({seed,
+                    "",
+                    {{"/seed", std::to_string(seed)}, {"/network/loss/rate", seed == 3 ? "0.2" : "0"}},
+                    {{"metrics", "delivery_ratio", 1}},
+                    {}});
   }
+  const std::string path = write_runs("mixed", runs);
   const auto r = read_report_runs(path);
   ASSERT_TRUE(r.has_value()) << r.error();
   EXPECT_EQ(r->points.at(0).differing_params, std::vector<std::string>{"/network/loss/rate"});
