@@ -81,8 +81,17 @@ Expected<PointMatch, std::string> match_points(const ReportRuns& a, const Report
     std::string why =
         "the two files share no point (points are matched by the values of the swept parameters)";
     if (a.points.empty() || b.points.empty()) why = "a file holds no run";
+    bool unset = false;
     for (const auto& pointer : pointers) {
-      why += "\n  " + pointer + ": A ran " + values_on(a, pointer) + "; B ran " + values_on(b, pointer);
+      const std::string in_a = values_on(a, pointer);
+      const std::string in_b = values_on(b, pointer);
+      why += "\n  " + pointer + ": A ran " + in_a + "; B ran " + in_b;
+      unset = unset || in_a.find(kNotSet) != std::string::npos || in_b.find(kNotSet) != std::string::npos;
+    }
+    if (unset) {
+      why +=
+          "\n  (a parameter left at its default is not recorded: set it in the scenario or with --set "
+          "to match it)";
     }
     return Unexpected(why);
   }

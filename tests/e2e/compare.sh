@@ -57,6 +57,9 @@ gate() {
 gate latency_p50_ms 1
 grep -q '^gate FAIL latency_p50_ms: worse by more than 0 ms' "$t/gate.txt" || fail "gate line: $(grep '^gate' "$t/gate.txt")"
 gate latency_p50_ms:39 1
+rc=0
+"$PTPLAB" compare "$t/a6.db" "$t/b6.db" --metric delivery_ratio --fail-if-worse latency_p50_ms >/dev/null || rc=$?
+[ "$rc" -eq 1 ] || fail "a gate outside --metric was not applied (exit $rc)"
 gate latency_p50_ms:40 0
 gate latency_p50_ms:99% 1
 gate latency_p50_ms:101% 0

@@ -2,6 +2,7 @@
 // for each metric present on both sides, the means, B - A with its Student t interval (paired
 // by seed when the seeds match, Welch otherwise) and a verdict; --fail-if-worse gates with an
 // optional threshold.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
@@ -97,7 +98,7 @@ int compare(int argc, char** argv) {
     std::fprintf(stderr, "ptplab compare: expected two report files A.db B.db (see ptplab compare --help)\n");
     return 2;
   }
-  const auto selected =
+  auto selected =
       vm.count("metric") ? vm["metric"].as<std::vector<std::string>>() : std::vector<std::string>{};
   std::vector<cmp::Gate> gates;
   if (vm.count("fail-if-worse")) {
@@ -113,6 +114,12 @@ int compare(int argc, char** argv) {
         return 2;
       }
       gates.push_back(std::move(*gate));
+    }
+  }
+  // A gated metric is compared even when --metric selects others.
+  for (const auto& gate : gates) {
+    if (!selected.empty() && std::find(selected.begin(), selected.end(), gate.metric) == selected.end()) {
+      selected.push_back(gate.metric);
     }
   }
 

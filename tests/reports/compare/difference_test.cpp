@@ -45,6 +45,27 @@ TEST(WelchDifference, MatchesTheExactReferences) {
   EXPECT_NEAR(e.ci.hi, 4.2764586501205559, kTolerance);
 }
 
+TEST(Difference, StudentsSleepDataAsPrintedByR) {
+  // The textbook example: Student (1908), Cushny & Peebles' sleep data (R's `sleep`), extra
+  // hours of sleep of 10 patients under two drugs. R prints, for group 1 - group 2,
+  //   t.test(extra ~ group, data = sleep, paired = TRUE): 95% CI -2.4598858 -0.7001142, df 9
+  //   t.test(extra ~ group, data = sleep):                95% CI -3.3654832  0.2054832, df 17.776
+  // Here B - A with A = group 1, so the intervals are mirrored.
+  const std::vector<double> drug1 = {0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0};
+  const std::vector<double> drug2 = {1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4};
+  const Difference paired = paired_difference(drug1, drug2, 0.95);
+  EXPECT_NEAR(paired.estimate, 1.58, 1e-12);
+  EXPECT_NEAR(paired.ci.lo, 0.7001142, 1e-7);
+  EXPECT_NEAR(paired.ci.hi, 2.4598858, 1e-7);
+  const Difference welch = welch_difference(drug1, drug2, 0.95);
+  EXPECT_NEAR(welch.df, 17.776, 1e-3);
+  EXPECT_NEAR(welch.ci.lo, -0.2054832, 1e-7);
+  EXPECT_NEAR(welch.ci.hi, 3.3654832, 1e-7);
+  // Pairing by patient turns "not shown" (Welch's interval holds 0) into a clear difference.
+  EXPECT_TRUE(welch.ci.contains(0));
+  EXPECT_FALSE(paired.ci.contains(0));
+}
+
 TEST(Difference, NoSpreadGivesTheSingleDifferenceAndTooFewRunsNoInterval) {
   const Difference constant_shift = paired_difference({10, 20, 30}, {50, 60, 70}, 0.95);
   EXPECT_DOUBLE_EQ(constant_shift.ci.lo, 40);

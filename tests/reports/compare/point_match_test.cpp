@@ -173,5 +173,18 @@ TEST(MatchPoints, FilesThatShareNoPointAreAnErrorNamingTheValues) {
   std::filesystem::remove(sweep);
 }
 
+TEST(MatchPoints, AParameterLeftAtItsDefaultIsNamedAsNotSet) {
+  const std::string plain =
+      write_runs("unset", {{1, "", {{"/seed", "1"}}, {{"metrics", "delivery_ratio", 1}}, {}}});
+  const std::string sweep = write_report("sweep23", {2, 3}, 1);
+  const auto c = compare_files(plain, sweep, {});
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().find("/nodes/0/params/gossip_fanout: A ran (not set); B ran 2, 3"), std::string::npos)
+      << c.error();
+  EXPECT_NE(c.error().find("a parameter left at its default is not recorded"), std::string::npos);
+  std::filesystem::remove(plain);
+  std::filesystem::remove(sweep);
+}
+
 }  // namespace
 }  // namespace ptplab::reports::compare
