@@ -139,14 +139,17 @@ std::vector<std::string> unmatched_lines(const Comparison& c) {
 // What the columns and verdicts mean, one sentence a line.
 std::string legend(const Comparison& c) {
   const std::string level = format_value(100 * c.confidence, 3) + "%";
-  return "B - A: mean(B) - mean(A) over the runs of each side, with its " + level +
-         " Student t interval: paired (on the\n"
-         "  per-seed differences) when both sides ran the same seeds, else unpaired (Welch).\n"
+  const std::string need = std::to_string(runs_for_verdict(c.confidence));
+  return "B - A: mean(B) - mean(A) over the runs used, with its " + level +
+         " Student t interval: paired (on the per-seed\n"
+         "  differences) when both sides ran the same seeds or share at least " +
+         need +
+         ", else unpaired (Welch).\n"
          "Verdict: better or worse (different, for a metric with no better direction) when the interval\n"
          "  excludes 0; noise when it contains 0 (no difference told from seed noise: not proof of "
          "equality);\n"
          "  inconclusive with fewer than " +
-         std::to_string(runs_for_verdict(c.confidence)) +
+         need +
          " runs on a side, whatever the interval.\n"
          "Each line is a separate " +
          level + " interval: up to 1 in " + std::to_string(std::lround(1 / (1 - c.confidence))) +
