@@ -45,6 +45,9 @@ TEST(CertificateStore, RejectsWithTheReasonOfTheFirstFailedCheck) {
   CertificateRules derived;
   derived.key_derived_ids = true;
   EXPECT_EQ(store.offer(1, "alice", cert(1, "alice"), derived, 0).reason, Reason::kNotKeyDerived);
+  std::string tampered = cert(4, "dave");
+  tampered.back() = static_cast<char>(tampered.back() ^ 0x01);  // the last byte of the signature
+  EXPECT_EQ(store.offer(1, "dave", tampered, rules, 0).reason, Reason::kBadCertificateSignature);
   const std::string id = make_key_derived_id(key(3).public_key_der(), 128);
   EXPECT_EQ(store.offer(1, id, cert(3, id), derived, 0).kind, Kind::kAdded);
   EXPECT_EQ(store.size(), 1u);

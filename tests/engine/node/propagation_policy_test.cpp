@@ -60,6 +60,20 @@ TEST(PropagationPolicy, GossipPicksFanoutDistinctPeers) {
   EXPECT_EQ(all, (std::vector<Address>{kPeer1, kPeer2, kPeer3}));
 }
 
+TEST(PropagationPolicy, GossipPicksEveryPeerForSomeSeed) {
+  ScriptedView v;
+  std::vector<Address> picked;
+  for (std::uint64_t seed = 1; seed <= 32; ++seed) {
+    Rng rng(seed);
+    const auto t = make_propagation_policy(Propagation::kGossip)
+                       ->targets({wire::Verb::kMessage, kRecipients, std::nullopt, 1}, v, rng);
+    ASSERT_EQ(t.size(), 1u);
+    picked.push_back(t[0]);
+  }
+  for (const auto& a : {kPeer1, kPeer2, kPeer3})
+    EXPECT_NE(std::find(picked.begin(), picked.end(), a), picked.end()) << a.to_string();
+}
+
 TEST(PropagationPolicy, DirectSendsOnlyFromTheOriginToEachRecipient) {
   ScriptedView v;
   EXPECT_EQ(targets(Propagation::kDirect, wire::Verb::kMessage, std::nullopt, v),
