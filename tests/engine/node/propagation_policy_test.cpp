@@ -40,7 +40,7 @@ const std::vector<std::string> kRecipients = {"carol", "bob", "nobody", "bob"};
 std::vector<Address> targets(Propagation kind, wire::Verb verb, std::optional<Address> from,
                              ScriptedView& view, std::uint32_t fanout = 3) {
   Rng rng(42);
-  return make_propagation_policy(kind)->targets({verb, kRecipients, from, fanout}, view, rng);
+  return propagation_policy(kind).targets({verb, kRecipients, from, fanout}, view, rng);
 }
 
 TEST(PropagationPolicy, FloodSendsToEveryLivePeerButTheSender) {
@@ -65,8 +65,8 @@ TEST(PropagationPolicy, GossipPicksEveryPeerForSomeSeed) {
   std::vector<Address> picked;
   for (std::uint64_t seed = 1; seed <= 32; ++seed) {
     Rng rng(seed);
-    const auto t = make_propagation_policy(Propagation::kGossip)
-                       ->targets({wire::Verb::kMessage, kRecipients, std::nullopt, 1}, v, rng);
+    const auto t = propagation_policy(Propagation::kGossip)
+                       .targets({wire::Verb::kMessage, kRecipients, std::nullopt, 1}, v, rng);
     ASSERT_EQ(t.size(), 1u);
     picked.push_back(t[0]);
   }
