@@ -1,28 +1,7 @@
-// Names and constructors of case verdicts.
+// Constructors of case verdicts (the names of levels and statuses are the tables in case.hpp).
 #include "conformance/case.hpp"
 
 namespace ptplab::conformance {
-
-std::string_view level_name(Level level) {
-  switch (level) {
-    case Level::kMust: return "MUST";
-    case Level::kShould: return "SHOULD";
-    case Level::kMay: return "MAY";
-  }
-  return "?";
-}
-
-std::string_view status_name(Status status) {
-  switch (status) {
-    case Status::kPass: return "pass";
-    case Status::kFail: return "fail";
-    case Status::kWarn: return "warn";
-    case Status::kUnsupported: return "unsupported";
-    case Status::kSkipped: return "skipped";
-    case Status::kHarnessError: return "harness-error";
-  }
-  return "?";
-}
 
 Outcome Outcome::pass(std::string note) { return {Status::kPass, {}, {}, std::move(note)}; }
 

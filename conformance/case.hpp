@@ -2,22 +2,43 @@
 // level, and the function that plays the harness's peers against the target and decides.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/core/name_table.hpp"
 
 namespace ptplab::conformance {
 
 class Context;
 
 // How strongly the spec (or our protocol notes) asks for the behaviour.
-enum class Level { kMust, kShould, kMay };
+enum class Level : std::uint8_t { kMust, kShould, kMay };
+inline constexpr std::array<NameEntry<Level>, 3> kLevels = {{
+    {Level::kMust, "MUST", "RFC 2119 MUST: a failure is a conformance failure"},
+    {Level::kShould, "SHOULD", "RFC 2119 SHOULD: a failure is a warning"},
+    {Level::kMay, "MAY", "RFC 2119 MAY: a failure is a warning"},
+}};
+static_assert(indexed_by_value(kLevels) && kLevels.back().value == Level::kMay);
 
 // What a case concluded. kWarn is a broken SHOULD/MAY; kHarnessError is kept apart from failures.
-enum class Status { kPass, kFail, kWarn, kUnsupported, kSkipped, kHarnessError };
+enum class Status : std::uint8_t { kPass, kFail, kWarn, kUnsupported, kSkipped, kHarnessError };
+inline constexpr std::array<NameEntry<Status>, 6> kStatuses = {{
+    {Status::kPass, "pass", "the target behaved as the requirement asks"},
+    {Status::kFail, "fail", "a MUST was broken"},
+    {Status::kWarn, "warn", "a SHOULD or MAY was broken"},
+    {Status::kUnsupported, "unsupported", "the target lacks a feature the case needs"},
+    {Status::kSkipped, "skipped", "not run: the case is stricter than the spec and --strict was not given"},
+    {Status::kHarnessError, "harness-error", "the harness itself failed; says nothing of the target"},
+}};
+static_assert(indexed_by_value(kStatuses) && kStatuses.back().value == Status::kHarnessError);
 
-[[nodiscard]] std::string_view level_name(Level level);
-[[nodiscard]] std::string_view status_name(Status status);
+// "MUST", "SHOULD", "MAY" (the spec's capitals, as reports and the case catalogue print them).
+[[nodiscard]] constexpr std::string_view level_name(Level level) { return name_of(kLevels, level); }
+// "pass", "fail", "warn", "unsupported", "skipped", "harness-error".
+[[nodiscard]] constexpr std::string_view status_name(Status status) { return name_of(kStatuses, status); }
 
 // The verdict of one run of a case, with what was acceptable and what actually happened.
 struct Outcome {

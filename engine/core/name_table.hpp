@@ -8,8 +8,12 @@
 //   static_assert(indexed_by_value(kColours) && kColours.back().value == Colour::kGreen);
 //
 // Entries are any struct with `value` (the enum) and `name` (std::string_view) members.
+//
+// A table searched by name rather than indexed by an enum (the metric table) is kept sorted by
+// name instead: static_assert(sorted_by_name(table)) next to it, find_sorted to look names up.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -25,12 +29,20 @@ struct NameEntry {
   std::string_view meaning;
 };
 
-// True when table[i].value == E(i) for every i and no name repeats: the enum's values 0..N-1
-// appear in declaration order, each once, so name_of can index and parse_name can scan.
+// Whether a table's first entry may have an empty name: a "none" value that prints as nothing
+// (Reason::kNone). Every other name must be non-empty.
+enum class FirstName : bool { kNamed, kMayBeEmpty };
+inline constexpr FirstName kUnnamedFirst = FirstName::kMayBeEmpty;
+
+// True when table[i].value == E(i) for every i and no name repeats or is empty (but see
+// FirstName): the enum's values 0..N-1 appear in declaration order, each once, so name_of can
+// index and parse_name can scan.
 template <class Entry, std::size_t N>
-constexpr bool indexed_by_value(const std::array<Entry, N>& table) {
+constexpr bool indexed_by_value(const std::array<Entry, N>& table, FirstName first = FirstName::kNamed) {
   for (std::size_t i = 0; i < N; ++i) {
-    if (static_cast<std::size_t>(table[i].value) != i || table[i].name.empty()) return false;
+    const bool may_be_empty = i == 0 && first == FirstName::kMayBeEmpty;
+    if (static_cast<std::size_t>(table[i].value) != i || (table[i].name.empty() && !may_be_empty))
+      return false;
     for (std::size_t j = 0; j < i; ++j) {
       if (table[j].name == table[i].name) return false;
     }
@@ -66,6 +78,24 @@ constexpr std::array<std::string_view, N> names_of(const std::array<Entry, N>& t
   std::array<std::string_view, N> out{};
   for (std::size_t i = 0; i < N; ++i) out[i] = table[i].name;
   return out;
+}
+
+// True when the names strictly increase (so find_sorted may bisect the table).
+template <class Entry, std::size_t N>
+constexpr bool sorted_by_name(const std::array<Entry, N>& table) {
+  for (std::size_t i = 1; i < N; ++i) {
+    if (!(table[i - 1].name < table[i].name)) return false;
+  }
+  return true;
+}
+
+// The entry named `name` (exact, case-sensitive) of a table that is sorted_by_name, or null;
+// O(log N).
+template <class Entry, std::size_t N>
+constexpr const Entry* find_sorted(const std::array<Entry, N>& table, std::string_view name) {
+  const auto it = std::lower_bound(table.begin(), table.end(), name,
+                                   [](const Entry& e, std::string_view n) { return e.name < n; });
+  return it != table.end() && it->name == name ? &*it : nullptr;
 }
 
 }  // namespace ptplab

@@ -24,8 +24,7 @@ Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
   next.node_id_bits = s.params.node_id_bits;
   next.msg_id_scheme = s.params.msg_id_scheme;
   next.msg_id_bits = s.params.msg_id_bits;
-  s.params = std::move(next);
-  s.apply_params();
+  s.params = std::move(next);  // everything derived from params is derived on use
   return std::monostate{};
 }
 
@@ -56,7 +55,8 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
     out.event(e);
     return s.finish(out);
   }
-  auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(), s.limits);
+  auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(),
+                              {.max_datagram_bytes = s.params.max_datagram_bytes});
   if (!decoded) {
     s.dropped(out, from, "", wire::decode_error_reason(decoded.error().code), size);
     return s.finish(out);

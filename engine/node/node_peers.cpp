@@ -10,8 +10,9 @@ namespace {
 // we answer with a bare HELLO instead, so the peer still hears from us within the 3x rule.
 bool send_hello(NodeState& s, const Address& a, Output& out) {
   static const SharedBytes bare_hello = make_bytes(wire::encode(wire::Hello{}));
-  if (s.may_answer(a, s.hello_bytes->size())) {
-    out.send(a, s.hello_bytes);
+  const SharedBytes hello = make_bytes(wire::encode(wire::Hello{s.node_id, s.params.version}));
+  if (s.may_answer(a, hello->size())) {
+    out.send(a, hello);
     return true;
   }
   if (s.may_answer(a, bare_hello->size())) {

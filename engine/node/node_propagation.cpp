@@ -32,7 +32,7 @@ void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb ve
                const std::vector<std::string>& recipients, std::optional<Address> from, Output& out) {
   StateView view(s, now);
   const PropagationRequest request{verb, recipients, from, s.params.gossip_fanout};
-  for (const auto& to : s.policy->targets(request, view, s.rng)) {
+  for (const auto& to : propagation_policy(s.params.propagation).targets(request, view, s.rng)) {
     if (verb == wire::Verb::kMessage)
       s.send_reliable(now, to, bytes, msg_id, verb, out);
     else

@@ -32,13 +32,6 @@ NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
     : params(p), shared(sh), rng(seed), key(derive_key(rng)) {
   node_id = derive_node_id(params, rng, key);
   rendezvous.reset_forwarding(params.connect_burst);
-  apply_params();
-}
-
-void NodeState::apply_params() {
-  limits.max_datagram_bytes = params.max_datagram_bytes;
-  hello_bytes = make_bytes(wire::encode(wire::Hello{node_id, params.version}));
-  policy = make_propagation_policy(params.propagation);
 }
 
 const std::string& NodeState::own_certificate() const {

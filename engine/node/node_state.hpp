@@ -7,7 +7,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,10 +52,7 @@ struct NodeState {
   Rng rng;
   crypto::PrivateKey key;
   std::string node_id;
-  wire::DecodeLimits limits;
   bool started = false;
-  std::unique_ptr<PropagationPolicy> policy;  // made from params.propagation
-  SharedBytes hello_bytes;                    // our full HELLO {node_id, version}
 
   PeerTable peers;
   SourceGuard sources;
@@ -71,8 +67,6 @@ struct NodeState {
 
   // Our certificate (DER), made on first use: most simulated nodes never need it.
   [[nodiscard]] const std::string& own_certificate() const;
-  // Re-derives what the constructor derived from `params` (after retune).
-  void apply_params();
   // Ends every public entry point: states the next wake-up.
   void finish(Output& out) { out.wake_at(timers.next()); }
   [[nodiscard]] std::string new_msg_id();

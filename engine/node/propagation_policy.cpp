@@ -65,14 +65,18 @@ class Routed final : public PropagationPolicy {
 
 }  // namespace
 
-std::unique_ptr<PropagationPolicy> make_propagation_policy(Propagation kind) {
+const PropagationPolicy& propagation_policy(Propagation kind) {
+  static const Direct direct;
+  static const Flood flood;
+  static const Gossip gossip;
+  static const Routed routed;
   switch (kind) {
-    case Propagation::kDirect: return std::make_unique<Direct>();
-    case Propagation::kFlood: return std::make_unique<Flood>();
-    case Propagation::kGossip: return std::make_unique<Gossip>();
-    case Propagation::kRouted: return std::make_unique<Routed>();
+    case Propagation::kDirect: return direct;
+    case Propagation::kFlood: return flood;
+    case Propagation::kGossip: return gossip;
+    case Propagation::kRouted: return routed;
   }
-  return std::make_unique<Flood>();
+  return flood;
 }
 
 }  // namespace ptplab::engine

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,7 +48,8 @@ class PropagationPolicy {
                                                      Rng& rng) const = 0;
 };
 
-// The policy implementing `kind`.
-[[nodiscard]] std::unique_ptr<PropagationPolicy> make_propagation_policy(Propagation kind);
+// The policy implementing `kind`: policies hold no state, so each kind has one shared instance
+// and a Node looks its own up from params.propagation instead of storing a copy of the choice.
+[[nodiscard]] const PropagationPolicy& propagation_policy(Propagation kind);
 
 }  // namespace ptplab::engine

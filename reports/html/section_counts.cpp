@@ -1,22 +1,19 @@
 // The count sections of the chosen run: drops by reason and the NAT success matrix
 // (see sections.hpp).
 #include <algorithm>
-#include <array>
 
 #include "reports/html/bar_chart.hpp"
 #include "reports/html/heatmap.hpp"
 #include "reports/html/sections.hpp"
+#include "reports/records/records.hpp"
 
 namespace ptplab::reports::html {
 namespace {
 
-// NAT types in order of increasing strictness; others follow in name order.
-constexpr std::array<std::string_view, 5> kNatOrder = {"public", "full_cone", "restricted", "port_restricted",
-                                                       "symmetric"};
-
+// NAT types in order of increasing strictness (kNatTypeNames); others follow in name order.
 std::size_t nat_rank(const std::string& type) {
-  const auto it = std::find(kNatOrder.begin(), kNatOrder.end(), type);
-  return static_cast<std::size_t>(it - kNatOrder.begin());
+  const auto it = std::find(kNatTypeNames.begin(), kNatTypeNames.end(), type);
+  return static_cast<std::size_t>(it - kNatTypeNames.begin());
 }
 
 void add_sorted(std::vector<std::string>& types, const std::string& t) {

@@ -1,7 +1,6 @@
 // The metric table (see metrics.hpp); reports/SCHEMA.md "Metrics" explains each definition.
 #include "reports/records/metrics.hpp"
 
-#include <algorithm>
 #include <array>
 
 namespace ptplab::reports {
@@ -95,31 +94,12 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
 #undef PTPLAB_TABLE_MAX
 #undef PTPLAB_INTENDED_DELIVERIES
 
-constexpr bool sorted_by_name() {
-  for (std::size_t i = 1; i < kMetrics.size(); ++i) {
-    if (!(kMetrics[i - 1].name < kMetrics[i].name)) return false;
-  }
-  return true;
-}
-static_assert(sorted_by_name(), "kMetrics must be sorted by name (find_metric bisects it)");
+static_assert(sorted_by_name(kMetrics), "kMetrics must be sorted by name (find_metric bisects it)");
 
 }  // namespace
 
-std::string_view better_name(Better b) {
-  switch (b) {
-    case Better::kLower: return "lower";
-    case Better::kHigher: return "higher";
-    case Better::kNeither: return "neither";
-  }
-  return "neither";
-}
-
 std::span<const MetricDef> metric_table() { return kMetrics; }
 
-const MetricDef* find_metric(std::string_view name) {
-  const auto* it = std::lower_bound(kMetrics.begin(), kMetrics.end(), name,
-                                    [](const MetricDef& m, std::string_view n) { return m.name < n; });
-  return it != kMetrics.end() && it->name == name ? &*it : nullptr;
-}
+const MetricDef* find_metric(std::string_view name) { return find_sorted(kMetrics, name); }
 
 }  // namespace ptplab::reports

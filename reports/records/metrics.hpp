@@ -5,17 +5,26 @@
 // metric list all come from here. Definitions: DESIGN.md "Scenarios and reports".
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
+
+#include "engine/core/name_table.hpp"
 
 namespace ptplab::reports {
 
 // The direction in which a metric improves.
 enum class Better : std::uint8_t { kLower, kHigher, kNeither };
+inline constexpr std::array<NameEntry<Better>, 3> kBetters = {{
+    {Better::kLower, "lower", "a smaller value is better (latency, overhead, drops)"},
+    {Better::kHigher, "higher", "a larger value is better (delivery ratio)"},
+    {Better::kNeither, "neither", "a count of what was asked for: no direction is better"},
+}};
+static_assert(indexed_by_value(kBetters) && kBetters.back().value == Better::kNeither);
 
 // "lower", "higher" or "neither".
-[[nodiscard]] std::string_view better_name(Better b);
+[[nodiscard]] constexpr std::string_view better_name(Better b) { return name_of(kBetters, b); }
 
 // One metric.
 struct MetricDef {

@@ -2,6 +2,7 @@
 // runner fills them from simulator observations; reports/ knows nothing else about ptplab.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -76,13 +77,20 @@ struct TimeseriesRecord {
   double value = 0;
 };
 
+// The NAT type names the records hold (NodeRecord::nat_type, NatAttemptRecord::nat_a/nat_b), from
+// the most open to the strictest: the names of sim::kNatTypes (sim/nat_config.hpp), in its order.
+// reports may not include sim (DESIGN.md arrows), so the records, which scenarios fill from
+// sim::NatType, carry the list; readers order by it.
+inline constexpr std::array<std::string_view, 5> kNatTypeNames = {"public", "full_cone", "restricted",
+                                                                  "port_restricted", "symmetric"};
+
 // A node of the run: lets SQL group by group, role, NAT type or region (node = host index).
 struct NodeRecord {
   std::int64_t node = 0;  // host index in the simulation (groups in file order, then attackers)
   std::string node_id;    // protocol node_id ("" if not known yet)
   std::string group_name;
   std::string role;      // "client" | "server" | "attacker"
-  std::string nat_type;  // "public" | "full_cone" | "restricted" | "port_restricted" | "symmetric"
+  std::string nat_type;  // one of kNatTypeNames
   std::string region;    // "" if the scenario has no regions
 };
 

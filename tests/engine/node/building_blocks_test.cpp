@@ -80,6 +80,11 @@ TEST(Envelope, LayoutIsTheDocumentedOne) {
                                std::string("\x00\x00\x00\x00\x00\x00\x01\x02", 8) + std::string("\x00", 1) +
                                std::string("\x00\x00\x00\x02hi", 6) + std::string(kSignatureBytes, 'S');
   EXPECT_EQ(encode_envelope(e), expected);
+  ASSERT_TRUE(parse_envelope(expected));
+  EXPECT_FALSE(parse_envelope(expected + "x"));  // trailing bytes
+  std::string unknown_kind = expected;
+  unknown_kind[18] = '\x03';  // the body kind byte: 0..2 are defined
+  EXPECT_FALSE(parse_envelope(unknown_kind));
 }
 
 TEST(Envelope, MultiCertBodyRoundTrips) {
@@ -119,6 +124,10 @@ TEST(Ids, RandomWidthGivesCeilBitsOverFourHexDigitsWithExactlyThatManyBits) {
     ids.insert(id);
   }
   EXPECT_EQ(ids.size(), 512u);  // all 2^9 values show up
+  for (int i = 0; i < 200; ++i) {
+    const auto id = make_random_id(rng, 11);  // 3 digits, the first one 0..7
+    EXPECT_LT(id[0], '8') << id;
+  }
 }
 
 TEST(Ids, KeyDerivedIsAPrefixOfTheKeyHash) {
@@ -138,6 +147,26 @@ TEST(Dedup, BoundedInEntriesAndTime) {
   EXPECT_TRUE(w.find("m8"));
   w.erase("m8");
   EXPECT_FALSE(w.find("m8"));
+}
+
+TEST(Dedup, TheBoundEvictsByLastInsertionNotFirst) {
+  DedupWindow w;
+  w.insert("m0", 0, 0, 2);
+  w.insert("m1", 1, 1, 2);
+  w.insert("m0", 2, 2, 2);  // m0 inserted again: m1 is now the oldest
+  w.insert("m2", 3, 3, 2);
+  EXPECT_EQ(w.find("m0"), 2u);
+  EXPECT_FALSE(w.find("m1"));
+  EXPECT_EQ(w.find("m2"), 3u);
+}
+
+TEST(Dedup, ExpiresAtExactlyTheWindow) {
+  DedupWindow w;
+  w.insert("m0", 0, 10, 0);
+  w.expire(19, 10);
+  EXPECT_TRUE(w.find("m0"));
+  w.expire(20, 10);
+  EXPECT_FALSE(w.find("m0"));
 }
 
 TEST(Params, SetByNameWithDurationsAsStringsOrNanoseconds) {

@@ -4,12 +4,12 @@
 // anti-amplification rule). With anti-amplification off, every request is answered.
 #include <gtest/gtest.h>
 
+#include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
 namespace {
 
-constexpr TimeNs kT0 = 1 * kSecond;
 const Address kPeer = addr(50);
 const std::string kIdPeer = "6f1c2a3b-0000-4000-8000-000000000050";
 

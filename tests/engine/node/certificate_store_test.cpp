@@ -12,14 +12,14 @@ namespace {
 
 using Kind = CertificateVerdict::Kind;
 
-crypto::PrivateKey key(std::uint8_t n) {
+crypto::PrivateKey signing_key(std::uint8_t n) {
   std::array<std::uint8_t, 32> seed{};
   seed.fill(n);
   return crypto::PrivateKey::from_seed(seed);
 }
 
 std::string cert(std::uint8_t n, std::string_view node_id) {
-  return crypto::make_self_signed_certificate(key(n), node_id);
+  return crypto::make_self_signed_certificate(signing_key(n), node_id);
 }
 
 TEST(CertificateStore, AddsThenKnowsThenReportsACollision) {
@@ -45,7 +45,10 @@ TEST(CertificateStore, RejectsWithTheReasonOfTheFirstFailedCheck) {
   CertificateRules derived;
   derived.key_derived_ids = true;
   EXPECT_EQ(store.offer(1, "alice", cert(1, "alice"), derived, 0).reason, Reason::kNotKeyDerived);
-  const std::string id = make_key_derived_id(key(3).public_key_der(), 128);
+  std::string tampered = cert(4, "dave");
+  tampered.back() = static_cast<char>(tampered.back() ^ 0x01);  // the last byte of the signature
+  EXPECT_EQ(store.offer(1, "dave", tampered, rules, 0).reason, Reason::kBadCertificateSignature);
+  const std::string id = make_key_derived_id(signing_key(3).public_key_der(), 128);
   EXPECT_EQ(store.offer(1, id, cert(3, id), derived, 0).kind, Kind::kAdded);
   EXPECT_EQ(store.size(), 1u);
 }

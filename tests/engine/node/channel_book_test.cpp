@@ -9,7 +9,7 @@
 namespace ptplab::engine::test {
 namespace {
 
-ChannelKey key(std::uint8_t n) {
+ChannelKey channel_key(std::uint8_t n) {
   ChannelKey k{};
   k.fill(n);
   return k;
@@ -64,6 +64,18 @@ TEST(ChannelBook, ListingsOnlyAddAndRespectRecentDepartures) {
   EXPECT_FALSE(ChannelBook::merge_listing(30, c, {"bob", "carol", "me"}, "me", 100, 0));  // nothing new
 }
 
+TEST(ChannelBook, ADepartureBlocksListingsOnlyForItsMemory) {
+  ChannelState c;
+  ChannelBook::add_member(c, "carol", 0);
+  ChannelBook::depart(10, c, "bob", 0);
+  EXPECT_FALSE(ChannelBook::merge_listing(109, c, {"bob"}, "me", 100, 0));  // 99 ns after: blocked
+  EXPECT_TRUE(ChannelBook::merge_listing(110, c, {"bob"}, "me", 100, 0));   // 100 ns after: learned
+  EXPECT_TRUE(c.has_member("bob"));
+  // Learning any id of the listing counts, not only the last one.
+  EXPECT_TRUE(ChannelBook::merge_listing(120, c, {"dave", "carol"}, "me", 100, 0));
+  EXPECT_TRUE(c.has_member("dave"));
+}
+
 TEST(ChannelBook, KeyWaitersAreTakenOnce) {
   ChannelState c;
   ChannelBook::add_key_waiter(c, "bob", kPeer1, 0);
@@ -76,16 +88,18 @@ TEST(ChannelBook, KeyWaitersAreTakenOnce) {
 TEST(KeyRing, KeepsTheNewestTwo) {
   KeyRing ring;
   EXPECT_TRUE(ring.empty());
-  ring.keep(key(1));
-  ring.keep(key(2));
-  ring.keep(key(2));  // already held
-  EXPECT_NE(ring.find(channel_key_id(key(1))), nullptr);
-  ring.keep(key(3));
-  EXPECT_EQ(ring.find(channel_key_id(key(1))), nullptr);
-  EXPECT_EQ(*ring.find(channel_key_id(key(2))), key(2));
-  EXPECT_EQ(ring.newest().second, key(3));
-  EXPECT_EQ(ring.newest().first, channel_key_id(key(3)));
-  EXPECT_NE(channel_key_id(key(2)), channel_key_id(key(3)));
+  ring.keep(channel_key(1));
+  ring.keep(channel_key(2));
+  ring.keep(channel_key(2));  // already held
+  EXPECT_NE(ring.find(channel_key_id(channel_key(1))), nullptr);
+  ring.keep(channel_key(3));
+  EXPECT_EQ(ring.find(channel_key_id(channel_key(1))), nullptr);
+  EXPECT_EQ(*ring.find(channel_key_id(channel_key(2))), channel_key(2));
+  EXPECT_EQ(ring.newest().second, channel_key(3));
+  EXPECT_EQ(ring.newest().first, channel_key_id(channel_key(3)));
+  EXPECT_NE(channel_key_id(channel_key(2)), channel_key_id(channel_key(3)));
+  // The first kKeyIdBytes bytes of SHA-256(key), big-endian: sha256(32 x 0x01) = 72cd6e84 22c407fb...
+  EXPECT_EQ(channel_key_id(channel_key(1)), 0x72cd6e8422c407fbULL);
 }
 
 }  // namespace

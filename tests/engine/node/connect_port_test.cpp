@@ -3,17 +3,16 @@
 // port), and 0 ("the port you see") when the rendezvous reported none.
 #include <gtest/gtest.h>
 
+#include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
 namespace {
 
-constexpr TimeNs kT0 = 1 * kSecond;
 const Address kS1 = addr(50);
 const Address kS2 = addr(51);
 const std::string kIdS1 = "6f1c2a3b-0000-4000-8000-000000000051";
 const std::string kIdS2 = "6f1c2a3b-0000-4000-8000-000000000052";
-const std::string kIdB = "6f1c2a3b-0000-4000-8000-00000000000b";
 
 // A node peered with two servers (HELLOs both ways, so both are live).
 struct TwoServers {

@@ -6,14 +6,11 @@
 
 #include "engine/crypto/certificate.hpp"
 #include "engine/node/envelope.hpp"
+#include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
 namespace {
-
-constexpr TimeNs kT0 = 1 * kSecond;
-const Address kA = addr(50);
-const std::string kIdA = "6f1c2a3b-0000-4000-8000-000000000001";
 
 SharedBytes hello(std::string_view id = kIdA) { return datagram(wire::Hello{std::string(id), "test; 1"}); }
 

@@ -4,12 +4,11 @@
 // MESSAGE triggered the next GETKEY: a loop of hundreds per second after a re-key).
 #include <gtest/gtest.h>
 
+#include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
 namespace {
-
-constexpr TimeNs kT0 = 1 * kSecond;
 
 // A sender with a closed channel and a receiver that joined it, holds the sender's certificate,
 // but never got the key (no KEY is ever delivered to it).

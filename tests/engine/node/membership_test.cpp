@@ -6,16 +6,12 @@
 
 #include <algorithm>
 
+#include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
 namespace {
 
-constexpr TimeNs kT0 = 1 * kSecond;
-const Address kA = addr(50);
-const Address kB = addr(51);
-const std::string kIdA = "6f1c2a3b-0000-4000-8000-000000000001";
-const std::string kIdB = "6f1c2a3b-0000-4000-8000-000000000002";
 const std::string kIdC = "6f1c2a3b-0000-4000-8000-000000000003";
 const std::string kChannel = "c0ffee00-0000-4000-8000-000000000000";
 

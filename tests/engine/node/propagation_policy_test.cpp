@@ -40,7 +40,7 @@ const std::vector<std::string> kRecipients = {"carol", "bob", "nobody", "bob"};
 std::vector<Address> targets(Propagation kind, wire::Verb verb, std::optional<Address> from,
                              ScriptedView& view, std::uint32_t fanout = 3) {
   Rng rng(42);
-  return make_propagation_policy(kind)->targets({verb, kRecipients, from, fanout}, view, rng);
+  return propagation_policy(kind).targets({verb, kRecipients, from, fanout}, view, rng);
 }
 
 TEST(PropagationPolicy, FloodSendsToEveryLivePeerButTheSender) {
@@ -58,6 +58,20 @@ TEST(PropagationPolicy, GossipPicksFanoutDistinctPeers) {
   auto all = targets(Propagation::kGossip, wire::Verb::kMessage, std::nullopt, v, 10);
   std::sort(all.begin(), all.end());
   EXPECT_EQ(all, (std::vector<Address>{kPeer1, kPeer2, kPeer3}));
+}
+
+TEST(PropagationPolicy, GossipPicksEveryPeerForSomeSeed) {
+  ScriptedView v;
+  std::vector<Address> picked;
+  for (std::uint64_t seed = 1; seed <= 32; ++seed) {
+    Rng rng(seed);
+    const auto t = propagation_policy(Propagation::kGossip)
+                       .targets({wire::Verb::kMessage, kRecipients, std::nullopt, 1}, v, rng);
+    ASSERT_EQ(t.size(), 1u);
+    picked.push_back(t[0]);
+  }
+  for (const auto& a : {kPeer1, kPeer2, kPeer3})
+    EXPECT_NE(std::find(picked.begin(), picked.end(), a), picked.end()) << a.to_string();
 }
 
 TEST(PropagationPolicy, DirectSendsOnlyFromTheOriginToEachRecipient) {

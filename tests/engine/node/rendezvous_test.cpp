@@ -16,6 +16,7 @@ TEST(Rendezvous, SocketForms) {
   EXPECT_EQ(connect_form("0"), ConnectForm::kPort);
   EXPECT_EQ(connect_form("65536"), ConnectForm::kInvalid);
   EXPECT_EQ(connect_form("123456"), ConnectForm::kInvalid);
+  EXPECT_EQ(connect_form("004000"), ConnectForm::kInvalid);  // a port has at most 5 digits
   EXPECT_EQ(connect_form(""), ConnectForm::kInvalid);
   EXPECT_EQ(connect_form("x1"), ConnectForm::kInvalid);
 }
@@ -48,6 +49,7 @@ TEST(Rendezvous, StepFourFindsTheAttemptByIdOrAnUnnamedOne) {
   EXPECT_EQ(r.complete(kPeer2, "").size(), 1u);
   r.begin("", std::nullopt, 100);
   EXPECT_NE(r.find_for("anyone"), nullptr);
+  EXPECT_TRUE(r.complete(kPeer1, "").empty());  // an unnamed HELLO does not complete an unnamed attempt
 }
 
 TEST(Rendezvous, DeadlinesAndBound) {

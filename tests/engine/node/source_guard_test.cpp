@@ -64,5 +64,28 @@ TEST(SourceGuard, BoundsForgetTheOldest) {
   EXPECT_TRUE(g.may_answer(kPeer2, 1, false, p));
 }
 
+TEST(SourceGuard, SourceBoundForgetsTheLeastRecentlySeen) {
+  NodeParams p;
+  SourceGuard g;
+  g.admit(1, kPeer1, 1, p, 2)->bytes_in = 100;
+  g.admit(2, kPeer2, 1, p, 2)->bytes_in = 100;
+  ASSERT_NE(g.admit(3, kPeer1, 1, p, 2), nullptr);  // kPeer1 seen again: kPeer2 is least recent
+  ASSERT_NE(g.admit(4, kPeer3, 1, p, 2), nullptr);
+  EXPECT_TRUE(g.may_answer(kPeer1, 1, false, p));   // kept, with the budget it earned
+  EXPECT_FALSE(g.may_answer(kPeer2, 1, false, p));  // forgotten: nothing earned any more
+}
+
+TEST(SourceGuard, ContactingAgainRenewsAContact) {
+  NodeParams p;
+  SourceGuard g;
+  g.note_contact(1, kPeer1, 0);
+  g.note_contact(8, kPeer1, 0);
+  g.expire(11, 10);  // renewed at 8: 3 ns old
+  EXPECT_EQ(g.contact_count(), 1u);
+  EXPECT_TRUE(g.may_answer(kPeer1, 5000, false, p));
+  g.expire(18, 10);
+  EXPECT_EQ(g.contact_count(), 0u);
+}
+
 }  // namespace
 }  // namespace ptplab::engine::test

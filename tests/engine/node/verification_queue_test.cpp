@@ -41,7 +41,11 @@ TEST(VerificationQueue, ReleasesBySenderOrChannelInArrivalOrder) {
   for (auto pv :
        {parked("m1", "alice", "c1", 1), parked("m2", "bob", "c2", 2), parked("m3", "alice", "c2", 3)})
     q.park(pv, 0);
-  EXPECT_TRUE(q.take_ready("", "").empty());  // empty arguments match nothing
+  EXPECT_TRUE(q.take_ready("", "").empty());     // empty arguments match nothing
+  auto unsigned_pv = parked("m0", "", "c0", 0);  // no sender id: released by its channel only
+  q.park(unsigned_pv, 0);
+  EXPECT_TRUE(q.take_ready("", "c9").empty());
+  EXPECT_EQ(ids(q.take_ready("", "c0")), (std::vector<std::string>{"m0"}));
   EXPECT_EQ(ids(q.take_ready("alice", "")), (std::vector<std::string>{"m1", "m3"}));
   const auto rest = q.take_ready("", "c2");
   EXPECT_EQ(ids(rest), (std::vector<std::string>{"m2"}));
