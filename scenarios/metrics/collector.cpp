@@ -170,7 +170,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited: engine_dropped(now, e, cause, reason_name(Reason::kRateLimited)); break;
+    case EventKind::kRateLimited: engine_dropped(now, e, cause, Reason::kRateLimited); break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
@@ -179,27 +179,35 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
-    case EventKind::kDropped: engine_dropped(now, e, cause, reason_name(e.reason)); break;
+    case EventKind::kDropped: engine_dropped(now, e, cause, e.reason); break;
     default: break;
   }
 }
 
 // A `traffic` row for a datagram the engine discarded. The row's verb is the one the event names,
 // else the verb of the datagram being handled. Its bytes are the event's own size (Event::size,
-// else value), else
-// those of the datagram being handled when the event is about it (names no verb or the input's
-// verb); an event raised by a timer or a user action, or about another datagram (a parked
-// MESSAGE, an answer not sent), names no input, and its size is not known here: 0 bytes.
-void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause,
-                               std::string_view reason) {
-  const std::size_t input_verb =
-      cause.datagram != nullptr ? scan_verb(**cause.datagram->bytes) : kVerbInvalid;
-  const auto named = wire::verb_from_name(e.verb);
-  const std::size_t verb = named ? static_cast<std::size_t>(*named) : input_verb;
-  const bool about_input = cause.datagram != nullptr && (e.verb.empty() || verb == input_verb);
+// else value), else those of the datagram being handled when the event is about it (names no
+// verb or the input's verb); an event raised by a timer or a user action, or about another
+// datagram (a parked MESSAGE, an answer not sent), names no input, and its size is not known
+// here: 0 bytes. The input's verb is scanned only when the event leaves it to decide.
+void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason) {
+  const auto named = e.verb.empty() ? std::nullopt : wire::verb_from_name(e.verb);
   const std::size_t own = e.size != 0 ? e.size : e.value;
-  const std::size_t bytes = own != 0 ? own : about_input ? cause.datagram->size() : 0;
+  const sim::DatagramView* input = cause.datagram;
+  std::size_t verb = named ? static_cast<std::size_t>(*named) : kVerbInvalid;
+  if (!named && input != nullptr) verb = input_verb(*input);
+  std::size_t bytes = own;
+  if (own == 0 && input != nullptr && (e.verb.empty() || verb == input_verb(*input))) bytes = input->size();
   traffic_.engine_dropped(now, verb, bytes, reason);
+}
+
+std::size_t Collector::input_verb(const sim::DatagramView& d) {
+  if (d.bytes == nullptr || *d.bytes == nullptr) return kVerbInvalid;
+  if (*d.bytes != scanned_input_) {
+    scanned_input_ = *d.bytes;
+    scanned_input_verb_ = scan_verb(*scanned_input_);
+  }
+  return scanned_input_verb_;
 }
 
 void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {

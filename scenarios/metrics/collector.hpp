@@ -133,7 +133,10 @@ class Collector final : public sim::Observer {
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
   void member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined);
-  void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, std::string_view reason);
+  void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason);
+  // The verb of the datagram being handled, scanned once per datagram however many events it
+  // causes (a broadcast datagram is one buffer shared by its receivers: one scan for all).
+  [[nodiscard]] std::size_t input_verb(const sim::DatagramView& d);
   void write_rows(TimeNs end, const MetricValues& metrics);
   [[nodiscard]] std::uint64_t named_key(sim::HostId host, const Address& a) const;
 
@@ -152,6 +155,8 @@ class Collector final : public sim::Observer {
   std::vector<Message> messages_;
   Sample latency_;
   TrafficTable traffic_;
+  SharedBytes scanned_input_;  // the buffer input_verb() scanned last (held, so never reused)
+  std::size_t scanned_input_verb_ = kVerbInvalid;
   std::vector<AttackWindow> attack_windows_;
   std::unordered_set<std::uint64_t> named_;  // (honest host, address) pairs attackers showed as source
   std::array<std::uint64_t, kVerbSlots> induced_bytes_{};

@@ -85,7 +85,7 @@ MetricValues Collector::finish(TimeNs end) {
   v["certificates_table_max"] = static_cast<double>(table_max_.certificates);
   v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
   v["routing_table_max"] = static_cast<double>(table_max_.routing);
-  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops("rate_limited"));
+  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops(Reason::kRateLimited));
   if (options_.rows != nullptr) write_rows(end, v);
   return v;
 }

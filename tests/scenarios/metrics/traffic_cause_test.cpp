@@ -89,6 +89,29 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   EXPECT_EQ(dropped(collector, "MESSAGE", "no_key"), Dropped(1, 0));
 }
 
+// One host receiving two datagrams in a row charges each drop to its own input's verb: the
+// collector's one-scan-per-input cache never serves the previous datagram's verb.
+TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
+  Collector collector(CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr});
+  sim::Simulator s;
+  sim::Network net(s, sim::NetworkConfig{}, &collector);
+  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
+  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
+  net.start_host(a);
+  net.start_host(b);
+  const auto message = datagram_of("MESSAGE", 500);
+  net.act(a, [&](Endpoint&, Output& out) {
+    out.send(net.address(b), message);
+    out.send(net.address(b), datagram_of("HELLO", 70));
+    out.send(net.address(b), message);  // the same buffer again: scanned once, charged twice
+  });
+  s.run_until(100 * kMillisecond);
+  EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(2, 1000));
+  EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 70));
+}
+
 // Each event is reported with the input the host handed the endpoint, after its sends.
 struct CauseLog final : sim::Observer {
   std::vector<sim::CauseKind> kinds;
