@@ -38,30 +38,57 @@ void Collector::add_channel(const std::string& channel_id) {
   channel_index_.emplace(channel_id, static_cast<std::uint32_t>(channel_ids_.size()));
   channel_ids_.push_back(channel_id);
   membership_.emplace_back(hosts_.size());
-  members_up_.push_back(0);
+  intended_up_.push_back(0);
+  joined_up_.push_back(0);
+}
+
+void Collector::note_intended(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  const auto it = channel_index_.find(channel_id);
+  if (it == channel_index_.end() || host >= hosts_.size() || !up_at(host, now)) return;
+  auto& m = membership_[it->second][host];
+  if (m.open()) return;
+  if (m.intended_ns != kNever) past_memberships_.push_back({it->second, host, m});
+  m = {now, kNever, kNever};
+  ++intended_up_[it->second];
 }
 
 void Collector::note_member(TimeNs now, sim::HostId host, std::string_view channel_id) {
-  member_change(now, host, channel_id, true);
-}
-
-void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
-  member_change(now, host, channel_id, false);
-}
-
-void Collector::member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined) {
+  note_intended(now, host, channel_id);
   const auto it = channel_index_.find(channel_id);
   if (it == channel_index_.end() || host >= hosts_.size()) return;
   auto& m = membership_[it->second][host];
-  const bool is_member = m.joined_ns != kNever && m.left_ns == kNever;
-  const bool up = hosts_[host].down_ns == kNever && hosts_[host].up_ns != kNever;
-  if (joined && !is_member) {
-    m = {now, kNever};
-    if (up) ++members_up_[it->second];
-  } else if (!joined && is_member) {
-    m.left_ns = now;
-    if (up) --members_up_[it->second];
+  if (!m.open() || m.joined_ns != kNever) return;
+  m.joined_ns = now;
+  ++joined_up_[it->second];
+}
+
+void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  const auto it = channel_index_.find(channel_id);
+  if (it == channel_index_.end() || host >= hosts_.size()) return;
+  end_membership(now, it->second, host);
+}
+
+void Collector::end_membership(TimeNs now, std::uint32_t channel, sim::HostId host) {
+  auto& m = membership_[channel][host];
+  if (!m.open()) return;
+  m.left_ns = now;
+  --intended_up_[channel];
+  if (m.joined_ns != kNever) --joined_up_[channel];
+}
+
+void Collector::for_each_membership(
+    const std::function<void(std::uint32_t, sim::HostId, const Membership&)>& f) const {
+  // Past memberships were pushed in time order; merge them with the latest per (channel, host).
+  std::vector<PastMembership> all = past_memberships_;
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) {
+    for (sim::HostId h = 0; h < membership_[c].size(); ++h) {
+      if (membership_[c][h].intended_ns != kNever) all.push_back({c, h, membership_[c][h]});
+    }
   }
+  std::stable_sort(all.begin(), all.end(), [](const PastMembership& a, const PastMembership& b) {
+    return std::tie(a.channel, a.host, a.m.intended_ns) < std::tie(b.channel, b.host, b.m.intended_ns);
+  });
+  for (const auto& p : all) f(p.channel, p.host, p.m);
 }
 
 void Collector::note_connect(TimeNs now, sim::HostId a, sim::HostId b) {
@@ -101,13 +128,22 @@ bool Collector::up_at(sim::HostId host, TimeNs t) const {
   return h.up_ns != kNever && h.up_ns <= t && t < h.down_ns;
 }
 
-bool Collector::member_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
+bool Collector::intended_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
+  const auto& m = membership_[channel][host];
+  return m.intended_ns != kNever && m.intended_ns <= t && t < m.left_ns;
+}
+
+bool Collector::joined_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
   const auto& m = membership_[channel][host];
   return m.joined_ns != kNever && m.joined_ns <= t && t < m.left_ns;
 }
 
 bool Collector::intended(const Message& m, sim::HostId host) const {
-  return host != m.origin && member_at(m.channel, host, m.sent_ns) && up_at(host, m.sent_ns);
+  return host != m.origin && intended_at(m.channel, host, m.sent_ns) && up_at(host, m.sent_ns);
+}
+
+bool Collector::joined(const Message& m, sim::HostId host) const {
+  return intended(m, host) && joined_at(m.channel, host, m.sent_ns);
 }
 
 std::uint64_t Collector::named_key(sim::HostId host, const Address& a) const {
@@ -151,14 +187,9 @@ void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
     h.down_ns = kNever;
     return;
   }
-  // A host that goes down loses its state, its memberships with it.
-  for (std::size_t c = 0; c < membership_.size(); ++c) {
-    auto& m = membership_[c][host];
-    if (m.joined_ns != kNever && m.left_ns == kNever) {
-      m.left_ns = now;
-      if (h.down_ns == kNever && h.up_ns != kNever) --members_up_[c];
-    }
-  }
+  // A host that goes down loses its state, its memberships with it (the scenario does not make
+  // a restarted node a member again).
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) end_membership(now, c, host);
   h.down_ns = now;
 }
 
@@ -173,8 +204,8 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kRateLimited: engine_dropped(now, e, cause, Reason::kRateLimited); break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
-    case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
-    case EventKind::kChannelLeft: member_change(now, host, e.channel_id, false); break;
+    case EventKind::kChannelJoined: note_member(now, host, e.channel_id); break;
+    case EventKind::kChannelLeft: note_left(now, host, e.channel_id); break;
     case EventKind::kConnectSucceeded: connect_result(now, host, e, true); break;
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
@@ -217,8 +248,10 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   m.origin = host;
   m.channel = ch->second;
   m.sent_ns = now;
-  const bool self_member = member_at(m.channel, host, now) && up_at(host, now);
-  m.intended = members_up_[m.channel] - (self_member ? 1 : 0);
+  const bool self_intended = intended_at(m.channel, host, now) && up_at(host, now);
+  const bool self_joined = self_intended && joined_at(m.channel, host, now);
+  m.intended = intended_up_[m.channel] - (self_intended ? 1 : 0);
+  m.joined = joined_up_[m.channel] - (self_joined ? 1 : 0);
   m.during_attack = attack_on(now);
   const auto index = static_cast<std::uint32_t>(messages_.size());
   auto [it, inserted] = msg_index_.try_emplace(std::string(e.msg_id), index);
@@ -233,7 +266,7 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                               channel_ids_[ch->second], now, e.value,
-                                              messages_.back().intended});
+                                              messages_.back().intended, messages_.back().joined});
   }
 }
 
@@ -259,7 +292,7 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
     ++unintended_deliveries_;
     if (options_.full && options_.rows != nullptr) {
       options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                                 now - m.sent_ns, e.hops, false});
+                                                 now - m.sent_ns, e.hops, false, false});
     }
     const auto nid = hosts_[host].node_id;
     if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
@@ -269,11 +302,13 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
     return;
   }
   ++m.delivered;
+  const bool was_joined = joined(m, host);
+  if (was_joined) ++m.delivered_joined;
   const TimeNs latency = now - m.sent_ns;
   latency_.add(latency);
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                               latency, e.hops, true});
+                                               latency, e.hops, true, was_joined});
   }
 }
 

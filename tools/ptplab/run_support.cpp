@@ -50,9 +50,13 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   out << s.name << " (seed " << s.seed << ", run " << o.run_id << "): " << reports::run_status_name(o.status)
       << ", " << format_duration(o.simulated_ns) << " simulated, " << o.events << " events in "
       << fmt("%.2f", o.wall_seconds) << " s\n";
-  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << "  ("
+  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << " of intended members ("
       << metric(m, "delivered_messages", "%.0f") << " deliveries of " << metric(m, "messages_sent", "%.0f")
-      << " messages)\n";
+      << " messages), " << metric(m, "delivery_ratio_joined", "%.4f") << " of joined members\n";
+  out << "  members     " << metric(m, "members_joined", "%.0f") << " of "
+      << metric(m, "members_intended", "%.0f") << " intended joined ("
+      << metric(m, "join_success_ratio", "%.4f") << "), join time ms p50 "
+      << metric(m, "join_time_p50_ms", "%.1f") << "  p99 " << metric(m, "join_time_p99_ms", "%.1f") << "\n";
   out << "  latency ms  p50 " << metric(m, "latency_p50_ms", "%.1f") << "  p90 "
       << metric(m, "latency_p90_ms", "%.1f") << "  p99 " << metric(m, "latency_p99_ms", "%.1f") << "  max "
       << metric(m, "latency_max_ms", "%.1f") << "\n";
