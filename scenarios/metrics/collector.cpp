@@ -210,7 +210,11 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
-    case EventKind::kDropped: engine_dropped(now, e, cause, e.reason); break;
+    case EventKind::kDropped:
+      // A MESSAGE dropped while the user action that sends it runs was never sent at all.
+      if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") ++unsent_[e.reason];
+      engine_dropped(now, e, cause, e.reason);
+      break;
     default: break;
   }
 }
@@ -239,6 +243,16 @@ std::size_t Collector::input_verb(const sim::DatagramView& d) {
     scanned_input_verb_ = scan_verb(*scanned_input_);
   }
   return scanned_input_verb_;
+}
+
+RunDiagnostics Collector::diagnostics() const {
+  RunDiagnostics d;
+  d.drops = traffic_.drop_totals();
+  for (const auto& [reason, n] : unsent_) d.unsent.push_back({std::string(reason_name(reason)), n});
+  std::stable_sort(d.unsent.begin(), d.unsent.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
+  d.gave_up = gave_up_;
+  return d;
 }
 
 void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {

@@ -32,6 +32,7 @@
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
 #include "scenarios/adversaries/attack_window.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/metrics/sample.hpp"
 #include "scenarios/metrics/traffic.hpp"
 #include "sim/observer.hpp"
@@ -103,6 +104,8 @@ class Collector final : public sim::Observer {
   // are kept, adds the aggregate rows (scalars, statistics, histograms, time series,
   // traffic, collisions, NAT attempts).
   [[nodiscard]] MetricValues finish(TimeNs end);
+  // What failed silently so far: drops by reason, MESSAGEs not sent, retransmissions given up.
+  [[nodiscard]] RunDiagnostics diagnostics() const;
   // The `traffic` table's rows so far, as finish() writes them.
   [[nodiscard]] std::vector<reports::TrafficRecord> traffic_rows() const { return traffic_.records(); }
 
@@ -198,6 +201,7 @@ class Collector final : public sim::Observer {
   std::uint64_t unknown_deliveries_ = 0;
   std::uint64_t retransmissions_ = 0;
   std::uint64_t gave_up_ = 0;
+  std::map<Reason, std::uint64_t> unsent_;  // MESSAGEs a user action could not send, by reason
   std::vector<ConnectAttempt> connects_;
   engine::TableSizes table_max_{}, round_max_{};
   std::vector<std::pair<TimeNs, engine::TableSizes>> table_series_;

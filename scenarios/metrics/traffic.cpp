@@ -2,6 +2,7 @@
 #include "scenarios/metrics/traffic.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace ptplab::scenarios {
@@ -73,6 +74,26 @@ std::vector<reports::TrafficRecord> TrafficTable::records() const {
     return std::tie(a.bucket_start_ns, a.verb, a.drop_reason) <
            std::tie(b.bucket_start_ns, b.verb, b.drop_reason);
   });
+  return out;
+}
+
+std::vector<DropCount> TrafficTable::drop_totals() const {
+  std::map<std::string, std::uint64_t, std::less<>> by_name;
+  for (std::size_t v = 0; v < kVerbSlots; ++v) {
+    const auto t = total(v);
+    for (std::size_t r = 0; r < sim::kDropReasonCount; ++r) {
+      if (t.dropped_datagrams[r] != 0)
+        by_name[std::string(sim::drop_reason_name(static_cast<sim::DropReason>(r)))] +=
+            t.dropped_datagrams[r];
+    }
+  }
+  for (const auto& [key, c] : engine_cells_) {
+    by_name[std::string(reason_name(static_cast<Reason>(key & 0xffff)))] += c.first;
+  }
+  std::vector<DropCount> out;
+  for (const auto& [name, n] : by_name) out.push_back({name, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
   return out;
 }
 

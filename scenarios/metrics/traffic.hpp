@@ -22,6 +22,12 @@ struct TrafficCell {
   std::array<std::uint64_t, sim::kDropReasonCount> dropped_datagrams{}, dropped_bytes{};
 };
 
+// Datagrams (or MESSAGEs) dropped for one reason: a sim::DropReason or engine Reason name.
+struct DropCount {
+  std::string reason;
+  std::uint64_t count = 0;
+};
+
 // The traffic accumulator of one run.
 class TrafficTable {
  public:
@@ -33,6 +39,9 @@ class TrafficTable {
   void engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, Reason reason);
   // Datagrams endpoints discarded for `reason`, over the run.
   [[nodiscard]] std::uint64_t engine_drops(Reason reason) const;
+  // Datagrams dropped per reason over the run, network and endpoint reasons by their report
+  // names (a name both use counts once, summed), non-zero only, largest first (ties by name).
+  [[nodiscard]] std::vector<DropCount> drop_totals() const;
   // Rows in (bucket, verb, reason) order: one row of sent counts per non-empty cell, one per
   // drop reason that occurred.
   [[nodiscard]] std::vector<reports::TrafficRecord> records() const;

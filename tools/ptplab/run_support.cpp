@@ -74,6 +74,14 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
         << metric(m, "victim_datagrams_received", "%.0f") << ", rate-limited "
         << metric(m, "drops_rate_limited", "%.0f") << "\n";
   }
+  if (!o.diagnostics.drops.empty()) {
+    out << "  drops       ";
+    for (std::size_t i = 0; i < o.diagnostics.drops.size(); ++i) {
+      out << (i == 0 ? "" : ", ") << o.diagnostics.drops[i].reason << " " << o.diagnostics.drops[i].count;
+    }
+    out << "\n";
+  }
+  for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
   out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";

@@ -112,6 +112,31 @@ TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
   EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 70));
 }
 
+// A MESSAGE dropped while the user action sending it runs was never sent: the collector counts
+// it as unsent by reason; the same drop raised by a timer or an input is not an unsent message.
+TEST(TrafficCause, MessagesDroppedBySendingActionsAreUnsent) {
+  Collector collector(CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr});
+  sim::Simulator s;
+  sim::Network net(s, sim::NetworkConfig{}, &collector);
+  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
+  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}}, [](const sim::HostStart&) {
+    return std::make_unique<Dropper>(50 * kMillisecond);
+  });
+  net.start_host(a);
+  net.start_host(b);
+  for (int i = 0; i < 3; ++i)
+    net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kTooLarge)); });
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
+  s.run_until(100 * kMillisecond);  // b's timer drops a parked MESSAGE: not an unsent one
+  const auto d = collector.diagnostics();
+  ASSERT_EQ(d.unsent.size(), 2u);
+  EXPECT_EQ(d.unsent[0].reason, "too_large");
+  EXPECT_EQ(d.unsent[0].count, 3u);
+  EXPECT_EQ(d.unsent[1].reason, "no_key");
+  EXPECT_EQ(d.unsent[1].count, 1u);
+}
+
 // Each event is reported with the input the host handed the endpoint, after its sends.
 struct CauseLog final : sim::Observer {
   std::vector<sim::CauseKind> kinds;
