@@ -89,18 +89,27 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   EXPECT_EQ(dropped(collector, "MESSAGE", "no_key"), Dropped(1, 0));
 }
 
+// Two Dropper hosts a and b (b wakes at `b_wake_ns`) on a network observed by a collector.
+struct TwoDroppers {
+  Collector collector{CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr}};
+  sim::Simulator s;
+  sim::Network net{s, sim::NetworkConfig{}, &collector};
+  sim::HostId a, b;
+  explicit TwoDroppers(TimeNs b_wake_ns) : a(add(0x0b000001, kNever)), b(add(0x0b000002, b_wake_ns)) {
+    net.start_host(a);
+    net.start_host(b);
+  }
+  sim::HostId add(std::uint32_t ip, TimeNs wake_ns) {
+    return *net.add_host({.address = Address{ip, 7000}},
+                         [wake_ns](const sim::HostStart&) { return std::make_unique<Dropper>(wake_ns); });
+  }
+};
+
 // One host receiving two datagrams in a row charges each drop to its own input's verb: the
 // collector's one-scan-per-input cache never serves the previous datagram's verb.
 TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
-  Collector collector(CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr});
-  sim::Simulator s;
-  sim::Network net(s, sim::NetworkConfig{}, &collector);
-  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
-                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
-  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}},
-                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
-  net.start_host(a);
-  net.start_host(b);
+  TwoDroppers t(kNever);
+  auto& [collector, s, net, a, b] = t;
   const auto message = datagram_of("MESSAGE", 500);
   net.act(a, [&](Endpoint&, Output& out) {
     out.send(net.address(b), message);
@@ -115,16 +124,8 @@ TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
 // A MESSAGE dropped while the user action sending it runs was never sent: the collector counts
 // it as unsent by reason; the same drop raised by a timer or an input is not an unsent message.
 TEST(TrafficCause, MessagesDroppedBySendingActionsAreUnsent) {
-  Collector collector(CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr});
-  sim::Simulator s;
-  sim::Network net(s, sim::NetworkConfig{}, &collector);
-  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
-                               [](const sim::HostStart&) { return std::make_unique<Dropper>(kNever); });
-  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}}, [](const sim::HostStart&) {
-    return std::make_unique<Dropper>(50 * kMillisecond);
-  });
-  net.start_host(a);
-  net.start_host(b);
+  TwoDroppers t(50 * kMillisecond);
+  auto& [collector, s, net, a, b] = t;
   for (int i = 0; i < 3; ++i)
     net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kTooLarge)); });
   net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
