@@ -271,6 +271,7 @@ struct TableOf<NatAttemptRecord> {
       column<&NatAttemptRecord::started_ns>("started_ns", "INTEGER"),
       column<&NatAttemptRecord::succeeded>("succeeded", "INTEGER"),
       column<&NatAttemptRecord::time_to_connect_ns>("time_to_connect_ns", "INTEGER"),
+      column<&NatAttemptRecord::failure_reason>("failure_reason", "TEXT"),
   });
 };
 

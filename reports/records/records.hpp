@@ -135,6 +135,11 @@ struct NatAttemptRecord {
   Nanoseconds started_ns = 0;
   bool succeeded = false;
   std::optional<Nanoseconds> time_to_connect_ns;  // NULL when it failed
+  // NULL when it succeeded; else why it failed: "rate_limited" (the rendezvous' CONNECT rate),
+  // "connect_target_unknown", another refusal of a CONNECT ("not_a_peer", "too_many_attempts",
+  // ...), "nat_filter" (a NAT filtered A's or B's datagrams while it was open), "timeout"
+  // (nothing else seen), "unfinished" (still open at the end of the run).
+  std::optional<std::string> failure_reason{};
 };
 
 // Datagrams of one verb in one time bucket. Sent counts and drops may be split over rows (one

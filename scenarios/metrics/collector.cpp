@@ -92,7 +92,8 @@ void Collector::for_each_membership(
 }
 
 void Collector::note_connect(TimeNs now, sim::HostId a, sim::HostId b) {
-  connects_.push_back({a, b, now, {}, false});
+  connects_.push_back({a, b, now, {}, false, {}, false, {}});
+  ++open_connects_;
 }
 
 void Collector::set_attack_windows(std::vector<AttackWindow> windows) {
@@ -167,6 +168,10 @@ void Collector::on_send(TimeNs now, const sim::DatagramView& d) {
 
 void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) {
   traffic_.dropped(now, scan_verb(**d.bytes), d.size(), reason);
+  if (reason != sim::DropReason::kNatFilter || open_connects_ == 0) return;
+  for (auto& c : connects_) {
+    if (!c.done && (c.a == d.src_host || c.b == d.src_host)) c.nat_filtered = true;
+  }
 }
 
 void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
@@ -201,7 +206,11 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited: engine_dropped(now, e, cause, Reason::kRateLimited); break;
+    case EventKind::kRateLimited:
+      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+        connect_refused(cause.datagram->src_host, reason_name(Reason::kRateLimited));
+      engine_dropped(now, e, cause, Reason::kRateLimited);
+      break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: note_member(now, host, e.channel_id); break;
@@ -213,6 +222,8 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDropped:
       // A MESSAGE dropped while the user action that sends it runs was never sent at all.
       if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") ++unsent_[e.reason];
+      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+        connect_refused(cause.datagram->src_host, reason_name(e.reason));
       engine_dropped(now, e, cause, e.reason);
       break;
     default: break;
@@ -252,6 +263,13 @@ RunDiagnostics Collector::diagnostics() const {
   std::stable_sort(d.unsent.begin(), d.unsent.end(),
                    [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
   d.gave_up = gave_up_;
+  std::map<std::string_view, std::uint64_t> failed;
+  for (const auto& c : connects_) {
+    if (!c.connected_ns) ++failed[c.done ? c.failure : kConnectUnfinished];
+  }
+  for (const auto& [reason, n] : failed) d.connect_failures.push_back({std::string(reason), n});
+  std::stable_sort(d.connect_failures.begin(), d.connect_failures.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
   return d;
 }
 
@@ -332,8 +350,22 @@ void Collector::connect_result(TimeNs now, sim::HostId host, const Event& e, boo
     if (c.done || c.a != host) continue;
     if (nid != node_ids_.end() && hosts_[c.b].node_id != nid->second) continue;
     c.done = true;
-    if (ok) c.connected_ns = now;
+    --open_connects_;
+    if (ok) {
+      c.connected_ns = now;
+    } else {
+      c.failure = !c.refused.empty() ? c.refused
+                  : c.nat_filtered   ? sim::drop_reason_name(sim::DropReason::kNatFilter)
+                                     : reason_name(e.reason);
+    }
     return;
+  }
+}
+
+void Collector::connect_refused(sim::HostId from, std::string_view reason) {
+  if (open_connects_ == 0) return;
+  for (auto& c : connects_) {
+    if (!c.done && c.refused.empty() && (c.a == from || c.b == from)) c.refused = reason;
   }
 }
 

@@ -104,7 +104,8 @@ class Collector final : public sim::Observer {
   // are kept, adds the aggregate rows (scalars, statistics, histograms, time series,
   // traffic, collisions, NAT attempts).
   [[nodiscard]] MetricValues finish(TimeNs end);
-  // What failed silently so far: drops by reason, MESSAGEs not sent, retransmissions given up.
+  // What failed silently so far: drops by reason, MESSAGEs not sent, retransmissions given up,
+  // CONNECT attempts that failed by reason.
   [[nodiscard]] RunDiagnostics diagnostics() const;
   // The `traffic` table's rows so far, as finish() writes them.
   [[nodiscard]] std::vector<reports::TrafficRecord> traffic_rows() const { return traffic_.records(); }
@@ -145,6 +146,9 @@ class Collector final : public sim::Observer {
     TimeNs started_ns = 0;
     std::optional<TimeNs> connected_ns;
     bool done = false;
+    std::string_view refused;   // why a rendezvous or the target refused a CONNECT of a or b
+    bool nat_filtered = false;  // a datagram of a or b was filtered by a NAT while it was open
+    std::string_view failure;   // once failed: refused, else "nat_filter", else the engine's reason
   };
 
   [[nodiscard]] bool intended_at(std::uint32_t channel, sim::HostId host, TimeNs t) const;
@@ -161,6 +165,8 @@ class Collector final : public sim::Observer {
   void originated(TimeNs now, sim::HostId host, const Event& e);
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
+  // Evidence for open CONNECT attempts of `from` (as a or b): a CONNECT it sent was refused.
+  void connect_refused(sim::HostId from, std::string_view reason);
   void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason);
   // The verb of the datagram being handled, scanned once per datagram however many events it
   // causes (a broadcast datagram is one buffer shared by its receivers: one scan for all).
@@ -203,6 +209,7 @@ class Collector final : public sim::Observer {
   std::uint64_t gave_up_ = 0;
   std::map<Reason, std::uint64_t> unsent_;  // MESSAGEs a user action could not send, by reason
   std::vector<ConnectAttempt> connects_;
+  std::size_t open_connects_ = 0;  // attempts not done yet (evidence is only looked for then)
   engine::TableSizes table_max_{}, round_max_{};
   std::vector<std::pair<TimeNs, engine::TableSizes>> table_series_;
 };
@@ -210,5 +217,7 @@ class Collector final : public sim::Observer {
 // Bounds of the collector's ground-truth memory.
 inline constexpr std::size_t kNamedAddressesMax = 1u << 20;  // (host, address) pairs for amplification
 inline constexpr std::size_t kLatencyHistogramBins = 50;     // bins of the latency histogram
+// The failure reason of a CONNECT attempt still open when the run ended.
+inline constexpr std::string_view kConnectUnfinished = "unfinished";
 
 }  // namespace ptplab::scenarios

@@ -178,8 +178,10 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   for (const auto& c : connects_) {
     std::optional<reports::Nanoseconds> ttc;
     if (c.connected_ns) ttc = *c.connected_ns - c.started_ns;
+    std::optional<std::string> failure;
+    if (!c.connected_ns) failure = std::string(c.done ? c.failure : kConnectUnfinished);
     w.add(reports::NatAttemptRecord{hosts_[c.a].role.nat_type, hosts_[c.b].role.nat_type, c.started_ns,
-                                    c.connected_ns.has_value(), ttc});
+                                    c.connected_ns.has_value(), ttc, std::move(failure)});
   }
 }
 

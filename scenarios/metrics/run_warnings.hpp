@@ -20,6 +20,7 @@ struct RunDiagnostics {
   std::vector<DropCount> drops;   // every non-zero drop reason, network and endpoints, largest first
   std::vector<DropCount> unsent;  // MESSAGEs an origin could not send (a user action's drop), by reason
   std::uint64_t gave_up = 0;      // reliable sends whose retransmissions ran out (engine `gave_up`)
+  std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
 };
 
 // Why a drop reason deserves a warning.

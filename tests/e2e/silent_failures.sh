@@ -2,7 +2,8 @@
 # End-to-end test of "nothing fails silently" (issue [T] item 2) on the real binary ($PTPLAB):
 # the run summary lists drops by reason and prints a `warning:` line naming the reason when an
 # origin could not send (a channel too large for its MESSAGEs), a table bound was hit
-# (peers_full) or a bandwidth queue overflowed (queue_overflow); a clean run prints none.
+# (peers_full) or a bandwidth queue overflowed (queue_overflow); failed NAT attempts carry their
+# reason; a clean run prints none.
 set -uo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
 src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -38,6 +39,23 @@ for r in peers_full queue_overflow; do
   grep -q "^warning: $n dropped as $r: " "$tmp/bounds.out"; check "a warning line names $r with its count" $?
   grep -q "^  drops  .*$r $n" "$tmp/bounds.out"; check "the drop list counts $r" $?
 done
+
+# 40 simultaneous CONNECTs through one rendezvous: its CONNECT rate limit refuses some, and the
+# failed attempts say so instead of reading as NAT results.
+cat >"$tmp/rendezvous.json" <<'J'
+{"name": "rendezvous-rate", "seed": 3, "duration": "20s",
+ "network": {"latency": {"model": "constant", "delay": "20ms"}, "nat": {"mix": {"full_cone": 1.0}}},
+ "nodes": [{"name": "server", "count": 1, "role": "server", "placement": "public"},
+           {"name": "a", "count": 40, "placement": "nat"}, {"name": "b", "count": 40, "placement": "nat"}],
+ "topology": {"bootstrap": {"servers": "server"}},
+ "timeline": [{"at": "5s", "action": "connect", "group": "a", "to": "b", "via": "server", "count": 40}]}
+J
+"$PTPLAB" run "$tmp/rendezvous.json" --report "$tmp/rv.db" >"$tmp/rv.out" 2>&1
+n=$(sqlite3 "$tmp/rv.db" "SELECT count(*) FROM nat_attempt WHERE failure_reason = 'rate_limited'")
+[[ "$n" -gt 0 ]]; check "failed NAT attempts name the rendezvous rate limit ($n)" $?
+[[ "$(sqlite3 "$tmp/rv.db" "SELECT count(*) FROM nat_attempt WHERE succeeded <> (failure_reason IS NULL)")" == 0 ]]
+check "exactly the failed attempts carry a reason" $?
+grep -q "^  NAT .*failed: .*rate_limited $n" "$tmp/rv.out"; check "the summary counts NAT failures by reason" $?
 
 "$PTPLAB" run "$src/scenarios/suites/smoke/closed_loss.json" --report "$tmp/clean.db" >"$tmp/clean.out" 2>&1
 ! grep -q 'warning:' "$tmp/clean.out"; check "a run without silent failures prints no warning" $?

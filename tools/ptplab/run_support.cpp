@@ -67,7 +67,12 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << metric(m, "msg_id_collisions", "%.0f") << "  wrongly suppressed "
       << metric(m, "messages_wrongly_suppressed", "%.0f") << "\n";
   out << "  NAT         " << metric(m, "nat_attempts", "%.0f") << " attempts, success "
-      << metric(m, "nat_success_ratio", "%.3f") << "\n";
+      << metric(m, "nat_success_ratio", "%.3f");
+  for (std::size_t i = 0; i < o.diagnostics.connect_failures.size(); ++i) {
+    const auto& f = o.diagnostics.connect_failures[i];
+    out << (i == 0 ? ", failed: " : ", ") << f.reason << " " << f.count;
+  }
+  out << "\n";
   if (!s.attackers.empty()) {
     out << "  abuse       honest delivery " << metric(m, "honest_delivery_ratio", "%.4f")
         << ", amplification " << metric(m, "amplification_factor", "%.2f") << ", victim datagrams "

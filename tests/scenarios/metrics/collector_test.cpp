@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <optional>
 #include <tuple>
 #include <type_traits>
@@ -227,6 +228,45 @@ TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
   const auto m = f.c.finish(kSecond);
   EXPECT_DOUBLE_EQ(m.at("amplification_factor"), 500.0 / 100.0);
   EXPECT_EQ(m.at("victim_datagrams_received"), 3);
+}
+
+// A failed CONNECT attempt carries the first evidence seen while it was open: a refusal of a
+// CONNECT of A or B (the rendezvous' rate limit), else a NAT filtering their datagrams, else the
+// engine's reason; an attempt still open at the end is unfinished.
+TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
+  const std::array<std::string, 7> ids = {"n0", "n1", "n2", "n3", "n4", "n5", "n6"};
+  Feed f(ids.size());
+  for (sim::HostId h = 0; h < ids.size(); ++h) {
+    f.up(h);
+    f.c.set_node_id(h, ids[h]);
+  }
+  f.c.note_connect(1000 * ms, 0, 1);  // refused by the rendezvous (host 6)
+  f.c.note_connect(1000 * ms, 2, 3);  // 3's punches filtered by 2's NAT
+  f.c.note_connect(1000 * ms, 4, 5);  // nothing seen: the engine's timeout
+  f.c.note_connect(5000 * ms, 0, 5);  // still open at the end
+  const auto hello = make_bytes(R"({"msg_type":"CONNECT","msg_data":{}})");
+  sim::DatagramView from_a{1000 * ms, 0, 6, {}, {}, &hello};
+  Event limited;
+  limited.kind = EventKind::kRateLimited;
+  limited.verb = "CONNECT";
+  f.c.on_event(1020 * ms, 6, limited, {sim::CauseKind::kDatagram, &from_a});
+  sim::DatagramView punch{1500 * ms, 3, sim::kNoHost, {}, {}, &hello};
+  f.c.on_drop(1520 * ms, punch, sim::DropReason::kNatFilter);
+  Event failed;
+  failed.kind = EventKind::kConnectFailed;
+  failed.reason = Reason::kTimeout;
+  for (sim::HostId a : {0u, 2u, 4u}) {
+    failed.node_id = ids[a + 1];
+    f.c.on_event(4000 * ms, a, failed, {});
+  }
+  const auto d = f.c.diagnostics();
+  const std::vector<std::pair<std::string, std::uint64_t>> expected = {
+      {"nat_filter", 1}, {"rate_limited", 1}, {"timeout", 1}, {"unfinished", 1}};
+  ASSERT_EQ(d.connect_failures.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(d.connect_failures[i].reason, expected[i].first);
+    EXPECT_EQ(d.connect_failures[i].count, expected[i].second);
+  }
 }
 
 TEST(Collector, NatAttemptsAndTableMaxima) {
