@@ -1,7 +1,9 @@
 // Text and HTML output of a comparison (see comparison_output.hpp).
 #include "reports/compare/comparison_output.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "reports/html/bar_chart.hpp"
 #include "reports/html/escape.hpp"
@@ -15,66 +17,163 @@ namespace {
 
 using html::format_value;
 
-std::string mean_with_interval(const Summary& s, const Interval& ci) {
-  if (s.n < 2) return format_value(s.mean);
-  return format_value(s.mean) + " [" + format_value(ci.lo) + ", " + format_value(ci.hi) + "]";
+std::string signed_value(double v) {
+  std::string out(v > 0 ? "+" : "");
+  return out += format_value(v);
 }
 
-std::string difference_cell(const MetricComparison& m) {
-  std::string out(m.difference > 0 ? "+" : "");
-  out += format_value(m.difference);
-  if (m.a.n >= 2 && m.b.n >= 2) {
-    out += " [" + format_value(m.difference_ci.lo) + ", " + format_value(m.difference_ci.hi) + "]";
-  }
-  return out;
+std::string interval_cell(const Difference& d) {
+  if (!d.ci.known()) return "–";
+  std::string out("[");
+  out += format_value(d.ci.lo);
+  out += ", ";
+  out += format_value(d.ci.hi);
+  return out += "]";
 }
 
 std::string relative_cell(const MetricComparison& m) {
   if (!std::isfinite(m.relative)) return "–";
   std::string out(m.relative > 0 ? "+" : "");
   out += format_value(100 * m.relative, 3);
-  return out + "%";
+  return out += "%";
+}
+
+std::vector<std::string> header(double confidence) {
+  return {"metric",   "better", "A mean",  "B mean", "B - A", format_value(100 * confidence, 3) + "% CI",
+          "relative", "n A/B",  "pairing", "verdict"};
 }
 
 std::vector<std::string> row_of(const MetricComparison& m) {
   return {m.metric,
           std::string(better_name(m.better)),
-          mean_with_interval(m.a, m.a_ci),
-          mean_with_interval(m.b, m.b_ci),
-          difference_cell(m),
+          format_value(m.a.mean),
+          format_value(m.b.mean),
+          signed_value(m.difference.estimate),
+          interval_cell(m.difference),
           relative_cell(m),
-          format_value(m.test.p, 3),
+          std::to_string(m.difference.n_a) + "/" + std::to_string(m.difference.n_b),
+          std::string(pairing_name(m.difference.pairing)),
           std::string(verdict_name(m.verdict))};
 }
 
-const std::vector<std::string> kHeader = {"metric",     "better",   "A mean [CI]", "B mean [CI]",
-                                          "B - A [CI]", "relative", "MW p",        "verdict"};
-
-std::string side_line(const char* label, const std::string& path, const RunMetrics& m) {
-  return std::string(label) + ": " + path + " (" + std::to_string(m.runs) + (m.runs == 1 ? " run" : " runs") +
-         (m.scenario.empty() ? "" : ", scenario " + m.scenario) + (m.only_complete ? "" : ", none complete") +
-         ")";
+// "1-10", "1-3, 7, 9-10": sorted seeds as ranges.
+std::string seeds_text(std::vector<std::uint64_t> seeds) {
+  std::sort(seeds.begin(), seeds.end());
+  std::string out;
+  for (std::size_t i = 0; i < seeds.size();) {
+    std::size_t j = i;
+    while (j + 1 < seeds.size() && seeds[j + 1] == seeds[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(seeds[i]);
+    if (j > i) out += '-', out += std::to_string(seeds[j]);
+    i = j + 1;
+  }
+  return out;
 }
 
+std::string runs_text(std::size_t runs) { return std::to_string(runs) + (runs == 1 ? " run" : " runs"); }
+
+std::string side_line(const char* label, const std::string& path, std::size_t runs,
+                      const std::string& scenario, bool only_complete) {
+  return std::string(label) + ": " + path + " (" + runs_text(runs) +
+         (scenario.empty() ? "" : ", scenario " + scenario) + (only_complete ? "" : ", none complete") + ")";
+}
+
+// "point gossip_fanout=4: A 5 runs (seeds 1-5), B 5 runs (seeds 1-5)".
+std::string point_line(const PointComparison& p) {
+  return (p.label.empty() ? std::string("runs") : "point " + p.label) + ": A " + runs_text(p.runs_a) +
+         " (seeds " + seeds_text(p.seeds_a) + "), B " + runs_text(p.runs_b) + " (seeds " +
+         seeds_text(p.seeds_b) + ")";
+}
+
+// How the point's runs were paired, when the two sides did not run exactly the same seeds.
+std::string pairing_note(const PointComparison& p, double confidence) {
+  std::vector<std::uint64_t> a = p.seeds_a, b = p.seeds_b, shared, only_a, only_b;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  if (a == b) return "";
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(shared));
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_a));
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_b));
+  const std::size_t need = runs_for_verdict(confidence);
+  if (shared.size() < need) {
+    return "seeds differ (" + std::to_string(shared.size()) + " shared, " + std::to_string(need) +
+           " needed to pair): unpaired intervals over all runs";
+  }
+  std::string out = "paired on the " + std::to_string(shared.size()) + " seeds both sides ran; left out:";
+  if (!only_a.empty()) out += " A's seeds " + seeds_text(only_a);
+  if (!only_b.empty()) out += std::string(only_a.empty() ? "" : ",") + " B's seeds " + seeds_text(only_b);
+  return out;
+}
+
+std::vector<std::string> point_notes(const PointComparison& p, double confidence) {
+  std::vector<std::string> notes;
+  if (auto note = pairing_note(p, confidence); !note.empty()) notes.push_back(std::move(note));
+  for (const auto& [side, repeated] : {std::pair{"A", &p.repeated_a}, std::pair{"B", &p.repeated_b}}) {
+    if (repeated->empty()) continue;
+    notes.push_back(std::string(side) + ": " + runs_text(repeated->size()) + " left out, seed " +
+                    seeds_text(*repeated) + " already ran here (a seed repeats its run)");
+  }
+  for (const auto& [side, differing] : {std::pair{"A", &p.differing_a}, std::pair{"B", &p.differing_b}}) {
+    if (differing->empty()) continue;
+    std::string names;
+    for (const auto& name : *differing) names += (names.empty() ? "" : ", ") + name;
+    notes.push_back(std::string("warning: ") + side + "'s runs here differ in " + names +
+                    ", not only in their seed: their spread is not seed noise alone");
+  }
+  if (!p.only_in_a.empty()) notes.push_back("only in A: " + std::to_string(p.only_in_a.size()) + " metrics");
+  if (!p.only_in_b.empty()) notes.push_back("only in B: " + std::to_string(p.only_in_b.size()) + " metrics");
+  return notes;
+}
+
+std::vector<std::string> unmatched_lines(const Comparison& c) {
+  std::vector<std::string> out;
+  for (const auto& [side, labels] :
+       {std::pair{"A", &c.points_only_in_a}, std::pair{"B", &c.points_only_in_b}}) {
+    for (const auto& l : *labels)
+      out.push_back(std::string("point only in ") + side + ", not compared: " + l);
+  }
+  return out;
+}
+
+// What the columns and verdicts mean, one sentence a line.
 std::string legend(const Comparison& c) {
-  return "Intervals: " + format_value(100 * c.confidence, 3) +
-         "% percentile bootstrap (fixed seed) over the runs of each side. A metric differs when the interval "
-         "of "
-         "B - A excludes 0; MW p is the two-sided Mann-Whitney U p-value over the same runs.";
+  const std::string level = format_value(100 * c.confidence, 3) + "%";
+  const std::string need = std::to_string(runs_for_verdict(c.confidence));
+  return "B - A: mean(B) - mean(A) over the runs used, with its " + level +
+         " Student t interval: paired (on the per-seed\n"
+         "  differences) when both sides ran the same seeds or share at least " +
+         need +
+         ", else unpaired (Welch).\n"
+         "Verdict: better or worse (different, for a metric with no better direction) when the interval\n"
+         "  excludes 0; noise when it contains 0 (no difference told from seed noise: not proof of "
+         "equality);\n"
+         "  inconclusive with fewer than " +
+         need +
+         " runs on a side, whatever the interval.\n"
+         "Each line is a separate " +
+         level + " interval: up to 1 in " + std::to_string(std::lround(1 / (1 - c.confidence))) +
+         " unchanged metrics shows a difference by chance.";
 }
 
 }  // namespace
 
 std::string comparison_text(const Comparison& c) {
-  std::string out = side_line("A", c.a_path, c.a) + "\n" + side_line("B", c.b_path, c.b) + "\n\n";
-  TextTable t(kHeader);
-  for (const auto& m : c.metrics) t.row(row_of(m));
-  out += t.empty() ? std::string("  no metric is present in both files\n") : t.render();
+  std::string out = side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a) + "\n" +
+                    side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b) + "\n";
+  for (const auto& p : c.points) {
+    out += '\n';
+    out += point_line(p);
+    out += '\n';
+    TextTable t(header(c.confidence));
+    for (const auto& m : p.metrics) t.row(row_of(m));
+    out += t.empty() ? std::string("  no metric is present on both sides\n") : t.render();
+    for (const auto& note : point_notes(p, c.confidence)) out += "  " + note + "\n";
+  }
   out += '\n';
+  for (const auto& line : unmatched_lines(c)) out += line + "\n";
   out += legend(c);
   out += '\n';
-  if (!c.only_in_a.empty()) out += "only in A: " + std::to_string(c.only_in_a.size()) + " metrics\n";
-  if (!c.only_in_b.empty()) out += "only in B: " + std::to_string(c.only_in_b.size()) + " metrics\n";
   return out;
 }
 
@@ -83,33 +182,39 @@ std::string comparison_html(const Comparison& c) {
   page.title = "ptplab compare";
   page.subtitle = "A = " + c.a_path + " · B = " + c.b_path;
 
-  std::string sides = "<p>" + html::escape(side_line("A", c.a_path, c.a)) + "<br>" +
-                      html::escape(side_line("B", c.b_path, c.b)) + "</p><p class=\"note\">" +
-                      html::escape(legend(c)) + "</p>\n";
+  std::string sides =
+      "<p>" + html::escape(side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a)) + "<br>" +
+      html::escape(side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b)) + "</p>";
+  for (const auto& line : unmatched_lines(c)) sides += "<p>" + html::escape(line) + "</p>";
+  sides += "<p class=\"note\">" + html::escape(legend(c)) + "</p>\n";
   page.sections.push_back({"sides", "What is compared", sides});
-
-  html::Table table{kHeader, {}, {}};
-  for (const auto& m : c.metrics) {
-    table.rows.push_back(row_of(m));
-    table.row_classes.push_back(m.verdict == Verdict::kWorse       ? "fail"
-                                : m.verdict == Verdict::kBetter    ? "pass"
-                                : m.verdict == Verdict::kDifferent ? "warn"
-                                                                   : "");
-  }
-  page.sections.push_back({"metrics", "Metrics", html::render(table, "no metric is present in both files")});
 
   html::BarChart chart;
   chart.title = "Relative difference of B from A, with its interval";
   chart.value_axis = html::Axis::of("(mean B - mean A) / |mean A|", "%");
   html::BarSeries series{"B vs A", {}, {}, {}};
-  for (const auto& m : c.metrics) {
-    if (!std::isfinite(m.relative)) continue;
-    chart.categories.push_back(m.metric + " (" + std::string(verdict_name(m.verdict)) + ")");
-    const double scale = 100 / std::abs(m.a.mean);
-    series.values.push_back(100 * m.relative);
-    const bool interval = m.a.n >= 2 && m.b.n >= 2;
-    series.lo.push_back(interval ? m.difference_ci.lo * scale : html::kNoValue);
-    series.hi.push_back(interval ? m.difference_ci.hi * scale : html::kNoValue);
+  for (const auto& p : c.points) {
+    html::Table table{header(c.confidence), {}, {}};
+    for (const auto& m : p.metrics) {
+      table.rows.push_back(row_of(m));
+      table.row_classes.push_back(m.verdict == Verdict::kWorse       ? "fail"
+                                  : m.verdict == Verdict::kBetter    ? "pass"
+                                  : m.verdict == Verdict::kDifferent ? "warn"
+                                                                     : "");
+      if (!std::isfinite(m.relative)) continue;
+      chart.categories.push_back((p.label.empty() ? "" : p.label + ": ") + m.metric + " (" +
+                                 std::string(verdict_name(m.verdict)) + ")");
+      const double scale = 100 / std::abs(m.a.mean);
+      series.values.push_back(100 * m.relative);
+      series.lo.push_back(m.difference.ci.known() ? m.difference.ci.lo * scale : html::kNoValue);
+      series.hi.push_back(m.difference.ci.known() ? m.difference.ci.hi * scale : html::kNoValue);
+    }
+    std::string body = "<p>" + html::escape(point_line(p)) + "</p>";
+    for (const auto& note : point_notes(p, c.confidence))
+      body += "<p class=\"note\">" + html::escape(note) + "</p>";
+    body += html::render(table, "no metric is present on both sides");
+    page.sections.push_back(
+        {"metrics " + p.label, p.label.empty() ? "Metrics" : "Metrics at " + p.label, body});
   }
   chart.series.push_back(std::move(series));
   chart.empty_reason = "no shared metric has a non-zero mean in A";

@@ -59,7 +59,10 @@ Scale Scale::linear(double lo, double hi, double r0, double r1) {
 Scale Scale::nice_linear(double lo, double hi, double r0, double r1, int tick_count) {
   widen(lo, hi);
   const double step = nice_step(hi - lo, tick_count);
-  return Scale(ScaleKind::kLinear, std::floor(lo / step) * step, std::ceil(hi / step) * step, r0, r1);
+  // floor(x / step) * step can land one ulp inside [lo, hi] (28401.8 / 0.01 * 0.01 < 28401.8):
+  // the domain must still contain both ends.
+  return Scale(ScaleKind::kLinear, std::min(lo, std::floor(lo / step) * step),
+               std::max(hi, std::ceil(hi / step) * step), r0, r1);
 }
 
 Scale Scale::nice_log(double lo, double hi, double r0, double r1) {

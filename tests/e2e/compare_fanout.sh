@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# e2e: the [H] acceptance case. Two sweeps of propagation/gossip_fanout.json (same seeds) that
-# differ only in gossip fanout: `ptplab compare` must report the latency difference with its
-# bootstrap interval, call it better for the larger fanout, and the interval must exclude 0.
+# e2e: the [H] acceptance case. Two sweeps of propagation/gossip_fanout.json (same 6 seeds, so
+# paired) that differ only in gossip fanout: `ptplab compare` must report the latency difference
+# with its interval, call it better for the larger fanout, and the interval must exclude 0.
 set -euo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
 cd "${PTPLAB_SOURCE_DIR:-$(dirname "$0")/../..}"
@@ -13,7 +13,7 @@ scenario=scenarios/suites/propagation/gossip_fanout.json
 sweep() {
   local rc=0
   "$PTPLAB" sweep "$scenario" -j 2 --report "$t/$1.db" --set "/nodes/0/params/gossip_fanout=$2" \
-    --set /nodes/0/count=40 --set /sweep/seeds=4 >/dev/null 2>&1 || rc=$?
+    --set /nodes/0/count=40 --set /sweep/seeds=6 >/dev/null 2>&1 || rc=$?
   [ "$rc" -le 1 ] || fail "ptplab sweep fanout=$2 exit $rc"
 }
 sweep fanout2 2
@@ -22,12 +22,12 @@ sweep fanout5 5
 "$PTPLAB" compare "$t/fanout2.db" "$t/fanout5.db" --metric latency_p50_ms --metric delivery_ratio \
   --metric bytes_sent >"$t/out.txt" || fail "compare exit $?"
 cat "$t/out.txt"
-grep -q '^A: .*(4 runs' "$t/out.txt" || fail "A side should have the 4 seeds"
+grep -q '^A: .*(6 runs' "$t/out.txt" || fail "A side should have the 6 seeds"
 row=$(grep '^ *latency_p50_ms ' "$t/out.txt") || fail "no latency_p50_ms row"
-# The row carries A and B means with intervals, B - A with its interval, and the verdict.
-[ "$(grep -o '\[[^]]*\]' <<<"$row" | wc -l)" -eq 3 ] || fail "latency row lacks its three intervals: $row"
-grep -q 'better$' <<<"$row" || fail "a larger fanout should give a lower latency: $row"
-diff_ci=$(grep -o '\[[^]]*\]' <<<"$row" | sed -n 3p | tr -d '[],')
+# The row carries the means, B - A with its interval, the runs, the pairing and the verdict.
+[ "$(grep -o '\[[^]]*\]' <<<"$row" | wc -l)" -eq 1 ] || fail "latency row lacks its interval: $row"
+grep -q ' 6/6 *paired *better$' <<<"$row" || fail "a larger fanout should give a lower latency: $row"
+diff_ci=$(grep -o '\[[^]]*\]' <<<"$row" | tr -d '[],')
 read -r lo hi <<<"$diff_ci"
 awk -v lo="$lo" -v hi="$hi" 'BEGIN { exit !(lo < 0 && hi < 0) }' || fail "B - A interval [$lo, $hi] should lie below 0"
 grep -q '^ *bytes_sent .*worse$' "$t/out.txt" || fail "a larger fanout should cost more bytes"

@@ -1,6 +1,8 @@
-// `ptplab compare A.db B.db`: did a change help? For each metric present in both report files,
-// the means over each side's runs (seeds), the difference with its bootstrap interval, the
-// Mann-Whitney p-value and a verdict that tells a real difference from seed noise.
+// `ptplab compare A.db B.db`: did a change help? Sweep points matched by their swept values;
+// for each metric present on both sides, the means, B - A with its Student t interval (paired
+// by seed when the seeds match, Welch otherwise) and a verdict; --fail-if-worse gates with an
+// optional threshold.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
@@ -10,27 +12,69 @@
 
 #include "reports/compare/comparison.hpp"
 #include "reports/compare/comparison_output.hpp"
+#include "reports/compare/gate.hpp"
 #include "tools/ptplab/command.hpp"
 
 namespace ptplab::cli {
 namespace {
 
 namespace po = boost::program_options;
+namespace cmp = reports::compare;
+
+std::string usage() {
+  const std::string level = std::to_string(static_cast<int>(100 * cmp::kConfidence)) + "%";
+  const std::string need = std::to_string(cmp::runs_for_verdict(cmp::kConfidence));
+  return "usage: ptplab compare A.db B.db [--metric NAME ...] [--fail-if-worse METRIC[:THRESHOLD] ...]\n"
+         "                      [--html OUT.html]\n\n"
+         "Did the change from A to B help? The runs of a report file are the seeds of one configuration.\n"
+         "Sweep reports are compared point by point, points matched by the values of their swept\n"
+         "parameters; a plain run report meets the sweep point that ran its parameters. Files that share\n"
+         "no point are an error that names the values each side ran.\n\n"
+         "One line per metric: mean of A, mean of B, B - A, its " +
+         level +
+         " Student t interval, runs per side,\n"
+         "pairing and verdict.\n"
+         "  paired      both sides ran the same seeds, or share at least " +
+         need +
+         " (the other runs are left out\n"
+         "              and named): the interval is over the per-seed differences (a seed fixes\n"
+         "              topology, senders and losses, so pairing removes that noise)\n"
+         "  unpaired    the seeds differ: Welch's interval (unequal variances)\n"
+         "Verdicts: better / worse when the interval excludes 0 (latency, bytes, drops: lower is better;\n"
+         "delivery ratios: higher), different for a metric with no better direction, noise when the\n"
+         "interval contains 0, inconclusive with fewer than " +
+         need +
+         " runs on a side, whatever the values: with\n"
+         "fewer, even differences all of one sign are not significant by the exact sign test (2^(1-n) > "
+         "5%),\n"
+         "so a verdict would rest on the normality assumption alone. Run " +
+         need +
+         " or more seeds a side, the\n"
+         "same seeds on both (sweep.seeds), to get verdicts. A run whose seed already ran at its point\n"
+         "is left out (a seed repeats its run); runs of one point that differ in other parameters\n"
+         "are flagged with a warning line.\n\n"
+         "--fail-if-worse METRIC[:THRESHOLD] exits 1 when METRIC is worse in B by more than THRESHOLD\n"
+         "with " +
+         level +
+         " confidence: the whole interval of B - A lies beyond THRESHOLD on the worse side.\n"
+         "THRESHOLD is absolute in the metric's unit (latency_p50_ms:20 is 20 ms) or relative to mean(A)\n"
+         "(bytes_sent:5%). Plain --fail-if-worse METRIC means threshold 0: it fails whenever the verdict\n"
+         "is worse. A gate applies at every shared sweep point. An inconclusive metric does NOT fail the\n"
+         "gate (too few runs show nothing, and exit 1 must mean shown to be worse): its gate line says\n"
+         "inconclusive, so a gate on too few seeds is visible, not silently passed.\n\n"
+         "Exit status: 0 compared, no gate failed; 1 a --fail-if-worse gate failed; 2 usage or input\n"
+         "error (unreadable file, unknown metric, a gate on a metric with no better direction, files\n"
+         "that share no sweep point).\n\noptions";
+}
 
 int compare(int argc, char** argv) {
-  po::options_description visible(
-      "usage: ptplab compare A.db B.db [--metric NAME ...] [--html OUT.html] [--fail-if-worse NAME ...]\n\n"
-      "Compares the runs of two report files metric by metric: the runs of each file are the seeds\n"
-      "of one configuration (a file with several sweep points is compared point by point). A metric\n"
-      "differs when the 95% bootstrap interval of mean(B) - mean(A) excludes 0 (two runs per side at\n"
-      "least); better/worse follow the metric's\n"
-      "direction (latency, bytes, drops lower; delivery ratios higher).\n"
-      "Exit status: 0, or 1 when a --fail-if-worse metric is worse in B; 2 usage or input error.\n\noptions");
+  po::options_description visible(usage());
   visible.add_options()("help,h", "show this help")(
       "metric", po::value<std::vector<std::string>>()->composing(), "compare only this metric (repeatable)")(
       "html", po::value<std::string>(), "also write the comparison as a self-contained HTML page")(
       "fail-if-worse", po::value<std::vector<std::string>>()->composing(),
-      "exit 1 if B is significantly worse than A in this metric (repeatable)");
+      "METRIC[:THRESHOLD[%]]: exit 1 if B is worse than A in METRIC by more than THRESHOLD "
+      "(default 0) with confidence (repeatable)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "A.db B.db");
   po::positional_options_description positional;
@@ -54,21 +98,41 @@ int compare(int argc, char** argv) {
     std::fprintf(stderr, "ptplab compare: expected two report files A.db B.db (see ptplab compare --help)\n");
     return 2;
   }
-  const auto selected =
+  auto selected =
       vm.count("metric") ? vm["metric"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  const auto gates = vm.count("fail-if-worse") ? vm["fail-if-worse"].as<std::vector<std::string>>()
-                                               : std::vector<std::string>{};
+  std::vector<cmp::Gate> gates;
+  if (vm.count("fail-if-worse")) {
+    for (const auto& spec : vm["fail-if-worse"].as<std::vector<std::string>>()) {
+      auto gate = cmp::parse_gate(spec);
+      if (!gate) {
+        std::fprintf(stderr, "ptplab compare: %s\n", gate.error().c_str());
+        return 2;
+      }
+      if (cmp::better_direction(gate->metric) == cmp::Better::kNeither) {
+        std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric has no better direction\n",
+                     gate->metric.c_str());
+        return 2;
+      }
+      gates.push_back(std::move(*gate));
+    }
+  }
+  // A gated metric is compared even when --metric selects others.
+  for (const auto& gate : gates) {
+    if (!selected.empty() && std::find(selected.begin(), selected.end(), gate.metric) == selected.end()) {
+      selected.push_back(gate.metric);
+    }
+  }
 
-  const auto c = reports::compare::compare_files(inputs[0], inputs[1], selected);
+  const auto c = cmp::compare_files(inputs[0], inputs[1], selected);
   if (!c) {
     std::fprintf(stderr, "ptplab compare: %s\n", c.error().c_str());
     return 2;
   }
-  std::fputs(reports::compare::comparison_text(*c).c_str(), stdout);
+  std::fputs(cmp::comparison_text(*c).c_str(), stdout);
   if (vm.count("html")) {
     const std::string out = vm["html"].as<std::string>();
     std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file << reports::compare::comparison_html(*c);
+    file << cmp::comparison_html(*c);
     if (!file.flush()) {
       std::fprintf(stderr, "ptplab compare: cannot write %s\n", out.c_str());
       return 2;
@@ -76,24 +140,20 @@ int compare(int argc, char** argv) {
   }
   int status = 0;
   for (const auto& gate : gates) {
-    // A gate covers the metric at every sweep point the two files share.
     bool found = false;
-    for (const auto& m : c->metrics) {
-      if (reports::compare::base_metric(m.metric) != gate) continue;
-      found = true;
-      if (m.better == reports::compare::Better::kNeither) {
-        std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric has no better direction\n",
-                     gate.c_str());
-        return 2;
-      }
-      if (m.verdict == reports::compare::Verdict::kWorse) {
-        std::printf("FAIL: %s is worse in B than in A\n", m.metric.c_str());
-        status = 1;
+    for (const auto& point : c->points) {
+      for (const auto& m : point.metrics) {
+        if (m.metric != gate.metric) continue;
+        found = true;
+        const auto result = cmp::apply_gate(gate, m);
+        std::printf("gate %s%s\n", result.line.c_str(),
+                    point.label.empty() ? "" : (" at " + point.label).c_str());
+        if (result.outcome == cmp::GateOutcome::kFail) status = 1;
       }
     }
     if (!found) {
       std::fprintf(stderr, "ptplab compare: --fail-if-worse %s: the metric is not in both files\n",
-                   gate.c_str());
+                   gate.metric.c_str());
       return 2;
     }
   }
@@ -103,7 +163,7 @@ int compare(int argc, char** argv) {
 }  // namespace
 
 PTPLAB_COMMAND("compare",
-               "compare two report files metric by metric, telling real differences from seed noise",
+               "compare two report files metric by metric: paired or Welch intervals, verdicts, gates",
                compare);
 
 }  // namespace ptplab::cli

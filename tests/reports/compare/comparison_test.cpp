@@ -1,28 +1,22 @@
-// Comparison of two sets of runs: verdicts by metric direction, too few runs, metric selection,
-// and the text/HTML output; plus reading per-run metrics from report files.
+// Comparison of two sets of runs: the minimum runs for a verdict, verdicts by direction,
+// pairing by seed (and its fallback), metric selection, and the text/HTML output.
 #include "reports/compare/comparison.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
+#include <rapidcheck/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 
 #include "reports/compare/comparison_output.hpp"
-#include "reports/writer.hpp"
+#include "tests/reports/compare/sides.hpp"
 
 namespace ptplab::reports::compare {
 namespace {
 
-RunMetrics side(std::map<std::string, std::vector<double>> values, std::size_t runs) {
-  RunMetrics m;
-  m.values = std::move(values);
-  m.runs = runs;
-  return m;
-}
+using testing::report_of;
 
-const MetricComparison& find(const Comparison& c, const std::string& name) {
-  for (const auto& m : c.metrics) {
+const MetricComparison& metric_of(const Comparison& c, const std::string& name) {
+  for (const auto& m : c.points.at(0).metrics) {
     if (m.metric == name) return m;
   }
   throw std::runtime_error("no metric " + name);
@@ -41,63 +35,124 @@ TEST(Direction, CatalogMetrics) {
   EXPECT_EQ(better_direction("sim.simulated_ns"), Better::kNeither);
 }
 
+TEST(RunsForVerdict, SmallestNWhoseUnanimousSignTestIsSignificant) {
+  // 2 * 2^-n: n = 5 gives 0.0625 > 0.05, n = 6 gives 0.03125; at 99%, 2^-7 = 0.0078 (n = 8).
+  EXPECT_EQ(runs_for_verdict(0.95), 6u);
+  EXPECT_EQ(runs_for_verdict(0.99), 8u);
+  EXPECT_EQ(runs_for_verdict(0.5), 2u);
+}
+
+TEST(Compare, SameSeedsArePairedAndThePairedIntervalSeesAShiftSeedNoiseHides) {
+  // Each seed moves by +1 (+-0.1), while seeds differ among themselves by hundreds: the paired
+  // interval excludes 0, the unpaired one (other seeds on B) cannot.
+  const std::vector<double> a = {100, 400, 250, 700, 50, 320};
+  const std::vector<double> b = {101.1, 400.9, 251, 701.1, 50.9, 321};
+  const auto paired =
+      compare_reports(report_of({{"latency_p50_ms", a}}), report_of({{"latency_p50_ms", b}}), {});
+  ASSERT_TRUE(paired.has_value()) << paired.error();
+  const auto& m = metric_of(*paired, "latency_p50_ms");
+  EXPECT_EQ(m.difference.pairing, Pairing::kPaired);
+  EXPECT_NEAR(m.difference.estimate, 1, 1e-9);
+  EXPECT_GT(m.difference.ci.lo, 0.8);
+  EXPECT_EQ(m.verdict, Verdict::kWorse);  // B is slower
+  const auto unpaired =
+      compare_reports(report_of({{"latency_p50_ms", a}}), report_of({{"latency_p50_ms", b}}, 101), {});
+  ASSERT_TRUE(unpaired.has_value());
+  const auto& u = metric_of(*unpaired, "latency_p50_ms");
+  EXPECT_EQ(u.difference.pairing, Pairing::kUnpaired);
+  EXPECT_EQ(u.verdict, Verdict::kNoise);
+}
+
+TEST(Compare, PartlySharedSeedsArePairedOnTheSharedOnesWhenThereAreEnough) {
+  // A ran seeds 1-8, B seeds 3-10: 6 shared (enough to pair), A's means are over seeds 3-8 only.
+  const auto c = compare_reports(report_of({{"bytes_sent", {9, 9, 10, 20, 30, 40, 50, 60}}}),
+                                 report_of({{"bytes_sent", {11, 21, 31, 41, 51, 61, 0, 0}}}, 3), {});
+  ASSERT_TRUE(c.has_value());
+  const auto& m = metric_of(*c, "bytes_sent");
+  EXPECT_EQ(m.difference.pairing, Pairing::kPaired);
+  EXPECT_EQ(m.difference.n_a, 6u);
+  EXPECT_DOUBLE_EQ(m.a.mean, 35);
+  EXPECT_DOUBLE_EQ(m.b.mean, 36);
+  EXPECT_EQ(m.verdict, Verdict::kWorse);
+  // Only 5 shared (A 1-8, B 4-11): Welch over all runs.
+  const auto few = compare_reports(report_of({{"bytes_sent", {9, 9, 10, 20, 30, 40, 50, 60}}}),
+                                   report_of({{"bytes_sent", {21, 31, 41, 51, 61, 0, 0, 0}}}, 4), {});
+  ASSERT_TRUE(few.has_value());
+  EXPECT_EQ(metric_of(*few, "bytes_sent").difference.pairing, Pairing::kUnpaired);
+  EXPECT_EQ(metric_of(*few, "bytes_sent").difference.n_a, 8u);
+}
+
 TEST(Compare, SeparatedSidesGetBetterOrWorseByDirection) {
-  const auto c = compare_metrics(
-      side({{"latency_p50_ms", {100, 102, 101}}, {"delivery_ratio", {0.9, 0.91, 0.92}}}, 3),
-      side({{"latency_p50_ms", {121, 122, 123}}, {"delivery_ratio", {0.99, 0.98, 0.99}}}, 3), {});
-  ASSERT_TRUE(c.has_value()) << c.error();
-  const auto& latency = find(*c, "latency_p50_ms");
-  EXPECT_DOUBLE_EQ(latency.difference, 122 - 101);
-  EXPECT_GT(latency.difference_ci.lo, 0);
-  EXPECT_EQ(latency.verdict, Verdict::kWorse);  // B is slower
-  EXPECT_NEAR(latency.test.p, 0.1, 1e-12);      // exact MW for 3 vs 3, fully separated
-  EXPECT_NEAR(latency.relative, 21.0 / 101, 1e-12);
-  EXPECT_EQ(find(*c, "delivery_ratio").verdict, Verdict::kBetter);
-}
-
-TEST(Compare, OverlappingSidesAreTheSame) {
-  const auto c = compare_metrics(side({{"latency_p50_ms", {100, 140, 120, 90}}}, 4),
-                                 side({{"latency_p50_ms", {110, 130, 95, 125}}}, 4), {});
+  const auto c = compare_reports(report_of({{"delivery_ratio", {0.90, 0.91, 0.92, 0.90, 0.91, 0.92}},
+                                            {"messages_sent", {10, 11, 12, 10, 11, 12}}}),
+                                 report_of({{"delivery_ratio", {0.99, 0.98, 0.99, 0.98, 0.99, 0.99}},
+                                            {"messages_sent", {20, 21, 22, 20, 21, 22}}}),
+                                 {});
   ASSERT_TRUE(c.has_value());
-  EXPECT_EQ(find(*c, "latency_p50_ms").verdict, Verdict::kSame);
+  EXPECT_EQ(metric_of(*c, "delivery_ratio").verdict, Verdict::kBetter);
+  EXPECT_EQ(metric_of(*c, "messages_sent").verdict, Verdict::kDifferent);  // no better direction
 }
 
-TEST(Compare, OneRunPerSideCannotTellNoise) {
-  const auto c = compare_metrics(side({{"bytes_sent", {10}}}, 1), side({{"bytes_sent", {20}}}, 1), {});
+TEST(Compare, TwoRunsASideAreInconclusiveHoweverFarApart) {
+  const auto c = compare_reports(report_of({{"latency_p50_ms", {10, 10.1}}}),
+                                 report_of({{"latency_p50_ms", {1000, 1000.1}}}), {});
   ASSERT_TRUE(c.has_value());
-  EXPECT_EQ(find(*c, "bytes_sent").verdict, Verdict::kTooFewRuns);
+  const auto& m = metric_of(*c, "latency_p50_ms");
+  EXPECT_FALSE(m.difference.ci.contains(0));     // the interval is shown...
+  EXPECT_EQ(m.verdict, Verdict::kInconclusive);  // ...but too few runs give no verdict
 }
 
-TEST(Compare, DirectionlessMetricThatDiffersIsDifferent) {
+RC_GTEST_PROP(CompareProp, BelowTheMinimumEveryVerdictIsInconclusive, ()) {
+  const std::size_t n_a = *rc::gen::inRange<std::size_t>(1, 6);
+  const std::size_t n_b = *rc::gen::inRange<std::size_t>(1, 12);
+  const auto value = rc::gen::map(rc::gen::inRange(0, 100000), [](int v) { return v / 10.0; });
+  const auto a = *rc::gen::container<std::vector<double>>(n_a, value);
+  const auto b = *rc::gen::container<std::vector<double>>(n_b, value);
+  const auto seed = *rc::gen::inRange<std::uint64_t>(1, 4);
   const auto c =
-      compare_metrics(side({{"messages_sent", {10, 10}}}, 2), side({{"messages_sent", {20, 20}}}, 2), {});
-  ASSERT_TRUE(c.has_value());
-  EXPECT_EQ(find(*c, "messages_sent").verdict, Verdict::kDifferent);
+      compare_reports(report_of({{"latency_p50_ms", a}}), report_of({{"latency_p50_ms", b}}, seed), {});
+  RC_ASSERT(c.has_value());
+  RC_ASSERT(metric_of(*c, "latency_p50_ms").verdict == Verdict::kInconclusive);
+}
+
+RC_GTEST_PROP(CompareProp, AReportAgainstItselfIsNeverBetterOrWorse, ()) {
+  const auto values = *rc::gen::container<std::vector<double>>(
+      *rc::gen::inRange<std::size_t>(6, 20),
+      rc::gen::map(rc::gen::inRange(0, 1000), [](int v) { return v / 7.0; }));
+  const auto r = report_of({{"bytes_sent", values}});
+  const auto c = compare_reports(r, r, {});
+  RC_ASSERT(c.has_value());
+  RC_ASSERT(metric_of(*c, "bytes_sent").verdict == Verdict::kNoise);
 }
 
 TEST(Compare, SelectionAndMetricsOnOneSide) {
-  const auto a = side({{"x_bytes", {1, 2}}, {"only_a", {1}}}, 2);
-  const auto b = side({{"x_bytes", {1, 2}}, {"only_b", {1}}}, 2);
-  const auto all = compare_metrics(a, b, {});
+  const auto a = report_of({{"x_bytes", {1, 2}}, {"only_a", {1}}});
+  const auto b = report_of({{"x_bytes", {1, 2}}, {"only_b", {1}}});
+  const auto all = compare_reports(a, b, {});
   ASSERT_TRUE(all.has_value());
-  EXPECT_EQ(all->metrics.size(), 1u);
-  EXPECT_EQ(all->only_in_a, std::vector<std::string>{"only_a"});
-  EXPECT_EQ(all->only_in_b, std::vector<std::string>{"only_b"});
-  const auto missing = compare_metrics(a, b, {"only_a"});
+  EXPECT_EQ(all->points.at(0).metrics.size(), 1u);
+  EXPECT_EQ(all->points[0].only_in_a, std::vector<std::string>{"only_a"});
+  EXPECT_EQ(all->points[0].only_in_b, std::vector<std::string>{"only_b"});
+  const auto missing = compare_reports(a, b, {"only_a"});
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error(), "metric 'only_a' is not in B");
 }
 
-TEST(CompareOutput, TextAndHtmlShowEveryMetricWithItsVerdict) {
-  auto c = compare_metrics(side({{"latency_p50_ms", {100, 102, 101}}}, 3),
-                           side({{"latency_p50_ms", {121, 122, 123}}}, 3), {});
+TEST(CompareOutput, OneLinePerMetricWithMeansDifferenceIntervalRunsPairingAndVerdict) {
+  auto c = compare_reports(report_of({{"latency_p50_ms", {40, 40, 40, 40, 40, 40}}}),
+                           report_of({{"latency_p50_ms", {80, 80, 80, 80, 80, 80}}}), {});
   ASSERT_TRUE(c.has_value());
   c->a_path = "a.db";
   c->b_path = "b<1>.db";
   const std::string text = comparison_text(*c);
-  EXPECT_NE(text.find("latency_p50_ms"), std::string::npos);
-  EXPECT_NE(text.find("worse"), std::string::npos);
-  EXPECT_NE(text.find("+21 ["), std::string::npos);
+  EXPECT_NE(text.find("runs: A 6 runs (seeds 1-6), B 6 runs (seeds 1-6)"), std::string::npos) << text;
+  const std::size_t row = text.find("  latency_p50_ms ");
+  ASSERT_NE(row, std::string::npos) << text;
+  const std::string line = text.substr(row, text.find('\n', row) - row);
+  for (const char* cell : {" lower ", " 40 ", " 80 ", " +40 ", " [40, 40] ", " 6/6 ", " paired ", " worse"}) {
+    EXPECT_NE(line.find(cell), std::string::npos) << cell << " not in: " << line;
+  }
+  EXPECT_NE(text.find("inconclusive with fewer than 6 runs"), std::string::npos);
   const std::string page = comparison_html(*c);
   EXPECT_NE(page.find("<tr class=\"fail\">"), std::string::npos);
   EXPECT_NE(page.find("<svg"), std::string::npos);
@@ -105,65 +160,17 @@ TEST(CompareOutput, TextAndHtmlShowEveryMetricWithItsVerdict) {
   EXPECT_EQ(page.find("http"), std::string::npos);
 }
 
-TEST(RunMetricsFile, ReadsScalarsStatisticsAndExpectationsOfCompleteRuns) {
-  const std::string path =
-      (std::filesystem::temp_directory_path() / ("ptplab_compare_test_" + std::to_string(::getpid()) + ".db"))
-          .string();
-  {
-    WriterOptions options;
-    options.truncate = true;
-    auto w = ReportWriter::open(path, options);
-    ASSERT_TRUE(w.has_value()) << w.error();
-    for (int seed = 1; seed <= 3; ++seed) {
-      ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", ""}).has_value());
-      w->add(ScalarRecord{"metrics", "delivery_ratio", 0.5 + seed * 0.1});
-      w->add(ScalarRecord{"sim", "retransmissions", 4.0 * seed});
-      w->add(StatisticRecord{"latency_ms", 10, 5, 1, 1, 9, 4.0 + seed, 8, 9});
-      w->add(ExpectationRecord{"custom_metric", "<", 3, 0, 2.0, true});
-      ASSERT_TRUE(w->finish_run({seed == 3 ? RunStatus::kInterrupted : RunStatus::kComplete, "t", 0, 1, 1, 0})
-                      .has_value());
-    }
-  }
-  const auto m = read_run_metrics(path);
-  ASSERT_TRUE(m.has_value()) << m.error();
-  EXPECT_EQ(m->runs, 2u);  // the interrupted run is left out
-  EXPECT_EQ(m->values.at("delivery_ratio"), (std::vector<double>{0.6, 0.7}));
-  EXPECT_EQ(m->values.at("sim.retransmissions"), (std::vector<double>{4, 8}));
-  EXPECT_EQ(m->values.at("latency_ms.p50"), (std::vector<double>{5, 6}));
-  EXPECT_EQ(m->values.at("custom_metric"), (std::vector<double>{2, 2}));
-  std::filesystem::remove(path);
-}
-
-TEST(RunMetricsFile, SeveralSweepPointsAreKeptApartAndSelectedByBaseName) {
-  const std::string path = (std::filesystem::temp_directory_path() /
-                            ("ptplab_compare_sweep_test_" + std::to_string(::getpid()) + ".db"))
-                               .string();
-  {
-    WriterOptions options;
-    options.truncate = true;
-    auto w = ReportWriter::open(path, options);
-    ASSERT_TRUE(w.has_value()) << w.error();
-    for (const int fanout : {2, 4}) {
-      for (const int seed : {1, 2}) {
-        const std::string point =
-            "/nodes/0/params/gossip_fanout=" + std::to_string(fanout) + " seed=" + std::to_string(seed);
-        ASSERT_TRUE(w->begin_run({"s", "{}", static_cast<std::uint64_t>(seed), "0", "t", point}).has_value());
-        w->add(ScalarRecord{"metrics", "latency_p50_ms", 100.0 / fanout + seed});
-        ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}).has_value());
-      }
-    }
-  }
-  const auto m = read_run_metrics(path);
-  ASSERT_TRUE(m.has_value()) << m.error();
-  EXPECT_EQ(m->values.at("latency_p50_ms @ gossip_fanout=2"), (std::vector<double>{51, 52}));
-  EXPECT_EQ(m->values.at("latency_p50_ms @ gossip_fanout=4"), (std::vector<double>{26, 27}));
-  EXPECT_EQ(base_metric("latency_p50_ms @ gossip_fanout=4"), "latency_p50_ms");
-  const auto c = compare_metrics(*m, *m, {"latency_p50_ms"});
-  ASSERT_TRUE(c.has_value()) << c.error();
-  ASSERT_EQ(c->metrics.size(), 2u);
-  EXPECT_EQ(c->metrics[0].better, Better::kLower);
-  EXPECT_EQ(c->metrics[0].verdict, Verdict::kSame);
-  std::filesystem::remove(path);
+TEST(CompareOutput, SaysHowRunsWerePairedWhenTheSeedsDiffer) {
+  auto c = compare_reports(report_of({{"bytes_sent", {1, 2, 3, 4, 5, 6, 7, 8}}}),
+                           report_of({{"bytes_sent", {1, 2, 3, 4, 5, 6, 7}}}, 2), {});
+  ASSERT_TRUE(c.has_value());
+  EXPECT_NE(comparison_text(*c).find("paired on the 7 seeds both sides ran; left out: A's seeds 1"),
+            std::string::npos)
+      << comparison_text(*c);
+  c = compare_reports(report_of({{"bytes_sent", {1, 2, 3}}}), report_of({{"bytes_sent", {1, 2, 3}}}, 7), {});
+  ASSERT_TRUE(c.has_value());
+  EXPECT_NE(comparison_text(*c).find("seeds differ (0 shared, 6 needed to pair): unpaired"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -54,6 +54,16 @@ TEST(LinearScale, NiceDomainExtendsToTickMultiples) {
   EXPECT_EQ(labels_of(s.ticks(5)), (std::vector<std::string>{"0", "2", "4", "6", "8", "10"}));
 }
 
+TEST(LinearScale, NiceDomainContainsEndsThatRoundingWouldCut) {
+  // RapidCheck's counterexample (seed 6865098247572813105): ceil(28401.8 / step) * step came out
+  // one ulp below 28401.8, so the largest value fell outside the domain.
+  const double a = 284018 * std::pow(10.0, -1);
+  const double b = a + -63245 * std::pow(10.0, -6);
+  const Scale s = Scale::nice_linear(a, b, 0, 500, 2);
+  EXPECT_LE(s.lo(), std::min(a, b));
+  EXPECT_GE(s.hi(), std::max(a, b));
+}
+
 TEST(LinearScale, TickLabelsShowTheDecimalsTheStepNeeds) {
   const Scale s = Scale::nice_linear(0, 1, 0, 100, 4);
   EXPECT_EQ(labels_of(s.ticks(4)), (std::vector<std::string>{"0", "0.2", "0.4", "0.6", "0.8", "1"}));
