@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/overrides.hpp"
 #include "scenarios/format/sections.hpp"
 
@@ -45,6 +46,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   } catch (const json::parse_error& e) {
     return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
   }
+  if (auto duplicates = find_duplicate_keys(text); !duplicates.empty())
+    return Unexpected(std::move(duplicates));
   JsonChecker c;
   if (!c.require_object(doc, "", "a JSON object")) return Unexpected(c.take_errors());
   ValidationErrors override_errors;
