@@ -166,5 +166,14 @@ TEST(Loader, NodeParamIntegersAreExact) {
   EXPECT_NE(exp->document.find(R"("peers_max":1000)"), std::string::npos) << exp->document;
 }
 
+// The scenario's own integers take a whole number however it is written, and only that.
+TEST(Loader, ScenarioIntegersTakeExponentForm) {
+  const auto s = load_scenario(R"({"name": "x", "seed": 1e3, "nodes": [{"count": 2e1}]})");
+  ASSERT_TRUE(s.has_value()) << s.error()[0].to_string();
+  EXPECT_EQ(s->seed, 1000u);
+  EXPECT_EQ(s->nodes[0].count, 20u);
+  EXPECT_FALSE(load_scenario(R"({"name": "x", "nodes": [{"count": 2.5}]})").has_value());
+}
+
 }  // namespace
 }  // namespace ptplab::scenarios
