@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <type_traits>
@@ -159,6 +160,9 @@ Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
     TimeNs ns = 0;
     if (v.is_number_integer()) {
       ns = v.get<TimeNs>();
+    } else if (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
+               std::abs(v.get<double>()) < 9.2e18) {
+      ns = static_cast<TimeNs>(v.get<double>());  // 1e9 is 1000000000 ns
     } else if (v.is_string()) {
       const auto parsed = parse_duration(v.get<std::string>());
       if (!parsed) return expected("a duration such as \"250ms\" or \"15s\" (or integer nanoseconds)");
@@ -174,10 +178,19 @@ Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
     if (auto r = check_range(d, v.get<double>()); !r) return r;
     p.*(*dbl) = v.get<double>();
   } else {
-    if (!v.is_number_integer()) return expected("an integer (" + range_text(d) + ")");
-    if (auto r = check_range(d, v.get<double>()); !r) return r;
-    if (auto* i = std::get_if<int NodeParams::*>(&d.field)) p.*(*i) = v.get<int>();
-    if (auto* u = std::get_if<std::uint32_t NodeParams::*>(&d.field)) p.*(*u) = v.get<std::uint32_t>();
+    // A whole number however it is written (1e3 is 1000), never a fraction, and never one the
+    // field's type cannot hold: 4294967297 would wrap to 1 in a uint32 while the report kept it.
+    const double x = v.is_number() ? v.get<double>() : 0.5;
+    if (!std::isfinite(x) || x != std::floor(x)) return expected("an integer (" + range_text(d) + ")");
+    if (auto r = check_range(d, x); !r) return r;
+    const bool is_int = std::holds_alternative<int NodeParams::*>(d.field);
+    const double lo = is_int ? std::numeric_limits<int>::min() : 0.0;
+    const double hi = is_int ? std::numeric_limits<int>::max() : std::numeric_limits<std::uint32_t>::max();
+    if (x < lo || x > hi)
+      return expected("an integer (" + range_text(d) + ") of at most " + nlohmann::json(hi).dump() +
+                      " (the field's type)");
+    if (auto* i = std::get_if<int NodeParams::*>(&d.field)) p.*(*i) = static_cast<int>(x);
+    if (auto* u = std::get_if<std::uint32_t NodeParams::*>(&d.field)) p.*(*u) = static_cast<std::uint32_t>(x);
   }
   return std::monostate{};
 }

@@ -212,6 +212,7 @@ struct TableOf<MessageRecord> {
       column<&MessageRecord::sent_ns>("sent_ns", "INTEGER"),
       column<&MessageRecord::size_bytes>("size_bytes", "INTEGER"),
       column<&MessageRecord::intended_recipients>("intended_recipients", "INTEGER"),
+      column<&MessageRecord::joined_recipients>("joined_recipients", "INTEGER"),
   });
 };
 
@@ -227,6 +228,21 @@ struct TableOf<DeliveryRecord> {
       column<&DeliveryRecord::latency_ns>("latency_ns", "INTEGER"),
       column<&DeliveryRecord::hops>("hops", "INTEGER"),
       column<&DeliveryRecord::intended>("intended", "INTEGER"),
+      column<&DeliveryRecord::joined>("joined", "INTEGER"),
+  });
+};
+
+template <>
+struct TableOf<MembershipRecord> {
+  static constexpr std::string_view name = "membership";
+  static constexpr std::string_view run_id = kRunIdColumn;
+  static constexpr std::string_view index = "membership_by_run ON membership (run_id, channel, node)";
+  static constexpr auto columns = std::to_array({
+      column<&MembershipRecord::channel>("channel", "TEXT NOT NULL"),
+      column<&MembershipRecord::node>("node", "INTEGER"),
+      column<&MembershipRecord::intended_ns>("intended_ns", "INTEGER"),
+      column<&MembershipRecord::joined_ns>("joined_ns", "INTEGER"),
+      column<&MembershipRecord::left_ns>("left_ns", "INTEGER"),
   });
 };
 
@@ -255,6 +271,7 @@ struct TableOf<NatAttemptRecord> {
       column<&NatAttemptRecord::started_ns>("started_ns", "INTEGER"),
       column<&NatAttemptRecord::succeeded>("succeeded", "INTEGER"),
       column<&NatAttemptRecord::time_to_connect_ns>("time_to_connect_ns", "INTEGER"),
+      column<&NatAttemptRecord::failure_reason>("failure_reason", "TEXT"),
   });
 };
 

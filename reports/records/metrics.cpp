@@ -15,6 +15,9 @@ namespace {
   "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)"
 #define PTPLAB_LATENCY(P) \
   PTPLAB_NEAREST_RANK("latency_ns", "FROM delivery WHERE run_id = :run AND intended", P)
+#define PTPLAB_JOIN_TIME(P)                      \
+  PTPLAB_NEAREST_RANK("joined_ns - intended_ns", \
+                      "FROM membership WHERE run_id = :run AND joined_ns IS NOT NULL", P)
 // A metric only the runner can count: its scalar.
 #define PTPLAB_SCALAR(NAME) \
   "SELECT value FROM scalar WHERE run_id = :run AND module = 'metrics' AND name = '" NAME "'"
@@ -46,9 +49,14 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
      PTPLAB_TABLE_MAX("dedup_table_max")},
     {"delivered_messages", "count", Better::kHigher, "first deliveries (message, recipient)",
      "SELECT " PTPLAB_INTENDED_DELIVERIES},
-    {"delivery_ratio", "ratio", Better::kHigher, "delivered / intended (message, recipient) pairs",
+    {"delivery_ratio", "ratio", Better::kHigher,
+     "delivered / intended (message, recipient) pairs, members that never joined included",
      "SELECT CAST(" PTPLAB_INTENDED_DELIVERIES " AS REAL) / "
      "nullif((SELECT sum(intended_recipients) FROM message WHERE run_id = :run), 0)"},
+    {"delivery_ratio_joined", "ratio", Better::kHigher,
+     "delivered / (message, recipient) pairs whose recipient had joined when it was sent",
+     "SELECT CAST((SELECT count(*) FROM (SELECT DISTINCT msg_id, node FROM delivery WHERE run_id = :run "
+     "AND joined)) AS REAL) / nullif((SELECT sum(joined_recipients) FROM message WHERE run_id = :run), 0)"},
     {"drops_rate_limited", "count", Better::kLower, "datagrams dropped by token buckets",
      "SELECT coalesce(sum(datagrams_dropped), 0) FROM traffic WHERE run_id = :run AND drop_reason = "
      "'rate_limited'"},
@@ -56,6 +64,14 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
      PTPLAB_SCALAR("duplicates")},
     {"honest_delivery_ratio", "ratio", Better::kHigher,
      "delivery_ratio over messages of honest senders (under attack)", PTPLAB_SCALAR("honest_delivery_ratio")},
+    {"join_success_ratio", "ratio", Better::kHigher,
+     "memberships whose node joined / memberships the scenario asked for",
+     "SELECT avg(joined_ns IS NOT NULL) FROM membership WHERE run_id = :run"},
+    {"join_time_p50_ms", "ms", Better::kLower,
+     "median time from the scenario making a node a member to its join, over joins", PTPLAB_JOIN_TIME("0.5")},
+    {"join_time_p99_ms", "ms", Better::kLower,
+     "99th percentile time from the scenario making a node a member to its join, over joins",
+     PTPLAB_JOIN_TIME("0.99")},
     {"latency_max_ms", "ms", Better::kLower, "largest origin-to-first-delivery latency",
      PTPLAB_LATENCY("1.0")},
     {"latency_p50_ms", "ms", Better::kLower, "median origin-to-first-delivery latency",
@@ -64,6 +80,11 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
      PTPLAB_LATENCY("0.9")},
     {"latency_p99_ms", "ms", Better::kLower, "99th percentile origin-to-first-delivery latency",
      PTPLAB_LATENCY("0.99")},
+    {"members_intended", "count", Better::kNeither,
+     "(channel, node) memberships the scenario asked for, joined or not",
+     "SELECT count(*) FROM membership WHERE run_id = :run"},
+    {"members_joined", "count", Better::kHigher, "memberships whose node joined the channel",
+     "SELECT count(joined_ns) FROM membership WHERE run_id = :run"},
     {"messages_misrouted", "count", Better::kLower,
      "messages delivered to or routed toward the wrong node because of a collision",
      "SELECT coalesce(sum(messages_misrouted), 0) FROM collision WHERE run_id = :run"},
@@ -90,6 +111,7 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
 
 #undef PTPLAB_NEAREST_RANK
 #undef PTPLAB_LATENCY
+#undef PTPLAB_JOIN_TIME
 #undef PTPLAB_SCALAR
 #undef PTPLAB_TABLE_MAX
 #undef PTPLAB_INTENDED_DELIVERIES

@@ -101,7 +101,8 @@ struct MessageRecord {
   std::string channel;
   Nanoseconds sent_ns = 0;
   std::uint64_t size_bytes = 0;
-  std::uint64_t intended_recipients = 0;  // members alive when it was sent, sender excluded
+  std::uint64_t intended_recipients = 0;  // intended members (up) when it was sent, sender excluded
+  std::uint64_t joined_recipients = 0;    // of those, the members that had joined by then
 };
 
 // A first delivery of a MESSAGE to a node (record = full).
@@ -111,7 +112,19 @@ struct DeliveryRecord {
   Nanoseconds delivered_ns = 0;
   Nanoseconds latency_ns = 0;  // delivered_ns - sent_ns of the message
   std::uint32_t hops = 0;
-  bool intended = true;  // the receiver was an alive member when the message was sent
+  bool intended = true;  // the receiver was an intended member (up) when the message was sent
+  bool joined = true;    // ... and its node had joined the channel by then
+};
+
+// One membership of a channel the scenario asked for: the host was made a member (picked as
+// the channel's creator or a joiner) at intended_ns, whether or not its node managed to join.
+// It ends when the scenario makes the host leave or the host goes down (its state is lost).
+struct MembershipRecord {
+  std::string channel;
+  std::int64_t node = 0;  // host index
+  Nanoseconds intended_ns = 0;
+  std::optional<Nanoseconds> joined_ns;  // NULL: its node never joined during this membership
+  std::optional<Nanoseconds> left_ns;    // NULL: still a member at the end of the run
 };
 
 // An identifier shared by distinct nodes (kind "node_id") or messages (kind "msg_id").
@@ -130,6 +143,11 @@ struct NatAttemptRecord {
   Nanoseconds started_ns = 0;
   bool succeeded = false;
   std::optional<Nanoseconds> time_to_connect_ns;  // NULL when it failed
+  // NULL when it succeeded; else why it failed: "rate_limited" (the rendezvous' CONNECT rate),
+  // "connect_target_unknown", another refusal of a CONNECT ("not_a_peer", "too_many_attempts",
+  // ...), "nat_filter" (a NAT filtered A's or B's datagrams while it was open), "timeout"
+  // (nothing else seen), "unfinished" (still open at the end of the run).
+  std::optional<std::string> failure_reason{};
 };
 
 // Datagrams of one verb in one time bucket. Sent counts and drops may be split over rows (one
@@ -169,8 +187,8 @@ struct ConformanceRecord {
 // run_id may be NULL). The sink's add() overloads, the record buffer, the writer's per-table
 // storage and the table of columns (columns.hpp) are all made from this list.
 using RunRecords = std::tuple<ParamRecord, ScalarRecord, StatisticRecord, HistogramRecord, TimeseriesRecord,
-                              NodeRecord, MessageRecord, DeliveryRecord, CollisionRecord, NatAttemptRecord,
-                              TrafficRecord, ExpectationRecord, ConformanceRecord>;
+                              NodeRecord, MessageRecord, DeliveryRecord, MembershipRecord, CollisionRecord,
+                              NatAttemptRecord, TrafficRecord, ExpectationRecord, ConformanceRecord>;
 
 // Outer<T<R>...> over the record types R of RunRecords: ForEachRecord<std::vector> is
 // std::tuple<std::vector<ParamRecord>, ...>; ForEachRecord<P, std::variant> a variant.

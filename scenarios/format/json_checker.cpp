@@ -120,6 +120,14 @@ void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer
     out = v.get<std::uint64_t>();
     return;
   }
+  // A whole number written with an exponent or ".0" is that integer (1e3 is 1000), when exact.
+  if (v.is_number_float()) {
+    const double x = v.get<double>();
+    if (x == std::floor(x) && x >= static_cast<double>(lo) && x <= static_cast<double>(hi) && x < 0x1p63) {
+      out = static_cast<std::uint64_t>(x);
+      return;
+    }
+  }
   error(child_pointer(pointer, key), "expected an integer in [" + std::to_string(lo) + ", " +
                                          std::to_string(hi) + "], found " + describe(v));
 }

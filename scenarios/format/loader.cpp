@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/overrides.hpp"
 #include "scenarios/format/sections.hpp"
 
@@ -45,6 +46,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   } catch (const json::parse_error& e) {
     return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
   }
+  if (auto duplicates = find_duplicate_keys(text); !duplicates.empty())
+    return Unexpected(std::move(duplicates));
   JsonChecker c;
   if (!c.require_object(doc, "", "a JSON object")) return Unexpected(c.take_errors());
   ValidationErrors override_errors;
@@ -66,6 +69,14 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   read_sweep(c, doc, s);
   check_references(c, doc, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
+  // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
+  // took them: 1e3 is written 1000.
+  for (std::size_t g = 0; g < s.nodes.size(); ++g) {
+    for (const auto& o : s.nodes[g].params) {
+      auto& given = doc["nodes"][g]["params"][o.name];
+      if (given.dump() != o.value) given = json::parse(o.value);
+    }
+  }
   s.document = doc.dump();
   return s;
 }

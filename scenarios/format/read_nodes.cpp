@@ -80,7 +80,10 @@ void read_param_overrides(JsonChecker& c, const json& params, std::string_view p
       all_set = false;
       continue;
     }
-    out.push_back({name, value.dump()});
+    // A number written with a fraction or exponent is kept as the engine holds it (1e3 becomes
+    // 1000), so the report shows the value used; other values are kept as written.
+    out.push_back(
+        {name, value.is_number_float() ? engine::params_to_json(scratch).at(name).dump() : value.dump()});
   }
   if (all_set) {
     if (const auto r = engine::validate_params(scratch); !r) c.error(std::string(pointer), r.error());

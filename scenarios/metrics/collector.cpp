@@ -38,34 +38,62 @@ void Collector::add_channel(const std::string& channel_id) {
   channel_index_.emplace(channel_id, static_cast<std::uint32_t>(channel_ids_.size()));
   channel_ids_.push_back(channel_id);
   membership_.emplace_back(hosts_.size());
-  members_up_.push_back(0);
+  intended_up_.push_back(0);
+  joined_up_.push_back(0);
+}
+
+void Collector::note_intended(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  const auto it = channel_index_.find(channel_id);
+  if (it == channel_index_.end() || host >= hosts_.size() || !up_at(host, now)) return;
+  auto& m = membership_[it->second][host];
+  if (m.open()) return;
+  if (m.intended_ns != kNever) past_memberships_.push_back({it->second, host, m});
+  m = {now, kNever, kNever};
+  ++intended_up_[it->second];
 }
 
 void Collector::note_member(TimeNs now, sim::HostId host, std::string_view channel_id) {
-  member_change(now, host, channel_id, true);
-}
-
-void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
-  member_change(now, host, channel_id, false);
-}
-
-void Collector::member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined) {
+  note_intended(now, host, channel_id);
   const auto it = channel_index_.find(channel_id);
   if (it == channel_index_.end() || host >= hosts_.size()) return;
   auto& m = membership_[it->second][host];
-  const bool is_member = m.joined_ns != kNever && m.left_ns == kNever;
-  const bool up = hosts_[host].down_ns == kNever && hosts_[host].up_ns != kNever;
-  if (joined && !is_member) {
-    m = {now, kNever};
-    if (up) ++members_up_[it->second];
-  } else if (!joined && is_member) {
-    m.left_ns = now;
-    if (up) --members_up_[it->second];
+  if (!m.open() || m.joined_ns != kNever) return;
+  m.joined_ns = now;
+  ++joined_up_[it->second];
+}
+
+void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
+  const auto it = channel_index_.find(channel_id);
+  if (it == channel_index_.end() || host >= hosts_.size()) return;
+  end_membership(now, it->second, host);
+}
+
+void Collector::end_membership(TimeNs now, std::uint32_t channel, sim::HostId host) {
+  auto& m = membership_[channel][host];
+  if (!m.open()) return;
+  m.left_ns = now;
+  --intended_up_[channel];
+  if (m.joined_ns != kNever) --joined_up_[channel];
+}
+
+void Collector::for_each_membership(
+    const std::function<void(std::uint32_t, sim::HostId, const Membership&)>& f) const {
+  // Past memberships were pushed in time order; merge them with the latest per (channel, host).
+  std::vector<PastMembership> all = past_memberships_;
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) {
+    for (sim::HostId h = 0; h < membership_[c].size(); ++h) {
+      if (membership_[c][h].intended_ns != kNever) all.push_back({c, h, membership_[c][h]});
+    }
   }
+  std::stable_sort(all.begin(), all.end(), [](const PastMembership& a, const PastMembership& b) {
+    return std::tie(a.channel, a.host, a.m.intended_ns) < std::tie(b.channel, b.host, b.m.intended_ns);
+  });
+  for (const auto& p : all) f(p.channel, p.host, p.m);
 }
 
 void Collector::note_connect(TimeNs now, sim::HostId a, sim::HostId b) {
-  connects_.push_back({a, b, now, {}, false});
+  connects_.push_back({a, b, now, {}, false, {}, false, {}});
+  ++open_connects_;
 }
 
 void Collector::set_attack_windows(std::vector<AttackWindow> windows) {
@@ -101,13 +129,22 @@ bool Collector::up_at(sim::HostId host, TimeNs t) const {
   return h.up_ns != kNever && h.up_ns <= t && t < h.down_ns;
 }
 
-bool Collector::member_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
+bool Collector::intended_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
+  const auto& m = membership_[channel][host];
+  return m.intended_ns != kNever && m.intended_ns <= t && t < m.left_ns;
+}
+
+bool Collector::joined_at(std::uint32_t channel, sim::HostId host, TimeNs t) const {
   const auto& m = membership_[channel][host];
   return m.joined_ns != kNever && m.joined_ns <= t && t < m.left_ns;
 }
 
 bool Collector::intended(const Message& m, sim::HostId host) const {
-  return host != m.origin && member_at(m.channel, host, m.sent_ns) && up_at(host, m.sent_ns);
+  return host != m.origin && intended_at(m.channel, host, m.sent_ns) && up_at(host, m.sent_ns);
+}
+
+bool Collector::joined(const Message& m, sim::HostId host) const {
+  return intended(m, host) && joined_at(m.channel, host, m.sent_ns);
 }
 
 std::uint64_t Collector::named_key(sim::HostId host, const Address& a) const {
@@ -131,6 +168,10 @@ void Collector::on_send(TimeNs now, const sim::DatagramView& d) {
 
 void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) {
   traffic_.dropped(now, scan_verb(**d.bytes), d.size(), reason);
+  if (reason != sim::DropReason::kNatFilter || open_connects_ == 0) return;
+  for (auto& c : connects_) {
+    if (!c.done && (c.a == d.src_host || c.b == d.src_host)) c.nat_filtered = true;
+  }
 }
 
 void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
@@ -151,14 +192,9 @@ void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
     h.down_ns = kNever;
     return;
   }
-  // A host that goes down loses its state, its memberships with it.
-  for (std::size_t c = 0; c < membership_.size(); ++c) {
-    auto& m = membership_[c][host];
-    if (m.joined_ns != kNever && m.left_ns == kNever) {
-      m.left_ns = now;
-      if (h.down_ns == kNever && h.up_ns != kNever) --members_up_[c];
-    }
-  }
+  // A host that goes down loses its state, its memberships with it (the scenario does not make
+  // a restarted node a member again).
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) end_membership(now, c, host);
   h.down_ns = now;
 }
 
@@ -170,36 +206,71 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kDuplicate:
       if (e.verb == "MESSAGE") ++duplicates_;
       break;
-    case EventKind::kRateLimited: engine_dropped(now, e, cause, reason_name(Reason::kRateLimited)); break;
+    case EventKind::kRateLimited:
+      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+        connect_refused(cause.datagram->src_host, reason_name(Reason::kRateLimited));
+      engine_dropped(now, e, cause, Reason::kRateLimited);
+      break;
     case EventKind::kCollision: ++collisions_detected_; break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
-    case EventKind::kChannelJoined: member_change(now, host, e.channel_id, true); break;
-    case EventKind::kChannelLeft: member_change(now, host, e.channel_id, false); break;
+    case EventKind::kChannelJoined: note_member(now, host, e.channel_id); break;
+    case EventKind::kChannelLeft: note_left(now, host, e.channel_id); break;
     case EventKind::kConnectSucceeded: connect_result(now, host, e, true); break;
     case EventKind::kConnectFailed: connect_result(now, host, e, false); break;
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
-    case EventKind::kDropped: engine_dropped(now, e, cause, reason_name(e.reason)); break;
+    case EventKind::kDropped:
+      // A MESSAGE dropped while the user action that sends it runs was never sent at all.
+      if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") ++unsent_[e.reason];
+      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+        connect_refused(cause.datagram->src_host, reason_name(e.reason));
+      engine_dropped(now, e, cause, e.reason);
+      break;
     default: break;
   }
 }
 
 // A `traffic` row for a datagram the engine discarded. The row's verb is the one the event names,
 // else the verb of the datagram being handled. Its bytes are the event's own size (Event::size,
-// else value), else
-// those of the datagram being handled when the event is about it (names no verb or the input's
-// verb); an event raised by a timer or a user action, or about another datagram (a parked
-// MESSAGE, an answer not sent), names no input, and its size is not known here: 0 bytes.
-void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause,
-                               std::string_view reason) {
-  const std::size_t input_verb =
-      cause.datagram != nullptr ? scan_verb(**cause.datagram->bytes) : kVerbInvalid;
-  const auto named = wire::verb_from_name(e.verb);
-  const std::size_t verb = named ? static_cast<std::size_t>(*named) : input_verb;
-  const bool about_input = cause.datagram != nullptr && (e.verb.empty() || verb == input_verb);
+// else value), else those of the datagram being handled when the event is about it (names no
+// verb or the input's verb); an event raised by a timer or a user action, or about another
+// datagram (a parked MESSAGE, an answer not sent), names no input, and its size is not known
+// here: 0 bytes. The input's verb is scanned only when the event leaves it to decide.
+void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason) {
+  const auto named = e.verb.empty() ? std::nullopt : wire::verb_from_name(e.verb);
   const std::size_t own = e.size != 0 ? e.size : e.value;
-  const std::size_t bytes = own != 0 ? own : about_input ? cause.datagram->size() : 0;
+  const sim::DatagramView* input = cause.datagram;
+  std::size_t verb = named ? static_cast<std::size_t>(*named) : kVerbInvalid;
+  if (!named && input != nullptr) verb = input_verb(*input);
+  std::size_t bytes = own;
+  if (own == 0 && input != nullptr && (e.verb.empty() || verb == input_verb(*input))) bytes = input->size();
   traffic_.engine_dropped(now, verb, bytes, reason);
+}
+
+std::size_t Collector::input_verb(const sim::DatagramView& d) {
+  if (d.bytes == nullptr || *d.bytes == nullptr) return kVerbInvalid;
+  if (*d.bytes != scanned_input_) {
+    scanned_input_ = *d.bytes;
+    scanned_input_verb_ = scan_verb(*scanned_input_);
+  }
+  return scanned_input_verb_;
+}
+
+RunDiagnostics Collector::diagnostics() const {
+  RunDiagnostics d;
+  d.drops = traffic_.drop_totals();
+  for (const auto& [reason, n] : unsent_) d.unsent.push_back({std::string(reason_name(reason)), n});
+  std::stable_sort(d.unsent.begin(), d.unsent.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
+  d.gave_up = gave_up_;
+  std::map<std::string_view, std::uint64_t> failed;
+  for (const auto& c : connects_) {
+    if (!c.connected_ns) ++failed[c.done ? c.failure : kConnectUnfinished];
+  }
+  for (const auto& [reason, n] : failed) d.connect_failures.push_back({std::string(reason), n});
+  std::stable_sort(d.connect_failures.begin(), d.connect_failures.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
+  return d;
 }
 
 void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
@@ -209,8 +280,10 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   m.origin = host;
   m.channel = ch->second;
   m.sent_ns = now;
-  const bool self_member = member_at(m.channel, host, now) && up_at(host, now);
-  m.intended = members_up_[m.channel] - (self_member ? 1 : 0);
+  const bool self_intended = intended_at(m.channel, host, now) && up_at(host, now);
+  const bool self_joined = self_intended && joined_at(m.channel, host, now);
+  m.intended = intended_up_[m.channel] - (self_intended ? 1 : 0);
+  m.joined = joined_up_[m.channel] - (self_joined ? 1 : 0);
   m.during_attack = attack_on(now);
   const auto index = static_cast<std::uint32_t>(messages_.size());
   auto [it, inserted] = msg_index_.try_emplace(std::string(e.msg_id), index);
@@ -225,7 +298,7 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
                                               channel_ids_[ch->second], now, e.value,
-                                              messages_.back().intended});
+                                              messages_.back().intended, messages_.back().joined});
   }
 }
 
@@ -251,7 +324,7 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
     ++unintended_deliveries_;
     if (options_.full && options_.rows != nullptr) {
       options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                                 now - m.sent_ns, e.hops, false});
+                                                 now - m.sent_ns, e.hops, false, false});
     }
     const auto nid = hosts_[host].node_id;
     if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
@@ -261,11 +334,13 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
     return;
   }
   ++m.delivered;
+  const bool was_joined = joined(m, host);
+  if (was_joined) ++m.delivered_joined;
   const TimeNs latency = now - m.sent_ns;
   latency_.add(latency);
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
-                                               latency, e.hops, true});
+                                               latency, e.hops, true, was_joined});
   }
 }
 
@@ -275,8 +350,22 @@ void Collector::connect_result(TimeNs now, sim::HostId host, const Event& e, boo
     if (c.done || c.a != host) continue;
     if (nid != node_ids_.end() && hosts_[c.b].node_id != nid->second) continue;
     c.done = true;
-    if (ok) c.connected_ns = now;
+    --open_connects_;
+    if (ok) {
+      c.connected_ns = now;
+    } else {
+      c.failure = !c.refused.empty() ? c.refused
+                  : c.nat_filtered   ? sim::drop_reason_name(sim::DropReason::kNatFilter)
+                                     : reason_name(e.reason);
+    }
     return;
+  }
+}
+
+void Collector::connect_refused(sim::HostId from, std::string_view reason) {
+  if (open_connects_ == 0) return;
+  for (auto& c : connects_) {
+    if (!c.done && c.refused.empty() && (c.a == from || c.b == from)) c.refused = reason;
   }
 }
 

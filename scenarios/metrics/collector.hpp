@@ -4,8 +4,12 @@
 // report's rows and the metric values expectations are checked against. Definitions follow
 // reports/SCHEMA.md; in short:
 // - delivery ratio: first deliveries to intended recipients / intended (message, recipient)
-//   pairs, a recipient being intended when it was up and a member of the channel when the
-//   message was originated (the sender excluded); latency: origin send -> first delivery;
+//   pairs, a recipient being intended when the scenario had made it a member of the channel
+//   (and it was up) when the message was originated, whether or not its node managed to join
+//   (the sender excluded); delivery_ratio_joined counts only the recipients that had joined;
+//   latency: origin send -> first delivery;
+// - join figures: memberships the scenario asked for, those whose node joined, and the time
+//   from the scenario's request to the node's join;
 // - collision costs: messages_wrongly_suppressed = undelivered intended pairs of messages whose
 //   msg_id another message also has; messages_misrouted = deliveries to a host that was not an
 //   intended recipient but shares its node_id with another host;
@@ -17,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -27,6 +32,7 @@
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
 #include "scenarios/adversaries/attack_window.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/metrics/sample.hpp"
 #include "scenarios/metrics/traffic.hpp"
 #include "sim/observer.hpp"
@@ -70,9 +76,13 @@ class Collector final : public sim::Observer {
   void set_node_id(sim::HostId host, const std::string& node_id);
   // A channel of the workload, by the id its creator gave it.
   void add_channel(const std::string& channel_id);
-  // `host` became a member of the channel (idempotent; the creator and joiners).
+  // The scenario made `host` a member of the channel (the creator and every joiner it picked),
+  // whether or not its node manages to join; ignored for a host that is down (idempotent).
+  void note_intended(TimeNs now, sim::HostId host, std::string_view channel_id);
+  // `host`'s node joined the channel (idempotent); a join the scenario did not ask for first
+  // makes the host an intended member at the same time.
   void note_member(TimeNs now, sim::HostId host, std::string_view channel_id);
-  // `host` left the channel (idempotent).
+  // The scenario made `host` leave the channel (idempotent).
   void note_left(TimeNs now, sim::HostId host, std::string_view channel_id);
   // Host `a` started a CONNECT towards host `b`.
   void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
@@ -94,6 +104,9 @@ class Collector final : public sim::Observer {
   // are kept, adds the aggregate rows (scalars, statistics, histograms, time series,
   // traffic, collisions, NAT attempts).
   [[nodiscard]] MetricValues finish(TimeNs end);
+  // What failed silently so far: drops by reason, MESSAGEs not sent, retransmissions given up,
+  // CONNECT attempts that failed by reason.
+  [[nodiscard]] RunDiagnostics diagnostics() const;
   // The `traffic` table's rows so far, as finish() writes them.
   [[nodiscard]] std::vector<reports::TrafficRecord> traffic_rows() const { return traffic_.records(); }
 
@@ -103,13 +116,24 @@ class Collector final : public sim::Observer {
     std::uint32_t channel = 0;
     TimeNs sent_ns = 0;
     std::uint32_t intended = 0;
+    std::uint32_t joined = 0;  // intended recipients whose node had joined when it was sent
     std::uint32_t delivered = 0;
+    std::uint32_t delivered_joined = 0;
     std::uint32_t next_same_id = UINT32_MAX;  // another message with the same msg_id
     bool during_attack = false;
   };
+  // One membership the scenario asked for (a membership row): open while left_ns == kNever.
   struct Membership {
+    TimeNs intended_ns = kNever;
     TimeNs joined_ns = kNever;
     TimeNs left_ns = kNever;
+    [[nodiscard]] bool open() const { return intended_ns != kNever && left_ns == kNever; }
+  };
+  // A membership that ended and was followed by another of the same (channel, host).
+  struct PastMembership {
+    std::uint32_t channel = 0;
+    sim::HostId host = 0;
+    Membership m;
   };
   struct HostState {
     HostRole role;
@@ -122,18 +146,31 @@ class Collector final : public sim::Observer {
     TimeNs started_ns = 0;
     std::optional<TimeNs> connected_ns;
     bool done = false;
+    std::string_view refused;   // why a rendezvous or the target refused a CONNECT of a or b
+    bool nat_filtered = false;  // a datagram of a or b was filtered by a NAT while it was open
+    std::string_view failure;   // once failed: refused, else "nat_filter", else the engine's reason
   };
 
-  [[nodiscard]] bool member_at(std::uint32_t channel, sim::HostId host, TimeNs t) const;
+  [[nodiscard]] bool intended_at(std::uint32_t channel, sim::HostId host, TimeNs t) const;
+  [[nodiscard]] bool joined_at(std::uint32_t channel, sim::HostId host, TimeNs t) const;
   [[nodiscard]] bool up_at(sim::HostId host, TimeNs t) const;
   [[nodiscard]] bool intended(const Message& m, sim::HostId host) const;
+  [[nodiscard]] bool joined(const Message& m, sim::HostId host) const;
+  // Ends the open membership of (channel, host) at `now`, if any.
+  void end_membership(TimeNs now, std::uint32_t channel, sim::HostId host);
+  // Every membership of the run, ended or open, in (channel, host, intended_ns) order.
+  void for_each_membership(const std::function<void(std::uint32_t, sim::HostId, const Membership&)>& f) const;
   [[nodiscard]] bool attack_on(TimeNs t) const;
   [[nodiscard]] std::uint32_t intern_node_id(std::string_view id);
   void originated(TimeNs now, sim::HostId host, const Event& e);
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
-  void member_change(TimeNs now, sim::HostId host, std::string_view channel_id, bool joined);
-  void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, std::string_view reason);
+  // Evidence for open CONNECT attempts of `from` (as a or b): a CONNECT it sent was refused.
+  void connect_refused(sim::HostId from, std::string_view reason);
+  void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason);
+  // The verb of the datagram being handled, scanned once per datagram however many events it
+  // causes (a broadcast datagram is one buffer shared by its receivers: one scan for all).
+  [[nodiscard]] std::size_t input_verb(const sim::DatagramView& d);
   void write_rows(TimeNs end, const MetricValues& metrics);
   [[nodiscard]] std::uint64_t named_key(sim::HostId host, const Address& a) const;
 
@@ -141,8 +178,10 @@ class Collector final : public sim::Observer {
   std::vector<HostState> hosts_;
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> channel_index_;
   std::vector<std::string> channel_ids_;
-  std::vector<std::vector<Membership>> membership_;  // [channel][host]
-  std::vector<std::uint32_t> members_up_;            // [channel]: members currently up
+  std::vector<std::vector<Membership>> membership_;  // [channel][host]: the latest membership
+  std::vector<PastMembership> past_memberships_;     // earlier ones, replaced by a later one
+  std::vector<std::uint32_t> intended_up_;           // [channel]: open memberships (hosts up)
+  std::vector<std::uint32_t> joined_up_;             // [channel]: ... whose node has joined
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> node_ids_;
   std::vector<std::string> node_id_text_;
   std::vector<std::vector<sim::HostId>> node_id_holders_;
@@ -152,6 +191,8 @@ class Collector final : public sim::Observer {
   std::vector<Message> messages_;
   Sample latency_;
   TrafficTable traffic_;
+  SharedBytes scanned_input_;  // the buffer input_verb() scanned last (held, so never reused)
+  std::size_t scanned_input_verb_ = kVerbInvalid;
   std::vector<AttackWindow> attack_windows_;
   std::unordered_set<std::uint64_t> named_;  // (honest host, address) pairs attackers showed as source
   std::array<std::uint64_t, kVerbSlots> induced_bytes_{};
@@ -166,7 +207,9 @@ class Collector final : public sim::Observer {
   std::uint64_t unknown_deliveries_ = 0;
   std::uint64_t retransmissions_ = 0;
   std::uint64_t gave_up_ = 0;
+  std::map<Reason, std::uint64_t> unsent_;  // MESSAGEs a user action could not send, by reason
   std::vector<ConnectAttempt> connects_;
+  std::size_t open_connects_ = 0;  // attempts not done yet (evidence is only looked for then)
   engine::TableSizes table_max_{}, round_max_{};
   std::vector<std::pair<TimeNs, engine::TableSizes>> table_series_;
 };
@@ -174,5 +217,7 @@ class Collector final : public sim::Observer {
 // Bounds of the collector's ground-truth memory.
 inline constexpr std::size_t kNamedAddressesMax = 1u << 20;  // (host, address) pairs for amplification
 inline constexpr std::size_t kLatencyHistogramBins = 50;     // bins of the latency histogram
+// The failure reason of a CONNECT attempt still open when the run ended.
+inline constexpr std::string_view kConnectUnfinished = "unfinished";
 
 }  // namespace ptplab::scenarios

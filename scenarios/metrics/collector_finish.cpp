@@ -14,10 +14,13 @@ constexpr double kNsPerMs = 1e6;
 MetricValues Collector::finish(TimeNs end) {
   MetricValues v;
   std::uint64_t intended = 0, delivered = 0, attack_intended = 0, attack_delivered = 0, suppressed = 0;
+  std::uint64_t joined = 0, delivered_joined = 0;
   for (std::size_t i = 0; i < messages_.size(); ++i) {
     const auto& m = messages_[i];
     intended += m.intended;
     delivered += std::min(m.delivered, m.intended);
+    joined += m.joined;
+    delivered_joined += std::min(m.delivered_joined, m.joined);
     if (m.during_attack) {
       attack_intended += m.intended;
       attack_delivered += std::min(m.delivered, m.intended);
@@ -37,6 +40,25 @@ MetricValues Collector::finish(TimeNs end) {
   v["messages_sent"] = static_cast<double>(messages_.size());
   v["delivered_messages"] = static_cast<double>(delivered);
   if (intended > 0) v["delivery_ratio"] = static_cast<double>(delivered) / static_cast<double>(intended);
+  if (joined > 0)
+    v["delivery_ratio_joined"] = static_cast<double>(delivered_joined) / static_cast<double>(joined);
+  std::uint64_t members_intended = 0, members_joined = 0;
+  Sample join_time(true);
+  for_each_membership([&](std::uint32_t, sim::HostId, const Membership& m) {
+    ++members_intended;
+    if (m.joined_ns == kNever) return;
+    ++members_joined;
+    join_time.add(m.joined_ns - m.intended_ns);
+  });
+  v["members_intended"] = static_cast<double>(members_intended);
+  v["members_joined"] = static_cast<double>(members_joined);
+  if (members_intended > 0) {
+    v["join_success_ratio"] = static_cast<double>(members_joined) / static_cast<double>(members_intended);
+  }
+  if (members_joined > 0) {
+    v["join_time_p50_ms"] = join_time.percentile(0.5) / kNsPerMs;
+    v["join_time_p99_ms"] = join_time.percentile(0.99) / kNsPerMs;
+  }
   const bool attacked = !attack_windows_.empty();
   if (attacked ? attack_intended > 0 : intended > 0) {
     v["honest_delivery_ratio"] =
@@ -85,7 +107,7 @@ MetricValues Collector::finish(TimeNs end) {
   v["certificates_table_max"] = static_cast<double>(table_max_.certificates);
   v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
   v["routing_table_max"] = static_cast<double>(table_max_.routing);
-  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops("rate_limited"));
+  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops(Reason::kRateLimited));
   if (options_.rows != nullptr) write_rows(end, v);
   return v;
 }
@@ -121,6 +143,13 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
     }
   }
   for (auto& r : traffic_.records()) w.add(r);
+  for_each_membership([&](std::uint32_t c, sim::HostId h, const Membership& m) {
+    const auto at = [](TimeNs t) {
+      return t == kNever ? std::nullopt : std::optional<reports::Nanoseconds>(t);
+    };
+    w.add(reports::MembershipRecord{channel_ids_[c], static_cast<std::int64_t>(h), m.intended_ns,
+                                    at(m.joined_ns), at(m.left_ns)});
+  });
   for (const auto& [t, sizes] : table_series_) {
     w.add(reports::TimeseriesRecord{"peers_table_max", t, static_cast<double>(sizes.peers)});
     w.add(reports::TimeseriesRecord{"certificates_table_max", t, static_cast<double>(sizes.certificates)});
@@ -149,8 +178,10 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   for (const auto& c : connects_) {
     std::optional<reports::Nanoseconds> ttc;
     if (c.connected_ns) ttc = *c.connected_ns - c.started_ns;
+    std::optional<std::string> failure;
+    if (!c.connected_ns) failure = std::string(c.done ? c.failure : kConnectUnfinished);
     w.add(reports::NatAttemptRecord{hosts_[c.a].role.nat_type, hosts_[c.b].role.nat_type, c.started_ns,
-                                    c.connected_ns.has_value(), ttc});
+                                    c.connected_ns.has_value(), ttc, std::move(failure)});
   }
 }
 

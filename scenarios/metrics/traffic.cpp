@@ -2,6 +2,7 @@
 #include "scenarios/metrics/traffic.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace ptplab::scenarios {
@@ -19,10 +20,8 @@ TrafficCell& TrafficTable::cell(TimeNs t, std::size_t verb) {
   return cells_[bucket(t) * kVerbSlots + std::min(verb, kVerbInvalid)];
 }
 
-void TrafficTable::engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, std::string_view reason) {
-  auto r = static_cast<std::size_t>(std::find(engine_reasons_.begin(), engine_reasons_.end(), reason) -
-                                    engine_reasons_.begin());
-  if (r == engine_reasons_.size()) engine_reasons_.emplace_back(reason);
+void TrafficTable::engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, Reason reason) {
+  const auto r = static_cast<std::uint64_t>(reason);
   const std::uint64_t key = (static_cast<std::uint64_t>(bucket(t)) << 32) |
                             (static_cast<std::uint64_t>(std::min(verb, kVerbInvalid)) << 16) | r;
   auto& c = engine_cells_[key];
@@ -30,10 +29,8 @@ void TrafficTable::engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes,
   c.second += bytes;
 }
 
-std::uint64_t TrafficTable::engine_drops(std::string_view reason) const {
-  const auto it = std::find(engine_reasons_.begin(), engine_reasons_.end(), reason);
-  if (it == engine_reasons_.end()) return 0;
-  const auto r = static_cast<std::uint64_t>(it - engine_reasons_.begin());
+std::uint64_t TrafficTable::engine_drops(Reason reason) const {
+  const auto r = static_cast<std::uint64_t>(reason);
   std::uint64_t total = 0;
   for (const auto& [key, c] : engine_cells_) total += (key & 0xffff) == r ? c.first : 0;
   return total;
@@ -70,13 +67,33 @@ std::vector<reports::TrafficRecord> TrafficTable::records() const {
   for (const auto& [key, c] : engine_cells_) {
     out.push_back({static_cast<TimeNs>(key >> 32) * bucket_ns_,
                    std::string(verb_slot_name((key >> 16) & 0xffff)), 0, 0, c.first, c.second,
-                   engine_reasons_[key & 0xffff]});
+                   std::string(reason_name(static_cast<Reason>(key & 0xffff)))});
   }
   // Hash-map order must not reach the report: rows sorted by (bucket, verb, reason).
   std::sort(out.begin(), out.end(), [](const reports::TrafficRecord& a, const reports::TrafficRecord& b) {
     return std::tie(a.bucket_start_ns, a.verb, a.drop_reason) <
            std::tie(b.bucket_start_ns, b.verb, b.drop_reason);
   });
+  return out;
+}
+
+std::vector<DropCount> TrafficTable::drop_totals() const {
+  std::map<std::string, std::uint64_t, std::less<>> by_name;
+  for (std::size_t v = 0; v < kVerbSlots; ++v) {
+    const auto t = total(v);
+    for (std::size_t r = 0; r < sim::kDropReasonCount; ++r) {
+      if (t.dropped_datagrams[r] != 0)
+        by_name[std::string(sim::drop_reason_name(static_cast<sim::DropReason>(r)))] +=
+            t.dropped_datagrams[r];
+    }
+  }
+  for (const auto& [key, c] : engine_cells_) {
+    by_name[std::string(reason_name(static_cast<Reason>(key & 0xffff)))] += c.first;
+  }
+  std::vector<DropCount> out;
+  for (const auto& [name, n] : by_name) out.push_back({name, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
   return out;
 }
 

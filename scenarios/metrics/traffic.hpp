@@ -5,10 +5,10 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "engine/core/reason.hpp"
 #include "engine/core/time.hpp"
 #include "reports/records/records.hpp"
 #include "scenarios/metrics/verb_scan.hpp"
@@ -22,6 +22,12 @@ struct TrafficCell {
   std::array<std::uint64_t, sim::kDropReasonCount> dropped_datagrams{}, dropped_bytes{};
 };
 
+// Datagrams (or MESSAGEs) dropped for one reason: a sim::DropReason or engine Reason name.
+struct DropCount {
+  std::string reason;
+  std::uint64_t count = 0;
+};
+
 // The traffic accumulator of one run.
 class TrafficTable {
  public:
@@ -29,10 +35,13 @@ class TrafficTable {
   TrafficTable(TimeNs bucket_ns, TimeNs duration_ns);
   void sent(TimeNs t, std::size_t verb, std::size_t bytes);
   void dropped(TimeNs t, std::size_t verb, std::size_t bytes, sim::DropReason reason);
-  // An input an endpoint discarded (its own reason code: "rate_limited", "malformed", ...).
-  void engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, std::string_view reason);
+  // An input an endpoint discarded, for the endpoint's own reason (engine/core/reason.hpp).
+  void engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, Reason reason);
   // Datagrams endpoints discarded for `reason`, over the run.
-  [[nodiscard]] std::uint64_t engine_drops(std::string_view reason) const;
+  [[nodiscard]] std::uint64_t engine_drops(Reason reason) const;
+  // Datagrams dropped per reason over the run, network and endpoint reasons by their report
+  // names (a name both use counts once, summed), non-zero only, largest first (ties by name).
+  [[nodiscard]] std::vector<DropCount> drop_totals() const;
   // Rows in (bucket, verb, reason) order: one row of sent counts per non-empty cell, one per
   // drop reason that occurred.
   [[nodiscard]] std::vector<reports::TrafficRecord> records() const;
@@ -43,9 +52,8 @@ class TrafficTable {
  private:
   [[nodiscard]] TrafficCell& cell(TimeNs t, std::size_t verb);
   [[nodiscard]] std::size_t bucket(TimeNs t) const;
-  // Endpoint drops keyed by (bucket, verb, reason index): datagrams and bytes.
+  // Endpoint drops keyed by (bucket, verb, Reason): datagrams and bytes.
   std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> engine_cells_;
-  std::vector<std::string> engine_reasons_;  // interned reason codes (a handful)
   TimeNs bucket_ns_;
   std::size_t buckets_;
   std::vector<TrafficCell> cells_;  // [bucket * kVerbSlots + verb]

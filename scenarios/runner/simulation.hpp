@@ -57,6 +57,8 @@ class Simulation final : private sim::Observer {
   bool run(const std::atomic<bool>* stop, const ProgressFn& progress);
   // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
   [[nodiscard]] MetricValues finish();
+  // What failed silently (drops by reason, MESSAGEs not sent, retransmissions given up).
+  [[nodiscard]] RunDiagnostics diagnostics() const { return collector_.diagnostics(); }
 
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }

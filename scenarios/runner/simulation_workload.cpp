@@ -61,6 +61,8 @@ void Simulation::schedule_channel(std::size_t c) {
   });
   channel_creator_[c] = creator;
   collector_.add_channel(channel_ids_[c]);
+  // Every picked member is an intended recipient from now on, whether or not it manages to join.
+  for (const sim::HostId h : members) collector_.note_intended(now, h, channel_ids_[c]);
   collector_.note_member(now, creator, channel_ids_[c]);
   channel_members_[c].push_back(creator);
   for (std::size_t i = 1; i < members.size(); ++i) {
@@ -149,7 +151,10 @@ void Simulation::apply_membership(const MembershipChange& change) {
   const TimeNs now = sim_.now();
   if (change.kind == MembershipChange::Kind::kJoin) {
     std::erase_if(hosts, [&](sim::HostId h) { return node(h) == nullptr || is_member(h); });
-    for (const auto h : pick(hosts, change.share, std::nullopt)) try_join(c, h, 1);
+    for (const auto h : pick(hosts, change.share, std::nullopt)) {
+      collector_.note_intended(now, h, channel_ids_[c]);
+      try_join(c, h, 1);
+    }
     return;
   }
   std::erase_if(hosts, [&](sim::HostId h) { return !is_member(h); });

@@ -43,6 +43,18 @@ out=$("$PTPLAB" validate --set '/sweep/parameters/~1nodes~11~1count=[5, 0]' "$t/
 [ "$rc" -eq 2 ] || fail "invalid sweep point gave exit $rc"
 echo "$out" | grep -q '\[/nodes/1/count=0 .* seed=7\] /nodes/1/count' || fail "sweep point error missing: $out"
 
+# A key given twice is an error naming both places, not "the last one wins".
+printf '{"name":"dup","nodes":[{"count":2,"count":3}]}\n' >"$t/dup.json"
+rc=0; out=$("$PTPLAB" validate "$t/dup.json" 2>&1) || rc=$?
+[ "$rc" -eq 2 ] || fail "duplicate key exit $rc"
+echo "$out" | grep -qF '/nodes/0/count: duplicate key "count": key 1 and key 2 of /nodes/0' || fail "duplicate key: $out"
+
+# A NodeParams integer too large for its field is refused at its pointer (it used to wrap to 1).
+rc=0; out=$("$PTPLAB" validate scenarios/suites/smoke/basic.json --set '/nodes/1/params={"peers_max": 4294967297}' 2>&1) || rc=$?
+[ "$rc" -eq 2 ] || fail "out-of-range integer exit $rc"
+echo "$out" | grep -qF '/nodes/1/params/peers_max: parameter "peers_max": expected an integer' || fail "out of range: $out"
+out=$("$PTPLAB" validate scenarios/suites/smoke/basic.json --set '/nodes/1/params={"peers_max": 1e3}') || fail "1e3: $out"
+
 # Usage errors and unreadable files exit 2.
 rc=0; "$PTPLAB" validate >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "no file gave exit $rc"
 rc=0; "$PTPLAB" validate "$t/missing.json" >/dev/null || rc=$?; [ "$rc" -eq 2 ] || fail "missing file exit $rc"

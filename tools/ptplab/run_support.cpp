@@ -50,9 +50,13 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   out << s.name << " (seed " << s.seed << ", run " << o.run_id << "): " << reports::run_status_name(o.status)
       << ", " << format_duration(o.simulated_ns) << " simulated, " << o.events << " events in "
       << fmt("%.2f", o.wall_seconds) << " s\n";
-  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << "  ("
+  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << " of intended members ("
       << metric(m, "delivered_messages", "%.0f") << " deliveries of " << metric(m, "messages_sent", "%.0f")
-      << " messages)\n";
+      << " messages), " << metric(m, "delivery_ratio_joined", "%.4f") << " of joined members\n";
+  out << "  members     " << metric(m, "members_joined", "%.0f") << " of "
+      << metric(m, "members_intended", "%.0f") << " intended joined ("
+      << metric(m, "join_success_ratio", "%.4f") << "), join time ms p50 "
+      << metric(m, "join_time_p50_ms", "%.1f") << "  p99 " << metric(m, "join_time_p99_ms", "%.1f") << "\n";
   out << "  latency ms  p50 " << metric(m, "latency_p50_ms", "%.1f") << "  p90 "
       << metric(m, "latency_p90_ms", "%.1f") << "  p99 " << metric(m, "latency_p99_ms", "%.1f") << "  max "
       << metric(m, "latency_max_ms", "%.1f") << "\n";
@@ -63,13 +67,26 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << metric(m, "msg_id_collisions", "%.0f") << "  wrongly suppressed "
       << metric(m, "messages_wrongly_suppressed", "%.0f") << "\n";
   out << "  NAT         " << metric(m, "nat_attempts", "%.0f") << " attempts, success "
-      << metric(m, "nat_success_ratio", "%.3f") << "\n";
+      << metric(m, "nat_success_ratio", "%.3f");
+  for (std::size_t i = 0; i < o.diagnostics.connect_failures.size(); ++i) {
+    const auto& f = o.diagnostics.connect_failures[i];
+    out << (i == 0 ? ", failed: " : ", ") << f.reason << " " << f.count;
+  }
+  out << "\n";
   if (!s.attackers.empty()) {
     out << "  abuse       honest delivery " << metric(m, "honest_delivery_ratio", "%.4f")
         << ", amplification " << metric(m, "amplification_factor", "%.2f") << ", victim datagrams "
         << metric(m, "victim_datagrams_received", "%.0f") << ", rate-limited "
         << metric(m, "drops_rate_limited", "%.0f") << "\n";
   }
+  if (!o.diagnostics.drops.empty()) {
+    out << "  drops       ";
+    for (std::size_t i = 0; i < o.diagnostics.drops.size(); ++i) {
+      out << (i == 0 ? "" : ", ") << o.diagnostics.drops[i].reason << " " << o.diagnostics.drops[i].count;
+    }
+    out << "\n";
+  }
+  for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
   out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";

@@ -76,14 +76,17 @@ TEST(ColumnTable, BindersRoundTripEveryField) {
   expect_round_trip(StatisticRecord{"latency_ms", 4, 1.5, 0.5, 1, 2, 1.5, 2, 2});
   expect_round_trip(DeliveryRecord{"m", 3, 100, 40, 2, false});
   expect_round_trip(NatAttemptRecord{"symmetric", "full_cone", 5, true, 9});
-  expect_round_trip(NatAttemptRecord{"symmetric", "symmetric", 5, false, std::nullopt});
+  expect_round_trip(NatAttemptRecord{"symmetric", "symmetric", 5, false, std::nullopt, "rate_limited"});
+  expect_round_trip(MembershipRecord{"c", 4, 100, 600, std::nullopt});
   expect_round_trip(ExpectationRecord{"delivery_ratio", ">=", 0.9, 0.01, 0.95, true});
   expect_round_trip(ExpectationRecord{"latency_p50_ms", "<", 10, 0, std::nullopt, false});
   expect_round_trip(TrafficRecord{1'000'000'000, "HELLO", 3, 300, 1, 100, "loss"});
   expect_round_trip(ConformanceRecord{"127.0.0.1:9000", "hello/1", "4.1", "MUST", "pass", "ok", 0.25});
   // The types stored: integers as INTEGER, reals as REAL, NULL for an absent optional.
-  EXPECT_EQ(cells(NatAttemptRecord{"a", "b", 5, false, std::nullopt}),
-            (std::vector<std::string>{"t:a", "t:b", "i:5", "i:0", "NULL"}));
+  EXPECT_EQ(cells(NatAttemptRecord{"a", "b", 5, false, std::nullopt, "timeout"}),
+            (std::vector<std::string>{"t:a", "t:b", "i:5", "i:0", "NULL", "t:timeout"}));
+  EXPECT_EQ(cells(NatAttemptRecord{"a", "b", 5, true, 7, std::nullopt}),
+            (std::vector<std::string>{"t:a", "t:b", "i:5", "i:1", "i:7", "NULL"}));
 }
 
 TEST(ColumnTable, NamesAreUniqueAndTypesKnown) {

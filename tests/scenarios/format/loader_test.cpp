@@ -136,3 +136,44 @@ TEST(Loader, ExpectationTolerance) {
 
 }  // namespace
 }  // namespace ptplab::scenarios
+
+namespace ptplab::scenarios {
+namespace {
+
+// NodeParams numbers are exact: an integer too large for its field is refused at its pointer
+// (4294967297 used to run as 1), a whole number written with an exponent is that integer, and
+// the effective document records the value the engine took.
+TEST(Loader, NodeParamIntegersAreExact) {
+  const auto wrap =
+      load_scenario(R"({"name": "w", "nodes": [{"count": 2, "params": {"peers_max": 4294967297}}]})");
+  ASSERT_FALSE(wrap.has_value());
+  ASSERT_EQ(wrap.error().size(), 1u);
+  EXPECT_EQ(wrap.error()[0].pointer, "/nodes/0/params/peers_max");
+  EXPECT_NE(wrap.error()[0].message.find("4294967297"), std::string::npos) << wrap.error()[0].message;
+
+  const auto frac = load_scenario(R"({"name": "f", "nodes": [{"count": 2, "params": {"peers_max": 2.5}}]})");
+  ASSERT_FALSE(frac.has_value());
+  EXPECT_EQ(frac.error()[0].pointer, "/nodes/0/params/peers_max");
+
+  const auto exp = load_scenario(
+      R"({"name": "e", "nodes": [{"count": 2, "params": {"peers_max": 1e3, "ack_timeout_ns": 2e8}}]})");
+  ASSERT_TRUE(exp.has_value()) << exp.error()[0].to_string();
+  const auto& params = exp->nodes[0].params;
+  ASSERT_EQ(params.size(), 2u);
+  EXPECT_EQ(params[0].name, "ack_timeout_ns");  // object keys come sorted
+  EXPECT_EQ(params[0].value, "200000000");
+  EXPECT_EQ(params[1].value, "1000");
+  EXPECT_NE(exp->document.find(R"("peers_max":1000)"), std::string::npos) << exp->document;
+}
+
+// The scenario's own integers take a whole number however it is written, and only that.
+TEST(Loader, ScenarioIntegersTakeExponentForm) {
+  const auto s = load_scenario(R"({"name": "x", "seed": 1e3, "nodes": [{"count": 2e1}]})");
+  ASSERT_TRUE(s.has_value()) << s.error()[0].to_string();
+  EXPECT_EQ(s->seed, 1000u);
+  EXPECT_EQ(s->nodes[0].count, 20u);
+  EXPECT_FALSE(load_scenario(R"({"name": "x", "nodes": [{"count": 2.5}]})").has_value());
+}
+
+}  // namespace
+}  // namespace ptplab::scenarios

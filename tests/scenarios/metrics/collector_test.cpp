@@ -4,6 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
 #include "engine/wire/codec.hpp"
 
 namespace ptplab::scenarios {
@@ -37,6 +43,21 @@ struct Feed {
     sim::DatagramView d{t, from, to, src, dst, &b};
     c.on_send(t, d);
     c.on_delivery(t + 10 * ms, d);
+  }
+};
+
+// A sink that keeps the membership rows it is given.
+struct MembershipRows final : reports::ForwardingSink<MembershipRows> {
+  std::vector<reports::MembershipRecord> rows;
+  template <class R>
+  void add_row(const R& r) {
+    if constexpr (std::is_same_v<R, reports::MembershipRecord>) rows.push_back(r);
+  }
+  Expected<reports::RunId, std::string> begin_run(const reports::RunInfo&) override {
+    return reports::RunId{1};
+  }
+  Expected<reports::RunId, std::string> finish_run(const reports::RunEnd&) override {
+    return reports::RunId{1};
   }
 };
 
@@ -79,6 +100,69 @@ TEST(Collector, DeliveryAfterLeavingStillCountsAndLateJoinersDoNot) {
   const auto m = f.c.finish(2 * kSecond);
   EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 1.0);
   EXPECT_EQ(m.at("delivered_messages"), 1);
+}
+
+// Delivery against intention: a member the scenario picked counts as an intended recipient from
+// the moment it was picked, joined or not; delivery_ratio_joined is the figure over joined ones.
+TEST(Collector, MembersThatNeverJoinedCountAgainstDelivery) {
+  Feed f(4);
+  for (sim::HostId h = 0; h < 4; ++h) f.up(h);
+  f.c.add_channel("ch");
+  for (sim::HostId h = 0; h < 4; ++h) f.c.note_intended(100 * ms, h, "ch");
+  f.c.note_member(100 * ms, 0, "ch");  // the creator: joined at once
+  f.c.note_member(600 * ms, 1, "ch");
+  f.originate(1000 * ms, 0, "m1", "ch");  // intended 1, 2, 3; joined: 1
+  f.deliver(1010 * ms, 1, "m1");
+  f.c.note_member(1600 * ms, 2, "ch");    // joins after m1 was sent; host 3 never joins
+  f.deliver(1700 * ms, 2, "m1");          // intended, though not joined when sent
+  f.originate(2000 * ms, 0, "m2", "ch");  // intended 1, 2, 3; joined: 1, 2
+  f.deliver(2010 * ms, 1, "m2");
+  f.deliver(2020 * ms, 2, "m2");
+  const auto m = f.c.finish(3 * kSecond);
+  EXPECT_EQ(m.at("delivered_messages"), 4);
+  EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 4.0 / 6.0);
+  EXPECT_DOUBLE_EQ(m.at("delivery_ratio_joined"), 3.0 / 3.0);
+  EXPECT_EQ(m.at("members_intended"), 4);
+  EXPECT_EQ(m.at("members_joined"), 3);
+  EXPECT_DOUBLE_EQ(m.at("join_success_ratio"), 3.0 / 4.0);
+  EXPECT_DOUBLE_EQ(m.at("join_time_p50_ms"), 500);  // sorted 0, 500, 1500: rank ceil(1.5) = 2
+  EXPECT_DOUBLE_EQ(m.at("join_time_p99_ms"), 1500);
+}
+
+// A membership ends when the scenario makes the host leave or the host goes down; picked again,
+// it is a second membership (a second membership row).
+TEST(Collector, MembershipsEndOnLeaveAndCrash) {
+  reports::RecordBuffer buffer;
+  Collector c(CollectorOptions{3, true, 10 * kSecond, kSecond, &buffer});
+  for (sim::HostId h = 0; h < 3; ++h) c.on_host_state(0, h, true);
+  c.add_channel("ch");
+  c.note_member(0, 0, "ch");
+  c.note_intended(0, 1, "ch");
+  c.note_intended(0, 2, "ch");
+  c.note_member(200 * ms, 1, "ch");
+  c.note_left(300 * ms, 1, "ch");
+  c.note_intended(400 * ms, 1, "ch");   // picked again, never joins
+  c.on_host_state(500 * ms, 2, false);  // down before joining
+  c.note_intended(600 * ms, 2, "ch");   // ignored: the host is down
+  const auto m = c.finish(kSecond);
+  EXPECT_EQ(m.at("members_intended"), 4);
+  EXPECT_EQ(m.at("members_joined"), 2);
+  MembershipRows rows;
+  buffer.drain_into(rows);
+  using reports::MembershipRecord;
+  using N = std::optional<reports::Nanoseconds>;
+  const std::vector<std::tuple<std::int64_t, reports::Nanoseconds, N, N>> expected = {
+      {0, 0, 0, std::nullopt},
+      {1, 0, 200 * ms, 300 * ms},
+      {1, 400 * ms, std::nullopt, std::nullopt},
+      {2, 0, std::nullopt, 500 * ms},
+  };
+  ASSERT_EQ(rows.rows.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const auto& r = rows.rows[i];
+    EXPECT_EQ(r.channel, "ch");
+    EXPECT_EQ(std::make_tuple(r.node, r.intended_ns, r.joined_ns, r.left_ns), expected[i]) << i;
+  }
 }
 
 TEST(Collector, CollisionsAndTheirCost) {
@@ -144,6 +228,45 @@ TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
   const auto m = f.c.finish(kSecond);
   EXPECT_DOUBLE_EQ(m.at("amplification_factor"), 500.0 / 100.0);
   EXPECT_EQ(m.at("victim_datagrams_received"), 3);
+}
+
+// A failed CONNECT attempt carries the first evidence seen while it was open: a refusal of a
+// CONNECT of A or B (the rendezvous' rate limit), else a NAT filtering their datagrams, else the
+// engine's reason; an attempt still open at the end is unfinished.
+TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
+  const std::array<std::string, 7> ids = {"n0", "n1", "n2", "n3", "n4", "n5", "n6"};
+  Feed f(ids.size());
+  for (sim::HostId h = 0; h < ids.size(); ++h) {
+    f.up(h);
+    f.c.set_node_id(h, ids[h]);
+  }
+  f.c.note_connect(1000 * ms, 0, 1);  // refused by the rendezvous (host 6)
+  f.c.note_connect(1000 * ms, 2, 3);  // 3's punches filtered by 2's NAT
+  f.c.note_connect(1000 * ms, 4, 5);  // nothing seen: the engine's timeout
+  f.c.note_connect(5000 * ms, 0, 5);  // still open at the end
+  const auto hello = make_bytes(R"({"msg_type":"CONNECT","msg_data":{}})");
+  sim::DatagramView from_a{1000 * ms, 0, 6, {}, {}, &hello};
+  Event limited;
+  limited.kind = EventKind::kRateLimited;
+  limited.verb = "CONNECT";
+  f.c.on_event(1020 * ms, 6, limited, {sim::CauseKind::kDatagram, &from_a});
+  sim::DatagramView punch{1500 * ms, 3, sim::kNoHost, {}, {}, &hello};
+  f.c.on_drop(1520 * ms, punch, sim::DropReason::kNatFilter);
+  Event failed;
+  failed.kind = EventKind::kConnectFailed;
+  failed.reason = Reason::kTimeout;
+  for (sim::HostId a : {0u, 2u, 4u}) {
+    failed.node_id = ids[a + 1];
+    f.c.on_event(4000 * ms, a, failed, {});
+  }
+  const auto d = f.c.diagnostics();
+  const std::vector<std::pair<std::string, std::uint64_t>> expected = {
+      {"nat_filter", 1}, {"rate_limited", 1}, {"timeout", 1}, {"unfinished", 1}};
+  ASSERT_EQ(d.connect_failures.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(d.connect_failures[i].reason, expected[i].first);
+    EXPECT_EQ(d.connect_failures[i].count, expected[i].second);
+  }
 }
 
 TEST(Collector, NatAttemptsAndTableMaxima) {

@@ -89,6 +89,55 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   EXPECT_EQ(dropped(collector, "MESSAGE", "no_key"), Dropped(1, 0));
 }
 
+// Two Dropper hosts a and b (b wakes at `b_wake_ns`) on a network observed by a collector.
+struct TwoDroppers {
+  Collector collector{CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr}};
+  sim::Simulator s;
+  sim::Network net{s, sim::NetworkConfig{}, &collector};
+  sim::HostId a, b;
+  explicit TwoDroppers(TimeNs b_wake_ns) : a(add(0x0b000001, kNever)), b(add(0x0b000002, b_wake_ns)) {
+    net.start_host(a);
+    net.start_host(b);
+  }
+  sim::HostId add(std::uint32_t ip, TimeNs wake_ns) {
+    return *net.add_host({.address = Address{ip, 7000}},
+                         [wake_ns](const sim::HostStart&) { return std::make_unique<Dropper>(wake_ns); });
+  }
+};
+
+// One host receiving two datagrams in a row charges each drop to its own input's verb: the
+// collector's one-scan-per-input cache never serves the previous datagram's verb.
+TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
+  TwoDroppers t(kNever);
+  auto& [collector, s, net, a, b] = t;
+  const auto message = datagram_of("MESSAGE", 500);
+  net.act(a, [&](Endpoint&, Output& out) {
+    out.send(net.address(b), message);
+    out.send(net.address(b), datagram_of("HELLO", 70));
+    out.send(net.address(b), message);  // the same buffer again: scanned once, charged twice
+  });
+  s.run_until(100 * kMillisecond);
+  EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(2, 1000));
+  EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 70));
+}
+
+// A MESSAGE dropped while the user action sending it runs was never sent: the collector counts
+// it as unsent by reason; the same drop raised by a timer or an input is not an unsent message.
+TEST(TrafficCause, MessagesDroppedBySendingActionsAreUnsent) {
+  TwoDroppers t(50 * kMillisecond);
+  auto& [collector, s, net, a, b] = t;
+  for (int i = 0; i < 3; ++i)
+    net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kTooLarge)); });
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
+  s.run_until(100 * kMillisecond);  // b's timer drops a parked MESSAGE: not an unsent one
+  const auto d = collector.diagnostics();
+  ASSERT_EQ(d.unsent.size(), 2u);
+  EXPECT_EQ(d.unsent[0].reason, "too_large");
+  EXPECT_EQ(d.unsent[0].count, 3u);
+  EXPECT_EQ(d.unsent[1].reason, "no_key");
+  EXPECT_EQ(d.unsent[1].count, 1u);
+}
+
 // Each event is reported with the input the host handed the endpoint, after its sends.
 struct CauseLog final : sim::Observer {
   std::vector<sim::CauseKind> kinds;

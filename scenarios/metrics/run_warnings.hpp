@@ -1,0 +1,61 @@
+// What a run could not do that its headline figures hide: drops by reason, MESSAGEs an origin
+// never sent, bounds hit, queues overflowed, retransmissions given up. The collector counts
+// them (RunDiagnostics); run_warnings() turns them into the `warning:` lines the run summary
+// prints, one per reason of the warning table below, naming the reason as the report's
+// `traffic.drop_reason` does, so the rows behind a warning are one query away.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenarios/metrics/traffic.hpp"
+
+namespace ptplab::scenarios {
+
+// A run's silent failures, as the collector counted them.
+struct RunDiagnostics {
+  std::vector<DropCount> drops;   // every non-zero drop reason, network and endpoints, largest first
+  std::vector<DropCount> unsent;  // MESSAGEs an origin could not send (a user action's drop), by reason
+  std::uint64_t gave_up = 0;      // reliable sends whose retransmissions ran out (engine `gave_up`)
+  std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
+};
+
+// Why a drop reason deserves a warning.
+enum class WarningKind : std::uint8_t {
+  kTableBound,     // a node table was at its bound: work was refused
+  kQueueOverflow,  // a bandwidth queue was full: the network model congested
+};
+
+// One reason that is warned about whenever it occurs, with what it means and the setting that
+// moves it (scenarios/README.md documents the settings).
+struct WarningRule {
+  std::string_view reason;
+  WarningKind kind;
+  std::string_view meaning;
+};
+
+inline constexpr auto kWarningRules = std::to_array<WarningRule>({
+    {"peers_full", WarningKind::kTableBound, "HELLOs refused by a full peer table (NodeParams peers_max)"},
+    {"channels_full", WarningKind::kTableBound, "channels refused by a full channel table (channels_max)"},
+    {"retransmit_queue_full", WarningKind::kTableBound,
+     "reliable sends refused by a full retransmission table (pending_retransmissions_max)"},
+    {"verification_queue_full", WarningKind::kTableBound,
+     "MESSAGEs awaiting a certificate or key dropped (pending_verifications_max)"},
+    {"too_many_attempts", WarningKind::kTableBound,
+     "CONNECT attempts refused at the bound of concurrent attempts (connect_attempts_max)"},
+    {"queue_overflow", WarningKind::kQueueOverflow,
+     "datagrams dropped at a full bandwidth queue (network bandwidth and queue_bytes)"},
+});
+
+// Why an origin could not send a MESSAGE, for the reasons the engine gives (others: the name).
+[[nodiscard]] std::string_view unsent_meaning(std::string_view reason);
+
+// The `warning: ...` lines for `d` (no trailing newline), in a stable order: unsent MESSAGEs,
+// then the warning table's reasons in table order, then given-up retransmissions. Empty when
+// nothing failed silently.
+[[nodiscard]] std::vector<std::string> run_warnings(const RunDiagnostics& d);
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,43 @@
+// Duplicate keys in a scenario are an error naming both places, at any depth, comments allowed.
+#include "scenarios/format/duplicate_keys.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ptplab::scenarios {
+namespace {
+
+TEST(DuplicateKeys, UniqueKeysPass) {
+  EXPECT_TRUE(find_duplicate_keys(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})").empty());
+}
+
+TEST(DuplicateKeys, EachRepeatNamesBothPositionsAtItsPointer) {
+  const auto errors = find_duplicate_keys(R"(// comment
+    {"name": "x", "seed": 1, "nodes": [{"count": 2}, {"count": 3, "name": "g", "count": 4}], "seed": 2})");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].pointer, "/nodes/1/count");
+  EXPECT_EQ(errors[0].message,
+            "duplicate key \"count\": key 1 and key 3 of /nodes/1 (JSON leaves repeated keys undefined; give "
+            "each once)");
+  EXPECT_EQ(errors[1].pointer, "/seed");
+  EXPECT_NE(errors[1].message.find("key 2 and key 4 of the document"), std::string::npos)
+      << errors[1].message;
+}
+
+TEST(DuplicateKeys, ArraysOfScalarsKeepIndicesRight) {
+  const auto errors = find_duplicate_keys(R"({"x": [1, "a", [2], {"k": 1, "k": 2}]})");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].pointer, "/x/3/k");
+}
+
+TEST(DuplicateKeys, TheLoaderRefusesTheFile) {
+  const auto loaded =
+      load_scenario(R"({"name": "d", "duration": "5s", "nodes": [{"count": 2}], "duration": "9s"})");
+  ASSERT_FALSE(loaded.has_value());
+  ASSERT_EQ(loaded.error().size(), 1u);
+  EXPECT_EQ(loaded.error()[0].pointer, "/duration");
+}
+
+TEST(DuplicateKeys, InvalidJsonIsLeftToTheParser) { EXPECT_TRUE(find_duplicate_keys(R"({"a": 1,)").empty()); }
+
+}  // namespace
+}  // namespace ptplab::scenarios
