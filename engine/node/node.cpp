@@ -8,6 +8,8 @@ namespace ptplab::engine {
 
 Node::Node(const NodeParams& params, std::uint64_t seed, NodeShared shared)
     : s_(std::make_unique<NodeState>(params, seed, shared)) {}
+Node::Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared)
+    : s_(std::make_unique<NodeState>(params, identity, shared)) {}
 Node::~Node() = default;
 Node::Node(Node&&) noexcept = default;
 Node& Node::operator=(Node&&) noexcept = default;

@@ -3,6 +3,7 @@
 // drain sends, one wake-up deadline and events. This header is the stable public API.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -42,12 +43,23 @@ struct TableSizes {
   std::size_t timers = 0;
 };
 
+// Key material a host hands a Node instead of a seed: a real node takes it from the OS random
+// source or an identity file (engine/io), never the engine itself (DESIGN.md, "two kinds of
+// randomness").
+struct NodeIdentity {
+  std::array<std::uint8_t, 32> key_seed{};  // the P-256 private scalar, big-endian (mod n, 0 -> 1)
+  std::uint64_t rng_seed = 0;               // the node's random choices (intervals, msg_ids, ...)
+  std::string node_id;  // empty: made per params.id_scheme (uuid4 and random from rng_seed)
+};
+
 struct NodeState;
 
-// One ptpchat node. node_id, key and certificate are derived from the seed.
+// One ptpchat node. node_id, key and certificate are derived from the seed (simulated and test
+// nodes, reproducible), or taken from a NodeIdentity (real nodes).
 class Node final : public ptplab::Endpoint {
  public:
   Node(const NodeParams& params, std::uint64_t seed, NodeShared shared = {});
+  Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared = {});
   ~Node() override;
   Node(Node&&) noexcept;
   Node& operator=(Node&&) noexcept;

@@ -35,6 +35,13 @@ NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
   apply_params();
 }
 
+NodeState::NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh)
+    : params(p), shared(sh), rng(identity.rng_seed), key(crypto::PrivateKey::from_seed(identity.key_seed)) {
+  node_id = identity.node_id.empty() ? derive_node_id(params, rng, key) : identity.node_id;
+  rendezvous.reset_forwarding(params.connect_burst);
+  apply_params();
+}
+
 void NodeState::apply_params() {
   limits.max_datagram_bytes = params.max_datagram_bytes;
   hello_bytes = make_bytes(wire::encode(wire::Hello{node_id, params.version}));

@@ -47,6 +47,7 @@ enum class AckProves : bool { kNothing, kContact };
 // Everything a Node holds.
 struct NodeState {
   NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh);
+  NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh);
 
   NodeParams params;
   NodeShared shared;

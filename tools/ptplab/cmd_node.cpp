@@ -4,11 +4,13 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "conformance/engine_target.hpp"
+#include "engine/io/identity.hpp"
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
 #include "tools/ptplab/command.hpp"
@@ -35,9 +37,32 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The node: seeded (reproducible), from an identity file (created with a fresh identity if
+// missing), or fresh from the OS random source.
+Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
+                                              std::optional<std::uint64_t> seed,
+                                              const std::string& identity_file) {
+  if (seed) return engine::Node(params, *seed);
+  if (!identity_file.empty() && std::filesystem::exists(identity_file)) {
+    auto loaded = engine::load_identity(identity_file);
+    if (!loaded) return Unexpected(loaded.error());
+    return engine::Node(params, *loaded);
+  }
+  auto fresh = engine::fresh_identity();
+  if (!fresh) return Unexpected(fresh.error());
+  engine::Node node(params, *fresh);
+  if (!identity_file.empty()) {
+    engine::NodeIdentity stored = *fresh;
+    stored.node_id = node.node_id();
+    if (auto saved = engine::save_identity(identity_file, stored, node.certificate_der()); !saved)
+      return Unexpected(saved.error());
+  }
+  return node;
+}
+
 int run_node(int argc, char** argv) {
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
-  std::string listen = "127.0.0.1:9001", params_file, log_file;
+  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file;
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
@@ -47,7 +72,11 @@ int run_node(int argc, char** argv) {
       "params", po::value(&params_file),
       "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
-      "seed", po::value(&seed), "seed of the node's id, keys and random choices");
+      "identity", po::value(&identity_file),
+      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
+      "seed", po::value(&seed),
+      "for reproducible test nodes: derive id, keys and random choices from this seed (default: a fresh "
+      "identity from the OS random source)");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
@@ -111,7 +140,16 @@ int run_node(int argc, char** argv) {
   }
   std::ostream& log = log_file.empty() ? std::cerr : log_stream;
 
-  engine::Node node(params, seed);
+  if (vm.count("seed") && !identity_file.empty()) {
+    std::cerr << "ptplab node: --seed and --identity exclude each other\n";
+    return 2;
+  }
+  auto made = make_node(params, vm.count("seed") ? std::optional(seed) : std::nullopt, identity_file);
+  if (!made) {
+    std::cerr << "ptplab node: " << made.error() << "\n";
+    return 2;
+  }
+  engine::Node& node = *made;
   boost::asio::io_context io;
   engine::UdpHost host(io, node,
                        [&](TimeNs now, const Event& e) { log << dump(event_json(now, e)) << "\n"; });
@@ -120,6 +158,11 @@ int run_node(int argc, char** argv) {
     std::cerr << "ptplab node: " << bound.error() << "\n";
     return 2;
   }
+  log << dump({{"t_ns", engine::steady_clock_now()},
+               {"event", "listening"},
+               {"address", bound->to_string()},
+               {"node_id", node.node_id()}})
+      << std::endl;
   host.start();
   host.act([&](TimeNs now, Output& out) {
     for (const auto& s : specs) {
@@ -133,11 +176,6 @@ int run_node(int argc, char** argv) {
     }
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });
-  log << dump({{"t_ns", engine::steady_clock_now()},
-               {"event", "listening"},
-               {"address", bound->to_string()},
-               {"node_id", node.node_id()}})
-      << std::endl;
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
