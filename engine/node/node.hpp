@@ -30,6 +30,13 @@ struct NodeShared {
   crypto::ParseCache* parse_cache = nullptr;    // one parsed form per distinct certificate
 };
 
+// A peer as `ptplab node`'s /peers shows it.
+struct PeerInfo {
+  std::string node_id;  // empty until its HELLO names it
+  Address address;
+  bool verified = false;  // it proved it receives at this address
+};
+
 // Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.
 struct TableSizes {
   std::size_t peers = 0;
@@ -74,6 +81,10 @@ class Node final : public ptplab::Endpoint {
   // decision that reads them: bounds from the next insert, intervals from the next timer. An error
   // sentence, and no change, when `params` break validate_params.
   [[nodiscard]] Expected<std::monostate, std::string> retune(const NodeParams& params);
+  // The wall clock: epoch time (ns since the Unix epoch) = `now` + `offset_ns`. MESSAGE timestamps
+  // are epoch milliseconds (PROTOCOL.md W10) while `now` stays monotonic for timers. A real host
+  // sets it from its system clock; the simulator leaves 0 (simulated time is the epoch time).
+  void set_epoch_offset(TimeNs offset_ns);
 
   void start(TimeNs now, Output& out) override;
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;
@@ -108,6 +119,10 @@ class Node final : public ptplab::Endpoint {
   [[nodiscard]] std::optional<std::string> channel_key(std::string_view channel_id) const;
   // The member node_ids of a channel as this node currently sees them, sorted.
   [[nodiscard]] std::vector<std::string> members(std::string_view channel_id) const;
+  // A known channel's display name ("" if unknown).
+  [[nodiscard]] std::string channel_name(std::string_view channel_id) const;
+  // The peers in table order.
+  [[nodiscard]] std::vector<PeerInfo> peers() const;
   // The channel ids this node knows of, sorted.
   [[nodiscard]] std::vector<std::string> channels() const;
   [[nodiscard]] TableSizes table_sizes() const;

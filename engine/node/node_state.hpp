@@ -56,6 +56,7 @@ struct NodeState {
   std::string node_id;
   wire::DecodeLimits limits;
   bool started = false;
+  TimeNs epoch_offset_ns = 0;  // epoch time = now + this (Node::set_epoch_offset; 0 in the simulator)
   std::unique_ptr<PropagationPolicy> policy;  // made from params.propagation
   SharedBytes hello_bytes;                    // our full HELLO {node_id, version}
 
@@ -74,6 +75,8 @@ struct NodeState {
   [[nodiscard]] const std::string& own_certificate() const;
   // Re-derives what the constructor derived from `params` (after retune).
   void apply_params();
+  // Milliseconds since the Unix epoch at monotonic time `now` (MESSAGE timestamps, PROTOCOL.md W10).
+  [[nodiscard]] std::int64_t epoch_ms(TimeNs now) const { return (now + epoch_offset_ns) / kMillisecond; }
   // Ends every public entry point: states the next wake-up.
   void finish(Output& out) { out.wake_at(timers.next()); }
   [[nodiscard]] std::string new_msg_id();

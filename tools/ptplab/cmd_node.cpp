@@ -14,6 +14,7 @@
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/node_console.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -62,7 +63,7 @@ Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
 
 int run_node(int argc, char** argv) {
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
-  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file;
+  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
@@ -72,6 +73,9 @@ int run_node(int argc, char** argv) {
       "params", po::value(&params_file),
       "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
+      "control", po::value(&control),
+      "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
+      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways)")(
       "identity", po::value(&identity_file),
       "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
       "seed", po::value(&seed),
@@ -140,6 +144,10 @@ int run_node(int argc, char** argv) {
   }
   std::ostream& log = log_file.empty() ? std::cerr : log_stream;
 
+  if (control != "text" && control != "json") {
+    std::cerr << "ptplab node: --control wants text or json, got '" << control << "'\n";
+    return 2;
+  }
   if (vm.count("seed") && !identity_file.empty()) {
     std::cerr << "ptplab node: --seed and --identity exclude each other\n";
     return 2;
@@ -150,9 +158,15 @@ int run_node(int argc, char** argv) {
     return 2;
   }
   engine::Node& node = *made;
-  boost::asio::io_context io;
-  engine::UdpHost host(io, node,
-                       [&](TimeNs now, const Event& e) { log << dump(event_json(now, e)) << "\n"; });
+  node.set_epoch_offset(engine::epoch_offset_now());  // MESSAGE timestamps: epoch ms
+  // Shared with the stdin reader thread, which may outlive run_node's io loop (node_console.hpp).
+  const auto io_owner = std::make_shared<boost::asio::io_context>();
+  boost::asio::io_context& io = *io_owner;
+  std::unique_ptr<NodeConsole> console;
+  engine::UdpHost host(io, node, [&](TimeNs now, const Event& e) {
+    log << dump(event_json(now, e)) << "\n";
+    if (console) console->on_event(e);
+  });
   const auto bound = host.bind(*address);
   if (!bound) {
     std::cerr << "ptplab node: " << bound.error() << "\n";
@@ -178,6 +192,12 @@ int run_node(int argc, char** argv) {
   });
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  console = std::make_unique<NodeConsole>(
+      node, host, control == "json" ? ControlMode::kJson : ControlMode::kText, std::cout, [&] {
+        host.stop();
+        signals.cancel();
+      });
+  read_commands(io_owner, *console);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     log << dump({{"t_ns", engine::steady_clock_now()},
