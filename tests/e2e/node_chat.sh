@@ -2,7 +2,7 @@
 # e2e: two `ptplab node`s without --seed get distinct ids, meet only through a third node's
 # ROUTING, and a message sent at A (driven through --control json) prints at B (text console)
 # after the third node has stopped, so the path between them is direct. A node with no stdin
-# (</dev/null) keeps running.
+# (</dev/null) keeps running. B names its addresses as localhost.
 set -euo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
 t=$(mktemp -d)
@@ -16,7 +16,7 @@ mkfifo "$t/a.in" "$t/b.in"
 "$PTPLAB" node --listen 127.0.0.1:$ps_ </dev/null >"$t/s.out" 2>"$t/s.err" & pids+=($!)
 sleep 0.5
 "$PTPLAB" node --control json --listen 127.0.0.1:$pa --peer 127.0.0.1:$ps_ <"$t/a.in" >"$t/a.out" 2>"$t/a.err" & pids+=($!)
-"$PTPLAB" node --listen 127.0.0.1:$pb --peer 127.0.0.1:$ps_ <"$t/b.in" >"$t/b.out" 2>"$t/b.err" & pids+=($!)
+"$PTPLAB" node --listen localhost:$pb --peer localhost:$ps_ <"$t/b.in" >"$t/b.out" 2>"$t/b.err" & pids+=($!)
 exec 3>"$t/a.in" 4>"$t/b.in"
 node_id() { python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["node_id"])' "$1"; }
 sleep 1

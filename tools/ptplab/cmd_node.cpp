@@ -2,6 +2,7 @@
 // its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
 // `ptplab conform` is validated against.
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <filesystem>
@@ -38,6 +39,22 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// HOST:PORT with HOST an IPv4 literal or a name resolved to IPv4 (localhost, example.org); nullopt
+// if it does not parse or resolve. The engine's addresses are IPv4 (engine/core/address.hpp).
+std::optional<Address> resolve_address(const std::string& text) {
+  if (auto a = Address::parse(text)) return a;
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  const auto port = Address::parse("0.0.0.0" + text.substr(colon));
+  if (!port) return std::nullopt;
+  boost::asio::io_context io;
+  boost::asio::ip::udp::resolver resolver(io);
+  boost::system::error_code ec;
+  const auto found = resolver.resolve(boost::asio::ip::udp::v4(), text.substr(0, colon), "0", ec);
+  if (ec || found.empty()) return std::nullopt;
+  return Address{found.begin()->endpoint().address().to_v4().to_uint(), port->port};
+}
+
 // The node: seeded (reproducible), from an identity file (created with a fresh identity if
 // missing), or fresh from the OS random source.
 Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
@@ -67,8 +84,10 @@ int run_node(int argc, char** argv) {
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
-      "listen", po::value(&listen), "IPv4 HOST:PORT to listen on (default 127.0.0.1:9001; port 0: any)")(
-      "peer", po::value(&peers)->composing(), "HOST:PORT of a node to HELLO at start (repeatable)")(
+      "listen", po::value(&listen),
+      "HOST:PORT to listen on, HOST an IPv4 address or a name (default 127.0.0.1:9001; port 0: any)")(
+      "peer", po::value(&peers)->composing(),
+      "HOST:PORT (IPv4 or a name such as localhost) of a node to HELLO at start (repeatable)")(
       "channel", po::value(&channels)->composing(), "NAME or NAME:closed: create this channel at start")(
       "params", po::value(&params_file),
       "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
@@ -93,16 +112,16 @@ int run_node(int argc, char** argv) {
     std::cout << opts;
     return 0;
   }
-  const auto address = Address::parse(listen);
+  const auto address = resolve_address(listen);
   if (!address) {
-    std::cerr << "ptplab node: --listen wants IPv4 HOST:PORT, got '" << listen << "'\n";
+    std::cerr << "ptplab node: --listen wants HOST:PORT (IPv4 or a name), got '" << listen << "'\n";
     return 2;
   }
   std::vector<Address> peer_addresses;
   for (const auto& p : peers) {
-    const auto a = Address::parse(p);
+    const auto a = resolve_address(p);
     if (!a) {
-      std::cerr << "ptplab node: --peer wants IPv4 HOST:PORT, got '" << p << "'\n";
+      std::cerr << "ptplab node: --peer wants HOST:PORT (IPv4 or a name), got '" << p << "'\n";
       return 2;
     }
     peer_addresses.push_back(*a);
