@@ -70,6 +70,8 @@ class Context {
   void learn_target_node_id(const std::string& id) { target_node_id_ = id; }
   [[nodiscard]] Address target() const { return transport_.target(); }
   [[nodiscard]] TimeNs now() const { return transport_.now(); }
+  // The target's wall clock as MESSAGE timestamps read it (ms since the Unix epoch).
+  [[nodiscard]] std::int64_t epoch_ms() const { return transport_.epoch_ms(); }
   [[nodiscard]] TimeNs timeout() const { return settings_.timeout_ns; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
   [[nodiscard]] Rng& rng() { return rng_; }

@@ -35,6 +35,9 @@ class Transport {
   virtual void send(int peer, const Address& to, const std::string& bytes) = 0;
   // The current time (steady clock or virtual).
   [[nodiscard]] virtual TimeNs now() const = 0;
+  // Milliseconds since the Unix epoch, what MESSAGE timestamps carry (PROTOCOL.md W10): the
+  // system clock over UDP; virtual time (the in-process Node's epoch offset is 0) in process.
+  [[nodiscard]] virtual std::int64_t epoch_ms() const { return now() / kMillisecond; }
   // Waits until at least one datagram has arrived or `deadline` passed; appends the arrivals.
   virtual void poll_until(TimeNs deadline, std::vector<Arrival>& arrivals) = 0;
   // Events the target reported since the last call (in-process targets only; evidence).

@@ -31,6 +31,12 @@ TimeNs steady_now() {
       .count();
 }
 
+std::int64_t UdpTransport::epoch_ms() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 UdpTransport::UdpTransport(Address target) : target_(target), asio_(std::make_unique<Sockets>()) {}
 
 UdpTransport::~UdpTransport() {

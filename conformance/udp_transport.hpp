@@ -22,6 +22,7 @@ class UdpTransport final : public Transport {
   [[nodiscard]] Address target() const override { return target_; }
   void send(int peer, const Address& to, const std::string& bytes) override;
   [[nodiscard]] TimeNs now() const override;
+  [[nodiscard]] std::int64_t epoch_ms() const override;
   void poll_until(TimeNs deadline, std::vector<Arrival>& arrivals) override;
 
  private:

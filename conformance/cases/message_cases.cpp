@@ -166,7 +166,7 @@ wire::ChatMessage stale(Context& c, const Relay& r) {
   m.msg_id = c.new_id();
   m.node_id = r.a.node_id;
   m.recipient = {r.b.node_id};
-  m.timestamp = c.now() / kMillisecond - kStaleAgeMs;
+  m.timestamp = c.epoch_ms() - kStaleAgeMs;
   m.channel = "conformance";
   m.channel_id = r.channel_id;
   m.message = engine::encode_envelope(plain_envelope(*r.a_id, m.msg_id, r.channel_id, m.timestamp, "old"));

@@ -26,7 +26,7 @@ wire::ChatMessage signed_message(Context& c, const Identity& from, const std::st
   m.node_id = from.node_id;
   m.recipient = recipients;
   // The target's clock base: ptplab node runs on the steady clock, in-process on virtual time.
-  m.timestamp = c.now() / kMillisecond;
+  m.timestamp = c.epoch_ms();
   m.channel = "conformance";
   m.channel_id = channel_id;
   m.message = engine::encode_envelope(plain_envelope(from, m.msg_id, channel_id, m.timestamp, text));

@@ -54,6 +54,7 @@ struct Event {
   // MESSAGE, the datagram not sent); for events about a parked MESSAGE, the datagram it came in.
   // Lets observers charge an event to its datagram without tracking which one is current.
   std::size_t size = 0;
+  std::string_view text;  // for kDelivered: the message text as delivered (UTF-8), "" otherwise
 };
 
 }  // namespace ptplab

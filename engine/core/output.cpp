@@ -16,7 +16,7 @@ void own(T& field, TextArena& text) {
 
 // A tripwire: Event changed shape. Every std::string_view field of Event must be listed in
 // Output::event (views into the caller's strings would dangle after the call); then update the size.
-static_assert(sizeof(Event) == 120,
+static_assert(sizeof(Event) == 136,
               "Event changed: own its text fields in Output::event, then update this size");
 
 void Output::event(const Event& e) {
@@ -26,6 +26,7 @@ void Output::event(const Event& e) {
   own(copy.msg_id, text_);
   own(copy.node_id, text_);
   own(copy.channel_id, text_);
+  own(copy.text, text_);
 }
 
 void Output::clear() {

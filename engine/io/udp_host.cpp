@@ -27,6 +27,13 @@ TimeNs steady_clock_now() {
       .count();
 }
 
+TimeNs epoch_offset_now() {
+  const TimeNs epoch = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+  return epoch - steady_clock_now();
+}
+
 UdpHost::UdpHost(asio::io_context& io, Endpoint& endpoint, EventSink sink)
     : asio_(std::make_unique<Sockets>(io)), endpoint_(endpoint), sink_(std::move(sink)) {}
 

@@ -71,7 +71,10 @@ class UdpHost final {
   std::uint64_t sent_ = 0;
 };
 
-// The steady clock as TimeNs: the wall time base of a real node.
+// The steady clock as TimeNs: the monotonic time base of a real node (its timers).
 [[nodiscard]] TimeNs steady_clock_now();
+// The system clock minus the steady clock, in ns: what Node::set_epoch_offset wants, so that
+// steady_clock_now() + this = ns since the Unix epoch.
+[[nodiscard]] TimeNs epoch_offset_now();
 
 }  // namespace ptplab::engine

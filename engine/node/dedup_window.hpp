@@ -13,6 +13,16 @@
 
 namespace ptplab::engine {
 
+// Whether a MESSAGE timestamp `timestamp_ms` (ms since the Unix epoch, the sender's clock) lies
+// more than `window_ms` before or after our epoch time `now_ms`: past the window a replay would
+// no longer be in the de-dup window, and a timestamp far ahead would stay "fresh" beyond it.
+// Exact for every int64 timestamp (INT64_MIN and INT64_MAX included): no subtraction overflows.
+// `now_ms` and `window_ms` are times a host can hold (|now_ms|, window_ms < 2^62).
+[[nodiscard]] constexpr bool outside_time_window(std::int64_t now_ms, std::int64_t timestamp_ms,
+                                                 std::int64_t window_ms) {
+  return timestamp_ms < now_ms - window_ms || timestamp_ms > now_ms + window_ms;
+}
+
 // Why: delivery exactly once per (node, msg_id) needs memory of what was seen, and that memory
 // must stay bounded under floods.
 class DedupWindow {

@@ -8,6 +8,8 @@ namespace ptplab::engine {
 
 Node::Node(const NodeParams& params, std::uint64_t seed, NodeShared shared)
     : s_(std::make_unique<NodeState>(params, seed, shared)) {}
+Node::Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared)
+    : s_(std::make_unique<NodeState>(params, identity, shared)) {}
 Node::~Node() = default;
 Node::Node(Node&&) noexcept = default;
 Node& Node::operator=(Node&&) noexcept = default;
@@ -27,6 +29,8 @@ Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
   s.params = std::move(next);  // everything derived from params is derived on use
   return std::monostate{};
 }
+
+void Node::set_epoch_offset(TimeNs offset_ns) { s_->epoch_offset_ns = offset_ns; }
 
 void Node::start(TimeNs now, Output& out) {
   auto& s = *s_;
@@ -150,6 +154,17 @@ std::optional<std::string> Node::channel_key(std::string_view channel_id) const 
 std::vector<std::string> Node::members(std::string_view channel_id) const {
   const auto* c = s_->channels.find(channel_id);
   return c ? c->members : std::vector<std::string>{};
+}
+
+std::string Node::channel_name(std::string_view channel_id) const {
+  const auto* c = s_->channels.find(channel_id);
+  return c ? c->name : std::string();
+}
+
+std::vector<PeerInfo> Node::peers() const {
+  std::vector<PeerInfo> out;
+  for (const auto& p : s_->peers.all()) out.push_back({p.node_id, p.address, p.verified});
+  return out;
 }
 
 std::vector<std::string> Node::channels() const { return s_->channels.ids(); }

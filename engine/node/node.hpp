@@ -3,6 +3,7 @@
 // drain sends, one wake-up deadline and events. This header is the stable public API.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,6 +30,13 @@ struct NodeShared {
   crypto::ParseCache* parse_cache = nullptr;    // one parsed form per distinct certificate
 };
 
+// A peer as `ptplab node`'s /peers shows it.
+struct PeerInfo {
+  std::string node_id;  // empty until its HELLO names it
+  Address address;
+  bool verified = false;  // it proved it receives at this address
+};
+
 // Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.
 struct TableSizes {
   std::size_t peers = 0;
@@ -42,12 +50,23 @@ struct TableSizes {
   std::size_t timers = 0;
 };
 
+// Key material a host hands a Node instead of a seed: a real node takes it from the OS random
+// source or an identity file (engine/io), never the engine itself (DESIGN.md, "two kinds of
+// randomness").
+struct NodeIdentity {
+  std::array<std::uint8_t, 32> key_seed{};  // the P-256 private scalar, big-endian (mod n, 0 -> 1)
+  std::uint64_t rng_seed = 0;               // the node's random choices (intervals, msg_ids, ...)
+  std::string node_id;  // empty: made per params.id_scheme (uuid4 and random from rng_seed)
+};
+
 struct NodeState;
 
-// One ptpchat node. node_id, key and certificate are derived from the seed.
+// One ptpchat node. node_id, key and certificate are derived from the seed (simulated and test
+// nodes, reproducible), or taken from a NodeIdentity (real nodes).
 class Node final : public ptplab::Endpoint {
  public:
   Node(const NodeParams& params, std::uint64_t seed, NodeShared shared = {});
+  Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared = {});
   ~Node() override;
   Node(Node&&) noexcept;
   Node& operator=(Node&&) noexcept;
@@ -62,6 +81,10 @@ class Node final : public ptplab::Endpoint {
   // decision that reads them: bounds from the next insert, intervals from the next timer. An error
   // sentence, and no change, when `params` break validate_params.
   [[nodiscard]] Expected<std::monostate, std::string> retune(const NodeParams& params);
+  // The wall clock: epoch time (ns since the Unix epoch) = `now` + `offset_ns`. MESSAGE timestamps
+  // are epoch milliseconds (PROTOCOL.md W10) while `now` stays monotonic for timers. A real host
+  // sets it from its system clock; the simulator leaves 0 (simulated time is the epoch time).
+  void set_epoch_offset(TimeNs offset_ns);
 
   void start(TimeNs now, Output& out) override;
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;
@@ -96,6 +119,10 @@ class Node final : public ptplab::Endpoint {
   [[nodiscard]] std::optional<std::string> channel_key(std::string_view channel_id) const;
   // The member node_ids of a channel as this node currently sees them, sorted.
   [[nodiscard]] std::vector<std::string> members(std::string_view channel_id) const;
+  // A known channel's display name ("" if unknown).
+  [[nodiscard]] std::string channel_name(std::string_view channel_id) const;
+  // The peers in table order.
+  [[nodiscard]] std::vector<PeerInfo> peers() const;
   // The channel ids this node knows of, sorted.
   [[nodiscard]] std::vector<std::string> channels() const;
   [[nodiscard]] TableSizes table_sizes() const;

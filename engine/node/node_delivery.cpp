@@ -91,7 +91,7 @@ const crypto::PeerCertificate* sender_certificate(NodeState& s, TimeNs now, cons
   return nullptr;
 }
 
-void deliver(const PendingVerification& pv, std::size_t text_bytes, Output& out) {
+void deliver(const NodeState& s, const PendingVerification& pv, std::string_view text, Output& out) {
   const wire::ChatMessage& m = pv.message;
   Event e;
   e.kind = EventKind::kDelivered;
@@ -101,8 +101,9 @@ void deliver(const PendingVerification& pv, std::size_t text_bytes, Output& out)
   e.channel_id = m.channel_id;
   e.peer = pv.from;
   e.hops = m.hops.value_or(0);
-  e.origin_time = m.timestamp * kMillisecond;
-  e.value = text_bytes;
+  e.origin_time = m.timestamp * kMillisecond - s.epoch_offset_ns;  // admitted: within the window of now
+  e.value = text.size();
+  e.text = text;
   out.event(e);
 }
 
@@ -125,7 +126,9 @@ std::optional<Reason> admission(NodeState& s, TimeNs now, const Inbound& in, con
     return Reason::kNone;
   }
   // Past the de-dup window a replay would look new; its signed timestamp gives it away.
-  if (now / kMillisecond - e->timestamp_ms > s.params.dedup_window_ns / kMillisecond) return Reason::kStale;
+  // A timestamp as far ahead is refused too, or it would outlive the window the same way.
+  if (outside_time_window(s.epoch_ms(now), e->timestamp_ms, s.params.dedup_window_ns / kMillisecond))
+    return Reason::kStale;
   s.dedup.insert(m.msg_id, digest, now, s.bound(s.params.dedup_entries_max));
   return std::nullopt;
 }
@@ -176,7 +179,7 @@ void verify_and_deliver(NodeState& s, TimeNs now, PendingVerification pv, Output
   ChannelState* c = s.channels.find(pv.message.channel_id);
   if (!c || !c->member) return;
   const Opened opened = open_body(s, *c, pv);
-  if (opened.text) return deliver(pv, opened.text->size(), out);
+  if (opened.text) return deliver(s, pv, *opened.text, out);
   if (opened.reason != Reason::kNone) return message_event(out, EventKind::kDropped, opened.reason, pv);
   // The channel key is missing: ask for it (at most every key_request_interval_ns) and wait.
   if (!c->key_asked_at || now - *c->key_asked_at >= s.params.key_request_interval_ns)

@@ -72,6 +72,7 @@ void housekeeping(NodeState& s, TimeNs now, Output& out) {
   s.dedup.expire(now, s.params.dedup_window_ns);
   s.sources.expire(now, s.params.peer_timeout_ns);
   s.routes.expire(now, s.params.routing_entry_timeout_ns);
+  greet_routes(s, now, out);
   expire_verifications(s, now, out);
   expire_connects(s, now, out);
   s.channels.forget_departed(now, departed_memory_ns(s.params.channel_refresh_interval_ns));

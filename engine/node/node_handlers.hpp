@@ -133,6 +133,11 @@ void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb ve
 void send_routing(NodeState& s, TimeNs now, Output& out);
 // ROUTING from a live peer: learns routes and how the sender sees us.
 void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing& m, Output& out);
+// Greets nodes known only as routes: a HELLO to the advertised address, and for one still silent
+// 2 x hello_interval_max_ns later a CONNECT through the peer that advertised it; at most
+// routing_greetings_max steps per call (every housekeeping tick), so a long ROUTING list cannot
+// start hundreds of handshakes at once.
+void greet_routes(NodeState& s, TimeNs now, Output& out);
 
 // --- CONNECT (node_connect.cpp; spec ####CONNECT) ---
 // Step 1 as A: CONNECT through `rendezvous` towards `target`.

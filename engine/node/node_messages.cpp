@@ -83,7 +83,7 @@ std::optional<std::string> send_chat(NodeState& s, TimeNs now, std::string_view 
   e.msg_id = s.new_msg_id();
   e.node_id = s.node_id;
   e.channel_id.assign(channel_id);
-  e.timestamp_ms = now / kMillisecond;
+  e.timestamp_ms = s.epoch_ms(now);
   if (!seal_body(s, now, *c, text, e, out)) return std::nullopt;
   e.signature = s.key.sign(envelope_signed_part(e));
   const wire::ChatMessage m = chat_message(s, *c, e, std::move(attachments));

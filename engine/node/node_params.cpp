@@ -84,6 +84,7 @@ const std::vector<ParamDef>& table() {
       {"routing_interval_ns", &NodeParams::routing_interval_ns, 1},
       {"routing_entries_max", &NodeParams::routing_entries_max, 1},
       {"routing_entry_timeout_ns", &NodeParams::routing_entry_timeout_ns, 1},
+      {"routing_greetings_max", &NodeParams::routing_greetings_max, 0},
       {"connect_timeout_ns", &NodeParams::connect_timeout_ns, 1},
       {"connect_rate_per_s", &NodeParams::connect_rate_per_s, 0},
       {"connect_burst", &NodeParams::connect_burst, 1},

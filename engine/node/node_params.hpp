@@ -65,6 +65,8 @@ struct NodeParams {
   TimeNs routing_interval_ns = 2 * kSecond;        // ROUTING period
   std::uint32_t routing_entries_max = 256;         // routing table bound
   TimeNs routing_entry_timeout_ns = 30 * kSecond;  // a learned route not refreshed this long is dropped
+  std::uint32_t routing_greetings_max = 4;         // ROUTING-learned nodes greeted (HELLO, later CONNECT) per
+                                                   // housekeeping tick; 0: routes stay routes
 
   // --- CONNECT ---
   TimeNs connect_timeout_ns = 10 * kSecond;  // a CONNECT attempt fails after this long without contact

@@ -48,6 +48,25 @@ void send_routing(NodeState& s, TimeNs now, Output& out) {
   for (const auto& to : targets) s.send(to, bytes, wire::Verb::kRouting, out);
 }
 
+void greet_routes(NodeState& s, TimeNs now, Output& out) {
+  std::uint32_t budget = s.params.routing_greetings_max;
+  for (auto& r : s.routes.all()) {
+    if (budget == 0) return;
+    if (r.greetings >= 2 || s.peers.heard_address(r.node_id)) continue;
+    if (r.greetings == 0) {
+      if (!s.peers.find(r.address)) add_peer(s, now, r.address, true, 0, out);
+      r.greetings = 1;
+      r.greeted = now;
+      --budget;
+    } else if (now - r.greeted >= 2 * s.params.hello_interval_max_ns) {
+      const Peer* via = s.peers.find(r.via);
+      if (via && s.live(*via, now)) connect(s, now, r.via, r.node_id, out);
+      r.greetings = 2;
+      --budget;
+    }
+  }
+}
+
 void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing& m, Output& out) {
   Peer* sender = s.peers.find(in.from);
   // Routes are only taken from live neighbours: a stranger cannot poison the table.

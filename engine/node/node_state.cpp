@@ -34,6 +34,12 @@ NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
   rendezvous.reset_forwarding(params.connect_burst);
 }
 
+NodeState::NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh)
+    : params(p), shared(sh), rng(identity.rng_seed), key(crypto::PrivateKey::from_seed(identity.key_seed)) {
+  node_id = identity.node_id.empty() ? derive_node_id(params, rng, key) : identity.node_id;
+  rendezvous.reset_forwarding(params.connect_burst);
+}
+
 const std::string& NodeState::own_certificate() const {
   if (certificate_der_.empty()) certificate_der_ = crypto::make_self_signed_certificate(key, node_id);
   return certificate_der_;

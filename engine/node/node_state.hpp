@@ -46,6 +46,7 @@ enum class AckProves : bool { kNothing, kContact };
 // Everything a Node holds.
 struct NodeState {
   NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh);
+  NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh);
 
   NodeParams params;
   NodeShared shared;
@@ -53,6 +54,7 @@ struct NodeState {
   crypto::PrivateKey key;
   std::string node_id;
   bool started = false;
+  TimeNs epoch_offset_ns = 0;  // epoch time = now + this (Node::set_epoch_offset; 0 in the simulator)
 
   PeerTable peers;
   SourceGuard sources;
@@ -67,6 +69,8 @@ struct NodeState {
 
   // Our certificate (DER), made on first use: most simulated nodes never need it.
   [[nodiscard]] const std::string& own_certificate() const;
+  // Milliseconds since the Unix epoch at monotonic time `now` (MESSAGE timestamps, PROTOCOL.md W10).
+  [[nodiscard]] std::int64_t epoch_ms(TimeNs now) const { return (now + epoch_offset_ns) / kMillisecond; }
   // Ends every public entry point: states the next wake-up.
   void finish(Output& out) { out.wake_at(timers.next()); }
   [[nodiscard]] std::string new_msg_id();

@@ -1,6 +1,6 @@
 // Propagation policies: where a MESSAGE, CHANNEL, JOIN or LEAVE goes next (PROTOCOL.md
-// "propagation and routing"). One implementation per Propagation value, chosen once by
-// make_propagation_policy; the Node asks it for targets and sends (node_propagation.cpp).
+// "propagation and routing"). One stateless implementation per Propagation value, looked up by
+// propagation_policy(kind); the Node asks it for targets and sends (node_propagation.cpp).
 #pragma once
 
 #include <cstdint>

@@ -23,6 +23,10 @@ struct Route {
   Address address;            // as seen from outside by whoever advertised it
   Address via;                // the peer that advertised it (next hop for "routed")
   TimeNs updated = 0;
+  // How far we went to meet it directly (node_routing.cpp greet_routes): 0 not yet, 1 HELLO sent
+  // at `greeted`, 2 CONNECT asked of `via` too.
+  std::uint8_t greetings = 0;
+  TimeNs greeted = 0;
 };
 
 // Why: the overlay beyond our neighbours, kept apart from the peer table so a stranger's list
@@ -42,6 +46,7 @@ class RouteTable {
 
   [[nodiscard]] std::size_t size() const { return routes_.size(); }
   [[nodiscard]] const std::vector<Route>& all() const { return routes_; }
+  [[nodiscard]] std::vector<Route>& all() { return routes_; }
 
  private:
   std::vector<Route> routes_;

@@ -20,6 +20,7 @@ namespace {
 class LoopbackNode {
  public:
   LoopbackNode() : node_(reference_node_params(), 7, default_target_channels()), host_(io_, node_, nullptr) {
+    node_.node().set_epoch_offset(engine::epoch_offset_now());  // as `ptplab node`: epoch-ms timestamps
     address_ = host_.bind(Address{0x7f000001, 0}).value();
     host_.start();
     thread_ = std::thread([this] { io_.run(); });

@@ -2,16 +2,20 @@
 // its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
 // `ptplab conform` is validated against.
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "conformance/engine_target.hpp"
+#include "engine/io/identity.hpp"
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/node_console.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -35,19 +39,67 @@ std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// HOST:PORT with HOST an IPv4 literal or a name resolved to IPv4 (localhost, example.org); nullopt
+// if it does not parse or resolve. The engine's addresses are IPv4 (engine/core/address.hpp).
+std::optional<Address> resolve_address(const std::string& text) {
+  if (auto a = Address::parse(text)) return a;
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  const auto port = Address::parse("0.0.0.0" + text.substr(colon));
+  if (!port) return std::nullopt;
+  boost::asio::io_context io;
+  boost::asio::ip::udp::resolver resolver(io);
+  boost::system::error_code ec;
+  const auto found = resolver.resolve(boost::asio::ip::udp::v4(), text.substr(0, colon), "0", ec);
+  if (ec || found.empty()) return std::nullopt;
+  return Address{found.begin()->endpoint().address().to_v4().to_uint(), port->port};
+}
+
+// The node: seeded (reproducible), from an identity file (created with a fresh identity if
+// missing), or fresh from the OS random source.
+Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
+                                              std::optional<std::uint64_t> seed,
+                                              const std::string& identity_file) {
+  if (seed) return engine::Node(params, *seed);
+  if (!identity_file.empty() && std::filesystem::exists(identity_file)) {
+    auto loaded = engine::load_identity(identity_file);
+    if (!loaded) return Unexpected(loaded.error());
+    return engine::Node(params, *loaded);
+  }
+  auto fresh = engine::fresh_identity();
+  if (!fresh) return Unexpected(fresh.error());
+  engine::Node node(params, *fresh);
+  if (!identity_file.empty()) {
+    engine::NodeIdentity stored = *fresh;
+    stored.node_id = node.node_id();
+    if (auto saved = engine::save_identity(identity_file, stored, node.certificate_der()); !saved)
+      return Unexpected(saved.error());
+  }
+  return node;
+}
+
 int run_node(int argc, char** argv) {
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
-  std::string listen = "127.0.0.1:9001", params_file, log_file;
+  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
-      "listen", po::value(&listen), "IPv4 HOST:PORT to listen on (default 127.0.0.1:9001; port 0: any)")(
-      "peer", po::value(&peers)->composing(), "HOST:PORT of a node to HELLO at start (repeatable)")(
+      "listen", po::value(&listen),
+      "HOST:PORT to listen on, HOST an IPv4 address or a name (default 127.0.0.1:9001; port 0: any)")(
+      "peer", po::value(&peers)->composing(),
+      "HOST:PORT (IPv4 or a name such as localhost) of a node to HELLO at start (repeatable)")(
       "channel", po::value(&channels)->composing(), "NAME or NAME:closed: create this channel at start")(
       "params", po::value(&params_file),
       "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
-      "seed", po::value(&seed), "seed of the node's id, keys and random choices");
+      "control", po::value(&control),
+      "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
+      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways)")(
+      "identity", po::value(&identity_file),
+      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
+      "seed", po::value(&seed),
+      "for reproducible test nodes: derive id, keys and random choices from this seed (default: a fresh "
+      "identity from the OS random source)");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
@@ -60,16 +112,16 @@ int run_node(int argc, char** argv) {
     std::cout << opts;
     return 0;
   }
-  const auto address = Address::parse(listen);
+  const auto address = resolve_address(listen);
   if (!address) {
-    std::cerr << "ptplab node: --listen wants IPv4 HOST:PORT, got '" << listen << "'\n";
+    std::cerr << "ptplab node: --listen wants HOST:PORT (IPv4 or a name), got '" << listen << "'\n";
     return 2;
   }
   std::vector<Address> peer_addresses;
   for (const auto& p : peers) {
-    const auto a = Address::parse(p);
+    const auto a = resolve_address(p);
     if (!a) {
-      std::cerr << "ptplab node: --peer wants IPv4 HOST:PORT, got '" << p << "'\n";
+      std::cerr << "ptplab node: --peer wants HOST:PORT (IPv4 or a name), got '" << p << "'\n";
       return 2;
     }
     peer_addresses.push_back(*a);
@@ -111,15 +163,39 @@ int run_node(int argc, char** argv) {
   }
   std::ostream& log = log_file.empty() ? std::cerr : log_stream;
 
-  engine::Node node(params, seed);
-  boost::asio::io_context io;
-  engine::UdpHost host(io, node,
-                       [&](TimeNs now, const Event& e) { log << dump(event_json(now, e)) << "\n"; });
+  if (control != "text" && control != "json") {
+    std::cerr << "ptplab node: --control wants text or json, got '" << control << "'\n";
+    return 2;
+  }
+  if (vm.count("seed") && !identity_file.empty()) {
+    std::cerr << "ptplab node: --seed and --identity exclude each other\n";
+    return 2;
+  }
+  auto made = make_node(params, vm.count("seed") ? std::optional(seed) : std::nullopt, identity_file);
+  if (!made) {
+    std::cerr << "ptplab node: " << made.error() << "\n";
+    return 2;
+  }
+  engine::Node& node = *made;
+  node.set_epoch_offset(engine::epoch_offset_now());  // MESSAGE timestamps: epoch ms
+  // Shared with the stdin reader thread, which may outlive run_node's io loop (node_console.hpp).
+  const auto io_owner = std::make_shared<boost::asio::io_context>();
+  boost::asio::io_context& io = *io_owner;
+  std::unique_ptr<NodeConsole> console;
+  engine::UdpHost host(io, node, [&](TimeNs now, const Event& e) {
+    log << dump(event_json(now, e)) << "\n";
+    if (console) console->on_event(e);
+  });
   const auto bound = host.bind(*address);
   if (!bound) {
     std::cerr << "ptplab node: " << bound.error() << "\n";
     return 2;
   }
+  log << dump({{"t_ns", engine::steady_clock_now()},
+               {"event", "listening"},
+               {"address", bound->to_string()},
+               {"node_id", node.node_id()}})
+      << std::endl;
   host.start();
   host.act([&](TimeNs now, Output& out) {
     for (const auto& s : specs) {
@@ -133,13 +209,14 @@ int run_node(int argc, char** argv) {
     }
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });
-  log << dump({{"t_ns", engine::steady_clock_now()},
-               {"event", "listening"},
-               {"address", bound->to_string()},
-               {"node_id", node.node_id()}})
-      << std::endl;
 
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  console = std::make_unique<NodeConsole>(
+      node, host, control == "json" ? ControlMode::kJson : ControlMode::kText, std::cout, [&] {
+        host.stop();
+        signals.cancel();
+      });
+  read_commands(io_owner, *console);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     log << dump({{"t_ns", engine::steady_clock_now()},

@@ -21,9 +21,10 @@ Loopback line(std::size_t n, const NodeParams& p = {}) {
 
 TEST(Loopback, PeersFindEachOther) {
   auto net = line(3);
-  EXPECT_EQ(net.node(0).peer_count(), 1u);
+  EXPECT_EQ(net.node(0).peer_count(), 2u);  // it met node 2 through node 1's ROUTING
   EXPECT_EQ(net.node(1).peer_count(), 2u);
   EXPECT_EQ(net.node(1).peer_address(net.node(2).node_id()), net.address(2));
+  EXPECT_EQ(net.node(0).peer_address(net.node(2).node_id()), net.address(2));
 }
 
 TEST(Loopback, OpenChannelDeliversToEveryMemberOnce) {

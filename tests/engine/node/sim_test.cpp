@@ -99,19 +99,27 @@ TEST(Simulated, FiftyNodesUnderTwentyPercentLossDeliverToEveryMember) {
   EXPECT_GT(cache.hits(), 0u);
 }
 
+// Nodes that never greet ROUTING-learned nodes on their own: CONNECT only when asked.
+NodeParams without_greetings() {
+  NodeParams p;
+  p.routing_greetings_max = 0;
+  return p;
+}
+
 // A rendezvous S on a public address and A, B each behind its own NAT of kind `nat`.
 std::vector<std::pair<sim::HostId, EventKind>> connect_through(const sim::NatConfig& nat) {
   sim::Simulator s;
   sim::NetworkConfig config;
   Recorder rec;
   sim::Network net(s, config, &rec);
-  const auto server = *net.add_host({.address = *Address::parse("198.51.100.10:9000")}, factory({}, nullptr));
+  const auto server = *net.add_host({.address = *Address::parse("198.51.100.10:9000")},
+                                    factory(without_greetings(), nullptr));
   const auto nat_a = *net.add_nat(*Address::parse_ip("203.0.113.1"), nat);
   const auto nat_b = *net.add_nat(*Address::parse_ip("203.0.113.2"), nat);
-  const auto a =
-      *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_a}, factory({}, nullptr));
-  const auto b =
-      *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_b}, factory({}, nullptr));
+  const auto a = *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_a},
+                               factory(without_greetings(), nullptr));
+  const auto b = *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_b},
+                               factory(without_greetings(), nullptr));
   for (auto h : {server, a, b}) net.start_host(h);
   for (auto h : {a, b})
     net.act(h,
@@ -133,6 +141,30 @@ TEST(Simulated, PortRestrictedNatsConnectThroughARendezvous) {
   const auto events = connect_through(sim::NatConfig::port_restricted());
   ASSERT_EQ(events.size(), 2u);  // A and B
   for (const auto& [host, kind] : events) EXPECT_EQ(kind, EventKind::kConnectSucceeded) << host;
+}
+
+// Greeting nodes learned through ROUTING: A's first HELLO is filtered by B's port-restricted NAT but
+// opens A's own mapping towards B; B's greeting then passes it (and a CONNECT through S follows
+// for a side still unheard), so the two meet without anyone asking.
+TEST(Simulated, NodesBehindNatsMetThroughRoutingAreConnectedWithoutBeingAsked) {
+  sim::Simulator s;
+  sim::NetworkConfig config;
+  Recorder rec;
+  sim::Network net(s, config, &rec);
+  const auto server = *net.add_host({.address = *Address::parse("198.51.100.10:9000")}, factory({}, nullptr));
+  const auto nat_a = *net.add_nat(*Address::parse_ip("203.0.113.1"), sim::NatConfig::port_restricted());
+  const auto nat_b = *net.add_nat(*Address::parse_ip("203.0.113.2"), sim::NatConfig::port_restricted());
+  const auto a =
+      *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_a}, factory({}, nullptr));
+  const auto b =
+      *net.add_host({.address = *Address::parse("192.168.1.2:5000"), .nat = nat_b}, factory({}, nullptr));
+  for (auto h : {server, a, b}) net.start_host(h);
+  for (auto h : {a, b})
+    net.act(h,
+            [&](Endpoint& e, Output& o) { static_cast<Node&>(e).add_peer(s.now(), net.address(server), o); });
+  s.run_until(20 * kSecond);
+  EXPECT_TRUE(node_of(net, a).peer_address(node_of(net, b).node_id()));
+  EXPECT_TRUE(node_of(net, b).peer_address(node_of(net, a).node_id()));
 }
 
 TEST(Simulated, SymmetricNatsFailCleanlyWithAnEvent) {

@@ -22,10 +22,11 @@ namespace {
 
 using test_support::load_or_fail;
 
+// Without greetings the line stays a line (nodes 0 and 2 would otherwise meet through 1's ROUTING).
 constexpr const char* kLine = R"({
   "name": "line", "seed": 3, "duration": "6s",
   "network": {"latency": {"model": "constant", "delay": "10ms"}},
-  "nodes": [{"name": "n", "count": 3, "placement": "public"}],
+  "nodes": [{"name": "n", "count": 3, "placement": "public", "params": {"routing_greetings_max": 0}}],
   "topology": {"edges": [[0, 1], [1, 2]]},
   "workload": {"channels": [{"name": "c", "messages": {"interval": "500ms", "stop": "5s"}}]},
   "expect": [{"metric": "delivery_ratio", "op": ">=", "value": 1},
