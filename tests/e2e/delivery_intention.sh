@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end test of delivery against intention (issue [T] item 1) on the real binary ($PTPLAB):
-# with loss, members that never joined count against `delivery_ratio`; the summary prints both
+# members that never joined (servers with a full peer table) count against `delivery_ratio`; the summary prints both
 # ratios and the join figures; the membership rows recompute the join scalars.
 set -uo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
@@ -13,7 +13,10 @@ check() {  # check NAME CONDITION-EXIT-STATUS
 }
 s() { sqlite3 "$tmp/a.db" "SELECT value FROM scalar WHERE module = 'metrics' AND name = '$1'"; }
 
-"$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set /network/loss/rate=0.2 --report "$tmp/a.db" >"$tmp/out" 2>&1
+# Servers that peer with at most 3 nodes: most of the 12 clients can never join (their HELLOs are
+# refused as peers_full), whatever the seed. (Loss alone no longer keeps members out: nodes
+# learned through ROUTING are greeted directly, and at 20 % loss all 12 join.)
+"$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set '/nodes/0/params={"peers_max":3}' --report "$tmp/a.db" >"$tmp/out" 2>&1
 mi=$(s members_intended); mj=$(s members_joined); dr=$(s delivery_ratio); dj=$(s delivery_ratio_joined)
 [[ -n "$mi" && -n "$mj" && -n "$dr" && -n "$dj" ]]; check "join and delivery scalars present" $?
 python3 -c "import sys; sys.exit(0 if float('$mj') < float('$mi') and float('$dr') < 1 else 1)"
