@@ -27,13 +27,13 @@ inline constexpr std::array<NameEntry<DropReason>, 7> kDropReasons = {{
      "a NAT box had no mapping, filtered the source, or ran out of ports"},
     {DropReason::kNoRoute, "no_route", "no host or NAT box owns the destination address and port"},
     {DropReason::kPartition, "partition", "source and destination are in different partition groups"},
-    {DropReason::kTooLarge, "too_large", "above NetworkConfig::datagram_bytes_max"},
+    {DropReason::kTooLarge, "oversize", "above NetworkConfig::datagram_bytes_max"},
     {DropReason::kHostDown, "host_down", "the destination host is crashed or not started"},
 }};
 static_assert(indexed_by_value(kDropReasons) && kDropReasons.back().value == DropReason::kHostDown);
 inline constexpr std::size_t kDropReasonCount = kDropReasons.size();
 
-// "loss", "queue_overflow", "nat_filter", "no_route", "partition", "too_large", "host_down".
+// "loss", "queue_overflow", "nat_filter", "no_route", "partition", "oversize", "host_down".
 [[nodiscard]] inline std::string_view drop_reason_name(DropReason reason) {
   return name_of(kDropReasons, reason);
 }

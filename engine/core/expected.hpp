@@ -10,6 +10,9 @@ namespace ptplab {
 // Wraps an error so that Expected<T, E> can be built from it unambiguously.
 template <class E>
 struct Unexpected {
+  // A constructor, not aggregate initialisation: `Unexpected(e)` with parentheses needs P0960,
+  // which clang 14 does not implement.
+  explicit Unexpected(E e) : error(std::move(e)) {}
   E error;
 };
 template <class E>

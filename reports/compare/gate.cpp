@@ -55,7 +55,7 @@ GateResult apply_gate(const Gate& gate, const MetricComparison& m) {
   if (m.verdict == Verdict::kInconclusive) {
     return {GateOutcome::kInconclusive, "inconclusive " + m.metric + ": fewer than " +
                                             std::to_string(runs_for_verdict(kConfidence)) +
-                                            " runs a side, not failed" + why};
+                                            " runs a side, so the gate cannot decide" + why};
   }
   if (m.verdict != Verdict::kWorse) {
     return {GateOutcome::kPass, "pass " + m.metric + ": " + std::string(verdict_name(m.verdict)) + why};
@@ -67,8 +67,10 @@ GateResult apply_gate(const Gate& gate, const MetricComparison& m) {
   if (near_end > absolute) {
     return {GateOutcome::kFail, "FAIL " + m.metric + ": worse by more than " + limit + why};
   }
-  return {GateOutcome::kPass, "pass " + m.metric + ": worse, but not by more than " + limit + " with " +
-                                  format_value(100 * kConfidence) + "% confidence" + why};
+  // Passing here proves nothing about the threshold: the interval's far end may lie beyond it.
+  return {GateOutcome::kPass, "pass " + m.metric + ": worse, but not shown to be worse by more than " +
+                                  limit + " (the " + format_value(100 * kConfidence) +
+                                  "% interval's near end is within it)" + why};
 }
 
 }  // namespace ptplab::reports::compare

@@ -192,13 +192,15 @@ using RunRecords = std::tuple<ParamRecord, ScalarRecord, StatisticRecord, Histog
 
 // Outer<T<R>...> over the record types R of RunRecords: ForEachRecord<std::vector> is
 // std::tuple<std::vector<ParamRecord>, ...>; ForEachRecord<P, std::variant> a variant.
-template <template <class> class T, template <class...> class Outer, class Tuple>
+// (T is variadic so that std::vector, whose allocator parameter has a default, binds to it
+// without P0522's relaxed matching, which clang 14 leaves off.)
+template <template <class...> class T, template <class...> class Outer, class Tuple>
 struct ForEachRecordT;
-template <template <class> class T, template <class...> class Outer, class... R>
+template <template <class...> class T, template <class...> class Outer, class... R>
 struct ForEachRecordT<T, Outer, std::tuple<R...>> {
   using type = Outer<T<R>...>;
 };
-template <template <class> class T, template <class...> class Outer = std::tuple>
+template <template <class...> class T, template <class...> class Outer = std::tuple>
 using ForEachRecord = typename ForEachRecordT<T, Outer, RunRecords>::type;
 
 }  // namespace ptplab::reports

@@ -220,8 +220,12 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kRetransmitted: ++retransmissions_; break;
     case EventKind::kGaveUp: ++gave_up_; break;
     case EventKind::kDropped:
-      // A MESSAGE dropped while the user action that sends it runs was never sent at all.
-      if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") ++unsent_[e.reason];
+      // A MESSAGE dropped while the user action that sends it runs: with no peer, the MESSAGE
+      // itself was refused (too_large, no_key: it was never sent); with a peer, one copy of a
+      // sent MESSAGE to that peer was (retransmit_queue_full, amplification_limit).
+      if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") {
+        ++(e.peer == Address{} ? unsent_ : unsent_copies_)[e.reason];
+      }
       if (e.verb == "CONNECT" && cause.datagram != nullptr)
         connect_refused(cause.datagram->src_host, reason_name(e.reason));
       engine_dropped(now, e, cause, e.reason);
@@ -259,9 +263,12 @@ std::size_t Collector::input_verb(const sim::DatagramView& d) {
 RunDiagnostics Collector::diagnostics() const {
   RunDiagnostics d;
   d.drops = traffic_.drop_totals();
+  const auto by_count = [](const DropCount& a, const DropCount& b) { return a.count > b.count; };
   for (const auto& [reason, n] : unsent_) d.unsent.push_back({std::string(reason_name(reason)), n});
-  std::stable_sort(d.unsent.begin(), d.unsent.end(),
-                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
+  std::stable_sort(d.unsent.begin(), d.unsent.end(), by_count);
+  for (const auto& [reason, n] : unsent_copies_)
+    d.unsent_copies.push_back({std::string(reason_name(reason)), n});
+  std::stable_sort(d.unsent_copies.begin(), d.unsent_copies.end(), by_count);
   d.gave_up = gave_up_;
   std::map<std::string_view, std::uint64_t> failed;
   for (const auto& c : connects_) {

@@ -11,22 +11,39 @@ std::string_view unsent_meaning(std::string_view reason) {
   }
   if (reason == "no_key") return "the origin did not hold the closed channel's key yet";
   if (reason == "wrap_failed") return "the body could not be encrypted for a recipient's certificate";
+  if (reason == "retransmit_queue_full") {
+    return "the origin's retransmission table was full, NodeParams pending_retransmissions_max";
+  }
+  if (reason == "amplification_limit") {
+    return "the next hop had not proven its address yet, NodeParams amplification_factor_max";
+  }
   return reason;
 }
 
+namespace {
+
+// "warning: <total> <what>: reason xN (meaning); ..." for non-empty `counts`, else nothing.
+void add_counted_warning(std::vector<std::string>& out, const std::vector<DropCount>& counts,
+                         std::string_view what) {
+  std::uint64_t total = 0;
+  for (const auto& u : counts) total += u.count;
+  if (total == 0) return;
+  std::string line = "warning: " + std::to_string(total) + " " + std::string(what) + ":";
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    line += (i == 0 ? " " : "; ") + counts[i].reason + " x" + std::to_string(counts[i].count);
+    const auto meaning = unsent_meaning(counts[i].reason);
+    if (meaning != counts[i].reason) line += " (" + std::string(meaning) + ")";
+  }
+  out.push_back(std::move(line));
+}
+
+}  // namespace
+
 std::vector<std::string> run_warnings(const RunDiagnostics& d) {
   std::vector<std::string> out;
-  std::uint64_t unsent = 0;
-  for (const auto& u : d.unsent) unsent += u.count;
-  if (unsent > 0) {
-    std::string line =
-        "warning: " + std::to_string(unsent) + " MESSAGE(s) could not be sent by their origin:";
-    for (std::size_t i = 0; i < d.unsent.size(); ++i) {
-      line += (i == 0 ? " " : "; ") + d.unsent[i].reason + " x" + std::to_string(d.unsent[i].count) + " (" +
-              std::string(unsent_meaning(d.unsent[i].reason)) + ")";
-    }
-    out.push_back(std::move(line));
-  }
+  add_counted_warning(out, d.unsent, "MESSAGE(s) could not be sent by their origin");
+  add_counted_warning(out, d.unsent_copies,
+                      "copies of sent MESSAGEs were not sent to one of their next hops");
   for (const auto& rule : kWarningRules) {
     const auto it = std::find_if(d.drops.begin(), d.drops.end(),
                                  [&](const DropCount& c) { return c.reason == rule.reason; });

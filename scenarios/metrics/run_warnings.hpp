@@ -19,7 +19,8 @@ namespace ptplab::scenarios {
 struct RunDiagnostics {
   std::vector<DropCount> drops;   // every non-zero drop reason, network and endpoints, largest first
   std::vector<DropCount> unsent;  // MESSAGEs an origin could not send (a user action's drop), by reason
-  std::uint64_t gave_up = 0;      // reliable sends whose retransmissions ran out (engine `gave_up`)
+  std::vector<DropCount> unsent_copies;     // copies of sent MESSAGEs the origin refused for one peer
+  std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
 };
 
@@ -27,6 +28,7 @@ struct RunDiagnostics {
 enum class WarningKind : std::uint8_t {
   kTableBound,     // a node table was at its bound: work was refused
   kQueueOverflow,  // a bandwidth queue was full: the network model congested
+  kNetworkBound,   // the network model refused a datagram by its own bound (size)
 };
 
 // One reason that is warned about whenever it occurs, with what it means and the setting that
@@ -48,6 +50,8 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
      "CONNECT attempts refused at the bound of concurrent attempts (connect_attempts_max)"},
     {"queue_overflow", WarningKind::kQueueOverflow,
      "datagrams dropped at a full bandwidth queue (network bandwidth and queue_bytes)"},
+    {"oversize", WarningKind::kNetworkBound,
+     "datagrams above the network's size bound dropped in flight (network max_datagram_bytes)"},
 });
 
 // Why an origin could not send a MESSAGE, for the reasons the engine gives (others: the name).

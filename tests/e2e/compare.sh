@@ -42,10 +42,13 @@ if grep -Eo '(src|href)="[a-z]+://[^"]*"' "$t/c.html" | grep -q .; then fail "ex
 "$PTPLAB" compare "$t/a.db" "$t/b.db" --metric delivery_ratio >"$t/one.txt" || fail "--metric failed"
 [ "$(grep -c 'ratio ' "$t/one.txt")" -eq 1 ] || fail "--metric did not restrict the table"
 
-# An inconclusive gate does not fail, and says so.
-"$PTPLAB" compare "$t/a.db" "$t/b.db" --fail-if-worse latency_p50_ms >"$t/gate2.txt" || fail "inconclusive gate failed"
-grep -q '^gate inconclusive latency_p50_ms: fewer than 6 runs a side, not failed' "$t/gate2.txt" ||
+# A gate that cannot decide (2 runs a side) exits 3 and says why; --allow-inconclusive accepts it.
+rc=0; "$PTPLAB" compare "$t/a.db" "$t/b.db" --fail-if-worse latency_p50_ms >"$t/gate2.txt" || rc=$?
+[ "$rc" -eq 3 ] || fail "inconclusive gate exit $rc (want 3)"
+grep -q '^gate inconclusive latency_p50_ms: fewer than 6 runs a side, so the gate cannot decide' "$t/gate2.txt" ||
   fail "inconclusive gate line: $(grep '^gate' "$t/gate2.txt")"
+"$PTPLAB" compare "$t/a.db" "$t/b.db" --fail-if-worse latency_p50_ms --allow-inconclusive >/dev/null ||
+  fail "--allow-inconclusive: exit $?"
 
 # Six seeds a side, latency doubled: worse; thresholds decide the gate.
 sweep a6 '{"parameters":{},"seeds":6}'

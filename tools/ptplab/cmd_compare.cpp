@@ -59,12 +59,14 @@ std::string usage() {
          " confidence: the whole interval of B - A lies beyond THRESHOLD on the worse side.\n"
          "THRESHOLD is absolute in the metric's unit (latency_p50_ms:20 is 20 ms) or relative to mean(A)\n"
          "(bytes_sent:5%). Plain --fail-if-worse METRIC means threshold 0: it fails whenever the verdict\n"
-         "is worse. A gate applies at every shared sweep point. An inconclusive metric does NOT fail the\n"
-         "gate (too few runs show nothing, and exit 1 must mean shown to be worse): its gate line says\n"
-         "inconclusive, so a gate on too few seeds is visible, not silently passed.\n\n"
+         "is worse. A gate applies at every shared sweep point. A gate passes when B is not shown to be\n"
+         "worse by more than THRESHOLD (the interval's near end is within it), which does not prove\n"
+         "that B is within THRESHOLD. A gate on an inconclusive metric (too few runs a side) cannot\n"
+         "decide: it exits 3, so a CI gate on too few seeds fails visibly instead of passing, unless\n"
+         "--allow-inconclusive.\n\n"
          "Exit status: 0 compared, no gate failed; 1 a --fail-if-worse gate failed; 2 usage or input\n"
          "error (unreadable file, unknown metric, a gate on a metric with no better direction, files\n"
-         "that share no sweep point).\n\noptions";
+         "that share no sweep point); 3 no gate failed but one could not decide (inconclusive).\n\noptions";
 }
 
 int compare(int argc, char** argv) {
@@ -74,7 +76,9 @@ int compare(int argc, char** argv) {
       "html", po::value<std::string>(), "also write the comparison as a self-contained HTML page")(
       "fail-if-worse", po::value<std::vector<std::string>>()->composing(),
       "METRIC[:THRESHOLD[%]]: exit 1 if B is worse than A in METRIC by more than THRESHOLD "
-      "(default 0) with confidence (repeatable)");
+      "(default 0) with confidence (repeatable)")(
+      "allow-inconclusive",
+      "a gate that cannot decide (too few runs a side) does not change the exit status");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "A.db B.db");
   po::positional_options_description positional;
@@ -149,6 +153,10 @@ int compare(int argc, char** argv) {
         std::printf("gate %s%s\n", result.line.c_str(),
                     point.label.empty() ? "" : (" at " + point.label).c_str());
         if (result.outcome == cmp::GateOutcome::kFail) status = 1;
+        if (result.outcome == cmp::GateOutcome::kInconclusive && status == 0 &&
+            !vm.count("allow-inconclusive")) {
+          status = 3;
+        }
       }
     }
     if (!found) {

@@ -81,7 +81,7 @@ TEST(ApplyGate, InconclusiveDoesNotFailAndSaysSo) {
   ASSERT_EQ(m.verdict, Verdict::kInconclusive);
   const GateResult r = apply_gate({"latency_p50_ms", 0, false}, m);
   EXPECT_EQ(r.outcome, GateOutcome::kInconclusive);
-  EXPECT_EQ(r.line.rfind("inconclusive latency_p50_ms: fewer than 6 runs a side, not failed", 0), 0u)
+  EXPECT_EQ(r.line.rfind("inconclusive latency_p50_ms: fewer than 6 runs a side, so the gate cannot decide", 0), 0u)
       << r.line;
 }
 

@@ -36,6 +36,19 @@ TEST(RunWarnings, EachSilentFailureGetsItsLine) {
   EXPECT_TRUE(starts_with(w[4], "warning: 3 reliable sends gave_up")) << w[4];
 }
 
+TEST(RunWarnings, RefusedCopiesAreCountedAsCopiesNotMessages) {
+  RunDiagnostics d;
+  d.unsent_copies = {{"retransmit_queue_full", 2112}, {"amplification_limit", 1}};
+  const auto w = run_warnings(d);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_TRUE(starts_with(w[0],
+                          "warning: 2113 copies of sent MESSAGEs were not sent to one of their next hops: "
+                          "retransmit_queue_full x2112 ("))
+      << w[0];
+  EXPECT_NE(w[0].find("pending_retransmissions_max"), std::string::npos) << w[0];
+  EXPECT_EQ(w[0].find("could not be sent by their origin"), std::string::npos) << w[0];
+}
+
 // Every reason of the warning table is a name the traffic table can hold.
 TEST(RunWarnings, RulesNameReportReasons) {
   for (const auto& rule : kWarningRules) {
@@ -67,15 +80,18 @@ TEST(TrafficTable, DropTotalsMergeNetworkAndEndpointReasonsLargestFirst) {
   t.engine_dropped(0, 0, 10, Reason::kPeersFull);
   t.engine_dropped(0, 1, 10, Reason::kPeersFull);
   t.engine_dropped(0, 1, 10, Reason::kPeersFull);
-  t.engine_dropped(0, 2, 10, Reason::kTooLarge);  // the engine's too_large adds to the network's
+  t.engine_dropped(0, 2, 10, Reason::kTooLarge);  // the engine's too_large is not the network's oversize
+  t.engine_dropped(0, 2, 10, Reason::kTooLarge);
   const auto d = t.drop_totals();
-  ASSERT_EQ(d.size(), 3u);
+  ASSERT_EQ(d.size(), 4u);
   EXPECT_EQ(d[0].reason, "peers_full");
   EXPECT_EQ(d[0].count, 3u);
   EXPECT_EQ(d[1].reason, "loss");  // 2 each: ties by name
   EXPECT_EQ(d[1].count, 2u);
   EXPECT_EQ(d[2].reason, "too_large");
   EXPECT_EQ(d[2].count, 2u);
+  EXPECT_EQ(d[3].reason, "oversize");
+  EXPECT_EQ(d[3].count, 1u);
 }
 
 }  // namespace

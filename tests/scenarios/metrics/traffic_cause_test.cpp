@@ -138,6 +138,27 @@ TEST(TrafficCause, MessagesDroppedBySendingActionsAreUnsent) {
   EXPECT_EQ(d.unsent[1].count, 1u);
 }
 
+// A drop that names a peer is one copy of a sent MESSAGE refused for that next hop (a full
+// retransmission table, anti-amplification): counted as a copy, never as an unsent MESSAGE,
+// however many peers a MESSAGE had (the new user's repro counted 2,113 "unsent" of 105 sent).
+TEST(TrafficCause, CopiesRefusedForOnePeerAreNotUnsentMessages) {
+  TwoDroppers t(kNever);
+  auto& [collector, s, net, a, b] = t;
+  net.act(a, [&](Endpoint&, Output& out) {
+    for (std::uint16_t port = 1; port <= 4; ++port) {
+      Event e = drop("MESSAGE", Reason::kRetransmitQueueFull);
+      e.peer = Address{0x0a000001, port};
+      out.event(e);
+    }
+  });
+  s.run_until(100 * kMillisecond);
+  const auto d = collector.diagnostics();
+  EXPECT_TRUE(d.unsent.empty());
+  ASSERT_EQ(d.unsent_copies.size(), 1u);
+  EXPECT_EQ(d.unsent_copies[0].reason, "retransmit_queue_full");
+  EXPECT_EQ(d.unsent_copies[0].count, 4u);
+}
+
 // Each event is reported with the input the host handed the endpoint, after its sends.
 struct CauseLog final : sim::Observer {
   std::vector<sim::CauseKind> kinds;
