@@ -2,15 +2,7 @@
 # End-to-end test of delivery against intention (issue [T] item 1) on the real binary ($PTPLAB):
 # members that never joined (servers with a full peer table) count against `delivery_ratio`; the summary prints both
 # ratios and the join figures; the membership rows recompute the join scalars.
-set -uo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ "$2" == 0 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib/preamble.bash"
 s() { sqlite3 "$tmp/a.db" "SELECT value FROM scalar WHERE module = 'metrics' AND name = '$1'"; }
 
 # Servers that peer with at most 3 nodes: most of the 12 clients can never join (their HELLOs are

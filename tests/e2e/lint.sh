@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `ptplab lint` on the real binary ($PTPLAB): verdict lines and exit codes for
 # valid and invalid datagrams, files and stdin, --lines mode, and usage errors.
-set -uo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+source "$(dirname "$0")/lib/preamble.bash"
 
 # expect NAME WANT_RC WANT_OUTPUT -- ARGS... (stdin from $input when set)
 expect() {

@@ -2,15 +2,7 @@
 # End-to-end test of `ptplab run` on the real binary ($PTPLAB): exit codes from passing and
 # failing expectations and invalid input, --set and --seed overrides, several scenarios into one
 # report, and SIGINT mid-run leaving a valid report whose run reads `interrupted`.
-set -uo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ "$2" == 0 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib/preamble.bash"
 q() { sqlite3 "$1" "$2"; }
 
 cat >"$tmp/line.json" <<'J'

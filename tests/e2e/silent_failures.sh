@@ -4,15 +4,7 @@
 # origin could not send (a channel too large for its MESSAGEs), a table bound was hit
 # (peers_full) or a bandwidth queue overflowed (queue_overflow); failed NAT attempts carry their
 # reason; a clean run prints none.
-set -uo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # check NAME CONDITION-EXIT-STATUS
-  if [[ "$2" == 0 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/lib/preamble.bash"
 
 # 200 members: every MESSAGE lists 199 recipients and exceeds the datagram bound.
 "$PTPLAB" run "$src/scenarios/suites/propagation/strategies.json" --set /nodes/0/count=200 --set /duration=8s \

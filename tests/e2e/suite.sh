@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `ptplab suite`: the smoke suite passes with JUnit XML and a merged report;
 # a suite with a failing scenario exits 1 and marks the failing expectation in the XML.
-set -uo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { if [[ "$2" == 0 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi; }
+source "$(dirname "$0")/lib/preamble.bash"
 
 n=$(ls "$src"/scenarios/suites/smoke/*.json | wc -l)
 "$PTPLAB" suite "$src/scenarios/suites/smoke" --junit "$tmp/smoke.xml" --report "$tmp/smoke.db" -j 2 >"$tmp/out" 2>&1
