@@ -2,20 +2,34 @@
 #include "scenarios/metrics/run_warnings.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace ptplab::scenarios {
 
+namespace {
+
+// What an engine reason means for a MESSAGE its origin could not send (or a copy it refused),
+// with the setting that moves it; reasons not listed are printed by name alone.
+struct UnsentMeaning {
+  std::string_view reason;
+  std::string_view meaning;
+};
+constexpr auto kUnsentMeanings = std::to_array<UnsentMeaning>({
+    {"too_large",
+     "the MESSAGE with its recipient list exceeds the datagram bound, NodeParams max_datagram_bytes"},
+    {"no_key", "the origin did not hold the closed channel's key yet"},
+    {"wrap_failed", "the body could not be encrypted for a recipient's certificate"},
+    {"retransmit_queue_full",
+     "the origin's retransmission table was full, NodeParams pending_retransmissions_max"},
+    {"amplification_limit",
+     "the next hop had not proven its address yet, NodeParams amplification_factor_max"},
+});
+
+}  // namespace
+
 std::string_view unsent_meaning(std::string_view reason) {
-  if (reason == "too_large") {
-    return "the MESSAGE with its recipient list exceeds the datagram bound, NodeParams max_datagram_bytes";
-  }
-  if (reason == "no_key") return "the origin did not hold the closed channel's key yet";
-  if (reason == "wrap_failed") return "the body could not be encrypted for a recipient's certificate";
-  if (reason == "retransmit_queue_full") {
-    return "the origin's retransmission table was full, NodeParams pending_retransmissions_max";
-  }
-  if (reason == "amplification_limit") {
-    return "the next hop had not proven its address yet, NodeParams amplification_factor_max";
+  for (const auto& m : kUnsentMeanings) {
+    if (m.reason == reason) return m.meaning;
   }
   return reason;
 }
