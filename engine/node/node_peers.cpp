@@ -10,7 +10,7 @@ namespace {
 // we answer with a bare HELLO instead, so the peer still hears from us within the 3x rule.
 bool send_hello(NodeState& s, const Address& a, Output& out) {
   static const SharedBytes bare_hello = make_bytes(wire::encode(wire::Hello{}));
-  const SharedBytes hello = make_bytes(wire::encode(wire::Hello{s.node_id, s.params.version}));
+  const SharedBytes& hello = s.own_hello();
   if (s.may_answer(a, hello->size())) {
     out.send(a, hello);
     return true;

@@ -40,6 +40,14 @@ NodeState::NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShar
   rendezvous.reset_forwarding(params.connect_burst);
 }
 
+const SharedBytes& NodeState::own_hello() const {
+  if (!hello_ || hello_version_ != params.version) {
+    hello_ = make_bytes(wire::encode(wire::Hello{node_id, params.version}));
+    hello_version_ = params.version;
+  }
+  return hello_;
+}
+
 const std::string& NodeState::own_certificate() const {
   if (certificate_der_.empty()) certificate_der_ = crypto::make_self_signed_certificate(key, node_id);
   return certificate_der_;

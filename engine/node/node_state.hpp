@@ -69,6 +69,9 @@ struct NodeState {
 
   // Our certificate (DER), made on first use: most simulated nodes never need it.
   [[nodiscard]] const std::string& own_certificate() const;
+  // Our full HELLO {node_id, version}, encoded once per version and shared by every send (a
+  // keep-alive goes to each peer every 0.5-2 s: the hot path of HELLO-dominated traffic).
+  [[nodiscard]] const SharedBytes& own_hello() const;
   // Milliseconds since the Unix epoch at monotonic time `now` (MESSAGE timestamps, PROTOCOL.md W10).
   [[nodiscard]] std::int64_t epoch_ms(TimeNs now) const { return (now + epoch_offset_ns) / kMillisecond; }
   // Ends every public entry point: states the next wake-up.
@@ -103,6 +106,8 @@ struct NodeState {
 
  private:
   mutable std::string certificate_der_;
+  mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
+  mutable std::string hello_version_;
 };
 
 }  // namespace ptplab::engine
