@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# e2e: CONNECT hole punching through two real Linux NATs (issue [I] item 3). Network namespaces
+# joined by veth pairs (iproute2), NAT boxes in nftables:
+#
+#   S 203.0.113.10 ─┐               ┌─ 203.0.113.20 NAT_A 192.168.1.1 ── A 192.168.1.2
+#                   └── bridge (the "internet", its own namespace) ──┤
+#                                   └─ 203.0.113.30 NAT_B 192.168.1.1 ── B 192.168.1.2
+#
+# S is the rendezvous `ptplab node` on the public segment; A and B are `ptplab node`s behind their
+# own NAT, both on 192.168.1.2:9000 (two homes with the same private network), each given only
+# S as --peer. Each NAT box is configured like a home router: `masquerade` on its WAN port,
+# forwarding LAN->WAN and established/related traffic back, everything else arriving on the WAN
+# dropped (input and forward, policy drop).
+#
+# B runs with routing_greetings_max 0: it never greets the nodes it learns from ROUTING, as a
+# spec-only node would not, so the only way a path between A and B can open is the spec's
+# CONNECT: A greets B's public address (dropped by NAT_B, but it opens NAT_A for B), then asks S,
+# S forwards to B, B HELLOs A's public address and gets through. The test asserts:
+#   - A reports connect_succeeded for B; S received and forwarded CONNECTs;
+#   - a MESSAGE typed at A (driven through --control json) is printed at B and one typed at B at
+#     A, NAT_B forwarded a MESSAGE from NAT_A's public address, and S sent no MESSAGE at all: the
+#     nftables counters on S's namespace count every UDP datagram in and out of S, and those
+#     whose msg_type is MESSAGE (the bytes `MESSAGE"` at offset 13 of the UDP payload: our
+#     encoder writes {"msg_type":"MESSAGE" first);
+#   - the RFC 4787 behaviours the Linux NAT showed (below).
+#
+# RFC 4787 behaviours of Linux `masquerade` (nf_conntrack + nf_nat, no `random` flags) that this
+# test exercises and checks:
+#   - Mapping (4.1): endpoint-independent in effect, with port preservation: the source port is
+#     kept when no other conntrack entry uses it, so A's 192.168.1.2:9000 is 203.0.113.20:9000
+#     towards S and towards B alike (checked: S and B list A at the same address). Strictly,
+#     conntrack maps per connection (5-tuple); it only looks endpoint-independent while the
+#     preserved port is free. A clash (another inside host on the same port, or an inbound
+#     conntrack entry using the reply tuple) gets another port: see sim/README.md, "Real NATs".
+#   - Filtering (5): address-and-port-dependent: only datagrams matching a conntrack entry's
+#     reply tuple pass. Checked twice: A's first direct HELLO (from 203.0.113.20:9000, while B
+#     had sent only to S) is dropped by NAT_B, and a datagram from S's address but another port
+#     (203.0.113.10:9001) is dropped by NAT_B and never reaches B.
+#   - The WAN-side drop matters: an unsolicited inbound datagram dropped in the filter chain
+#     never confirms a conntrack entry, so it cannot occupy the tuple B's later HELLO needs.
+#   - Mapping refresh (4.3) is outbound and inbound (conntrack timers); hairpinning (6) is not
+#     exercised (A and B are behind different NATs).
+#
+# Needs root (CAP_NET_ADMIN) for `ip netns` and `nft`: without them it prints one line and FAILS
+# (a check that cannot run in CI fails; CI runs as root). Names carry this run's pid and a random
+# suffix, so parallel runs do not collide; every namespace (and so every veth and bridge in it)
+# is deleted on exit, failed or not.
+source "$(dirname "$0")/lib/preamble.bash"
+
+id="ptpnat-$$-$RANDOM"
+pids=()
+made=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  for n in "${made[@]}"; do ip netns del "$n" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+die() {  # die MESSAGE: the failure, then the tail of every node's output
+  echo "FAIL nat_punch: $*"
+  for f in "$tmp"/*.log "$tmp"/*.out; do [ -f "$f" ] && { echo "== $f"; tail -n 15 "$f"; }; done
+  exit 1
+}
+
+for tool in ip nft python3; do
+  command -v "$tool" >/dev/null ||
+    { echo "FAIL nat_punch: '$tool' is not installed (tools/install-deps installs iproute2 and nftables)"; exit 1; }
+done
+if ! ip netns add "$id-s" 2>"$tmp/netns.err"; then
+  echo "FAIL nat_punch: cannot create network namespaces (needs root or CAP_NET_ADMIN): $(head -n1 "$tmp/netns.err")"
+  exit 1
+fi
+made+=("$id-s")
+for n in wan na a nb b; do
+  ip netns add "$id-$n" || die "ip netns add $id-$n"
+  made+=("$id-$n")
+done
+for n in wan s na a nb b; do ip -n "$id-$n" link set lo up; done
+
+# The public segment: a bridge in its own namespace, one veth per public host.
+ip -n "$id-wan" link add br0 type bridge && ip -n "$id-wan" link set br0 up || die "bridge"
+public() {  # public NS IFNAME ADDRESS: NS's IFNAME on the bridge at ADDRESS/24
+  ip -n "$id-wan" link add "p-$1" type veth peer name "$2" netns "$id-$1" &&
+    ip -n "$id-wan" link set "p-$1" master br0 up &&
+    ip -n "$id-$1" addr add "$3/24" dev "$2" && ip -n "$id-$1" link set "$2" up || die "veth $1"
+}
+public s eth0 203.0.113.10
+public na wan 203.0.113.20
+public nb wan 203.0.113.30
+
+# A home: NAT box NS (LAN 192.168.1.1/24) and its host HOST (192.168.1.2, default route via it).
+home() {  # home NAT HOST
+  local nat="$id-$1" host="$id-$2"
+  ip -n "$nat" link add lan type veth peer name eth0 netns "$host" &&
+    ip -n "$nat" addr add 192.168.1.1/24 dev lan && ip -n "$nat" link set lan up &&
+    ip -n "$host" addr add 192.168.1.2/24 dev eth0 && ip -n "$host" link set eth0 up &&
+    ip -n "$host" route add default via 192.168.1.1 &&
+    ip netns exec "$nat" sysctl -qw net.ipv4.ip_forward=1 || die "home $1"
+  ip netns exec "$nat" nft -f - <<'NFT' || die "nft on $1"
+table ip nat_box {
+  counter unsolicited {}
+  counter direct_message {}
+  chain postrouting {
+    type nat hook postrouting priority srcnat; policy accept;
+    oifname "wan" masquerade
+  }
+  chain forward {
+    type filter hook forward priority filter; policy drop;
+    iifname "wan" meta l4proto udp @th,168,64 0x4d45535341474522 counter name direct_message
+    ct state established,related accept
+    iifname "lan" oifname "wan" accept
+    counter name unsolicited drop
+  }
+  chain input {
+    type filter hook input priority filter; policy drop;
+    ct state established,related accept
+    iifname { "lo", "lan" } accept
+    counter name unsolicited drop
+  }
+}
+NFT
+}
+home na a
+home nb b
+
+# S's counters: every UDP datagram in and out, and those whose msg_type is CONNECT or MESSAGE.
+ip netns exec "$id-s" nft -f - <<'NFT' || die "nft on S"
+table ip rendezvous {
+  counter udp_in {}
+  counter udp_out {}
+  counter connect_in {}
+  counter connect_out {}
+  counter message_in {}
+  counter message_out {}
+  chain input {
+    type filter hook input priority filter; policy accept;
+    udp dport 9000 counter name udp_in
+    udp dport 9000 @th,168,64 0x434f4e4e45435422 counter name connect_in
+    udp dport 9000 @th,168,64 0x4d45535341474522 counter name message_in
+  }
+  chain output {
+    type filter hook output priority filter; policy accept;
+    udp sport 9000 counter name udp_out
+    udp sport 9000 @th,168,64 0x434f4e4e45435422 counter name connect_out
+    udp sport 9000 @th,168,64 0x4d45535341474522 counter name message_out
+  }
+}
+NFT
+count() {  # count NS TABLE COUNTER: the counter's packets
+  ip netns exec "$id-$1" nft list counter ip "$2" "$3" | sed -n 's/.*packets \([0-9]*\).*/\1/p'
+}
+
+# The nodes. A and B take JSON commands on a FIFO each (fds 3 and 4).
+echo '{"propagation": "routed"}' >"$tmp/routed.json"
+echo '{"propagation": "routed", "routing_greetings_max": 0}' >"$tmp/b.json"
+mkfifo "$tmp/a.in" "$tmp/b.in"
+ip netns exec "$id-s" "$PTPLAB" node --listen 203.0.113.10:9000 --params "$tmp/routed.json" \
+  </dev/null >"$tmp/s.out" 2>"$tmp/s.log" &
+pids+=($!)
+ip netns exec "$id-a" "$PTPLAB" node --control json --listen 192.168.1.2:9000 --peer 203.0.113.10:9000 \
+  --params "$tmp/routed.json" <"$tmp/a.in" >"$tmp/a.out" 2>"$tmp/a.log" &
+pids+=($!)
+ip netns exec "$id-b" "$PTPLAB" node --control json --listen 192.168.1.2:9000 --peer 203.0.113.10:9000 \
+  --params "$tmp/b.json" <"$tmp/b.in" >"$tmp/b.out" 2>"$tmp/b.log" &
+pids+=($!)
+exec 3>"$tmp/a.in" 4>"$tmp/b.in"
+
+wait_for() {  # wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s; its status
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.1
+  done
+}
+# json_lines FILE EXPR: the JSON lines of FILE for which the Python expression EXPR (over `j`)
+# holds, one per line.
+json_lines() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    try:
+        j = json.loads(line)
+    except ValueError:
+        continue
+    if eval(sys.argv[2], {"j": j}):
+        print(line, end="")
+PY
+}
+has() { [ -n "$(json_lines "$1" "$2")" ]; }
+node_id() { json_lines "$tmp/$1.log" 'j.get("event") == "listening"' | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["node_id"])'; }
+
+wait_for 5 has "$tmp/a.log" 'j.get("event") == "listening"' || die "A did not start"
+wait_for 5 has "$tmp/b.log" 'j.get("event") == "listening"' || die "B did not start"
+ida=$(node_id a)
+idb=$(node_id b)
+
+# CONNECT opens the path: A reports success for B, and B hears A at NAT_A's public address.
+wait_for 30 has "$tmp/a.log" "j.get('event') == 'connect_succeeded' and j.get('node_id') == '$idb'"
+check "A's CONNECT to B succeeded through the two NATs" $?
+check "B heard A directly, at NAT_A's public address" \
+  "$(has "$tmp/b.log" "j.get('event') == 'peer_added' and j.get('peer') == '203.0.113.20:9000'"; echo $?)"
+check "S received and forwarded CONNECTs (in $(count s rendezvous connect_in), out $(count s rendezvous connect_out))" \
+  "$([ "$(count s rendezvous connect_in)" -ge 2 ] && [ "$(count s rendezvous connect_out)" -ge 2 ]; echo $?)"
+greeting_drops=$(count nb nat_box unsolicited)
+check "NAT_B dropped A's unsolicited HELLO before the CONNECT ($greeting_drops datagrams)" \
+  "$([ "$greeting_drops" -ge 1 ]; echo $?)"
+
+# A channel at A, joined by B, a message each way.
+echo '{"cmd":"create","name":"room"}' >&3
+wait_for 10 has "$tmp/a.out" 'j.get("event") == "created"' || die "A did not create room"
+knows_room() {
+  echo '{"cmd":"channels"}' >&4
+  sleep 0.3
+  has "$tmp/b.out" 'j.get("event") == "channel" and j.get("channel") == "room"'
+}
+wait_for 15 knows_room || die "B never heard of room"
+echo '{"cmd":"join","channel":"room"}' >&4
+wait_for 10 has "$tmp/b.out" 'j.get("event") == "joined"' || die "B did not join room"
+two_members() {
+  echo '{"cmd":"channels"}' >&3
+  sleep 0.3
+  has "$tmp/a.out" 'j.get("event") == "channel" and j.get("members") == 2'
+}
+wait_for 15 two_members || die "A never saw B join room"
+echo '{"cmd":"msg","channel":"room","text":"through-the-nat"}' >&3
+wait_for 10 has "$tmp/b.out" "j.get('event') == 'message' and j.get('text') == 'through-the-nat' and j.get('node_id') == '$ida'"
+check "B printed A's message" $?
+echo '{"cmd":"msg","channel":"room","text":"and-back"}' >&4
+wait_for 10 has "$tmp/a.out" "j.get('event') == 'message' and j.get('text') == 'and-back' and j.get('node_id') == '$idb'"
+check "A printed B's message" $?
+check "NAT_B forwarded a MESSAGE from NAT_A's public address ($(count nb nat_box direct_message))" \
+  "$([ "$(count nb nat_box direct_message)" -ge 1 ]; echo $?)"
+check "NAT_A forwarded a MESSAGE from NAT_B's public address ($(count na nat_box direct_message))" \
+  "$([ "$(count na nat_box direct_message)" -ge 1 ]; echo $?)"
+sleep 1  # a relayed copy, had there been one, would have left S by now
+check "B delivered A's message from NAT_A's public address, 0 hops" \
+  "$(has "$tmp/b.log" "j.get('event') == 'delivered' and j.get('node_id') == '$ida' and j.get('peer') == '203.0.113.20:9000' and j.get('hops') == 0"; echo $?)"
+check "S neither received nor sent a MESSAGE (in $(count s rendezvous message_in), out $(count s rendezvous message_out); all its UDP: in $(count s rendezvous udp_in), out $(count s rendezvous udp_out))" \
+  "$([ "$(count s rendezvous message_in)" -eq 0 ] && [ "$(count s rendezvous message_out)" -eq 0 ]; echo $?)"
+
+# RFC 4787 mapping: S and B see A at the same public address (port preserved).
+echo '{"cmd":"peers"}' >&4
+wait_for 5 has "$tmp/b.out" "j.get('event') == 'peer' and j.get('node_id') == '$ida'" || die "B lists no peer $ida"
+b_sees_a=$(json_lines "$tmp/b.out" "j.get('event') == 'peer' and j.get('node_id') == '$ida'" | head -n1 |
+  python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["address"])')
+check "endpoint-independent mapping, port preserved: B sees A at $b_sees_a, as S does (203.0.113.20:9000)" \
+  "$([ "$b_sees_a" = 203.0.113.20:9000 ] && has "$tmp/s.log" "j.get('event') == 'peer_added' and j.get('peer') == '$b_sees_a'"; echo $?)"
+
+# RFC 4787 filtering: a datagram from S's address but another port does not get through NAT_B.
+before=$(count nb nat_box unsolicited)
+ip netns exec "$id-s" python3 -c '
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("203.0.113.10", 9001))
+s.sendto(b"{\"msg_type\":\"HELLO\"}", ("203.0.113.30", 9000))'
+sleep 0.5
+check "address-and-port-dependent filtering: NAT_B dropped a datagram from 203.0.113.10:9001 ($before -> $(count nb nat_box unsolicited))" \
+  "$([ "$(count nb nat_box unsolicited)" -gt "$before" ] && ! grep -q '203.0.113.10:9001' "$tmp/b.log"; echo $?)"
+
+echo '{"cmd":"quit"}' >&3
+echo '{"cmd":"quit"}' >&4
+wait_for 5 has "$tmp/a.out" 'j.get("event") == "quit"'
+check "A quits on command" $?
+[ "$failures" -eq 0 ] || die "$failures checks failed"
+echo "nat_punch e2e: OK ($ida and $idb behind two Linux NATs, direct after CONNECT)"
