@@ -90,14 +90,15 @@ public na wan 203.0.113.20
 public nb wan 203.0.113.30
 
 # A home: NAT box NS (LAN 192.168.1.1/24) and its host HOST (192.168.1.2, default route via it).
-home() {  # home NAT HOST
-  local nat="$id-$1" host="$id-$2"
+# The box counts the MESSAGEs it forwards in from OTHER, the other home's public address.
+home() {  # home NAT HOST OTHER
+  local nat="$id-$1" host="$id-$2" other=$3
   ip -n "$nat" link add lan type veth peer name eth0 netns "$host" &&
     ip -n "$nat" addr add 192.168.1.1/24 dev lan && ip -n "$nat" link set lan up &&
     ip -n "$host" addr add 192.168.1.2/24 dev eth0 && ip -n "$host" link set eth0 up &&
     ip -n "$host" route add default via 192.168.1.1 &&
     ip netns exec "$nat" sysctl -qw net.ipv4.ip_forward=1 || die "home $1"
-  ip netns exec "$nat" nft -f - <<'NFT' || die "nft on $1"
+  ip netns exec "$nat" nft -f - <<NFT || die "nft on $1"
 table ip nat_box {
   counter unsolicited {}
   counter direct_message {}
@@ -107,7 +108,7 @@ table ip nat_box {
   }
   chain forward {
     type filter hook forward priority filter; policy drop;
-    iifname "wan" meta l4proto udp @th,168,64 0x4d45535341474522 counter name direct_message
+    iifname "wan" ip saddr $other meta l4proto udp @th,168,64 0x4d45535341474522 counter name direct_message
     ct state established,related accept
     iifname "lan" oifname "wan" accept
     counter name unsolicited drop
@@ -121,8 +122,8 @@ table ip nat_box {
 }
 NFT
 }
-home na a
-home nb b
+home na a 203.0.113.30
+home nb b 203.0.113.20
 
 # S's counters: every UDP datagram in and out, and those whose msg_type is CONNECT or MESSAGE.
 ip netns exec "$id-s" nft -f - <<'NFT' || die "nft on S"
@@ -155,8 +156,9 @@ count() {  # count NS TABLE COUNTER: the counter's packets
 echo '{"propagation": "routed"}' >"$tmp/routed.json"
 echo '{"propagation": "routed", "routing_greetings_max": 0}' >"$tmp/b.json"
 mkfifo "$tmp/a.in" "$tmp/b.in"
+# S logs to --log, which is read while S runs.
 ip netns exec "$id-s" "$PTPLAB" node --listen 203.0.113.10:9000 --params "$tmp/routed.json" \
-  </dev/null >"$tmp/s.out" 2>"$tmp/s.log" &
+  --log "$tmp/s.log" </dev/null >"$tmp/s.out" 2>&1 &
 pids+=($!)
 ip netns exec "$id-a" "$PTPLAB" node --control json --listen 192.168.1.2:9000 --peer 203.0.113.10:9000 \
   --params "$tmp/routed.json" <"$tmp/a.in" >"$tmp/a.out" 2>"$tmp/a.log" &
@@ -195,8 +197,8 @@ idb=$(field node_id "$tmp/b.log" '"event":"listening"')
 # CONNECT opens the path: A reports success for B, and B hears A at NAT_A's public address.
 wait_for 30 has "$tmp/a.log" '"event":"connect_succeeded"' "\"node_id\":\"$idb\""
 check "A's CONNECT to B succeeded through the two NATs" $?
-has "$tmp/b.log" '"event":"peer_added"' '"peer":"203.0.113.20:9000"'
-check "B heard A directly, at NAT_A's public address" $?
+wait_for 10 has "$tmp/b.log" '"event":"connect_succeeded"' "\"node_id\":\"$ida\"" '"peer":"203.0.113.20:9000"'
+check "B's side succeeded too: a datagram from A reached B, from NAT_A's public address" $?
 check "S received and forwarded CONNECTs (in $(count s rendezvous connect_in), out $(count s rendezvous connect_out))" \
   "$([ "$(count s rendezvous connect_in)" -ge 2 ] && [ "$(count s rendezvous connect_out)" -ge 2 ]; echo $?)"
 greeting_drops=$(count nb nat_box unsolicited)
