@@ -57,6 +57,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP  # so that cleanup runs when ctest's timeout or ^C stops the test
 die() {  # die MESSAGE: the failure, then the tail of every node's output
   echo "FAIL nat_punch: $*"
   for f in "$tmp"/*.log "$tmp"/*.out; do [ -f "$f" ] && { echo "== $f"; tail -n 15 "$f"; }; done
@@ -66,6 +67,15 @@ die() {  # die MESSAGE: the failure, then the tail of every node's output
 for tool in ip nft python3; do
   command -v "$tool" >/dev/null ||
     { echo "FAIL nat_punch: '$tool' is not installed (tools/install-deps installs iproute2 and nftables)"; exit 1; }
+done
+# Namespaces of earlier runs that were killed (SIGKILL skips cleanup): their nodes are stopped
+# and the namespaces deleted when the run that made them is gone.
+for n in $(ip netns list 2>/dev/null | sed -n 's/^\(ptpnat-[0-9]*-[0-9]*-[a-z]*\).*/\1/p'); do
+  owner=${n#ptpnat-}
+  owner=${owner%%-*}
+  kill -0 "$owner" 2>/dev/null && continue
+  for p in $(ip netns pids "$n" 2>/dev/null); do kill "$p" 2>/dev/null; done
+  ip netns del "$n" 2>/dev/null
 done
 if ! ip netns add "$id-s" 2>"$tmp/netns.err"; then
   echo "FAIL nat_punch: cannot create network namespaces (needs root or CAP_NET_ADMIN): $(head -n1 "$tmp/netns.err")"
