@@ -2,49 +2,56 @@
 # e2e: CONNECT hole punching through two real Linux NATs (issue [I] item 3). Network namespaces
 # joined by veth pairs (iproute2), NAT boxes in nftables:
 #
-#   S 203.0.113.10 ─┐               ┌─ 203.0.113.20 NAT_A 192.168.1.1 ── A 192.168.1.2
-#                   └── bridge (the "internet", its own namespace) ──┤
-#                                   └─ 203.0.113.30 NAT_B 192.168.1.1 ── B 192.168.1.2
+#                        S 203.0.113.10:9000 (rendezvous)
+#                                  |
+#            br0: the public segment 203.0.113.0/24, a namespace of its own
+#                  |                                      |
+#   NAT_A 203.0.113.20 / 192.168.1.1       NAT_B 203.0.113.30 / 192.168.1.1
+#                  |                                      |
+#         A 192.168.1.2:9000                     B 192.168.1.2:9000
 #
-# S is the rendezvous `ptplab node` on the public segment; A and B are `ptplab node`s behind their
-# own NAT, both on 192.168.1.2:9000 (two homes with the same private network), each given only
-# S as --peer. Each NAT box is configured like a home router: `masquerade` on its WAN port,
-# forwarding LAN->WAN and established/related traffic back, everything else arriving on the WAN
-# dropped (input and forward, policy drop).
+# A and B are `ptplab node`s behind their own NAT (two homes with the same private network),
+# each given only S as --peer. Each NAT box is configured like a home router: `masquerade` on
+# its WAN port, LAN->WAN and established/related traffic forwarded, everything else arriving on
+# the WAN dropped (input and forward, policy drop). All nodes run `propagation` `routed`, so a
+# MESSAGE goes through S exactly when its two ends have no direct path (under the default
+# `flood` every peer relays every MESSAGE, S included, whatever the path).
 #
 # B runs with routing_greetings_max 0: it never greets the nodes it learns from ROUTING, as a
 # spec-only node would not, so the only way a path between A and B can open is the spec's
 # CONNECT: A greets B's public address (dropped by NAT_B, but it opens NAT_A for B), then asks S,
 # S forwards to B, B HELLOs A's public address and gets through. The test asserts:
-#   - A reports connect_succeeded for B; S received and forwarded CONNECTs;
-#   - a MESSAGE typed at A (driven through --control json) is printed at B and one typed at B at
-#     A, NAT_B forwarded a MESSAGE from NAT_A's public address, and S sent no MESSAGE at all: the
-#     nftables counters on S's namespace count every UDP datagram in and out of S, and those
-#     whose msg_type is MESSAGE (the bytes `MESSAGE"` at offset 13 of the UDP payload: our
-#     encoder writes {"msg_type":"MESSAGE" first);
-#   - the RFC 4787 behaviours the Linux NAT showed (below).
+#   - A and B report connect_succeeded for each other; S received and forwarded CONNECTs;
+#   - a MESSAGE typed at A (driven through --control json) is printed at B, delivered at 0 hops
+#     from NAT_A's address, and one typed at B is printed at A; each NAT box forwarded a MESSAGE
+#     in from the other's public address; S neither received nor sent a MESSAGE. nftables
+#     counters on S's namespace count every UDP datagram in and out of S, and those whose
+#     msg_type is CONNECT or MESSAGE: the bytes `CONNECT"` / `MESSAGE"` at offset 13 of the UDP
+#     payload, as our encoder writes {"msg_type":"..." first. The NAT boxes' counter uses the
+#     same match, so a wrong offset would fail their check, not pass S's vacuously;
+#   - the RFC 4787 behaviours of the NAT, below.
 #
-# RFC 4787 behaviours of Linux `masquerade` (nf_conntrack + nf_nat, no `random` flags) that this
-# test exercises and checks:
+# RFC 4787 behaviours of Linux `masquerade` (nf_conntrack + nf_nat, no `random` flags) this test
+# exercises and checks:
 #   - Mapping (4.1): endpoint-independent in effect, with port preservation: the source port is
 #     kept when no other conntrack entry uses it, so A's 192.168.1.2:9000 is 203.0.113.20:9000
-#     towards S and towards B alike (checked: S and B list A at the same address). Strictly,
-#     conntrack maps per connection (5-tuple); it only looks endpoint-independent while the
-#     preserved port is free. A clash (another inside host on the same port, or an inbound
-#     conntrack entry using the reply tuple) gets another port: see sim/README.md, "Real NATs".
+#     towards S and towards B alike (checked: S and B see A at that address). Strictly, conntrack
+#     maps per connection (5-tuple) and only looks endpoint-independent while the preserved port
+#     is free; a clash (another inside host on the port, or an inbound conntrack entry holding
+#     the reply tuple) gets another port: reports/FINDINGS.md section 5, "Real Linux NATs".
 #   - Filtering (5): address-and-port-dependent: only datagrams matching a conntrack entry's
 #     reply tuple pass. Checked twice: A's first direct HELLO (from 203.0.113.20:9000, while B
 #     had sent only to S) is dropped by NAT_B, and a datagram from S's address but another port
 #     (203.0.113.10:9001) is dropped by NAT_B and never reaches B.
 #   - The WAN-side drop matters: an unsolicited inbound datagram dropped in the filter chain
-#     never confirms a conntrack entry, so it cannot occupy the tuple B's later HELLO needs.
-#   - Mapping refresh (4.3) is outbound and inbound (conntrack timers); hairpinning (6) is not
-#     exercised (A and B are behind different NATs).
+#     never confirms a conntrack entry, so it cannot hold the tuple B's later HELLO needs.
+#   Not exercised: mapping refresh (4.3; conntrack refreshes on traffic either way) and
+#   hairpinning (6; A and B are behind different NATs).
 #
 # Needs root (CAP_NET_ADMIN) for `ip netns` and `nft`: without them it prints one line and FAILS
 # (a check that cannot run in CI fails; CI runs as root). Names carry this run's pid and a random
 # suffix, so parallel runs do not collide; every namespace (and so every veth and bridge in it)
-# is deleted on exit, failed or not.
+# is deleted on exit, failed or stopped by a signal; those of a SIGKILLed run go at the next.
 source "$(dirname "$0")/lib/preamble.bash"
 
 id="ptpnat-$$-$RANDOM"
