@@ -170,8 +170,11 @@ count() {  # count NS TABLE COUNTER: the counter's packets
 }
 
 # The nodes. A and B take JSON commands on a FIFO each (fds 3 and 4).
-echo '{"propagation": "routed"}' >"$tmp/routed.json"
-echo '{"propagation": "routed", "routing_greetings_max": 0}' >"$tmp/b.json"
+# Keep-alives and ROUTING every 0.2-0.5 s instead of 0.5-2 s, so the CONNECT (2 x
+# hello_interval_max_ns after A's first greeting) comes at 1 s instead of 4 s: 16 s instead of 23.
+timers='"hello_interval_min_ns": "200ms", "hello_interval_max_ns": "500ms", "routing_interval_ns": "500ms"'
+echo "{\"propagation\": \"routed\", $timers}" >"$tmp/routed.json"
+echo "{\"propagation\": \"routed\", \"routing_greetings_max\": 0, $timers}" >"$tmp/b.json"
 mkfifo "$tmp/a.in" "$tmp/b.in"
 # S logs to --log, which is read while S runs.
 ip netns exec "$id-s" "$PTPLAB" node --listen 203.0.113.10:9000 --params "$tmp/routed.json" \
