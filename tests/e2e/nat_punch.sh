@@ -106,6 +106,12 @@ public s eth0 203.0.113.10
 public na wan 203.0.113.20
 public nb wan 203.0.113.30
 
+# nftables matches for a datagram's msg_type: the 8 bytes after {"msg_type":" (payload offset 13,
+# bit 168 counting the 8-byte UDP header), as our encoder writes msg_type first.
+verb_is() { printf '@th,168,64 0x%s' "$(printf '%s"' "$1" | od -An -tx1 | tr -d ' \n')"; }
+is_message=$(verb_is MESSAGE)
+is_connect=$(verb_is CONNECT)
+
 # A home: NAT box NS (LAN 192.168.1.1/24) and its host HOST (192.168.1.2, default route via it).
 # The box counts the MESSAGEs it forwards in from OTHER, the other home's public address.
 home() {  # home NAT HOST OTHER
@@ -125,7 +131,7 @@ table ip nat_box {
   }
   chain forward {
     type filter hook forward priority filter; policy drop;
-    iifname "wan" ip saddr $other meta l4proto udp @th,168,64 0x4d45535341474522 counter name direct_message
+    iifname "wan" ip saddr $other meta l4proto udp $is_message counter name direct_message
     ct state established,related accept
     iifname "lan" oifname "wan" accept
     counter name unsolicited drop
@@ -143,7 +149,7 @@ home na a 203.0.113.30
 home nb b 203.0.113.20
 
 # S's counters: every UDP datagram in and out, and those whose msg_type is CONNECT or MESSAGE.
-ip netns exec "$id-s" nft -f - <<'NFT' || die "nft on S"
+ip netns exec "$id-s" nft -f - <<NFT || die "nft on S"
 table ip rendezvous {
   counter udp_in {}
   counter udp_out {}
@@ -154,14 +160,14 @@ table ip rendezvous {
   chain input {
     type filter hook input priority filter; policy accept;
     udp dport 9000 counter name udp_in
-    udp dport 9000 @th,168,64 0x434f4e4e45435422 counter name connect_in
-    udp dport 9000 @th,168,64 0x4d45535341474522 counter name message_in
+    udp dport 9000 $is_connect counter name connect_in
+    udp dport 9000 $is_message counter name message_in
   }
   chain output {
     type filter hook output priority filter; policy accept;
     udp sport 9000 counter name udp_out
-    udp sport 9000 @th,168,64 0x434f4e4e45435422 counter name connect_out
-    udp sport 9000 @th,168,64 0x4d45535341474522 counter name message_out
+    udp sport 9000 $is_connect counter name connect_out
+    udp sport 9000 $is_message counter name message_out
   }
 }
 NFT
