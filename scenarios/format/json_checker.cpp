@@ -112,6 +112,19 @@ void JsonChecker::number(const nlohmann::json& object, std::string_view pointer,
         "expected a number in [" + format_number(lo) + ", " + format_number(hi) + "], found " + describe(v));
 }
 
+void JsonChecker::share(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                        double& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_number() && v.get<double>() > 0 && v.get<double>() <= 1) {
+    out = v.get<double>();
+    return;
+  }
+  const bool zero = v.is_number() && v.get<double>() == 0;
+  error(child_pointer(pointer, key),
+        "expected a share in (0, 1], found " + describe(v) + (zero ? " (a share of 0 picks no node)" : ""));
+}
+
 void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                           std::uint64_t& out, std::uint64_t lo, std::uint64_t hi) {
   if (!object.is_object() || !object.contains(key)) return;

@@ -49,6 +49,8 @@ class JsonChecker {
   // Each reads object[key] into out when present and valid (out is left as is otherwise).
   void number(const nlohmann::json& object, std::string_view pointer, std::string_view key, double& out,
               double lo, double hi);
+  // A share of some nodes to pick: a number in (0, 1]; 0 would pick none, silently.
+  void share(const nlohmann::json& object, std::string_view pointer, std::string_view key, double& out);
   void integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                std::uint64_t& out, std::uint64_t lo, std::uint64_t hi);
   void integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,

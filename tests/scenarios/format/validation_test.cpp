@@ -229,6 +229,73 @@ TEST(Validation, ReportsEveryErrorInDocumentOrder) {
   EXPECT_ERROR(e, "/network/nat/hosts_per_box", "expected an integer in [1, 65535], found 0");
 }
 
+TEST(Validation, PartitionSidesSplitSomething) {
+  // Each of these validated ok and ran as no partition at all, or not the one written.
+  const auto same = errors_of(R"({"timeline": [{"at": "1s", "action": "partition",
+                                                "sides": [["clients"], ["clients"]]}]})");
+  EXPECT_ERROR(
+      same, "/timeline/0/sides/1/0",
+      "expected each group on one side only, found \"clients\" again (first at /timeline/0/sides/0/0)");
+  const auto empty =
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [[], "clients"]}]})");
+  EXPECT_ERROR(empty, "/timeline/0/sides/0", "expected a non-empty list of group names, found []");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [[""], ["clients"]]}]})"),
+      "/timeline/0/sides/0/0", "expected a group name, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition"}]})"), "/timeline/0",
+      "expected sides, or a share below 1 for a random split (side one takes the share, side two the "
+      "rest), found neither");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "share": 1}]})"), "/timeline/0/share",
+      "expected sides, or a share below 1 for a random split (side one takes the share, side two the "
+      "rest), found 1");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "share": 0.5,
+                                           "sides": [["clients"], ["servers"]]}],
+                           "nodes": [{"name": "clients"}, {"name": "servers"}]})"),
+               "/timeline/0/share", "expected either sides or share, found both");
+  EXPECT_TRUE(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [["clients"], ["servers"]]},
+                                         {"at": "2s", "action": "partition", "share": 0.3}],
+                          "nodes": [{"name": "clients"}, {"name": "servers"}]})")
+          .empty());
+}
+
+TEST(Validation, ASharePicksSomeNodes) {
+  // A share of 0 picked no member, so the channel was silently never created.
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"members": {"share": 0}}]}})"),
+               "/workload/channels/0/members/share",
+               "expected a share in (0, 1], found 0 (a share of 0 picks no node)");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": "c"}],
+                                          "membership": [{"at": "1s", "action": "join", "channel": "c", "share": 1.5}]}})"),
+               "/workload/membership/0/share", "expected a share in (0, 1], found 1.5");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "share": "half"}]})"),
+               "/timeline/0/share", "expected a share in (0, 1], found \"half\"");
+}
+
+TEST(Validation, OverridesNameThePointerTheyGiven) {
+  // --set /nodes/7/count on two groups used to fill /nodes/2../nodes/6 with nulls and report those.
+  const auto e = errors_of("{}", {"/nodes/7/count=3"});
+  ASSERT_EQ(e.size(), 1u) << show(e);
+  EXPECT_ERROR(
+      e, "/nodes/7",
+      "--set /nodes/7/count=3: /nodes has 1 item; expected an index 0 to 0, or 1 (or \"-\") to add one, "
+      "found \"7\"");
+  EXPECT_ERROR(errors_of("{}", {"/name/x=3"}), "/name",
+               "--set /name/x=3: cannot set /name/x below \"t\"; expected an object or an array at /name");
+  EXPECT_TRUE(errors_of("{}", {"/nodes/1/count=3"}).empty());
+  EXPECT_TRUE(errors_of("{}", {"/nodes/-/count=3"}).empty());
+}
+
+TEST(Validation, NodeParamIntegersNameTheBoundThatApplies) {
+  // 1e20 is above the uint32 field's range; the error used to name only ">= 1".
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"params": {"gossip_fanout": 1e20}}]})"),
+               "/nodes/0/params/gossip_fanout",
+               "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 1e+20");
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"params": {"gossip_fanout": 0}}]})"), "/nodes/0/params/gossip_fanout",
+               "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 0");
+}
+
 TEST(Validation, FileErrors) {
   const auto missing = load_scenario_file("/nonexistent/scenario.json");
   ASSERT_FALSE(missing.has_value());
