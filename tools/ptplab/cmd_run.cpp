@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,8 +24,12 @@ namespace po = boost::program_options;
 int run(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n\n"
-      "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
-      "prints a summary and checks its expectations.\n"
+      "Runs each scenario on the simulator, appends its run to the report, prints a summary and\n"
+      "checks its expectations. Without --report the report is ./<scenario name>.db in the current\n"
+      "directory. An existing report file is appended to, never replaced: every run of every\n"
+      "invocation accumulates in it, and the summary's report line says which. Runs of one seed\n"
+      "with different --set values in one file are different configurations, which `ptplab\n"
+      "compare` refuses to pick from: give each configuration its own --report, or sweep it.\n"
       "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(), "report file (SQLite)")("seed", po::value<std::uint64_t>(),
@@ -76,6 +81,8 @@ int run(int argc, char** argv) {
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
+    std::error_code ignored;
+    const bool appended = std::filesystem::exists(path, ignored);
     auto writer = reports::ReportWriter::open(path);
     if (!writer) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", path.c_str(), writer.error().c_str());
@@ -92,7 +99,10 @@ int run(int argc, char** argv) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), outcome.error().c_str());
       return 2;
     }
-    if (!quiet) std::printf("%s", format_run_summary(s, *outcome).c_str());
+    if (!quiet) {
+      std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), path.c_str(),
+                  appended ? "run appended to the existing file" : "new file");
+    }
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
                    path.c_str());
