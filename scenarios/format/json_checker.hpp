@@ -57,6 +57,11 @@ class JsonChecker {
                std::uint32_t& out, std::uint32_t lo, std::uint32_t hi);
   void boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key, bool& out);
   void string(const nlohmann::json& object, std::string_view pointer, std::string_view key, std::string& out);
+  // A name others refer to: a non-empty string ("" would read as "every group" where one is named).
+  void name(const nlohmann::json& object, std::string_view pointer, std::string_view key, std::string& out);
+  // A list of group names (a string or a list of strings) that is not empty: [] would pick no node.
+  void group_list(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                  std::vector<std::string>& out);
   void duration(const nlohmann::json& object, std::string_view pointer, std::string_view key, TimeNs& out);
 
   // Reads a value (not a member) as a duration; false with an error when it is not one.

@@ -18,10 +18,7 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
   c.check_keys(doc, "",
                {"name", "description", "seed", "duration", "record", "network", "nodes", "topology",
                 "workload", "timeline", "attackers", "expect", "sweep"});
-  if (c.require_key(doc, "", "name")) c.string(doc, "", "name", s.name);
-  if (doc.contains("name") && doc["name"].is_string() && s.name.empty()) {
-    c.error("/name", "expected a non-empty string, found \"\"");
-  }
+  if (c.require_key(doc, "", "name")) c.name(doc, "", "name", s.name);
   c.string(doc, "", "description", s.description);
   c.integer(doc, "", "seed", s.seed, 0, (std::uint64_t{1} << 63) - 1);
   c.duration(doc, "", "duration", s.duration_ns);

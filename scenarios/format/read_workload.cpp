@@ -66,7 +66,7 @@ void read_messages(JsonChecker& c, const json& j, const std::string& p, TimeNs d
 void read_members(JsonChecker& c, const json& j, const std::string& p, Members& out) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"groups", "share"});
-  c.string_list(j, p, "groups", out.groups);
+  c.group_list(j, p, "groups", out.groups);
   c.share(j, p, "share", out.share);
 }
 
@@ -75,7 +75,7 @@ void read_channel(JsonChecker& c, const json& j, const std::string& p, std::size
   out.name = "channel" + std::to_string(index);
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"name", "closed", "members", "messages"});
-  c.string(j, p, "name", out.name);
+  c.name(j, p, "name", out.name);
   c.boolean(j, p, "closed", out.closed);
   if (j.contains("members")) read_members(c, j["members"], p + "/members", out.members);
   if (j.contains("messages")) read_messages(c, j["messages"], p + "/messages", duration, out.messages);
@@ -100,7 +100,7 @@ void read_membership(JsonChecker& c, const json& j, const std::string& p, TimeNs
     read_choice(c, j, p, "action", MembershipChange::kKinds, out.kind);
   }
   if (c.require_key(j, p, "channel")) c.string(j, p, "channel", out.channel);
-  c.string_list(j, p, "groups", out.groups);
+  c.group_list(j, p, "groups", out.groups);
   c.share(j, p, "share", out.share);
 }
 
@@ -155,7 +155,7 @@ void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs dura
   c.share(j, p, "share", out.share);
   if (j.contains("count")) {
     std::uint32_t count = 0;
-    c.integer(j, p, "count", count, 0, static_cast<std::uint32_t>(kNodesMax));
+    c.integer(j, p, "count", count, 1, static_cast<std::uint32_t>(kNodesMax));
     out.count = count;
   }
   c.duration(j, p, "mean_uptime", out.mean_uptime_ns);

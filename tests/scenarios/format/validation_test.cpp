@@ -84,7 +84,11 @@ TEST(Validation, IntegersAndRanges) {
 TEST(Validation, Durations) {
   const auto e = errors_of(R"({"duration": "ten seconds", "network": {"latency": {"delay": 20}}})");
   EXPECT_ERROR(e, "/duration", "expected a duration such as \"250ms\" or \"10s\", found \"ten seconds\"");
-  EXPECT_ERROR(e, "/network/latency/delay", "expected a duration such as \"250ms\" or \"10s\", found 20");
+  EXPECT_ERROR(e, "/network/latency/delay",
+               "expected a duration such as \"250ms\" or \"10s\", found 20 (a number needs a unit)");
+  EXPECT_ERROR(
+      errors_of(R"({"network": {"latency": {"model": "normal", "mean": "20ms", "stddev": "-5ms"}}})"),
+      "/network/latency/stddev", "expected a non-negative duration, found \"-5ms\"");
   EXPECT_ERROR(errors_of(R"({"duration": "0s"})"), "/duration",
                "expected a duration in (0, 720h], found 0ns");
 }
@@ -294,6 +298,36 @@ TEST(Validation, NodeParamIntegersNameTheBoundThatApplies) {
                "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 1e+20");
   EXPECT_ERROR(errors_of(R"({"nodes": [{"params": {"gossip_fanout": 0}}]})"), "/nodes/0/params/gossip_fanout",
                "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 0");
+}
+
+TEST(Validation, NamesGroupListsAndCountsSelectSomething) {
+  // Each of these validated ok and then did nothing, or something else than written.
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"name": "", "count": 2}]})"), "/nodes/0/name",
+               "expected a non-empty string, found \"\"");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": ""}]}})"), "/workload/channels/0/name",
+               "expected a non-empty string, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"workload": {"channels": [{"members": {"groups": []}}]}})"),
+      "/workload/channels/0/members/groups",
+      "expected a group name or a non-empty list of them (leave the key out for the default), found []");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": "c"}],
+                                          "membership": [{"at": "1s", "action": "leave", "channel": "c", "groups": [""]}]}})"),
+               "/workload/membership/0/groups/0", "expected a group name, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "group": "clients", "count": 0}]})"),
+      "/timeline/0/count", "expected an integer in [1, 10000000], found 0");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "group": "clients", "count": 100}]})"),
+      "/timeline/0/count", "expected a count up to 5 (the nodes of group \"clients\"), found 100");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "restart", "count": 9}]})"),
+               "/timeline/0/count", "expected a count up to 5 (the nodes of every group), found 9");
+}
+
+TEST(Validation, ARefusedNatShareIsNotSummed) {
+  // 1.5 was refused and the sum of the rest (0.5) was reported as a second, wrong error.
+  const auto e = errors_of(R"({"network": {"nat": {"mix": {"public": 0.5, "full_cone": 1.5}}}})");
+  ASSERT_EQ(e.size(), 1u) << show(e);
+  EXPECT_ERROR(e, "/network/nat/mix/full_cone", "expected a number in [0, 1], found 1.5");
 }
 
 TEST(Validation, FileErrors) {
