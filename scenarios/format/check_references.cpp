@@ -21,8 +21,9 @@ class NameCheck {
     if (name.empty() || std::find(known_.begin(), known_.end(), name) != known_.end()) return;
     const std::string suggestion = closest_name(name, known_);
     c_.error(pointer, suggestion.empty()
-                          ? "unknown " + std::string(what_) + " \"" + name + "\"; expected " +
-                                (known_.empty() ? std::string("none to exist") : quoted_list(known_))
+                          ? "unknown " + std::string(what_) + " \"" + name + "\"; " +
+                                (known_.empty() ? "the scenario defines no " + std::string(what_)
+                                                : "expected " + quoted_list(known_))
                           : "unknown " + std::string(what_) + " \"" + name + "\"; did you mean \"" +
                                 suggestion + "\"?");
   }

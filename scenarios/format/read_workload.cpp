@@ -160,9 +160,12 @@ void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs dura
   }
   c.duration(j, p, "mean_uptime", out.mean_uptime_ns);
   c.duration(j, p, "mean_downtime", out.mean_downtime_ns);
-  if (out.action == A::kChurnOn && (out.mean_uptime_ns <= 0 || out.mean_downtime_ns <= 0)) {
-    c.error(p, "expected positive mean_uptime and mean_downtime, found " +
-                   format_duration(out.mean_uptime_ns) + " and " + format_duration(out.mean_downtime_ns));
+  if (out.action == A::kChurnOn) {
+    for (const auto& [key, value] :
+         {std::pair{"mean_uptime", out.mean_uptime_ns}, std::pair{"mean_downtime", out.mean_downtime_ns}}) {
+      if (value <= 0)
+        c.error(child_pointer(p, key), "expected a positive duration, found " + format_duration(value));
+    }
   }
   if (out.action == A::kPartition && j.contains("sides")) {
     read_sides(c, j["sides"], p + "/sides", out);

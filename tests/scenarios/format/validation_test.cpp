@@ -157,7 +157,7 @@ TEST(Validation, ReferencesToUnknownNames) {
   EXPECT_ERROR(e, "/workload/channels/0/members/groups/1",
                "unknown group \"nobody\"; expected \"clients\" or \"servers\"");
   EXPECT_ERROR(e, "/workload/membership/0/channel", "unknown channel \"genral\"; did you mean \"general\"?");
-  EXPECT_ERROR(e, "/timeline/0/attacker", "unknown attacker \"flood\"; expected none to exist");
+  EXPECT_ERROR(e, "/timeline/0/attacker", "unknown attacker \"flood\"; the scenario defines no attacker");
 }
 
 TEST(Validation, DuplicateNames) {
@@ -321,6 +321,13 @@ TEST(Validation, NamesGroupListsAndCountsSelectSomething) {
       "/timeline/0/count", "expected a count up to 5 (the nodes of group \"clients\"), found 100");
   EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "restart", "count": 9}]})"),
                "/timeline/0/count", "expected a count up to 5 (the nodes of every group), found 9");
+}
+
+TEST(Validation, ChurnDurationsAndUndefinedRegionsNameTheirKey) {
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "churn_on", "mean_uptime": "0s"}]})"),
+               "/timeline/0/mean_uptime", "expected a positive duration, found 0ns");
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"name": "c", "region": "eu"}]})"), "/nodes/0/region",
+               "unknown region \"eu\"; the scenario defines no region");
 }
 
 TEST(Validation, ARefusedNatShareIsNotSummed) {
