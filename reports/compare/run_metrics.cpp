@@ -113,6 +113,7 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
   std::map<std::string, PointRuns> points;
   std::map<std::string, std::map<std::uint64_t, std::vector<SeedRun>>> by_seed;  // label -> seed -> runs
   std::vector<std::string> scenarios;
+  std::map<std::string, std::string> first_scenario;  // label -> scenario of the point's first run
   for (const auto& r : *runs) {
     if (any_complete && r.status != "complete") continue;
     auto summary = reader->load_summary(r.run_id);
@@ -130,8 +131,15 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
         point.swept_values.push_back(value);
       }
       point.params = summary->params;
+      first_scenario[label] = r.scenario;
     } else {
       note_differences(point.params, summary->params, point.differing_params);
+      const std::string kScenario = "the scenario";
+      if (r.scenario != first_scenario[label] &&
+          std::find(point.differing_params.begin(), point.differing_params.end(), kScenario) ==
+              point.differing_params.end()) {
+        point.differing_params.push_back(kScenario);
+      }
     }
     auto& same_seed = by_seed[label][r.seed];
     same_seed.push_back({r.run_id, r.scenario, summary->params});

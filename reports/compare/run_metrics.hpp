@@ -38,8 +38,9 @@ struct PointRuns {
   std::map<std::string, std::vector<Observation>> values;  // metric -> one per run that has it
   std::vector<std::uint64_t> seeds;                        // seeds of the runs read, in run order
   std::vector<RepeatedRun> repeated;  // runs left out: their seed already ran here, identically
-  // Parameters (other than /seed) whose value differs between the point's runs: then its runs
-  // are not seeds of one configuration, and their spread is not seed noise alone.
+  // Parameters (other than /seed) whose value differs between the point's runs, and "the
+  // scenario" when their scenario names differ: then its runs are not seeds of one
+  // configuration, and their spread is not seed noise alone.
   std::vector<std::string> differing_params;
 };
 

@@ -158,6 +158,27 @@ TEST(ReadReportRuns, RunsOfOneSeedWithDifferentParametersAreAnErrorNamingThem) {
   std::filesystem::remove(path);
 }
 
+TEST(ReadReportRuns, RunsOfDifferentScenariosAreFlagged) {
+  // Every smoke scenario run into one report with its own seed: not seeds of one configuration.
+  const std::string path = temp_path("scenarios");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const std::uint64_t seed : {1, 2}) {
+      ASSERT_TRUE(w->begin_run({seed == 1 ? "basic" : "faults", "{}", seed, "0", "t", ""}));
+      w->add(ScalarRecord{"metrics", "delivery_ratio", 1});
+      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}));
+    }
+  }
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  EXPECT_EQ(r->scenario, "basic, faults");
+  EXPECT_EQ(r->points.at(0).differing_params, std::vector<std::string>{"the scenario"});
+  std::filesystem::remove(path);
+}
+
 TEST(ReadReportRuns, PointsAndValuesSortNumerically) {
   // Sorted as text, 10 came before 4 and 0.1 after 0.05 reads as 0.1 < 0.05.
   const std::string path = write_report("numeric", {10, 4, 16}, 1);
