@@ -24,16 +24,15 @@ namespace po = boost::program_options;
 int run(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n\n"
-      "Runs each scenario on the simulator, appends its run to the report, prints a summary and\n"
-      "checks its expectations. Without --report the report is ./<scenario name>.db in the current\n"
-      "directory. An existing report file is appended to, never replaced: every run of every\n"
-      "invocation accumulates in it, and the summary's report line says which. Runs of one seed\n"
-      "with different --set values in one file are different configurations, which `ptplab\n"
-      "compare` refuses to pick from: give each configuration its own --report, or sweep it.\n"
+      "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
+      "prints a summary and checks its expectations.\n"
       "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "report", po::value<std::string>(), "report file (SQLite)")("seed", po::value<std::uint64_t>(),
-                                                                  "seed instead of the scenario's")(
+      "report", po::value<std::string>(),
+      "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
+      "file is appended to, never replaced (the summary's report line says which): runs of one seed "
+      "with different --set values in one file are refused by `ptplab compare`, so give each "
+      "configuration its own file")("seed", po::value<std::uint64_t>(), "seed instead of the scenario's")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer), repeatable")("quiet,q", "no progress line and no summary");
   po::options_description all;
