@@ -6,11 +6,16 @@
 namespace ptplab::conformance {
 
 std::optional<wire::Channel> announced_channel(Context& c, const Peer& p, bool closed_only) {
-  const auto r = c.expect(p,
-                          message_where<wire::Channel>(
-                              closed_only ? "CHANNEL{closed:true}" : "CHANNEL",
-                              [closed_only](const wire::Channel& m) { return !closed_only || m.closed; }),
-                          c.hello_wait());
+  // The target's own listing only: it also relays other nodes' listings (of other cases).
+  const std::string self = c.target_node_id();
+  const auto r =
+      c.expect(p,
+               message_where<wire::Channel>(
+                   closed_only ? "CHANNEL{closed:true} from the target" : "CHANNEL from the target",
+                   [closed_only, self](const wire::Channel& m) {
+                     return (!closed_only || m.closed) && (self.empty() || m.node_id == self);
+                   }),
+               c.hello_wait());
   if (!r) return std::nullopt;
   return std::get<wire::Channel>(*r->message);
 }

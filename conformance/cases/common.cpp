@@ -12,8 +12,15 @@ bool greet(Context& c, const Peer& p) {
 }
 
 Outcome no_hello_answer(Context& c, const Peer& p) {
-  return Outcome::fail({"HELLO (the target answers a new peer's HELLO)"},
-                       c.seen(p) + " within " + format_duration(c.hello_wait()));
+  return Outcome::blocked(
+      "hello/1", "the target answered no HELLO: " + c.seen(p) + " within " + format_duration(c.hello_wait()));
+}
+
+std::optional<Outcome> blocked_unless_acks(Context& c, const Peer& p) {
+  const std::string id = c.new_id();
+  c.send(p, wire::GetCertificate{id, p.node_id});
+  if (c.expect(p, ack_for(id))) return std::nullopt;
+  return Outcome::blocked("ack/1", "a plain GETCERTIFICATE was not acknowledged either (" + c.seen(p) + ")");
 }
 
 Outcome survives(Context& c, const std::vector<std::string>& datagrams) {
