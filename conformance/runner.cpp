@@ -9,11 +9,16 @@
 #include <thread>
 
 #include "conformance/context.hpp"
+#include "conformance/expectations.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/wire/codec.hpp"
 
 namespace ptplab::conformance {
 
 namespace {
+
+constexpr std::uint64_t kTranslationStream = 0x6e6174;  // Rng streams of the translation probe ("nat")
+constexpr TimeNs kTranslationWaitNs = 6 * kSecond;      // three ROUTING periods of 2 s
 
 // Higher is worse; used to keep the worst of several repeats.
 int severity(Status s) {
@@ -92,6 +97,34 @@ CaseResult run_case(const Case& c, const Settings& settings, Target& target, std
   result.duration_ns = transport->now() - start;
   result.wire_log = log.text();
   return result;
+}
+
+std::string detect_address_translation(const Settings& settings, Target& target) {
+  auto transport = target.open(Rng::derive(settings.seed, kTranslationStream)());
+  WireLog log(transport->now());
+  Context c(*transport, log, settings, Rng::derive(settings.seed, kTranslationStream + 1)());
+  const Peer p = c.open_peer();
+  if (!c.handshake(p)) return {};
+  const Expectation names_me{"ROUTING naming the probe", [&](const Received& r) {
+                               const auto* m = r.message ? std::get_if<wire::Routing>(&*r.message) : nullptr;
+                               if (m == nullptr) return false;
+                               for (const auto& n : m->nodes)
+                                 if (n.node_id == p.node_id) return true;
+                               return false;
+                             }};
+  const TimeNs deadline = c.now() + kTranslationWaitNs;
+  while (c.now() < deadline) {
+    c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+    const auto r = c.expect(p, names_me, std::min(kSecond, deadline - c.now()));
+    if (!r) continue;
+    for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
+      if (n.node_id != p.node_id) continue;
+      if (n.address == p.address.to_string()) return {};
+      return "the target sees the harness socket " + p.address.to_string() + " as " + n.address +
+             " (a NAT or proxy between them)";
+    }
+  }
+  return {};
 }
 
 std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptions& options, Target& target) {

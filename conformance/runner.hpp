@@ -44,6 +44,11 @@ struct CaseResult {
 // Whether case id `id` is selected by `globs` (fnmatch patterns; empty selects all).
 [[nodiscard]] bool selected(const std::string& id, const std::vector<std::string>& globs);
 
+// How the target sees a harness socket, from a ROUTING that lists it (routing/7's reading): ""
+// when it sees the socket's own address or sends no such ROUTING within a few seconds; else a
+// sentence naming both addresses (Settings::address_translation).
+[[nodiscard]] std::string detect_address_translation(const Settings& settings, Target& target);
+
 // Runs every selected case (in registry order in the results). Strict cases run only with
 // settings.strict; others are reported skipped.
 [[nodiscard]] std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptions& options,

@@ -23,6 +23,12 @@ std::optional<Outcome> blocked_unless_acks(Context& c, const Peer& p) {
   return Outcome::blocked("ack/1", "a plain GETCERTIFICATE was not acknowledged either (" + c.seen(p) + ")");
 }
 
+std::optional<Outcome> unsupported_behind_translation(const Context& c) {
+  if (c.settings().address_translation.empty()) return std::nullopt;
+  return Outcome::unsupported("about addresses: " + c.settings().address_translation +
+                              "; the harness cannot know the addresses this case compares");
+}
+
 Outcome survives(Context& c, const std::vector<std::string>& datagrams) {
   const Peer p = c.open_peer();
   for (const auto& d : datagrams) c.send(p, d);

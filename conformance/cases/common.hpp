@@ -25,6 +25,10 @@ namespace ptplab::conformance {
 // target does not ACK at all, so the case cannot tell anything from ACKs).
 [[nodiscard]] std::optional<Outcome> blocked_unless_acks(Context& c, const Peer& p);
 
+// For cases that compare the addresses the target sees with the harness's own: "unsupported,
+// and why" when the run found address translation between them (Settings::address_translation).
+[[nodiscard]] std::optional<Outcome> unsupported_behind_translation(const Context& c);
+
 // Sends each datagram from a fresh peer, then checks the target still answers a HELLO.
 [[nodiscard]] Outcome survives(Context& c, const std::vector<std::string>& datagrams);
 

@@ -16,6 +16,11 @@ struct Rendezvous {
 };
 
 std::optional<Rendezvous> set_up(Context& c, Outcome& failure) {
+  // A names B by the socket the harness bound; behind a NAT the target knows B by another.
+  if (auto o = unsupported_behind_translation(c)) {
+    failure = *o;
+    return std::nullopt;
+  }
   Rendezvous r{c.open_peer(), c.open_peer()};
   for (const Peer* p : {&r.a, &r.b}) {
     if (!greet(c, *p)) {

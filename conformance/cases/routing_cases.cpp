@@ -70,6 +70,7 @@ Outcome addresses_parse(Context& c) {
 
 // Another peer B appears in what A receives, with B's address as the target sees it.
 Outcome lists_other_peer(Context& c) {
+  if (auto o = unsupported_behind_translation(c)) return *o;
   const Peer a = c.open_peer();
   const Peer b = c.open_peer();
   if (!greet(c, a)) return no_hello_answer(c, a);
@@ -113,6 +114,7 @@ Outcome fits_datagram(Context& c) {
 
 // ROUTING tells each peer its own address as the target observes it.
 Outcome lists_recipient(Context& c) {
+  if (auto o = unsupported_behind_translation(c)) return *o;
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const std::string want = p.address.to_string();

@@ -217,6 +217,10 @@ int run_conform(int argc, char** argv) {
       }
     }
     where = std::make_unique<UdpTarget>(address);
+    options.settings.address_translation = detect_address_translation(options.settings, *where);
+    if (!options.settings.address_translation.empty())
+      std::cout << "address translation: " << options.settings.address_translation
+                << "; cases about addresses are unsupported\n";
   }
 
   const auto results = run_cases(all_cases(), options, *where);
