@@ -191,7 +191,7 @@ void add_connect_cases(std::vector<Case>& cases) {
                    only_live_peers});
   cases.push_back({"connect/8", "N-CONNECT", Level::kShould,
                    "as S, the target does not forward a burst of 100 CONNECTs in full (bounded rate)",
-                   rate_bounded});
+                   rate_bounded, false, true});
   cases.push_back({"connect/9", "CONNECT-2", Level::kMay,
                    "as S, the UDP-era extensions are swapped too: dst_node_id = A, src_node_id = B",
                    node_ids_swapped, true});
