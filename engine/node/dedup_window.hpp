@@ -4,10 +4,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "engine/core/time.hpp"
 
@@ -43,8 +44,14 @@ class DedupWindow {
     std::uint64_t digest = 0;
     TimeNs seen = 0;
   };
-  std::unordered_map<std::uint64_t, Entry> entries_;    // keyed by fnv1a64(msg_id)
-  std::deque<std::pair<std::uint64_t, TimeNs>> order_;  // insertion order, for eviction
+  // Drops order_[0..head_) once they are at least half of order_ (amortised O(1) per entry).
+  void compact();
+
+  std::unordered_map<std::uint64_t, Entry> entries_;  // keyed by fnv1a64(msg_id)
+  // Insertion order, for eviction: order_[head_..] are live. A vector, not a std::deque: an empty
+  // deque already holds 576 bytes (heaptrack: 4.6 MB of 8,000 idle nodes' NodeState).
+  std::vector<std::pair<std::uint64_t, TimeNs>> order_;
+  std::size_t head_ = 0;
 };
 
 }  // namespace ptplab::engine
