@@ -5,6 +5,10 @@
 
 namespace ptplab::conformance {
 
+namespace {
+constexpr int kUnknownPeerTries = 3;  // sockets tried for one whose port the target does not know
+}  // namespace
+
 bool greet(Context& c, const Peer& p) {
   if (!c.handshake(p)) return false;
   c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
@@ -27,6 +31,19 @@ std::optional<Outcome> unsupported_behind_translation(const Context& c) {
   if (c.settings().address_translation.empty()) return std::nullopt;
   return Outcome::unsupported("about addresses: " + c.settings().address_translation +
                               "; the harness cannot know the addresses this case compares");
+}
+
+Peer unknown_peer(Context& c, bool auto_ack) {
+  Peer p = c.open_peer(auto_ack);
+  for (int i = 0; i < kUnknownPeerTries; ++i) {
+    c.idle(c.settings().hello_interval_max_ns + c.timeout() / 4);
+    if (c.received(p).empty()) break;
+    p = c.open_peer(auto_ack);
+    std::string note = "that port was known to the target (reused): another socket, p";
+    note += std::to_string(p.index);
+    c.note(note);
+  }
+  return p;
 }
 
 Outcome survives(Context& c, const std::vector<std::string>& datagrams) {

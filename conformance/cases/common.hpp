@@ -29,6 +29,11 @@ namespace ptplab::conformance {
 // and why" when the run found address translation between them (Settings::address_translation).
 [[nodiscard]] std::optional<Outcome> unsupported_behind_translation(const Context& c);
 
+// A new peer whose address the target does not know: a fresh socket may reuse the port of one
+// the target still counts as a live peer (of an earlier case or run), so the socket must have
+// received nothing from the target for a HELLO period (a few sockets are tried).
+[[nodiscard]] Peer unknown_peer(Context& c, bool auto_ack);
+
 // Sends each datagram from a fresh peer, then checks the target still answers a HELLO.
 [[nodiscard]] Outcome survives(Context& c, const std::vector<std::string>& datagrams);
 

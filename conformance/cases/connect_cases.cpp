@@ -9,7 +9,6 @@ namespace ptplab::conformance {
 namespace {
 
 constexpr int kConnectBurst = 100;  // CONNECTs sent at once for the rate bound
-constexpr int kStrangerTries = 3;   // sockets tried for one the target does not know
 
 // A, B greeted; A asks S (the target) for B (full address and node id, so any reading finds B).
 struct Rendezvous {
@@ -108,17 +107,7 @@ Outcome only_live_peers(Context& c) {
   // Not forwarding means something only from a target that forwards between live peers.
   if (!forwarded_to_b(c, *live)) return Outcome::blocked("connect/1", "S forwards no CONNECT at all");
   const Peer& a = live->a;
-  // A fresh socket may reuse the port of a socket the target still counts as a live peer (of an
-  // earlier case or run): a stranger is a socket the target has sent nothing to for a HELLO period.
-  Peer stranger = c.open_peer();
-  for (int i = 0; i < kStrangerTries; ++i) {
-    c.idle(c.settings().hello_interval_max_ns + c.timeout() / 4);
-    if (c.received(stranger).empty()) break;
-    stranger = c.open_peer();
-    std::string note = "the stranger's port was known to the target (reused): another socket, p";
-    note += std::to_string(stranger.index);
-    c.note(note);
-  }
+  const Peer stranger = unknown_peer(c, true);
   c.send(a, wire::Connect{stranger.address.to_string(), std::to_string(a.address.port), a.node_id,
                           stranger.node_id});
   const auto got = c.watch(stranger, is_verb(wire::Verb::kConnect), c.timeout());

@@ -161,7 +161,7 @@ Outcome many_identities_one_source(Context& c) {
 
 // A source that never proved its address gets at most a small multiple of what it sent.
 Outcome amplification(Context& c) {
-  const Peer p = c.open_peer(false);  // an ACK would count as proof of address
+  const Peer p = unknown_peer(c, false);  // an ACK would count as proof of address
   std::size_t sent = 0;
   for (int i = 0; i < kAmplificationProbes; ++i) {
     const std::string g = getcert(c.new_id());

@@ -131,7 +131,7 @@ Outcome lists_recipient(Context& c) {
 
 // A source that said HELLO once and never answered ours has not proved its address: no ROUTING.
 Outcome not_to_unverified(Context& c) {
-  const Peer p = c.open_peer(false);
+  const Peer p = unknown_peer(c, false);
   c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
   const auto got = c.watch(p, is_verb(wire::Verb::kRouting), routing_wait(c));
   if (!got.empty()) return Outcome::fail({"no ROUTING to an unverified address"}, show(got.front()));

@@ -6,6 +6,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
 #include <map>
 #include <set>
 #include <thread>
@@ -16,6 +18,7 @@
 #include "conformance/runner.hpp"
 #include "conformance/writers.hpp"
 #include "engine/io/udp_host.hpp"
+#include "engine/wire/codec.hpp"
 
 namespace ptplab::conformance {
 namespace {
@@ -156,6 +159,72 @@ TEST(Udp, ThroughANatLikeProxyOnlyAddressCasesDifferAndSaySo) {
   }
   EXPECT_EQ(about_addresses, (std::set<std::string>{"connect/1", "connect/2", "connect/3", "connect/4",
                                                     "connect/7", "connect/8", "routing/4", "routing/7"}));
+}
+
+// A target like the third-party node of issue 14: it never answers a datagram directly; every
+// `period` it says HELLO to every node_id it has heard, at the address it first heard it from.
+class TimerOnlyTarget {
+  using udp = boost::asio::ip::udp;
+
+ public:
+  explicit TimerOnlyTarget(TimeNs period) : socket_(io_), timer_(io_), period_(period) {
+    socket_.open(udp::v4());
+    socket_.bind(udp::endpoint(boost::asio::ip::address_v4::loopback(), 0));
+    receive();
+    tick();
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  ~TimerOnlyTarget() {
+    boost::asio::post(io_, [this] { io_.stop(); });
+    thread_.join();
+  }
+  [[nodiscard]] Address address() const { return Address{0x7f000001, socket_.local_endpoint().port()}; }
+
+ private:
+  void receive() {
+    socket_.async_receive_from(boost::asio::buffer(buffer_), from_, [this](auto ec, std::size_t n) {
+      if (ec) return;
+      if (const auto m = wire::decode(std::string(buffer_.data(), n))) {
+        if (const auto* h = std::get_if<wire::Hello>(&*m); h && h->node_id)
+          known_.emplace(*h->node_id, from_);
+      }
+      receive();
+    });
+  }
+  void tick() {
+    timer_.expires_after(std::chrono::nanoseconds(period_));
+    timer_.async_wait([this](auto ec) {
+      if (ec) return;
+      const std::string hello = wire::encode(wire::Hello{std::string("timer-only"), std::nullopt});
+      boost::system::error_code ignored;
+      for (const auto& [id, to] : known_) socket_.send_to(boost::asio::buffer(hello), to, 0, ignored);
+      tick();
+    });
+  }
+
+  boost::asio::io_context io_;
+  udp::socket socket_;
+  boost::asio::steady_timer timer_;
+  TimeNs period_;
+  udp::endpoint from_;
+  std::array<char, 65536> buffer_{};
+  std::map<std::string, udp::endpoint> known_;  // the first address of each node_id, kept
+  std::thread thread_;
+};
+
+TEST(Udp, ProbeSeesATargetThatAnswersOnlyOnItsTimerAgainAndAgain) {
+  TimerOnlyTarget target(kSecond);
+  ProbeOptions probe;
+  probe.wait_ns = 3 * kSecond;
+  // Back to back, each with a fresh node id: the target keeps greeting the old sockets of old ids.
+  EXPECT_TRUE(probe_reachable(target.address(), "00000000-0000-4000-8000-000000000001", probe).has_value());
+  EXPECT_TRUE(probe_reachable(target.address(), "00000000-0000-4000-8000-000000000002", probe).has_value());
+  // An id it already knows at another (now closed) socket is never greeted here: the reason for
+  // fresh ids.
+  probe.wait_ns = 2500 * kMillisecond;
+  const auto reused = probe_reachable(target.address(), "00000000-0000-4000-8000-000000000001", probe);
+  ASSERT_FALSE(reused.has_value());
+  EXPECT_NE(reused.error().find("--ready-timeout"), std::string::npos) << reused.error();
 }
 
 TEST(Udp, ProbeSeesALiveNode) {
