@@ -11,28 +11,33 @@ What it does on the wire (spec section in brackets):
   (not UTF-8, not JSON, not an object, duplicate keys, trailing bytes) is dropped.
 - [HELLO] a HELLO from an address not in the peer table registers it as a peer; the node
   then "starts sending HELLO messages in the same periodic fashion" to it: the first at
-  once, then every HELLO_INTERVAL (1 s, inside the spec's 0.5-2 s). `msg_data` of a
-  received HELLO is otherwise ignored, except that a string `node_id` in it (the UDP-era
-  server's HELLO, IMPLEMENTATIONS.md) is kept to name the peer in ROUTING (when it is
-  usable: the same rule as msg_id below). Its own HELLO
-  carries {"node_id", "version"} like the UDP-era server's. A HELLO is never ACKed.
+  once, then every 1 s (inside the spec's 0.5-2 s). `msg_data` of a received HELLO is
+  otherwise ignored, except that a string `node_id` in it (the UDP-era server's HELLO,
+  IMPLEMENTATIONS.md) is kept to name the peer in ROUTING when it is usable (the rule for
+  msg_id below). Its own HELLO carries {"node_id", "version"} like the UDP-era server's.
+  A HELLO is never ACKed.
 - [ACK] GETCERTIFICATE, CERTIFICATE, GETKEY, KEY and MESSAGE are the verbs the spec says
   are followed by an ACK; this node does not implement them otherwise (no certificates,
   keys, channels or relaying), but it does receive them, so it ACKs each one whose
   msg_data carries a msg_id (a non-empty string, at most 256 characters, valid Unicode
-  without control characters), with that msg_id, and does nothing else.
-  Received ACKs are ignored (this node never sends anything that needs one).
-- [ROUTING] every ROUTING_INTERVAL (2 s, first one ROUTING_FIRST after registration) each
-  peer gets {"node_id": own id, "nodes": [{"node_id", "address": "ip:port"}]} listing the
-  peers whose node_id it knows, the recipient first (with the address this node sees it
-  at), then the most recently heard; entries are omitted ("a node may chose to omit
-  results") so the datagram stays within 8,192 bytes, what the UDP-era server reads.
+  without control characters), with that msg_id, and does nothing else. Received ACKs
+  are ignored (this node never sends anything that needs one).
+- [ROUTING] every 2 s (the first one 1 s after registration) each peer gets
+  {"node_id": own id, "nodes": [{"node_id", "address": "ip:port"}]} listing the peers
+  whose node_id it knows, the recipient first (with the address this node sees it at),
+  then the most recently heard; entries are omitted ("a node may chose to omit results")
+  so the datagram stays within 8,192 bytes, what the UDP-era server reads.
   Received ROUTING is ignored (the node only talks to peers that said HELLO to it).
 - [JOIN, CHANNEL, LEAVE, CONNECT, RELAY] not implemented: received, counted, ignored.
+- `--profile udp-era` instead behaves like the UDP-era server of IMPLEMENTATIONS.md: one
+  2 s timer sends each peer a HELLO then a ROUTING; nothing is answered directly (a new
+  peer's first HELLO waits for the next tick); no ACKs; a peer registers only from a HELLO
+  whose node_id is a UUIDv4. The timings above are the default profile, `spec`.
 - Peers silent for PEER_TIMEOUT (15 s, the UDP-era server's) are forgotten; the table
   holds at most MAX_PEERS; a HELLO from a new address while it is full is ignored.
 
-Usage: pynode.py [--listen HOST:PORT] [--peer HOST:PORT]... [--port-file FILE] [-v]
+Usage: pynode.py [--listen HOST:PORT] [--peer HOST:PORT]... [--profile spec|udp-era]
+                 [--port-file FILE] [-v]
 Port 0 binds a free port; the bound address is printed on stdout ("listening HOST:PORT
 node_id ID") and, with --port-file, the port is written to FILE once the socket is bound.
 """
@@ -46,17 +51,37 @@ import socket
 import sys
 import time
 import uuid
+from typing import NamedTuple
 
 VERSION = "pynode; 0.1"
-HELLO_INTERVAL = 1.0  # seconds between HELLOs to one peer (spec: 0.5 to 2 s)
-ROUTING_FIRST = 1.0  # seconds from a peer's registration to its first ROUTING
-ROUTING_INTERVAL = 2.0  # seconds between ROUTINGs to one peer (the UDP-era server's)
 PEER_TIMEOUT = 15.0  # seconds of silence after which a peer is forgotten
 MAX_PEERS = 1024  # peer table bound
 MAX_DATAGRAM = 8192  # bytes: the largest ROUTING sent (what the UDP-era server reads)
 MAX_ID = 256  # characters: a longer node_id is not kept, a longer msg_id not ACKed
 ACKED_VERBS = frozenset({"GETCERTIFICATE", "CERTIFICATE", "GETKEY", "KEY", "MESSAGE"})
 IGNORED_VERBS = frozenset({"ACK", "ROUTING", "JOIN", "CHANNEL", "LEAVE", "CONNECT", "RELAY"})
+
+
+class Profile(NamedTuple):
+    """How the node behaves; times in seconds. `--profile` picks one of PROFILES."""
+
+    greet_at_once: bool  # a new peer's first HELLO goes out on receipt of its HELLO (else on the tick)
+    hello_interval: float  # between HELLOs to one peer
+    routing_first: float  # from a peer's first HELLO to its first ROUTING (0: with that HELLO)
+    routing_interval: float  # between ROUTINGs to one peer
+    ack: bool  # ACK the verbs of ACKED_VERBS
+    uuid4_only: bool  # register a peer only from a HELLO whose node_id is a UUIDv4
+
+
+PROFILES = {
+    # The spec read as written: HELLOs every 1 s (0.5-2 s), the first at once; ACKs.
+    "spec": Profile(greet_at_once=True, hello_interval=1.0, routing_first=1.0, routing_interval=2.0,
+                    ack=True, uuid4_only=False),
+    # The UDP-era server of IMPLEMENTATIONS.md: every 2 s, from one timer, each registered peer
+    # gets a HELLO then a ROUTING; nothing is answered directly; no ACKs; only UUIDv4 node_ids.
+    "udp-era": Profile(greet_at_once=False, hello_interval=2.0, routing_first=0.0, routing_interval=2.0,
+                       ack=False, uuid4_only=True),
+}
 
 
 def encode(msg_type, msg_data):
@@ -91,12 +116,25 @@ def decode(datagram):
 class Peer:
     """A node that said HELLO from `address` (an (ip, port) tuple); times in monotonic s."""
 
-    def __init__(self, address, node_id, now):
+    def __init__(self, address, node_id, now, first_hello, first_routing):
         self.address = address
         self.node_id = node_id
         self.last_heard = now
-        self.next_hello = now
-        self.next_routing = now + ROUTING_FIRST
+        self.next_hello = first_hello
+        self.next_routing = first_routing
+
+
+def advance(deadline, interval, now):
+    """The deadline after `deadline`, on its grid of `interval`, or now + interval if late."""
+    following = deadline + interval
+    return following if following > now else now + interval
+
+
+def is_uuid4(text):
+    try:
+        return uuid.UUID(text).version == 4 and str(uuid.UUID(text)) == text.lower()
+    except ValueError:
+        return False
 
 
 def usable_id(text):
@@ -123,8 +161,10 @@ def socket_text(address):
 class PyNode:
     """The node: one UDP socket, the peer table, and the two periodic sends."""
 
-    def __init__(self, sock, verbose=False):
+    def __init__(self, sock, profile, verbose=False):
         self.sock = sock
+        self.profile = profile
+        self.started = time.monotonic()  # the udp-era timer ticks at started + k * hello_interval
         self.node_id = str(uuid.uuid4())
         self.peers = {}  # address -> Peer
         self.verbose = verbose
@@ -140,10 +180,21 @@ class PyNode:
         except OSError as error:  # e.g. an unreachable peer's ICMP error surfacing here
             self.log(f"send {msg_type} to {socket_text(address)}: {error}")
 
-    def greet(self, address, now):
+    def greet(self, peer, now):
         """Sends this node's HELLO to a peer and schedules the next one."""
-        self.send(address, "HELLO", {"node_id": self.node_id, "version": VERSION})
-        self.peers[address].next_hello = now + HELLO_INTERVAL
+        self.send(peer.address, "HELLO", {"node_id": self.node_id, "version": VERSION})
+        peer.next_hello = advance(peer.next_hello, self.profile.hello_interval, now)
+
+    def register(self, address, node_id, now):
+        """Enters a peer in the table and schedules its first HELLO and ROUTING."""
+        if self.profile.greet_at_once:
+            first = now
+        else:  # the next tick of the node's one timer
+            first = advance(now - (now - self.started) % self.profile.hello_interval,
+                            self.profile.hello_interval, now)
+        peer = Peer(address, node_id, now, first, first + self.profile.routing_first)
+        self.peers[address] = peer
+        return peer
 
     def routing_for(self, recipient):
         """The ROUTING msg_data for `recipient`: known node_ids, trimmed to MAX_DATAGRAM."""
@@ -176,24 +227,25 @@ class PyNode:
             self.on_hello(msg_data, address, peer, now)
         elif msg_type in ACKED_VERBS:
             msg_id = msg_data.get("msg_id") if isinstance(msg_data, dict) else None
-            if usable_id(msg_id):
+            if self.profile.ack and usable_id(msg_id):
                 self.send(address, "ACK", {"msg_id": msg_id})
         elif msg_type not in IGNORED_VERBS:
             self.log(f"unknown verb {msg_type!r} from {socket_text(address)}")
 
     def on_hello(self, msg_data, address, peer, now):
         node_id = msg_data.get("node_id") if isinstance(msg_data, dict) else None
-        if not usable_id(node_id):
+        if not usable_id(node_id) or (self.profile.uuid4_only and not is_uuid4(node_id)):
             node_id = None
         if peer is not None:
             if node_id is not None:
                 peer.node_id = node_id
             return
-        if len(self.peers) >= MAX_PEERS:
+        if len(self.peers) >= MAX_PEERS or (self.profile.uuid4_only and node_id is None):
             return
-        self.peers[address] = Peer(address, node_id, now)
+        peer = self.register(address, node_id, now)
         self.log(f"peer {socket_text(address)} {node_id}")
-        self.greet(address, now)
+        if now >= peer.next_hello:
+            self.greet(peer, now)
 
     def on_timer(self, now):
         for address, peer in list(self.peers.items()):
@@ -202,10 +254,10 @@ class PyNode:
                 self.log(f"forgot {socket_text(address)}")
                 continue
             if now >= peer.next_hello:
-                self.greet(address, now)
+                self.greet(peer, now)
             if now >= peer.next_routing:
                 self.send(address, "ROUTING", self.routing_for(peer))
-                peer.next_routing = now + ROUTING_INTERVAL
+                peer.next_routing = advance(peer.next_routing, self.profile.routing_interval, now)
 
     def next_deadline(self):
         times = [t for p in self.peers.values() for t in (p.next_hello, p.next_routing)]
@@ -213,9 +265,9 @@ class PyNode:
 
     def bootstrap(self, address, now):
         """Greets a --peer: it enters the table as if it had said HELLO, without a node_id."""
-        if address not in self.peers:
-            self.peers[address] = Peer(address, None, now)
-        self.greet(address, now)
+        peer = self.peers.get(address) or self.register(address, None, now)
+        peer.next_hello = now
+        self.greet(peer, now)
 
     def run(self):
         while True:
@@ -246,6 +298,8 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--listen", default="127.0.0.1:0", help="HOST:PORT to bind (port 0: a free one)")
     parser.add_argument("--peer", action="append", default=[], help="HOST:PORT to greet at start")
+    parser.add_argument("--profile", choices=sorted(PROFILES), default="spec",
+                        help="spec: the spec as written (default); udp-era: the UDP-era server's timing, no ACKs")
     parser.add_argument("--port-file", help="write the bound port here once bound")
     parser.add_argument("-v", "--verbose", action="store_true", help="log peers and drops on stderr")
     args = parser.parse_args(argv)
@@ -263,7 +317,7 @@ def main(argv):
     sock.bind((host, port))
     sock.setblocking(False)
     bound = sock.getsockname()
-    node = PyNode(sock, args.verbose)
+    node = PyNode(sock, PROFILES[args.profile], args.verbose)
     if args.port_file:
         temporary = args.port_file + ".tmp"
         with open(temporary, "w") as f:
