@@ -7,7 +7,7 @@
 # `udp-era`, the UDP-era server's behaviour: answers only on its 2 s timer, never ACKs
 # (tests/interop/expected-failures.udp-era.txt). Each node still runs at the end (it survived
 # the robustness cases). To update a list after a harness change: tests/interop/README.md.
-# First compare_verdicts.py itself is checked on a made-up result; last, interop the other
+# First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; last, interop the other
 # way: two `ptplab node`s whose only peer is a pynode meet through its ROUTING and greet each
 # other directly within 5 s.
 source "$(dirname "$0")/lib/preamble.bash"
@@ -44,6 +44,9 @@ against() {
     echo "== $profile: pynode stderr"; tail -5 "$out/node.err"
   fi
 }
+
+python3 "$interop/pynode_test.py" 2>"$tmp/unit.err"
+check "pynode unit tests ($(tail -1 "$tmp/unit.err"))" $?
 
 # The comparison itself, on a made-up result: exact both ways; --write keeps reasons, marks new
 # cases and reproduces an agreeing list byte for byte.

@@ -131,10 +131,12 @@ def advance(deadline, interval, now):
 
 
 def is_uuid4(text):
+    """Whether `text` is a UUIDv4 in its canonical 8-4-4-4-12 hex form (either case)."""
     try:
-        return uuid.UUID(text).version == 4 and str(uuid.UUID(text)) == text.lower()
+        parsed = uuid.UUID(text)
     except ValueError:
         return False
+    return parsed.version == 4 and str(parsed) == text.lower()
 
 
 def usable_id(text):
@@ -282,7 +284,10 @@ class PyNode:
                     except OSError as error:  # e.g. ICMP port unreachable from a gone peer
                         self.log(f"recvfrom: {error}")
                         continue
-                    self.on_datagram(datagram, address[:2], time.monotonic())
+                    try:
+                        self.on_datagram(datagram, address[:2], time.monotonic())
+                    except Exception as error:  # a bug of ours must not stop the node either
+                        self.log(f"datagram from {socket_text(address[:2])}: {error!r}")
             self.on_timer(time.monotonic())
 
 
