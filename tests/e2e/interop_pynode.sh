@@ -7,9 +7,9 @@
 # `udp-era`, the UDP-era server's behaviour: answers only on its 2 s timer, never ACKs
 # (tests/interop/expected-failures.udp-era.txt). Each node still runs at the end (it survived
 # the robustness cases). To update a list after a harness change: tests/interop/README.md.
-# First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; last, interop the other
-# way: two `ptplab node`s whose only peer is a pynode meet through its ROUTING and greet each
-# other directly within 5 s.
+# First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; last,
+# interop the other way: two `ptplab node`s whose only peer is a pynode meet through its
+# ROUTING and greet each other directly within 5 s.
 source "$(dirname "$0")/lib/preamble.bash"
 interop="$src/tests/interop"
 node_pid=
