@@ -73,6 +73,11 @@ compare "a listed case with another status" 1 "a/3: unsupported, but listed as b
   "a/2 fail why" "a/3 blocked why"
 compare "a listed case not run" 1 "a/9: not run, but listed as fail (why)" \
   "a/2 fail why" "a/3 unsupported why" "a/9 fail why"
+sed 's|"id": "a/3", "status": "unsupported"|"id": "a/3", "status": "blocked", "blocked_by": "a/2"|' \
+  "$tmp/made-up.json" >"$tmp/blocked.json"
+out=$(python3 "$interop/compare_verdicts.py" "$tmp/blocked.json" "$tmp/agree.txt")
+[[ $? == 1 ]] && grep -qxF "a/3: blocked:a/2, but listed as unsupported (it lacks B)" <<<"$out"
+check "compare: a blocked case names its blocking case" $?
 cp "$tmp/agree.txt" "$tmp/rewritten.txt"
 python3 "$interop/compare_verdicts.py" "$tmp/made-up.json" "$tmp/rewritten.txt" --write >/dev/null &&
   cmp -s "$tmp/agree.txt" "$tmp/rewritten.txt"

@@ -5,8 +5,10 @@ Usage: compare_verdicts.py RESULTS.json EXPECTED.txt [--write]
 
 EXPECTED.txt has one line per case that does not pass:
     CASE-ID  STATUS  WHY
-where STATUS is the case's "status" in the JSON (fail, warn, unsupported, harness-error, or
-any status a later harness adds) and WHY says which verb or requirement the target lacks.
+where STATUS is the case's "status" in the JSON (fail, warn, blocked, unsupported,
+harness-error, or any status a later harness adds), followed by ":" and the case named in
+"blocked_by" when there is one (blocked:cert/1), and WHY says which verb or requirement the
+target lacks.
 `#` starts a comment line; blank lines are ignored. Cases whose status is `pass` or
 `skipped` are not listed.
 
@@ -47,11 +49,17 @@ def read_expected(path):
     return header, expected
 
 
+def status_of(case):
+    """A case's STATUS column: its status, and ":" + the blocking case when it has one."""
+    by = case.get("blocked_by")
+    return f"{case['status']}:{by}" if by else case["status"]
+
+
 def read_actual(path):
-    """{case id: status} of every case in a conform JSON result, in its order."""
+    """{case id: STATUS} of every case in a conform JSON result, in its order."""
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
-    return {c["id"]: c["status"] for c in doc["cases"]}
+    return {c["id"]: status_of(c) for c in doc["cases"]}
 
 
 def differences(actual, expected):
@@ -71,6 +79,7 @@ def differences(actual, expected):
 
 def write_expected(path, header, actual, expected):
     width = max((len(c) for c in actual), default=0)
+    status_width = max([11] + [len(s) for s in actual.values() if s not in NOT_LISTED])
     with open(path, "w", encoding="utf-8") as f:
         for line in header:
             f.write(line + "\n")
@@ -78,7 +87,7 @@ def write_expected(path, header, actual, expected):
             if status in NOT_LISTED:
                 continue
             why = expected[case_id][1] if case_id in expected else TODO
-            f.write(f"{case_id:<{width}}  {status:<11}  {why}\n")
+            f.write(f"{case_id:<{width}}  {status:<{status_width}}  {why}\n")
 
 
 def main(argv):
