@@ -12,8 +12,21 @@ bool greet(Context& c, const Peer& p) {
 }
 
 Outcome no_hello_answer(Context& c, const Peer& p) {
-  return Outcome::fail({"HELLO (the target answers a new peer's HELLO)"},
-                       c.seen(p) + " within " + format_duration(c.hello_wait()));
+  return Outcome::blocked(
+      "hello/1", "the target answered no HELLO: " + c.seen(p) + " within " + format_duration(c.hello_wait()));
+}
+
+std::optional<Outcome> blocked_unless_acks(Context& c, const Peer& p) {
+  const std::string id = c.new_id();
+  c.send(p, wire::GetCertificate{id, p.node_id});
+  if (c.expect(p, ack_for(id))) return std::nullopt;
+  return Outcome::blocked("ack/1", "a plain GETCERTIFICATE was not acknowledged either (" + c.seen(p) + ")");
+}
+
+std::optional<Outcome> unsupported_behind_translation(const Context& c) {
+  if (c.settings().address_translation.empty()) return std::nullopt;
+  return Outcome::unsupported("about addresses: " + c.settings().address_translation +
+                              "; the harness cannot know the addresses this case compares");
 }
 
 Outcome survives(Context& c, const std::vector<std::string>& datagrams) {

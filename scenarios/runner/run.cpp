@@ -94,6 +94,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   outcome.metrics = sim.finish();
   outcome.diagnostics = sim.diagnostics();
   outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
+  sim.add_skipped(outcome.diagnostics);
   if (w != nullptr) {
     for (const auto& e : outcome.expectations) w->add(e);
   }
