@@ -7,9 +7,10 @@
 # `udp-era`, the UDP-era server's behaviour: answers only on its 2 s timer, never ACKs
 # (tests/interop/expected-failures.udp-era.txt). Each node still runs at the end (it survived
 # the robustness cases). To update a list after a harness change: tests/interop/README.md.
-# First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; last,
-# interop the other way: two `ptplab node`s whose only peer is a pynode meet through its
-# ROUTING and greet each other directly within 5 s.
+# First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; then
+# `conform --exec` starts a udp-era pynode itself; last, interop the other way: two
+# `ptplab node`s whose only peer is a pynode meet through its ROUTING and greet each other
+# directly within 5 s.
 source "$(dirname "$0")/lib/preamble.bash"
 interop="$src/tests/interop"
 node_pid=
@@ -89,6 +90,11 @@ check "compare: --write keeps reasons, takes new statuses, marks new cases" $?
 
 against spec expected-failures.txt
 against udp-era expected-failures.udp-era.txt
+
+# --exec starts a target that answers only on its own 2 s timer (issue 14: the probe missed it).
+"$PTPLAB" conform --exec "python3 $interop/pynode.py --profile udp-era --listen 127.0.0.1:{port}" --cases hello/1 \
+  >"$tmp/exec.out" 2>&1
+check "--exec starts pynode --profile udp-era and hello/1 passes" $?
 
 free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 start_pynode "$tmp/rendezvous"
