@@ -77,6 +77,9 @@ std::string format_summary(const RunSummary& s) {
                   opt(d.latency_max_ms)});
   }
   section(out, "delivery and latency", delivery);
+  if (const auto groups = format_group_table(s.groups); !groups.empty()) {
+    out += "\ndelivery and latency per group (recipients in the group)\n" + groups;
+  }
 
   TextTable scalars({"module", "name", "value"});
   for (const auto& r : s.scalars) scalars.row({r.module, r.name, format_number(r.value)});
@@ -136,6 +139,16 @@ std::string format_summary(const RunSummary& s) {
            std::to_string(s.expectations.size()) + " expectations pass\n";
   }
   return out;
+}
+
+std::string format_group_table(const std::vector<GroupTotals>& groups) {
+  if (groups.size() < 2) return "";
+  TextTable t({"group", "nodes", "joined", "intended", "delivered", "ratio", "p50 ms", "p99 ms"});
+  for (const auto& g : groups) {
+    t.row({g.group_name, format_count(g.nodes), format_count(g.nodes_joined), format_count(g.intended),
+           format_count(g.delivered), opt(g.delivery_ratio), opt(g.latency_p50_ms), opt(g.latency_p99_ms)});
+  }
+  return t.render();
 }
 
 std::string format_run_list(const std::vector<RunRow>& runs) {
