@@ -1,4 +1,4 @@
-// The summary section: runs, parameters, metrics, expectations (see sections.hpp).
+// The summary section: runs, parameters, metrics, per-group delivery, expectations (see sections.hpp).
 #include "reports/html/format.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
@@ -33,6 +33,20 @@ std::string summary_section(const ReportSource& src, const RunData& run) {
   Table metrics{{"metric", "value"}, {}, {}};
   for (const auto& [name, value] : run.metrics) metrics.rows.push_back({name, format_value(value, 6)});
   out += render(metrics, "this run recorded no metrics");
+
+  if (s.groups.size() > 1) {
+    Table groups{{"group", "nodes", "joined", "intended", "delivered", "delivery ratio", "latency p50 ms",
+                  "latency p99 ms"},
+                 {},
+                 {}};
+    const auto opt = [](const std::optional<double>& v) { return v ? format_value(*v, 6) : "-"; };
+    for (const auto& g : s.groups) {
+      groups.rows.push_back({g.group_name, std::to_string(g.nodes), std::to_string(g.nodes_joined),
+                             std::to_string(g.intended), std::to_string(g.delivered), opt(g.delivery_ratio),
+                             opt(g.latency_p50_ms), opt(g.latency_p99_ms)});
+    }
+    out += "<h3>Delivery and latency per group (recipients in the group)</h3>\n" + render(groups, "");
+  }
 
   Table expectations{{"metric", "operator", "expected", "tolerance", "actual", "verdict"}, {}, {}};
   for (const auto& e : s.expectations) {
