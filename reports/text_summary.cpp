@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "reports/group_columns.hpp"
 #include "reports/text_table.hpp"
 
 namespace ptplab::reports {
@@ -143,10 +144,18 @@ std::string format_summary(const RunSummary& s) {
 
 std::string format_group_table(const std::vector<GroupTotals>& groups) {
   if (groups.size() < 2) return "";
-  TextTable t({"group", "nodes", "joined", "intended", "delivered", "ratio", "p50 ms", "p99 ms"});
+  std::vector<std::string> header;
+  for (const auto& c : kGroupColumns) header.emplace_back(c.header);
+  TextTable t(std::move(header));
+  const auto text = [](const GroupCell& cell) {
+    if (const auto* s = std::get_if<std::string_view>(&cell)) return std::string(*s);
+    if (const auto* n = std::get_if<std::uint64_t>(&cell)) return format_count(*n);
+    return opt(std::get<std::optional<double>>(cell));
+  };
   for (const auto& g : groups) {
-    t.row({g.group_name, format_count(g.nodes), format_count(g.nodes_joined), format_count(g.intended),
-           format_count(g.delivered), opt(g.delivery_ratio), opt(g.latency_p50_ms), opt(g.latency_p99_ms)});
+    std::vector<std::string> row;
+    for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g)));
+    t.row(std::move(row));
   }
   return t.render();
 }

@@ -1,4 +1,5 @@
 // The summary section: runs, parameters, metrics, per-group delivery, expectations (see sections.hpp).
+#include "reports/group_columns.hpp"
 #include "reports/html/format.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
@@ -35,15 +36,18 @@ std::string summary_section(const ReportSource& src, const RunData& run) {
   out += render(metrics, "this run recorded no metrics");
 
   if (s.groups.size() > 1) {
-    Table groups{{"group", "nodes", "joined", "intended", "delivered", "delivery ratio", "latency p50 ms",
-                  "latency p99 ms"},
-                 {},
-                 {}};
-    const auto opt = [](const std::optional<double>& v) { return v ? format_value(*v, 6) : "-"; };
+    Table groups{{}, {}, {}};
+    for (const auto& c : kGroupColumns) groups.header.emplace_back(c.header);
+    const auto text = [](const GroupCell& cell) {
+      if (const auto* t = std::get_if<std::string_view>(&cell)) return std::string(*t);
+      if (const auto* n = std::get_if<std::uint64_t>(&cell)) return std::to_string(*n);
+      const auto& v = std::get<std::optional<double>>(cell);
+      return v ? format_value(*v, 6) : std::string("-");
+    };
     for (const auto& g : s.groups) {
-      groups.rows.push_back({g.group_name, std::to_string(g.nodes), std::to_string(g.nodes_joined),
-                             std::to_string(g.intended), std::to_string(g.delivered), opt(g.delivery_ratio),
-                             opt(g.latency_p50_ms), opt(g.latency_p99_ms)});
+      std::vector<std::string> row;
+      for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g)));
+      groups.rows.push_back(std::move(row));
     }
     out += "<h3>Delivery and latency per group (recipients in the group)</h3>\n" + render(groups, "");
   }
