@@ -221,6 +221,18 @@ def same(stored, recomputed):
     return abs(stored - recomputed) <= REL_TOLERANCE * max(1.0, abs(stored), abs(recomputed))
 
 
+def series_names(db):
+    """(table, name) of every named sample the report holds."""
+    return {(t, n) for t in ("timeseries", "statistic", "histogram")
+            for (n,) in db.execute(f"SELECT DISTINCT name FROM {t}")}
+
+
+def schema_section(schema, table):
+    """The text of SCHEMA.md's `### table ...` section."""
+    m = re.search(r"^### " + table + r"\b.*?(?=^### |^## )", schema, re.M | re.S)
+    return m.group(0) if m else ""
+
+
 def check_report(path, names, label):
     """Every run of the report at `path`: a list of failure lines."""
     failures = []
@@ -273,11 +285,23 @@ def main():
                     continue
                 reports.append((db, os.path.relpath(s, SRC)))
         checked = 0
+        written = set()
         for path, label in reports:
             f = check_report(path, names, label)
             failures += f
             checked += 1
             print(("ok   " if not f else "FAIL ") + label)
+            db = sqlite3.connect(path)
+            written |= series_names(db)
+            db.close()
+        # The documents name what reports hold, and only that.
+        for table, name in sorted(written):
+            if f"`{name}`" not in schema_section(schema, table) and f"`{name}`" not in schema:
+                failures.append(f"reports/SCHEMA.md does not name {table} '{name}' that runs write")
+        if not args.report:
+            documented = set(re.findall(r"`([a-z0-9_]+)`", schema_section(schema, "timeseries")))
+            for name in sorted(documented - {n for t, n in written if t == "timeseries"}):
+                failures.append(f"reports/SCHEMA.md names timeseries '{name}' that no smoke run writes")
     for f in failures:
         print("FAIL " + f)
     print(f"{len(names)} metrics recomputed from rows in {checked} reports: "
