@@ -11,8 +11,9 @@ For each scenario given (default: every scenarios/suites/smoke/*.json), it runs 
 - compares it with the stored scalar: both absent, or equal within a relative 1e-12 (both sides
   divide the same integers in IEEE doubles; percentiles are nearest-rank, a stored value / 1e6).
 A metric with no recomputation here fails by name: a new metric needs a definition below.
-It also checks that the per-node rows add up to the per-message and per-datagram rows, and that
-SCHEMA.md names every metric.
+It also checks that the per-node rows add up to the per-message and per-datagram rows, that the
+per-group tables `ptplab run` and `ptplab report` print match the rows (to their 4 significant
+digits), and that SCHEMA.md names every metric and sample the runs write, and no other series.
 
 Only the Python 3 standard library (sqlite3) is used. Exit status 0 when everything matches.
 """
@@ -206,6 +207,59 @@ def consistency(r):
            sum(n["bytes_in"] for n in r.node) <= sum(n["bytes_out"] for n in r.node))
 
 
+def group_figures(r):
+    """Per honest group, from node and delivery rows: [nodes, joined, intended, delivered, ratio,
+    latency p50 ms, p99 ms] of the deliveries to its nodes."""
+    group_of = {n["node"]: n["group_name"] for n in r.node if n["role"] != "attacker"}
+    out = {}
+    for n in r.node:
+        if n["role"] == "attacker":
+            continue
+        g = out.setdefault(n["group_name"], [0, 0, 0, 0])
+        g[0] += 1
+        g[1] += n["joined_ns"] is not None
+        g[2] += n["messages_intended"]
+        g[3] += n["deliveries"]
+    for name, g in out.items():
+        lat = [d["latency_ns"] for d in r.delivery if d["intended"] and group_of.get(d["node"]) == name]
+        g += [ratio(g[3], g[2]), ms(nearest_rank(lat, 0.5)), ms(nearest_rank(lat, 0.99))]
+    return out
+
+
+def printed_groups(text):
+    """The per-group table a summary printed: {group: [cells as numbers or None]}."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.split()[:2] == ["group", "nodes"]:
+            rows = {}
+            for row in lines[i + 1:]:
+                cells = row.split()
+                if len(cells) != 8 or not cells[1].isdigit():
+                    break
+                rows[cells[0]] = [None if c == "-" else float(c) for c in cells[1:]]
+            return rows
+    return {}
+
+
+def check_groups(where, text, r):
+    """The per-group table of a printed summary against the rows (4 significant digits)."""
+    expected = group_figures(r)
+    printed = printed_groups(text)
+    if len(expected) < 2:
+        return [] if not printed else [f"{where}: a per-group table for {len(expected)} group"]
+    if set(printed) != set(expected):
+        return [f"{where}: per-group table has groups {sorted(printed)}, the rows {sorted(expected)}"]
+    failures = []
+    for name, want in expected.items():
+        for column, a, b in zip(["nodes", "joined", "intended", "delivered", "ratio", "p50 ms", "p99 ms"],
+                                printed[name], want):
+            ok = (a is None and b is None) or (a is not None and b is not None and
+                                               abs(a - b) <= 5e-4 * max(1.0, abs(b)))
+            if not ok:
+                failures.append(f"{where}: group {name} {column}: printed {a}, from rows {b}")
+    return failures
+
+
 def metric_names():
     """The metric table's names, read from its one declaration."""
     text = open(os.path.join(SRC, "reports/records/metrics.cpp")).read()
@@ -278,12 +332,21 @@ def main():
             for s in scenarios:
                 db = os.path.join(tmp, os.path.basename(s) + ".db")
                 # Expectations may fail (exit 1); the rows are what is checked here.
-                p = subprocess.run([args.ptplab, "run", s, "--set", '/record="full"', "--report", db, "--quiet"],
+                p = subprocess.run([args.ptplab, "run", s, "--set", '/record="full"', "--report", db],
                                    capture_output=True, text=True)
                 if p.returncode not in (0, 1) or not os.path.exists(db):
                     failures.append(f"{s}: ptplab run exited {p.returncode}: {p.stderr.strip()[-300:]}")
                     continue
-                reports.append((db, os.path.relpath(s, SRC)))
+                label = os.path.relpath(s, SRC)
+                reports.append((db, label))
+                # The per-group tables `ptplab run` (the runner's counters) and `ptplab report`
+                # (SQL over the file) print.
+                shown = subprocess.run([args.ptplab, "report", db], capture_output=True, text=True).stdout
+                conn = sqlite3.connect(db)
+                rows = Run(conn, 1)
+                conn.close()
+                failures += check_groups(f"{label} (ptplab run)", p.stdout, rows)
+                failures += check_groups(f"{label} (ptplab report)", shown, rows)
         checked = 0
         written = set()
         for path, label in reports:
