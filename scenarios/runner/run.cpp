@@ -93,6 +93,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   outcome.events = sim.events();
   outcome.metrics = sim.finish();
   outcome.diagnostics = sim.diagnostics();
+  outcome.groups = sim.group_totals();
   outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
   sim.add_skipped(outcome.diagnostics);
   if (w != nullptr) {

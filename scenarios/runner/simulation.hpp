@@ -59,6 +59,8 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] MetricValues finish();
   // What failed silently (drops by reason, MESSAGEs not sent, retransmissions given up).
   [[nodiscard]] RunDiagnostics diagnostics() const { return collector_.diagnostics(); }
+  // Delivery and latency per group (reports::GroupTotals), in the scenario's group order.
+  [[nodiscard]] std::vector<reports::GroupTotals> group_totals() const { return collector_.group_totals(); }
 
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
