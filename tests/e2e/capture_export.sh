@@ -2,8 +2,8 @@
 # e2e: `ptplab run --pcap` on a smoke scenario opened by tshark with tools/wireshark/ptpchat.lua
 # (verb counts equal the report's traffic table; the filters; a msg_id followed across hops;
 # MESSAGE envelopes decoded), `ptplab report --csv` read back with Python's csv module (one row
-# per run, the swept parameter and metrics as columns, every table), and a piped sweep whose
-# per-run lines arrive as the runs finish.
+# per run, the swept parameter and metrics as columns, every table), `ptplab node --pcap`, and a
+# piped sweep whose per-run lines arrive as the runs finish.
 source "$(dirname "$0")/lib/preamble.bash"
 cd "$src" || exit 1
 lua=tools/wireshark/ptpchat.lua
@@ -47,6 +47,17 @@ rc=0; "$PTPLAB" run scenarios/suites/smoke/basic.json --pcap "$tmp/x.pcap" --pca
 check "--pcap-hosts naming no group exits 2" $((rc != 2))
 rc=0; "$PTPLAB" run scenarios/suites/smoke/basic.json --pcap-verbs HELLO --quiet --report "$tmp/x.db" >/dev/null 2>&1 || rc=$?
 check "--pcap-verbs without --pcap exits 2" $((rc != 2))
+
+# `ptplab node --pcap`: what a real node sent and received, as its log counts them.
+port=$(python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+"$PTPLAB" node --listen 127.0.0.1:"$port" --pcap "$tmp/n.pcap" --seed 1 --log "$tmp/a.log" & a=$!
+"$PTPLAB" node --listen 127.0.0.1:0 --peer 127.0.0.1:"$port" --seed 2 --log "$tmp/b.log" & b=$!
+sleep 3; kill -TERM "$a" "$b"; wait "$a"; wait "$b"
+want=$(python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1])][-1]; print(e["sent"] + e["received"])' "$tmp/a.log")
+got=$(ts "$tmp/n.pcap" -Y ptpchat | wc -l)
+[ "$got" -gt 0 ] && [ "$got" -eq "$want" ] && [ "$(ts "$tmp/n.pcap" -Y "udp.srcport == $port" | wc -l)" -gt 0 ] &&
+  [ "$(ts "$tmp/n.pcap" -Y "udp.dstport == $port" | wc -l)" -gt 0 ]
+check "node --pcap holds what the node sent and received ($got = $want datagrams)" $?
 
 # A sweep piped through a reader that stamps each line: the per-run lines come as runs finish.
 "$PTPLAB" sweep scenarios/suites/smoke/basic.json -j 1 --report "$tmp/s.db" \
