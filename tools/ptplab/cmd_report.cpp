@@ -10,6 +10,7 @@
 
 #include "reports/digest.hpp"
 #include "reports/export/csv_export.hpp"
+#include "reports/export/json_export.hpp"
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
 #include "reports/text_summary.hpp"
@@ -86,7 +87,8 @@ int write_html(const std::string& path, std::optional<reports::RunId> run, const
 
 int report(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n\n"
+      "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n"
+      "                             [--json OUT.json]\n\n"
       "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables.\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
   visible.add_options()("help,h", "show this help")("run", po::value<std::int64_t>(), "only this run id")(
@@ -95,7 +97,9 @@ int report(int argc, char** argv) {
       "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead")(
       "csv", po::value<std::string>(),
       "write every table as DIR/<table>.csv, plus DIR/runs.csv: one row per run, a column per varying "
-      "parameter and per metric (for pandas.read_csv; columns: reports/export/csv_export.hpp) instead");
+      "parameter and per metric (for pandas.read_csv; columns: reports/export/csv_export.hpp) instead")(
+      "json", po::value<std::string>(),
+      "write the same as one JSON document ({\"runs\": [...], \"tables\": {...}}) to this file instead");
   po::options_description all;
   all.add(visible).add_options()("report", po::value<std::vector<std::string>>(), "report file");
   po::positional_options_description positional;
@@ -121,6 +125,13 @@ int report(int argc, char** argv) {
   if (vm.count("run")) run = vm["run"].as<std::int64_t>();
   if (vm.count("html")) return write_html(path, run, vm["html"].as<std::string>());
   if (vm.count("csv")) return write_csv(path, run, vm["csv"].as<std::string>());
+  if (vm.count("json")) {
+    if (auto w = reports::export_json(path, vm["json"].as<std::string>(), run); !w) {
+      std::fprintf(stderr, "ptplab report: %s\n", w.error().c_str());
+      return 2;
+    }
+    return 0;
+  }
   if (vm.count("digest")) {
     const auto digest = reports::report_digest(path, run);
     if (!digest) {

@@ -1,13 +1,15 @@
-// export_csv: RFC 4180 fields, the tidy runs.csv (a column per varying parameter, per metric and
-// statistic), one file per table, and the --run filter.
+// export_csv and export_json: RFC 4180 fields, the tidy runs.csv (a column per varying parameter, per metric
+// and statistic), one file per table, and the --run filter.
 #include "reports/export/csv_export.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "reports/export/json_export.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {
@@ -91,6 +93,21 @@ TEST_F(CsvExport, OneRunOnly) {
   ASSERT_TRUE(files) << files.error();
   const auto params = read(dir_ / "one" / "run_param.csv");
   EXPECT_EQ(params, "run_id,name,value\r\n2,/seed,1\r\n2,/name,\"\"\"s\"\"\"\r\n2,/loss,0.1\r\n");
+}
+
+TEST_F(CsvExport, JsonHoldsTheTidyRowsAndEveryTableTyped) {
+  const auto out = (dir_ / "r.json").string();
+  ASSERT_TRUE(export_json((dir_ / "r.db").string(), out, std::nullopt));
+  const auto doc = nlohmann::json::parse(read(out));
+  ASSERT_EQ(doc["runs"].size(), 2u);
+  EXPECT_EQ(doc["runs"][1]["/loss"], 0.1);
+  EXPECT_EQ(doc["runs"][1]["delivery_ratio"], 0.5);
+  EXPECT_EQ(doc["runs"][0]["scenario"], "s");
+  const auto& params = doc["tables"]["run_param"];
+  ASSERT_EQ(params.size(), 6u);
+  EXPECT_EQ(params[0]["run_id"], 1);       // an INTEGER column stays a number
+  EXPECT_EQ(params[1]["value"], "\"s\"");  // a TEXT column stays a string
+  EXPECT_TRUE(doc["tables"].contains("traffic"));
 }
 
 TEST(CsvExportErrors, MissingReport) {
