@@ -85,7 +85,9 @@ void UdpHost::send(const Address& to, const SharedBytes& bytes) {
   if (stopped_) return;
   boost::system::error_code ec;  // unreachable or congested: UDP loses it, as the engine expects
   asio_->socket.send_to(asio::buffer(*bytes), udp::endpoint(asio::ip::address_v4(to.ip), to.port), 0, ec);
-  if (!ec) ++sent_;
+  if (ec) return;
+  ++sent_;
+  if (tap_) tap_(address_, to, *bytes);
 }
 
 void UdpHost::receive() {
@@ -96,6 +98,7 @@ void UdpHost::receive() {
           ++received_;
           const Address from{asio_->from.address().to_v4().to_uint(), asio_->from.port()};
           const SharedBytes bytes = make_bytes(std::string(asio_->buffer.data(), n));
+          if (tap_) tap_(from, address_, *bytes);
           act([&](TimeNs now, Output& out) { endpoint_.on_datagram(now, from, bytes, out); });
         }
         // Errors such as ICMP "connection refused" from a peer that went away are not fatal.

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "engine/core/endpoint.hpp"
 #include "engine/core/expected.hpp"
@@ -22,6 +23,9 @@ namespace ptplab::engine {
 
 // Where the host reports the endpoint's events (with the time they happened).
 using EventSink = std::function<void(TimeNs now, const Event& event)>;
+
+// Sees every datagram the host sent (from its bound address) or received (to it): for captures.
+using DatagramTap = std::function<void(const Address& from, const Address& to, std::string_view bytes)>;
 
 // Runs one Endpoint on one UDP socket inside an io_context the caller runs.
 class UdpHost final {
@@ -38,6 +42,8 @@ class UdpHost final {
   // Runs a user action on the endpoint (add a peer, create a channel...) with the current time,
   // then carries out what it asked for.
   void act(const std::function<void(TimeNs now, Output& out)>& action);
+  // Shows every datagram sent or received from now on to `tap` (empty: none).
+  void set_tap(DatagramTap tap) { tap_ = std::move(tap); }
   // Closes the socket and cancels the timer; the io_context then runs out of work.
   void stop();
 
@@ -61,6 +67,7 @@ class UdpHost final {
   std::unique_ptr<Sockets> asio_;
   Endpoint& endpoint_;
   EventSink sink_;
+  DatagramTap tap_;
   Address address_;
   OutputStack outputs_;  // the endpoint calls' buffers, reused
   TimeNs wake_ = kNever;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "scenarios/expectations/expectations.hpp"
 
@@ -84,6 +85,16 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   };
 
   Simulation sim(scenario, w);
+  std::optional<CaptureTap> tap;  // set before build(): nodes started by it send at once
+  if (request.capture.sink != nullptr) {
+    auto made = CaptureTap::make(request.capture, scenario, sim.plan());
+    if (!made) {
+      (void)end_run(reports::RunStatus::kFailed);
+      return Unexpected(made.error());
+    }
+    tap.emplace(std::move(*made));
+    sim.set_tap(&*tap);
+  }
   if (auto built = sim.build(); !built) {
     (void)end_run(reports::RunStatus::kFailed);
     return Unexpected(built.error());

@@ -11,6 +11,7 @@
 #include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
+#include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/simulation.hpp"
 
 namespace ptplab::scenarios {
@@ -22,6 +23,7 @@ struct RunRequest {
   std::string sweep_point;                  // label of a sweep point, "" if none
   const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop at the next slice
   ProgressFn progress;                      // called between slices (may be empty)
+  CaptureRequest capture;                   // datagrams to capture (capture.sink null: none)
 };
 
 // What a run produced.

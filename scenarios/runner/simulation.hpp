@@ -65,6 +65,8 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
+  // Also shows every send to `tap` (may be null: none), e.g. a CaptureTap; it must outlive run().
+  void set_tap(sim::Observer* tap) { tap_ = tap; }
   // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).
   void add_skipped(RunDiagnostics& d) const;
   // The node_id of an honest host ("" before it first started).
@@ -72,7 +74,10 @@ class Simulation final : private sim::Observer {
 
  private:
   // --- sim::Observer: forwards to the collector, and re-bootstraps restarted nodes ---
-  void on_send(TimeNs now, const sim::DatagramView& d) override { collector_.on_send(now, d); }
+  void on_send(TimeNs now, const sim::DatagramView& d) override {
+    collector_.on_send(now, d);
+    if (tap_ != nullptr) tap_->on_send(now, d);
+  }
   void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason r) override {
     collector_.on_drop(now, d, r);
   }
@@ -127,6 +132,7 @@ class Simulation final : private sim::Observer {
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
   Rng action_rng_;                              // crash/partition/membership draws
   Rng message_rng_;                             // message arrivals, senders and bodies
+  sim::Observer* tap_ = nullptr;                // sees every send besides the collector
   std::unique_ptr<sim::Network> net_;           // last: destroyed first, while what it calls still lives
 };
 

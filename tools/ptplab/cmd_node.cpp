@@ -5,6 +5,7 @@
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include "engine/io/identity.hpp"
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
+#include "reports/capture/pcap_writer.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/node_console.hpp"
 
@@ -80,7 +82,7 @@ Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
 
 int run_node(int argc, char** argv) {
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
-  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, control = "text";
+  std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
@@ -95,6 +97,9 @@ int run_node(int argc, char** argv) {
       "control", po::value(&control),
       "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
       "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways)")(
+      "pcap", po::value(&pcap_file),
+      "write every datagram the node sends and receives to FILE as IPv4/UDP packets (pcap, wall-clock "
+      "timestamps; complete when the node stops); open with tools/wireshark/ptpchat.lua")(
       "identity", po::value(&identity_file),
       "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
       "seed", po::value(&seed),
@@ -192,6 +197,19 @@ int run_node(int argc, char** argv) {
     std::cerr << "ptplab node: " << bound.error() << "\n";
     return 2;
   }
+  std::unique_ptr<reports::PcapWriter> capture;
+  if (!pcap_file.empty()) {
+    auto w = reports::PcapWriter::open(pcap_file);
+    if (!w) {
+      std::cerr << "ptplab node: " << w.error() << "\n";
+      return 2;
+    }
+    capture = std::move(*w);
+    host.set_tap([&](const Address& from, const Address& to, std::string_view bytes) {
+      const auto wall = std::chrono::system_clock::now().time_since_epoch();
+      capture->datagram(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count(), from, to, bytes);
+    });
+  }
   log << dump({{"t_ns", engine::steady_clock_now()},
                {"event", "listening"},
                {"address", bound->to_string()},
@@ -230,6 +248,10 @@ int run_node(int argc, char** argv) {
   });
   io.run();
   log.flush();
+  if (capture) {
+    host.set_tap({});
+    if (auto closed = capture->close(); !closed) std::cerr << "ptplab node: " << closed.error() << "\n";
+  }
   return 0;
 }
 

@@ -10,6 +10,8 @@
 
 #include "reports/conformance_text.hpp"
 #include "reports/digest.hpp"
+#include "reports/export/csv_export.hpp"
+#include "reports/export/json_export.hpp"
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
 #include "reports/text_summary.hpp"
@@ -65,6 +67,18 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
 }
 
 // --html: the report as one self-contained HTML page with charts (reports/html/report.hpp).
+// --csv: every table and the tidy run table as CSV files (reports/export/csv_export.hpp).
+int write_csv(const std::string& path, std::optional<reports::RunId> run, const std::string& dir) {
+  const auto files = reports::export_csv(path, dir, run);
+  if (!files) {
+    std::fprintf(stderr, "ptplab report: %s\n", files.error().c_str());
+    return 2;
+  }
+  std::printf("%zu CSV files in %s (one row per run: %s)\n", files->size(), dir.c_str(),
+              files->front().c_str());
+  return 0;
+}
+
 int write_html(const std::string& path, std::optional<reports::RunId> run, const std::string& out) {
   const auto page = reports::html::html_report(path, run);
   if (!page) {
@@ -82,13 +96,19 @@ int write_html(const std::string& path, std::optional<reports::RunId> run, const
 
 int report(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html]\n\n"
+      "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n"
+      "                             [--json OUT.json]\n\n"
       "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables.\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
   visible.add_options()("help,h", "show this help")("run", po::value<std::int64_t>(), "only this run id")(
       "digest", "print the SHA-256 content digest (wall-clock fields excluded) instead")(
       "list", "print the list of runs only")(
-      "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead");
+      "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead")(
+      "csv", po::value<std::string>(),
+      "write every table as DIR/<table>.csv, plus DIR/runs.csv: one row per run, a column per varying "
+      "parameter and per metric (for pandas.read_csv; columns: reports/export/csv_export.hpp) instead")(
+      "json", po::value<std::string>(),
+      "write the same as one JSON document ({\"runs\": [...], \"tables\": {...}}) to this file instead");
   po::options_description all;
   all.add(visible).add_options()("report", po::value<std::vector<std::string>>(), "report file");
   po::positional_options_description positional;
@@ -113,6 +133,14 @@ int report(int argc, char** argv) {
   std::optional<reports::RunId> run;
   if (vm.count("run")) run = vm["run"].as<std::int64_t>();
   if (vm.count("html")) return write_html(path, run, vm["html"].as<std::string>());
+  if (vm.count("csv")) return write_csv(path, run, vm["csv"].as<std::string>());
+  if (vm.count("json")) {
+    if (auto w = reports::export_json(path, vm["json"].as<std::string>(), run); !w) {
+      std::fprintf(stderr, "ptplab report: %s\n", w.error().c_str());
+      return 2;
+    }
+    return 0;
+  }
   if (vm.count("digest")) {
     const auto digest = reports::report_digest(path, run);
     if (!digest) {

@@ -13,6 +13,7 @@
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/run.hpp"
+#include "tools/ptplab/capture_options.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_support.hpp"
 
@@ -23,7 +24,8 @@ namespace po = boost::program_options;
 
 int run(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n\n"
+      "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n"
+      "                  [--pcap FILE [--pcap-hosts H,...] [--pcap-verbs V,...]]\n\n"
       "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
       "prints a summary and checks its expectations.\n"
       "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
@@ -35,6 +37,7 @@ int run(int argc, char** argv) {
       "configuration its own file")("seed", po::value<std::uint64_t>(), "seed instead of the scenario's")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer), repeatable")("quiet,q", "no progress line and no summary");
+  add_capture_options(visible);
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
       "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)");
@@ -75,6 +78,11 @@ int run(int argc, char** argv) {
     loaded.push_back(std::move(*s));
   }
   if (invalid) return 2;
+  auto capture = open_capture(vm, loaded);
+  if (!capture) {
+    std::fprintf(stderr, "ptplab run: %s\n", capture.error().c_str());
+    return 2;
+  }
 
   install_stop_signals();
   int verdict = 0;
@@ -93,6 +101,7 @@ int run(int argc, char** argv) {
     request.sweep_point = vm["sweep-point"].as<std::string>();
     request.stop = &stop_requested();
     request.progress = make_progress(s.duration_ns, quiet);
+    request.capture = capture->request;
     auto outcome = scenarios::run_scenario(s, request);
     if (!outcome) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), outcome.error().c_str());
@@ -101,6 +110,10 @@ int run(int argc, char** argv) {
     if (!quiet) {
       std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), path.c_str(),
                   appended ? "run appended to the existing file" : "new file");
+    }
+    if (auto closed = capture->close(); !closed) {
+      std::fprintf(stderr, "ptplab run: %s\n", closed.error().c_str());
+      return 2;
     }
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",

@@ -12,6 +12,7 @@
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/junit.hpp"
+#include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 
 namespace ptplab::cli {
@@ -39,15 +40,16 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& inputs) 
 
 int suite(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N]\n\n"
+      "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N] [--quiet]\n\n"
       "Runs every scenario (a DIR means its *.json files) in parallel processes, merges their\n"
-      "reports and writes JUnit XML (one test case per scenario and per expectation).\n"
+      "reports and writes JUnit XML (one test case per scenario and per expectation). Prints a line\n"
+      "per scenario as it finishes ([done/total], status, ETA).\n"
       "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "junit", po::value<std::string>(), "JUnit XML output file")("report", po::value<std::string>(),
                                                                   "merged report (SQLite)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "scenarios run at once");
+      "scenarios run at once")("quiet,q", "no line per finished scenario");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "scenario files or folders");
   po::positional_options_description positional;
@@ -86,7 +88,9 @@ int suite(int argc, char** argv) {
     reports_of.push_back(base + ".db");
     jobs.push_back({{"run", files[i], "--report", base + ".db", "--quiet"}, base + ".log"});
   }
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>());
+  RunProgress progress(files, vm.count("quiet") != 0);
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
+                                   [&](std::size_t job, int code) { progress.finished(job, code); });
 
   std::vector<SuiteCase> cases;
   int verdict = 0;

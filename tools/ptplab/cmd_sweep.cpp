@@ -12,6 +12,7 @@
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 
 namespace ptplab::cli {
@@ -32,15 +33,17 @@ std::string metric_text(const reports::RunSummary& run, const char* name) {
 
 int sweep(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...]\n\n"
+      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n\n"
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
-      "them into one report (default <name>.db); run.sweep_point labels each run.\n"
+      "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
+      "per run as it finishes ([done/total], status, ETA).\n"
       "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
   visible.add_options()("help,h", "show this help")("report", po::value<std::string>(),
                                                     "report file (SQLite)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
       "points run at once")("set", po::value<std::vector<std::string>>()->composing(),
-                            "override PATH=VALUE (JSON pointer) before expansion, repeatable");
+                            "override PATH=VALUE (JSON pointer) before expansion, repeatable")(
+      "quiet,q", "no line per finished run");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -94,7 +97,11 @@ int sweep(int argc, char** argv) {
   }
   std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
               vm["jobs"].as<unsigned>());
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>());
+  std::vector<std::string> labels;
+  for (const auto& p : *points) labels.push_back(p.label);
+  RunProgress progress(labels, vm.count("quiet") != 0);
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
+                                   [&](std::size_t job, int code) { progress.finished(job, code); });
 
   int verdict = 0;
   std::printf("%-6s %-50s %-14s %-10s %s\n", "status", "point", "delivery_ratio", "p50_ms", "expectations");

@@ -40,6 +40,9 @@ std::vector<Command> commands() {
 
 int main(int argc, char** argv) {
   using namespace ptplab::cli;
+  // Line-buffered even when piped (block-buffered by default): progress lines of suite and sweep
+  // reach `| cat`, `| tee` and CI logs as they are printed.
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (argc < 2) {
     print_help();
     return 2;

@@ -152,7 +152,8 @@ std::pair<pid_t, int> wait_child() {
   return {pid, 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0)};
 }
 
-std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel) {
+std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
+                              const ChildDoneFn& on_done) {
   std::vector<int> status(jobs.size(), 127);
   std::vector<std::pair<pid_t, std::size_t>> running;
   std::size_t next = 0;
@@ -171,6 +172,7 @@ std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parall
         std::find_if(running.begin(), running.end(), [pid = pid](const auto& r) { return r.first == pid; });
     if (it == running.end()) continue;
     status[it->second] = code;
+    if (on_done) on_done(it->second, code);
     running.erase(it);
   }
   return status;

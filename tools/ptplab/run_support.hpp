@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,14 @@ struct ChildJob {
   std::string log_path;
 };
 
+// Called as each child run ends: (job index, exit status).
+using ChildDoneFn = std::function<void(std::size_t, int)>;
+
 // Runs the jobs as child processes, at most `parallel` at a time, in order; their exit statuses
 // (127 when one could not start). Stops starting new jobs once stop_requested() is raised.
-[[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel);
+// `on_done` (may be empty) hears of each job as it ends.
+[[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
+                                            const ChildDoneFn& on_done = {});
 
 // A fresh directory under $TMPDIR (or /tmp) for a suite's or sweep's per-run files.
 [[nodiscard]] std::string make_temp_dir(const std::string& prefix);

@@ -1,0 +1,55 @@
+#include "scenarios/runner/capture_tap.hpp"
+
+#include <algorithm>
+
+namespace ptplab::scenarios {
+
+Expected<CaptureTap, std::string> CaptureTap::make(const CaptureRequest& request, const Scenario& scenario,
+                                                   const NetworkPlan& plan) {
+  CaptureTap tap;
+  tap.sink_ = request.sink;
+  tap.all_hosts_ = request.hosts.empty();
+  tap.hosts_.assign(plan.hosts.size(), false);
+  for (const auto& name : request.hosts) {
+    if (auto ip = Address::parse_ip(name)) {
+      tap.ips_.push_back(*ip);
+      continue;
+    }
+    const auto g = std::find_if(scenario.nodes.begin(), scenario.nodes.end(),
+                                [&](const auto& group) { return group.name == name; });
+    if (g == scenario.nodes.end()) {
+      return Unexpected("--pcap-hosts: '" + name +
+                        "' is neither a node group of the scenario nor an IPv4 address");
+    }
+    const auto index = static_cast<std::uint32_t>(g - scenario.nodes.begin());
+    for (std::size_t h = 0; h < plan.honest; ++h) {
+      if (plan.hosts[h].group == index) tap.hosts_[h] = true;
+    }
+  }
+  tap.verbs_.fill(request.verbs.empty());
+  for (const auto& v : request.verbs) {
+    std::size_t slot = 0;
+    while (slot < kVerbSlots && verb_slot_name(slot) != v) ++slot;
+    if (slot == kVerbSlots)
+      return Unexpected("--pcap-verbs: unknown verb '" + v + "' (HELLO, ACK, ..., invalid)");
+    tap.verbs_[slot] = true;
+  }
+  return tap;
+}
+
+bool CaptureTap::host_kept(const sim::DatagramView& d) const {
+  if (all_hosts_) return true;
+  const auto named = [&](sim::HostId h) { return h < hosts_.size() && hosts_[h]; };
+  if (named(d.src_host) || named(d.dst_host)) return true;
+  return std::any_of(ips_.begin(), ips_.end(),
+                     [&](std::uint32_t ip) { return ip == d.from.ip || ip == d.to.ip; });
+}
+
+void CaptureTap::on_send(TimeNs now, const sim::DatagramView& d) {
+  if (sink_ == nullptr || d.bytes == nullptr || !*d.bytes) return;
+  const std::string_view payload = **d.bytes;
+  if (!verbs_[scan_verb(payload)] || !host_kept(d)) return;
+  sink_->datagram(now, d.from, d.to, payload);
+}
+
+}  // namespace ptplab::scenarios

@@ -1,0 +1,52 @@
+// What `ptplab run --pcap` captures: every datagram a host's endpoint sends, at its send time,
+// with the addresses it carried when it left the host (private ones behind a NAT, spoofed ones
+// as spoofed), before any network model acts on it. That is the set the report's `traffic`
+// table counts as datagrams_sent, so a capture's verb counts equal the report's: datagrams the
+// network later drops (loss, queues, NAT filters, partitions) are in it, network duplicates
+// and what NAT boxes rewrite are not. Filters narrow it to some hosts and some verbs.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/core/expected.hpp"
+#include "reports/records/datagram_sink.hpp"
+#include "scenarios/format/scenario.hpp"
+#include "scenarios/metrics/verb_scan.hpp"
+#include "scenarios/runner/network_setup.hpp"
+#include "sim/observer.hpp"
+
+namespace ptplab::scenarios {
+
+// Where and what to capture.
+struct CaptureRequest {
+  reports::DatagramSink* sink = nullptr;  // null: no capture
+  // Node group names or IPv4 addresses ("10.0.0.3"); a datagram is kept when its source or
+  // destination host is one of them. Empty: every host.
+  std::vector<std::string> hosts;
+  // Verb names ("HELLO", "MESSAGE", "invalid" for datagrams without a known msg_type).
+  // Empty: every verb.
+  std::vector<std::string> verbs;
+};
+
+// Forwards the sends of a run that pass the filters to the request's sink.
+class CaptureTap final : public sim::Observer {
+ public:
+  // Errors: a host that is neither a group of the scenario nor an IPv4 address, an unknown verb.
+  [[nodiscard]] static Expected<CaptureTap, std::string> make(const CaptureRequest& request,
+                                                              const Scenario& scenario,
+                                                              const NetworkPlan& plan);
+  void on_send(TimeNs now, const sim::DatagramView& d) override;
+
+ private:
+  reports::DatagramSink* sink_ = nullptr;
+  bool all_hosts_ = true;
+  std::vector<bool> hosts_;         // by HostId
+  std::vector<std::uint32_t> ips_;  // addresses named by the filter
+  std::array<bool, kVerbSlots> verbs_{};
+  [[nodiscard]] bool host_kept(const sim::DatagramView& d) const;
+};
+
+}  // namespace ptplab::scenarios
