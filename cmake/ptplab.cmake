@@ -1,7 +1,16 @@
 # One wrapper per kind of target so every target gets the same flags
 # (in the manner of abseil's absl_cc_library / absl_cc_test).
 
-set(PTPLAB_WARNINGS -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor)
+# The same warnings with gcc and clang. gcc's -Wshadow=local (a local shadowing a local or a
+# parameter, lambda parameters included) is spelled in clang as -Wshadow (which also covers a
+# local shadowing a field or a namespace-scope variable) plus -Wshadow-uncaptured-local (a
+# lambda's parameter or local shadowing an enclosing local it does not capture).
+set(PTPLAB_WARNINGS -Wall -Wextra -Wpedantic -Wnon-virtual-dtor)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  list(APPEND PTPLAB_WARNINGS -Wshadow -Wshadow-uncaptured-local)
+else()
+  list(APPEND PTPLAB_WARNINGS -Wshadow=local)
+endif()
 set(PTPLAB_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 
 if(PTPLAB_SANITIZE)

@@ -202,7 +202,6 @@ class Network final : private EventHandler {
   std::vector<InFlight> in_flight_;
   std::uint32_t free_slot_ = UINT32_MAX;
   std::vector<ChurnState> churn_;  // per host, sized at the first start_churn
-  std::uint32_t churn_generation_ = 0;
   NetworkCounters counters_;
   OutputStack outputs_;  // endpoint calls' buffers, reused
 };

@@ -30,8 +30,8 @@ const ChannelKey* KeyRing::find(std::uint64_t key_id) const {
   return nullptr;
 }
 
-bool ChannelState::has_member(std::string_view id) const {
-  return std::binary_search(members.begin(), members.end(), id);
+bool ChannelState::has_member(std::string_view node_id) const {
+  return std::binary_search(members.begin(), members.end(), node_id);
 }
 
 ChannelState* ChannelBook::find(std::string_view id) {

@@ -71,8 +71,8 @@ struct ChannelState {
   // Members whose GETKEY waits for their certificate (node_id, address), answered when it comes.
   std::vector<std::pair<std::string, Address>> key_waiters;
 
-  // Whether `id` is in the member list.
-  [[nodiscard]] bool has_member(std::string_view id) const;
+  // Whether `node_id` is in the member list.
+  [[nodiscard]] bool has_member(std::string_view node_id) const;
 };
 
 // Why: membership rules (add-only listings, departed memory, bounds) are the subtle part of

@@ -46,8 +46,8 @@ class OverlayNet {
       hosts_.push_back(*h);
       net_.start_host(*h);
     }
-    for (const auto& [a, b] : edges)
-      net_.act(hosts_[a], [&](Endpoint& e, Output& o) {
+    for (const auto& [a, b] : edges)  // b = b: clang 14 cannot capture a structured binding
+      net_.act(hosts_[a], [&, b = b](Endpoint& e, Output& o) {
         static_cast<engine::Node&>(e).add_peer(sim_.now(), net_.address(hosts_[b]), o);
       });
   }

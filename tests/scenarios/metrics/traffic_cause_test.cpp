@@ -111,10 +111,11 @@ TEST(TrafficCause, EachInputIsChargedItsOwnVerb) {
   TwoDroppers t(kNever);
   auto& [collector, s, net, a, b] = t;
   const auto message = datagram_of("MESSAGE", 500);
+  const auto to = net.address(b);  // a lambda cannot name a structured binding in clang 14
   net.act(a, [&](Endpoint&, Output& out) {
-    out.send(net.address(b), message);
-    out.send(net.address(b), datagram_of("HELLO", 70));
-    out.send(net.address(b), message);  // the same buffer again: scanned once, charged twice
+    out.send(to, message);
+    out.send(to, datagram_of("HELLO", 70));
+    out.send(to, message);  // the same buffer again: scanned once, charged twice
   });
   s.run_until(100 * kMillisecond);
   EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(2, 1000));
