@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "scenarios/expectations/expectations.hpp"
@@ -25,6 +26,9 @@ void flatten(const nlohmann::json& j, const std::string& pointer, std::vector<re
     out.push_back({pointer, j.dump()});
   }
 }
+
+// A simulation left alive on purpose (RunRequest::exit_follows_stop): reachable, not a leak.
+Simulation* g_abandoned = nullptr;
 
 std::uint64_t peak_rss_bytes() {
   rusage u{};
@@ -83,16 +87,26 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     return std::monostate{};
   };
 
-  Simulation sim(scenario, w);
-  if (auto built = sim.build(); !built) {
+  auto sim = std::make_unique<Simulation>(scenario, w, request.stop);
+  // Tearing a large simulation down takes up to a second: skipped when the process exits anyway.
+  const auto abandon_if_exiting = [&] {
+    if (request.exit_follows_stop) g_abandoned = sim.release();
+  };
+  if (auto built = sim->build(); !built) {
     (void)end_run(reports::RunStatus::kFailed);
     return Unexpected(built.error());
   }
-  const bool complete = sim.run(request.stop, request.progress);
-  outcome.simulated_ns = sim.now();
-  outcome.events = sim.events();
-  outcome.metrics = sim.finish();
-  outcome.diagnostics = sim.diagnostics();
+  if (!sim->built()) {
+    // Stopped while building: nothing was simulated, so there are no metrics to compute.
+    if (auto r = end_run(reports::RunStatus::kInterrupted); !r) return Unexpected(r.error());
+    abandon_if_exiting();
+    return outcome;
+  }
+  const bool complete = sim->run(request.progress);
+  outcome.simulated_ns = sim->now();
+  outcome.events = sim->events();
+  outcome.metrics = sim->finish();
+  outcome.diagnostics = sim->diagnostics();
   outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
   if (w != nullptr) {
     for (const auto& e : outcome.expectations) w->add(e);
@@ -101,6 +115,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   if (auto r = end_run(complete ? reports::RunStatus::kComplete : reports::RunStatus::kInterrupted); !r) {
     return Unexpected(r.error());
   }
+  if (!complete) abandon_if_exiting();
   return outcome;
 }
 

@@ -24,12 +24,15 @@ Expected<std::monostate, std::string> Simulation::build_params() {
 }
 
 Expected<std::monostate, std::string> Simulation::build_hosts() {
-  for (const auto& b : plan_.nat_boxes) {
+  for (std::size_t i = 0; i < plan_.nat_boxes.size(); ++i) {
+    if (i % kBuildPollHosts == 0 && cancelled()) return std::monostate{};
+    const auto& b = plan_.nat_boxes[i];
     auto id = net_->add_nat(b.public_ip, nat_config(b.type, s_.network.nat));
     if (!id) return Unexpected("NAT box: " + id.error());
     nat_boxes_.push_back(*id);
   }
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) return std::monostate{};
     const auto& p = plan_.hosts[h];
     HostRole role;
     role.attacker = p.attacker;
@@ -50,7 +53,11 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     });
     if (!id) return Unexpected("host " + std::to_string(h) + ": " + id.error());
   }
-  for (sim::HostId h = 0; h < plan_.honest; ++h) net_->start_host(h);
+  // Starting a host creates its node (key pair and certificate): the slow part of the build.
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) break;
+    net_->start_host(h);
+  }
   return std::monostate{};
 }
 
@@ -103,7 +110,10 @@ void Simulation::build_topology() {
       }
     }
   }
-  for (sim::HostId h = 0; h < n; ++h) bootstrap(h);
+  for (sim::HostId h = 0; h < n; ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) return;
+    bootstrap(h);
+  }
 }
 
 void Simulation::bootstrap(sim::HostId host) {
