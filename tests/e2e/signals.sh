@@ -40,7 +40,7 @@ for case in "INT 1 130" "INT 6 130" "TERM 6 143"; do
   sleep "$at"
   kill -"$sig" $pid
   took=$(ends_within $limit_ms $pid); check "run: SIG$sig after ${at}s ends it within $limit_ms ms ($took)" $?
-  kill -9 $pid 2>/dev/null; wait $pid; rc=$?
+  kill -9 $pid 2>/dev/null; { wait $pid; } 2>/dev/null; rc=$?
   [[ $rc == "$want" ]]; check "run: SIG$sig exit $want (got $rc)" $?
   st=$(sqlite3 "$tmp/r-$sig-$at.db" "SELECT status FROM run" 2>&1)
   [[ $st == interrupted ]]; check "run: SIG$sig leaves the run interrupted (got $st)" $?
@@ -58,7 +58,7 @@ kids=$(children $spid)
 [[ -n $kids ]]; check "suite: runs children ($kids)" $?
 kill -TERM $spid
 took=$(ends_within 3000 $spid $kids); check "suite: SIGTERM ends it and its children within 3 s ($took)" $?
-kill -9 $spid $kids 2>/dev/null; wait $spid; rc=$?
+kill -9 $spid $kids 2>/dev/null; { wait $spid; } 2>/dev/null; rc=$?
 [[ $rc == 143 ]]; check "suite: exit 143 (got $rc)" $?
 [[ "$(sqlite3 "$tmp/s.db" "SELECT group_concat(status) FROM run")" == "interrupted,interrupted" ]]
 check "suite: both running scenarios merged as interrupted runs" $?
@@ -73,7 +73,7 @@ sleep 4
 kids=$(children $wpid)
 kill -INT $wpid
 took=$(ends_within 3000 $wpid $kids); check "sweep: SIGINT ends it and its child within 3 s ($took)" $?
-kill -9 $wpid $kids 2>/dev/null; wait $wpid; rc=$?
+kill -9 $wpid $kids 2>/dev/null; { wait $wpid; } 2>/dev/null; rc=$?
 [[ $rc == 130 ]]; check "sweep: exit 130 (got $rc)" $?
 [[ "$(sqlite3 "$tmp/w.db" "SELECT status FROM run")" == interrupted ]]; check "sweep: the running point merged as interrupted" $?
 [[ "$(grep -c "^interrupted " "$tmp/w.out")" == 1 && "$(grep -c "^not run " "$tmp/w.out")" == 2 ]]
