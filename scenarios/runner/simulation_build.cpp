@@ -93,12 +93,13 @@ void Simulation::build_topology() {
     Rng rng = Rng::derive(s_.seed, 0x746f706f00000000ULL);  // "topo"
     std::vector<Edge> edges;
     switch (t.kind) {
-      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng); break;
-      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng); break;
-      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng); break;
-      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng); break;
+      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng, cancel_); break;
+      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng, cancel_); break;
+      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng, cancel_); break;
+      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng, cancel_); break;
       default: edges = normalise_edges(t.edges, n); break;
     }
+    if (cancelled()) return;
     for (const auto& [a, b] : edges) {
       // The NATed end (if any) initiates, so that its NAT opens a mapping towards the other.
       if (is_public(b)) {
