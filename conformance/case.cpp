@@ -3,14 +3,20 @@
 
 namespace ptplab::conformance {
 
-Outcome Outcome::pass(std::string note) { return {Status::kPass, {}, {}, std::move(note)}; }
+Outcome Outcome::pass(std::string note) { return {Status::kPass, {}, {}, std::move(note), {}}; }
 
 Outcome Outcome::fail(std::vector<std::string> expected, std::string actual) {
-  return {Status::kFail, std::move(expected), std::move(actual), {}};
+  return {Status::kFail, std::move(expected), std::move(actual), {}, {}};
 }
 
-Outcome Outcome::unsupported(std::string why) { return {Status::kUnsupported, {}, {}, std::move(why)}; }
+Outcome Outcome::blocked(std::string by, std::string why) {
+  return {Status::kBlocked, {}, {}, std::move(why), std::move(by)};
+}
 
-Outcome Outcome::harness_error(std::string what) { return {Status::kHarnessError, {}, {}, std::move(what)}; }
+Outcome Outcome::unsupported(std::string why) { return {Status::kUnsupported, {}, {}, std::move(why), {}}; }
+
+Outcome Outcome::harness_error(std::string what) {
+  return {Status::kHarnessError, {}, {}, std::move(what), {}};
+}
 
 }  // namespace ptplab::conformance

@@ -23,12 +23,15 @@ inline constexpr std::array<NameEntry<Level>, 3> kLevels = {{
 }};
 static_assert(indexed_by_value(kLevels) && kLevels.back().value == Level::kMay);
 
-// What a case concluded. kWarn is a broken SHOULD/MAY; kHarnessError is kept apart from failures.
-enum class Status : std::uint8_t { kPass, kFail, kWarn, kUnsupported, kSkipped, kHarnessError };
-inline constexpr std::array<NameEntry<Status>, 6> kStatuses = {{
+// What a case concluded. kWarn is a broken SHOULD/MAY; kBlocked: a precondition that another
+// case checks was not met, so this case could not observe what it checks (never a second
+// failure, never a pass); kHarnessError is kept apart from failures.
+enum class Status : std::uint8_t { kPass, kFail, kWarn, kBlocked, kUnsupported, kSkipped, kHarnessError };
+inline constexpr std::array<NameEntry<Status>, 7> kStatuses = {{
     {Status::kPass, "pass", "the target behaved as the requirement asks"},
     {Status::kFail, "fail", "a MUST was broken"},
     {Status::kWarn, "warn", "a SHOULD or MAY was broken"},
+    {Status::kBlocked, "blocked", "not observed: a precondition another case checks was not met"},
     {Status::kUnsupported, "unsupported", "the target lacks a feature the case needs"},
     {Status::kSkipped, "skipped", "not run: the case is stricter than the spec and --strict was not given"},
     {Status::kHarnessError, "harness-error", "the harness itself failed; says nothing of the target"},
@@ -37,7 +40,7 @@ static_assert(indexed_by_value(kStatuses) && kStatuses.back().value == Status::k
 
 // "MUST", "SHOULD", "MAY" (the spec's capitals, as reports and the case catalogue print them).
 [[nodiscard]] constexpr std::string_view level_name(Level level) { return name_of(kLevels, level); }
-// "pass", "fail", "warn", "unsupported", "skipped", "harness-error".
+// "pass", "fail", "warn", "blocked", "unsupported", "skipped", "harness-error".
 [[nodiscard]] constexpr std::string_view status_name(Status status) { return name_of(kStatuses, status); }
 
 // The verdict of one run of a case, with what was acceptable and what actually happened.
@@ -45,10 +48,13 @@ struct Outcome {
   Status status = Status::kPass;
   std::vector<std::string> expected;  // the acceptable answers ("expected one of [...]")
   std::string actual;                 // what the target actually did
-  std::string note;                   // why a case was unsupported/skipped, or extra detail
+  std::string note;                   // why a case was unsupported/skipped/blocked, or extra detail
+  std::string blocked_by;             // kBlocked: the id of the case that checks the missing precondition
 
   [[nodiscard]] static Outcome pass(std::string note = {});
   [[nodiscard]] static Outcome fail(std::vector<std::string> expected, std::string actual);
+  // The precondition that case `by` checks was not met (`why`: what was missing).
+  [[nodiscard]] static Outcome blocked(std::string by, std::string why);
   [[nodiscard]] static Outcome unsupported(std::string why);
   [[nodiscard]] static Outcome harness_error(std::string what);
 };

@@ -111,6 +111,11 @@ void Context::idle(TimeNs duration) {
   while (transport_.now() < deadline) pump(deadline);
 }
 
+std::vector<Received> Context::received(const Peer& peer) const {
+  if (peer.index < 0) return {};
+  return inbox_.at(static_cast<std::size_t>(peer.index));
+}
+
 std::string Context::seen(const Peer& peer) const {
   if (peer.index < 0 || inbox_.at(static_cast<std::size_t>(peer.index)).empty()) return "nothing";
   std::string out;

@@ -55,6 +55,8 @@ class Context {
   [[nodiscard]] std::optional<Received> expect(const Peer& peer, const Expectation& e, TimeNs within);
   // Every datagram at `peer` that meets `e` during the next `window` (waits the whole window).
   [[nodiscard]] std::vector<Received> watch(const Peer& peer, const Expectation& e, TimeNs window);
+  // Every datagram `peer` has received so far (taken by expect/watch or not), in arrival order.
+  [[nodiscard]] std::vector<Received> received(const Peer& peer) const;
   // What `peer` has received so far, one verb each ("nothing" if none): the "actual" of failures.
   [[nodiscard]] std::string seen(const Peer& peer) const;
 

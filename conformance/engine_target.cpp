@@ -5,6 +5,9 @@ namespace ptplab::conformance {
 
 namespace {
 constexpr std::uint32_t kReferencePeersMax = 1024;  // a conformance run opens ~200 peers in 30 s
+// Every MESSAGE a run relays goes to every live harness peer, most of them closed sockets that
+// never ACK: thousands of pending retransmissions, which must not crowd out the one a case watches.
+constexpr std::uint32_t kReferencePendingMax = 16384;
 }  // namespace
 
 void NodeWithChannels::start(TimeNs now, Output& out) {
@@ -17,6 +20,7 @@ engine::NodeParams reference_node_params() {
   p.verify_before_relay = true;
   p.peers_max = kReferencePeersMax;
   p.rate_sources_max = kReferencePeersMax;
+  p.pending_retransmissions_max = kReferencePendingMax;
   return p;
 }
 

@@ -33,7 +33,8 @@ Expected<std::uint16_t, std::string> free_udp_port() {
 }
 
 Expected<std::unique_ptr<ExecProcess>, std::string> ExecProcess::start(const std::string& command,
-                                                                       TimeNs ready_timeout_ns) {
+                                                                       TimeNs ready_timeout_ns,
+                                                                       const std::string& probe_node_id) {
   const auto port = free_udp_port();
   if (!port) return Unexpected(port.error());
   std::string line = command;
@@ -49,18 +50,21 @@ Expected<std::unique_ptr<ExecProcess>, std::string> ExecProcess::start(const std
   }
   setpgid(pid, pid);
   auto proc = std::unique_ptr<ExecProcess>(new ExecProcess(pid, Address{0x7f000001, *port}));
-  const TimeNs deadline = steady_now() + ready_timeout_ns;
-  while (steady_now() < deadline) {
+  // One probe (one socket, one node id) for the whole wait: a target that answers only on its
+  // own timer answers the socket it learnt. A refused port means "not bound yet".
+  ProbeOptions probe;
+  probe.wait_ns = ready_timeout_ns;
+  probe.retry_ns = kProbeRetryNs;
+  probe.refused_is_final = false;
+  probe.give_up = [&]() -> std::string {
     int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      proc->stopped_ = true;
-      return Unexpected("`" + line + "` exited before answering a HELLO (status " + std::to_string(status) +
-                        ")");
-    }
-    if (probe_reachable(proc->address(), kProbeRetryNs * 3, kProbeRetryNs)) return proc;
-    std::this_thread::sleep_for(std::chrono::nanoseconds(kProbeRetryNs));  // refused: not bound yet
-  }
-  return Unexpected("`" + line + "` did not answer a HELLO within " + format_duration(ready_timeout_ns));
+    if (waitpid(pid, &status, WNOHANG) != pid) return {};
+    proc->stopped_ = true;
+    return "`" + line + "` exited before answering a HELLO (status " + std::to_string(status) + ")";
+  };
+  const auto ready = probe_reachable(proc->address(), probe_node_id, probe);
+  if (ready) return proc;
+  return Unexpected("`" + line + "` is not ready: " + ready.error());
 }
 
 void ExecProcess::stop(TimeNs grace_ns) {

@@ -17,9 +17,11 @@ namespace ptplab::conformance {
 class ExecProcess {
  public:
   // Picks a free UDP port on 127.0.0.1, substitutes it for every "{port}" in `command`, runs the
-  // result with /bin/sh -c, and waits (up to `ready_timeout_ns`) until it answers a HELLO.
-  [[nodiscard]] static Expected<std::unique_ptr<ExecProcess>, std::string> start(const std::string& command,
-                                                                                 TimeNs ready_timeout_ns);
+  // result with /bin/sh -c, and waits (up to `ready_timeout_ns`) until it sends anything back to
+  // the readiness probe's HELLO from `probe_node_id` (probe_reachable: one socket, so a target
+  // that answers only on its own timer is seen; a refused port means "not bound yet").
+  [[nodiscard]] static Expected<std::unique_ptr<ExecProcess>, std::string> start(
+      const std::string& command, TimeNs ready_timeout_ns, const std::string& probe_node_id);
   ExecProcess(const ExecProcess&) = delete;
   ExecProcess& operator=(const ExecProcess&) = delete;
   ~ExecProcess();

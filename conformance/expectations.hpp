@@ -12,6 +12,9 @@ namespace ptplab::conformance {
 [[nodiscard]] Expectation is_verb(wire::Verb verb);
 // An ACK whose msg_id is `msg_id`.
 [[nodiscard]] Expectation ack_for(const std::string& msg_id);
+// A datagram whose msg_type is `verb`'s name, whether or not the rest of it decodes (to check
+// the shape of what a target sends: a datagram the codec rejects still counts).
+[[nodiscard]] Expectation claims_verb(wire::Verb verb);
 // Any ACK at all (to check that none came).
 [[nodiscard]] Expectation any_ack();
 // Any datagram, decodable or not.

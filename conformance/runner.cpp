@@ -9,30 +9,36 @@
 #include <thread>
 
 #include "conformance/context.hpp"
+#include "conformance/expectations.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/wire/codec.hpp"
 
 namespace ptplab::conformance {
 
 namespace {
+
+constexpr std::uint64_t kTranslationStream = 0x6e6174;  // Rng streams of the translation probe ("nat")
+constexpr TimeNs kTranslationWaitNs = 6 * kSecond;      // three ROUTING periods of 2 s
 
 // Higher is worse; used to keep the worst of several repeats.
 int severity(Status s) {
   switch (s) {
     case Status::kPass: return 0;
     case Status::kSkipped: return 1;
-    case Status::kUnsupported: return 2;
-    case Status::kWarn: return 3;
-    case Status::kHarnessError: return 4;
-    case Status::kFail: return 5;
+    case Status::kBlocked: return 2;
+    case Status::kUnsupported: return 3;
+    case Status::kWarn: return 4;
+    case Status::kHarnessError: return 5;
+    case Status::kFail: return 6;
   }
-  return 5;
+  return 6;
 }
 
 CaseResult run_repeated(const Case& c, std::size_t index, const RunOptions& options, Target& target) {
   CaseResult total;
   total.c = &c;
   if (c.strict && !options.settings.strict) {
-    total.outcome = Outcome{Status::kSkipped, {}, {}, "stricter than the spec: run with --strict"};
+    total.outcome = Outcome{Status::kSkipped, {}, {}, "stricter than the spec: run with --strict", {}};
     return total;
   }
   for (int r = 0; r < options.repeat; ++r) {
@@ -51,7 +57,8 @@ CaseResult run_repeated(const Case& c, std::size_t index, const RunOptions& opti
                           std::to_string(total.passes) + " of " + std::to_string(total.runs) + " runs";
   }
   if (options.expect_fail.count(c.id) > 0) {
-    if (total.outcome.status == Status::kFail || total.outcome.status == Status::kWarn) {
+    const Status s = total.outcome.status;
+    if (s == Status::kFail || s == Status::kWarn || s == Status::kBlocked || s == Status::kUnsupported) {
       total.expected_failure = true;
     } else if (total.outcome.status == Status::kPass) {
       total.unexpected_pass = true;
@@ -92,6 +99,34 @@ CaseResult run_case(const Case& c, const Settings& settings, Target& target, std
   return result;
 }
 
+std::string detect_address_translation(const Settings& settings, Target& target) {
+  auto transport = target.open(Rng::derive(settings.seed, kTranslationStream)());
+  WireLog log(transport->now());
+  Context c(*transport, log, settings, Rng::derive(settings.seed, kTranslationStream + 1)());
+  const Peer p = c.open_peer();
+  if (!c.handshake(p)) return {};
+  const Expectation names_me{"ROUTING naming the probe", [&](const Received& r) {
+                               const auto* m = r.message ? std::get_if<wire::Routing>(&*r.message) : nullptr;
+                               if (m == nullptr) return false;
+                               for (const auto& n : m->nodes)
+                                 if (n.node_id == p.node_id) return true;
+                               return false;
+                             }};
+  const TimeNs deadline = c.now() + kTranslationWaitNs;
+  while (c.now() < deadline) {
+    c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+    const auto r = c.expect(p, names_me, std::min(kSecond, deadline - c.now()));
+    if (!r) continue;
+    for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
+      if (n.node_id != p.node_id) continue;
+      if (n.address == p.address.to_string()) return {};
+      return "the target sees the harness socket " + p.address.to_string() + " as " + n.address +
+             " (a NAT or proxy between them)";
+    }
+  }
+  return {};
+}
+
 std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptions& options, Target& target) {
   std::vector<std::size_t> parallel;
   std::vector<std::size_t> alone;
@@ -119,18 +154,41 @@ std::vector<CaseResult> run_cases(const std::vector<Case>& cases, const RunOptio
   return results;
 }
 
-int exit_code(const std::vector<CaseResult>& results, bool fail_on_warn) {
-  bool failed = false;
-  bool harness = false;
-  for (const auto& r : results) {
-    if (r.unexpected_pass) failed = true;
-    if (r.expected_failure) continue;
-    if (r.outcome.status == Status::kFail) failed = true;
-    if (fail_on_warn && r.outcome.status == Status::kWarn) failed = true;
-    if (r.outcome.status == Status::kHarnessError) harness = true;
+bool must_not_run(const CaseResult& r) {
+  return r.c->level == Level::kMust && !r.expected_failure &&
+         (r.outcome.status == Status::kUnsupported || r.outcome.status == Status::kBlocked);
+}
+
+bool fails_run(const CaseResult& r, const ExitPolicy& policy) {
+  if (r.unexpected_pass) return true;
+  if (r.expected_failure) return false;
+  switch (r.outcome.status) {
+    case Status::kFail:
+    case Status::kHarnessError: return true;
+    case Status::kWarn: return policy.fail_on_warn;
+    case Status::kUnsupported:
+    case Status::kBlocked: return must_not_run(r) && !policy.allow_unsupported;
+    case Status::kPass:
+    case Status::kSkipped: return false;
   }
-  if (failed) return 1;
-  return harness ? 2 : 0;
+  return true;
+}
+
+int exit_code(const std::vector<CaseResult>& results, const ExitPolicy& policy) {
+  bool failed = false, harness = false, not_run = false;
+  for (const auto& r : results) {
+    if (!fails_run(r, policy)) continue;
+    if (r.outcome.status == Status::kHarnessError && !r.unexpected_pass) {
+      harness = true;
+    } else if (must_not_run(r)) {
+      not_run = true;
+    } else {
+      failed = true;
+    }
+  }
+  if (failed) return kExitFail;
+  if (harness) return kExitHarness;
+  return not_run ? kExitMustNotRun : kExitPass;
 }
 
 std::set<std::string> parse_expect_fail(const std::string& text) {

@@ -13,6 +13,12 @@
 
 namespace ptplab::conformance {
 
+// What turns results into the exit code (and into JUnit failures).
+struct ExitPolicy {
+  bool fail_on_warn = false;       // broken SHOULDs/MAYs fail the run
+  bool allow_unsupported = false;  // MUST cases that could not run (unsupported, blocked) do not
+};
+
 // What the runner is asked to do besides the run-wide Settings.
 struct RunOptions {
   Settings settings;
@@ -20,7 +26,7 @@ struct RunOptions {
   int repeat = 1;                     // runs per case (flake detection)
   std::set<std::string> expect_fail;  // case ids known to fail on this target
   int jobs = 8;                       // cases run at once against a concurrent target
-  bool fail_on_warn = false;          // broken SHOULDs count as failures in the exit code
+  ExitPolicy policy;
 };
 
 // The result of one case over all its repeats.
@@ -29,7 +35,7 @@ struct CaseResult {
   Outcome outcome;  // the worst outcome among the repeats
   int runs = 0;
   int passes = 0;                 // runs that passed (flaky when 0 < passes < runs)
-  bool expected_failure = false;  // listed in --expect-fail and failed as expected
+  bool expected_failure = false;  // listed in --expect-fail and did not pass, as expected
   bool unexpected_pass = false;   // listed in --expect-fail but passed
   std::string wire_log;           // evidence of the worst run
   TimeNs duration_ns = 0;         // of the worst run, in the target's time
@@ -37,6 +43,11 @@ struct CaseResult {
 
 // Whether case id `id` is selected by `globs` (fnmatch patterns; empty selects all).
 [[nodiscard]] bool selected(const std::string& id, const std::vector<std::string>& globs);
+
+// How the target sees a harness socket, from a ROUTING that lists it (routing/7's reading): ""
+// when it sees the socket's own address or sends no such ROUTING within a few seconds; else a
+// sentence naming both addresses (Settings::address_translation).
+[[nodiscard]] std::string detect_address_translation(const Settings& settings, Target& target);
 
 // Runs every selected case (in registry order in the results). Strict cases run only with
 // settings.strict; others are reported skipped.
@@ -47,9 +58,17 @@ struct CaseResult {
 [[nodiscard]] CaseResult run_case(const Case& c, const Settings& settings, Target& target,
                                   std::uint64_t seed);
 
-// 0: every selected MUST passed; 1: a MUST failed or an expected failure passed (or, with
-// fail_on_warn, a SHOULD failed); 2: the harness itself could not run a case.
-[[nodiscard]] int exit_code(const std::vector<CaseResult>& results, bool fail_on_warn);
+// Whether `r` is a MUST case that could not run (unsupported or blocked; not an expected failure).
+[[nodiscard]] bool must_not_run(const CaseResult& r);
+
+// Whether `r` alone makes the exit code non-zero under `policy`.
+[[nodiscard]] bool fails_run(const CaseResult& r, const ExitPolicy& policy);
+
+// Exit codes (kExit*): 0 every selected MUST passed; 1 a MUST failed or an expected failure
+// passed (or, with fail_on_warn, a SHOULD/MAY failed); 2 the harness itself could not run a
+// case; 3 a MUST case could not run (unsupported or blocked) and allow_unsupported is off.
+inline constexpr int kExitPass = 0, kExitFail = 1, kExitHarness = 2, kExitMustNotRun = 3;
+[[nodiscard]] int exit_code(const std::vector<CaseResult>& results, const ExitPolicy& policy);
 
 // Parses an expected-failure file: one case id per line, '#' starts a comment.
 [[nodiscard]] std::set<std::string> parse_expect_fail(const std::string& text);

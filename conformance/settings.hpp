@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "engine/core/time.hpp"
 
@@ -14,6 +15,9 @@ struct Settings {
   TimeNs hello_interval_max_ns = 2 * kSecond;
   bool strict = false;     // run the checks stricter than the spec
   std::uint64_t seed = 1;  // ids and payloads of the harness's peers
+  // Non-empty when the target sees the harness's sockets at other addresses than they are bound
+  // to (a NAT or a proxy between them): what was seen. Cases that compare addresses say so.
+  std::string address_translation;
 };
 
 }  // namespace ptplab::conformance

@@ -18,8 +18,8 @@ std::unique_ptr<Transport> InProcessTarget::open(std::uint64_t seed) {
   return std::make_unique<InProcessTransport>(factory_, seed);
 }
 
-Expected<std::monostate, std::string> probe_reachable(const Address& address, TimeNs timeout_ns,
-                                                      TimeNs retry_ns) {
+Expected<std::monostate, std::string> probe_reachable(const Address& address, const std::string& node_id,
+                                                      const ProbeOptions& options) {
   namespace asio = boost::asio;
   using asio::ip::udp;
   asio::io_context io;
@@ -30,14 +30,17 @@ Expected<std::monostate, std::string> probe_reachable(const Address& address, Ti
   socket.open(udp::v4(), ec);
   if (!ec) socket.connect(udp::endpoint(asio::ip::address_v4(address.ip), address.port), ec);
   if (ec) return Unexpected("cannot reach " + address.to_string() + ": " + ec.message());
-  const std::string hello = wire::encode(
-      wire::Hello{std::string("00000000-0000-4000-8000-000000000000"), std::string("ptplab-conform")});
-  const TimeNs deadline = steady_now() + timeout_ns;
+  const std::string hello = wire::encode(wire::Hello{node_id, std::string("ptplab-conform")});
+  const TimeNs deadline = steady_now() + options.wait_ns;
   bool answered = false;
   bool refused = false;
   bool waiting = false;
   std::string error;
-  while (!answered && !refused && error.empty() && steady_now() < deadline) {
+  while (!answered && !(refused && options.refused_is_final) && error.empty() && steady_now() < deadline) {
+    if (options.give_up) {
+      if (auto why = options.give_up(); !why.empty()) return Unexpected(why);
+    }
+    refused = false;
     socket.send(asio::buffer(hello), 0, ec);
     if (ec == asio::error::connection_refused) {
       refused = true;
@@ -52,7 +55,7 @@ Expected<std::monostate, std::string> probe_reachable(const Address& address, Ti
         if (!e && n > 0) answered = true;
       });
     }
-    const TimeNs wait = std::min(retry_ns, deadline - steady_now());
+    const TimeNs wait = std::min(options.retry_ns, deadline - steady_now());
     if (wait > 0) {
       io.restart();
       io.run_one_for(std::chrono::nanoseconds(wait));
@@ -61,7 +64,9 @@ Expected<std::monostate, std::string> probe_reachable(const Address& address, Ti
   if (answered) return std::monostate{};
   if (refused) return Unexpected("nothing listens on " + address.to_string() + " (port unreachable)");
   if (!error.empty()) return Unexpected("cannot send to " + address.to_string() + ": " + error);
-  return Unexpected("no answer from " + address.to_string() + " within " + format_duration(timeout_ns));
+  return Unexpected("no answer from " + address.to_string() + " within " + format_duration(options.wait_ns) +
+                    " (a target that answers only on its own timer needs --ready-timeout above its HELLO "
+                    "interval)");
 }
 
 }  // namespace ptplab::conformance

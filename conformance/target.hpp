@@ -3,6 +3,7 @@
 // anew for each case.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -49,9 +50,23 @@ class InProcessTarget final : public Target {
   std::string name_;
 };
 
-// Whether a HELLO sent to `address` is answered within `timeout_ns` (retrying every
-// `retry_ns`). A refused port (ICMP) ends the probe at once. The error says what happened.
-[[nodiscard]] Expected<std::monostate, std::string> probe_reachable(const Address& address, TimeNs timeout_ns,
-                                                                    TimeNs retry_ns);
+// The readiness probe: whether `address` sends anything back within `wait_ns` after a HELLO
+// from `node_id` (a fresh id per probe: a target that already knows an id at another port may
+// keep answering the old one). One socket for the whole wait, the HELLO repeated every
+// `retry_ns`, so that a target that answers only on its own periodic timer (HELLO-4: it greets
+// the nodes it knows every 0.5-2 s) is seen too. A refused port (ICMP) ends the probe at once
+// when `refused_is_final`; else (a target still starting) the probe goes on. The error says
+// what happened.
+struct ProbeOptions {
+  TimeNs wait_ns = 5 * kSecond;
+  TimeNs retry_ns = 200 * kMillisecond;
+  bool refused_is_final = true;
+  // Asked before each retry; a non-empty answer ends the probe with that error (--exec: the
+  // child exited).
+  std::function<std::string()> give_up;
+};
+[[nodiscard]] Expected<std::monostate, std::string> probe_reachable(const Address& address,
+                                                                    const std::string& node_id,
+                                                                    const ProbeOptions& options);
 
 }  // namespace ptplab::conformance

@@ -1,4 +1,8 @@
-// Result writers: the per-section console tree, JUnit XML (one testcase per case) and JSON.
+// Result writers: the per-section console tree (each case with its one-line description), the
+// per-section summary and the MUST cases that could not run; JUnit XML (one testcase per case,
+// every result that is not a plain pass visibly so) and JSON. The exit policy decides what is a
+// failure: a broken SHOULD is a JUnit <failure> under --fail-on-warn and a <skipped> warning
+// otherwise; a MUST that could not run is an <error> unless --allow-unsupported.
 #pragma once
 
 #include <iosfwd>
@@ -12,22 +16,26 @@ namespace ptplab::conformance {
 // "expected one of [a, b] / actual c" (the failure sentence of a case).
 [[nodiscard]] std::string failure_sentence(const Outcome& outcome);
 
-// The final word on a result: "pass", "fail", "fail (expected)", "pass (UNEXPECTED)", ...
+// The final word on a result: "pass", "fail", "blocked by ack/1", "fail (expected)",
+// "pass (UNEXPECTED: ...)", ...
 [[nodiscard]] std::string verdict_label(const CaseResult& r);
 
-// Per-section tree, evidence under failures, and the "N passed, M failed" line.
+// Per-section tree (one line per case: mark, id, level, verdict, description), evidence under
+// failures, the per-section summary, the MUST cases that could not run, and the totals line.
 void write_console(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
-                   bool verbose);
+                   const ExitPolicy& policy, bool verbose);
 
-// JUnit XML, one <testcase> per case, failures with their sentence and wire log.
-void write_junit(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target);
+// JUnit XML, one <testcase> per case: failures with their sentence and wire log.
+void write_junit(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
+                 const ExitPolicy& policy);
 
-// The whole run as one JSON document.
-void write_json(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target);
+// The whole run as one JSON document (with the exit code the policy gives).
+void write_json(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
+                const ExitPolicy& policy);
 
 // Counts of a run by final verdict.
 struct Tally {
-  int passed = 0, failed = 0, warned = 0, unsupported = 0, skipped = 0, harness_errors = 0;
+  int passed = 0, failed = 0, warned = 0, blocked = 0, unsupported = 0, skipped = 0, harness_errors = 0;
   int expected_failures = 0, unexpected_passes = 0;
 };
 [[nodiscard]] Tally tally(const std::vector<CaseResult>& results);

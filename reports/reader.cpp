@@ -59,6 +59,14 @@ constexpr std::string_view kConnectMedian =
     "SELECT time_to_connect_ns / 1e6 FROM l ORDER BY time_to_connect_ns "
     "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
 
+// Nearest-rank percentile ?3 of the latency in ms of first deliveries to intended recipients in
+// group ?2.
+constexpr std::string_view kGroupLatency =
+    "WITH l AS (SELECT d.latency_ns FROM delivery d JOIN node n ON n.run_id = d.run_id AND n.node = d.node "
+    "WHERE d.run_id = ?1 AND d.intended AND n.group_name = ?2), n AS (SELECT count(*) * ?3 AS k FROM l) "
+    "SELECT latency_ns / 1e6 FROM l ORDER BY latency_ns "
+    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
+
 }  // namespace
 
 struct ReportReader::Impl {
@@ -83,6 +91,31 @@ struct ReportReader::Impl {
     if (stmt->step() && !stmt->is_null(0)) out = stmt->real(0);
     if (!stmt->error().empty()) return Unexpected(stmt->error());
     return out;
+  }
+
+  Status groups(RunId run, std::vector<GroupTotals>& out) {
+    Status s = each(
+        "SELECT group_name, count(*), count(joined_ns), sum(messages_intended), sum(deliveries) FROM node "
+        "WHERE run_id = ?1 AND role <> 'attacker' GROUP BY group_name ORDER BY min(node)",
+        run, [&](const Statement& r) {
+          GroupTotals g{r.text(0), u64(r, 1), u64(r, 2), u64(r, 3), u64(r, 4), {}, {}, {}};
+          if (g.intended > 0)
+            g.delivery_ratio = static_cast<double>(g.delivered) / static_cast<double>(g.intended);
+          out.push_back(std::move(g));
+        });
+    for (auto& g : out) {
+      for (auto [p, value] : {std::pair{0.5, &g.latency_p50_ms}, std::pair{0.99, &g.latency_p99_ms}}) {
+        if (!s) return s;
+        auto stmt = db.prepare(kGroupLatency);
+        if (!stmt) return Unexpected(stmt.error());
+        stmt->bind(1, std::int64_t{run});
+        stmt->bind(2, g.group_name);
+        stmt->bind(3, p);
+        if (stmt->step()) *value = stmt->real(0);
+        if (!stmt->error().empty()) s = Unexpected(stmt->error());
+      }
+    }
+    return s;
   }
 
   Status delivery(RunId run, DeliveryTotals& d) {
@@ -197,6 +230,7 @@ Expected<RunSummary, std::string> ReportReader::load_summary(RunId run) {
     if (!stmt->error().empty()) s = Unexpected(stmt->error());
   }
   if (s) s = db.delivery(run, out.delivery);
+  if (s) s = db.groups(run, out.groups);
   if (!s) return Unexpected(s.error());
   return out;
 }

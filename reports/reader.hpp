@@ -78,6 +78,7 @@ struct RunSummary {
   std::vector<CollisionTotals> collisions;
   std::vector<NatPairTotals> nat;
   DeliveryTotals delivery;
+  std::vector<GroupTotals> groups;  // honest groups, in node order; latency only with record = full
 };
 
 // Read-only access to a report file.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "reports/group_columns.hpp"
 #include "reports/text_table.hpp"
 
 namespace ptplab::reports {
@@ -77,6 +78,9 @@ std::string format_summary(const RunSummary& s) {
                   opt(d.latency_max_ms)});
   }
   section(out, "delivery and latency", delivery);
+  if (const auto groups = format_group_table(s.groups); !groups.empty()) {
+    out += "\ndelivery and latency per group (recipients in the group)\n" + groups;
+  }
 
   TextTable scalars({"module", "name", "value"});
   for (const auto& r : s.scalars) scalars.row({r.module, r.name, format_number(r.value)});
@@ -136,6 +140,24 @@ std::string format_summary(const RunSummary& s) {
            std::to_string(s.expectations.size()) + " expectations pass\n";
   }
   return out;
+}
+
+std::string format_group_table(const std::vector<GroupTotals>& groups) {
+  if (groups.size() < 2) return "";
+  std::vector<std::string> header;
+  for (const auto& c : kGroupColumns) header.emplace_back(c.header);
+  TextTable t(std::move(header));
+  const auto text = [](const GroupCell& cell) {
+    if (const auto* s = std::get_if<std::string_view>(&cell)) return std::string(*s);
+    if (const auto* n = std::get_if<std::uint64_t>(&cell)) return format_count(*n);
+    return opt(std::get<std::optional<double>>(cell));
+  };
+  for (const auto& g : groups) {
+    std::vector<std::string> row;
+    for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g)));
+    t.row(std::move(row));
+  }
+  return t.render();
 }
 
 std::string format_run_list(const std::vector<RunRow>& runs) {

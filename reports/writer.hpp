@@ -71,6 +71,6 @@ class ReportWriter final : public ForwardingSink<ReportWriter> {
 };
 
 // The schema version written to PRAGMA user_version.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 }  // namespace ptplab::reports

@@ -46,7 +46,7 @@ Outcome ack_key(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto cert = fetch_target_certificate(c, p);
-  if (!cert) return Outcome::unsupported("the target's certificate could not be fetched (see cert/*)");
+  if (!cert) return Outcome::blocked("cert/1", "the target's certificate could not be fetched");
   const std::string channel_id = c.new_id();
   const std::string key(32, '\x5a');
   const auto wrapped = cert->wrap(key, "ptplab-key:" + channel_id, ephemeral_seed(c));
@@ -73,9 +73,29 @@ Outcome ack_duplicate(Context& c) {
   const std::string id = c.new_id();
   const wire::GetKey g{id, p.node_id, "conformance", c.new_id()};
   c.send(p, g);
-  if (!c.expect(p, ack_for(id))) return Outcome::fail({"ACK{msg_id=" + id + "}"}, c.seen(p));
+  if (!c.expect(p, ack_for(id)))
+    return Outcome::blocked("ack/3", "the first GETKEY was not acknowledged, so no duplicate was sent");
   c.send(p, g);
   return expect_ack(c, p, id);
+}
+
+// ACK-1: the ACK tells the sender that the immediate recipient got the message. A MESSAGE
+// addressed to another node (B, a peer of the target that never ACKs anything) is
+// acknowledged by the target itself, from its own socket, without waiting for B.
+Outcome ack_from_immediate_recipient(Context& c) {
+  const Peer a = c.open_peer();
+  const Peer b = c.open_peer(false);
+  if (!greet(c, a)) return no_hello_answer(c, a);
+  if (!greet(c, b)) return no_hello_answer(c, b);
+  const Identity me = make_identity(a.node_id, c.rng());
+  c.send(a, wire::Certificate{c.new_id(), a.node_id, c.target_node_id(), me.certificate_der});
+  const auto m = signed_message(c, me, c.new_id(), {b.node_id}, "for B, acknowledged by the relay");
+  c.send(a, m);
+  const auto ack = c.expect(a, ack_for(m.msg_id));
+  if (!ack) return Outcome::fail({"ACK{msg_id=" + m.msg_id + "} from the target (B never ACKs)"}, c.seen(a));
+  if (ack->from == c.target()) return Outcome::pass();
+  return Outcome::fail({"the ACK from the target's socket " + c.target().to_string()},
+                       "from " + ack->from.to_string());
 }
 
 // The target's CERTIFICATE, left un-ACKed, comes again with the same msg_id.
@@ -86,7 +106,7 @@ Outcome retransmits_unacked(Context& c) {
   c.send(p, wire::GetCertificate{id, p.node_id});
   const auto same = message_where<wire::Certificate>(
       "CERTIFICATE{msg_id=" + id + "} again", [id](const wire::Certificate& m) { return m.msg_id == id; });
-  if (!c.expect(p, same)) return Outcome::unsupported("the target sent no CERTIFICATE (see cert/1)");
+  if (!c.expect(p, same)) return Outcome::blocked("cert/1", "the target sent no CERTIFICATE");
   if (c.expect(p, same, c.timeout() + c.settings().hello_interval_max_ns)) return Outcome::pass();
   return Outcome::fail({"the CERTIFICATE retransmitted while un-ACKed"}, c.seen(p));
 }
@@ -99,7 +119,10 @@ Outcome stops_when_acked(Context& c) {
   c.send(p, wire::GetCertificate{id, p.node_id});
   const auto same = message_where<wire::Certificate>(
       "CERTIFICATE{msg_id=" + id + "}", [id](const wire::Certificate& m) { return m.msg_id == id; });
-  if (!c.expect(p, same)) return Outcome::unsupported("the target sent no CERTIFICATE (see cert/1)");
+  if (!c.expect(p, same)) return Outcome::blocked("cert/1", "the target sent no CERTIFICATE");
+  // Only a target seen to retransmit can be seen to stop.
+  if (!c.expect(p, same, c.timeout() + c.settings().hello_interval_max_ns))
+    return Outcome::blocked("ack/7", "the un-ACKed CERTIFICATE was not retransmitted");
   c.send(p, wire::Ack{id});
   // Something already in flight when our ACK left may still arrive: allow one.
   const auto more = c.watch(p, same, c.timeout() + c.settings().hello_interval_max_ns);
@@ -123,7 +146,7 @@ Outcome backs_off(Context& c) {
     at.push_back(r->at);
   }
   if (at.size() < static_cast<std::size_t>(kBackoffCopies))
-    return Outcome::unsupported("fewer than " + std::to_string(kBackoffCopies) + " copies (see ack/7)");
+    return Outcome::blocked("ack/7", "fewer than " + std::to_string(kBackoffCopies) + " copies");
   const TimeNs first = at[1] - at[0];
   const TimeNs second = at[2] - at[1];
   if (second > first) return Outcome::pass();
@@ -154,6 +177,10 @@ void add_ack_cases(std::vector<Case>& cases) {
       {"ack/9", "N-RETRANSMIT", Level::kShould,
        "retransmissions back off: the wait before the second copy is longer than before the first",
        backs_off});
+  cases.push_back({"ack/10", "ACK-1", Level::kMust,
+                   "a MESSAGE for another node is ACKed by the target (the immediate recipient) from its "
+                   "socket, although the final recipient never ACKs",
+                   ack_from_immediate_recipient});
 }
 
 }  // namespace ptplab::conformance

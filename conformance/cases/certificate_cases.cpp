@@ -30,7 +30,7 @@ Outcome same_msg_id(Context& c) {
   if (!greet(c, p)) return no_hello_answer(c, p);
   const std::string id = c.new_id();
   const auto cert = ask(c, p, id);
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   if (cert->msg_id == id) return Outcome::pass();
   return Outcome::fail({"msg_id=" + id}, "msg_id=" + cert->msg_id);
 }
@@ -39,7 +39,7 @@ Outcome recipient_id(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto cert = ask(c, p, c.new_id());
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   if (cert->recipient_id == p.node_id) return Outcome::pass();
   return Outcome::fail({"recipient_id=" + p.node_id}, "recipient_id=" + cert->recipient_id);
 }
@@ -48,7 +48,7 @@ Outcome decodable(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto cert = ask(c, p, c.new_id());
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   if (crypto::PeerCertificate::parse(cert->certificate)) return Outcome::pass();
   return Outcome::fail({"base64 DER of an X.509 certificate with a P-256 key"},
                        std::to_string(cert->certificate.size()) + " bytes that do not parse as one");
@@ -58,9 +58,9 @@ Outcome names_node(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto cert = ask(c, p, c.new_id());
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   const auto parsed = crypto::PeerCertificate::parse(cert->certificate);
-  if (!parsed) return Outcome::unsupported("the certificate does not parse (see cert/4)");
+  if (!parsed) return Outcome::blocked("cert/4", "the certificate does not parse");
   if (parsed->node_id() == cert->node_id) return Outcome::pass();
   return Outcome::fail({"subject CN=" + cert->node_id}, "CN=" + parsed->node_id());
 }
@@ -69,9 +69,9 @@ Outcome self_signed(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto cert = ask(c, p, c.new_id());
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   const auto parsed = crypto::PeerCertificate::parse(cert->certificate);
-  if (!parsed) return Outcome::unsupported("the certificate does not parse (see cert/4)");
+  if (!parsed) return Outcome::blocked("cert/4", "the certificate does not parse");
   if (parsed->self_signature_valid()) return Outcome::pass();
   return Outcome::fail({"a certificate signed by its own key"}, "a signature that does not verify");
 }
@@ -79,9 +79,9 @@ Outcome self_signed(Context& c) {
 Outcome node_id_matches_hello(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  if (c.target_node_id().empty()) return Outcome::unsupported("the target's HELLO carries no node_id");
+  if (c.target_node_id().empty()) return Outcome::blocked("hello/7", "the target's HELLO carries no node_id");
   const auto cert = ask(c, p, c.new_id());
-  if (!cert) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!cert) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   if (cert->node_id == c.target_node_id()) return Outcome::pass();
   return Outcome::fail({"node_id=" + c.target_node_id() + " (as in its HELLO)"}, "node_id=" + cert->node_id);
 }
@@ -90,7 +90,7 @@ Outcome stable(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto first = ask(c, p, c.new_id());
-  if (!first) return Outcome::unsupported("no CERTIFICATE came back (see cert/1)");
+  if (!first) return Outcome::blocked("cert/1", "no CERTIFICATE came back");
   const auto second = ask(c, p, c.new_id());
   if (!second) return Outcome::fail({"a second CERTIFICATE"}, c.seen(p));
   if (second->certificate == first->certificate) return Outcome::pass();
@@ -104,12 +104,19 @@ Outcome keeps_certificates(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   const std::string cid = c.new_id();
   c.send(p, wire::Certificate{cid, p.node_id, c.target_node_id(), me.certificate_der});
-  if (!c.expect(p, ack_for(cid)))
-    return Outcome::unsupported("our CERTIFICATE was not acknowledged (see ack/2)");
+  if (!c.expect(p, ack_for(cid))) return Outcome::blocked("ack/2", "our CERTIFICATE was not acknowledged");
   c.send(p, signed_message(c, me, c.new_id(), {c.target_node_id()}, "cached?"));
   const auto asks = c.watch(p, is_verb(wire::Verb::kGetCertificate), c.timeout());
-  if (asks.empty()) return Outcome::pass();
-  return Outcome::fail({"no GETCERTIFICATE (our certificate is on record)"}, show(asks.front()));
+  if (!asks.empty())
+    return Outcome::fail({"no GETCERTIFICATE (our certificate is on record)"}, show(asks.front()));
+  // No GETCERTIFICATE means something only from a target that asks for unknown certificates.
+  const Peer q = c.open_peer();
+  if (!greet(c, q)) return no_hello_answer(c, q);
+  const Identity stranger = make_identity(q.node_id, c.rng());
+  c.send(q, signed_message(c, stranger, c.new_id(), {c.target_node_id()}, "who am I?"));
+  if (!c.expect(q, is_verb(wire::Verb::kGetCertificate)))
+    return Outcome::blocked("cert/10", "the target asks for no certificate, not even an unknown signer's");
+  return Outcome::pass();
 }
 
 // A MESSAGE from a signer whose certificate is unknown makes the target ask for it.
@@ -129,7 +136,7 @@ Outcome getcertificate_sender_id(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   c.send(p, signed_message(c, me, c.new_id(), {c.target_node_id()}, "who am I?"));
   const auto r = c.expect(p, is_verb(wire::Verb::kGetCertificate));
-  if (!r) return Outcome::unsupported("the target sent no GETCERTIFICATE (see cert/10)");
+  if (!r) return Outcome::blocked("cert/10", "the target sent no GETCERTIFICATE");
   const auto& g = std::get<wire::GetCertificate>(*r->message);
   if (c.target_node_id().empty() || g.node_id == c.target_node_id()) return Outcome::pass();
   return Outcome::fail({"node_id=" + c.target_node_id() + " (the sender's)"}, "node_id=" + g.node_id);
@@ -143,12 +150,17 @@ Outcome completes_after_fetch(Context& c) {
   const auto m = signed_message(c, me, c.new_id(), {c.target_node_id()}, "late certificate");
   c.send(p, m);
   const auto r = c.expect(p, is_verb(wire::Verb::kGetCertificate));
-  if (!r) return Outcome::unsupported("the target sent no GETCERTIFICATE (see cert/10)");
+  if (!r) return Outcome::blocked("cert/10", "the target sent no GETCERTIFICATE");
   const auto& g = std::get<wire::GetCertificate>(*r->message);
   const std::string cid = g.msg_id;
   c.send(p, wire::Certificate{cid, p.node_id, g.node_id, me.certificate_der});
   if (c.expect(p, ack_for(cid))) return Outcome::pass();
-  return Outcome::fail({"ACK{msg_id=" + cid + "} for the requested CERTIFICATE"}, c.seen(p));
+  const std::string seen = c.seen(p);
+  const std::string unasked = c.new_id();
+  c.send(p, wire::Certificate{unasked, p.node_id, g.node_id, me.certificate_der});
+  if (!c.expect(p, ack_for(unasked)))
+    return Outcome::blocked("ack/2", "the target acknowledges no CERTIFICATE, asked for or not");
+  return Outcome::fail({"ACK{msg_id=" + cid + "} for the requested CERTIFICATE"}, seen);
 }
 
 // Our CERTIFICATE with the msg_id of the target's GETCERTIFICATE settles it: no retransmission.
@@ -160,8 +172,14 @@ Outcome answer_settles_request(Context& c) {
   c.send(p, m);
   c.send(p, wire::Ack{m.msg_id});
   const auto r = c.expect(p, is_verb(wire::Verb::kGetCertificate));
-  if (!r) return Outcome::unsupported("the target sent no GETCERTIFICATE (see cert/10)");
+  if (!r) return Outcome::blocked("cert/10", "the target sent no GETCERTIFICATE");
   const auto& g = std::get<wire::GetCertificate>(*r->message);
+  const auto same_request = message_where<wire::GetCertificate>(
+      "GETCERTIFICATE{msg_id=" + g.msg_id + "} again",
+      [id = g.msg_id](const wire::GetCertificate& x) { return x.msg_id == id; });
+  // Only a target seen to retransmit its request can be seen to stop.
+  if (!c.expect(p, same_request, c.timeout() + c.settings().hello_interval_max_ns))
+    return Outcome::blocked("ack/7", "the unanswered GETCERTIFICATE was not retransmitted");
   c.send(p, wire::Certificate{g.msg_id, p.node_id, g.node_id, me.certificate_der});
   const auto again = c.watch(p,
                              message_where<wire::GetCertificate>(

@@ -22,7 +22,7 @@ std::optional<wire::Leave> provoke_leave(Context& c, const Peer& p, const std::s
 Outcome leave_when_wrongly_listed(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  if (c.target_node_id().empty()) return Outcome::unsupported("the target's HELLO carries no node_id");
+  if (c.target_node_id().empty()) return Outcome::blocked("hello/7", "the target's HELLO carries no node_id");
   const std::string channel_id = c.new_id();
   if (provoke_leave(c, p, channel_id)) return Outcome::pass();
   return Outcome::fail({"LEAVE{channel_id=" + channel_id + "}"}, c.seen(p));
@@ -31,10 +31,10 @@ Outcome leave_when_wrongly_listed(Context& c) {
 Outcome leave_fields(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  if (c.target_node_id().empty()) return Outcome::unsupported("the target's HELLO carries no node_id");
+  if (c.target_node_id().empty()) return Outcome::blocked("hello/7", "the target's HELLO carries no node_id");
   const std::string channel_id = c.new_id();
   const auto leave = provoke_leave(c, p, channel_id);
-  if (!leave) return Outcome::unsupported("the target sent no LEAVE (see channel/1)");
+  if (!leave) return Outcome::blocked("channel/1", "the target sent no LEAVE");
   if (leave->node_id == c.target_node_id() && leave->channel == "conformance-stranger" &&
       !leave->msg_id.empty())
     return Outcome::pass();
@@ -55,15 +55,21 @@ Outcome no_leave_when_not_listed(Context& c) {
               message_where<wire::Leave>("LEAVE{channel_id=" + channel_id + "}",
                                          [&](const wire::Leave& m) { return m.channel_id == channel_id; }),
               c.timeout());
-  if (leaves.empty()) return Outcome::pass();
-  return Outcome::fail({"no LEAVE"}, show(leaves.front()));
+  if (!leaves.empty()) return Outcome::fail({"no LEAVE"}, show(leaves.front()));
+  // No LEAVE means something only from a target that does LEAVE when it is listed.
+  if (c.target_node_id().empty()) return Outcome::blocked("hello/7", "the target's HELLO carries no node_id");
+  if (!provoke_leave(c, p, c.new_id()))
+    return Outcome::blocked("channel/1", "the target sends no LEAVE even when it is wrongly listed");
+  return Outcome::pass();
 }
 
 Outcome announces_to_new_peer(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   if (announced_channel(c, p, false)) return Outcome::pass();
-  return Outcome::unsupported(no_channel_note(false));
+  // A MAY: not announcing is a warning; a target subscribed to no channel cannot announce one.
+  return Outcome::fail({"CHANNEL from the target to the new peer"},
+                       c.seen(p) + "; " + no_channel_note(false));
 }
 
 Outcome announcement_fields(Context& c) {
@@ -106,7 +112,7 @@ Outcome join_fields(Context& c) {
   const auto ch = announced_channel(c, p, false);
   if (!ch) return Outcome::unsupported(no_channel_note(false));
   const auto join = provoke_join(c, p, *ch);
-  if (!join) return Outcome::unsupported("the target sent no JOIN (see channel/6)");
+  if (!join) return Outcome::blocked("channel/6", "the target sent no JOIN");
   if (!join->msg_id.empty() && join->node_id == ch->node_id && join->channel == ch->channel)
     return Outcome::pass();
   return Outcome::fail(

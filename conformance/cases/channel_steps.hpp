@@ -12,7 +12,9 @@
 namespace ptplab::conformance {
 
 // The first CHANNEL the target announces to greeted peer `p` (optionally only closed ones),
-// waiting a HELLO interval plus the timeout. nullopt when it announces none.
+// waiting a HELLO interval plus the timeout; the announcement is one datagram, sent once, so if
+// it does not come a second new peer is greeted and waits too (UDP under load loses datagrams).
+// nullopt when neither gets one.
 [[nodiscard]] std::optional<wire::Channel> announced_channel(Context& c, const Peer& p, bool closed_only);
 
 // The note of a case that needs the target to be subscribed to a channel.

@@ -16,8 +16,23 @@ namespace ptplab::conformance {
 // target has seen the peer's address answer). False if the target never answered.
 [[nodiscard]] bool greet(Context& c, const Peer& p);
 
-// The outcome when a case could not even get a HELLO answer.
+// The outcome when a case could not even get a HELLO answer: blocked by hello/1 (whose check
+// that is); hello/1 itself fails.
 [[nodiscard]] Outcome no_hello_answer(Context& c, const Peer& p);
+
+// The control of cases that observe through an ACK, or through the absence of one: a plain
+// GETCERTIFICATE from `p` is acknowledged. nullopt if it is; else "blocked by ack/1" (the
+// target does not ACK at all, so the case cannot tell anything from ACKs).
+[[nodiscard]] std::optional<Outcome> blocked_unless_acks(Context& c, const Peer& p);
+
+// For cases that compare the addresses the target sees with the harness's own: "unsupported,
+// and why" when the run found address translation between them (Settings::address_translation).
+[[nodiscard]] std::optional<Outcome> unsupported_behind_translation(const Context& c);
+
+// A new peer whose address the target does not know: a fresh socket may reuse the port of one
+// the target still counts as a live peer (of an earlier case or run), so the socket must have
+// received nothing from the target for a HELLO period (a few sockets are tried).
+[[nodiscard]] Peer unknown_peer(Context& c, bool auto_ack);
 
 // Sends each datagram from a fresh peer, then checks the target still answers a HELLO.
 [[nodiscard]] Outcome survives(Context& c, const std::vector<std::string>& datagrams);

@@ -15,7 +15,8 @@ constexpr int kIntervalsObserved = 3;                        // gaps measured pe
 Outcome answers_hello(Context& c) {
   const Peer p = c.open_peer();
   if (c.handshake(p)) return Outcome::pass();
-  return no_hello_answer(c, p);
+  return Outcome::fail({"HELLO (the target answers a new peer's HELLO)"},
+                       c.seen(p) + " within " + format_duration(c.hello_wait()));
 }
 
 // The HELLOs the target sends `p` over enough time to see kIntervalsObserved gaps.
@@ -58,7 +59,7 @@ Outcome interval_not_below_min(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto g = gaps(hello_train(c, p));
-  if (g.empty()) return Outcome::unsupported("the target sent fewer than two periodic HELLOs");
+  if (g.empty()) return Outcome::blocked("hello/2", "the target sent fewer than two periodic HELLOs");
   const TimeNs shortest = *std::min_element(g.begin(), g.end());
   if (shortest + kIntervalToleranceNs >= c.settings().hello_interval_min_ns) return Outcome::pass();
   return Outcome::fail({"every gap >= " + format_duration(c.settings().hello_interval_min_ns)}, show_gaps(g));
@@ -134,8 +135,9 @@ Outcome not_acked(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto acks = c.watch(p, any_ack(), c.timeout());
-  if (acks.empty()) return Outcome::pass();
-  return Outcome::fail({"no ACK for a HELLO"}, show(acks.front()));
+  if (!acks.empty()) return Outcome::fail({"no ACK for a HELLO"}, show(acks.front()));
+  if (auto blocked = blocked_unless_acks(c, p)) return *blocked;  // a target that never ACKs proves nothing
+  return Outcome::pass();
 }
 
 }  // namespace

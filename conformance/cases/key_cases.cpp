@@ -50,7 +50,7 @@ Outcome key_wrapped_for_us(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   const auto req = request_as_member(c, p, me, true);
   if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::unsupported("no KEY came (see key/1)");
+  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
   const auto plain = me.key.unwrap(req.key->key, key_info(req.channel->channel_id));
   if (plain && plain->size() >= kChannelKeyBytes) return Outcome::pass();
   return Outcome::fail(
@@ -64,7 +64,7 @@ Outcome key_fields(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   const auto req = request_as_member(c, p, me, true);
   if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::unsupported("no KEY came (see key/1)");
+  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
   const auto& k = *req.key;
   if (k.recipient_id == p.node_id && k.node_id == req.channel->node_id && k.channel == req.channel->channel &&
       !k.msg_id.empty())
@@ -81,13 +81,25 @@ Outcome key_cipher(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   const auto req = request_as_member(c, p, me, true);
   if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::unsupported("no KEY came (see key/1)");
+  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
   if (req.key->cipher == "AES-256-GCM") return Outcome::pass();
   return Outcome::fail({"cipher=AES-256-GCM"}, "cipher=" + req.key->cipher);
 }
 
+// The control of the "no KEY" cases: a member (another peer) does get the key. nullopt if so.
+std::optional<Outcome> blocked_unless_members_get_keys(Context& c) {
+  const Peer m = c.open_peer();
+  if (!greet(c, m)) return no_hello_answer(c, m);
+  const Identity me = make_identity(m.node_id, c.rng());
+  const auto req = request_as_member(c, m, me, true);
+  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
+  if (!req.key) return Outcome::blocked("key/1", "no member gets a KEY either, so a refusal shows nothing");
+  return std::nullopt;
+}
+
 // A node that never joined asks for the key: it must not get it.
 Outcome non_member_refused(Context& c) {
+  if (auto blocked = blocked_unless_members_get_keys(c)) return *blocked;
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto ch = announced_channel(c, p, true);
@@ -102,6 +114,7 @@ Outcome non_member_refused(Context& c) {
 
 // A channel the target does not know: no KEY.
 Outcome unknown_channel_refused(Context& c) {
+  if (auto blocked = blocked_unless_members_get_keys(c)) return *blocked;
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const Identity me = make_identity(p.node_id, c.rng());
@@ -136,7 +149,7 @@ Outcome left_member_refused(Context& c) {
   const Identity me = make_identity(p.node_id, c.rng());
   const auto req = request_as_member(c, p, me, true);
   if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::unsupported("no KEY came (see key/1)");
+  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
   const auto& ch = *req.channel;
   c.send(p, wire::Leave{c.new_id(), p.node_id, ch.channel, ch.channel_id});
   c.send(p, wire::GetKey{c.new_id(), p.node_id, ch.channel, ch.channel_id});

@@ -59,7 +59,7 @@ Outcome not_relayed(Context& c, wire::ChatMessage (*make_bad)(Context&, const Re
   Outcome failure;
   const auto r = set_up(c, failure);
   if (!r) return failure;
-  if (!relay_valid(c, *r)) return Outcome::unsupported(kNoRelay);
+  if (!relay_valid(c, *r)) return Outcome::blocked("message/1", kNoRelay);
   const auto bad = make_bad(c, *r);
   c.send(r->a, bad);
   const auto leaked = c.watch(r->b, message_with_id(bad.msg_id), c.timeout());
@@ -113,7 +113,7 @@ Outcome relay_unaltered(Context& c) {
   const auto m = signed_message(c, *r->a_id, r->channel_id, {r->b.node_id}, "unaltered");
   c.send(r->a, m);
   const auto got = c.expect(r->b, message_with_id(m.msg_id));
-  if (!got) return Outcome::unsupported(kNoRelay);
+  if (!got) return Outcome::blocked("message/1", kNoRelay);
   const auto& copy = std::get<wire::ChatMessage>(*got->message);
   if (copy.message == m.message && copy.node_id == m.node_id && copy.channel_id == m.channel_id &&
       copy.timestamp == m.timestamp)
@@ -128,7 +128,7 @@ Outcome replay_not_relayed(Context& c) {
   if (!r) return failure;
   const auto m = signed_message(c, *r->a_id, r->channel_id, {r->b.node_id}, "once");
   c.send(r->a, m);
-  if (!c.expect(r->b, message_with_id(m.msg_id))) return Outcome::unsupported(kNoRelay);
+  if (!c.expect(r->b, message_with_id(m.msg_id))) return Outcome::blocked("message/1", kNoRelay);
   c.send(r->a, m);
   const auto again = c.watch(r->b, message_with_id(m.msg_id), c.timeout());
   if (again.empty()) return Outcome::pass();
@@ -142,7 +142,7 @@ Outcome replay_acked(Context& c) {
   const auto m = signed_message(c, *r->a_id, r->channel_id, {c.target_node_id()}, "twice");
   c.send(r->a, m);
   if (!c.expect(r->a, ack_for(m.msg_id)))
-    return Outcome::fail({"ACK{msg_id=" + m.msg_id + "}"}, c.seen(r->a));
+    return Outcome::blocked("ack/5", "the first MESSAGE was not acknowledged, so no replay was sent");
   c.send(r->a, m);
   if (c.expect(r->a, ack_for(m.msg_id))) return Outcome::pass();
   return Outcome::fail({"a second ACK{msg_id=" + m.msg_id + "} for the duplicate"}, c.seen(r->a));
@@ -156,8 +156,12 @@ Outcome attachment_accepted(Context& c) {
   m.attachment.push_back(wire::Attachment{std::string("\x89PNG\r\n\x1a\n", 8), "image/png"});
   c.send(r->a, m);
   if (c.expect(r->a, ack_for(m.msg_id))) return Outcome::pass();
-  return Outcome::fail({"ACK{msg_id=" + m.msg_id + "} (attachments are optional, and allowed)"},
-                       c.seen(r->a));
+  const std::string seen = c.seen(r->a);
+  const auto plain = signed_message(c, *r->a_id, r->channel_id, {c.target_node_id()}, "no attachment");
+  c.send(r->a, plain);
+  if (!c.expect(r->a, ack_for(plain.msg_id)))
+    return Outcome::blocked("ack/5", "a MESSAGE without attachment was not acknowledged either");
+  return Outcome::fail({"ACK{msg_id=" + m.msg_id + "} (attachments are optional, and allowed)"}, seen);
 }
 
 // Signed with a timestamp older than any de-dup window (a replay from long ago).
@@ -191,7 +195,7 @@ Outcome reused_msg_id_not_relayed(Context& c) {
   const auto r = set_up(c, failure);
   if (!r) return failure;
   const auto first = relay_valid(c, *r);
-  if (!first) return Outcome::unsupported(kNoRelay);
+  if (!first) return Outcome::blocked("message/1", kNoRelay);
   wire::ChatMessage second = *first;
   second.hops.reset();
   second.message = engine::encode_envelope(
@@ -213,7 +217,7 @@ Outcome forged_copy_does_not_shadow(Context& c) {
   Outcome failure;
   const auto r = set_up(c, failure);
   if (!r) return failure;
-  if (!relay_valid(c, *r)) return Outcome::unsupported(kNoRelay);
+  if (!relay_valid(c, *r)) return Outcome::blocked("message/1", kNoRelay);
   const auto genuine = signed_message(c, *r->a_id, r->channel_id, {r->b.node_id}, "genuine");
   auto forged = genuine;
   auto e = engine::parse_envelope(forged.message);

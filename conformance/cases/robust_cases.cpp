@@ -14,6 +14,8 @@ constexpr std::size_t kOversizeBytes = 60000;  // near the IPv4 UDP payload limi
 constexpr int kDeepNesting = 5000;
 constexpr double kAmplificationMax = 3.0;  // our notes' default bound
 constexpr int kAmplificationProbes = 20;
+constexpr int kIdentities = 500;                 // distinct node_ids said from one socket
+constexpr std::size_t kDatagramBytesMax = 8192;  // what the UDP-era server reads of a datagram
 
 std::string getcert(const std::string& id) {
   return R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")" + id +
@@ -137,9 +139,29 @@ Outcome getcert_flood(Context& c) {
                        "no HELLO within " + format_duration(c.hello_wait()));
 }
 
+// One socket says HELLO with hundreds of node_ids: the target still answers a new peer, and the
+// ROUTING that new peer gets still fits one datagram (the table is bounded, or keyed by address).
+Outcome many_identities_one_source(Context& c) {
+  const Peer s = c.open_peer();
+  for (int i = 0; i < kIdentities; ++i) c.send(s, wire::Hello{c.new_id(), std::string("sybil")});
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) {
+    return Outcome::fail(
+        {"HELLO answered after " + std::to_string(kIdentities) + " identities from one socket"},
+        c.seen(p) + " within " + format_duration(c.hello_wait()));
+  }
+  const auto routing =
+      c.expect(p, is_verb(wire::Verb::kRouting), 2 * c.settings().hello_interval_max_ns + c.timeout());
+  if (!routing)
+    return Outcome::blocked("routing/1", "the target sends no ROUTING, so its size cannot be seen");
+  if (routing->bytes.size() <= kDatagramBytesMax) return Outcome::pass();
+  return Outcome::fail({"a ROUTING of at most " + std::to_string(kDatagramBytesMax) + " bytes"},
+                       std::to_string(routing->bytes.size()) + " bytes");
+}
+
 // A source that never proved its address gets at most a small multiple of what it sent.
 Outcome amplification(Context& c) {
-  const Peer p = c.open_peer(false);  // an ACK would count as proof of address
+  const Peer p = unknown_peer(c, false);  // an ACK would count as proof of address
   std::size_t sent = 0;
   for (int i = 0; i < kAmplificationProbes; ++i) {
     const std::string g = getcert(c.new_id());
@@ -149,7 +171,15 @@ Outcome amplification(Context& c) {
   std::size_t received = 0;
   for (const auto& r : c.watch(p, anything(), c.timeout())) received += r.bytes.size();
   const double factor = static_cast<double>(received) / static_cast<double>(sent);
-  if (factor <= kAmplificationMax) return Outcome::pass();
+  if (factor <= kAmplificationMax) {
+    // A bound on answers means something only from a target that answers GETCERTIFICATE at all.
+    const Peer verified = c.open_peer();
+    if (!greet(c, verified)) return no_hello_answer(c, verified);
+    c.send(verified, getcert(c.new_id()));
+    if (!c.expect(verified, is_verb(wire::Verb::kCertificate)))
+      return Outcome::blocked("cert/1", "the target answers no GETCERTIFICATE, even from a verified peer");
+    return Outcome::pass();
+  }
   return Outcome::fail(
       {"at most " + std::to_string(kAmplificationMax) + "x the " + std::to_string(sent) + " bytes sent"},
       std::to_string(received) + " bytes (" + std::to_string(factor) + "x)");
@@ -200,6 +230,10 @@ void add_robust_cases(std::vector<Case>& cases) {
   cases.push_back({"robust/25", "N-AMPLIFICATION", Level::kShould,
                    "a source that never said HELLO gets at most 3x the bytes of its GETCERTIFICATEs back",
                    amplification});
+  cases.push_back({"robust/26", "N-FLOOD", Level::kMust,
+                   "after HELLOs with 500 distinct node_ids from one socket the target still answers a new "
+                   "peer, and its ROUTING still fits one datagram (8192 bytes)",
+                   many_identities_one_source, false, true});
 }
 
 }  // namespace ptplab::conformance

@@ -1,36 +1,89 @@
 // The de-dup window; see dedup_window.hpp.
 #include "engine/node/dedup_window.hpp"
 
+#include <algorithm>
+
 #include "engine/node/ids.hpp"
 
 namespace ptplab::engine {
 
+std::size_t DedupWindow::slot_of(std::uint64_t key) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(key) & mask;
+  while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+  return i;
+}
+
+void DedupWindow::remove(std::size_t i) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t hole = i;
+  for (std::size_t j = (i + 1) & mask; slots_[j].used; j = (j + 1) & mask) {
+    const std::size_t home = static_cast<std::size_t>(slots_[j].key) & mask;
+    // Move j into the hole unless its home lies cyclically in (hole, j].
+    if (((j - home) & mask) >= ((j - hole) & mask)) {
+      slots_[hole] = slots_[j];
+      hole = j;
+    }
+  }
+  slots_[hole] = Slot{};
+  --count_;
+}
+
+void DedupWindow::forget(std::uint64_t key, TimeNs seen) {
+  if (slots_.empty()) return;
+  const std::size_t i = slot_of(key);
+  if (slots_[i].used && slots_[i].seen == seen) remove(i);
+}
+
+void DedupWindow::grow() {
+  std::vector<Slot> old(std::max<std::size_t>(8, 2 * slots_.size()));
+  old.swap(slots_);
+  for (const Slot& e : old)
+    if (e.used) slots_[slot_of(e.key)] = e;
+}
+
 std::optional<std::uint64_t> DedupWindow::find(std::string_view msg_id) const {
-  const auto it = entries_.find(fnv1a64(msg_id));
-  if (it == entries_.end()) return std::nullopt;
-  return it->second.digest;
+  if (slots_.empty()) return std::nullopt;
+  const Slot& e = slots_[slot_of(fnv1a64(msg_id))];
+  if (!e.used) return std::nullopt;
+  return e.digest;
 }
 
 void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max) {
   const std::uint64_t key = fnv1a64(msg_id);
-  entries_[key] = Entry{digest, now};
+  if (4 * (count_ + 1) > 3 * slots_.size()) grow();
+  Slot& e = slots_[slot_of(key)];
+  if (!e.used) ++count_;
+  e = Slot{key, digest, now, true};
   order_.emplace_back(key, now);
-  while (entries_max != 0 && entries_.size() > entries_max && !order_.empty()) {
-    const auto [old_key, old_seen] = order_.front();
-    order_.pop_front();
-    const auto it = entries_.find(old_key);
-    if (it != entries_.end() && it->second.seen == old_seen) entries_.erase(it);
+  while (entries_max != 0 && count_ > entries_max && head_ < order_.size()) {
+    const auto [old_key, old_seen] = order_[head_++];
+    forget(old_key, old_seen);
   }
+  compact();
 }
 
-void DedupWindow::erase(std::string_view msg_id) { entries_.erase(fnv1a64(msg_id)); }
+void DedupWindow::erase(std::string_view msg_id) {
+  if (slots_.empty()) return;
+  const std::size_t i = slot_of(fnv1a64(msg_id));
+  if (slots_[i].used) remove(i);
+}
 
 void DedupWindow::expire(TimeNs now, TimeNs window_ns) {
-  while (!order_.empty() && order_.front().second + window_ns <= now) {
-    const auto [key, seen] = order_.front();
-    order_.pop_front();
-    const auto it = entries_.find(key);
-    if (it != entries_.end() && it->second.seen == seen) entries_.erase(it);
+  while (head_ < order_.size() && order_[head_].second + window_ns <= now) {
+    const auto [key, seen] = order_[head_++];
+    forget(key, seen);
+  }
+  compact();
+}
+
+void DedupWindow::compact() {
+  if (head_ == order_.size()) {
+    order_.clear();
+    head_ = 0;
+  } else if (head_ >= 64 && 2 * head_ >= order_.size()) {
+    order_.erase(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(head_));
+    head_ = 0;
   }
 }
 

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "engine/core/time.hpp"
 
@@ -36,15 +36,34 @@ class DedupWindow {
   void erase(std::string_view msg_id);
   // Forgets entries older than `window_ns`.
   void expire(TimeNs now, TimeNs window_ns);
-  [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  [[nodiscard]] std::size_t size() const { return count_; }
 
  private:
-  struct Entry {
+  // One slot of the open-addressing table (linear probing, power-of-two size, at most 3/4 full).
+  struct Slot {
+    std::uint64_t key = 0;  // fnv1a64(msg_id)
     std::uint64_t digest = 0;
     TimeNs seen = 0;
+    bool used = false;
   };
-  std::unordered_map<std::uint64_t, Entry> entries_;    // keyed by fnv1a64(msg_id)
-  std::deque<std::pair<std::uint64_t, TimeNs>> order_;  // insertion order, for eviction
+  // The slot holding `key`, or the empty slot where it would go; precondition: slots_ not empty.
+  [[nodiscard]] std::size_t slot_of(std::uint64_t key) const;
+  // Empties slot i, shifting later entries of its probe run back (no tombstones).
+  void remove(std::size_t i);
+  // Forgets `key` if it is still the entry recorded at `seen`.
+  void forget(std::uint64_t key, TimeNs seen);
+  void grow();
+  // Drops order_[0..head_) once they are at least half of order_ (amortised O(1) per entry).
+  void compact();
+
+  // A flat table rather than std::unordered_map: one probe instead of a division and a bucket
+  // chain walk (perf, 10k.json at 3,000 nodes: DedupWindow::find 16% of the CPU, in the chain walk).
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  // Insertion order, for eviction: order_[head_..] are live. A vector, not a std::deque: an empty
+  // deque already holds 576 bytes (heaptrack: 4.6 MB of 8,000 idle nodes' NodeState).
+  std::vector<std::pair<std::uint64_t, TimeNs>> order_;
+  std::size_t head_ = 0;
 };
 
 }  // namespace ptplab::engine

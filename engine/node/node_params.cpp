@@ -181,15 +181,17 @@ Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
   } else {
     // A whole number however it is written (1e3 is 1000), never a fraction, and never one the
     // field's type cannot hold: 4294967297 would wrap to 1 in a uint32 while the report kept it.
+    // The bound named is the one that applies: the field's own, narrowed by its type's.
     const double x = v.is_number() ? v.get<double>() : 0.5;
-    if (!std::isfinite(x) || x != std::floor(x)) return expected("an integer (" + range_text(d) + ")");
-    if (auto r = check_range(d, x); !r) return r;
     const bool is_int = std::holds_alternative<int NodeParams::*>(d.field);
-    const double lo = is_int ? std::numeric_limits<int>::min() : 0.0;
-    const double hi = is_int ? std::numeric_limits<int>::max() : std::numeric_limits<std::uint32_t>::max();
-    if (x < lo || x > hi)
-      return expected("an integer (" + range_text(d) + ") of at most " + nlohmann::json(hi).dump() +
-                      " (the field's type)");
+    const double lo = std::max(d.min, is_int ? std::numeric_limits<int>::min() : 0.0);
+    const double hi =
+        std::min(d.max, is_int ? std::numeric_limits<int>::max()
+                               : static_cast<double>(std::numeric_limits<std::uint32_t>::max()));
+    if (!std::isfinite(x) || x != std::floor(x) || x < lo || x > hi) {
+      const auto whole = [](double bound) { return std::to_string(static_cast<std::int64_t>(bound)); };
+      return expected("an integer in [" + whole(lo) + ", " + whole(hi) + "]");
+    }
     if (auto* i = std::get_if<int NodeParams::*>(&d.field)) p.*(*i) = static_cast<int>(x);
     if (auto* u = std::get_if<std::uint32_t NodeParams::*>(&d.field)) p.*(*u) = static_cast<std::uint32_t>(x);
   }

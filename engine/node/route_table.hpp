@@ -19,9 +19,8 @@ namespace ptplab::engine {
 // A route learned from ROUTING.
 struct Route {
   std::string node_id;
-  std::uint64_t id_hash = 0;  // fnv1a64(node_id): table scans compare this before the string
-  Address address;            // as seen from outside by whoever advertised it
-  Address via;                // the peer that advertised it (next hop for "routed")
+  Address address;  // as seen from outside by whoever advertised it
+  Address via;      // the peer that advertised it (next hop for "routed")
   TimeNs updated = 0;
   // How far we went to meet it directly (node_routing.cpp greet_routes): 0 not yet, 1 HELLO sent
   // at `greeted`, 2 CONNECT asked of `via` too.
@@ -46,10 +45,18 @@ class RouteTable {
 
   [[nodiscard]] std::size_t size() const { return routes_.size(); }
   [[nodiscard]] const std::vector<Route>& all() const { return routes_; }
+  // For updating greetings in place; node_id and the order must not be changed through it.
   [[nodiscard]] std::vector<Route>& all() { return routes_; }
 
  private:
+  // routes_[i] is the first route from `from` on naming `node_id` (hash fnv1a64(node_id));
+  // routes_.size() if none.
+  [[nodiscard]] std::size_t find(std::string_view node_id, std::uint64_t hash, std::size_t from = 0) const;
+
   std::vector<Route> routes_;
+  // fnv1a64(routes_[i].node_id), same order: the scans read 8 contiguous bytes per route instead
+  // of striding over Route (perf, 10k.json at 3,000 nodes: RouteTable::learn 19% of the CPU).
+  std::vector<std::uint64_t> hashes_;
 };
 
 }  // namespace ptplab::engine

@@ -1,6 +1,5 @@
 // encode(): wire::Message -> compact JSON with a fixed key order (the spec's order, ptplab's
 // extensions last). Optional fields are written only when present; CHANNEL's `closed` always is.
-#include "engine/core/base64.hpp"
 #include "engine/wire/codec.hpp"
 #include "engine/wire/json_writer.hpp"
 
@@ -15,22 +14,6 @@ void field(JsonWriter& w, std::string_view k, std::string_view v) {
 void base64_field(JsonWriter& w, std::string_view k, std::string_view bytes) {
   w.key(k);
   w.base64(bytes);
-}
-
-// Room for the datagram, so that building it reallocates rarely: the fixed part plus the base64
-// payloads, which dominate the verbs that carry them.
-std::size_t size_hint(const Message& message) {
-  constexpr std::size_t kFixedBytes = 320;
-  std::size_t payload = 0;
-  if (const auto* m = std::get_if<ChatMessage>(&message)) {
-    payload = m->message.size();
-    for (const auto& a : m->attachment) payload += a.attachment.size() + a.attachment_type.size() + 32;
-  } else if (const auto* c = std::get_if<Certificate>(&message)) {
-    payload = c->certificate.size();
-  } else if (const auto* k = std::get_if<Key>(&message)) {
-    payload = k->key.size();
-  }
-  return kFixedBytes + base64_encoded_size(payload);
 }
 
 // [{"node_id": id}, ...] as used by CHANNEL.members and MESSAGE.recipient.
@@ -138,7 +121,11 @@ struct DataWriter {
 }  // namespace
 
 std::string encode(const Message& message) {
-  JsonWriter w(size_hint(message));
+  // One buffer per thread, grown to the largest datagram built so far and reused; the result is
+  // copied out at its exact size (heaptrack, flood-1k at 8,000 nodes: the reserve-then-grow
+  // buffers held 2,347 bytes per 1,671-byte relayed MESSAGE and 320 per 79-byte ACK).
+  thread_local std::string buffer;
+  JsonWriter w(buffer);
   w.begin_object();
   field(w, "msg_type", verb_name(verb_of(message)));
   const auto* hello = std::get_if<Hello>(&message);

@@ -8,10 +8,11 @@
 
 namespace ptplab::wire {
 
-// Builds one JSON text left to right; commas are placed automatically.
+// Builds one JSON text left to right in a caller-owned buffer (cleared first, its capacity kept,
+// so a buffer reused across texts stops allocating); commas are placed automatically.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::size_t reserve_bytes = 256) { out_.reserve(reserve_bytes); }
+  explicit JsonWriter(std::string& buffer) : out_(buffer) { out_.clear(); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -24,7 +25,9 @@ class JsonWriter {
   void base64(std::string_view bytes);
   void integer(std::int64_t v);
   void boolean(bool v);
-  [[nodiscard]] std::string take() { return std::move(out_); }
+  // A copy of the text with capacity for exactly its bytes: one allocation, no slack (datagrams
+  // are held in flight and for retransmission, so slack costs memory per datagram).
+  [[nodiscard]] std::string take() const { return out_; }
 
   // Appends `s` as a quoted, escaped JSON string.
   static void append_escaped(std::string& out, std::string_view s);
@@ -43,7 +46,7 @@ class JsonWriter {
     need_comma_ = true;
   }
 
-  std::string out_;
+  std::string& out_;
   bool need_comma_ = false;
 };
 

@@ -81,8 +81,8 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
   pc.runs_b = pair.b->seeds.size();
   pc.seeds_a = pair.a->seeds;
   pc.seeds_b = pair.b->seeds;
-  pc.repeated_a = pair.a->repeated_seeds;
-  pc.repeated_b = pair.b->repeated_seeds;
+  pc.repeated_a = pair.a->repeated;
+  pc.repeated_b = pair.b->repeated;
   pc.differing_a = pair.a->differing_params;
   pc.differing_b = pair.b->differing_params;
   auto is_selected = [&](const std::string& name) {
@@ -152,6 +152,11 @@ Expected<Comparison, std::string> compare_reports(const ReportRuns& a, const Rep
   c.scenario_b = b.scenario;
   c.only_complete_a = a.only_complete;
   c.only_complete_b = b.only_complete;
+  if (a.scenario != b.scenario) {
+    c.warnings.push_back("warning: A ran scenario " + a.scenario + ", B ran scenario " + b.scenario +
+                         ": a comparison assumes one experiment changed in one respect; check that "
+                         "their other settings match");
+  }
   for (const auto& pair : match->pairs) c.points.push_back(compare_point(pair, selected, confidence));
   c.points_only_in_a = std::move(match->only_in_a);
   c.points_only_in_b = std::move(match->only_in_b);

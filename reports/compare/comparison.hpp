@@ -53,7 +53,7 @@ struct PointComparison {
   std::string label;                                  // "" when neither report sweeps
   std::size_t runs_a = 0, runs_b = 0;                 // runs read at the point
   std::vector<std::uint64_t> seeds_a, seeds_b;        // their seeds
-  std::vector<std::uint64_t> repeated_a, repeated_b;  // runs left out as repeated seeds
+  std::vector<RepeatedRun> repeated_a, repeated_b;    // runs left out as repeats of an earlier run
   std::vector<std::string> differing_a, differing_b;  // parameters that differ between runs of a side
   std::vector<MetricComparison> metrics;              // in name order
   std::vector<std::string> only_in_a, only_in_b;      // metrics present on one side
@@ -67,6 +67,9 @@ struct Comparison {
   bool only_complete_a = true, only_complete_b = true;
   std::vector<PointComparison> points;                          // the matched points, in A's order
   std::vector<std::string> points_only_in_a, points_only_in_b;  // unmatched point labels
+  // What the reader must know before trusting a verdict ("warning: ..." lines), e.g. the two
+  // sides ran different scenarios.
+  std::vector<std::string> warnings;
   double confidence = kConfidence;
 };
 

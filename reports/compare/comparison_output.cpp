@@ -110,9 +110,11 @@ std::vector<std::string> point_notes(const PointComparison& p, double confidence
   std::vector<std::string> notes;
   if (auto note = pairing_note(p, confidence); !note.empty()) notes.push_back(std::move(note));
   for (const auto& [side, repeated] : {std::pair{"A", &p.repeated_a}, std::pair{"B", &p.repeated_b}}) {
-    if (repeated->empty()) continue;
-    notes.push_back(std::string(side) + ": " + runs_text(repeated->size()) + " left out, seed " +
-                    seeds_text(*repeated) + " already ran here (a seed repeats its run)");
+    for (const auto& r : *repeated) {
+      notes.push_back(std::string(side) + ": run " + std::to_string(r.run) + " left out: it repeats run " +
+                      std::to_string(r.first) + " (seed " + std::to_string(r.seed) +
+                      ", same scenario and parameters; a seed repeats its run)");
+    }
   }
   for (const auto& [side, differing] : {std::pair{"A", &p.differing_a}, std::pair{"B", &p.differing_b}}) {
     if (differing->empty()) continue;
@@ -161,6 +163,7 @@ std::string legend(const Comparison& c) {
 std::string comparison_text(const Comparison& c) {
   std::string out = side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a) + "\n" +
                     side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b) + "\n";
+  for (const auto& w : c.warnings) out += w + "\n";
   for (const auto& p : c.points) {
     out += '\n';
     out += point_line(p);
@@ -185,6 +188,7 @@ std::string comparison_html(const Comparison& c) {
   std::string sides =
       "<p>" + html::escape(side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a)) + "<br>" +
       html::escape(side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b)) + "</p>";
+  for (const auto& w : c.warnings) sides += "<p class=\"note\">" + html::escape(w) + "</p>";
   for (const auto& line : unmatched_lines(c)) sides += "<p>" + html::escape(line) + "</p>";
   sides += "<p class=\"note\">" + html::escape(legend(c)) + "</p>\n";
   page.sections.push_back({"sides", "What is compared", sides});

@@ -41,13 +41,14 @@ std::string label_of(const std::vector<std::string>& key, const std::vector<std:
   return out;
 }
 
-// "20ms, 40ms": the distinct values of one pointer over a report's points.
+// "4, 8, 16": the distinct values of one pointer over a report's points, in value_less order.
 std::string values_on(const ReportRuns& r, const std::string& pointer) {
   std::vector<std::string> seen;
   for (const auto& p : r.points) {
     const std::string v = value_at(p, pointer);
     if (std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
   }
+  std::sort(seen.begin(), seen.end(), value_less);
   std::string out;
   for (const auto& v : seen) out += (out.empty() ? "" : ", ") + v;
   return out;

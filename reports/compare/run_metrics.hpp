@@ -11,6 +11,7 @@
 
 #include "engine/core/expected.hpp"
 #include "reports/records/records.hpp"
+#include "reports/records/sink.hpp"
 
 namespace ptplab::reports::compare {
 
@@ -20,16 +21,26 @@ struct Observation {
   double value = 0;
 };
 
+// A run left out of its point: it repeats `first`, an earlier run of the same seed with the same
+// scenario and parameters (the simulator is deterministic, so it is not another sample).
+struct RepeatedRun {
+  RunId run = 0;    // run_id left out
+  RunId first = 0;  // run_id it repeats
+  std::uint64_t seed = 0;
+};
+
 // The runs of one sweep point (every run of a report made without swept parameters).
 struct PointRuns {
-  std::string label;                // the sweep label without its seed ("/nodes/0/params/gossip_fanout=4")
-  std::vector<std::string> swept;   // the JSON pointers swept at this point, in label order
-  std::vector<ParamRecord> params;  // effective parameters of its first run (run_param rows)
+  std::string label;               // the sweep label without its seed ("/nodes/0/params/gossip_fanout=4")
+  std::vector<std::string> swept;  // the JSON pointers swept at this point, in label order
+  std::vector<std::string> swept_values;  // their values at this point, same order
+  std::vector<ParamRecord> params;        // effective parameters of its first run (run_param rows)
   std::map<std::string, std::vector<Observation>> values;  // metric -> one per run that has it
   std::vector<std::uint64_t> seeds;                        // seeds of the runs read, in run order
-  std::vector<std::uint64_t> repeated_seeds;  // runs left out: their seed already ran at this point
-  // Parameters (other than /seed) whose value differs between the point's runs: then its runs
-  // are not seeds of one configuration, and their spread is not seed noise alone.
+  std::vector<RepeatedRun> repeated;  // runs left out: their seed already ran here, identically
+  // Parameters (other than /seed) whose value differs between the point's runs, and "the
+  // scenario" when their scenario names differ: then its runs are not seeds of one
+  // configuration, and their spread is not seed noise alone.
   std::vector<std::string> differing_params;
 };
 
@@ -37,13 +48,21 @@ struct PointRuns {
 struct ReportRuns {
   std::vector<PointRuns> points;  // in label order
   std::size_t runs = 0;           // runs read
-  std::string scenario;           // scenario name of the first run
+  std::string scenario;           // the runs' scenario names, distinct, in run order, ", " between
   bool only_complete = true;      // false when no run was complete and all runs were read instead
 };
 
-// Reads the complete runs of `path` (all runs when none is complete). A run whose seed already
-// ran at the same point is left out (and listed): the simulator is deterministic, so a second
-// run of a seed repeats the first and is not another sample of seed noise.
+// Reads the complete runs of `path` (all runs when none is complete), points in the order of
+// their swept values (value_less). A run whose seed already ran at the same point with the same
+// scenario and parameters is left out (and listed): the simulator is deterministic, so it
+// repeats the first and is not another sample of seed noise. Errors: runs of one seed at one
+// point that differ in scenario or parameters (different configurations written into one file,
+// e.g. `ptplab run --set ...` appending to one report): the message names the runs and what
+// differs, since no one of them stands for the file.
 [[nodiscard]] Expected<ReportRuns, std::string> read_report_runs(const std::string& path);
+
+// Orders parameter values as a reader expects: numerically when both start with a number
+// ("4" < "10", "20ms" < "100ms", "0.05" < "0.1"), the rest of the text breaking ties; else as text.
+[[nodiscard]] bool value_less(const std::string& a, const std::string& b);
 
 }  // namespace ptplab::reports::compare

@@ -1,4 +1,5 @@
-// The summary section: runs, parameters, metrics, expectations (see sections.hpp).
+// The summary section: runs, parameters, metrics, per-group delivery, expectations (see sections.hpp).
+#include "reports/group_columns.hpp"
 #include "reports/html/format.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
@@ -33,6 +34,23 @@ std::string summary_section(const ReportSource& src, const RunData& run) {
   Table metrics{{"metric", "value"}, {}, {}};
   for (const auto& [name, value] : run.metrics) metrics.rows.push_back({name, format_value(value, 6)});
   out += render(metrics, "this run recorded no metrics");
+
+  if (s.groups.size() > 1) {
+    Table groups{{}, {}, {}};
+    for (const auto& c : kGroupColumns) groups.header.emplace_back(c.header);
+    const auto text = [](const GroupCell& cell) {
+      if (const auto* t = std::get_if<std::string_view>(&cell)) return std::string(*t);
+      if (const auto* n = std::get_if<std::uint64_t>(&cell)) return std::to_string(*n);
+      const auto& v = std::get<std::optional<double>>(cell);
+      return v ? format_value(*v, 6) : std::string("-");
+    };
+    for (const auto& g : s.groups) {
+      std::vector<std::string> row;
+      for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g)));
+      groups.rows.push_back(std::move(row));
+    }
+    out += "<h3>Delivery and latency per group (recipients in the group)</h3>\n" + render(groups, "");
+  }
 
   Table expectations{{"metric", "operator", "expected", "tolerance", "actual", "verdict"}, {}, {}};
   for (const auto& e : s.expectations) {

@@ -9,7 +9,8 @@
 
 namespace ptplab::reports::html {
 
-// Runs in the file, then the chosen run's parameters, metrics and expectations.
+// Runs in the file, then the chosen run's metrics, delivery per group (two groups or more),
+// expectations and parameters.
 [[nodiscard]] std::string summary_section(const ReportSource& src, const RunData& run);
 // Delivery ratio by send time, and the table-size time series of the chosen run.
 [[nodiscard]] Expected<std::string, std::string> delivery_section(ReportSource& src, const RunData& run);

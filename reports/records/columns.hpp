@@ -197,6 +197,18 @@ struct TableOf<NodeRecord> {
       column<&NodeRecord::role>("role", "TEXT"),
       column<&NodeRecord::nat_type>("nat_type", "TEXT"),
       column<&NodeRecord::region>("region", "TEXT"),
+      column<&NodeRecord::attack_target>("attack_target", "INTEGER"),
+      column<&NodeRecord::joined_ns>("joined_ns", "INTEGER"),
+      column<&NodeRecord::left_ns>("left_ns", "INTEGER"),
+      column<&NodeRecord::peers_at_end>("peers_at_end", "INTEGER"),
+      column<&NodeRecord::datagrams_out>("datagrams_out", "INTEGER"),
+      column<&NodeRecord::bytes_out>("bytes_out", "INTEGER"),
+      column<&NodeRecord::datagrams_in>("datagrams_in", "INTEGER"),
+      column<&NodeRecord::bytes_in>("bytes_in", "INTEGER"),
+      column<&NodeRecord::bytes_induced>("bytes_induced", "INTEGER"),
+      column<&NodeRecord::messages_intended>("messages_intended", "INTEGER"),
+      column<&NodeRecord::deliveries>("deliveries", "INTEGER"),
+      column<&NodeRecord::duplicates>("duplicates", "INTEGER"),
   });
 };
 
@@ -213,6 +225,7 @@ struct TableOf<MessageRecord> {
       column<&MessageRecord::size_bytes>("size_bytes", "INTEGER"),
       column<&MessageRecord::intended_recipients>("intended_recipients", "INTEGER"),
       column<&MessageRecord::joined_recipients>("joined_recipients", "INTEGER"),
+      column<&MessageRecord::during_attack>("during_attack", "INTEGER"),
   });
 };
 

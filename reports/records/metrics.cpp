@@ -18,9 +18,6 @@ namespace {
 #define PTPLAB_JOIN_TIME(P)                      \
   PTPLAB_NEAREST_RANK("joined_ns - intended_ns", \
                       "FROM membership WHERE run_id = :run AND joined_ns IS NOT NULL", P)
-// A metric only the runner can count: its scalar.
-#define PTPLAB_SCALAR(NAME) \
-  "SELECT value FROM scalar WHERE run_id = :run AND module = 'metrics' AND name = '" NAME "'"
 // The largest sampled size of a node table (timeseries rows of the same name).
 #define PTPLAB_TABLE_MAX(NAME) "SELECT max(value) FROM timeseries WHERE run_id = :run AND name = '" NAME "'"
 #define PTPLAB_INTENDED_DELIVERIES \
@@ -29,10 +26,9 @@ namespace {
 constexpr auto kMetrics = std::to_array<MetricDef>({
     {"amplification_factor", "ratio", Better::kLower,
      "bytes honest nodes sent because of attackers / bytes attackers sent",
-     "SELECT (SELECT value FROM scalar WHERE run_id = :run AND module = 'abuse' AND name = 'induced_bytes') "
+     "SELECT CAST((SELECT sum(bytes_induced) FROM node WHERE run_id = :run AND role <> 'attacker') AS REAL) "
      "/ "
-     "nullif((SELECT value FROM scalar WHERE run_id = :run AND module = 'abuse' AND name = "
-     "'attacker_bytes'), 0)"},
+     "nullif((SELECT sum(bytes_out) FROM node WHERE run_id = :run AND role = 'attacker'), 0)"},
     {"bytes_per_delivered_message", "bytes", Better::kLower, "bytes sent by honest nodes / deliveries",
      "SELECT CAST((SELECT sum(bytes_sent) FROM traffic WHERE run_id = :run) AS REAL) / "
      "nullif(" PTPLAB_INTENDED_DELIVERIES ", 0)"},
@@ -61,9 +57,13 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
      "SELECT coalesce(sum(datagrams_dropped), 0) FROM traffic WHERE run_id = :run AND drop_reason = "
      "'rate_limited'"},
     {"duplicates", "count", Better::kLower, "MESSAGE copies received after the first",
-     PTPLAB_SCALAR("duplicates")},
+     "SELECT coalesce(sum(duplicates), 0) FROM node WHERE run_id = :run"},
     {"honest_delivery_ratio", "ratio", Better::kHigher,
-     "delivery_ratio over messages of honest senders (under attack)", PTPLAB_SCALAR("honest_delivery_ratio")},
+     "delivery_ratio over the messages sent while an attack was on (absent without one)",
+     "SELECT CAST((SELECT count(*) FROM (SELECT DISTINCT d.msg_id, d.node FROM delivery d JOIN message m "
+     "ON m.run_id = d.run_id AND m.msg_id = d.msg_id WHERE d.run_id = :run AND d.intended AND "
+     "m.during_attack)) AS REAL) / nullif((SELECT sum(intended_recipients) FROM message WHERE run_id = :run "
+     "AND during_attack), 0)"},
     {"join_success_ratio", "ratio", Better::kHigher,
      "memberships whose node joined / memberships the scenario asked for",
      "SELECT avg(joined_ns IS NOT NULL) FROM membership WHERE run_id = :run"},
@@ -106,13 +106,12 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
     {"routing_table_max", "count", Better::kLower, "largest routing table of any node",
      PTPLAB_TABLE_MAX("routing_table_max")},
     {"victim_datagrams_received", "count", Better::kLower, "datagrams received by attack targets",
-     PTPLAB_SCALAR("victim_datagrams_received")},
+     "SELECT coalesce(sum(datagrams_in), 0) FROM node WHERE run_id = :run AND attack_target"},
 });
 
 #undef PTPLAB_NEAREST_RANK
 #undef PTPLAB_LATENCY
 #undef PTPLAB_JOIN_TIME
-#undef PTPLAB_SCALAR
 #undef PTPLAB_TABLE_MAX
 #undef PTPLAB_INTENDED_DELIVERIES
 

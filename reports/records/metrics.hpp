@@ -34,7 +34,7 @@ struct MetricDef {
   std::string_view meaning;  // one line, for catalogues and reports
   // One SQLite statement over the report's tables whose single value is the metric of run
   // `:run` (the parameter ?1); NULL when it cannot be computed (like the scalar's absence).
-  // Metrics only the runner can count (engine events, attacker ground truth) read their scalar.
+  // Counts only the runner sees (engine events, attacker ground truth) are per-node columns.
   std::string_view sql;
 };
 

@@ -84,14 +84,26 @@ struct TimeseriesRecord {
 inline constexpr std::array<std::string_view, 5> kNatTypeNames = {"public", "full_cone", "restricted",
                                                                   "port_restricted", "symmetric"};
 
-// A node of the run: lets SQL group by group, role, NAT type or region (node = host index).
+// A node of the run and what it did (node = host index): lets SQL group by group, role, NAT type
+// or region, and answer "how many nodes could talk" in one query. Counts are over the whole run.
 struct NodeRecord {
   std::int64_t node = 0;  // host index in the simulation (groups in file order, then attackers)
   std::string node_id;    // protocol node_id ("" if not known yet)
   std::string group_name;
-  std::string role;      // "client" | "server" | "attacker"
-  std::string nat_type;  // one of kNatTypeNames
-  std::string region;    // "" if the scenario has no regions
+  std::string role;                                // "client" | "server" | "attacker"
+  std::string nat_type;                            // one of kNatTypeNames
+  std::string region;                              // "" if the scenario has no regions
+  bool attack_target = false;                      // an attacker aimed at it (victim_datagrams_received)
+  std::optional<Nanoseconds> joined_ns{};          // first time its node joined a channel; NULL: never
+  std::optional<Nanoseconds> left_ns{};            // its host went down and stayed down; NULL: up at the end
+  std::optional<std::uint64_t> peers_at_end{};     // its engine's peer table at the end (0 if down);
+                                                   // NULL for attackers (no engine)
+  std::uint64_t datagrams_out = 0, bytes_out = 0;  // sent by the host (dropped on the way or not)
+  std::uint64_t datagrams_in = 0, bytes_in = 0;    // handed to the host by the network
+  std::uint64_t bytes_induced = 0;      // of bytes_out, sent to an address an attacker had shown it
+  std::uint64_t messages_intended = 0;  // (message, node) pairs with this node an intended recipient
+  std::uint64_t deliveries = 0;         // of those, first deliveries
+  std::uint64_t duplicates = 0;         // MESSAGE copies it received after the first
 };
 
 // A MESSAGE a node originated (record = full).
@@ -103,6 +115,7 @@ struct MessageRecord {
   std::uint64_t size_bytes = 0;
   std::uint64_t intended_recipients = 0;  // intended members (up) when it was sent, sender excluded
   std::uint64_t joined_recipients = 0;    // of those, the members that had joined by then
+  bool during_attack = false;             // sent while an attacker's window was open
 };
 
 // A first delivery of a MESSAGE to a node (record = full).
@@ -125,6 +138,18 @@ struct MembershipRecord {
   Nanoseconds intended_ns = 0;
   std::optional<Nanoseconds> joined_ns;  // NULL: its node never joined during this membership
   std::optional<Nanoseconds> left_ns;    // NULL: still a member at the end of the run
+};
+
+// Delivery and latency of one group's members as recipients (the summaries' per-group table; not a
+// table of its own: reports/ computes it from `node` and `delivery`, the runner from its counters).
+struct GroupTotals {
+  std::string group_name;
+  std::uint64_t nodes = 0;
+  std::uint64_t nodes_joined = 0;        // nodes whose node joined a channel
+  std::uint64_t intended = 0;            // (message, recipient) pairs with a recipient of the group
+  std::uint64_t delivered = 0;           // first deliveries of those
+  std::optional<double> delivery_ratio;  // delivered / intended
+  std::optional<double> latency_p50_ms, latency_p99_ms;  // nearest-rank, over those deliveries
 };
 
 // An identifier shared by distinct nodes (kind "node_id") or messages (kind "msg_id").

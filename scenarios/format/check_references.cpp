@@ -21,8 +21,9 @@ class NameCheck {
     if (name.empty() || std::find(known_.begin(), known_.end(), name) != known_.end()) return;
     const std::string suggestion = closest_name(name, known_);
     c_.error(pointer, suggestion.empty()
-                          ? "unknown " + std::string(what_) + " \"" + name + "\"; expected " +
-                                (known_.empty() ? std::string("none to exist") : quoted_list(known_))
+                          ? "unknown " + std::string(what_) + " \"" + name + "\"; " +
+                                (known_.empty() ? "the scenario defines no " + std::string(what_)
+                                                : "expected " + quoted_list(known_))
                           : "unknown " + std::string(what_) + " \"" + name + "\"; did you mean \"" +
                                 suggestion + "\"?");
   }
@@ -119,10 +120,22 @@ void check_references(JsonChecker& c, const json& doc, const Scenario& s) {
     channels.one(s.workload.membership[i].channel, p + "/channel");
     groups.list(item(workload, "membership", i), p, "groups", s.workload.membership[i].groups);
   }
+  // The nodes of a group by name ("" = every group), for counts that must not exceed them.
+  const auto group_size = [&](const std::string& name) {
+    std::uint64_t size = 0;
+    for (const auto& g : s.nodes) size += name.empty() || g.name == name ? g.count : 0;
+    return size;
+  };
   for (std::size_t i = 0; i < s.timeline.size(); ++i) {
     const auto& e = s.timeline[i];
     const std::string p = child_pointer("/timeline", i);
     groups.one(e.group, p + "/group");
+    if (e.count && *e.count > group_size(e.group) && group_size(e.group) > 0) {
+      c.error(p + "/count", "expected a count up to " + std::to_string(group_size(e.group)) +
+                                " (the nodes of " +
+                                (e.group.empty() ? std::string("every group") : "group \"" + e.group + "\"") +
+                                "), found " + std::to_string(*e.count));
+    }
     groups.one(e.to, p + "/to");
     groups.one(e.via, p + "/via");
     attackers.one(e.attacker, p + "/attacker");

@@ -112,6 +112,19 @@ void JsonChecker::number(const nlohmann::json& object, std::string_view pointer,
         "expected a number in [" + format_number(lo) + ", " + format_number(hi) + "], found " + describe(v));
 }
 
+void JsonChecker::share(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                        double& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_number() && v.get<double>() > 0 && v.get<double>() <= 1) {
+    out = v.get<double>();
+    return;
+  }
+  const bool zero = v.is_number() && v.get<double>() == 0;
+  error(child_pointer(pointer, key),
+        "expected a share in (0, 1], found " + describe(v) + (zero ? " (a share of 0 picks no node)" : ""));
+}
+
 void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                           std::uint64_t& out, std::uint64_t lo, std::uint64_t hi) {
   if (!object.is_object() || !object.contains(key)) return;
@@ -161,17 +174,50 @@ void JsonChecker::string(const nlohmann::json& object, std::string_view pointer,
   error(child_pointer(pointer, key), "expected a string, found " + describe(v));
 }
 
+void JsonChecker::name(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                       std::string& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  if (v.is_string() && !v.get<std::string>().empty()) {
+    out = v.get<std::string>();
+    return;
+  }
+  error(child_pointer(pointer, key), "expected a non-empty string, found " + describe(v));
+}
+
+void JsonChecker::group_list(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                             std::vector<std::string>& out) {
+  if (!object.is_object() || !object.contains(key)) return;
+  const auto& v = object.at(key);
+  const std::string p = child_pointer(pointer, key);
+  if (v.is_array() && v.empty()) {
+    error(p,
+          "expected a group name or a non-empty list of them (leave the key out for the default), found []");
+    return;
+  }
+  string_list_value(v, p, out);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i].empty()) error(v.is_string() ? p : child_pointer(p, i), "expected a group name, found \"\"");
+  }
+}
+
 bool JsonChecker::duration_value(const nlohmann::json& value, std::string_view pointer, TimeNs& out) {
   if (value.is_string()) {
-    if (const auto d = parse_duration(value.get<std::string>()); d && *d >= 0) {
+    const std::string text = value.get<std::string>();
+    if (const auto d = parse_duration(text); d && *d >= 0) {
       out = *d;
       return true;
+    }
+    if (text.starts_with('-') && parse_duration(std::string_view(text).substr(1))) {
+      error(std::string(pointer), "expected a non-negative duration, found " + describe(value));
+      return false;
     }
   } else if (value.is_number_integer() && value.get<std::int64_t>() == 0) {
     out = 0;
     return true;
   }
-  error(std::string(pointer), "expected a duration such as \"250ms\" or \"10s\", found " + describe(value));
+  error(std::string(pointer), "expected a duration such as \"250ms\" or \"10s\", found " + describe(value) +
+                                  (value.is_number() ? " (a number needs a unit)" : ""));
   return false;
 }
 

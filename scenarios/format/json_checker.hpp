@@ -49,12 +49,19 @@ class JsonChecker {
   // Each reads object[key] into out when present and valid (out is left as is otherwise).
   void number(const nlohmann::json& object, std::string_view pointer, std::string_view key, double& out,
               double lo, double hi);
+  // A share of some nodes to pick: a number in (0, 1]; 0 would pick none, silently.
+  void share(const nlohmann::json& object, std::string_view pointer, std::string_view key, double& out);
   void integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                std::uint64_t& out, std::uint64_t lo, std::uint64_t hi);
   void integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                std::uint32_t& out, std::uint32_t lo, std::uint32_t hi);
   void boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key, bool& out);
   void string(const nlohmann::json& object, std::string_view pointer, std::string_view key, std::string& out);
+  // A name others refer to: a non-empty string ("" would read as "every group" where one is named).
+  void name(const nlohmann::json& object, std::string_view pointer, std::string_view key, std::string& out);
+  // A list of group names (a string or a list of strings) that is not empty: [] would pick no node.
+  void group_list(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                  std::vector<std::string>& out);
   void duration(const nlohmann::json& object, std::string_view pointer, std::string_view key, TimeNs& out);
 
   // Reads a value (not a member) as a duration; false with an error when it is not one.

@@ -18,10 +18,7 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
   c.check_keys(doc, "",
                {"name", "description", "seed", "duration", "record", "network", "nodes", "topology",
                 "workload", "timeline", "attackers", "expect", "sweep"});
-  if (c.require_key(doc, "", "name")) c.string(doc, "", "name", s.name);
-  if (doc.contains("name") && doc["name"].is_string() && s.name.empty()) {
-    c.error("/name", "expected a non-empty string, found \"\"");
-  }
+  if (c.require_key(doc, "", "name")) c.name(doc, "", "name", s.name);
   c.string(doc, "", "description", s.description);
   c.integer(doc, "", "seed", s.seed, 0, (std::uint64_t{1} << 63) - 1);
   c.duration(doc, "", "duration", s.duration_ns);
@@ -46,16 +43,21 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   } catch (const json::parse_error& e) {
     return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
   }
-  if (auto duplicates = find_duplicate_keys(text); !duplicates.empty())
-    return Unexpected(std::move(duplicates));
+  // Repeated keys are reported with every other error of the file (the document holds the last
+  // of each, as nlohmann/json keeps it), so one pass shows everything to fix.
   JsonChecker c;
+  for (auto& d : find_duplicate_keys(text)) c.error(std::move(d.pointer), std::move(d.message));
   if (!c.require_object(doc, "", "a JSON object")) return Unexpected(c.take_errors());
   ValidationErrors override_errors;
   for (const auto& o : overrides) {
     auto errs = apply_override(doc, o);
     override_errors.insert(override_errors.end(), errs.begin(), errs.end());
   }
-  if (!override_errors.empty()) return Unexpected(std::move(override_errors));
+  if (!override_errors.empty()) {
+    ValidationErrors all = c.take_errors();
+    all.insert(all.end(), override_errors.begin(), override_errors.end());
+    return Unexpected(std::move(all));
+  }
 
   Scenario s;
   read_top(c, doc, s);

@@ -1,7 +1,57 @@
 // `--set path=value`: JSON-or-string values, and setting a JSON pointer that may not exist yet.
 #include "scenarios/format/overrides.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "scenarios/format/json_checker.hpp"
+
 namespace ptplab::scenarios {
+namespace {
+
+using nlohmann::json;
+
+// Why `pointer` cannot be set in `doc` without inventing array items or writing below a scalar,
+// as a validation error at the deepest pointer that goes wrong; none when it can. nlohmann/json
+// would fill a gap in an array with nulls (/nodes/7 on two groups made /nodes/2../nodes/6 null
+// and reported those) and throws a terse message below a scalar.
+ValidationErrors path_problem(const json& doc, const json::json_pointer& pointer, const std::string& shown) {
+  std::vector<std::string> tokens;
+  for (auto p = pointer; !p.empty(); p = p.parent_pointer()) tokens.push_back(p.back());
+  std::reverse(tokens.begin(), tokens.end());
+  const json* at = &doc;
+  std::string here;
+  for (const auto& token : tokens) {
+    const std::string next = child_pointer(here, token);
+    if (at->is_null()) return {};  // created as an object from here on
+    if (at->is_object()) {
+      if (!at->contains(token)) return {};
+      at = &(*at)[token];
+    } else if (at->is_array()) {
+      const bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                        [](char ch) { return ch >= '0' && ch <= '9'; });
+      const std::string size = std::to_string(at->size());
+      const std::string range =
+          at->empty() ? "0 (or \"-\") to add the first item"
+                      : "0 to " + std::to_string(at->size() - 1) + ", or " + size + " (or \"-\") to add one";
+      if (token == "-") return {};
+      if (!digits || token.size() > 9 || std::stoul(token) > at->size()) {
+        return {{next, "--set " + shown + ": " + (here.empty() ? "the document" : here) + " has " + size +
+                           (at->size() == 1 ? " item" : " items") + "; expected an index " + range +
+                           ", found \"" + token + "\""}};
+      }
+      if (std::stoul(token) == at->size()) return {};
+      at = &(*at)[std::stoul(token)];
+    } else {
+      return {{here, "--set " + shown + ": cannot set " + next + " below " + describe(*at) +
+                         "; expected an object or an array at " + here}};
+    }
+    here = next;
+  }
+  return {};
+}
+
+}  // namespace
 
 nlohmann::json parse_override_value(std::string_view text) {
   try {
@@ -21,6 +71,7 @@ ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment
   try {
     const nlohmann::json::json_pointer pointer(path);
     if (pointer.empty()) return {{path, "--set " + shown + ": expected a path below the document root"}};
+    if (auto problem = path_problem(doc, pointer, shown); !problem.empty()) return problem;
     // json_pointer creates missing objects; an array index must exist or be its end ("-" or size).
     doc[pointer] = parse_override_value(assignment.substr(eq + 1));
   } catch (const nlohmann::json::exception& e) {

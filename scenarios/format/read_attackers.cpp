@@ -86,7 +86,7 @@ void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::siz
   if (!c.require_object(j, p)) return;
   c.check_keys(
       j, p, {"name", "count", "behaviour", "target", "rate_per_s", "start", "stop", "placement", "params"});
-  c.string(j, p, "name", out.name);
+  c.name(j, p, "name", out.name);
   c.integer(j, p, "count", out.count, 1, kAttackersMax);
   if (c.require_key(j, p, "behaviour")) {
     read_choice(c, j, p, "behaviour", kBehaviours, out.behaviour);

@@ -105,16 +105,18 @@ void read_nat(JsonChecker& c, const json& j, const std::string& p, NatPopulation
     c.check_keys(j["mix"], mp, kTypes);
     std::array<double, kTypes.size()> shares{};
     shares[0] = -1;  // public: what the others leave
+    const std::size_t errors_before = c.errors().size();
     for (std::size_t i = 0; i < kTypes.size(); ++i) c.number(j["mix"], mp, kTypes[i], shares[i], 0, 1);
+    const bool shares_valid = c.errors().size() == errors_before;  // else a sum would mislead
     double others = 0;
     for (std::size_t i = 1; i < shares.size(); ++i) others += shares[i];
     if (shares[0] < 0) shares[0] = std::max(0.0, 1 - others);
     const double total = shares[0] + others;
-    if (std::fabs(total - 1) > 1e-9) {
+    if (shares_valid && std::fabs(total - 1) > 1e-9) {
       char found[32];
       std::snprintf(found, sizeof found, "%.6g", total);
       c.error(mp, std::string("expected shares summing to 1, found ") + found);
-    } else {
+    } else if (shares_valid) {
       out.mix = shares;
     }
   }

@@ -26,7 +26,7 @@ void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t
   g.name = "group" + std::to_string(index);
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"name", "count", "role", "placement", "region", "params"});
-  c.string(j, p, "name", g.name);
+  c.name(j, p, "name", g.name);
   c.integer(j, p, "count", g.count, 1, static_cast<std::uint32_t>(kNodesMax));
   read_choice(c, j, p, "role", kRoles, g.role);
   g.placement.from_mix = g.role == Role::kClient;

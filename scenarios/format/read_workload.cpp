@@ -1,5 +1,7 @@
 // Validation of `workload` (channels, their members and messages, membership changes) and of
 // `timeline` (timed faults, parameter changes and attack switches).
+#include <map>
+
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {
@@ -64,8 +66,8 @@ void read_messages(JsonChecker& c, const json& j, const std::string& p, TimeNs d
 void read_members(JsonChecker& c, const json& j, const std::string& p, Members& out) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"groups", "share"});
-  c.string_list(j, p, "groups", out.groups);
-  c.number(j, p, "share", out.share, 0, 1);
+  c.group_list(j, p, "groups", out.groups);
+  c.share(j, p, "share", out.share);
 }
 
 void read_channel(JsonChecker& c, const json& j, const std::string& p, std::size_t index, TimeNs duration,
@@ -73,7 +75,7 @@ void read_channel(JsonChecker& c, const json& j, const std::string& p, std::size
   out.name = "channel" + std::to_string(index);
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"name", "closed", "members", "messages"});
-  c.string(j, p, "name", out.name);
+  c.name(j, p, "name", out.name);
   c.boolean(j, p, "closed", out.closed);
   if (j.contains("members")) read_members(c, j["members"], p + "/members", out.members);
   if (j.contains("messages")) read_messages(c, j["messages"], p + "/messages", duration, out.messages);
@@ -98,16 +100,30 @@ void read_membership(JsonChecker& c, const json& j, const std::string& p, TimeNs
     read_choice(c, j, p, "action", MembershipChange::kKinds, out.kind);
   }
   if (c.require_key(j, p, "channel")) c.string(j, p, "channel", out.channel);
-  c.string_list(j, p, "groups", out.groups);
-  c.number(j, p, "share", out.share, 0, 1);
+  c.group_list(j, p, "groups", out.groups);
+  c.share(j, p, "share", out.share);
 }
 
+// Each side a non-empty list of group names, each group on one side only: a group on two sides
+// ends up on the last one, and an empty side splits nothing.
 void read_sides(JsonChecker& c, const json& j, const std::string& p, TimelineEvent& out) {
   if (!c.require_array(j, p, "an array of sides (each a list of group names)")) return;
   if (j.size() < 2) c.error(p, "expected at least 2 sides, found " + std::to_string(j.size()));
+  std::map<std::string, std::string> first;  // group -> pointer of its first mention
   for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string sp = child_pointer(p, i);
     std::vector<std::string> side;
-    c.string_list_value(j[i], child_pointer(p, i), side);
+    c.string_list_value(j[i], sp, side);
+    if (j[i].is_array() && j[i].empty()) c.error(sp, "expected a non-empty list of group names, found []");
+    for (std::size_t m = 0; m < side.size(); ++m) {
+      const std::string ip = j[i].is_string() ? sp : child_pointer(sp, m);
+      if (side[m].empty()) {
+        c.error(ip, "expected a group name, found \"\"");
+      } else if (const auto [it, fresh] = first.try_emplace(side[m], ip); !fresh) {
+        c.error(ip, "expected each group on one side only, found \"" + side[m] + "\" again (first at " +
+                        it->second + ")");
+      }
+    }
     out.sides.push_back(std::move(side));
   }
 }
@@ -136,19 +152,30 @@ void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs dura
   c.check_keys(j, p, entry_of(TimelineEvent::kActions, out.action).keys);
   using A = TimelineEvent::Action;
   c.string(j, p, "group", out.group);
-  c.number(j, p, "share", out.share, 0, 1);
+  c.share(j, p, "share", out.share);
   if (j.contains("count")) {
     std::uint32_t count = 0;
-    c.integer(j, p, "count", count, 0, static_cast<std::uint32_t>(kNodesMax));
+    c.integer(j, p, "count", count, 1, static_cast<std::uint32_t>(kNodesMax));
     out.count = count;
   }
   c.duration(j, p, "mean_uptime", out.mean_uptime_ns);
   c.duration(j, p, "mean_downtime", out.mean_downtime_ns);
-  if (out.action == A::kChurnOn && (out.mean_uptime_ns <= 0 || out.mean_downtime_ns <= 0)) {
-    c.error(p, "expected positive mean_uptime and mean_downtime, found " +
-                   format_duration(out.mean_uptime_ns) + " and " + format_duration(out.mean_downtime_ns));
+  if (out.action == A::kChurnOn) {
+    for (const auto& [key, value] :
+         {std::pair{"mean_uptime", out.mean_uptime_ns}, std::pair{"mean_downtime", out.mean_downtime_ns}}) {
+      if (value <= 0)
+        c.error(child_pointer(p, key), "expected a positive duration, found " + format_duration(value));
+    }
   }
-  if (out.action == A::kPartition && j.contains("sides")) read_sides(c, j["sides"], p + "/sides", out);
+  if (out.action == A::kPartition && j.contains("sides")) {
+    read_sides(c, j["sides"], p + "/sides", out);
+    if (j.contains("share")) c.error(p + "/share", "expected either sides or share, found both");
+  } else if (out.action == A::kPartition && out.share >= 1) {
+    c.error(p + (j.contains("share") ? "/share" : ""),
+            "expected sides, or a share below 1 for a random split (side one takes the share, side two "
+            "the rest), found " +
+                (j.contains("share") ? describe(j["share"]) : std::string("neither")));
+  }
   if (out.action == A::kSetParam) read_set_param(c, j, p, out);
   if (out.action == A::kAttackStart || out.action == A::kAttackStop) {
     if (c.require_key(j, p, "attacker")) c.string(j, p, "attacker", out.attacker);

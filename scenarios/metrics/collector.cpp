@@ -15,6 +15,15 @@ Collector::Collector(const CollectorOptions& options)
 
 void Collector::set_role(sim::HostId host, HostRole role) { hosts_.at(host).role = std::move(role); }
 
+void Collector::set_group(sim::HostId host, std::uint32_t group, std::string_view name) {
+  hosts_.at(host).group = group;
+  if (group >= group_names_.size()) {
+    group_names_.resize(group + 1);
+    group_latency_.resize(group + 1, Sample(options_.full));
+  }
+  group_names_[group] = std::string(name);
+}
+
 std::uint32_t Collector::intern_node_id(std::string_view id) {
   const auto it = node_ids_.find(id);
   if (it != node_ids_.end()) return it->second;
@@ -40,6 +49,7 @@ void Collector::add_channel(const std::string& channel_id) {
   membership_.emplace_back(hosts_.size());
   intended_up_.push_back(0);
   joined_up_.push_back(0);
+  channel_messages_.push_back(0);
 }
 
 void Collector::note_intended(TimeNs now, sim::HostId host, std::string_view channel_id) {
@@ -48,7 +58,7 @@ void Collector::note_intended(TimeNs now, sim::HostId host, std::string_view cha
   auto& m = membership_[it->second][host];
   if (m.open()) return;
   if (m.intended_ns != kNever) past_memberships_.push_back({it->second, host, m});
-  m = {now, kNever, kNever};
+  m = {now, kNever, kNever, channel_messages_[it->second], 0, 0};
   ++intended_up_[it->second];
 }
 
@@ -60,6 +70,7 @@ void Collector::note_member(TimeNs now, sim::HostId host, std::string_view chann
   if (!m.open() || m.joined_ns != kNever) return;
   m.joined_ns = now;
   ++joined_up_[it->second];
+  hosts_[host].joined_ns = std::min(hosts_[host].joined_ns, now);
 }
 
 void Collector::note_left(TimeNs now, sim::HostId host, std::string_view channel_id) {
@@ -72,6 +83,7 @@ void Collector::end_membership(TimeNs now, std::uint32_t channel, sim::HostId ho
   auto& m = membership_[channel][host];
   if (!m.open()) return;
   m.left_ns = now;
+  m.messages_at_end = channel_messages_[channel];
   --intended_up_[channel];
   if (m.joined_ns != kNever) --joined_up_[channel];
 }
@@ -119,6 +131,59 @@ void Collector::end_sample_round(TimeNs now) {
   round_max_ = {};
 }
 
+std::uint64_t Collector::intended_pairs(std::uint32_t channel, const Membership& m) const {
+  const std::uint64_t end = m.open() ? channel_messages_[channel] : m.messages_at_end;
+  return end - m.messages_at_start - m.own_messages;
+}
+
+std::vector<reports::NodeRecord> Collector::node_rows() const {
+  std::vector<reports::NodeRecord> rows(hosts_.size());
+  for (sim::HostId h = 0; h < hosts_.size(); ++h) {
+    const auto& s = hosts_[h];
+    auto& r = rows[h];
+    r.node = static_cast<std::int64_t>(h);
+    r.attack_target = s.role.victim;
+    if (s.joined_ns != kNever) r.joined_ns = s.joined_ns;
+    if (s.down_ns != kNever) r.left_ns = s.down_ns;
+    r.datagrams_out = s.datagrams_out, r.bytes_out = s.bytes_out;
+    r.datagrams_in = s.datagrams_in, r.bytes_in = s.bytes_in;
+    r.bytes_induced = s.bytes_induced;
+    r.deliveries = s.deliveries;
+    r.duplicates = s.duplicates;
+  }
+  for (const auto& p : past_memberships_) rows[p.host].messages_intended += intended_pairs(p.channel, p.m);
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) {
+    for (sim::HostId h = 0; h < membership_[c].size(); ++h) {
+      if (membership_[c][h].intended_ns != kNever)
+        rows[h].messages_intended += intended_pairs(c, membership_[c][h]);
+    }
+  }
+  return rows;
+}
+
+std::vector<reports::GroupTotals> Collector::group_totals() const {
+  std::vector<reports::GroupTotals> out(group_names_.size());
+  for (std::size_t g = 0; g < out.size(); ++g) out[g].group_name = group_names_[g];
+  const auto rows = node_rows();
+  for (sim::HostId h = 0; h < hosts_.size(); ++h) {
+    if (hosts_[h].group >= out.size()) continue;
+    auto& g = out[hosts_[h].group];
+    ++g.nodes;
+    g.nodes_joined += rows[h].joined_ns ? 1 : 0;
+    g.intended += rows[h].messages_intended;
+    g.delivered += rows[h].deliveries;
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto& g = out[i];
+    if (g.intended > 0) g.delivery_ratio = static_cast<double>(g.delivered) / static_cast<double>(g.intended);
+    if (group_latency_[i].count() > 0) {
+      g.latency_p50_ms = group_latency_[i].percentile(0.5) / 1e6;
+      g.latency_p99_ms = group_latency_[i].percentile(0.99) / 1e6;
+    }
+  }
+  return out;
+}
+
 bool Collector::attack_on(TimeNs t) const {
   return std::any_of(attack_windows_.begin(), attack_windows_.end(),
                      [t](const AttackWindow& w) { return t >= w.start_ns && t < w.stop_ns; });
@@ -158,12 +223,18 @@ void Collector::on_send(TimeNs now, const sim::DatagramView& d) {
   const auto verb = scan_verb(**d.bytes);
   traffic_.sent(now, verb, size);
   if (d.src_host >= hosts_.size()) return;
-  if (hosts_[d.src_host].role.attacker) {
+  auto& src = hosts_[d.src_host];
+  ++src.datagrams_out;
+  src.bytes_out += size;
+  if (src.role.attacker) {
     attacker_bytes_ += size;
     return;
   }
   honest_bytes_ += size;
-  if (!named_.empty() && named_.count(named_key(d.src_host, d.to)) != 0) induced_bytes_[verb] += size;
+  if (!named_.empty() && named_.count(named_key(d.src_host, d.to)) != 0) {
+    induced_bytes_[verb] += size;
+    src.bytes_induced += size;
+  }
 }
 
 void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason reason) {
@@ -176,6 +247,8 @@ void Collector::on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason 
 
 void Collector::on_delivery(TimeNs, const sim::DatagramView& d) {
   if (d.dst_host >= hosts_.size()) return;
+  ++hosts_[d.dst_host].datagrams_in;
+  hosts_[d.dst_host].bytes_in += d.size();
   const auto& dst = hosts_[d.dst_host].role;
   if (dst.victim) ++victim_datagrams_;
   if (d.src_host < hosts_.size() && hosts_[d.src_host].role.attacker && !dst.attacker &&
@@ -204,7 +277,10 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kMessageOriginated: originated(now, host, e); break;
     case EventKind::kDelivered: delivered(now, host, e); break;
     case EventKind::kDuplicate:
-      if (e.verb == "MESSAGE") ++duplicates_;
+      if (e.verb == "MESSAGE") {
+        ++duplicates_;
+        ++hosts_[host].duplicates;
+      }
       break;
     case EventKind::kRateLimited:
       if (e.verb == "CONNECT" && cause.datagram != nullptr)
@@ -292,6 +368,8 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   m.intended = intended_up_[m.channel] - (self_intended ? 1 : 0);
   m.joined = joined_up_[m.channel] - (self_joined ? 1 : 0);
   m.during_attack = attack_on(now);
+  ++channel_messages_[m.channel];
+  if (self_intended) ++membership_[m.channel][host].own_messages;
   const auto index = static_cast<std::uint32_t>(messages_.size());
   auto [it, inserted] = msg_index_.try_emplace(std::string(e.msg_id), index);
   if (!inserted) {
@@ -303,9 +381,9 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
   msg_id_text_.push_back(it->first);
   messages_.push_back(std::move(m));
   if (options_.full && options_.rows != nullptr) {
-    options_.rows->add(reports::MessageRecord{std::string(e.msg_id), static_cast<std::int64_t>(host),
-                                              channel_ids_[ch->second], now, e.value,
-                                              messages_.back().intended, messages_.back().joined});
+    options_.rows->add(reports::MessageRecord{
+        std::string(e.msg_id), static_cast<std::int64_t>(host), channel_ids_[ch->second], now, e.value,
+        messages_.back().intended, messages_.back().joined, messages_.back().during_attack});
   }
 }
 
@@ -345,6 +423,8 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
   if (was_joined) ++m.delivered_joined;
   const TimeNs latency = now - m.sent_ns;
   latency_.add(latency);
+  ++hosts_[host].deliveries;
+  if (hosts_[host].group < group_latency_.size()) group_latency_[hosts_[host].group].add(latency);
   if (options_.full && options_.rows != nullptr) {
     options_.rows->add(reports::DeliveryRecord{std::string(e.msg_id), static_cast<std::int64_t>(host), now,
                                                latency, e.hops, true, was_joined});

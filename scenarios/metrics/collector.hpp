@@ -72,6 +72,9 @@ class Collector final : public sim::Observer {
 
   // --- ground truth from the runner ---
   void set_role(sim::HostId host, HostRole role);
+  // The scenario group (index into the scenario's `nodes`, name) of an honest host; the
+  // per-group results cover hosts given one.
+  void set_group(sim::HostId host, std::uint32_t group, std::string_view name);
   // The node_id a host runs under (called at every start; restarts keep their identity).
   void set_node_id(sim::HostId host, const std::string& node_id);
   // A channel of the workload, by the id its creator gave it.
@@ -109,6 +112,12 @@ class Collector final : public sim::Observer {
   [[nodiscard]] RunDiagnostics diagnostics() const;
   // The `traffic` table's rows so far, as finish() writes them.
   [[nodiscard]] std::vector<reports::TrafficRecord> traffic_rows() const { return traffic_.records(); }
+  // One `node` row per host, in host order, with what the host did so far: the result columns
+  // (attack_target, joined_ns, left_ns, datagram and byte counts, messages_intended, deliveries,
+  // duplicates); the runner fills in identity, group, role, NAT type, region and peers_at_end.
+  [[nodiscard]] std::vector<reports::NodeRecord> node_rows() const;
+  // Delivery and latency per group set with set_group(), in group index order.
+  [[nodiscard]] std::vector<reports::GroupTotals> group_totals() const;
 
  private:
   struct Message {
@@ -122,11 +131,17 @@ class Collector final : public sim::Observer {
     std::uint32_t next_same_id = UINT32_MAX;  // another message with the same msg_id
     bool during_attack = false;
   };
+  // Per-recipient counts of a membership come from the channel's message count at its start and
+  // end, less the messages its host originated meanwhile.
+
   // One membership the scenario asked for (a membership row): open while left_ns == kNever.
   struct Membership {
     TimeNs intended_ns = kNever;
     TimeNs joined_ns = kNever;
     TimeNs left_ns = kNever;
+    std::uint64_t messages_at_start = 0;  // the channel's messages_ count when it opened
+    std::uint64_t own_messages = 0;       // messages its host originated in the channel while open
+    std::uint64_t messages_at_end = 0;    // the channel's messages_ count when it ended
     [[nodiscard]] bool open() const { return intended_ns != kNever && left_ns == kNever; }
   };
   // A membership that ended and was followed by another of the same (channel, host).
@@ -140,6 +155,10 @@ class Collector final : public sim::Observer {
     std::uint32_t node_id = UINT32_MAX;  // interned
     TimeNs up_ns = kNever;
     TimeNs down_ns = kNever;
+    TimeNs joined_ns = kNever;  // first channel join of its node
+    std::uint32_t group = UINT32_MAX;
+    std::uint64_t datagrams_out = 0, bytes_out = 0, datagrams_in = 0, bytes_in = 0, bytes_induced = 0;
+    std::uint64_t deliveries = 0, duplicates = 0;
   };
   struct ConnectAttempt {
     sim::HostId a = 0, b = 0;
@@ -160,6 +179,9 @@ class Collector final : public sim::Observer {
   void end_membership(TimeNs now, std::uint32_t channel, sim::HostId host);
   // Every membership of the run, ended or open, in (channel, host, intended_ns) order.
   void for_each_membership(const std::function<void(std::uint32_t, sim::HostId, const Membership&)>& f) const;
+  // (message, recipient) pairs of a membership: messages of its channel originated while it was
+  // open, other than its host's own.
+  [[nodiscard]] std::uint64_t intended_pairs(std::uint32_t channel, const Membership& m) const;
   [[nodiscard]] bool attack_on(TimeNs t) const;
   [[nodiscard]] std::uint32_t intern_node_id(std::string_view id);
   void originated(TimeNs now, sim::HostId host, const Event& e);
@@ -182,6 +204,9 @@ class Collector final : public sim::Observer {
   std::vector<PastMembership> past_memberships_;     // earlier ones, replaced by a later one
   std::vector<std::uint32_t> intended_up_;           // [channel]: open memberships (hosts up)
   std::vector<std::uint32_t> joined_up_;             // [channel]: ... whose node has joined
+  std::vector<std::uint64_t> channel_messages_;      // [channel]: messages originated so far
+  std::vector<std::string> group_names_;             // by group index (set_group)
+  std::vector<Sample> group_latency_;                // [group]: latency of deliveries to its hosts
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> node_ids_;
   std::vector<std::string> node_id_text_;
   std::vector<std::vector<sim::HostId>> node_id_holders_;

@@ -59,11 +59,8 @@ MetricValues Collector::finish(TimeNs end) {
     v["join_time_p50_ms"] = join_time.percentile(0.5) / kNsPerMs;
     v["join_time_p99_ms"] = join_time.percentile(0.99) / kNsPerMs;
   }
-  const bool attacked = !attack_windows_.empty();
-  if (attacked ? attack_intended > 0 : intended > 0) {
-    v["honest_delivery_ratio"] =
-        attacked ? static_cast<double>(attack_delivered) / static_cast<double>(attack_intended)
-                 : static_cast<double>(delivered) / static_cast<double>(intended);
+  if (attack_intended > 0) {
+    v["honest_delivery_ratio"] = static_cast<double>(attack_delivered) / static_cast<double>(attack_intended);
   }
   if (latency_.count() > 0) {
     const auto s = latency_.summary();

@@ -59,11 +59,13 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
   add_counted_warning(out, d.unsent_copies,
                       "copies of sent MESSAGEs were not sent to one of their next hops");
   for (const auto& rule : kWarningRules) {
-    const auto it = std::find_if(d.drops.begin(), d.drops.end(),
+    const bool skip = rule.kind == WarningKind::kWorkloadSkipped;
+    const auto& counts = skip ? d.skipped : d.drops;
+    const auto it = std::find_if(counts.begin(), counts.end(),
                                  [&](const DropCount& c) { return c.reason == rule.reason; });
-    if (it == d.drops.end() || it->count == 0) continue;
-    out.push_back("warning: " + std::to_string(it->count) + " dropped as " + std::string(rule.reason) + ": " +
-                  std::string(rule.meaning));
+    if (it == counts.end() || it->count == 0) continue;
+    out.push_back("warning: " + std::to_string(it->count) + (skip ? " skipped as " : " dropped as ") +
+                  std::string(rule.reason) + ": " + std::string(rule.meaning));
   }
   if (d.gave_up > 0) {
     out.push_back("warning: " + std::to_string(d.gave_up) +

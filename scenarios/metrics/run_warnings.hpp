@@ -22,13 +22,17 @@ struct RunDiagnostics {
   std::vector<DropCount> unsent_copies;     // copies of sent MESSAGEs the origin refused for one peer
   std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
+  // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
+  // rules): they never reach the engine, so no traffic row records them.
+  std::vector<DropCount> skipped;
 };
 
 // Why a drop reason deserves a warning.
 enum class WarningKind : std::uint8_t {
-  kTableBound,     // a node table was at its bound: work was refused
-  kQueueOverflow,  // a bandwidth queue was full: the network model congested
-  kNetworkBound,   // the network model refused a datagram by its own bound (size)
+  kTableBound,       // a node table was at its bound: work was refused
+  kQueueOverflow,    // a bandwidth queue was full: the network model congested
+  kNetworkBound,     // the network model refused a datagram by its own bound (size)
+  kWorkloadSkipped,  // the runner could not carry out a scheduled workload action (RunDiagnostics::skipped)
 };
 
 // One reason that is warned about whenever it occurs, with what it means and the setting that
@@ -52,13 +56,20 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
      "datagrams dropped at a full bandwidth queue (network bandwidth and queue_bytes)"},
     {"oversize", WarningKind::kNetworkBound,
      "datagrams above the network's size bound dropped in flight (network max_datagram_bytes)"},
+    {"no_sender", WarningKind::kWorkloadSkipped,
+     "scheduled MESSAGEs not sent: no member of the channel was up, joined and (closed channel) holding "
+     "its key when they were due (8 random draws among the members)"},
+    {"no_members", WarningKind::kWorkloadSkipped,
+     "channels never created: no member was picked at set-up (members groups all down, or members "
+     "share x group size rounds to 0)"},
 });
 
 // Why an origin could not send a MESSAGE, for the reasons the engine gives (others: the name).
 [[nodiscard]] std::string_view unsent_meaning(std::string_view reason);
 
 // The `warning: ...` lines for `d` (no trailing newline), in a stable order: unsent MESSAGEs,
-// then the warning table's reasons in table order, then given-up retransmissions. Empty when
+// then the warning table's reasons in table order ("N dropped as R", or "N skipped as R" for
+// workload rules), then given-up retransmissions. Empty when
 // nothing failed silently.
 [[nodiscard]] std::vector<std::string> run_warnings(const RunDiagnostics& d);
 

@@ -107,7 +107,9 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   outcome.events = sim->events();
   outcome.metrics = sim->finish();
   outcome.diagnostics = sim->diagnostics();
+  outcome.groups = sim->group_totals();
   outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
+  sim->add_skipped(outcome.diagnostics);
   if (w != nullptr) {
     for (const auto& e : outcome.expectations) w->add(e);
   }

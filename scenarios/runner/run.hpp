@@ -32,7 +32,8 @@ struct RunOutcome {
   reports::RunId run_id = 0;
   reports::RunStatus status = reports::RunStatus::kComplete;
   MetricValues metrics;
-  RunDiagnostics diagnostics;  // what the summary's drop list and warning lines come from
+  RunDiagnostics diagnostics;                // what the summary's drop list and warning lines come from
+  std::vector<reports::GroupTotals> groups;  // delivery and latency per group of honest nodes
   std::vector<reports::ExpectationRecord> expectations;
   bool passed = false;  // complete and every expectation passed
   TimeNs simulated_ns = 0;

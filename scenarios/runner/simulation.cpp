@@ -68,16 +68,20 @@ bool Simulation::run(const ProgressFn& progress) {
 
 MetricValues Simulation::finish() {
   if (sink_ != nullptr) {
+    auto rows = collector_.node_rows();
     for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
       const auto& p = plan_.hosts[h];
-      reports::NodeRecord r;
-      r.node = h;
+      reports::NodeRecord& r = rows[h];
+      if (!p.attacker) {
+        const auto* n = net_->is_up(h) ? node(h) : nullptr;
+        r.peers_at_end = n != nullptr ? n->table_sizes().peers : 0;
+      }
       r.node_id = node_ids_[h];
       r.group_name = p.attacker ? s_.attackers[p.group].name : s_.nodes[p.group].name;
       r.role = p.attacker ? "attacker" : role_name(s_.nodes[p.group].role);
       r.nat_type = nat_type_name(p.nat_type);
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
-      rows_.add(r);
+      rows_.add(std::move(r));
     }
     rows_.add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
     rows_.add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});

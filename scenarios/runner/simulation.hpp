@@ -69,10 +69,14 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] MetricValues finish();
   // What failed silently (drops by reason, MESSAGEs not sent, retransmissions given up).
   [[nodiscard]] RunDiagnostics diagnostics() const { return collector_.diagnostics(); }
+  // Delivery and latency per group (reports::GroupTotals), in the scenario's group order.
+  [[nodiscard]] std::vector<reports::GroupTotals> group_totals() const { return collector_.group_totals(); }
 
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
+  // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).
+  void add_skipped(RunDiagnostics& d) const;
   // The node_id of an honest host ("" before it first started).
   [[nodiscard]] const std::string& node_id(sim::HostId host) const { return node_ids_[host]; }
 
@@ -134,9 +138,11 @@ class Simulation final : private sim::Observer {
   std::vector<bool> started_;             // by host: started at least once
   std::vector<std::string> channel_ids_;  // by workload channel ("" before creation)
   std::vector<sim::HostId> channel_creator_;
-  Rng action_rng_;                     // crash/partition/membership draws
-  Rng message_rng_;                    // message arrivals, senders and bodies
-  std::unique_ptr<sim::Network> net_;  // last: destroyed first, while what it calls still lives
+  std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
+  std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
+  Rng action_rng_;                              // crash/partition/membership draws
+  Rng message_rng_;                             // message arrivals, senders and bodies
+  std::unique_ptr<sim::Network> net_;           // last: destroyed first, while what it calls still lives
 };
 
 }  // namespace ptplab::scenarios

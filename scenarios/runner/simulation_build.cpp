@@ -39,6 +39,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     role.nat_type = nat_type_name(p.nat_type);
     collector_.set_role(h, role);
     if (p.attacker) continue;  // added by build_attackers, after every honest host
+    collector_.set_group(h, p.group, s_.nodes[p.group].name);
     sim::HostSpec spec;
     spec.address = p.address;
     spec.nat = p.nat_box == UINT32_MAX ? sim::kNoNat : nat_boxes_[p.nat_box];

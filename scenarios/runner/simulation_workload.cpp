@@ -53,7 +53,10 @@ void Simulation::schedule_channel(std::size_t c) {
   }
   std::erase_if(candidates, [this](sim::HostId h) { return node(h) == nullptr; });
   const auto members = pick(candidates, ch.members.share, std::nullopt);
-  if (members.empty()) return;
+  if (members.empty()) {
+    ++channels_without_members_;
+    return;
+  }
   const sim::HostId creator = members.front();
   const TimeNs now = sim_.now();
   net_->act(creator, [&](Endpoint& e, Output& out) {
@@ -135,6 +138,12 @@ void Simulation::send_message(std::size_t c) {
     });
     return;
   }
+  ++messages_without_sender_;
+}
+
+void Simulation::add_skipped(RunDiagnostics& d) const {
+  if (messages_without_sender_ > 0) d.skipped.push_back({"no_sender", messages_without_sender_});
+  if (channels_without_members_ > 0) d.skipped.push_back({"no_members", channels_without_members_});
 }
 
 void Simulation::apply_membership(const MembershipChange& change) {

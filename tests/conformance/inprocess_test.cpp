@@ -22,7 +22,7 @@ TEST(InProcessEngine, PassesEveryCase) {
                     << failure_sentence(r.outcome) << "\n"
                     << r.wire_log;
   }
-  EXPECT_EQ(exit_code(results, true), 0);
+  EXPECT_EQ(exit_code(results, ExitPolicy{true, false}), 0);
 }
 
 TEST(InProcessEngine, IsDeterministicForOneSeed) {

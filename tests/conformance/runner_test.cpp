@@ -43,10 +43,10 @@ TEST(Runner, ShouldFailureIsAWarningAndMustFailureFailsTheRun) {
   const auto results = run_cases(cases, RunOptions{}, target);
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].outcome.status, Status::kWarn);
-  EXPECT_EQ(exit_code(results, false), 0);
-  EXPECT_EQ(exit_code(results, true), 1);
+  EXPECT_EQ(exit_code(results, ExitPolicy{}), 0);
+  EXPECT_EQ(exit_code(results, ExitPolicy{true, false}), 1);
   const std::vector<Case> must = {{"x/3", "FMT-1", Level::kMust, "m", always_fail}};
-  EXPECT_EQ(exit_code(run_cases(must, RunOptions{}, target), false), 1);
+  EXPECT_EQ(exit_code(run_cases(must, RunOptions{}, target), ExitPolicy{}), 1);
 }
 
 TEST(Runner, ExpectedFailuresAndUnexpectedPasses) {
@@ -55,11 +55,11 @@ TEST(Runner, ExpectedFailuresAndUnexpectedPasses) {
                                    {"x/2", "FMT-1", Level::kMust, "p", always_pass}};
   RunOptions options;
   options.expect_fail = {"x/1"};
-  EXPECT_EQ(exit_code(run_cases(cases, options, target), false), 0);
+  EXPECT_EQ(exit_code(run_cases(cases, options, target), ExitPolicy{}), 0);
   options.expect_fail = {"x/1", "x/2"};
   const auto results = run_cases(cases, options, target);
   EXPECT_TRUE(results[1].unexpected_pass);
-  EXPECT_EQ(exit_code(results, false), 1);
+  EXPECT_EQ(exit_code(results, ExitPolicy{}), 1);
 }
 
 TEST(Runner, RepeatReportsFlakes) {
@@ -98,7 +98,7 @@ TEST(Writers, JunitHasOneTestcasePerCaseAndEscapes) {
   const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "a <b> & \"c\"", always_fail},
                                    {"x/2", "FMT-1", Level::kMust, "p", always_pass}};
   std::ostringstream out;
-  write_junit(out, run_cases(cases, RunOptions{}, target), "t");
+  write_junit(out, run_cases(cases, RunOptions{}, target), "t", ExitPolicy{});
   const std::string xml = out.str();
   EXPECT_NE(xml.find("tests=\"2\" failures=\"1\""), std::string::npos);
   EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot;"), std::string::npos);

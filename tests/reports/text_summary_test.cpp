@@ -30,6 +30,17 @@ TEST(TextSummary, ShowsEverySection) {
   EXPECT_NE(format_run_list(reader.list_runs().value()).find("line3"), std::string::npos);
 }
 
+// One group says nothing the totals do not; two get a row each, absent figures as "-".
+TEST(TextSummary, GroupTableOnlyWithSeveralGroups) {
+  GroupTotals servers{"servers", 2, 0, 0, 0, std::nullopt, std::nullopt, std::nullopt};
+  GroupTotals clients{"clients", 12, 11, 176, 160, 160.0 / 176, 20.0, 40.0};
+  EXPECT_EQ(format_group_table({clients}), "");
+  EXPECT_EQ(format_group_table({servers, clients}),
+            "  group   nodes joined intended delivered ratio  p50 ms p99 ms\n"
+            "  servers     2      0        0         0      -      -      -\n"
+            "  clients    12     11      176       160 0.9091     20     40\n");
+}
+
 TEST(TextTable, AlignsColumnsAndRightAlignsNumbers) {
   TextTable t({"name", "value"});
   t.row({"a", "1"});

@@ -13,6 +13,8 @@
 #include "reports/compare/comparison.hpp"
 #include "reports/compare/comparison_output.hpp"
 #include "reports/compare/gate.hpp"
+#include "reports/records/metrics.hpp"
+#include "scenarios/format/did_you_mean.hpp"
 #include "tools/ptplab/command.hpp"
 
 namespace ptplab::cli {
@@ -50,9 +52,12 @@ std::string usage() {
          "so a verdict would rest on the normality assumption alone. Run " +
          need +
          " or more seeds a side, the\n"
-         "same seeds on both (sweep.seeds), to get verdicts. A run whose seed already ran at its point\n"
-         "is left out (a seed repeats its run); runs of one point that differ in other parameters\n"
-         "are flagged with a warning line.\n\n"
+         "same seeds on both (sweep.seeds), to get verdicts.\n\n"
+         "A run that repeats an earlier one (same seed, scenario and parameters at its point) is left out\n"
+         "and named. Runs of one seed that differ in scenario or parameters (several configurations\n"
+         "appended to one report by `ptplab run --report`) are an error naming them: give each\n"
+         "configuration its own file, or sweep it. Runs of one point with different seeds that differ in\n"
+         "other parameters, and two sides that ran different scenarios, get a warning line.\n\n"
          "--fail-if-worse METRIC[:THRESHOLD] exits 1 when METRIC is worse in B by more than THRESHOLD\n"
          "with " +
          level +
@@ -66,7 +71,8 @@ std::string usage() {
          "--allow-inconclusive.\n\n"
          "Exit status: 0 compared, no gate failed; 1 a --fail-if-worse gate failed; 2 usage or input\n"
          "error (unreadable file, unknown metric, a gate on a metric with no better direction, files\n"
-         "that share no sweep point); 3 no gate failed but one could not decide (inconclusive).\n\noptions";
+         "that share no sweep point, a file holding runs of one seed with different parameters); 3 no\n"
+         "gate failed but one could not decide (inconclusive).\n\noptions";
 }
 
 int compare(int argc, char** argv) {
@@ -110,6 +116,21 @@ int compare(int argc, char** argv) {
       auto gate = cmp::parse_gate(spec);
       if (!gate) {
         std::fprintf(stderr, "ptplab compare: %s\n", gate.error().c_str());
+        return 2;
+      }
+      if (cmp::better_direction(gate->metric) == cmp::Better::kNeither &&
+          reports::find_metric(gate->metric) == nullptr) {
+        std::vector<std::string_view> known;
+        for (const auto& m : reports::metric_table()) {
+          if (m.better != cmp::Better::kNeither) known.push_back(m.name);
+        }
+        const std::string close = scenarios::closest_name(gate->metric, known);
+        std::fprintf(stderr,
+                     "ptplab compare: --fail-if-worse %s: unknown metric \"%s\"%s: a gate takes a metric "
+                     "with a better direction (ptplab metrics lists them, with the direction), or a "
+                     "compared value such as latency_ms.p99\n",
+                     spec.c_str(), gate->metric.c_str(),
+                     close.empty() ? "" : (" (did you mean \"" + close + "\"?)").c_str());
         return 2;
       }
       if (cmp::better_direction(gate->metric) == cmp::Better::kNeither) {

@@ -1,10 +1,12 @@
 // `ptplab conform`: the conformance harness. Runs the registered cases against a running node
 // (--target), a node it starts (--exec), or the engine in-process (--in-process), and writes the
 // per-section tree, JUnit, JSON and the SQLite report. Exit: 0 all MUSTs pass, 1 a MUST failed
-// (or an expected failure passed), 2 usage error or unreachable target.
+// (or an expected failure passed), 2 usage error, unreachable target or harness error, 3 a MUST
+// case could not run (unsupported, blocked) without --allow-unsupported (conformance/README.md).
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <iostream>
+#include <random>
 #include <sstream>
 
 #include "conformance/engine_target.hpp"
@@ -14,6 +16,7 @@
 #include "conformance/runner.hpp"
 #include "conformance/target.hpp"
 #include "conformance/writers.hpp"
+#include "engine/node/ids.hpp"
 #include "reports/writer.hpp"
 #include "tools/ptplab/command.hpp"
 
@@ -24,7 +27,9 @@ namespace po = boost::program_options;
 using namespace ptplab::conformance;
 
 constexpr TimeNs kProbeRetryNs = 200 * kMillisecond;  // HELLO retry of the reachability probe
-constexpr TimeNs kExecReadyNs = 10 * kSecond;         // how long an --exec target may take to come up
+constexpr const char* kReadyDefault = "5s";           // the probe's wait: above a 2 s HELLO timer
+constexpr const char* kExecReadyDefault = "10s";      // --exec: the process starts, then answers
+constexpr std::uint64_t kProbeStream = 0x70726f6265;  // Rng stream of the probe's node id ("probe")
 constexpr int kJobsMax = 64;
 
 std::vector<std::string> split_globs(const std::vector<std::string>& raw) {
@@ -60,6 +65,8 @@ bool write_report(const std::string& path, const std::vector<CaseResult>& result
     std::string evidence = r.outcome.note;
     if (r.outcome.status == Status::kFail || r.outcome.status == Status::kWarn)
       evidence = failure_sentence(r.outcome) + "\n" + r.wire_log;
+    if (r.outcome.status == Status::kBlocked)
+      evidence = "blocked by " + r.outcome.blocked_by + ": " + evidence;
     // result: the status name; an unexpected pass is a failure, an expected failure "xfail".
     const std::string result = r.unexpected_pass    ? "fail"
                                : r.expected_failure ? "xfail"
@@ -76,7 +83,7 @@ bool write_report(const std::string& path, const std::vector<CaseResult>& result
 
 int run_conform(int argc, char** argv) {
   po::options_description opts("ptplab conform: check a ptpchat implementation, requirement by requirement");
-  std::string target, exec, timeout = "2s", expect_fail, junit, json, report;
+  std::string target, exec, timeout = "2s", ready_timeout, expect_fail, junit, json, report;
   std::vector<std::string> globs;
   int repeat = 1, jobs = 8;
   std::uint64_t seed = 1;
@@ -90,12 +97,16 @@ int run_conform(int argc, char** argv) {
       "markdown", "with --list: the traceability table (requirement -> cases) in Markdown")(
       "strict", "also run the checks stricter than the spec")(
       "timeout", po::value(&timeout), "how long to wait for each expected answer (default 2s)")(
+      "ready-timeout", po::value(&ready_timeout),
+      "how long the readiness probe waits for the target's first datagram (default 5s; 10s with --exec)")(
       "repeat", po::value(&repeat), "run every case N times (flake detection)")(
-      "seed", po::value(&seed), "seed of the harness's ids and payloads")(
+      "seed", po::value(&seed),
+      "seed of the harness's ids and payloads (default: fresh per run against a real target, 1 in-process)")(
       "jobs", po::value(&jobs), "cases run at once against a real target (default 8)")(
       "expect-fail", po::value(&expect_fail),
       "file of case ids known to fail (an unexpected pass fails the run)")(
-      "fail-on-warn", "count broken SHOULDs as failures in the exit code")(
+      "fail-on-warn", "count broken SHOULDs as failures in the exit code (and JUnit <failure>s)")(
+      "allow-unsupported", "MUST cases that could not run (unsupported, blocked) do not fail the run")(
       "junit", po::value(&junit), "write JUnit XML here")("json", po::value(&json),
                                                           "write the results as JSON here")(
       "report", po::value(&report), "append the results to this SQLite report (table conformance_result)")(
@@ -135,6 +146,13 @@ int run_conform(int argc, char** argv) {
     std::cerr << "ptplab conform: --timeout wants a positive duration such as 2s or 500ms\n";
     return 2;
   }
+  const auto ready = parse_duration(!ready_timeout.empty() ? ready_timeout
+                                    : exec.empty()         ? kReadyDefault
+                                                           : kExecReadyDefault);
+  if (!ready || *ready <= 0) {
+    std::cerr << "ptplab conform: --ready-timeout wants a positive duration such as 5s\n";
+    return 2;
+  }
   if (repeat < 1 || jobs < 1 || jobs > kJobsMax) {
     std::cerr << "ptplab conform: --repeat wants N >= 1 and --jobs 1.." << kJobsMax << "\n";
     return 2;
@@ -145,10 +163,15 @@ int run_conform(int argc, char** argv) {
   }
   options.settings.timeout_ns = *t;
   options.settings.strict = vm.count("strict") > 0;
+  // Against a real target every run gets fresh node ids unless --seed is given: a target keeps
+  // state per node id (peers, de-dup windows) longer than a run lasts.
+  if (!vm.count("seed") && !vm.count("in-process"))
+    seed = (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
   options.settings.seed = seed;
   options.repeat = repeat;
   options.jobs = jobs;
-  options.fail_on_warn = vm.count("fail-on-warn") > 0;
+  options.policy.fail_on_warn = vm.count("fail-on-warn") > 0;
+  options.policy.allow_unsupported = vm.count("allow-unsupported") > 0;
   if (!expect_fail.empty()) {
     std::ifstream f(expect_fail);
     if (!f) {
@@ -160,6 +183,8 @@ int run_conform(int argc, char** argv) {
     options.expect_fail = parse_expect_fail(text.str());
   }
 
+  auto probe_rng = Rng::derive(seed, kProbeStream);
+  const std::string probe_id = engine::make_uuid4(probe_rng);
   std::unique_ptr<ExecProcess> process;
   std::unique_ptr<Target> where;
   if (vm.count("in-process")) {
@@ -168,7 +193,7 @@ int run_conform(int argc, char** argv) {
   } else {
     Address address;
     if (!exec.empty()) {
-      auto started = ExecProcess::start(exec, kExecReadyNs);
+      auto started = ExecProcess::start(exec, *ready, probe_id);
       if (!started) {
         std::cerr << "ptplab conform: " << started.error() << "\n";
         return 2;
@@ -182,27 +207,37 @@ int run_conform(int argc, char** argv) {
         return 2;
       }
       address = *parsed;
-      const auto reachable = probe_reachable(address, *t, kProbeRetryNs);
+      ProbeOptions probe;
+      probe.wait_ns = *ready;
+      probe.retry_ns = kProbeRetryNs;
+      const auto reachable = probe_reachable(address, probe_id, probe);
       if (!reachable) {
         std::cerr << "ptplab conform: target unreachable: " << reachable.error() << "\n";
         return 2;
       }
     }
     where = std::make_unique<UdpTarget>(address);
+    options.settings.address_translation = detect_address_translation(options.settings, *where);
+    if (!options.settings.address_translation.empty())
+      std::cout << "address translation: " << options.settings.address_translation
+                << "; cases about addresses are unsupported\n";
   }
 
   const auto results = run_cases(all_cases(), options, *where);
   if (process) process->stop(2 * kSecond);
-  write_console(std::cout, results, where->describe(), vm.count("verbose") > 0);
+  const ExitPolicy& policy = options.policy;
+  write_console(std::cout, results, where->describe() + " (seed " + std::to_string(seed) + ")", policy,
+                vm.count("verbose") > 0);
   bool written = true;
   if (!junit.empty())
-    written &=
-        write_file(junit, "JUnit XML", [&](std::ostream& o) { write_junit(o, results, where->describe()); });
+    written &= write_file(junit, "JUnit XML",
+                          [&](std::ostream& o) { write_junit(o, results, where->describe(), policy); });
   if (!json.empty())
-    written &= write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe()); });
+    written &=
+        write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe(), policy); });
   if (!report.empty()) written &= write_report(report, results, where->describe());
   if (!written) return 2;
-  return exit_code(results, options.fail_on_warn);
+  return exit_code(results, policy);
 }
 
 }  // namespace

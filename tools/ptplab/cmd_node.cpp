@@ -183,7 +183,8 @@ int run_node(int argc, char** argv) {
   boost::asio::io_context& io = *io_owner;
   std::unique_ptr<NodeConsole> console;
   engine::UdpHost host(io, node, [&](TimeNs now, const Event& e) {
-    log << dump(event_json(now, e)) << "\n";
+    // Flushed per line: a --log file is read while the node runs (tail -f, scripts).
+    log << dump(event_json(now, e)) << std::endl;
     if (console) console->on_event(e);
   });
   const auto bound = host.bind(*address);
@@ -205,7 +206,7 @@ int run_node(int argc, char** argv) {
                    {"channel", s.name},
                    {"channel_id", id},
                    {"closed", s.closed}})
-          << "\n";
+          << std::endl;
     }
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });

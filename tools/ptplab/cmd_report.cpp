@@ -8,6 +8,7 @@
 #include <iostream>
 #include <string>
 
+#include "reports/conformance_text.hpp"
 #include "reports/digest.hpp"
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
@@ -43,7 +44,14 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     if (runs->size() > 1) std::printf("%s\n", reports::format_run_list(*runs).c_str());
     for (const auto& r : *runs) shown.push_back(r.run_id);
   }
-  if (shown.empty()) std::printf("%s holds no runs\n", path.c_str());
+  // Conformance rows belong to no run: shown with the whole report, not with --run.
+  const auto conformance =
+      run ? Expected<std::string, std::string>(std::string()) : reports::format_conformance(path);
+  if (!conformance) {
+    std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), conformance.error().c_str());
+    return 2;
+  }
+  if (shown.empty() && conformance->empty()) std::printf("%s holds no runs\n", path.c_str());
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const auto summary = reader->load_summary(shown[i]);
     if (!summary) {
@@ -52,6 +60,7 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     }
     std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
   }
+  if (!conformance->empty()) std::printf("%s%s", shown.empty() ? "" : "\n", conformance->c_str());
   return 0;
 }
 

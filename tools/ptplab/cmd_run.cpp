@@ -5,6 +5,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -47,8 +48,11 @@ int run(int argc, char** argv) {
       "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted, the report then holding the run so far as `interrupted`.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "report", po::value<std::string>(), "report file (SQLite)")("seed", po::value<std::uint64_t>(),
-                                                                  "seed instead of the scenario's")(
+      "report", po::value<std::string>(),
+      "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
+      "file is appended to, never replaced (the summary's report line says which): runs of one seed "
+      "with different --set values in one file are refused by `ptplab compare`, so give each "
+      "configuration its own file")("seed", po::value<std::uint64_t>(), "seed instead of the scenario's")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer), repeatable")("quiet,q", "no progress line and no summary");
   po::options_description all;
@@ -101,6 +105,8 @@ int run(int argc, char** argv) {
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
+    std::error_code ignored;
+    const bool appended = std::filesystem::exists(path, ignored);
     auto writer = reports::ReportWriter::open(path);
     if (!writer) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", path.c_str(), writer.error().c_str());
@@ -118,7 +124,10 @@ int run(int argc, char** argv) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), outcome.error().c_str());
       return 2;
     }
-    if (!quiet) std::printf("%s", format_run_summary(s, *outcome).c_str());
+    if (!quiet) {
+      std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), path.c_str(),
+                  appended ? "run appended to the existing file" : "new file");
+    }
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
                    path.c_str());

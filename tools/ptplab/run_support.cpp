@@ -10,6 +10,8 @@
 #include <memory>
 #include <sstream>
 
+#include "reports/text_summary.hpp"
+
 namespace ptplab::cli {
 namespace {
 
@@ -42,6 +44,9 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   out << "  latency ms  p50 " << metric(m, "latency_p50_ms", "%.1f") << "  p90 "
       << metric(m, "latency_p90_ms", "%.1f") << "  p99 " << metric(m, "latency_p99_ms", "%.1f") << "  max "
       << metric(m, "latency_max_ms", "%.1f") << "\n";
+  if (const auto groups = reports::format_group_table(o.groups); !groups.empty()) {
+    out << "  per group (recipients in the group)\n" << groups;
+  }
   out << "  traffic     " << metric(m, "datagrams_sent", "%.0f") << " datagrams, "
       << metric(m, "bytes_sent", "%.0f") << " bytes, " << metric(m, "bytes_per_delivered_message", "%.0f")
       << " bytes per delivery, " << metric(m, "duplicates", "%.0f") << " duplicates\n";

@@ -12,7 +12,8 @@ namespace ptplab::wire {
 namespace {
 
 TEST(JsonWriter, PlacesCommasBetweenMembersAndElements) {
-  JsonWriter w;
+  std::string buffer;
+  JsonWriter w(buffer);
   w.begin_object();
   w.key("a");
   w.begin_array();

@@ -101,7 +101,16 @@ TEST(ReadReportRuns, ARepeatedSeedIsLeftOutAndListed) {
   ASSERT_TRUE(r.has_value()) << r.error();
   ASSERT_EQ(r->points.size(), 1u);
   EXPECT_EQ(r->points[0].seeds, (std::vector<std::uint64_t>{1, 2}));
-  EXPECT_EQ(r->points[0].repeated_seeds, std::vector<std::uint64_t>{1});
+  ASSERT_EQ(r->points[0].repeated.size(), 1u);
+  EXPECT_EQ(r->points[0].repeated[0].run, 3);
+  EXPECT_EQ(r->points[0].repeated[0].first, 1);
+  EXPECT_EQ(r->points[0].repeated[0].seed, 1u);
+  const auto c = compare_reports(*r, *r, {});
+  ASSERT_TRUE(c.has_value()) << c.error();
+  EXPECT_NE(
+      comparison_text(*c).find("A: run 3 left out: it repeats run 1 (seed 1, same scenario and parameters"),
+      std::string::npos)
+      << comparison_text(*c);
   EXPECT_EQ(r->points[0].values.at("delivery_ratio").size(), 2u);
   EXPECT_DOUBLE_EQ(r->points[0].values.at("latency_ms.p50")[1].value, 6);
   std::filesystem::remove(path);
@@ -126,6 +135,84 @@ TEST(ReadReportRuns, RunsThatDifferInMoreThanTheirSeedAreFlagged) {
       comparison_text(*c).find("warning: A's runs here differ in /network/loss/rate, not only in their seed"),
       std::string::npos)
       << comparison_text(*c);
+  std::filesystem::remove(path);
+}
+
+TEST(ReadReportRuns, RunsOfOneSeedWithDifferentParametersAreAnErrorNamingThem) {
+  // `ptplab run --set /network/loss/rate=R --report a.db` three times: compare used to take the
+  // first run and leave the other two out as "repeats" of seed 1.
+  std::vector<TestRun> runs;
+  for (const std::string rate : {"0", "0.1", "0.2"}) {
+    runs.push_back(
+        {1, "", {{"/seed", "1"}, {"/network/loss/rate", rate}}, {{"metrics", "delivery_ratio", 1}}, {}});
+  }
+  const std::string path = write_runs("configs", runs);
+  const auto r = read_report_runs(path);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(
+      r.error().find("runs 1, 2 and 3 ran seed 1 as different configurations (/network/loss/rate 0, 0.1 "
+                     "and 0.2)"),
+      std::string::npos)
+      << r.error();
+  EXPECT_NE(r.error().find("its own report file"), std::string::npos) << r.error();
+  std::filesystem::remove(path);
+}
+
+TEST(ReadReportRuns, RunsOfDifferentScenariosAreFlagged) {
+  // Every smoke scenario run into one report with its own seed: not seeds of one configuration.
+  const std::string path = temp_path("scenarios");
+  {
+    WriterOptions options;
+    options.truncate = true;
+    auto w = ReportWriter::open(path, options);
+    ASSERT_TRUE(w.has_value()) << w.error();
+    for (const std::uint64_t seed : {1, 2}) {
+      ASSERT_TRUE(w->begin_run({seed == 1 ? "basic" : "faults", "{}", seed, "0", "t", ""}));
+      w->add(ScalarRecord{"metrics", "delivery_ratio", 1});
+      ASSERT_TRUE(w->finish_run({RunStatus::kComplete, "t", 0, 1, 1, 0}));
+    }
+  }
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  EXPECT_EQ(r->scenario, "basic, faults");
+  EXPECT_EQ(r->points.at(0).differing_params, std::vector<std::string>{"the scenario"});
+  std::filesystem::remove(path);
+}
+
+TEST(ReadReportRuns, PointsAndValuesSortNumerically) {
+  // Sorted as text, 10 came before 4 and 0.1 after 0.05 reads as 0.1 < 0.05.
+  const std::string path = write_report("numeric", {10, 4, 16}, 1);
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  ASSERT_EQ(r->points.size(), 3u);
+  EXPECT_EQ(r->points[0].swept_values, std::vector<std::string>{"4"});
+  EXPECT_EQ(r->points[2].swept_values, std::vector<std::string>{"16"});
+  const std::string other = write_report("numeric3", {3}, 1);
+  const auto c = compare_files(path, other, {});
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().find("A ran 4, 10, 16; B ran 3"), std::string::npos) << c.error();
+  EXPECT_TRUE(value_less("0.05", "0.1"));
+  EXPECT_TRUE(value_less("20ms", "100ms"));
+  EXPECT_FALSE(value_less("100ms", "20ms"));
+  EXPECT_TRUE(value_less("abc", "abd"));
+  EXPECT_TRUE(value_less("10", "10ms"));
+  std::filesystem::remove(path);
+  std::filesystem::remove(other);
+}
+
+TEST(Comparison, DifferentScenariosGetAWarning) {
+  std::vector<TestRun> runs{{1, "", {}, {{"metrics", "delivery_ratio", 1}}, {}}};
+  const std::string path = write_runs("scen", runs);
+  auto a = read_report_runs(path);
+  ASSERT_TRUE(a.has_value()) << a.error();
+  auto b = *a;
+  b.scenario = "other";
+  const auto c = compare_reports(*a, b, {});
+  ASSERT_TRUE(c.has_value()) << c.error();
+  ASSERT_EQ(c->warnings.size(), 1u);
+  EXPECT_EQ(c->warnings[0].rfind("warning: A ran scenario s, B ran scenario other", 0), 0u) << c->warnings[0];
+  EXPECT_NE(comparison_text(*c).find(c->warnings[0]), std::string::npos);
+  EXPECT_TRUE(compare_reports(*a, *a, {})->warnings.empty());
   std::filesystem::remove(path);
 }
 

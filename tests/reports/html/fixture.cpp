@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
 
 #include "reports/writer.hpp"
@@ -33,8 +34,16 @@ void write_run(ReportWriter& w, int fanout, int seed) {
   w.add(StatisticRecord{"latency_ms", 3, 150, 50, 100, 200, 150, 190, 199});
   w.add(TimeseriesRecord{"peers_table_max", 0, 1});
   w.add(TimeseriesRecord{"peers_table_max", 5 * kS, 4});
-  for (int n = 0; n < 4; ++n)
-    w.add(NodeRecord{n, "id" + std::to_string(n), "peers", "client", "full_cone", ""});
+  // Nodes 0-2 in group "peers", 3 in "edge"; m1 (from 0) and m2 (from 1) are each meant for the
+  // three others: per recipient, (messages it was meant for, first deliveries).
+  constexpr std::array<std::pair<std::uint64_t, std::uint64_t>, 4> kReceived = {
+      {{1, 1}, {1, 1}, {2, 1}, {2, 0}}};
+  for (int n = 0; n < 4; ++n) {
+    NodeRecord r{n, "id" + std::to_string(n), n < 3 ? "peers" : "edge", "client", "full_cone", ""};
+    r.messages_intended = kReceived[static_cast<std::size_t>(n)].first;
+    r.deliveries = kReceived[static_cast<std::size_t>(n)].second;
+    w.add(r);
+  }
   w.add(NodeRecord{4, "", "flooders", "attacker", "public", ""});
   w.add(MessageRecord{"m1", 0, "general", 1 * kS, 100, 3});
   w.add(MessageRecord{"m2", 1, "general", 6 * kS, 100, 3});

@@ -35,6 +35,14 @@ TEST_F(HtmlReport, HasEverySectionAndCharts) {
   EXPECT_TRUE(contains(*page, ">mitigations off</text>"));
   EXPECT_TRUE(contains(*page, "symmetric × symmetric: 0 (0 of 1 attempts)"));
   EXPECT_TRUE(contains(*page, "engine: rate_limited"));
+  // Per group, from the node rows (peers: 3 of 4 delivered, latencies 100, 150, 200 ms).
+  const auto at = page->find("Delivery and latency per group");
+  ASSERT_NE(at, std::string::npos);
+  const std::string groups = page->substr(at, page->find("</table>", at) - at);
+  for (const char* cell : {">peers<", ">0.75<", ">150<", ">200<", ">edge<", ">-<"}) {
+    EXPECT_TRUE(contains(groups, cell)) << cell << " in " << groups;
+  }
+  EXPECT_FALSE(contains(groups, ">flooders<"));  // attackers receive no messages
 }
 
 TEST_F(HtmlReport, IsSelfContainedAndEscapesEvidence) {

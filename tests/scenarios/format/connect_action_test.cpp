@@ -86,7 +86,7 @@ TEST(ConnectAction, ValuesAreTyped) {
   EXPECT_ERROR(errors, "/timeline/0/at", "expected a time within the duration (20s), found 30s");
   EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/via: expected a string"));
   EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/to: expected a string"));
-  EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/share: expected a number in [0, 1]"));
+  EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/share: expected a share in (0, 1], found 1.5"));
   EXPECT_THAT(show(errors), ::testing::HasSubstr("/timeline/0/count: expected an integer"));
 }
 

@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/scenarios/format/show_errors.hpp"
+
 namespace ptplab::scenarios {
 namespace {
+
+using test_support::show;
 
 TEST(DuplicateKeys, UniqueKeysPass) {
   EXPECT_TRUE(find_duplicate_keys(R"({"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]})").empty());
@@ -35,6 +39,17 @@ TEST(DuplicateKeys, TheLoaderRefusesTheFile) {
   ASSERT_FALSE(loaded.has_value());
   ASSERT_EQ(loaded.error().size(), 1u);
   EXPECT_EQ(loaded.error()[0].pointer, "/duration");
+}
+
+TEST(DuplicateKeys, TheFilesOtherErrorsAreReportedToo) {
+  // A repeated key used to hide every other error of the file: fixing it showed the next.
+  const auto loaded = load_scenario(
+      R"({"name": "d", "name": "e", "seed": 1, "duraton": "10s", "nodes": [{"count": 5, "role": "clent"}]})");
+  ASSERT_FALSE(loaded.has_value());
+  const auto& e = loaded.error();
+  EXPECT_EQ(e[0].pointer, "/name") << show(e);
+  EXPECT_ERROR(e, "/duraton", "unknown key; did you mean \"duration\"?");
+  EXPECT_ERROR(e, "/nodes/0/role", "expected one of \"client\" or \"server\", found \"clent\"");
 }
 
 TEST(DuplicateKeys, InvalidJsonIsLeftToTheParser) { EXPECT_TRUE(find_duplicate_keys(R"({"a": 1,)").empty()); }

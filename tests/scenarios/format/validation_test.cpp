@@ -84,7 +84,11 @@ TEST(Validation, IntegersAndRanges) {
 TEST(Validation, Durations) {
   const auto e = errors_of(R"({"duration": "ten seconds", "network": {"latency": {"delay": 20}}})");
   EXPECT_ERROR(e, "/duration", "expected a duration such as \"250ms\" or \"10s\", found \"ten seconds\"");
-  EXPECT_ERROR(e, "/network/latency/delay", "expected a duration such as \"250ms\" or \"10s\", found 20");
+  EXPECT_ERROR(e, "/network/latency/delay",
+               "expected a duration such as \"250ms\" or \"10s\", found 20 (a number needs a unit)");
+  EXPECT_ERROR(
+      errors_of(R"({"network": {"latency": {"model": "normal", "mean": "20ms", "stddev": "-5ms"}}})"),
+      "/network/latency/stddev", "expected a non-negative duration, found \"-5ms\"");
   EXPECT_ERROR(errors_of(R"({"duration": "0s"})"), "/duration",
                "expected a duration in (0, 720h], found 0ns");
 }
@@ -153,7 +157,7 @@ TEST(Validation, ReferencesToUnknownNames) {
   EXPECT_ERROR(e, "/workload/channels/0/members/groups/1",
                "unknown group \"nobody\"; expected \"clients\" or \"servers\"");
   EXPECT_ERROR(e, "/workload/membership/0/channel", "unknown channel \"genral\"; did you mean \"general\"?");
-  EXPECT_ERROR(e, "/timeline/0/attacker", "unknown attacker \"flood\"; expected none to exist");
+  EXPECT_ERROR(e, "/timeline/0/attacker", "unknown attacker \"flood\"; the scenario defines no attacker");
 }
 
 TEST(Validation, DuplicateNames) {
@@ -227,6 +231,110 @@ TEST(Validation, ReportsEveryErrorInDocumentOrder) {
   EXPECT_ERROR(e, "/seed", "expected an integer in [0, 9223372036854775807], found -1");
   EXPECT_ERROR(e, "/network/loss/rate", "expected a number in [0, 1], found 2");
   EXPECT_ERROR(e, "/network/nat/hosts_per_box", "expected an integer in [1, 65535], found 0");
+}
+
+TEST(Validation, PartitionSidesSplitSomething) {
+  // Each of these validated ok and ran as no partition at all, or not the one written.
+  const auto same = errors_of(R"({"timeline": [{"at": "1s", "action": "partition",
+                                                "sides": [["clients"], ["clients"]]}]})");
+  EXPECT_ERROR(
+      same, "/timeline/0/sides/1/0",
+      "expected each group on one side only, found \"clients\" again (first at /timeline/0/sides/0/0)");
+  const auto empty =
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [[], "clients"]}]})");
+  EXPECT_ERROR(empty, "/timeline/0/sides/0", "expected a non-empty list of group names, found []");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [[""], ["clients"]]}]})"),
+      "/timeline/0/sides/0/0", "expected a group name, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition"}]})"), "/timeline/0",
+      "expected sides, or a share below 1 for a random split (side one takes the share, side two the "
+      "rest), found neither");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "share": 1}]})"), "/timeline/0/share",
+      "expected sides, or a share below 1 for a random split (side one takes the share, side two the "
+      "rest), found 1");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "share": 0.5,
+                                           "sides": [["clients"], ["servers"]]}],
+                           "nodes": [{"name": "clients"}, {"name": "servers"}]})"),
+               "/timeline/0/share", "expected either sides or share, found both");
+  EXPECT_TRUE(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "partition", "sides": [["clients"], ["servers"]]},
+                                         {"at": "2s", "action": "partition", "share": 0.3}],
+                          "nodes": [{"name": "clients"}, {"name": "servers"}]})")
+          .empty());
+}
+
+TEST(Validation, ASharePicksSomeNodes) {
+  // A share of 0 picked no member, so the channel was silently never created.
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"members": {"share": 0}}]}})"),
+               "/workload/channels/0/members/share",
+               "expected a share in (0, 1], found 0 (a share of 0 picks no node)");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": "c"}],
+                                          "membership": [{"at": "1s", "action": "join", "channel": "c", "share": 1.5}]}})"),
+               "/workload/membership/0/share", "expected a share in (0, 1], found 1.5");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "share": "half"}]})"),
+               "/timeline/0/share", "expected a share in (0, 1], found \"half\"");
+}
+
+TEST(Validation, OverridesNameThePointerTheyGiven) {
+  // --set /nodes/7/count on two groups used to fill /nodes/2../nodes/6 with nulls and report those.
+  const auto e = errors_of("{}", {"/nodes/7/count=3"});
+  ASSERT_EQ(e.size(), 1u) << show(e);
+  EXPECT_ERROR(
+      e, "/nodes/7",
+      "--set /nodes/7/count=3: /nodes has 1 item; expected an index 0 to 0, or 1 (or \"-\") to add one, "
+      "found \"7\"");
+  EXPECT_ERROR(errors_of("{}", {"/name/x=3"}), "/name",
+               "--set /name/x=3: cannot set /name/x below \"t\"; expected an object or an array at /name");
+  EXPECT_TRUE(errors_of("{}", {"/nodes/1/count=3"}).empty());
+  EXPECT_TRUE(errors_of("{}", {"/nodes/-/count=3"}).empty());
+}
+
+TEST(Validation, NodeParamIntegersNameTheBoundThatApplies) {
+  // 1e20 is above the uint32 field's range; the error used to name only ">= 1".
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"params": {"gossip_fanout": 1e20}}]})"),
+               "/nodes/0/params/gossip_fanout",
+               "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 1e+20");
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"params": {"gossip_fanout": 0}}]})"), "/nodes/0/params/gossip_fanout",
+               "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 0");
+}
+
+TEST(Validation, NamesGroupListsAndCountsSelectSomething) {
+  // Each of these validated ok and then did nothing, or something else than written.
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"name": "", "count": 2}]})"), "/nodes/0/name",
+               "expected a non-empty string, found \"\"");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": ""}]}})"), "/workload/channels/0/name",
+               "expected a non-empty string, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"workload": {"channels": [{"members": {"groups": []}}]}})"),
+      "/workload/channels/0/members/groups",
+      "expected a group name or a non-empty list of them (leave the key out for the default), found []");
+  EXPECT_ERROR(errors_of(R"({"workload": {"channels": [{"name": "c"}],
+                                          "membership": [{"at": "1s", "action": "leave", "channel": "c", "groups": [""]}]}})"),
+               "/workload/membership/0/groups/0", "expected a group name, found \"\"");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "group": "clients", "count": 0}]})"),
+      "/timeline/0/count", "expected an integer in [1, 10000000], found 0");
+  EXPECT_ERROR(
+      errors_of(R"({"timeline": [{"at": "1s", "action": "crash", "group": "clients", "count": 100}]})"),
+      "/timeline/0/count", "expected a count up to 5 (the nodes of group \"clients\"), found 100");
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "restart", "count": 9}]})"),
+               "/timeline/0/count", "expected a count up to 5 (the nodes of every group), found 9");
+}
+
+TEST(Validation, ChurnDurationsAndUndefinedRegionsNameTheirKey) {
+  EXPECT_ERROR(errors_of(R"({"timeline": [{"at": "1s", "action": "churn_on", "mean_uptime": "0s"}]})"),
+               "/timeline/0/mean_uptime", "expected a positive duration, found 0ns");
+  EXPECT_ERROR(errors_of(R"({"nodes": [{"name": "c", "region": "eu"}]})"), "/nodes/0/region",
+               "unknown region \"eu\"; the scenario defines no region");
+}
+
+TEST(Validation, ARefusedNatShareIsNotSummed) {
+  // 1.5 was refused and the sum of the rest (0.5) was reported as a second, wrong error.
+  const auto e = errors_of(R"({"network": {"nat": {"mix": {"public": 0.5, "full_cone": 1.5}}}})");
+  ASSERT_EQ(e.size(), 1u) << show(e);
+  EXPECT_ERROR(e, "/network/nat/mix/full_cone", "expected a number in [0, 1], found 1.5");
 }
 
 TEST(Validation, FileErrors) {

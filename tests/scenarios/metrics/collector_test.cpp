@@ -83,7 +83,50 @@ TEST(Collector, DeliveryRatioCountsOnlyMembersThatWereUp) {
   EXPECT_DOUBLE_EQ(m.at("latency_p50_ms"), 20);  // sorted 10, 20, 30: rank ceil(1.5) = 2
   EXPECT_DOUBLE_EQ(m.at("latency_p90_ms"), 30);
   EXPECT_DOUBLE_EQ(m.at("latency_max_ms"), 30);
-  EXPECT_DOUBLE_EQ(m.at("honest_delivery_ratio"), 3.0 / 4.0);  // no attack: the same
+  EXPECT_EQ(m.count("honest_delivery_ratio"), 0u);  // no attack: no message was sent under one
+}
+
+// The `node` rows' result columns add up to the metrics: per recipient, the messages it was an
+// intended recipient of and their first deliveries; and the per-group totals come from them.
+TEST(Collector, NodeRowsAndGroupTotalsSplitTheDeliveryRatio) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) {
+    f.up(h);
+    f.c.set_node_id(h, "node" + std::to_string(h));
+  }
+  f.c.set_group(0, 0, "a");
+  f.c.set_group(1, 1, "b");
+  f.c.set_group(2, 1, "b");
+  f.c.add_channel("ch");
+  for (sim::HostId h = 0; h < 3; ++h) f.c.note_member(500 * ms, h, "ch");
+  f.originate(1000 * ms, 0, "m1", "ch");
+  f.deliver(1010 * ms, 1, "m1");
+  f.deliver(1020 * ms, 2, "m1");
+  f.c.on_host_state(1500 * ms, 2, false);
+  f.originate(2000 * ms, 0, "m2", "ch");
+  f.deliver(2030 * ms, 1, "m2");
+  f.originate(3000 * ms, 1, "m3", "ch");
+  const auto rows = f.c.node_rows();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].messages_intended, 1u);  // m3
+  EXPECT_EQ(rows[1].messages_intended, 2u);  // m1, m2 (m3 is its own)
+  EXPECT_EQ(rows[2].messages_intended, 1u);  // m1; down when m2 was sent
+  EXPECT_EQ(rows[0].deliveries + rows[1].deliveries + rows[2].deliveries, 3u);
+  EXPECT_EQ(rows[1].deliveries, 2u);
+  EXPECT_EQ(rows[2].joined_ns, 500 * ms);
+  EXPECT_EQ(rows[2].left_ns, 1500 * ms);
+  EXPECT_FALSE(rows[1].left_ns.has_value());
+  const auto groups = f.c.group_totals();
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].group_name, "a");
+  EXPECT_EQ(groups[0].intended, 1u);
+  EXPECT_EQ(groups[0].delivery_ratio, 0.0);
+  EXPECT_FALSE(groups[0].latency_p50_ms.has_value());
+  EXPECT_EQ(groups[1].nodes, 2u);
+  EXPECT_EQ(groups[1].delivered, 3u);
+  EXPECT_EQ(groups[1].delivery_ratio, 1.0);
+  EXPECT_DOUBLE_EQ(*groups[1].latency_p50_ms, 20);  // 10, 20, 30 ms
+  EXPECT_DOUBLE_EQ(*groups[1].latency_p99_ms, 30);
 }
 
 TEST(Collector, DeliveryAfterLeavingStillCountsAndLateJoinersDoNot) {
@@ -228,6 +271,13 @@ TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
   const auto m = f.c.finish(kSecond);
   EXPECT_DOUBLE_EQ(m.at("amplification_factor"), 500.0 / 100.0);
   EXPECT_EQ(m.at("victim_datagrams_received"), 3);
+  // The same figures from the `node` rows' columns (the metric table's SQL reads them).
+  const auto rows = f.c.node_rows();
+  EXPECT_EQ(rows[0].bytes_induced, 500u);
+  EXPECT_EQ(rows[2].bytes_out, 100u);
+  EXPECT_TRUE(rows[1].attack_target);
+  EXPECT_EQ(rows[1].datagrams_in, 3u);
+  EXPECT_EQ(rows[1].bytes_in, 750u);
 }
 
 // A failed CONNECT attempt carries the first evidence seen while it was open: a refusal of a

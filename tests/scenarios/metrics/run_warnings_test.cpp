@@ -49,10 +49,25 @@ TEST(RunWarnings, RefusedCopiesAreCountedAsCopiesNotMessages) {
   EXPECT_EQ(w[0].find("could not be sent by their origin"), std::string::npos) << w[0];
 }
 
-// Every reason of the warning table is a name the traffic table can hold.
+TEST(RunWarnings, SkippedWorkloadIsWarnedNotDropped) {
+  // 18 due MESSAGEs without a sender and a channel of share 0.01 x 12 members used to vanish.
+  RunDiagnostics d;
+  d.skipped = {{"no_sender", 18}, {"no_members", 1}};
+  d.drops = {{"no_sender", 5}};  // a drop reason of that name would not be this warning
+  const auto w = run_warnings(d);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_TRUE(starts_with(w[0], "warning: 18 skipped as no_sender: scheduled MESSAGEs not sent")) << w[0];
+  EXPECT_TRUE(starts_with(w[1], "warning: 1 skipped as no_members: channels never created")) << w[1];
+  EXPECT_NE(w[1].find("share"), std::string::npos) << w[1];
+}
+
+// Every reason of the warning table is a name the traffic table can hold (workload rules: the
+// runner's, which no traffic row records).
 TEST(RunWarnings, RulesNameReportReasons) {
   for (const auto& rule : kWarningRules) {
     SCOPED_TRACE(std::string(rule.reason));
+    EXPECT_FALSE(rule.meaning.empty());
+    if (rule.kind == WarningKind::kWorkloadSkipped) continue;
     bool known = reason_from_name(rule.reason).has_value();
     for (const auto& n : sim::kDropReasons) known = known || n.name == rule.reason;
     EXPECT_TRUE(known);

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# End-to-end test of the input edges a new user meets (issue [T], the new-user review): bad
+# scenarios name their JSON pointer and what was expected, every error of a file at once;
+# scheduled work that cannot happen prints a `warning:` line; `ptplab run` says where its report
+# went; `ptplab compare` refuses a file mixing configurations of one seed, warns on two
+# scenarios and names an unknown gate metric.
+source "$(dirname "$0")/lib/preamble.bash"
+basic="$src/scenarios/suites/smoke/basic.json"
+
+# validate: exit 2 and this exact "pointer: sentence" among the errors.
+rejects() {  # rejects NAME "POINTER: SENTENCE" ptplab-validate-arguments...
+  local name=$1 want=$2 out rc=0
+  shift 2
+  out=$("$PTPLAB" validate "$@" 2>&1) || rc=$?
+  [[ $rc == 2 ]] && grep -qF -- "$want" <<<"$out"
+  check "$name" $?
+  [[ $rc == 2 ]] || echo "  exit $rc: $out"
+}
+rejects "partition with a group on both sides" \
+  '/timeline/0/sides/1/0: expected each group on one side only, found "clients" again (first at /timeline/0/sides/0/0)' \
+  "$basic" --set '/timeline=[{"at":"2s","action":"partition","sides":[["clients"],["clients"]]}]'
+rejects "partition with an empty side" '/timeline/0/sides/0: expected a non-empty list of group names, found []' \
+  "$basic" --set '/timeline=[{"at":"2s","action":"partition","sides":[[],["clients"]]}]'
+rejects "a channel share of 0" \
+  '/workload/channels/0/members/share: expected a share in (0, 1], found 0 (a share of 0 picks no node)' \
+  "$basic" --set /workload/channels/0/members/share=0
+rejects "gossip_fanout=1e20 names the type's bound" \
+  '/nodes/1/params/gossip_fanout: parameter "gossip_fanout": expected an integer in [1, 4294967295], got 1e+20' \
+  "$basic" --set '/nodes/1/params={"gossip_fanout":1e20}'
+rejects "--set /nodes/7 names /nodes/7" \
+  '/nodes/7: --set /nodes/7/count=3: /nodes has 2 items; expected an index 0 to 1, or 2 (or "-") to add one' \
+  "$basic" --set /nodes/7/count=3
+out=$("$PTPLAB" validate "$basic" --set /nodes/7/count=3 2>&1)
+! grep -q '/nodes/2:' <<<"$out"; check "--set /nodes/7 reports no null /nodes/2" $?
+
+cat >"$tmp/dup.json" <<'J'
+{"name": "d", "name": "e", "seed": 1, "duraton": "10s", "nodes": [{"count": 5, "role": "clent"}]}
+J
+out=$("$PTPLAB" validate "$tmp/dup.json" 2>&1)
+grep -qF '/name: duplicate key "name"' <<<"$out" && grep -qF '/duraton: unknown key' <<<"$out" &&
+  grep -qF '/nodes/0/role: expected one of' <<<"$out"
+check "duplicate keys and the file's other errors together" $?
+
+# Work the runner cannot do is a warning line, not a silence.
+"$PTPLAB" run "$basic" --set /workload/channels/0/members/share=0.01 --report "$tmp/w.db" >"$tmp/w1.out" 2>&1
+grep -q '^warning: 1 skipped as no_members: channels never created' "$tmp/w1.out"
+check "a channel with no member picked warns no_members" $?
+"$PTPLAB" run "$basic" --set '/timeline=[{"at":"3s","action":"crash","group":"clients"}]' \
+  --report "$tmp/w.db" >"$tmp/w2.out" 2>&1
+grep -q '^warning: [0-9]* skipped as no_sender: scheduled MESSAGEs not sent' "$tmp/w2.out"
+check "MESSAGEs due with every member down warn no_sender" $?
+
+# Without --report a run goes to ./<name>.db, appended to; the summary says so.
+ptplab_abs="$(cd "$(dirname "$PTPLAB")" && pwd)/$(basename "$PTPLAB")"
+(cd "$tmp" && "$ptplab_abs" run "$basic" >"$tmp/d1.out" 2>&1; "$ptplab_abs" run "$basic" >"$tmp/d2.out" 2>&1)
+[[ -f "$tmp/smoke-basic.db" ]] && grep -q '^  report      smoke-basic.db (new file)' "$tmp/d1.out" &&
+  grep -q '^  report      smoke-basic.db (run appended to the existing file)' "$tmp/d2.out"
+check "the default report is ./<name>.db, and the summary says new or appended" $?
+out=$("$PTPLAB" run --help)
+grep -q '\./<scenario name>\.db' <<<"$out"; check "run --help names ./<scenario name>.db" $?
+
+# compare: one seed run with three loss rates into one file is refused, naming the runs.
+for rate in 0 0.1 0.2; do
+  "$PTPLAB" run "$basic" --set /network/loss/rate=$rate --report "$tmp/mixed.db" --quiet >/dev/null 2>&1
+done
+"$PTPLAB" run "$basic" --report "$tmp/one.db" --quiet >/dev/null 2>&1
+rc=0; out=$("$PTPLAB" compare "$tmp/mixed.db" "$tmp/one.db" 2>&1) || rc=$?
+[[ $rc == 2 ]] && grep -qF 'runs 1, 2 and 3 ran seed 1 as different configurations (/network/loss/rate 0, 0.1 and 0.2)' <<<"$out"
+check "compare refuses one seed under three configurations, naming the runs" $?
+"$PTPLAB" run "$src/scenarios/suites/smoke/faults.json" --report "$tmp/faults.db" --quiet >/dev/null 2>&1
+out=$("$PTPLAB" compare "$tmp/one.db" "$tmp/faults.db" 2>&1)
+grep -q '^warning: A ran scenario smoke-basic, B ran scenario smoke-faults' <<<"$out"
+check "compare warns when the sides ran different scenarios" $?
+rc=0; out=$("$PTPLAB" compare "$tmp/one.db" "$tmp/one.db" --fail-if-worse nosuch_metric:5% 2>&1) || rc=$?
+[[ $rc == 2 ]] && grep -qF 'unknown metric "nosuch_metric"' <<<"$out" && grep -qF 'ptplab metrics' <<<"$out"
+check "a gate on an unknown metric says unknown metric" $?
+
+exit $((failures > 0))
