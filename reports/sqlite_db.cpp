@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ptplab::reports {
@@ -66,6 +67,18 @@ std::string Statement::canonical(int col) const {
   }
 }
 
+namespace {
+
+// The busy handler: sleeps 1, 2, 4 ... then kBusyRetryMax_ms between attempts, and gives up (the
+// statement then fails with SQLITE_BUSY) after kBusyWaitMax_ms / kBusyRetryMax_ms attempts.
+int retry_while_busy(void*, int attempts_so_far) {
+  if (static_cast<long long>(attempts_so_far) * kBusyRetryMax_ms >= kBusyWaitMax_ms) return 0;
+  sqlite3_sleep(std::min(kBusyRetryMax_ms, 1 << std::min(attempts_so_far, 5)));
+  return 1;
+}
+
+}  // namespace
+
 void Database::close(sqlite3* db) { sqlite3_close(db); }
 
 Expected<Database, std::string> Database::open(const std::string& path, bool create) {
@@ -76,7 +89,7 @@ Expected<Database, std::string> Database::open(const std::string& path, bool cre
   if (rc != SQLITE_OK) {
     return Unexpected("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_handler(raw, retry_while_busy, nullptr);
   return db;
 }
 
@@ -101,5 +114,6 @@ Expected<Statement, std::string> Database::prepare(std::string_view sql) {
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
 std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
+bool Database::last_error_is_not_a_database() const { return sqlite3_errcode(db_.get()) == SQLITE_NOTADB; }
 
 }  // namespace ptplab::reports

@@ -51,16 +51,26 @@ class Statement {
   std::string error_;
 };
 
+// How long a connection waits for another connection's lock (another `ptplab run`, `suite` or
+// `sweep` writing the same report) before a statement fails with "database is locked": long
+// enough for any one batch or merge to commit, so concurrent writers queue up instead of failing.
+inline constexpr int kBusyWaitMax_ms = 10 * 60 * 1000;
+// The longest sleep between two attempts at a lock (they start at 1 ms and double).
+inline constexpr int kBusyRetryMax_ms = 20;
+
 // An open database connection.
 class Database {
  public:
-  // Opens (creating when `create`) the file; read-only opens fail on a missing file.
+  // Opens (creating when `create`) the file; read-only opens fail on a missing file. Statements
+  // then wait for other connections' locks, retrying for up to kBusyWaitMax_ms.
   [[nodiscard]] static Expected<Database, std::string> open(const std::string& path, bool create);
 
   [[nodiscard]] Status exec(std::string_view sql);
   [[nodiscard]] Expected<Statement, std::string> prepare(std::string_view sql);
   [[nodiscard]] std::int64_t last_insert_rowid() const;
   [[nodiscard]] std::string last_error() const;
+  // True when the last failure was SQLITE_NOTADB: the file is not an SQLite database.
+  [[nodiscard]] bool last_error_is_not_a_database() const;
 
  private:
   static void close(sqlite3* db);

@@ -54,6 +54,34 @@ struct Pending {
   bool prepared = false;
 };
 
+// One number a query returns (0 when it returns no row); its statement ends before it returns.
+Expected<std::int64_t, std::string> query_int(Database& db, std::string_view sql) {
+  auto stmt = db.prepare(sql);
+  if (!stmt) return Unexpected(stmt.error());
+  const std::int64_t value = stmt->step() ? stmt->int64(0) : 0;
+  if (!stmt->error().empty()) return Unexpected(stmt->error());
+  return value;
+}
+
+// Inside a write transaction: checks that the file is empty or a report of this schema version,
+// and creates the schema in an empty one.
+Status check_or_create_schema(Database& db, const std::string& path) {
+  const auto version = query_int(db, "PRAGMA user_version");
+  if (!version) return Unexpected("reading " + path + ": " + version.error());
+  const auto tables = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+  if (!tables) return Unexpected("reading " + path + ": " + tables.error());
+  if (*version == 0 && *tables != 0) {
+    return Unexpected(path +
+                      " is not a ptplab report: an SQLite database with other tables (user_version 0)");
+  }
+  if (*version != kSchemaVersion && *version != 0) {
+    return Unexpected(path + " is not a ptplab report of schema version " + std::to_string(kSchemaVersion) +
+                      " (user_version " + std::to_string(*version) + ")");
+  }
+  if (auto s = db.exec(schema_sql()); !s) return Unexpected("creating the schema: " + s.error());
+  return db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+}
+
 }  // namespace
 
 struct ReportWriter::Impl {
@@ -144,21 +172,17 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
   // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
   // crash of the process still leaves every committed batch (only an OS crash could lose some).
   if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {
+    if (db->last_error_is_not_a_database()) return Unexpected(path + " is not a ptplab report: " + s.error());
     return Unexpected("cannot use " + path + " as a report: " + s.error());
   }
-  auto version = db->prepare("PRAGMA user_version");
-  if (!version) return Unexpected(version.error());
-  const std::int64_t found = version->step() ? version->int64(0) : 0;
-  auto tables = db->prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-  if (!tables) return Unexpected(tables.error());
-  const std::int64_t table_count = tables->step() ? tables->int64(0) : 0;
-  if (found != kSchemaVersion && (found != 0 || table_count != 0)) {
-    return Unexpected(path + " is not a ptplab report of schema version " + std::to_string(kSchemaVersion) +
-                      " (user_version " + std::to_string(found) + ")");
-  }
-  if (auto s = db->exec(schema_sql()); !s) return Unexpected("creating the schema: " + s.error());
-  if (auto s = db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion)); !s)
+  // One write transaction: writers opening a new file at once each find either no schema or the
+  // whole schema with its version, never the tables of another one still being created.
+  if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected("cannot write " + path + ": " + s.error());
+  if (auto s = check_or_create_schema(*db, path); !s) {
+    (void)db->exec("ROLLBACK");
     return Unexpected(s.error());
+  }
+  if (auto s = db->exec("COMMIT"); !s) return Unexpected("cannot write " + path + ": " + s.error());
   return ReportWriter(std::make_unique<Impl>(std::move(*db), options));
 }
 

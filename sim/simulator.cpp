@@ -100,14 +100,21 @@ bool Simulator::step() {
   return true;
 }
 
-void Simulator::run_until(TimeNs end) {
+bool Simulator::run_until(TimeNs end, const std::atomic<bool>* cancel) {
   stop_requested_ = false;
+  std::uint32_t until_poll = kCancelPollEvents;
   while (!stop_requested_ && !queue_.empty() && queue_.top().time <= end) {
+    if (cancel != nullptr && --until_poll == 0) {
+      until_poll = kCancelPollEvents;
+      if (cancel->load(std::memory_order_relaxed)) return false;
+    }
     const EventRecord e = queue_.pop();
     now_ = e.time;
     dispatch(e);
   }
-  if (!stop_requested_ && end > now_) now_ = end;
+  if (stop_requested_) return false;
+  if (end > now_) now_ = end;
+  return true;
 }
 
 }  // namespace ptplab::sim

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -71,8 +72,13 @@ class Simulator {
 
   // Runs the next event; false if the queue is empty.
   bool step();
-  // Runs every event with time <= end (unless stop() is called), then sets now() to end.
-  void run_until(TimeNs end);
+  // How often run_until polls its cancellation flag, in events handled.
+  static constexpr std::uint32_t kCancelPollEvents = 256;
+  // Runs every event with time <= end, then sets now() to end; true when it got there. It returns
+  // early (false, now() at the last event run) when stop() is called or when `cancel` (may be
+  // null) is found raised, polled every kCancelPollEvents events. Whoever raises `cancel` (a
+  // signal handler, a test, a deadline) is the caller's business: the kernel only reads it.
+  bool run_until(TimeNs end, const std::atomic<bool>* cancel = nullptr);
   // Makes the running run_until return after the current event.
   void stop() { stop_requested_ = true; }
 

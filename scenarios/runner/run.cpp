@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -26,6 +27,9 @@ void flatten(const nlohmann::json& j, const std::string& pointer, std::vector<re
     out.push_back({pointer, j.dump()});
   }
 }
+
+// A simulation left alive on purpose (RunRequest::exit_follows_stop): reachable, not a leak.
+Simulation* g_abandoned = nullptr;
 
 std::uint64_t peak_rss_bytes() {
   rusage u{};
@@ -84,29 +88,39 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     return std::monostate{};
   };
 
-  Simulation sim(scenario, w);
+  auto sim = std::make_unique<Simulation>(scenario, w, request.stop);
+  // Tearing a large simulation down takes up to a second: skipped when the process exits anyway.
+  const auto abandon_if_exiting = [&] {
+    if (request.exit_follows_stop) g_abandoned = sim.release();
+  };
   std::optional<CaptureTap> tap;  // set before build(): nodes started by it send at once
   if (request.capture.sink != nullptr) {
-    auto made = CaptureTap::make(request.capture, scenario, sim.plan());
+    auto made = CaptureTap::make(request.capture, scenario, sim->plan());
     if (!made) {
       (void)end_run(reports::RunStatus::kFailed);
       return Unexpected(made.error());
     }
     tap.emplace(std::move(*made));
-    sim.set_tap(&*tap);
+    sim->set_tap(&*tap);
   }
-  if (auto built = sim.build(); !built) {
+  if (auto built = sim->build(); !built) {
     (void)end_run(reports::RunStatus::kFailed);
     return Unexpected(built.error());
   }
-  const bool complete = sim.run(request.stop, request.progress);
-  outcome.simulated_ns = sim.now();
-  outcome.events = sim.events();
-  outcome.metrics = sim.finish();
-  outcome.diagnostics = sim.diagnostics();
-  outcome.groups = sim.group_totals();
+  if (!sim->built()) {
+    // Stopped while building: nothing was simulated, so there are no metrics to compute.
+    if (auto r = end_run(reports::RunStatus::kInterrupted); !r) return Unexpected(r.error());
+    abandon_if_exiting();
+    return outcome;
+  }
+  const bool complete = sim->run(request.progress);
+  outcome.simulated_ns = sim->now();
+  outcome.events = sim->events();
+  outcome.metrics = sim->finish();
+  outcome.diagnostics = sim->diagnostics();
+  outcome.groups = sim->group_totals();
   outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
-  sim.add_skipped(outcome.diagnostics);
+  sim->add_skipped(outcome.diagnostics);
   if (w != nullptr) {
     for (const auto& e : outcome.expectations) w->add(e);
   }
@@ -114,6 +128,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   if (auto r = end_run(complete ? reports::RunStatus::kComplete : reports::RunStatus::kInterrupted); !r) {
     return Unexpected(r.error());
   }
+  if (!complete) abandon_if_exiting();
   return outcome;
 }
 

@@ -21,9 +21,12 @@ struct RunRequest {
   reports::RecordSink* sink = nullptr;      // where the run's rows go; null: no report, metrics only
   std::string version;                      // ptplab version for the run row
   std::string sweep_point;                  // label of a sweep point, "" if none
-  const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop at the next slice
+  const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop within a few hundred events
   ProgressFn progress;                      // called between slices (may be empty)
   CaptureRequest capture;                   // datagrams to capture (capture.sink null: none)
+  // The caller exits right after a run that `stop` interrupted: its simulation is then left
+  // allocated instead of torn down (up to a second for 10,000 nodes), so the exit is prompt.
+  bool exit_follows_stop = false;
 };
 
 // What a run produced.

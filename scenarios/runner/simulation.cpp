@@ -23,9 +23,10 @@ CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports
 
 }  // namespace
 
-Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink)
+Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel)
     : s_(scenario),
       sink_(sink),
+      cancel_(cancel),
       plan_(plan_network(scenario)),
       collector_(collector_options(scenario, plan_.hosts.size(), sink != nullptr ? &rows_ : nullptr)),
       node_ids_(plan_.hosts.size()),
@@ -40,24 +41,27 @@ Expected<std::monostate, std::string> Simulation::build() {
   sim::Observer* observer = this;
   net_ = std::make_unique<sim::Network>(sim_, plan_.config, observer);
   if (auto r = build_params(); !r) return r;
-  if (auto r = build_hosts(); !r) return r;
+  if (auto r = build_hosts(); !r || cancelled()) return r;
   build_topology();
+  if (cancelled()) return std::monostate{};
   if (auto r = build_attackers(); !r) return r;
   build_workload();
   if (auto r = build_timeline(); !r) return r;
   for (TimeNs t = kTableSample_ns; t <= s_.duration_ns; t += kTableSample_ns) {
     sim_.call_at(t, [this] { sample_tables(); });
   }
+  built_ = !cancelled();
   return std::monostate{};
 }
 
-bool Simulation::run(const std::atomic<bool>* stop, const ProgressFn& progress) {
+bool Simulation::run(const ProgressFn& progress) {
   const TimeNs end = s_.duration_ns;
   while (sim_.now() < end) {
-    if (stop != nullptr && stop->load(std::memory_order_relaxed)) return false;
-    sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns));
+    if (cancelled()) return false;
+    const bool reached = sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns), cancel_);
     if (sink_ != nullptr) rows_.drain_into(*sink_);
     if (progress) progress(sim_.now(), sim_.events_executed());
+    if (!reached) return false;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 // One run of a scenario: builds the simulated network, the ptpchat nodes, the overlay, the
-// workload, the timeline and the attackers on a sim::Simulator, runs it (stoppable at an event
-// boundary), and hands the metrics collector's results back. run.hpp wraps it with the report.
+// workload, the timeline and the attackers on a sim::Simulator, runs it (cancellable through a
+// flag polled during the build and every few hundred events), and hands the metrics
+// collector's results back. run.hpp wraps it with the report.
 // Report rows produced inside simulator events wait in a RecordBuffer; run() hands them to the
 // sink between time slices (and finish() at the end), never from inside an event.
 #pragma once
@@ -28,8 +29,12 @@ namespace ptplab::scenarios {
 // Called between slices of simulated time: (simulated now, events so far).
 using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
 
-// Simulated time run between two checks of the stop flag and two progress calls.
+// Simulated time run between two drains of report rows and two progress calls (the cancel flag
+// is polled inside slices, every sim::Simulator::kCancelPollEvents events).
 inline constexpr TimeNs kRunSlice_ns = 100 * kMillisecond;
+// Hosts (or NAT boxes) added, started or bootstrapped between two polls of the cancel flag
+// during the build.
+inline constexpr std::uint32_t kBuildPollHosts = 64;
 // How often every node's table sizes are sampled.
 inline constexpr TimeNs kTableSample_ns = kSecond;
 // When channels are created (nodes have exchanged HELLOs by then) and how joins retry.
@@ -43,18 +48,23 @@ inline constexpr std::size_t kAdversaryPopulationMax = 4096;
 // Builds and runs one scenario.
 class Simulation final : private sim::Observer {
  public:
-  // `sink` (may be null: no report) receives the run's rows; its run must be open.
-  Simulation(const Scenario& scenario, reports::RecordSink* sink);
+  // `sink` (may be null: no report) receives the run's rows; its run must be open. `cancel`
+  // (may be null), once raised, ends build() and run() early; the caller owns it (e.g. raised
+  // by a signal handler) and it must outlive the simulation.
+  Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel = nullptr);
   ~Simulation() override;
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
   // Creates hosts, nodes and every scheduled action; an error sentence if the scenario cannot
-  // be built (e.g. a NodeParams override the engine rejects).
+  // be built (e.g. a NodeParams override the engine rejects). When the cancel flag is raised it
+  // returns early with built() false: then neither run() nor finish() may be called.
   [[nodiscard]] Expected<std::monostate, std::string> build();
+  [[nodiscard]] bool built() const { return built_; }
   // Runs to the scenario's duration in slices of kRunSlice_ns, draining the rows of each slice
-  // into the sink after it; false if `stop` was raised first.
-  bool run(const std::atomic<bool>* stop, const ProgressFn& progress);
+  // into the sink after it; false if the cancel flag was raised first (the rows of the events
+  // run so far are drained all the same).
+  bool run(const ProgressFn& progress);
   // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
   [[nodiscard]] MetricValues finish();
   // What failed silently (drops by reason, MESSAGEs not sent, retransmissions given up).
@@ -102,6 +112,9 @@ class Simulation final : private sim::Observer {
   void apply(const TimelineEvent& e);
   [[nodiscard]] Expected<std::monostate, std::string> build_attackers();
   void sample_tables();
+  [[nodiscard]] bool cancelled() const {
+    return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed);
+  }
 
   [[nodiscard]] engine::Node* node(sim::HostId host);
   // Honest hosts of a group by name ("" = every group).
@@ -113,6 +126,8 @@ class Simulation final : private sim::Observer {
 
   const Scenario& s_;
   reports::RecordSink* sink_;
+  const std::atomic<bool>* cancel_;
+  bool built_ = false;
   reports::RecordBuffer rows_;  // rows of the current slice, drained into sink_ between slices
   NetworkPlan plan_;
   std::vector<sim::NatId> nat_boxes_;  // simulator ids of plan_.nat_boxes, same order

@@ -24,12 +24,15 @@ Expected<std::monostate, std::string> Simulation::build_params() {
 }
 
 Expected<std::monostate, std::string> Simulation::build_hosts() {
-  for (const auto& b : plan_.nat_boxes) {
+  for (std::size_t i = 0; i < plan_.nat_boxes.size(); ++i) {
+    if (i % kBuildPollHosts == 0 && cancelled()) return std::monostate{};
+    const auto& b = plan_.nat_boxes[i];
     auto id = net_->add_nat(b.public_ip, nat_config(b.type, s_.network.nat));
     if (!id) return Unexpected("NAT box: " + id.error());
     nat_boxes_.push_back(*id);
   }
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) return std::monostate{};
     const auto& p = plan_.hosts[h];
     HostRole role;
     role.attacker = p.attacker;
@@ -51,7 +54,11 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     });
     if (!id) return Unexpected("host " + std::to_string(h) + ": " + id.error());
   }
-  for (sim::HostId h = 0; h < plan_.honest; ++h) net_->start_host(h);
+  // Starting a host creates its node (key pair and certificate): the slow part of the build.
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) break;
+    net_->start_host(h);
+  }
   return std::monostate{};
 }
 
@@ -87,12 +94,13 @@ void Simulation::build_topology() {
     Rng rng = Rng::derive(s_.seed, 0x746f706f00000000ULL);  // "topo"
     std::vector<Edge> edges;
     switch (t.kind) {
-      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng); break;
-      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng); break;
-      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng); break;
-      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng); break;
+      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng, cancel_); break;
+      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng, cancel_); break;
+      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng, cancel_); break;
+      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng, cancel_); break;
       default: edges = normalise_edges(t.edges, n); break;
     }
+    if (cancelled()) return;
     for (const auto& [a, b] : edges) {
       // The NATed end (if any) initiates, so that its NAT opens a mapping towards the other.
       if (is_public(b)) {
@@ -104,7 +112,10 @@ void Simulation::build_topology() {
       }
     }
   }
-  for (sim::HostId h = 0; h < n; ++h) bootstrap(h);
+  for (sim::HostId h = 0; h < n; ++h) {
+    if (h % kBuildPollHosts == 0 && cancelled()) return;
+    bootstrap(h);
+  }
 }
 
 void Simulation::bootstrap(sim::HostId host) {

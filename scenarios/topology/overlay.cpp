@@ -13,6 +13,11 @@ namespace {
 constexpr int kPairingAttemptsMax = 20;
 constexpr int kStubDrawsMax = 1000;
 
+// True when `step` is a polling step and `cancel` is raised.
+bool cancelled(const std::atomic<bool>* cancel, std::uint64_t step) {
+  return cancel != nullptr && step % kOverlayPollSteps == 0 && cancel->load(std::memory_order_relaxed);
+}
+
 std::uint64_t edge_key(std::uint32_t a, std::uint32_t b) {
   if (a > b) std::swap(a, b);
   return (static_cast<std::uint64_t>(a) << 32) | b;
@@ -30,7 +35,8 @@ std::vector<Edge> normalise_edges(std::vector<Edge> edges, std::uint32_t n) {
   return edges;
 }
 
-std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng) {
+std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng,
+                                 const std::atomic<bool>* cancel) {
   if (n < 2 || degree == 0) return {};
   degree = std::min(degree, n - 1);
   // Steger-Wormald: join two random free stubs when they make a new simple edge; restart the
@@ -43,7 +49,8 @@ std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng
     std::unordered_set<std::uint64_t> seen;
     std::vector<Edge> edges;
     bool stuck = false;
-    while (stubs.size() >= 2 && !stuck) {
+    for (std::uint64_t step = 1; stubs.size() >= 2 && !stuck; ++step) {
+      if (cancelled(cancel, step)) return edges;
       stuck = true;
       for (int tries = 0; tries < kStubDrawsMax; ++tries) {
         const auto i = rng.below(stubs.size());
@@ -67,18 +74,21 @@ std::vector<Edge> random_regular(std::uint32_t n, std::uint32_t degree, Rng& rng
   return normalise_edges(std::move(best), n);
 }
 
-std::vector<Edge> erdos_renyi(std::uint32_t n, double p, Rng& rng) {
+std::vector<Edge> erdos_renyi(std::uint32_t n, double p, Rng& rng, const std::atomic<bool>* cancel) {
   std::vector<Edge> edges;
   if (n < 2 || p <= 0) return edges;
   if (p >= 1) {
-    for (std::uint32_t a = 0; a < n; ++a)
+    for (std::uint32_t a = 0; a < n; ++a) {
+      if (cancelled(cancel, a + 1)) return edges;
       for (std::uint32_t b = a + 1; b < n; ++b) edges.emplace_back(a, b);
+    }
     return edges;
   }
   // Batagelj & Brandes: walk the lower triangle skipping geometric gaps.
   const double log_q = std::log(1.0 - p);
   std::int64_t v = 1, w = -1;
-  while (v < n) {
+  for (std::uint64_t step = 1; v < n; ++step) {
+    if (cancelled(cancel, step)) return edges;
     const double r = 1.0 - rng.uniform();
     w += 1 + static_cast<std::int64_t>(std::floor(std::log(r) / log_q));
     while (w >= v && v < n) {
@@ -90,18 +100,22 @@ std::vector<Edge> erdos_renyi(std::uint32_t n, double p, Rng& rng) {
   return normalise_edges(std::move(edges), n);
 }
 
-std::vector<Edge> watts_strogatz(std::uint32_t n, std::uint32_t k, double beta, Rng& rng) {
+std::vector<Edge> watts_strogatz(std::uint32_t n, std::uint32_t k, double beta, Rng& rng,
+                                 const std::atomic<bool>* cancel) {
   if (n < 2) return {};
   const std::uint32_t half = std::max<std::uint32_t>(1, std::min(k / 2, (n - 1) / 2));
   std::unordered_set<std::uint64_t> present;
   std::vector<Edge> edges;
   for (std::uint32_t a = 0; a < n; ++a) {
+    if (cancelled(cancel, a + 1)) return edges;
     for (std::uint32_t j = 1; j <= half; ++j) {
       const std::uint32_t b = (a + j) % n;
       if (present.insert(edge_key(a, b)).second) edges.emplace_back(a, b);
     }
   }
+  std::uint64_t step = 0;
   for (auto& e : edges) {
+    if (cancelled(cancel, ++step)) return edges;
     if (!rng.chance(beta)) continue;
     for (int tries = 0; tries < 8; ++tries) {
       const auto c = static_cast<std::uint32_t>(rng.below(n));
@@ -115,7 +129,8 @@ std::vector<Edge> watts_strogatz(std::uint32_t n, std::uint32_t k, double beta, 
   return normalise_edges(std::move(edges), n);
 }
 
-std::vector<Edge> barabasi_albert(std::uint32_t n, std::uint32_t m, Rng& rng) {
+std::vector<Edge> barabasi_albert(std::uint32_t n, std::uint32_t m, Rng& rng,
+                                  const std::atomic<bool>* cancel) {
   if (n < 2 || m == 0) return {};
   m = std::min(m, n - 1);
   std::vector<Edge> edges;
@@ -130,6 +145,7 @@ std::vector<Edge> barabasi_albert(std::uint32_t n, std::uint32_t m, Rng& rng) {
   }
   std::vector<std::uint32_t> chosen;
   for (std::uint32_t v = clique; v < n; ++v) {
+    if (cancelled(cancel, v)) return edges;
     chosen.clear();
     while (chosen.size() < m) {
       const std::uint32_t u = ends[rng.below(ends.size())];

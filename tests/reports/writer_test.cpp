@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "reports/sqlite_db.hpp"
 #include "tests/reports/sample_report.hpp"
@@ -131,6 +134,47 @@ TEST(ReportWriter, RefusesFilesOfAnotherSchema) {
   ASSERT_FALSE(writer.has_value());
   EXPECT_NE(writer.error().find("schema version"), std::string::npos) << writer.error();
   EXPECT_FALSE(ReportWriter::open("/nonexistent-dir/x.db").has_value());
+}
+
+// What is not a report is called exactly that, and is left as it was.
+TEST(ReportWriter, SaysAFileIsNotAReport) {
+  const auto text = temp_report_path("text");
+  std::FILE* f = std::fopen(text.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("just some notes, long enough to be read as a database header\n", f);
+  std::fclose(f);
+  const auto from_text = ReportWriter::open(text);
+  ASSERT_FALSE(from_text.has_value());
+  EXPECT_EQ(from_text.error(), text + " is not a ptplab report: file is not a database");
+
+  const auto other = temp_report_path("other-tables");
+  ASSERT_TRUE(Database::open(other, true).value().exec("CREATE TABLE t (x)").has_value());
+  const auto from_other = ReportWriter::open(other);
+  ASSERT_FALSE(from_other.has_value());
+  EXPECT_EQ(from_other.error(),
+            other + " is not a ptplab report: an SQLite database with other tables (user_version 0)");
+  EXPECT_EQ(scalar_query(other, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 1);
+}
+
+// A second writer on a report the first is writing in a transaction waits for it instead of
+// failing with "database is locked", and both runs land.
+TEST(ReportWriter, SecondWriterWaitsForTheFirstsTransaction) {
+  const auto path = temp_report_path("two-writers");
+  auto first = ReportWriter::open(path).value();
+  auto second = ReportWriter::open(path).value();
+  auto holder = Database::open(path, true).value();
+  ASSERT_TRUE(holder.exec("BEGIN IMMEDIATE").has_value());
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    (void)holder.exec("COMMIT");
+  });
+  const auto a = first.begin_run({"a", "{}", 1, "test", "2026-11-29T18:00:00Z", ""});
+  release.join();
+  const auto b = second.begin_run({"b", "{}", 2, "test", "2026-11-29T18:00:01Z", ""});
+  ASSERT_TRUE(a.has_value()) << a.error();
+  ASSERT_TRUE(b.has_value()) << b.error();
+  EXPECT_NE(*a, *b);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run"), 2);
 }
 
 TEST(ReportWriter, RunStatusNamesRoundTrip) {

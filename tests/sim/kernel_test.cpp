@@ -4,6 +4,8 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -235,6 +237,32 @@ TEST(Simulator, StopEndsRunUntilAfterTheCurrentEvent) {
   sim.run_until(10);
   EXPECT_EQ(ran, 1);
   EXPECT_EQ(sim.now(), 1);
+}
+
+// A cancellation flag raised inside one simulated instant (no later event time to wait for) ends
+// run_until within kCancelPollEvents events; a flag never raised changes nothing.
+TEST(Simulator, CancelFlagEndsRunUntilWithinAPollInterval) {
+  Simulator sim;
+  std::atomic<bool> cancel{false};
+  std::uint64_t ran = 0;
+  constexpr std::uint64_t kRaiseAt = 1000;
+  std::function<void()> chain = [&] {
+    if (++ran == kRaiseAt) cancel.store(true);
+    sim.call_at(sim.now(), chain);  // an endless run of events at one time
+  };
+  sim.call_at(5, chain);
+  EXPECT_FALSE(sim.run_until(10, &cancel));
+  EXPECT_GE(ran, kRaiseAt);
+  EXPECT_LE(ran, kRaiseAt + Simulator::kCancelPollEvents);
+  EXPECT_EQ(sim.now(), 5);
+
+  Simulator calm;
+  std::atomic<bool> never{false};
+  int n = 0;
+  for (int t = 1; t <= 3 * static_cast<int>(Simulator::kCancelPollEvents); ++t) calm.call_at(t, [&] { ++n; });
+  EXPECT_TRUE(calm.run_until(1000, &never));
+  EXPECT_EQ(n, 3 * static_cast<int>(Simulator::kCancelPollEvents));
+  EXPECT_EQ(calm.now(), 1000);
 }
 
 // The handler table is a fixed array: registering past its bound is an error in Release too,

@@ -1,6 +1,6 @@
 // `ptplab run SCENARIO...`: runs scenarios, writes their report, prints a short summary each, and
 // exits with the verdict of their expectations (0 all pass, 1 any fails, 2 invalid input,
-// 130 interrupted by SIGINT/SIGTERM, the report then holding the run as `interrupted`).
+// 130/143 interrupted by SIGINT/SIGTERM, the report then holding the run as `interrupted`).
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -14,13 +14,32 @@
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/capture_options.hpp"
+#include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
 namespace {
 
 namespace po = boost::program_options;
+
+// A child run of a suite or sweep removes its parent's temporary folder when it finds itself
+// orphaned at exit (the parent was killed, e.g. by SIGKILL, and the child got its parent-death
+// signal): nobody else is left to remove it.
+class OrphanCleanup {
+ public:
+  explicit OrphanCleanup(std::string parent_temp) : dir_(std::move(parent_temp)), parent_(getppid()) {}
+  ~OrphanCleanup() {
+    if (!dir_.empty() && getppid() != parent_) remove_temp_dir(dir_);
+  }
+  OrphanCleanup(const OrphanCleanup&) = delete;
+  OrphanCleanup& operator=(const OrphanCleanup&) = delete;
+
+ private:
+  std::string dir_;
+  pid_t parent_;
+};
 
 int run(int argc, char** argv) {
   po::options_description visible(
@@ -28,7 +47,8 @@ int run(int argc, char** argv) {
       "                  [--pcap FILE [--pcap-hosts H,...] [--pcap-verbs V,...]]\n\n"
       "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
       "prints a summary and checks its expectations.\n"
-      "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+      "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
+      "(SIGTERM) interrupted, the report then holding the run so far as `interrupted`.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
@@ -40,7 +60,9 @@ int run(int argc, char** argv) {
   add_capture_options(visible);
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
-      "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)");
+      "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)")(
+      "temp-of-parent", po::value<std::string>()->default_value(""),
+      "the temporary folder of the suite or sweep running this (removed if that dies)");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
@@ -63,6 +85,9 @@ int run(int argc, char** argv) {
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
   if (vm.count("seed")) overrides.push_back("/seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
   const bool quiet = vm.count("quiet") != 0;
+  // From here on SIGINT/SIGTERM only raises the stop flag: a run asked for and stopped before it
+  // got going still leaves its row, `interrupted`.
+  install_stop_signals();
 
   // Validate every file first: nothing runs when any input is invalid.
   const auto files = vm["scenario"].as<std::vector<std::string>>();
@@ -84,7 +109,7 @@ int run(int argc, char** argv) {
     return 2;
   }
 
-  install_stop_signals();
+  const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>());
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
@@ -100,6 +125,7 @@ int run(int argc, char** argv) {
     request.version = PTPLAB_VERSION;
     request.sweep_point = vm["sweep-point"].as<std::string>();
     request.stop = &stop_requested();
+    request.exit_follows_stop = true;  // an interrupted run ends the command
     request.progress = make_progress(s.duration_ns, quiet);
     request.capture = capture->request;
     auto outcome = scenarios::run_scenario(s, request);
@@ -118,7 +144,7 @@ int run(int argc, char** argv) {
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
                    path.c_str());
-      return kExitInterrupted;
+      return interrupted_exit_status();
     }
     if (!outcome->passed) verdict = 1;
   }

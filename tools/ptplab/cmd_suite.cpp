@@ -1,6 +1,7 @@
 // `ptplab suite DIR|FILES...`: runs many scenarios in parallel child processes (each `ptplab run`
 // into its own report), then merges their reports into one and writes JUnit XML with one test
-// case per scenario and per expectation. Exit 0 only when every scenario passed.
+// case per scenario and per expectation. Exit 0 only when every scenario passed. SIGINT/SIGTERM
+// is passed on to the running children; what they wrote (interrupted runs included) is merged.
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -10,10 +11,12 @@
 #include <thread>
 
 #include "tools/ptplab/child_reports.hpp"
+#include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/junit.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -44,7 +47,8 @@ int suite(int argc, char** argv) {
       "Runs every scenario (a DIR means its *.json files) in parallel processes, merges their\n"
       "reports and writes JUnit XML (one test case per scenario and per expectation). Prints a line\n"
       "per scenario as it finishes ([done/total], status, ETA).\n"
-      "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+      "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
+      "(SIGTERM) interrupted: running scenarios are stopped and their runs so far merged.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "junit", po::value<std::string>(), "JUnit XML output file")("report", po::value<std::string>(),
                                                                   "merged report (SQLite)")(
@@ -86,7 +90,8 @@ int suite(int argc, char** argv) {
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string base = tmp + "/" + std::to_string(i);
     reports_of.push_back(base + ".db");
-    jobs.push_back({{"run", files[i], "--report", base + ".db", "--quiet"}, base + ".log"});
+    jobs.push_back(
+        {{"run", files[i], "--report", base + ".db", "--quiet", "--temp-of-parent", tmp}, base + ".log"});
   }
   RunProgress progress(files, vm.count("quiet") != 0);
   const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
@@ -106,14 +111,13 @@ int suite(int argc, char** argv) {
     }
     std::size_t passed = 0;
     for (const auto& e : c.expectations) passed += e.passed ? 1 : 0;
-    std::printf("%-5s %-40s %zu/%zu expectations%s\n", c.exit_code == 0 ? "pass" : "FAIL", c.file.c_str(),
+    const bool ran = c.exit_code != kChildNotRun;
+    std::printf("%-11s %-40s %zu/%zu expectations%s\n", child_status_word(c.exit_code), c.file.c_str(),
                 passed, c.expectations.size(),
-                c.exit_code == 0 ? "" : (" (exit " + std::to_string(c.exit_code) + ")").c_str());
-    if (c.exit_code != 0) {
-      const int rank = c.exit_code == kExitInterrupted ? 3 : c.exit_code == 2 ? 2 : 1;
-      const int current = verdict == kExitInterrupted ? 3 : verdict;
-      if (rank > current) verdict = rank == 3 ? kExitInterrupted : rank;
-      if (!c.output.empty()) std::printf("%s", c.output.c_str());
+                c.exit_code == 0 || !ran ? "" : (" (exit " + std::to_string(c.exit_code) + ")").c_str());
+    if (c.exit_code != 0 && ran) {
+      if (verdict != 2) verdict = c.exit_code == 2 ? 2 : 1;
+      if (!c.output.empty() && !is_interrupted_exit_status(c.exit_code)) std::printf("%s", c.output.c_str());
     }
     cases.push_back(std::move(c));
   }
@@ -130,7 +134,7 @@ int suite(int argc, char** argv) {
   std::size_t ok = 0;
   for (const int s : status) ok += s == 0 ? 1 : 0;
   std::printf("%zu/%zu scenarios passed\n", ok, files.size());
-  return stop_requested().load() ? kExitInterrupted : verdict;
+  return stop_requested().load() ? interrupted_exit_status() : verdict;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // `ptplab sweep SCENARIO`: expands the scenario's `sweep` matrix times its seeds, runs every point
 // in parallel child processes (`ptplab run` each), and merges all runs into one report whose
 // run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
+// SIGINT/SIGTERM is passed on to the running points, which are merged as `interrupted` runs.
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -11,9 +12,11 @@
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/child_reports.hpp"
+#include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -37,7 +40,8 @@ int sweep(int argc, char** argv) {
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
       "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
       "per run as it finishes ([done/total], status, ETA).\n"
-      "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 interrupted.\n\noptions");
+      "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
+      "(SIGTERM) interrupted: running points are stopped and merged as `interrupted` runs.\n\noptions");
   visible.add_options()("help,h", "show this help")("report", po::value<std::string>(),
                                                     "report file (SQLite)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
@@ -92,7 +96,8 @@ int sweep(int argc, char** argv) {
     const std::string base = tmp + "/" + std::to_string(i);
     std::ofstream(base + ".json") << p.document.dump();
     reports_of.push_back(base + ".db");
-    jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label},
+    jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label,
+                     "--temp-of-parent", tmp},
                     base + ".log"});
   }
   std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
@@ -104,7 +109,7 @@ int sweep(int argc, char** argv) {
                                    [&](std::size_t job, int code) { progress.finished(job, code); });
 
   int verdict = 0;
-  std::printf("%-6s %-50s %-14s %-10s %s\n", "status", "point", "delivery_ratio", "p50_ms", "expectations");
+  std::printf("%-11s %-50s %-14s %-10s %s\n", "status", "point", "delivery_ratio", "p50_ms", "expectations");
   for (std::size_t i = 0; i < points->size(); ++i) {
     const auto runs = read_child_runs(reports_of[i]);
     std::size_t passed = 0, total = 0;
@@ -117,12 +122,12 @@ int sweep(int argc, char** argv) {
         passed += e.passed ? 1 : 0;
       }
     }
-    std::printf("%-6s %-50s %-14s %-10s %zu/%zu\n", status[i] == 0 ? "pass" : "FAIL",
-                (*points)[i].label.c_str(), ratio.c_str(), p50.c_str(), passed, total);
+    std::printf("%-11s %-50s %-14s %-10s %zu/%zu\n", child_status_word(status[i]), (*points)[i].label.c_str(),
+                ratio.c_str(), p50.c_str(), passed, total);
     if (status[i] == 2) {
       std::printf("%s", read_text(jobs[i].log_path).c_str());
       verdict = 2;
-    } else if (status[i] != 0 && verdict == 0) {
+    } else if (status[i] != 0 && status[i] != kChildNotRun && verdict == 0) {
       verdict = 1;
     }
   }
@@ -130,7 +135,7 @@ int sweep(int argc, char** argv) {
   if (!merge_children(report, reports_of)) verdict = 2;
   remove_temp_dir(tmp);
   std::printf("report: %s\n", report.c_str());
-  return stop_requested().load() ? kExitInterrupted : verdict;
+  return stop_requested().load() ? interrupted_exit_status() : verdict;
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "tools/ptplab/children.hpp"
+
 namespace ptplab::cli {
 namespace {
 
@@ -35,14 +37,17 @@ std::string num(double v) {
 }  // namespace
 
 std::string junit_xml(const std::string& suite_name, const std::vector<SuiteCase>& cases) {
-  std::size_t tests = 0, failures = 0;
+  std::size_t tests = 0, failures = 0, skipped = 0;
   std::ostringstream body;
   for (const auto& c : cases) {
     const std::string cls = xml_escape(c.name.empty() ? c.file : c.name);
     ++tests;
     body << "  <testcase classname=\"" << cls << "\" name=\"run " << xml_escape(c.file) << "\" time=\""
          << num(c.wall_seconds) << "\">";
-    if (c.exit_code != 0) {
+    if (c.exit_code == kChildNotRun) {
+      ++skipped;
+      body << "<skipped message=\"not run: the suite was interrupted first\"/>";
+    } else if (c.exit_code != 0) {
       ++failures;
       body << "\n    <failure message=\"exit status " << c.exit_code << "\">"
            << xml_escape(c.output.substr(0, kOutputInXmlMax)) << "</failure>\n  ";
@@ -61,7 +66,8 @@ std::string junit_xml(const std::string& suite_name, const std::vector<SuiteCase
   }
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\""
-      << xml_escape(suite_name) << "\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n"
+      << xml_escape(suite_name) << "\" tests=\"" << tests << "\" failures=\"" << failures << "\" skipped=\""
+      << skipped << "\">\n"
       << body.str() << "</testsuite>\n</testsuites>\n";
   return out.str();
 }

@@ -12,8 +12,8 @@ namespace ptplab::cli {
 // What a suite knows about one scenario after running it.
 struct SuiteCase {
   std::string file;
-  std::string name;  // scenario name ("" when it could not be read)
-  int exit_code = 0;
+  std::string name;   // scenario name ("" when it could not be read)
+  int exit_code = 0;  // of its `ptplab run`, kChildNotRun (children.hpp) if it never started
   double wall_seconds = 0;
   std::string output;  // the child's output, for failures
   std::vector<reports::ExpectationRecord> expectations;

@@ -2,19 +2,12 @@
 
 #include <cstdio>
 
-#include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/children.hpp"
 
 namespace ptplab::cli {
 
 RunProgress::RunProgress(std::vector<std::string> labels, bool quiet)
     : labels_(std::move(labels)), quiet_(quiet), start_(std::chrono::steady_clock::now()) {}
-
-const char* run_status_word(int code) {
-  if (code == 0) return "pass";
-  if (code == 1) return "FAIL";
-  if (code == kExitInterrupted) return "stopped";
-  return "error";
-}
 
 void RunProgress::finished(std::size_t job, int code) {
   ++done_;
@@ -23,7 +16,7 @@ void RunProgress::finished(std::size_t job, int code) {
   const std::size_t total = labels_.size();
   const double eta =
       done_ > 0 ? elapsed / static_cast<double>(done_) * static_cast<double>(total - done_) : 0;
-  std::printf("  [%zu/%zu] %-7s %s  %.1f s elapsed, ETA %.0f s\n", done_, total, run_status_word(code),
+  std::printf("  [%zu/%zu] %-11s %s  %.1f s elapsed, ETA %.0f s\n", done_, total, child_status_word(code),
               job < total ? labels_[job].c_str() : "?", elapsed, eta);
   std::fflush(stdout);
 }

@@ -26,7 +26,4 @@ class RunProgress {
   std::chrono::steady_clock::time_point start_;
 };
 
-// The word a finished run's line shows for its exit status: pass, FAIL, stopped (130), error.
-[[nodiscard]] const char* run_status_word(int code);
-
 }  // namespace ptplab::cli

@@ -1,27 +1,19 @@
-// Signals, summaries, progress and child processes for the run commands.
+// Summaries and progress for the run commands.
 #include "tools/ptplab/run_support.hpp"
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "reports/text_summary.hpp"
 
 namespace ptplab::cli {
 namespace {
-
-std::atomic<bool> g_stop{false};
-
-extern "C" void on_stop_signal(int) { g_stop.store(true); }
 
 std::string fmt(const char* format, double v) {
   char buf[64];
@@ -35,16 +27,6 @@ std::string metric(const scenarios::MetricValues& m, const char* name, const cha
 }
 
 }  // namespace
-
-const std::atomic<bool>& stop_requested() { return g_stop; }
-
-void install_stop_signals() {
-  struct sigaction sa {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
 
 std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
   const auto& m = o.metrics;
@@ -120,74 +102,6 @@ scenarios::ProgressFn make_progress(TimeNs duration_ns, bool quiet) {
                  wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0, eta);
     if (now >= duration_ns) std::fprintf(stderr, "\n");
   };
-}
-
-pid_t spawn_self(const std::vector<std::string>& args, const std::string& log_path) {
-  const pid_t pid = fork();
-  if (pid != 0) return pid;
-  const int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  if (fd >= 0) {
-    dup2(fd, STDOUT_FILENO);
-    dup2(fd, STDERR_FILENO);
-    close(fd);
-  }
-  std::vector<char*> argv;
-  std::string self = "ptplab";
-  argv.push_back(self.data());
-  std::vector<std::string> copy = args;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  execv("/proc/self/exe", argv.data());
-  _exit(127);
-}
-
-std::pair<pid_t, int> wait_child() {
-  int status = 0;
-  pid_t pid = -1;
-  do {
-    pid = waitpid(-1, &status, 0);
-  } while (pid < 0 && errno == EINTR);
-  if (pid < 0) return {-1, 0};
-  if (WIFEXITED(status)) return {pid, WEXITSTATUS(status)};
-  return {pid, 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0)};
-}
-
-std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
-                              const ChildDoneFn& on_done) {
-  std::vector<int> status(jobs.size(), 127);
-  std::vector<std::pair<pid_t, std::size_t>> running;
-  std::size_t next = 0;
-  parallel = std::max(1u, parallel);
-  while (next < jobs.size() || !running.empty()) {
-    while (next < jobs.size() && running.size() < parallel && !g_stop.load()) {
-      const pid_t pid = spawn_self(jobs[next].args, jobs[next].log_path);
-      if (pid > 0) running.emplace_back(pid, next);
-      ++next;
-    }
-    if (g_stop.load()) next = jobs.size();
-    if (running.empty()) break;
-    const auto [pid, code] = wait_child();
-    if (pid < 0) break;
-    const auto it =
-        std::find_if(running.begin(), running.end(), [pid = pid](const auto& r) { return r.first == pid; });
-    if (it == running.end()) continue;
-    status[it->second] = code;
-    if (on_done) on_done(it->second, code);
-    running.erase(it);
-  }
-  return status;
-}
-
-std::string make_temp_dir(const std::string& prefix) {
-  const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/" + prefix + "XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) return "";
-  return pattern;
-}
-
-void remove_temp_dir(const std::string& dir) {
-  std::error_code ec;
-  if (!dir.empty()) std::filesystem::remove_all(dir, ec);
 }
 
 std::string read_text(const std::string& path) {

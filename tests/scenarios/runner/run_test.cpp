@@ -154,7 +154,8 @@ TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {
   EXPECT_NE(a->metrics.at("bytes_sent"), c->metrics.at("bytes_sent"));
 }
 
-TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
+// A stop flag raised before the run stops it during the build: nothing simulated, no metrics.
+TEST(Runner, StopFlagRaisedBeforehandInterruptsTheBuild) {
   std::atomic<bool> stop{true};
   RunRequest r;
   r.stop = &stop;
@@ -162,6 +163,24 @@ TEST(Runner, StopFlagInterruptsAtASliceBoundary) {
   ASSERT_TRUE(out.has_value());
   EXPECT_EQ(out->status, reports::RunStatus::kInterrupted);
   EXPECT_EQ(out->simulated_ns, 0);
+  EXPECT_EQ(out->events, 0u);
+  EXPECT_TRUE(out->metrics.empty());
+  EXPECT_FALSE(out->passed);
+}
+
+// A stop flag raised from inside the simulation (here by the progress callback after the first
+// slice; in ptplab by a signal handler) ends the run within that slice, with the metrics so far.
+TEST(Runner, StopFlagRaisedMidRunInterruptsWithTheMetricsSoFar) {
+  std::atomic<bool> stop{false};
+  RunRequest r;
+  r.stop = &stop;
+  r.progress = [&](TimeNs, std::uint64_t) { stop.store(true); };
+  const auto out = run_scenario(load_or_fail(kLine), r);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->status, reports::RunStatus::kInterrupted);
+  EXPECT_GT(out->simulated_ns, 0);
+  EXPECT_LE(out->simulated_ns, kRunSlice_ns);
+  EXPECT_FALSE(out->metrics.empty());
   EXPECT_FALSE(out->passed);
 }
 

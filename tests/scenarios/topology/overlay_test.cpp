@@ -5,6 +5,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 
 namespace ptplab::scenarios {
 namespace {
@@ -57,6 +58,20 @@ TEST(Overlay, ErdosRenyiExtremes) {
 TEST(Overlay, NormaliseDropsLoopsDuplicatesAndStrangers) {
   const auto e = normalise_edges({{2, 1}, {1, 2}, {3, 3}, {0, 9}, {0, 1}}, 4);
   EXPECT_EQ(e, (std::vector<Edge>{{0, 1}, {1, 2}}));
+}
+
+// A raised cancellation flag stops every generator within kOverlayPollSteps steps, far short
+// of the full overlay; a flag never raised changes nothing.
+TEST(Overlay, GeneratorsStopEarlyOnceCancelled) {
+  constexpr std::uint32_t kN = 100'000;
+  const std::atomic<bool> raised{true}, never{false};
+  Rng a(5), b(5), c(5), d(5), e(5);
+  EXPECT_LE(random_regular(kN, 6, a, &raised).size(), kOverlayPollSteps);
+  EXPECT_LE(erdos_renyi(kN, 1e-4, b, &raised).size(), kOverlayPollSteps);
+  EXPECT_LE(watts_strogatz(kN, 6, 0.1, c, &raised).size(), 3 * kOverlayPollSteps);
+  EXPECT_LE(barabasi_albert(kN, 3, d, &raised).size(), 3 * kOverlayPollSteps + 6);
+  Rng f(5);
+  EXPECT_EQ(random_regular(1000, 6, e, &never), random_regular(1000, 6, f));
 }
 
 RC_GTEST_PROP(Overlay, GeneratorsGiveWellFormedEdgeLists, (std::uint64_t seed)) {

@@ -1,0 +1,130 @@
+// Starting, signalling and waiting for child runs.
+#include "tools/ptplab/children.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <utility>
+
+#include "tools/ptplab/stop_signals.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+// Starts `/proc/self/exe args...` in process group `group` (0: a new group it leads), with
+// stdout and stderr appended to `log_path` and SIGTERM as its parent-death signal; its pid, or -1.
+// Call with SIGINT/SIGTERM blocked: the child unblocks them after it joined the group.
+pid_t spawn_self(const ChildJob& job, pid_t group) {
+  // Everything the child needs is prepared before fork: it only makes system calls after.
+  std::vector<std::string> args = job.args;
+  std::vector<char*> argv;
+  std::string self = "ptplab";
+  argv.push_back(self.data());
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid != 0) {
+    // Also here, so the group is right whichever of parent and child runs first.
+    if (pid > 0) setpgid(pid, group == 0 ? pid : group);
+    return pid;
+  }
+  setpgid(0, group);
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid() != parent) _exit(kChildCouldNotStart);  // the parent died before prctl
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  sigprocmask(SIG_UNBLOCK, &stop, nullptr);
+  const int fd = open(job.log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (fd >= 0) {
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    close(fd);
+  }
+  execv("/proc/self/exe", argv.data());
+  _exit(kChildCouldNotStart);
+}
+
+// Waits for any child; its pid and exit status (128 + signal when killed), or pid -1 when none.
+std::pair<pid_t, int> wait_child() {
+  int status = 0;
+  pid_t pid = -1;
+  do {
+    pid = waitpid(-1, &status, 0);
+  } while (pid < 0 && errno == EINTR);
+  if (pid < 0) return {-1, 0};
+  if (WIFEXITED(status)) return {pid, WEXITSTATUS(status)};
+  return {pid, 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0)};
+}
+
+}  // namespace
+
+std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
+                              const ChildDoneFn& on_done) {
+  std::vector<int> status(jobs.size(), kChildNotRun);
+  std::vector<std::pair<pid_t, std::size_t>> running;
+  pid_t group = 0;  // the children's process group while any runs
+  std::size_t next = 0;
+  parallel = std::max(1u, parallel);
+  while (true) {
+    while (next < jobs.size() && running.size() < parallel && !stop_requested().load()) {
+      const StopSignalsBlocked blocked;
+      const pid_t pid = spawn_self(jobs[next], group);
+      if (pid > 0) {
+        running.emplace_back(pid, next);
+        if (group == 0) group = pid;
+        forward_stop_signals_to(group);
+      } else {
+        status[next] = kChildCouldNotStart;
+      }
+      ++next;
+    }
+    if (running.empty()) break;
+    const auto [pid, code] = wait_child();
+    if (pid < 0) break;
+    const auto it =
+        std::find_if(running.begin(), running.end(), [pid = pid](const auto& r) { return r.first == pid; });
+    if (it == running.end()) continue;
+    status[it->second] = code;
+    if (on_done) on_done(it->second, code);
+    running.erase(it);
+    if (running.empty()) {
+      // The group ends with its last member: the next child starts a new one.
+      const StopSignalsBlocked blocked;
+      group = 0;
+      forward_stop_signals_to(0);
+    }
+  }
+  return status;
+}
+
+const char* child_status_word(int status) {
+  if (status == 0) return "pass";
+  if (status == kChildNotRun) return "not run";
+  return is_interrupted_exit_status(status) ? "interrupted" : "FAIL";
+}
+
+std::string make_temp_dir(const std::string& prefix) {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/" + prefix + "XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) return "";
+  return pattern;
+}
+
+void remove_temp_dir(const std::string& dir) {
+  std::error_code ec;
+  if (!dir.empty()) std::filesystem::remove_all(dir, ec);
+}
+
+}  // namespace ptplab::cli

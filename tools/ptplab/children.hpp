@@ -1,0 +1,48 @@
+// Child runs of `ptplab suite` and `sweep`: copies of this very binary (`ptplab run ...`), each
+// writing its own report into the parent's temporary folder. The children share one process
+// group of their own, to which the parent passes SIGINT/SIGTERM on (stop_signals.hpp), and each
+// gets SIGTERM when its parent dies, even by SIGKILL (prctl PR_SET_PDEATHSIG), so none outlives
+// it; `ptplab run --temp-of-parent DIR` then removes the parent's folder.
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ptplab::cli {
+
+// One child run: the arguments after `ptplab` and where its output goes.
+struct ChildJob {
+  std::vector<std::string> args;
+  std::string log_path;
+};
+
+// Exit status recorded for a job that was never started (the parent was stopped first).
+inline constexpr int kChildNotRun = -1;
+// Exit status recorded for a job whose process could not be started.
+inline constexpr int kChildCouldNotStart = 127;
+
+// Called as each started child run ends: (job index, exit status).
+using ChildDoneFn = std::function<void(std::size_t, int)>;
+
+// Runs the jobs as child processes, at most `parallel` at a time, in order, and waits for every
+// one it started; their exit statuses (128 + signal when one was killed). Once stop_requested()
+// is raised it starts no more jobs (kChildNotRun) and waits for the running ones, which got the
+// signal too. `on_done` (may be empty) hears of each started job as it ends. Requires
+// install_stop_signals().
+[[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
+                                            const ChildDoneFn& on_done = {});
+
+// One word for a child's exit status: "pass" (0), "interrupted" (130, 143), "not run"
+// (kChildNotRun), else "FAIL".
+[[nodiscard]] const char* child_status_word(int status);
+
+// A fresh directory under $TMPDIR (or /tmp) for a suite's or sweep's per-run files; "" on failure.
+[[nodiscard]] std::string make_temp_dir(const std::string& prefix);
+
+// Removes a directory made by make_temp_dir and its files.
+void remove_temp_dir(const std::string& dir);
+
+}  // namespace ptplab::cli
