@@ -285,7 +285,7 @@ TEST(Vocabulary, EveryTimelineActionLoadsWithTheKeysItsEntryAllows) {
       entry[std::string(key)] = values.at(key);
     }
     json doc = base();
-    doc["timeline"] = {entry};
+    doc["timeline"] = json::array({entry});  // {entry} alone is ambiguous (clang copies entry)
     const Scenario s = load(doc);
     ASSERT_EQ(s.timeline.size(), 1u);
     EXPECT_EQ(s.timeline[0].action, a.value);
