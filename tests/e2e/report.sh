@@ -25,8 +25,8 @@ done
 # delivery: 2 messages, 4 intended, 3 delivered, ratio 0.75, p50 20 ms, p90/p99/max 40 ms
 echo "$out" | grep -Eq '^ +2 +4 +3 +0\.75 +20 +40 +40 +40$' || fail "delivery row wrong: $out"
 
-"$PTPLAB" report "$t/a.db" --list | grep -q line3 || fail "--list"
-"$PTPLAB" report "$t/a.db" --run 1 | grep -q "run 1" || fail "--run 1"
+grep -q line3 <<<"$("$PTPLAB" report "$t/a.db" --list)" || fail "--list"
+grep -q "run 1" <<<"$("$PTPLAB" report "$t/a.db" --run 1)" || fail "--run 1"
 rc=0; "$PTPLAB" report "$t/a.db" --run 9 >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "--run 9 exit $rc"
 
 da=$("$PTPLAB" report --digest "$t/a.db"); db=$("$PTPLAB" report --digest "$t/b.db")
