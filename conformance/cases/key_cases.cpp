@@ -1,5 +1,7 @@
 // Cases of GETKEY and KEY: the key of a closed channel goes only to members, wrapped for the
 // requester's certificate, with the channel's cipher.
+#include <variant>
+
 #include "conformance/cases/channel_steps.hpp"
 #include "conformance/cases/common.hpp"
 #include "conformance/cases/sections.hpp"
@@ -34,6 +36,27 @@ KeyRequest request_as_member(Context& c, const Peer& p, const Identity& me, bool
   return out;
 }
 
+// What a member got: its peer, identity, the target's closed channel and the KEY for it.
+struct MemberKey {
+  Peer peer;
+  Identity me;
+  wire::Channel channel;
+  wire::Key key;
+};
+
+// Greets the target as a new member and asks for its closed channel's key; the outcome that ends
+// the case first when it cannot get one (no HELLO answer, no channel: unsupported, no KEY:
+// blocked by key/1 for `why_blocked`).
+std::variant<MemberKey, Outcome> member_key(Context& c, const std::string& why_blocked = "no KEY came") {
+  const Peer p = c.open_peer();
+  if (!greet(c, p)) return no_hello_answer(c, p);
+  Identity me = make_identity(p.node_id, c.rng());
+  const auto req = request_as_member(c, p, me, true);
+  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
+  if (!req.key) return Outcome::blocked("key/1", why_blocked);
+  return MemberKey{p, std::move(me), *req.channel, *req.key};
+}
+
 Outcome member_gets_key(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
@@ -45,13 +68,10 @@ Outcome member_gets_key(Context& c) {
 }
 
 Outcome key_wrapped_for_us(Context& c) {
-  const Peer p = c.open_peer();
-  if (!greet(c, p)) return no_hello_answer(c, p);
-  const Identity me = make_identity(p.node_id, c.rng());
-  const auto req = request_as_member(c, p, me, true);
-  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
-  const auto plain = me.key.unwrap(req.key->key, key_info(req.channel->channel_id));
+  auto got = member_key(c);
+  if (auto* ended = std::get_if<Outcome>(&got)) return *ended;
+  const auto& [p, me, channel, key] = std::get<MemberKey>(got);
+  const auto plain = me.key.unwrap(key.key, key_info(channel.channel_id));
   if (plain && plain->size() >= kChannelKeyBytes) return Outcome::pass();
   return Outcome::fail(
       {"a key our private key unwraps (ECIES, info = \"ptplab-key:\" + channel_id) to 32 bytes"},
@@ -59,41 +79,30 @@ Outcome key_wrapped_for_us(Context& c) {
 }
 
 Outcome key_fields(Context& c) {
-  const Peer p = c.open_peer();
-  if (!greet(c, p)) return no_hello_answer(c, p);
-  const Identity me = make_identity(p.node_id, c.rng());
-  const auto req = request_as_member(c, p, me, true);
-  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
-  const auto& k = *req.key;
-  if (k.recipient_id == p.node_id && k.node_id == req.channel->node_id && k.channel == req.channel->channel &&
+  auto got = member_key(c);
+  if (auto* ended = std::get_if<Outcome>(&got)) return *ended;
+  const auto& [p, me, channel, k] = std::get<MemberKey>(got);
+  if (k.recipient_id == p.node_id && k.node_id == channel.node_id && k.channel == channel.channel &&
       !k.msg_id.empty())
     return Outcome::pass();
   return Outcome::fail(
-      {"KEY{recipient_id=" + p.node_id + ", node_id=" + req.channel->node_id +
-       ", channel=" + req.channel->channel + "}"},
+      {"KEY{recipient_id=" + p.node_id + ", node_id=" + channel.node_id + ", channel=" + channel.channel +
+       "}"},
       "KEY{recipient_id=" + k.recipient_id + ", node_id=" + k.node_id + ", channel=" + k.channel + "}");
 }
 
 Outcome key_cipher(Context& c) {
-  const Peer p = c.open_peer();
-  if (!greet(c, p)) return no_hello_answer(c, p);
-  const Identity me = make_identity(p.node_id, c.rng());
-  const auto req = request_as_member(c, p, me, true);
-  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
-  if (req.key->cipher == "AES-256-GCM") return Outcome::pass();
-  return Outcome::fail({"cipher=AES-256-GCM"}, "cipher=" + req.key->cipher);
+  auto got = member_key(c);
+  if (auto* ended = std::get_if<Outcome>(&got)) return *ended;
+  const auto& [p, me, channel, key] = std::get<MemberKey>(got);
+  if (key.cipher == "AES-256-GCM") return Outcome::pass();
+  return Outcome::fail({"cipher=AES-256-GCM"}, "cipher=" + key.cipher);
 }
 
 // The control of the "no KEY" cases: a member (another peer) does get the key. nullopt if so.
 std::optional<Outcome> blocked_unless_members_get_keys(Context& c) {
-  const Peer m = c.open_peer();
-  if (!greet(c, m)) return no_hello_answer(c, m);
-  const Identity me = make_identity(m.node_id, c.rng());
-  const auto req = request_as_member(c, m, me, true);
-  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::blocked("key/1", "no member gets a KEY either, so a refusal shows nothing");
+  auto got = member_key(c, "no member gets a KEY either, so a refusal shows nothing");
+  if (auto* ended = std::get_if<Outcome>(&got)) return *ended;
   return std::nullopt;
 }
 
@@ -144,13 +153,9 @@ Outcome certificate_before_key(Context& c) {
 }
 
 Outcome left_member_refused(Context& c) {
-  const Peer p = c.open_peer();
-  if (!greet(c, p)) return no_hello_answer(c, p);
-  const Identity me = make_identity(p.node_id, c.rng());
-  const auto req = request_as_member(c, p, me, true);
-  if (!req.channel) return Outcome::unsupported(no_channel_note(true));
-  if (!req.key) return Outcome::blocked("key/1", "no KEY came");
-  const auto& ch = *req.channel;
+  auto got = member_key(c);
+  if (auto* ended = std::get_if<Outcome>(&got)) return *ended;
+  const auto& [p, me, ch, key] = std::get<MemberKey>(got);
   c.send(p, wire::Leave{c.new_id(), p.node_id, ch.channel, ch.channel_id});
   c.send(p, wire::GetKey{c.new_id(), p.node_id, ch.channel, ch.channel_id});
   const auto keys = c.watch(p, is_verb(wire::Verb::kKey), c.timeout());
