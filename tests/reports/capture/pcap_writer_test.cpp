@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <pcap/pcap.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -37,7 +38,9 @@ unsigned be16(const std::string& b, std::size_t at) {
   return (static_cast<unsigned char>(b[at]) << 8) | static_cast<unsigned char>(b[at + 1]);
 }
 
-std::string temp_path(const char* name) { return (std::filesystem::temp_directory_path() / name).string(); }
+std::string temp_path(const char* name) {
+  return (std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name)).string();
+}
 
 TEST(PcapWriter, WritesIpv4UdpPacketsWithSimulatedTimestamps) {
   const auto path = temp_path("ptplab_pcap_writer_test.pcap");

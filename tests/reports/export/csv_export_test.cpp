@@ -3,6 +3,7 @@
 #include "reports/export/csv_export.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -33,7 +34,12 @@ TEST(CsvField, QuotesOnlyWhatNeedsIt) {
 class CsvExport : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "ptplab_csv_export_test";
+    // One directory per test and process: ctest runs each TEST_F as its own process, two at once, and a
+    // shared directory let one test's TearDown delete the other's files mid-write (CI, CsvExport.OneRunOnly).
+    dir_ =
+        std::filesystem::temp_directory_path() /
+        ("ptplab_csv_export_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+         "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto w = ReportWriter::open((dir_ / "r.db").string());
