@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # e2e: `ptplab conform` against `ptplab node` over loopback: every case passes (>= 60 JUnit
-# testcases, valid XML, JSON and SQLite outputs), an unreachable target and usage errors exit 2,
-# an expected failure that passes exits 1, and --exec starts and stops its target.
+# testcases, valid XML, JSON and SQLite outputs), also against a bare node (its default channels
+# 'lobby' and 'lobby-closed'); against `node --no-channels` the MUST cases that need a channel
+# cannot run, are listed, and make the exit 3 (0 with --allow-unsupported); an unreachable
+# target and usage errors exit 2, an expected failure that passes exits 1, and --exec starts and
+# stops its target.
 set -euo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
 t=$(mktemp -d)
@@ -45,6 +48,37 @@ kill -INT "$node_pid"
 wait "$node_pid" || fail "ptplab node did not exit cleanly on SIGINT"
 node_pid=
 grep -q '"stopping"' "$t/node.log" || fail "no stopping event in the node log"
+
+# A bare node hosts 'lobby' and 'lobby-closed': the channel and key cases run and pass.
+"$PTPLAB" node --listen 127.0.0.1:0 --log "$t/bare.log" </dev/null &
+node_pid=$!
+for _ in $(seq 50); do grep -q '"listening"' "$t/bare.log" 2>/dev/null && break; sleep 0.1; done
+bare=$(sed -n 's/.*"address":"\([^"]*\)".*"listening".*/\1/p' "$t/bare.log" | head -1)
+[ -n "$bare" ] || fail "bare node did not log its address: $(head -3 "$t/bare.log")"
+grep -q '"channel":"lobby","channel_id":"[^"]*","closed":false' "$t/bare.log" || fail "bare node did not create lobby"
+grep -q '"channel":"lobby-closed","channel_id":"[^"]*","closed":true' "$t/bare.log" || fail "bare node did not create lobby-closed"
+rc=0
+"$PTPLAB" conform --target "$bare" --cases 'channel/*,key/*' >"$t/bare.out" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "channel and key cases against a bare node: exit $rc: $(grep -E '^  --|failed' "$t/bare.out" | head -10)"
+grep -q ' 0 unsupported' "$t/bare.out" || fail "a case was unsupported against a bare node: $(tail -2 "$t/bare.out")"
+kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
+
+# --no-channels: the MUST cases that need a channel cannot run: listed, exit 3; accepted with
+# --allow-unsupported (exit 0).
+"$PTPLAB" node --listen 127.0.0.1:0 --no-channels --log "$t/none.log" </dev/null &
+node_pid=$!
+for _ in $(seq 50); do grep -q '"listening"' "$t/none.log" 2>/dev/null && break; sleep 0.1; done
+none=$(sed -n 's/.*"address":"\([^"]*\)".*"listening".*/\1/p' "$t/none.log" | head -1)
+grep -q '"channel_created"' "$t/none.log" && fail "a --no-channels node created a channel"
+rc=0
+"$PTPLAB" conform --target "$none" --cases 'channel/*,key/*' >"$t/none.out" 2>&1 || rc=$?
+[ "$rc" -eq 3 ] || fail "MUST cases unsupported against --no-channels gave exit $rc (want 3): $(tail -3 "$t/none.out")"
+grep -Eq '^[0-9]+ MUST cases? could not run \(exit 3' "$t/none.out" || fail "no list of the MUST cases that could not run"
+grep -Eq '^  key/[0-9]+  .*unsupported' "$t/none.out" || fail "no key case listed as unsupported: $(tail -8 "$t/none.out")"
+rc=0
+"$PTPLAB" conform --target "$none" --cases 'channel/*,key/*' --allow-unsupported >"$t/none2.out" 2>&1 || rc=$?
+[ "$rc" -eq 0 ] || fail "--allow-unsupported against --no-channels gave exit $rc (want 0)"
+kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=
 
 # Nothing listens: a clear message and exit 2, well within the timeout.
 dead=$(free_port)

@@ -51,7 +51,7 @@ kill -TERM "$node_pid"
 wait "$node_pid" || fail "ptplab node did not exit 0 on SIGTERM"
 node_pid=
 
-for args in "--listen nowhere" "--peer 1.2.3" "--channel :closed" "--params $t/missing.json" "--bogus"; do
+for args in "--listen nowhere" "--peer 1.2.3" "--channel :closed" "--channel a --no-channels" "--params $t/missing.json" "--bogus"; do
   rc=0
   # shellcheck disable=SC2086
   timeout 5 "$PTPLAB" node $args >/dev/null 2>&1 || rc=$?

@@ -80,6 +80,13 @@ Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
   return node;
 }
 
+// The channels a node started without --channel hosts, so that it is a chat node out of the box
+// (`/join lobby` at another node) and every conformance case, the closed-channel ones included, can
+// run against it. `--no-channels` starts it with none.
+std::vector<conformance::ChannelSpec> default_node_channels() {
+  return {conformance::ChannelSpec{"lobby", false}, conformance::ChannelSpec{"lobby-closed", true}};
+}
+
 int run_node(int argc, char** argv) {
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
   std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
@@ -90,7 +97,11 @@ int run_node(int argc, char** argv) {
       "HOST:PORT to listen on, HOST an IPv4 address or a name (default 127.0.0.1:9001; port 0: any)")(
       "peer", po::value(&peers)->composing(),
       "HOST:PORT (IPv4 or a name such as localhost) of a node to HELLO at start (repeatable)")(
-      "channel", po::value(&channels)->composing(), "NAME or NAME:closed: create this channel at start")(
+      "channel", po::value(&channels)->composing(),
+      "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
+      "no-channels",
+      "start with no channel (default without --channel: an open channel 'lobby' and a closed one "
+      "'lobby-closed')")(
       "params", po::value(&params_file),
       "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
@@ -131,7 +142,12 @@ int run_node(int argc, char** argv) {
     }
     peer_addresses.push_back(*a);
   }
+  if (vm.count("no-channels") && !channels.empty()) {
+    std::cerr << "ptplab node: --channel and --no-channels exclude each other\n";
+    return 2;
+  }
   std::vector<conformance::ChannelSpec> specs;
+  if (channels.empty() && !vm.count("no-channels")) specs = default_node_channels();
   for (const auto& c : channels) {
     const auto spec = conformance::parse_channel_spec(c);
     if (!spec) {
