@@ -239,10 +239,11 @@ asked() {  # asked FD FILE TEXT...: sends {"cmd":"channels"} on FD; whether FILE
   sleep 0.3
   has "${@:2}"
 }
-wait_for 15 asked 4 "$tmp/b.out" '"event":"channel"' '"channel":"room"' || die "B never heard of room"
+wait_for 15 asked 4 "$tmp/b.out" '"event":"channels"' '"channel":"room"' || die "B never heard of room"
 echo '{"cmd":"join","channel":"room"}' >&4
 wait_for 10 has "$tmp/b.out" '"event":"joined"' || die "B did not join room"
-wait_for 15 asked 3 "$tmp/a.out" '"event":"channel"' '"members":2' || die "A never saw B join room"
+# (room is the only channel with two members: nobody joins the nodes' default lobbies)
+wait_for 15 asked 3 "$tmp/a.out" '"event":"channels"' '"members":2' || die "A never saw B join room"
 echo '{"cmd":"msg","channel":"room","text":"through-the-nat"}' >&3
 wait_for 10 has "$tmp/b.out" '"event":"message"' '"text":"through-the-nat"' "\"node_id\":\"$ida\""
 check "B printed A's message" $?
@@ -260,9 +261,19 @@ check "S neither received nor sent a MESSAGE (in $(count s rendezvous message_in
   "$([ "$(count s rendezvous message_in)" -eq 0 ] && [ "$(count s rendezvous message_out)" -eq 0 ]; echo $?)"
 
 # RFC 4787 mapping: S and B see A at the same public address (port preserved).
+peer_address() {  # peer_address FILE NODE_ID: the address of NODE_ID in FILE's {"event":"peers"} lines
+  python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    for p in d.get("peers", []) if d.get("event") == "peers" else []:
+        if p["node_id"] == sys.argv[2]:
+            print(p["address"]); sys.exit(0)
+sys.exit(1)' "$@"
+}
 echo '{"cmd":"peers"}' >&4
-wait_for 5 has "$tmp/b.out" '"event":"peer"' "\"node_id\":\"$ida\"" || die "B lists no peer $ida"
-b_sees_a=$(field address "$tmp/b.out" '"event":"peer"' "\"node_id\":\"$ida\"")
+wait_for 5 peer_address "$tmp/b.out" "$ida" >/dev/null || die "B lists no peer $ida"
+b_sees_a=$(peer_address "$tmp/b.out" "$ida")
 check "endpoint-independent mapping, port preserved: B sees A at $b_sees_a, as S does (203.0.113.20:9000)" \
   "$([ "$b_sees_a" = 203.0.113.20:9000 ] && has "$tmp/s.log" '"event":"peer_added"' "\"peer\":\"$b_sees_a\""; echo $?)"
 

@@ -29,11 +29,23 @@ for _ in $(seq 50); do
 done
 grep -q "\"peer\":\"127.0.0.1:$pa\"" "$t/b.err" || fail "B never heard A directly"
 kill -0 "${pids[0]}" || fail "the node with stdin </dev/null stopped"
+echo '{"cmd":"create","name":"room","closed":"yes"}' >&3   # refused: closed is a boolean
 echo '{"cmd":"create","name":"room"}' >&3
+echo '{"cmd":"create","name":"room"}' >&3                  # refused: room exists
+echo '{"cmd":"peers","verbose":true}' >&3                  # refused: peers takes no key
 sleep 4
 echo "/join room" >&4
 sleep 4
 grep -q '"event":"created"' "$t/a.out" || fail "A did not answer create"
+python3 - "$t/a.out" <<'PY' || fail "A's answers to bad commands are wrong"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+errors = [(l["cmd"], l["error"]) for l in lines if l.get("event") == "error"]
+assert errors[0] == ("create", '"closed" must be true or false, got "yes"'), errors
+assert errors[1][0] == "create" and errors[1][1].startswith("a channel named room exists already"), errors
+assert errors[2] == ("peers", 'unknown key "verbose" (peers takes no keys but "cmd")'), errors
+assert len(errors) == 3 and sum(l.get("event") == "created" for l in lines) == 1, lines
+PY
 grep -q "^joined room" "$t/b.out" || fail "B did not join room"
 kill "${pids[0]}"; sleep 1
 echo '{"cmd":"msg","channel":"room","text":"hello-e2e"}' >&3

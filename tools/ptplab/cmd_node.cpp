@@ -101,9 +101,8 @@ int run_node(int argc, char** argv) {
       "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
       "no-channels",
       "start with no channel (default without --channel: an open channel 'lobby' and a closed one "
-      "'lobby-closed')")(
-      "params", po::value(&params_file),
-      "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
+      "'lobby-closed')")("params", po::value(&params_file),
+                         "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
       "control", po::value(&control),
       "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "

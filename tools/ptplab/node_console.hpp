@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "engine/core/event.hpp"
+#include "engine/core/expected.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -34,18 +36,28 @@ class NodeConsole {
   NodeConsole(engine::Node& node, engine::UdpHost& host, ControlMode mode, std::ostream& out,
               std::function<void()> quit);
 
-  // Carries out one command line (text: "/msg room hi"; json: {"cmd":"msg","channel":"room","text":"hi"}).
-  // Errors are printed ("error: ..." or {"event":"error","error":...}), never thrown.
+  // Carries out one command line (text: "/msg room hi"; json: {"cmd":"msg","channel":"room","text":"hi"};
+  // node_command.hpp). Errors are printed naming the command ("error: /msg: not a member of room" or
+  // {"cmd":"msg","error":...,"event":"error"}), never thrown. /create refuses a name a channel we know
+  // has already.
   void command(const std::string& line);
   // Prints what the user sees of an engine event: deliveries as "[channel] node: text" (text mode)
   // or {"event":"message",...}; joins and leaves in JSON mode.
   void on_event(const Event& e);
 
  private:
-  // The channel_id of CHANNEL given as an id or a name we know; empty if neither.
-  [[nodiscard]] std::string resolve(const std::string& channel) const;
+  // The channel_id of CHANNEL given as an id or a name we know. A name several channels share
+  // picks the one whose membership is `member` (join: one we are not in; msg, leave: one we are
+  // in) if exactly one is; else an error that lists their ids. Unknown: an error.
+  [[nodiscard]] Expected<std::string, std::string> resolve(const std::string& channel, bool member) const;
   // One answer: `text` in text mode, {"event": event, ...fields} in JSON mode.
   void reply(const std::string& event, const std::string& text, nlohmann::json fields);
+  // The answer to a command that failed: "error: /CMD: MESSAGE" or
+  // {"cmd":CMD,"error":MESSAGE,"event":"error"} (CMD null when the line named none).
+  void fail(const std::string& cmd, const std::string& message);
+  // A listing (peers, channels): one text line per item, "WHAT: (none)" when there is none; in
+  // JSON one line {"event":WHAT, WHAT:[items]}.
+  void list(const std::string& what, const std::vector<std::string>& lines, nlohmann::json items);
 
   engine::Node& node_;
   engine::UdpHost& host_;
