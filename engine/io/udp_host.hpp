@@ -28,6 +28,13 @@ using EventSink = std::function<void(TimeNs now, const Event& event)>;
 using DatagramTap = std::function<void(const Address& from, const Address& to, std::string_view bytes)>;
 
 // Runs one Endpoint on one UDP socket inside an io_context the caller runs.
+//
+// IPv6: the engine's addresses are IPv4 (engine/core/address.hpp). A host bound to an IPv6
+// address opens a dual-stack socket: IPv4 peers (v4-mapped) keep their own Address, and each
+// distinct IPv6 peer address gets a stand-in from 240.0.0.0/4 (reserved, never routed) with its
+// real port, at most kStandInsMax of them (datagrams from further IPv6 addresses are dropped).
+// describe() prints the real address. A stand-in is meaningful to this host only: sent on in
+// ROUTING or CONNECT it points nowhere, so IPv6 peers are reached by --peer or by their own HELLO.
 class UdpHost final {
  public:
   UdpHost(boost::asio::io_context& io, Endpoint& endpoint, EventSink sink);
@@ -37,6 +44,17 @@ class UdpHost final {
 
   // Binds the socket to `listen` (port 0: any free port).
   [[nodiscard]] Expected<Address, std::string> bind(const Address& listen);
+  // Binds to "HOST:PORT": HOST an IPv4 literal, a bracketed IPv6 literal ("[::1]:7000") or a name
+  // (its IPv4 address if it has one, else its IPv6 one). Returns the Address the endpoint sees
+  // for itself (a stand-in when IPv6). Errors: unparsable, unresolvable, cannot bind.
+  [[nodiscard]] Expected<Address, std::string> bind(std::string_view host_port);
+  // The Address the endpoint uses for "HOST:PORT" (same forms as bind; a name resolves to the
+  // bound socket's family first). Call after bind. Errors: unparsable, unresolvable, an IPv6
+  // address on an IPv4 socket, no stand-in left.
+  [[nodiscard]] Expected<Address, std::string> resolve(std::string_view host_port);
+  // "a.b.c.d:port", or "[v6]:port" for an IPv6 stand-in: for logs and listings.
+  [[nodiscard]] std::string describe(const Address& a) const;
+  static constexpr std::size_t kStandInsMax = 4096;  // distinct IPv6 peer addresses per host
   // Starts the endpoint and the receive loop.
   void start();
   // Runs a user action on the endpoint (add a peer, create a channel...) with the current time,

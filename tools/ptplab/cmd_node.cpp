@@ -2,7 +2,6 @@
 // its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
 // `ptplab conform` is validated against.
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/udp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <chrono>
@@ -24,14 +23,15 @@ namespace {
 
 namespace po = boost::program_options;
 
-nlohmann::json event_json(TimeNs now, const Event& e) {
+// An event as a log line; `host` names its addresses (IPv6 peers by their real address).
+nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& host) {
   nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
   if (!e.verb.empty()) j["verb"] = std::string(e.verb);
   if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
   if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
   if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);
-  if (e.peer != Address{}) j["peer"] = e.peer.to_string();
+  if (e.peer != Address{}) j["peer"] = host.describe(e.peer);
   if (e.kind == EventKind::kDelivered) j["hops"] = e.hops;
   if (e.value != 0) j["value"] = e.value;
   return j;
@@ -39,22 +39,6 @@ nlohmann::json event_json(TimeNs now, const Event& e) {
 
 std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-// HOST:PORT with HOST an IPv4 literal or a name resolved to IPv4 (localhost, example.org); nullopt
-// if it does not parse or resolve. The engine's addresses are IPv4 (engine/core/address.hpp).
-std::optional<Address> resolve_address(const std::string& text) {
-  if (auto a = Address::parse(text)) return a;
-  const auto colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0) return std::nullopt;
-  const auto port = Address::parse("0.0.0.0" + text.substr(colon));
-  if (!port) return std::nullopt;
-  boost::asio::io_context io;
-  boost::asio::ip::udp::resolver resolver(io);
-  boost::system::error_code ec;
-  const auto found = resolver.resolve(boost::asio::ip::udp::v4(), text.substr(0, colon), "0", ec);
-  if (ec || found.empty()) return std::nullopt;
-  return Address{found.begin()->endpoint().address().to_v4().to_uint(), port->port};
 }
 
 // The node: seeded (reproducible), from an identity file (created with a fresh identity if
@@ -94,9 +78,11 @@ int run_node(int argc, char** argv) {
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
       "listen", po::value(&listen),
-      "HOST:PORT to listen on, HOST an IPv4 address or a name (default 127.0.0.1:9001; port 0: any)")(
+      "HOST:PORT to listen on: an IPv4 address, [IPv6] ([::1]:7000; also reaches IPv4 peers) or a name "
+      "(localhost:7000; its IPv4 address first) (default 127.0.0.1:9001; port 0: any)")(
       "peer", po::value(&peers)->composing(),
-      "HOST:PORT (IPv4 or a name such as localhost) of a node to HELLO at start (repeatable)")(
+      "HOST:PORT of a node to HELLO at start, in --listen's forms (repeatable; IPv6 peers need an IPv6 "
+      "--listen)")(
       "channel", po::value(&channels)->composing(),
       "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
       "no-channels",
@@ -126,20 +112,6 @@ int run_node(int argc, char** argv) {
   if (vm.count("help")) {
     std::cout << opts;
     return 0;
-  }
-  const auto address = resolve_address(listen);
-  if (!address) {
-    std::cerr << "ptplab node: --listen wants HOST:PORT (IPv4 or a name), got '" << listen << "'\n";
-    return 2;
-  }
-  std::vector<Address> peer_addresses;
-  for (const auto& p : peers) {
-    const auto a = resolve_address(p);
-    if (!a) {
-      std::cerr << "ptplab node: --peer wants HOST:PORT (IPv4 or a name), got '" << p << "'\n";
-      return 2;
-    }
-    peer_addresses.push_back(*a);
   }
   if (vm.count("no-channels") && !channels.empty()) {
     std::cerr << "ptplab node: --channel and --no-channels exclude each other\n";
@@ -204,13 +176,22 @@ int run_node(int argc, char** argv) {
   std::unique_ptr<NodeConsole> console;
   engine::UdpHost host(io, node, [&](TimeNs now, const Event& e) {
     // Flushed per line: a --log file is read while the node runs (tail -f, scripts).
-    log << dump(event_json(now, e)) << std::endl;
+    log << dump(event_json(now, e, host)) << std::endl;
     if (console) console->on_event(e);
   });
-  const auto bound = host.bind(*address);
+  const auto bound = host.bind(listen);
   if (!bound) {
-    std::cerr << "ptplab node: " << bound.error() << "\n";
+    std::cerr << "ptplab node: --listen: " << bound.error() << "\n";
     return 2;
+  }
+  std::vector<Address> peer_addresses;
+  for (const auto& p : peers) {
+    const auto a = host.resolve(p);
+    if (!a) {
+      std::cerr << "ptplab node: --peer: " << a.error() << "\n";
+      return 2;
+    }
+    peer_addresses.push_back(*a);
   }
   std::unique_ptr<reports::PcapWriter> capture;
   if (!pcap_file.empty()) {
@@ -227,7 +208,7 @@ int run_node(int argc, char** argv) {
   }
   log << dump({{"t_ns", engine::steady_clock_now()},
                {"event", "listening"},
-               {"address", bound->to_string()},
+               {"address", host.describe(*bound)},
                {"node_id", node.node_id()}})
       << std::endl;
   host.start();

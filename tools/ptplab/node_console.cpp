@@ -82,10 +82,11 @@ void NodeConsole::command(const std::string& line) {
     std::vector<std::string> lines;
     auto items = nlohmann::json::array();
     for (const auto& peer : node_.peers()) {
-      lines.push_back((peer.node_id.empty() ? "?" : peer.node_id) + " " + peer.address.to_string() +
+      lines.push_back((peer.node_id.empty() ? "?" : peer.node_id) + " " + host_.describe(peer.address) +
                       (peer.verified ? " verified" : ""));
-      items.push_back(
-          {{"node_id", peer.node_id}, {"address", peer.address.to_string()}, {"verified", peer.verified}});
+      items.push_back({{"node_id", peer.node_id},
+                       {"address", host_.describe(peer.address)},
+                       {"verified", peer.verified}});
     }
     return list("peers", lines, std::move(items));
   }

@@ -1,0 +1,82 @@
+// UdpHost's addresses: HOST:PORT forms (IPv4, [IPv6], names), IPv6 peers as 240/4 stand-ins that
+// describe() prints as the real address, and an exchange between two hosts on ::1.
+#include "engine/io/udp_host.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <vector>
+
+namespace ptplab::engine {
+namespace {
+
+// Remembers who sent what; answers every datagram with "pong".
+class Recorder final : public Endpoint {
+ public:
+  void start(TimeNs, Output&) override {}
+  void on_datagram(TimeNs, const Address& from, const SharedBytes& bytes, Output& out) override {
+    got.emplace_back(from, *bytes);
+    if (*bytes != "pong") out.send(from, make_bytes("pong"));
+  }
+  void on_timer(TimeNs, Output&) override {}
+  std::vector<std::pair<Address, std::string>> got;
+};
+
+TEST(UdpHost, IPv6PeersGetStandInsThatDescribeAsTheRealAddress) {
+  boost::asio::io_context io;
+  Recorder ra, rb;
+  UdpHost a(io, ra, {}), b(io, rb, {});
+  const auto bound_a = a.bind("[::1]:0");
+  const auto bound_b = b.bind("[::1]:0");
+  ASSERT_TRUE(bound_a) << "IPv6 loopback ::1 unavailable: " << bound_a.error();
+  ASSERT_TRUE(bound_b) << bound_b.error();
+  EXPECT_EQ(bound_a->ip & 0xf0000000u, 0xf0000000u);  // a stand-in from 240.0.0.0/4
+  EXPECT_EQ(a.describe(*bound_a), "[::1]:" + std::to_string(bound_a->port));
+  a.start();
+  b.start();
+  const auto to_b = a.resolve("[::1]:" + std::to_string(bound_b->port));
+  ASSERT_TRUE(to_b) << to_b.error();
+  EXPECT_EQ(a.describe(*to_b), "[::1]:" + std::to_string(bound_b->port));
+  a.act([&](TimeNs, Output& out) { out.send(*to_b, make_bytes("ping")); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (ra.got.empty() && std::chrono::steady_clock::now() < deadline)
+    io.run_one_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(rb.got.size(), 1u);
+  EXPECT_EQ(rb.got[0].second, "ping");
+  EXPECT_EQ(b.describe(rb.got[0].first), "[::1]:" + std::to_string(bound_a->port));
+  ASSERT_EQ(ra.got.size(), 1u);
+  EXPECT_EQ(ra.got[0], std::pair(*to_b, std::string("pong")));  // the same stand-in both ways
+  // A 240/4 address that stands for nothing here is described as it is and not sent anywhere.
+  const Address stray{0xf0000fffu, 9};
+  EXPECT_EQ(a.describe(stray), "240.0.15.255:9");
+  const auto sent = a.sent();
+  a.act([&](TimeNs, Output& out) { out.send(stray, make_bytes("x")); });
+  EXPECT_EQ(a.sent(), sent);
+  a.stop();
+  b.stop();
+}
+
+TEST(UdpHost, HostPortFormsAndTheirErrors) {
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost v4(io, r, {});
+  const auto bound = v4.bind("localhost:0");
+  ASSERT_TRUE(bound) << bound.error();
+  EXPECT_EQ(bound->ip, 0x7f000001u);  // a name: its IPv4 address first
+  EXPECT_EQ(v4.describe(*bound), bound->to_string());
+  const auto peer = v4.resolve("127.0.0.1:7000");
+  ASSERT_TRUE(peer);
+  EXPECT_EQ(*peer, (Address{0x7f000001, 7000}));
+  const auto v6_peer = v4.resolve("[::1]:7000");
+  ASSERT_FALSE(v6_peer);
+  EXPECT_NE(v6_peer.error().find("listens on IPv4"), std::string::npos) << v6_peer.error();
+  for (const char* bad :
+       {"::1:7000", "[::1:7000", "[]:7", "127.0.0.1:70000", "127.0.0.1:", ":7000", "127.0.0.1:7x"})
+    EXPECT_FALSE(v4.resolve(bad)) << bad;
+  UdpHost unbindable(io, r, {});
+  EXPECT_FALSE(unbindable.bind("[::1:0"));
+}
+
+}  // namespace
+}  // namespace ptplab::engine
