@@ -8,7 +8,8 @@
 # (tests/interop/expected-failures.udp-era.txt). Each node still runs at the end (it survived
 # the robustness cases). To update a list after a harness change: tests/interop/README.md.
 # First pynode's unit tests run and compare_verdicts.py is checked on a made-up result; then
-# `conform --exec` starts a udp-era pynode itself; last, interop the other way: two
+# `conform --exec` starts a udp-era pynode itself (and a silent target is not ready), two
+# back-to-back runs pass against one udp-era pynode; last, interop the other way: two
 # `ptplab node`s whose only peer is a pynode meet through its ROUTING and greet each other
 # directly within 5 s.
 source "$(dirname "$0")/lib/preamble.bash"
@@ -91,10 +92,32 @@ check "compare: --write keeps reasons, takes new statuses, marks new cases" $?
 against spec expected-failures.txt
 against udp-era expected-failures.udp-era.txt
 
-# --exec starts a target that answers only on its own 2 s timer (issue 14: the probe missed it).
+# --exec starts a target that answers only on its own 2 s timer (issue 14: the probe missed it):
+# the readiness probe waits for its tick, the case runs and passes, and the target is stopped.
 "$PTPLAB" conform --exec "python3 $interop/pynode.py --profile udp-era --listen 127.0.0.1:{port}" --cases hello/1 \
   >"$tmp/exec.out" 2>&1
 check "--exec starts pynode --profile udp-era and hello/1 passes" $?
+grep -qx '1 passed, 0 failed, 0 warnings, 0 blocked, 0 unsupported, 0 skipped, 0 harness errors' "$tmp/exec.out"
+check "--exec: exactly one case ran, and passed ($(tail -1 "$tmp/exec.out"))" $?
+exec_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$tmp/exec.out")
+[[ -n "$exec_port" ]] && ! pgrep -f "pynode.py --profile udp-era --listen 127.0.0.1:$exec_port" >/dev/null
+check "--exec: the target printed its port ($exec_port) and is stopped after the run" $?
+# Negative control: a target that binds its port but never answers is not ready: exit 2, named.
+rc=0
+"$PTPLAB" conform --ready-timeout 2s --cases hello/1 --exec \
+  "python3 -c 'import socket,sys,time; s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind((\"127.0.0.1\",int(sys.argv[1]))); time.sleep(60)' {port}" \
+  >"$tmp/silent.out" 2>&1 || rc=$?
+[[ "$rc" == 2 ]] && grep -q 'is not ready' "$tmp/silent.out"
+check "--exec: a bound but silent target is not ready (exit $rc, want 2: $(tail -1 "$tmp/silent.out"))" $?
+# Back to back against one udp-era target: each run's probe uses a fresh node_id, so the second
+# run is not mistaken for the first one's peer at another port.
+start_pynode "$tmp/b2b" --profile udp-era
+b2b_port=$(cat "$tmp/b2b/port" 2>/dev/null)
+for run in 1 2; do
+  "$PTPLAB" conform --target "127.0.0.1:$b2b_port" --cases hello/1 >"$tmp/b2b/$run.out" 2>&1
+  check "back-to-back run $run against one udp-era pynode passes hello/1" $?
+done
+kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null; node_pid=
 
 free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 start_pynode "$tmp/rendezvous"
