@@ -194,14 +194,6 @@ ip netns exec "$id-b" "$PTPLAB" node --control json --listen 192.168.1.2:9000 --
 pids+=($!)
 exec 3>"$tmp/a.in" 4>"$tmp/b.in"
 
-wait_for() {  # wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s; its status
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.1
-  done
-}
 # The nodes write JSON lines with sorted keys and no spaces ({"event":"peer_added","peer":...}),
 # so a line is found by the "key":value texts it contains.
 lines() {  # lines FILE TEXT...: the lines of FILE that contain every TEXT

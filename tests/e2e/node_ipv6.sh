@@ -3,23 +3,15 @@
 # --peer: they greet each other, log and list each other as [::1]:PORT (not the 240/4 stand-in
 # the engine sees), and a message sent at A prints at B. No skip: a machine without ::1 fails
 # with a line that says so. Bad IPv6 forms exit 2.
-set -euo pipefail
-: "${PTPLAB:?set PTPLAB to the ptplab binary}"
-t=$(mktemp -d)
+source "$(dirname "$0")/lib/preamble.bash"
+set -e
+t=$tmp
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; exec 3>&- 4>&- || true; rm -rf "$t"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; exec 3>&- 4>&- || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; for f in "$t"/*.out "$t"/*.err; do [ -e "$f" ] && { echo "== $f"; tail -5 "$f"; }; done; exit 1; }
 python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).bind(("::1", 0))' 2>"$t/v6" ||
   fail "IPv6 loopback ::1 is not available on this machine ($(tail -1 "$t/v6")): this test needs it"
-wait_for() {  # wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s; its status
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.1
-  done
-}
 has() { local f=$1; shift; [ -e "$f" ] && grep -qF -- "$1" "$f"; }
 listening() { sed -n 's/.*"address":"\(\[::1\]:[0-9]*\)".*"event":"listening".*/\1/p' "$1" | head -1; }
 
