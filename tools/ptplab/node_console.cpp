@@ -1,10 +1,9 @@
-// The node's console: command table, text and JSON parsing, and what it prints.
+// The node's console: carrying out the commands node_command parses, and what it prints.
 #include "tools/ptplab/node_console.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include "engine/io/udp_host.hpp"

@@ -121,6 +121,22 @@ TEST(NodeConsole, EveryErrorNamesItsCommand) {
   EXPECT_EQ(garbage.at("event"), "error");
 }
 
+TEST(NodeConsole, ANameSeveralChannelsShareNeedsTheIdUnlessMembershipTellsThemApart) {
+  ConsoleFixture text(ControlMode::kText);
+  text.run("/create room");
+  std::string second;  // the engine allows a second "room" (as when two nodes each create one)
+  text.host.act([&](TimeNs now, Output& out) { second = text.node.create_channel(now, "room", false, out); });
+  const auto ambiguous = text.run("/msg room hi");
+  ASSERT_EQ(ambiguous.size(), 1u);
+  EXPECT_EQ(ambiguous[0].rfind("error: /msg: room names 2 channels, give its id: ", 0), 0u) << ambiguous[0];
+  EXPECT_NE(ambiguous[0].find(second), std::string::npos);
+  EXPECT_EQ(text.run("/leave " + second), Lines{"left room"});
+  // Now one "room" is ours: /msg and /leave take it, /join takes the other.
+  EXPECT_EQ(text.run("/msg room hi").at(0).rfind("[room] ", 0), 0u);
+  EXPECT_EQ(text.run("/join room"), Lines{"joined room"});
+  EXPECT_TRUE(text.node.is_member(second));
+}
+
 TEST(NodeConsole, QuitCallsItsCallbackAndBlankLinesAreIgnored) {
   ConsoleFixture text(ControlMode::kText);
   EXPECT_TRUE(text.run("   ").empty());
