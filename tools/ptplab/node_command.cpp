@@ -114,7 +114,9 @@ Expected<NodeCommand, CommandError> parse_json_command(std::string_view line) {
   p.cmd = cmd_it->get<std::string>();
   const ConsoleCommand* c = find_command(p.cmd);
   if (!c) return error(p.cmd, "unknown command (try {\"cmd\":\"help\"})");
-  for (const auto& [key, value] : j.items()) {
+  for (auto it = j.begin(); it != j.end(); ++it) {  // (clang 14 cannot capture structured bindings)
+    const std::string& key = it.key();
+    const nlohmann::json& value = it.value();
     if (key == "cmd") continue;
     const auto* k = std::find_if(c->keys.begin(), c->keys.begin() + c->key_count,
                                  [&](CommandKey ck) { return command_key_name(ck) == key; });
