@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# End-to-end test of `ptplab run --timeout` and the plain progress line: a run longer than its
+# limit stops, exits 124, says so, and leaves its run `timed_out` with what it recorded so far;
+# off a terminal (stderr a file) a plain progress line arrives every --progress-every; --quiet
+# silences it; a run within its limit is unaffected; a bad DURATION is a usage error.
+source "$(dirname "$0")/lib/preamble.bash"
+# Minutes of simulated traffic: far longer than the limits below, even on a fast machine.
+cat >"$tmp/long.json" <<'J'
+{"name": "long", "seed": 1, "duration": "30m",
+ "nodes": [{"name": "p", "count": 200, "placement": "public"}],
+ "topology": {"random_regular": {"degree": 6}},
+ "workload": {"channels": [{"name": "c", "messages": {"rate_per_s": 20}}]}}
+J
+
+# 1. The limit stops the run: exit 124, the reason on stderr, the run kept as timed_out.
+"$PTPLAB" run "$tmp/long.json" --report "$tmp/t.db" --timeout 4s --progress-every 200ms \
+  >"$tmp/t.out" 2>"$tmp/t.err"
+rc=$?
+[[ $rc == 124 ]]; check "run past --timeout exits 124 (got $rc)" $?
+grep -q "timed out after 4s" "$tmp/t.err"; check "stderr says it timed out" $?
+st=$(sqlite3 "$tmp/t.db" "SELECT status FROM run")
+[[ $st == timed_out ]]; check "the report keeps the run as timed_out (got $st)" $?
+sim=$(sqlite3 "$tmp/t.db" "SELECT simulated_seconds > 0 AND simulated_seconds < 1800 FROM run")
+[[ $sim == 1 ]]; check "the run holds the simulated time reached, short of the duration" $?
+msgs=$(sqlite3 "$tmp/t.db" "SELECT count(*) FROM traffic")
+((msgs > 0)); check "the traffic recorded so far is kept ($msgs rows)" $?
+
+# 2. Off a terminal: plain progress lines (simulated time, events/s, ETA, RSS), one per interval.
+n=$(grep -c "^progress long: .* simulated (.*%), .*M events/s, .* elapsed, ETA .*, peak RSS .* MB$" "$tmp/t.err")
+((n >= 2)); check "plain progress lines on a non-terminal stderr ($n in 4 s at 200ms)" $?
+
+# 3. --quiet silences progress (and the summary); the timeout still applies.
+"$PTPLAB" run "$tmp/long.json" --report "$tmp/q.db" --timeout 2s --progress-every 100ms --quiet \
+  >"$tmp/q.out" 2>"$tmp/q.err"
+rc=$?
+[[ $rc == 124 ]]; check "quiet run past --timeout exits 124 (got $rc)" $?
+! grep -q "^progress" "$tmp/q.err"; check "--quiet prints no progress line" $?
+
+# 4. A run well within its limit completes as before (exit 0 or 1 by its expectations).
+"$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --report "$tmp/b.db" --timeout 10m >"$tmp/b.out" 2>&1
+rc=$?
+[[ $rc == 0 || $rc == 1 ]]; check "a run within its --timeout ends by its verdict (got $rc)" $?
+[[ "$(sqlite3 "$tmp/b.db" "SELECT status FROM run")" == complete ]]; check "... and is complete" $?
+
+# 5. Usage errors: exit 2 with the option named.
+for bad in "--timeout soon" "--timeout 0" "--progress-every often"; do
+  # shellcheck disable=SC2086
+  "$PTPLAB" run "$tmp/long.json" --report "$tmp/u.db" $bad >"$tmp/u.out" 2>&1
+  rc=$?
+  [[ $rc == 2 ]] && grep -q -- "${bad%% *}" "$tmp/u.out"
+  check "run $bad: exit 2 naming the option (got $rc)" $?
+done
+
+exit $((failures > 0))
