@@ -50,10 +50,12 @@ int suite(int argc, char** argv) {
       "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted: running scenarios are stopped and their runs so far merged.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "junit", po::value<std::string>(), "JUnit XML output file")("report", po::value<std::string>(),
-                                                                  "merged report (SQLite)")(
+      "junit", po::value<std::string>(), "write JUnit XML here (default: none): a test case per scenario and per expectation")(
+      "report", po::value<std::string>(),
+      "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "scenarios run at once")("quiet,q", "no line per finished scenario");
+      "scenarios run at once, each in its own process (default: the number of CPUs)")(
+      "quiet,q", "no line per finished scenario");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "scenario files or folders");
   po::positional_options_description positional;

@@ -43,9 +43,9 @@ int sweep(int argc, char** argv) {
       "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted: running points are stopped and merged as `interrupted` runs.\n\noptions");
   visible.add_options()("help,h", "show this help")("report", po::value<std::string>(),
-                                                    "report file (SQLite)")(
+                                                    "report file (SQLite; default ./<scenario name>.db), appended to if it exists")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "points run at once")("set", po::value<std::vector<std::string>>()->composing(),
+      "points run at once, each in its own process (default: the number of CPUs)")("set", po::value<std::vector<std::string>>()->composing(),
                             "override PATH=VALUE (JSON pointer) before expansion, repeatable")(
       "quiet,q", "no line per finished run");
   po::options_description all;
