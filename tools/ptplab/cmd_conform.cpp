@@ -107,8 +107,7 @@ int run_conform(int argc, char** argv) {
       "timeout", po::value(&timeout), "how long to wait for each expected answer (DURATION, default 2s)")(
       "ready-timeout", po::value(&ready_timeout),
       "how long the readiness probe waits for the target's first datagram (DURATION, default 5s; 10s with "
-      "--exec)")(
-      "repeat", po::value(&repeat), "run every case N times (flake detection; default 1)")(
+      "--exec)")("repeat", po::value(&repeat), "run every case N times (flake detection; default 1)")(
       "seed", po::value(&seed),
       "seed of the harness's ids and payloads (default: fresh per run against a real target, 1 in-process)")(
       "jobs", po::value(&jobs), "cases run at once against a real target (default 8)")(

@@ -50,7 +50,8 @@ int suite(int argc, char** argv) {
       "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted: running scenarios are stopped and their runs so far merged.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "junit", po::value<std::string>(), "write JUnit XML here (default: none): a test case per scenario and per expectation")(
+      "junit", po::value<std::string>(),
+      "write JUnit XML here (default: none): a test case per scenario and per expectation")(
       "report", po::value<std::string>(),
       "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
