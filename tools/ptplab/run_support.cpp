@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "reports/text_summary.hpp"
+#include "reports/text_table.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -80,9 +81,9 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";
   for (const auto& e : o.expectations) {
     out << "    " << (e.passed ? "pass " : "FAIL ") << e.metric << " " << e.op << " "
-        << fmt("%g", e.expected);
-    if (e.tolerance != 0) out << " +- " << fmt("%g", e.tolerance);
-    out << "  (actual " << (e.actual ? fmt("%g", *e.actual) : std::string("none")) << ")\n";
+        << reports::format_number(e.expected);
+    if (e.tolerance != 0) out << " +- " << reports::format_number(e.tolerance);
+    out << "  (actual " << (e.actual ? reports::format_number(*e.actual) : std::string("none")) << ")\n";
   }
   return out.str();
 }
