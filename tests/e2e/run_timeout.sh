@@ -2,7 +2,8 @@
 # End-to-end test of `ptplab run --timeout` and the plain progress line: a run longer than its
 # limit stops, exits 124, says so, and leaves its run `timed_out` with what it recorded so far;
 # off a terminal (stderr a file) a plain progress line arrives every --progress-every; --quiet
-# silences it; a run within its limit is unaffected; a bad DURATION is a usage error.
+# silences it; a run within its limit is unaffected; suite and sweep apply the limit to each run
+# and report it as timed out (lines, JUnit, merged report); a bad DURATION is a usage error.
 source "$(dirname "$0")/lib/preamble.bash"
 # Hours of simulated traffic: far longer than the limits below, even on a fast machine; few
 # nodes, so that even a sanitized build is past building them well within the first limit.
@@ -43,13 +44,31 @@ rc=$?
 [[ $rc == 0 || $rc == 1 ]]; check "a run within its --timeout ends by its verdict (got $rc)" $?
 [[ "$(sqlite3 "$tmp/b.db" "SELECT status FROM run")" == complete ]]; check "... and is complete" $?
 
-# 5. Usage errors: exit 2 with the option named.
+# 5. suite and sweep pass --timeout to each run: the long scenario times out, the short one
+# passes; the line, the JUnit case and the merged report say timed out; exit 1.
+"$PTPLAB" suite "$tmp/long.json" "$src/scenarios/suites/smoke/basic.json" -j 2 --timeout 3s \
+  --junit "$tmp/j.xml" --report "$tmp/s.db" >"$tmp/s.out" 2>&1
+rc=$?
+[[ $rc == 1 ]]; check "suite with a timed-out scenario exits 1 (got $rc)" $?
+grep -qE "timed out +.*long.json" "$tmp/s.out"; check "suite's line says timed out" $?
+grep -q 'failure message="timed out (--timeout)"' "$tmp/j.xml"; check "the JUnit case fails as timed out" $?
+st=$(sqlite3 "$tmp/s.db" "SELECT group_concat(status, ',') FROM (SELECT status FROM run ORDER BY status)")
+[[ $st == complete,timed_out ]]; check "the merged report keeps complete,timed_out (got $st)" $?
+"$PTPLAB" sweep "$tmp/long.json" -j 1 --timeout 2s --report "$tmp/w.db" >"$tmp/w.out" 2>&1
+rc=$?
+[[ $rc == 1 ]] && grep -q "timed out" "$tmp/w.out"
+check "sweep with --timeout: the run times out, exit 1 (got $rc)" $?
+
+# 6. Usage errors: exit 2 with the option named.
 for bad in "--timeout soon" "--timeout 0" "--progress-every often"; do
   # shellcheck disable=SC2086
-  "$PTPLAB" run "$tmp/long.json" --report "$tmp/u.db" $bad >"$tmp/u.out" 2>&1
-  rc=$?
-  [[ $rc == 2 ]] && grep -q -- "${bad%% *}" "$tmp/u.out"
-  check "run $bad: exit 2 naming the option (got $rc)" $?
+  for cmd in run suite sweep; do
+    "$PTPLAB" "$cmd" "$tmp/long.json" --report "$tmp/u.db" $bad >"$tmp/u.out" 2>&1
+    rc=$?
+    [[ $rc == 2 ]] && grep -q -- "${bad%% *}" "$tmp/u.out"
+    check "$cmd $bad: exit 2 naming the option (got $rc)" $?
+    [[ $bad == --progress-every* ]] && break  # run's option only
+  done
 done
 
 exit $((failures > 0))

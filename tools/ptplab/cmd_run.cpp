@@ -68,12 +68,12 @@ int run(int argc, char** argv) {
       "override PATH=VALUE: PATH a JSON pointer into the scenario, VALUE JSON or a bare string "
       "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order")(
       "quiet,q", "no progress line and no summary (errors still go to stderr)")(
-      "timeout", po::value<std::string>(),
-      "wall-clock limit per scenario (DURATION; default none): a run still going then stops, its "
-      "report row is kept with status timed_out and the command exits 124")(
       "progress-every", po::value<std::string>()->default_value("10s"),
       "off a terminal, print a plain progress line on stderr this often (DURATION of wall time; 0: "
       "never): simulated time, events/s, elapsed, ETA, peak RSS");
+  add_timeout_option(visible,
+                     "a run still going then stops, its report row is kept with status timed_out and the "
+                     "command exits 124");
   add_capture_options(visible);
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
@@ -102,15 +102,12 @@ int run(int argc, char** argv) {
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
   if (vm.count("seed")) overrides.push_back("/seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
   const bool quiet = vm.count("quiet") != 0;
-  std::optional<TimeNs> timeout;
-  if (vm.count("timeout")) {
-    timeout = parse_duration(vm["timeout"].as<std::string>());
-    if (!timeout || *timeout <= 0) {
-      std::fprintf(stderr, "ptplab run: --timeout: expected a positive duration such as \"90s\", got '%s'\n",
-                   vm["timeout"].as<std::string>().c_str());
-      return 2;
-    }
+  const auto timeout_given = timeout_option(vm);
+  if (!timeout_given) {
+    std::fprintf(stderr, "ptplab run: %s\n", timeout_given.error().c_str());
+    return 2;
   }
+  const std::optional<TimeNs> timeout = *timeout_given;
   const auto progress_every = parse_duration(vm["progress-every"].as<std::string>());
   if (!progress_every || *progress_every < 0) {
     std::fprintf(stderr, "ptplab run: --progress-every: expected a duration such as \"10s\" or 0, got '%s'\n",

@@ -17,6 +17,7 @@
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 #include "tools/ptplab/sweep_tables.hpp"
 
@@ -34,7 +35,8 @@ std::optional<double> metric_value(const reports::RunSummary& run, const char* n
 
 int sweep(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n\n"
+      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n"
+      "                            [--timeout DURATION]\n\n"
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
       "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
       "per run as it finishes ([done/total], status, ETA).\n"
@@ -48,6 +50,9 @@ int sweep(int argc, char** argv) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable")("quiet,q",
                                                                          "no line per finished run");
+  add_timeout_option(visible,
+                     "a run still going then stops (`ptplab run --timeout`): its line says timed out, the "
+                     "merged report keeps it as timed_out, and it counts as failed (exit 1)");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -66,6 +71,11 @@ int sweep(int argc, char** argv) {
   }
   if (!vm.count("scenario")) {
     std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
+    return 2;
+  }
+  const auto timeout = timeout_option(vm);
+  if (!timeout) {
+    std::fprintf(stderr, "ptplab sweep: %s\n", timeout.error().c_str());
     return 2;
   }
   const auto file = vm["scenario"].as<std::string>();
@@ -99,6 +109,8 @@ int sweep(int argc, char** argv) {
     jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label,
                      "--temp-of-parent", tmp},
                     base + ".log"});
+    if (*timeout)
+      jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
   std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
               vm["jobs"].as<unsigned>());

@@ -5,15 +5,28 @@
 #pragma once
 
 #include <atomic>
+#include <boost/program_options.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
+
+#include "engine/core/expected.hpp"
+#include "engine/core/time.hpp"
 
 namespace ptplab::cli {
 
 // Exit status of `ptplab run` when a scenario reached its --timeout (GNU timeout's convention).
 inline constexpr int kTimedOutExitStatus = 124;
+
+// Adds `--timeout DURATION` to a command's options; `effect` says what reaching it does there.
+void add_timeout_option(boost::program_options::options_description& options, const std::string& effect);
+
+// The --timeout given: nullopt when absent; an error sentence when it is not a positive duration.
+[[nodiscard]] Expected<std::optional<TimeNs>, std::string> timeout_option(
+    const boost::program_options::variables_map& vm);
 
 // Watches one run: a thread polling every kPollInterval until destroyed.
 class RunWatchdog {
