@@ -44,8 +44,10 @@ std::string TextTable::render() const {
 std::string format_number(double v) {
   if (std::isnan(v)) return "-";
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<std::int64_t>(v));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
+  char buf[48];
+  // From 10,000 up (what %.4g rounds to 10,000 or more), whole units: "167802", never the
+  // exponent %.4g would switch to ("1.678e+05").
+  std::snprintf(buf, sizeof buf, std::fabs(v) >= 9999.5 ? "%.0f" : "%.4g", v);
   return buf;
 }
 

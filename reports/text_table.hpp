@@ -21,7 +21,8 @@ class TextTable {
 };
 
 // Number formatting shared by the text report: integers plainly, others with 4 significant
-// digits ("0.9875", "12.5"), and "-" for a missing value.
+// digits ("0.9875", "12.5") or, from 10,000 up, rounded to whole units ("167802", no exponent),
+// and "-" for a missing value.
 [[nodiscard]] std::string format_number(double v);
 [[nodiscard]] std::string format_count(std::uint64_t v);
 

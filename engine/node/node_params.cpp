@@ -1,8 +1,10 @@
-// The by-name table of NodeParams fields: one row per field with its type and allowed range,
-// shared by set_param, param_names and params_to_json so the three never disagree.
+// The NodeParams definition table: one row per field with its unit, allowed range and meaning,
+// shared by set_param, param_names, params_to_json and param_catalogue (`ptplab params`,
+// docs/params.md) so they never disagree; static_asserts tie it to the struct.
 #include "engine/node/node_params.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -21,12 +23,15 @@ using FieldPtr =
                  double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*, Propagation NodeParams::*,
                  ChannelCrypto NodeParams::*, IdScheme NodeParams::*, MsgIdScheme NodeParams::*>;
 
-// One row of the table: name, field, and the accepted range (numbers).
+// One row of the definition table: the field's name and member, its unit, the accepted range
+// (numbers; durations use min only) and what it means, in one line.
 struct ParamDef {
   std::string_view name;
   FieldPtr field;
-  double min = 0;
-  double max = 1e18;
+  ParamUnit unit;
+  double min;
+  double max;
+  std::string_view meaning;
 };
 
 // A field's value as JSON: choices by name, the rest as they are.
@@ -48,63 +53,144 @@ Expected<E, std::string> parse_named(const nlohmann::json& v) {
   return Unexpected<std::string>{v.is_string() ? "one of " + list : "a string"};
 }
 
-const std::vector<ParamDef>& table() {
-  static const std::vector<ParamDef> defs = {
-      {"version", &NodeParams::version},
-      {"id_scheme", &NodeParams::id_scheme},
-      {"msg_id_scheme", &NodeParams::msg_id_scheme},
-      {"node_id_bits", &NodeParams::node_id_bits, 8, 128},
-      {"msg_id_bits", &NodeParams::msg_id_bits, 8, 128},
-      {"hello_interval_min_ns", &NodeParams::hello_interval_min_ns, 1},
-      {"hello_interval_max_ns", &NodeParams::hello_interval_max_ns, 1},
-      {"peer_timeout_ns", &NodeParams::peer_timeout_ns, 1},
-      {"peers_max", &NodeParams::peers_max, 1},
-      {"housekeeping_interval_ns", &NodeParams::housekeeping_interval_ns, 1},
-      {"ack_timeout_ns", &NodeParams::ack_timeout_ns, 1},
-      {"retransmit_backoff", &NodeParams::retransmit_backoff, 1, 16},
-      {"retransmit_max", &NodeParams::retransmit_max, 0, 64},
-      {"pending_retransmissions_max", &NodeParams::pending_retransmissions_max, 1},
-      {"dedup_window_ns", &NodeParams::dedup_window_ns, 1},
-      {"dedup_entries_max", &NodeParams::dedup_entries_max, 1},
-      {"certificates_max", &NodeParams::certificates_max, 1},
-      {"pending_verifications_max", &NodeParams::pending_verifications_max, 1},
-      {"pending_verification_timeout_ns", &NodeParams::pending_verification_timeout_ns, 1},
-      {"key_request_interval_ns", &NodeParams::key_request_interval_ns, 1},
-      {"certificate_in_message", &NodeParams::certificate_in_message},
-      {"channel_crypto", &NodeParams::channel_crypto},
-      {"rekey_on_leave", &NodeParams::rekey_on_leave},
-      {"channel_refresh_interval_ns", &NodeParams::channel_refresh_interval_ns, 1},
-      {"channels_max", &NodeParams::channels_max, 1},
-      {"members_max", &NodeParams::members_max, 1},
-      {"propagation", &NodeParams::propagation},
-      {"gossip_fanout", &NodeParams::gossip_fanout, 1},
-      {"hops_max", &NodeParams::hops_max, 1},
-      {"verify_before_relay", &NodeParams::verify_before_relay},
-      {"routing_enabled", &NodeParams::routing_enabled},
-      {"routing_interval_ns", &NodeParams::routing_interval_ns, 1},
-      {"routing_entries_max", &NodeParams::routing_entries_max, 1},
-      {"routing_entry_timeout_ns", &NodeParams::routing_entry_timeout_ns, 1},
-      {"routing_greetings_max", &NodeParams::routing_greetings_max, 0},
-      {"connect_timeout_ns", &NodeParams::connect_timeout_ns, 1},
-      {"connect_rate_per_s", &NodeParams::connect_rate_per_s, 0},
-      {"connect_burst", &NodeParams::connect_burst, 1},
-      {"connect_live_peers_only", &NodeParams::connect_live_peers_only},
-      {"connect_attempts_max", &NodeParams::connect_attempts_max, 1},
-      {"bounded_tables_enabled", &NodeParams::bounded_tables_enabled},
-      {"rate_limit_enabled", &NodeParams::rate_limit_enabled},
-      {"rate_datagrams_per_s", &NodeParams::rate_datagrams_per_s, 0},
-      {"rate_burst_datagrams", &NodeParams::rate_burst_datagrams, 1},
-      {"rate_bytes_per_s", &NodeParams::rate_bytes_per_s, 0},
-      {"rate_burst_bytes", &NodeParams::rate_burst_bytes, 1},
-      {"rate_sources_max", &NodeParams::rate_sources_max, 1},
-      {"anti_amplification_enabled", &NodeParams::anti_amplification_enabled},
-      {"amplification_factor_max", &NodeParams::amplification_factor_max, 1},
-      {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, 0},
-      {"certificate_answers_burst", &NodeParams::certificate_answers_burst, 1},
-      {"max_datagram_bytes", &NodeParams::max_datagram_bytes, 512, 65507},
-  };
-  return defs;
+constexpr double kNoMax = 1e18;  // no bound of the field's own (its type's still applies)
+using U = ParamUnit;
+
+// The NodeParams definition table: one row per field, in declaration order.
+constexpr auto kDefs = std::to_array<ParamDef>({
+    // --- identity ---
+    {"version", &NodeParams::version, U::kNone, 0, kNoMax, "the HELLO \"version\" string"},
+    {"id_scheme", &NodeParams::id_scheme, U::kNone, 0, kNoMax,
+     "how node_id is drawn: a UUIDv4, node_id_bits random bits, or derived from the public key"},
+    {"msg_id_scheme", &NodeParams::msg_id_scheme, U::kNone, 0, kNoMax,
+     "how msg_id is drawn: a UUIDv4 or msg_id_bits random bits"},
+    {"node_id_bits", &NodeParams::node_id_bits, U::kBits, 8, 128,
+     "node_id width for the \"random\" and \"key_derived\" schemes"},
+    {"msg_id_bits", &NodeParams::msg_id_bits, U::kBits, 8, 128, "msg_id width for the \"random\" scheme"},
+    // --- peers ---
+    {"hello_interval_min_ns", &NodeParams::hello_interval_min_ns, U::kNanoseconds, 1, kNoMax,
+     "the HELLO period to a peer is drawn uniformly in [min, max]: the lower end"},
+    {"hello_interval_max_ns", &NodeParams::hello_interval_max_ns, U::kNanoseconds, 1, kNoMax,
+     "the upper end of the HELLO period"},
+    {"peer_timeout_ns", &NodeParams::peer_timeout_ns, U::kNanoseconds, 1, kNoMax,
+     "a peer silent this long is dropped"},
+    {"peers_max", &NodeParams::peers_max, U::kCount, 1, kNoMax,
+     "peer table bound: new sources beyond it are ignored"},
+    {"housekeeping_interval_ns", &NodeParams::housekeeping_interval_ns, U::kNanoseconds, 1, kNoMax,
+     "period of expiries, refreshes and retries"},
+    // --- reliability ---
+    {"ack_timeout_ns", &NodeParams::ack_timeout_ns, U::kNanoseconds, 1, kNoMax,
+     "first retransmission after this long without ACK"},
+    {"retransmit_backoff", &NodeParams::retransmit_backoff, U::kFactor, 1, 16,
+     "each further wait for an ACK is the previous one times this"},
+    {"retransmit_max", &NodeParams::retransmit_max, U::kCount, 0, 64, "retransmissions before giving up"},
+    {"pending_retransmissions_max", &NodeParams::pending_retransmissions_max, U::kCount, 1, kNoMax,
+     "un-ACKed messages kept for retransmission"},
+    {"dedup_window_ns", &NodeParams::dedup_window_ns, U::kNanoseconds, 1, kNoMax,
+     "how long a seen msg_id is remembered"},
+    {"dedup_entries_max", &NodeParams::dedup_entries_max, U::kCount, 1, kNoMax,
+     "de-duplication table bound (oldest evicted first)"},
+    // --- certificates and keys ---
+    {"certificates_max", &NodeParams::certificates_max, U::kCount, 1, kNoMax,
+     "certificate cache bound (least recently used evicted)"},
+    {"pending_verifications_max", &NodeParams::pending_verifications_max, U::kCount, 1, kNoMax,
+     "MESSAGEs waiting for a certificate or key"},
+    {"pending_verification_timeout_ns", &NodeParams::pending_verification_timeout_ns, U::kNanoseconds, 1,
+     kNoMax, "how long such a MESSAGE may wait"},
+    {"key_request_interval_ns", &NodeParams::key_request_interval_ns, U::kNanoseconds, 1, kNoMax,
+     "GETKEY retry period while a closed channel lacks its key"},
+    {"certificate_in_message", &NodeParams::certificate_in_message, U::kNone, 0, kNoMax,
+     "MESSAGE carries the sender's certificate as an attachment (\"application/pkix-cert\"): verifiable "
+     "without reaching the origin"},
+    {"channel_crypto", &NodeParams::channel_crypto, U::kNone, 0, kNoMax,
+     "closed channels: one key per channel distributed by GETKEY/KEY, or the text wrapped for each member"},
+    {"rekey_on_leave", &NodeParams::rekey_on_leave, U::kNone, 0, kNoMax,
+     "the creator draws a new channel key when a member leaves"},
+    // --- channels ---
+    {"channel_refresh_interval_ns", &NodeParams::channel_refresh_interval_ns, U::kNanoseconds, 1, kNoMax,
+     "CHANNEL is announced again after this long quiet"},
+    {"channels_max", &NodeParams::channels_max, U::kCount, 1, kNoMax, "known channels bound"},
+    {"members_max", &NodeParams::members_max, U::kCount, 1, kNoMax, "members per channel bound"},
+    // --- propagation and routing ---
+    {"propagation", &NodeParams::propagation, U::kNone, 0, kNoMax,
+     "how MESSAGE, CHANNEL, JOIN and LEAVE travel (PROTOCOL.md \"propagation and routing\")"},
+    {"gossip_fanout", &NodeParams::gossip_fanout, U::kCount, 1, kNoMax,
+     "peers per relay step under \"gossip\""},
+    {"hops_max", &NodeParams::hops_max, U::kCount, 1, kNoMax, "relays stop forwarding beyond this many hops"},
+    {"verify_before_relay", &NodeParams::verify_before_relay, U::kNone, 0, kNoMax,
+     "relay a MESSAGE only after its signature checked out"},
+    {"routing_enabled", &NodeParams::routing_enabled, U::kNone, 0, kNoMax, "send ROUTING periodically"},
+    {"routing_interval_ns", &NodeParams::routing_interval_ns, U::kNanoseconds, 1, kNoMax, "ROUTING period"},
+    {"routing_entries_max", &NodeParams::routing_entries_max, U::kCount, 1, kNoMax, "routing table bound"},
+    {"routing_entry_timeout_ns", &NodeParams::routing_entry_timeout_ns, U::kNanoseconds, 1, kNoMax,
+     "a learned route not refreshed this long is dropped"},
+    {"routing_greetings_max", &NodeParams::routing_greetings_max, U::kCount, 0, kNoMax,
+     "ROUTING-learned nodes greeted (HELLO, later CONNECT) per housekeeping tick; 0: routes stay routes"},
+    // --- CONNECT ---
+    {"connect_timeout_ns", &NodeParams::connect_timeout_ns, U::kNanoseconds, 1, kNoMax,
+     "a CONNECT attempt fails after this long without contact"},
+    {"connect_rate_per_s", &NodeParams::connect_rate_per_s, U::kPerSecond, 0, kNoMax,
+     "CONNECTs a rendezvous forwards per second (all sources)"},
+    {"connect_burst", &NodeParams::connect_burst, U::kCount, 1, kNoMax,
+     "CONNECTs a rendezvous forwards in a burst"},
+    {"connect_live_peers_only", &NodeParams::connect_live_peers_only, U::kNone, 0, kNoMax,
+     "forward CONNECT only between live peers"},
+    {"connect_attempts_max", &NodeParams::connect_attempts_max, U::kCount, 1, kNoMax,
+     "concurrent CONNECT attempts as A or B"},
+    // --- abuse mitigations ---
+    {"bounded_tables_enabled", &NodeParams::bounded_tables_enabled, U::kNone, 0, kNoMax,
+     "false: the table bounds (the *_max counts) are not enforced"},
+    {"rate_limit_enabled", &NodeParams::rate_limit_enabled, U::kNone, 0, kNoMax, "per-source token buckets"},
+    {"rate_datagrams_per_s", &NodeParams::rate_datagrams_per_s, U::kPerSecond, 0, kNoMax,
+     "sustained datagrams per source"},
+    {"rate_burst_datagrams", &NodeParams::rate_burst_datagrams, U::kCount, 1, kNoMax,
+     "bucket depth in datagrams"},
+    {"rate_bytes_per_s", &NodeParams::rate_bytes_per_s, U::kBytesPerSecond, 0, kNoMax,
+     "sustained bytes per source"},
+    {"rate_burst_bytes", &NodeParams::rate_burst_bytes, U::kBytes, 1, kNoMax, "bucket depth in bytes"},
+    {"rate_sources_max", &NodeParams::rate_sources_max, U::kCount, 1, kNoMax,
+     "sources tracked by the token buckets"},
+    {"anti_amplification_enabled", &NodeParams::anti_amplification_enabled, U::kNone, 0, kNoMax,
+     "bound what is sent to sources that have not proven their address"},
+    {"amplification_factor_max", &NodeParams::amplification_factor_max, U::kFactor, 1, kNoMax,
+     "that bound: this multiple of the bytes the source sent"},
+    {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, U::kPerSecond, 0, kNoMax,
+     "with anti-amplification on, CERTIFICATEs sent in answer to one address, verified or not (a "
+     "spoofed GETCERTIFICATE \"from\" a verified peer escapes the amplification bound)"},
+    {"certificate_answers_burst", &NodeParams::certificate_answers_burst, U::kCount, 1, kNoMax,
+     "such CERTIFICATE answers in a burst"},
+    {"max_datagram_bytes", &NodeParams::max_datagram_bytes, U::kBytes, 512, 65507,
+     "our datagrams stay below this size; larger input is dropped"},
+});
+
+// Stands in for any field's initializer, to count an aggregate's fields (never called).
+struct AnyField {
+  template <class T>
+  constexpr operator T() const;  // NOLINT(google-explicit-constructor)
+};
+
+// The number of fields of aggregate T: the most initializers T{...} accepts.
+template <class T, class... Fields>
+constexpr std::size_t field_count() {
+  if constexpr (requires { T{Fields{}..., AnyField{}}; })
+    return field_count<T, Fields..., AnyField>();
+  else
+    return sizeof...(Fields);
 }
+
+// Every NodeParams field has its row: a field added without one fails the build here.
+static_assert(field_count<NodeParams>() == kDefs.size(), "a NodeParams field lacks its row in kDefs");
+
+// Rows name distinct fields (a row pasted twice with its name changed fails the build here).
+constexpr bool distinct_fields() {
+  for (std::size_t i = 0; i < kDefs.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (kDefs[i].field == kDefs[j].field || kDefs[i].name == kDefs[j].name) return false;
+  return true;
+}
+static_assert(distinct_fields(), "two rows of kDefs name the same field or the same name");
+
+const std::array<ParamDef, kDefs.size()>& table() { return kDefs; }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -123,7 +209,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string range_text(const ParamDef& d) {
   std::string text = "a number >= " + nlohmann::json(d.min).dump();
-  if (d.max < 1e18) text += " and <= " + nlohmann::json(d.max).dump();
+  if (d.max < kNoMax) text += " and <= " + nlohmann::json(d.max).dump();
   return text;
 }
 
@@ -222,6 +308,37 @@ std::vector<std::string_view> param_names() {
   std::vector<std::string_view> names;
   for (const auto& d : table()) names.push_back(d.name);
   return names;
+}
+
+std::vector<ParamInfo> param_catalogue() {
+  std::vector<ParamInfo> out;
+  for (const auto& d : table()) {
+    ParamInfo info{d.name, "", d.unit, d.min, std::nullopt, {}, d.meaning};
+    std::visit(
+        [&](auto field) {
+          using T = std::remove_reference_t<decltype(NodeParams{}.*field)>;
+          if constexpr (Choice<T>) {
+            info.type = "choice";
+            for (const auto name : choice_names(T{})) info.choices.push_back(name);
+          } else if constexpr (std::is_same_v<T, bool>) {
+            info.type = "bool";
+            info.choices = {"true", "false"};
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            info.type = "string";
+          } else if constexpr (std::is_same_v<T, TimeNs>) {
+            info.type = "duration";
+          } else if constexpr (std::is_same_v<T, double>) {
+            info.type = "number";
+            if (d.max < kNoMax) info.max = d.max;
+          } else {
+            info.type = "integer";  // int or uint32: the field's bound narrowed by its type's, as set_field
+            info.max = std::min(d.max, static_cast<double>(std::numeric_limits<T>::max()));
+          }
+        },
+        d.field);
+    out.push_back(std::move(info));
+  }
+  return out;
 }
 
 nlohmann::json params_to_json(const NodeParams& params) {

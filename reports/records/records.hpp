@@ -14,10 +14,12 @@ namespace ptplab::reports {
 // Nanoseconds of simulated time (the same unit as ptplab::TimeNs, without depending on engine/).
 using Nanoseconds = std::int64_t;
 
-// How a run ended; a run still being written reads `running`.
-enum class RunStatus : std::uint8_t { kRunning, kComplete, kInterrupted, kFailed };
+// How a run ended; a run still being written reads `running`. kInterrupted: stopped by
+// SIGINT/SIGTERM; kTimedOut: stopped at its wall-time limit (`ptplab run --timeout`).
+enum class RunStatus : std::uint8_t { kRunning, kComplete, kInterrupted, kFailed, kTimedOut };
 
-// Stable lower-case name stored in run.status ("running", "complete", "interrupted", "failed").
+// Stable lower-case name stored in run.status ("running", "complete", "interrupted", "failed",
+// "timed_out").
 [[nodiscard]] std::string_view run_status_name(RunStatus status);
 // The status named `name`, or nullopt.
 [[nodiscard]] std::optional<RunStatus> parse_run_status(std::string_view name);

@@ -88,6 +88,11 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     return std::monostate{};
   };
 
+  // A run stopped early: by its wall-time limit, or else by a signal.
+  const auto stopped_status = [&] {
+    const bool timed_out = request.timed_out != nullptr && request.timed_out->load();
+    return timed_out ? reports::RunStatus::kTimedOut : reports::RunStatus::kInterrupted;
+  };
   auto sim = std::make_unique<Simulation>(scenario, w, request.stop);
   // Tearing a large simulation down takes up to a second: skipped when the process exits anyway.
   const auto abandon_if_exiting = [&] {
@@ -109,7 +114,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   }
   if (!sim->built()) {
     // Stopped while building: nothing was simulated, so there are no metrics to compute.
-    if (auto r = end_run(reports::RunStatus::kInterrupted); !r) return Unexpected(r.error());
+    if (auto r = end_run(stopped_status()); !r) return Unexpected(r.error());
     abandon_if_exiting();
     return outcome;
   }
@@ -125,7 +130,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     for (const auto& e : outcome.expectations) w->add(e);
   }
   outcome.passed = complete && all_passed(outcome.expectations);
-  if (auto r = end_run(complete ? reports::RunStatus::kComplete : reports::RunStatus::kInterrupted); !r) {
+  if (auto r = end_run(complete ? reports::RunStatus::kComplete : stopped_status()); !r) {
     return Unexpected(r.error());
   }
   if (!complete) abandon_if_exiting();

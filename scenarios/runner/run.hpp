@@ -22,8 +22,11 @@ struct RunRequest {
   std::string version;                      // ptplab version for the run row
   std::string sweep_point;                  // label of a sweep point, "" if none
   const std::atomic<bool>* stop = nullptr;  // raised (e.g. by SIGINT) to stop within a few hundred events
-  ProgressFn progress;                      // called between slices (may be empty)
-  CaptureRequest capture;                   // datagrams to capture (capture.sink null: none)
+  // Raised before `stop` when the stop is the run's wall-time limit: the run then ends
+  // `timed_out` instead of `interrupted` (may be null).
+  const std::atomic<bool>* timed_out = nullptr;
+  ProgressFn progress;     // called between slices (may be empty)
+  CaptureRequest capture;  // datagrams to capture (capture.sink null: none)
   // The caller exits right after a run that `stop` interrupted: its simulation is then left
   // allocated instead of torn down (up to a second for 10,000 nodes), so the exit is prompt.
   bool exit_follows_stop = false;

@@ -49,6 +49,10 @@ TEST(TextTable, AlignsColumnsAndRightAlignsNumbers) {
   EXPECT_EQ(format_number(0.5), "0.5");
   EXPECT_EQ(format_number(3), "3");
   EXPECT_EQ(format_number(2.0 / 3), "0.6667");
+  EXPECT_EQ(format_number(167801.6), "167802");  // bytes per delivery: no "1.678e+05"
+  EXPECT_EQ(format_number(-12345.4), "-12345");
+  EXPECT_EQ(format_number(9999.5), "10000");
+  EXPECT_EQ(format_number(9999.4), "9999");
 }
 
 }  // namespace

@@ -178,8 +178,8 @@ TEST(ReportWriter, SecondWriterWaitsForTheFirstsTransaction) {
 }
 
 TEST(ReportWriter, RunStatusNamesRoundTrip) {
-  for (const auto s :
-       {RunStatus::kRunning, RunStatus::kComplete, RunStatus::kInterrupted, RunStatus::kFailed}) {
+  for (const auto s : {RunStatus::kRunning, RunStatus::kComplete, RunStatus::kInterrupted, RunStatus::kFailed,
+                       RunStatus::kTimedOut}) {
     EXPECT_EQ(parse_run_status(run_status_name(s)), s);
   }
   EXPECT_EQ(parse_run_status("done"), std::nullopt);

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -112,6 +113,7 @@ std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parall
 const char* child_status_word(int status) {
   if (status == 0) return "pass";
   if (status == kChildNotRun) return "not run";
+  if (status == kTimedOutExitStatus) return "timed out";
   return is_interrupted_exit_status(status) ? "interrupted" : "FAIL";
 }
 

@@ -35,8 +35,8 @@ using ChildDoneFn = std::function<void(std::size_t, int)>;
 [[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
                                             const ChildDoneFn& on_done = {});
 
-// One word for a child's exit status: "pass" (0), "interrupted" (130, 143), "not run"
-// (kChildNotRun), else "FAIL".
+// One word for a child's exit status: "pass" (0), "interrupted" (130, 143), "timed out" (124,
+// run_timeout.hpp), "not run" (kChildNotRun), else "FAIL".
 [[nodiscard]] const char* child_status_word(int status);
 
 // A fresh directory under $TMPDIR (or /tmp) for a suite's or sweep's per-run files; "" on failure.

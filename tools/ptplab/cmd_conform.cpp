@@ -82,7 +82,15 @@ bool write_report(const std::string& path, const std::vector<CaseResult>& result
 }
 
 int run_conform(int argc, char** argv) {
-  po::options_description opts("ptplab conform: check a ptpchat implementation, requirement by requirement");
+  po::options_description opts(
+      "usage: ptplab conform (--target HOST:PORT | --exec COMMAND | --in-process) [--cases GLOB,...]\n"
+      "                      [--junit FILE] [--json FILE] [--report FILE.db] [options]\n"
+      "       ptplab conform --list [--markdown]\n\n"
+      "Checks a ptpchat implementation against the spec, requirement by requirement (the cases and\n"
+      "what they check: conformance/README.md). DURATION: \"2s\", \"500ms\".\n\n"
+      "Exit status: 0 every MUST case passed; 1 a MUST case failed (or a case of --expect-fail\n"
+      "passed); 2 a usage error, an unreachable target or a harness error; 3 a MUST case could not\n"
+      "run (unsupported, blocked) and --allow-unsupported was not given.\n\noptions");
   std::string target, exec, timeout = "2s", ready_timeout, expect_fail, junit, json, report;
   std::vector<std::string> globs;
   int repeat = 1, jobs = 8;
@@ -96,10 +104,10 @@ int run_conform(int argc, char** argv) {
       "list", "list the cases instead of running them")(
       "markdown", "with --list: the traceability table (requirement -> cases) in Markdown")(
       "strict", "also run the checks stricter than the spec")(
-      "timeout", po::value(&timeout), "how long to wait for each expected answer (default 2s)")(
+      "timeout", po::value(&timeout), "how long to wait for each expected answer (DURATION, default 2s)")(
       "ready-timeout", po::value(&ready_timeout),
-      "how long the readiness probe waits for the target's first datagram (default 5s; 10s with --exec)")(
-      "repeat", po::value(&repeat), "run every case N times (flake detection)")(
+      "how long the readiness probe waits for the target's first datagram (DURATION, default 5s; 10s with "
+      "--exec)")("repeat", po::value(&repeat), "run every case N times (flake detection; default 1)")(
       "seed", po::value(&seed),
       "seed of the harness's ids and payloads (default: fresh per run against a real target, 1 in-process)")(
       "jobs", po::value(&jobs), "cases run at once against a real target (default 8)")(

@@ -100,7 +100,8 @@ int report(int argc, char** argv) {
       "                             [--json OUT.json]\n\n"
       "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables.\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
-  visible.add_options()("help,h", "show this help")("run", po::value<std::int64_t>(), "only this run id")(
+  visible.add_options()("help,h", "show this help")(
+      "run", po::value<std::int64_t>(), "only the run with this id (an integer; default: every run)")(
       "digest", "print the SHA-256 content digest (wall-clock fields excluded) instead")(
       "list", "print the list of runs only")(
       "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead")(

@@ -1,12 +1,14 @@
 // `ptplab run SCENARIO...`: runs scenarios, writes their report, prints a short summary each, and
 // exits with the verdict of their expectations (0 all pass, 1 any fails, 2 invalid input,
-// 130/143 interrupted by SIGINT/SIGTERM, the report then holding the run as `interrupted`).
+// 124 a scenario reached its --timeout, 130/143 interrupted by SIGINT/SIGTERM; the report then
+// holds the run so far as `timed_out` or `interrupted`).
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -44,19 +47,33 @@ class OrphanCleanup {
 int run(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n"
+      "                  [--timeout DURATION] [--progress-every DURATION]\n"
       "                  [--pcap FILE [--pcap-hosts H,...] [--pcap-verbs V,...]]\n\n"
-      "Runs each scenario on the simulator, appends its run to the report (default <name>.db),\n"
-      "prints a summary and checks its expectations.\n"
-      "Exit status: 0 every expectation passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
-      "(SIGTERM) interrupted, the report then holding the run so far as `interrupted`.\n\noptions");
+      "Runs each scenario on the simulator, appends its run to the report (default\n"
+      "./<scenario name>.db), prints a summary and checks its expectations. Progress goes to\n"
+      "stderr: a redrawn line on a terminal, else a plain line every --progress-every.\n"
+      "DURATION: \"90s\", \"250ms\", \"2m\", \"1h\".\n\n"
+      "Exit status: 0 every expectation passed; 1 one failed; 2 invalid input (a scenario, an\n"
+      "option, a report that cannot be written); 124 a scenario reached its --timeout (the report\n"
+      "holds the run so far with status `timed_out`; later scenarios do not run); 130 (SIGINT) or\n"
+      "143 (SIGTERM) interrupted (the report holds the run so far as `interrupted`).\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
       "file is appended to, never replaced (the summary's report line says which): runs of one seed "
       "with different --set values in one file are refused by `ptplab compare`, so give each "
-      "configuration its own file")("seed", po::value<std::uint64_t>(), "seed instead of the scenario's")(
+      "configuration its own file")("seed", po::value<std::uint64_t>(),
+                                    "seed N (unsigned 64-bit integer) instead of the scenario's \"seed\"")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "override PATH=VALUE (JSON pointer), repeatable")("quiet,q", "no progress line and no summary");
+      "override PATH=VALUE: PATH a JSON pointer into the scenario, VALUE JSON or a bare string "
+      "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order")(
+      "quiet,q", "no progress line and no summary (errors still go to stderr)")(
+      "progress-every", po::value<std::string>()->default_value("10s"),
+      "off a terminal, print a plain progress line on stderr this often (DURATION of wall time; 0: "
+      "never): simulated time, events/s, elapsed, ETA, peak RSS");
+  add_timeout_option(visible,
+                     "a run still going then stops, its report row is kept with status timed_out and the "
+                     "command exits 124");
   add_capture_options(visible);
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
@@ -85,6 +102,18 @@ int run(int argc, char** argv) {
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
   if (vm.count("seed")) overrides.push_back("/seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
   const bool quiet = vm.count("quiet") != 0;
+  const auto timeout_given = timeout_option(vm);
+  if (!timeout_given) {
+    std::fprintf(stderr, "ptplab run: %s\n", timeout_given.error().c_str());
+    return 2;
+  }
+  const std::optional<TimeNs> timeout = *timeout_given;
+  const auto progress_every = parse_duration(vm["progress-every"].as<std::string>());
+  if (!progress_every || *progress_every < 0) {
+    std::fprintf(stderr, "ptplab run: --progress-every: expected a duration such as \"10s\" or 0, got '%s'\n",
+                 vm["progress-every"].as<std::string>().c_str());
+    return 2;
+  }
   // From here on SIGINT/SIGTERM only raises the stop flag: a run asked for and stopped before it
   // got going still leaves its row, `interrupted`.
   install_stop_signals();
@@ -125,8 +154,14 @@ int run(int argc, char** argv) {
     request.version = PTPLAB_VERSION;
     request.sweep_point = vm["sweep-point"].as<std::string>();
     request.stop = &stop_requested();
-    request.exit_follows_stop = true;  // an interrupted run ends the command
-    request.progress = make_progress(s.duration_ns, quiet);
+    std::optional<RunWatchdog> watchdog;  // with --timeout, the stop flag is the watchdog's
+    if (timeout) {
+      watchdog.emplace(std::chrono::nanoseconds(*timeout));
+      request.stop = &watchdog->stop();
+      request.timed_out = &watchdog->timed_out();
+    }
+    request.exit_follows_stop = true;  // an interrupted or timed-out run ends the command
+    request.progress = make_progress(s.name, s.duration_ns, quiet, *progress_every);
     request.capture = capture->request;
     auto outcome = scenarios::run_scenario(s, request);
     if (!outcome) {
@@ -140,6 +175,13 @@ int run(int argc, char** argv) {
     if (auto closed = capture->close(); !closed) {
       std::fprintf(stderr, "ptplab run: %s\n", closed.error().c_str());
       return 2;
+    }
+    if (outcome->status == reports::RunStatus::kTimedOut) {
+      std::fprintf(
+          stderr,
+          "ptplab run: %s timed out after %s (--timeout); %s holds the run so far (status timed_out)\n",
+          s.name.c_str(), format_duration(*timeout).c_str(), path.c_str());
+      return kTimedOutExitStatus;
     }
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",

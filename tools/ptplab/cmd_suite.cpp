@@ -16,6 +16,7 @@
 #include "tools/ptplab/junit.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -43,17 +44,25 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& inputs) 
 
 int suite(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N] [--quiet]\n\n"
+      "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N] [--quiet]\n"
+      "                                [--timeout DURATION]\n\n"
       "Runs every scenario (a DIR means its *.json files) in parallel processes, merges their\n"
       "reports and writes JUnit XML (one test case per scenario and per expectation). Prints a line\n"
       "per scenario as it finishes ([done/total], status, ETA).\n"
       "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted: running scenarios are stopped and their runs so far merged.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "junit", po::value<std::string>(), "JUnit XML output file")("report", po::value<std::string>(),
-                                                                  "merged report (SQLite)")(
+      "junit", po::value<std::string>(),
+      "write JUnit XML here (default: none): a test case per scenario and per expectation")(
+      "report", po::value<std::string>(),
+      "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "scenarios run at once")("quiet,q", "no line per finished scenario");
+      "scenarios run at once, each in its own process (default: the number of CPUs)")(
+      "quiet,q", "no line per finished scenario");
+  add_timeout_option(visible,
+                     "a scenario still running then stops (`ptplab run --timeout`): its line says timed out, "
+                     "its JUnit case fails as timed out, the merged report keeps its run as timed_out, and "
+                     "it counts as failed (exit 1)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "scenario files or folders");
   po::positional_options_description positional;
@@ -74,6 +83,11 @@ int suite(int argc, char** argv) {
     std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
     return 2;
   }
+  const auto timeout = timeout_option(vm);
+  if (!timeout) {
+    std::fprintf(stderr, "ptplab suite: %s\n", timeout.error().c_str());
+    return 2;
+  }
   const auto files = scenario_files(vm["input"].as<std::vector<std::string>>());
   if (files.empty()) {
     std::fprintf(stderr, "ptplab suite: no *.json scenario found\n");
@@ -92,6 +106,8 @@ int suite(int argc, char** argv) {
     reports_of.push_back(base + ".db");
     jobs.push_back(
         {{"run", files[i], "--report", base + ".db", "--quiet", "--temp-of-parent", tmp}, base + ".log"});
+    if (*timeout)
+      jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
   RunProgress progress(files, vm.count("quiet") != 0);
   const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),

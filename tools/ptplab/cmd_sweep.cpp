@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "scenarios/format/loader.hpp"
@@ -16,38 +17,42 @@
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
+#include "tools/ptplab/sweep_tables.hpp"
 
 namespace ptplab::cli {
 namespace {
 
 namespace po = boost::program_options;
 
-std::string metric_text(const reports::RunSummary& run, const char* name) {
+std::optional<double> metric_value(const reports::RunSummary& run, const char* name) {
   for (const auto& s : run.scalars) {
-    if (s.module == "metrics" && s.name == name) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.4g", s.value);
-      return buf;
-    }
+    if (s.module == "metrics" && s.name == name) return s.value;
   }
-  return "-";
+  return std::nullopt;
 }
 
 int sweep(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n\n"
+      "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n"
+      "                            [--timeout DURATION]\n\n"
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
       "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
       "per run as it finishes ([done/total], status, ETA).\n"
       "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
       "(SIGTERM) interrupted: running points are stopped and merged as `interrupted` runs.\n\noptions");
-  visible.add_options()("help,h", "show this help")("report", po::value<std::string>(),
-                                                    "report file (SQLite)")(
+  visible.add_options()("help,h", "show this help")(
+      "report", po::value<std::string>(),
+      "report file (SQLite; default ./<scenario name>.db), appended to if it exists")(
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "points run at once")("set", po::value<std::vector<std::string>>()->composing(),
-                            "override PATH=VALUE (JSON pointer) before expansion, repeatable")(
-      "quiet,q", "no line per finished run");
+      "points run at once, each in its own process (default: the number of CPUs)")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "override PATH=VALUE (JSON pointer) before expansion, repeatable")("quiet,q",
+                                                                         "no line per finished run");
+  add_timeout_option(visible,
+                     "a run still going then stops (`ptplab run --timeout`): its line says timed out, the "
+                     "merged report keeps it as timed_out, and it counts as failed (exit 1)");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::string>(), "scenario file");
   po::positional_options_description positional;
@@ -66,6 +71,11 @@ int sweep(int argc, char** argv) {
   }
   if (!vm.count("scenario")) {
     std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
+    return 2;
+  }
+  const auto timeout = timeout_option(vm);
+  if (!timeout) {
+    std::fprintf(stderr, "ptplab sweep: %s\n", timeout.error().c_str());
     return 2;
   }
   const auto file = vm["scenario"].as<std::string>();
@@ -99,6 +109,8 @@ int sweep(int argc, char** argv) {
     jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label,
                      "--temp-of-parent", tmp},
                     base + ".log"});
+    if (*timeout)
+      jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
   std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
               vm["jobs"].as<unsigned>());
@@ -109,28 +121,28 @@ int sweep(int argc, char** argv) {
                                    [&](std::size_t job, int code) { progress.finished(job, code); });
 
   int verdict = 0;
-  std::printf("%-11s %-50s %-14s %-10s %s\n", "status", "point", "delivery_ratio", "p50_ms", "expectations");
+  std::vector<SweepRun> rows;
+  std::string errors;  // the logs of runs that ended with an error, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
-    const auto runs = read_child_runs(reports_of[i]);
-    std::size_t passed = 0, total = 0;
-    std::string ratio = "-", p50 = "-";
-    for (const auto& r : runs) {
-      ratio = metric_text(r, "delivery_ratio");
-      p50 = metric_text(r, "latency_p50_ms");
+    SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
+    for (const auto& r : read_child_runs(reports_of[i])) {
+      row.delivery_ratio = metric_value(r, "delivery_ratio");
+      row.latency_p50_ms = metric_value(r, "latency_p50_ms");
       for (const auto& e : r.expectations) {
-        ++total;
-        passed += e.passed ? 1 : 0;
+        ++row.expectations;
+        row.expectations_passed += e.passed ? 1 : 0;
       }
     }
-    std::printf("%-11s %-50s %-14s %-10s %zu/%zu\n", child_status_word(status[i]), (*points)[i].label.c_str(),
-                ratio.c_str(), p50.c_str(), passed, total);
+    rows.push_back(std::move(row));
     if (status[i] == 2) {
-      std::printf("%s", read_text(jobs[i].log_path).c_str());
+      errors += (*points)[i].label + ":\n" + read_text(jobs[i].log_path);
       verdict = 2;
     } else if (status[i] != 0 && status[i] != kChildNotRun && verdict == 0) {
       verdict = 1;
     }
   }
+  std::printf("runs\n%sper point\n%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
+              errors.c_str());
   const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
   if (!merge_children(report, reports_of)) verdict = 2;
   remove_temp_dir(tmp);

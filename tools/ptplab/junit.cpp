@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "tools/ptplab/children.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -49,8 +50,10 @@ std::string junit_xml(const std::string& suite_name, const std::vector<SuiteCase
       body << "<skipped message=\"not run: the suite was interrupted first\"/>";
     } else if (c.exit_code != 0) {
       ++failures;
-      body << "\n    <failure message=\"exit status " << c.exit_code << "\">"
-           << xml_escape(c.output.substr(0, kOutputInXmlMax)) << "</failure>\n  ";
+      body << "\n    <failure message=\""
+           << (c.exit_code == kTimedOutExitStatus ? std::string("timed out (--timeout)")
+                                                  : "exit status " + std::to_string(c.exit_code))
+           << "\">" << xml_escape(c.output.substr(0, kOutputInXmlMax)) << "</failure>\n  ";
     }
     body << "</testcase>\n";
     for (const auto& e : c.expectations) {

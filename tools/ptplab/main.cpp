@@ -16,12 +16,16 @@ std::vector<Command>& registry() {
 void print_help() {
   std::printf(
       "ptplab %s: a laboratory for the ptpchat peer-to-peer chat protocol\n\n"
-      "usage: ptplab COMMAND [OPTIONS...]\n       ptplab COMMAND --help\n\ncommands:\n",
+      "usage: ptplab COMMAND [OPTIONS...]\n       ptplab COMMAND --help\n       ptplab help COMMAND\n"
+      "       ptplab --version\n\ncommands:\n",
       PTPLAB_VERSION);
   for (const auto& c : commands()) {
     std::printf("  %-10.*s %.*s\n", static_cast<int>(c.name.size()), c.name.data(),
                 static_cast<int>(c.summary.size()), c.summary.data());
   }
+  std::printf(
+      "\nExit status: the command's (`ptplab COMMAND --help` lists them); 2 no command or an unknown "
+      "one.\n");
 }
 }  // namespace
 
@@ -48,6 +52,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string_view first = argv[1];
+  if (first == "help" && argc == 3) {
+    // `ptplab help CMD` is `ptplab CMD --help`.
+    for (const auto& c : commands()) {
+      if (c.name != argv[2]) continue;
+      char help[] = "--help";
+      char* args[] = {argv[2], help, nullptr};
+      return c.run(2, args);
+    }
+    std::fprintf(stderr, "ptplab help: unknown command '%s' (see ptplab --help)\n", argv[2]);
+    return 2;
+  }
   if (first == "--help" || first == "-h" || first == "help") {
     print_help();
     return 0;

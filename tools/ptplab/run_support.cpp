@@ -1,6 +1,7 @@
 // Summaries and progress for the run commands.
 #include "tools/ptplab/run_support.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "reports/text_summary.hpp"
+#include "reports/text_table.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -79,15 +81,49 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";
   for (const auto& e : o.expectations) {
     out << "    " << (e.passed ? "pass " : "FAIL ") << e.metric << " " << e.op << " "
-        << fmt("%g", e.expected);
-    if (e.tolerance != 0) out << " +- " << fmt("%g", e.tolerance);
-    out << "  (actual " << (e.actual ? fmt("%g", *e.actual) : std::string("none")) << ")\n";
+        << reports::format_number(e.expected);
+    if (e.tolerance != 0) out << " +- " << reports::format_number(e.tolerance);
+    out << "  (actual " << (e.actual ? reports::format_number(*e.actual) : std::string("none")) << ")\n";
   }
   return out.str();
 }
 
-scenarios::ProgressFn make_progress(TimeNs duration_ns, bool quiet) {
-  if (quiet || isatty(STDERR_FILENO) == 0) return {};
+namespace {
+
+// Peak resident set size of this process, MB.
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+// The plain line printed off a terminal every `every_ns` of wall time.
+scenarios::ProgressFn plain_progress(const std::string& name, TimeNs duration_ns, TimeNs every_ns) {
+  if (every_ns <= 0) return {};
+  const auto start = std::chrono::steady_clock::now();
+  auto next =
+      std::make_shared<std::chrono::steady_clock::time_point>(start + std::chrono::nanoseconds(every_ns));
+  return [=](TimeNs now, std::uint64_t events) {
+    const auto t = std::chrono::steady_clock::now();
+    if (t < *next || now >= duration_ns) return;
+    while (*next <= t) *next += std::chrono::nanoseconds(every_ns);
+    const double wall = std::chrono::duration<double>(t - start).count();
+    const double done = static_cast<double>(now) / static_cast<double>(std::max<TimeNs>(duration_ns, 1));
+    std::fprintf(stderr,
+                 "progress %s: %s of %s simulated (%.0f%%), %.2fM events/s, %.0f s elapsed, ETA %.0f s, "
+                 "peak RSS %.0f MB\n",
+                 name.c_str(), format_duration(now).c_str(), format_duration(duration_ns).c_str(), 100 * done,
+                 wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0, wall,
+                 done > 0 ? wall * (1 - done) / done : 0.0, peak_rss_mb());
+  };
+}
+
+}  // namespace
+
+scenarios::ProgressFn make_progress(const std::string& name, TimeNs duration_ns, bool quiet,
+                                    TimeNs plain_every_ns) {
+  if (quiet) return {};
+  if (isatty(STDERR_FILENO) == 0) return plain_progress(name, duration_ns, plain_every_ns);
   const auto start = std::chrono::steady_clock::now();
   auto last = std::make_shared<std::chrono::steady_clock::time_point>(start);
   return [=](TimeNs now, std::uint64_t events) {

@@ -237,5 +237,44 @@ TEST(Params, JsonRoundTripCoversEveryName) {
   EXPECT_FALSE(validate_params(bad));
 }
 
+// The catalogue is the definition table: one row per name set_param accepts, each with a meaning,
+// every default inside its row's bound, and the bound enforced: set_param accepts min and max
+// and refuses just outside them.
+TEST(Params, CatalogueDeclaresUnitBoundAndMeaningOfEveryField) {
+  const auto catalogue = param_catalogue();
+  const auto names = param_names();
+  ASSERT_EQ(catalogue.size(), names.size());
+  const auto defaults = params_to_json(NodeParams{});
+  for (std::size_t i = 0; i < catalogue.size(); ++i) {
+    const auto& p = catalogue[i];
+    SCOPED_TRACE(std::string(p.name));
+    EXPECT_EQ(p.name, names[i]);
+    EXPECT_FALSE(p.meaning.empty());
+    const auto& v = defaults.at(std::string(p.name));
+    if (p.type == "duration" || p.type == "integer" || p.type == "number") {
+      EXPECT_GE(v.get<double>(), p.min);
+      if (p.max) {
+        EXPECT_LE(v.get<double>(), *p.max);
+      }
+      NodeParams q;
+      EXPECT_TRUE(set_param(q, p.name, p.min));
+      const double below = p.type == "number" ? p.min - 0.5 : p.min - 1;
+      EXPECT_FALSE(set_param(q, p.name, below));
+      if (p.max) {
+        EXPECT_TRUE(set_param(q, p.name, *p.max));
+        EXPECT_FALSE(set_param(q, p.name, p.type == "number" ? *p.max + 0.5 : *p.max + 1));
+      }
+      EXPECT_NE(p.unit, ParamUnit::kNone);
+    } else {
+      EXPECT_EQ(p.unit, ParamUnit::kNone);
+      EXPECT_EQ(p.type == "string", p.choices.empty());
+      for (const auto c : p.choices) {
+        NodeParams q;
+        EXPECT_TRUE(set_param(q, p.name, p.type == "bool" ? nlohmann::json(c == "true") : nlohmann::json(c)));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ptplab::engine

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end test of `ptplab run --timeout` and the plain progress line: a run longer than its
+# limit stops, exits 124, says so, and leaves its run `timed_out` with what it recorded so far;
+# off a terminal (stderr a file) a plain progress line arrives every --progress-every; --quiet
+# silences it; a run within its limit is unaffected; suite and sweep apply the limit to each run
+# and report it as timed out (lines, JUnit, merged report); a bad DURATION is a usage error.
+source "$(dirname "$0")/lib/preamble.bash"
+# Hours of simulated traffic: far longer than the limits below, even on a fast machine; few
+# nodes, so that even a sanitized build is past building them well within the first limit.
+cat >"$tmp/long.json" <<'J'
+{"name": "long", "seed": 1, "duration": "10h",
+ "nodes": [{"name": "p", "count": 20, "placement": "public"}],
+ "topology": {"random_regular": {"degree": 4}},
+ "workload": {"channels": [{"name": "c", "messages": {"rate_per_s": 20}}]}}
+J
+
+# 1. The limit stops the run: exit 124, the reason on stderr, the run kept as timed_out.
+"$PTPLAB" run "$tmp/long.json" --report "$tmp/t.db" --timeout 6s --progress-every 200ms \
+  >"$tmp/t.out" 2>"$tmp/t.err"
+rc=$?
+[[ $rc == 124 ]]; check "run past --timeout exits 124 (got $rc)" $?
+grep -q "timed out after 6s" "$tmp/t.err"; check "stderr says it timed out" $?
+st=$(sqlite3 "$tmp/t.db" "SELECT status FROM run")
+[[ $st == timed_out ]]; check "the report keeps the run as timed_out (got $st)" $?
+sim=$(sqlite3 "$tmp/t.db" "SELECT simulated_seconds > 0 AND simulated_seconds < 36000 FROM run")
+[[ $sim == 1 ]]; check "the run holds the simulated time reached, short of the duration" $?
+msgs=$(sqlite3 "$tmp/t.db" "SELECT count(*) FROM traffic")
+((msgs > 0)); check "the traffic recorded so far is kept ($msgs rows)" $?
+
+# 2. Off a terminal: plain progress lines (simulated time, events/s, ETA, RSS), one per interval.
+n=$(grep -c "^progress long: .* simulated (.*%), .*M events/s, .* elapsed, ETA .*, peak RSS .* MB$" "$tmp/t.err")
+((n >= 2)); check "plain progress lines on a non-terminal stderr ($n in 6 s at 200ms)" $?
+
+# 3. --quiet silences progress (and the summary); the timeout still applies.
+"$PTPLAB" run "$tmp/long.json" --report "$tmp/q.db" --timeout 2s --progress-every 100ms --quiet \
+  >"$tmp/q.out" 2>"$tmp/q.err"
+rc=$?
+[[ $rc == 124 ]]; check "quiet run past --timeout exits 124 (got $rc)" $?
+! grep -q "^progress" "$tmp/q.err"; check "--quiet prints no progress line" $?
+
+# 4. A run well within its limit completes as before (exit 0 or 1 by its expectations).
+"$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --report "$tmp/b.db" --timeout 10m >"$tmp/b.out" 2>&1
+rc=$?
+[[ $rc == 0 || $rc == 1 ]]; check "a run within its --timeout ends by its verdict (got $rc)" $?
+[[ "$(sqlite3 "$tmp/b.db" "SELECT status FROM run")" == complete ]]; check "... and is complete" $?
+
+# 5. suite and sweep pass --timeout to each run: the long scenario times out, the short one
+# passes; the line, the JUnit case and the merged report say timed out; exit 1.
+"$PTPLAB" suite "$tmp/long.json" "$src/scenarios/suites/smoke/basic.json" -j 2 --timeout 3s \
+  --junit "$tmp/j.xml" --report "$tmp/s.db" >"$tmp/s.out" 2>&1
+rc=$?
+[[ $rc == 1 ]]; check "suite with a timed-out scenario exits 1 (got $rc)" $?
+grep -qE "timed out +.*long.json" "$tmp/s.out"; check "suite's line says timed out" $?
+grep -q 'failure message="timed out (--timeout)"' "$tmp/j.xml"; check "the JUnit case fails as timed out" $?
+st=$(sqlite3 "$tmp/s.db" "SELECT group_concat(status, ',') FROM (SELECT status FROM run ORDER BY status)")
+[[ $st == complete,timed_out ]]; check "the merged report keeps complete,timed_out (got $st)" $?
+"$PTPLAB" sweep "$tmp/long.json" -j 1 --timeout 2s --report "$tmp/w.db" >"$tmp/w.out" 2>&1
+rc=$?
+[[ $rc == 1 ]] && grep -q "timed out" "$tmp/w.out"
+check "sweep with --timeout: the run times out, exit 1 (got $rc)" $?
+
+# 6. Usage errors: exit 2 with the option named.
+for bad in "--timeout soon" "--timeout 0" "--progress-every often"; do
+  # shellcheck disable=SC2086
+  for cmd in run suite sweep; do
+    "$PTPLAB" "$cmd" "$tmp/long.json" --report "$tmp/u.db" $bad >"$tmp/u.out" 2>&1
+    rc=$?
+    [[ $rc == 2 ]] && grep -q -- "${bad%% *}" "$tmp/u.out"
+    check "$cmd $bad: exit 2 naming the option (got $rc)" $?
+    [[ $bad == --progress-every* ]] && break  # run's option only
+  done
+done
+
+exit $((failures > 0))

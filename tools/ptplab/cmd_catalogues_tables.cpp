@@ -1,0 +1,180 @@
+// The catalogues, each built from its table (see cmd_catalogues_tables.hpp).
+#include "tools/ptplab/cmd_catalogues_tables.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "engine/core/reason.hpp"
+#include "engine/core/time.hpp"
+#include "engine/node/node_params.hpp"
+#include "reports/records/metrics.hpp"
+#include "reports/text_table.hpp"
+#include "scenarios/format/scenario.hpp"
+#include "sim/drop_reason.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+// Names joined by ", ".
+template <class Names>
+std::string joined(const Names& names, std::string_view quote = "") {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += std::string(quote) + std::string(n) + std::string(quote);
+  }
+  return out;
+}
+
+// A bound as set_param accepts it: "8..128", ">= 1", a list of names, or "any".
+std::string param_bound(const engine::ParamInfo& p) {
+  if (!p.choices.empty()) return joined(p.choices);
+  if (p.type == "string") return "any";
+  const auto number = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  const auto whole = [](double v) { return std::to_string(static_cast<std::int64_t>(v)); };
+  if (p.type == "duration") return ">= " + whole(p.min) + " ns";
+  if (p.type == "integer") return whole(p.min) + ".." + whole(*p.max);
+  return p.max ? number(p.min) + ".." + number(*p.max) : ">= " + number(p.min);
+}
+
+// A default as a scenario file would write it: durations as "500ms", names unquoted.
+std::string param_default(const engine::ParamInfo& p, const nlohmann::json& v) {
+  if (p.type == "duration") return format_duration(v.get<TimeNs>());
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+Catalogue params() {
+  Catalogue c{"params", "Node parameters", "", {"name", "type", "default", "unit", "bound", "meaning"}, {}};
+  c.intro =
+      "Every NodeParams field a scenario's \"nodes\"[i].\"params\" (or a timeline set_param) may set, "
+      "from the definition table in engine/node/node_params.cpp; the scenario loader checks the bound. "
+      "Units:";
+  for (const auto& u : engine::kParamUnits)
+    if (!u.name.empty()) c.intro += " " + std::string(u.name) + " (" + std::string(u.meaning) + ");";
+  c.intro.back() = '.';
+  const auto defaults = engine::params_to_json(engine::NodeParams{});
+  for (const auto& p : engine::param_catalogue()) {
+    c.rows.push_back(
+        {std::string(p.name), std::string(p.type), param_default(p, defaults.at(std::string(p.name))),
+         std::string(name_of(engine::kParamUnits, p.unit)), param_bound(p), std::string(p.meaning)});
+  }
+  return c;
+}
+
+Catalogue metrics() {
+  Catalogue c{"metrics", "Metrics", "", {"name", "unit", "better", "meaning"}, {}};
+  c.intro =
+      "Every metric a run computes: scalar rows of module \"metrics\" in the report, the names an "
+      "\"expect\" entry and `ptplab compare --fail-if-worse` use; from the metric table in "
+      "reports/records/metrics.cpp, whose SQL definitions reports/SCHEMA.md explains. Better:";
+  for (const auto& b : reports::kBetters)
+    c.intro += " " + std::string(b.name) + " (" + std::string(b.meaning) + ");";
+  c.intro.back() = '.';
+  for (const auto& m : reports::metric_table()) {
+    c.rows.push_back({std::string(m.name), std::string(m.unit), std::string(reports::better_name(m.better)),
+                      std::string(m.meaning)});
+  }
+  return c;
+}
+
+// What a behaviour parameter accepts, in words.
+std::string behaviour_param(const scenarios::BehaviourParam& p) {
+  using K = scenarios::ParamKind;
+  std::string what;
+  switch (p.kind) {
+    case K::kBool: what = "true or false"; break;
+    case K::kInteger: what = std::to_string(p.min) + ".." + std::to_string(p.max); break;
+    case K::kDuration: what = "a duration"; break;
+    case K::kName: what = "one of " + joined(p.names); break;
+    case K::kChannel: what = "a workload channel name"; break;
+    case K::kNodeIndex: what = "a node index"; break;
+  }
+  return std::string(p.key) + " (" + what + ")";
+}
+
+Catalogue behaviours() {
+  Catalogue c{"behaviours", "Adversary behaviours", "", {"name", "params", "meaning"}, {}};
+  c.intro =
+      "What an \"attackers\"[i].\"behaviour\" may name, with the \"params\" keys it accepts (others are "
+      "errors at /attackers/N/params/KEY); from the behaviour table in scenarios/format/scenario.hpp.";
+  for (const auto& b : scenarios::kBehaviours) {
+    std::vector<std::string> ps;
+    for (const auto& p : b.params) ps.push_back(behaviour_param(p));
+    c.rows.push_back({std::string(b.name), ps.empty() ? "none" : joined(ps), std::string(b.meaning)});
+  }
+  return c;
+}
+
+Catalogue actions() {
+  Catalogue c{"actions", "Timeline actions", "", {"action", "keys", "meaning"}, {}};
+  c.intro =
+      "What a \"timeline\"[i].\"action\" may name, with the keys its entry may have; from the action "
+      "table in scenarios/format/scenario.hpp (scenarios/README.md \"timeline\" explains the keys).";
+  for (const auto& a : scenarios::TimelineEvent::kActions)
+    c.rows.push_back({std::string(a.name), joined(a.keys), std::string(a.meaning)});
+  return c;
+}
+
+Catalogue reasons() {
+  Catalogue c{"reasons", "Drop and event reasons", "", {"reason", "where", "meaning"}, {}};
+  c.intro =
+      "The reasons reports (traffic.drop_reason), `ptplab node` JSON lines and run summaries print: "
+      "engine reasons (a node dropped or refused something; engine/core/reason.hpp) and network "
+      "reasons (the simulated network dropped a datagram; sim/drop_reason.hpp).";
+  for (const auto& r : kReasons)
+    if (!r.name.empty()) c.rows.push_back({std::string(r.name), "engine", std::string(r.meaning)});
+  for (const auto& r : sim::kDropReasons)
+    c.rows.push_back({std::string(r.name), "network", std::string(r.meaning)});
+  return c;
+}
+
+// Markdown-safe cell text.
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (const char ch : s) {
+    if (ch == '|' || ch == '*') out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Catalogue> all_catalogues() { return {params(), metrics(), behaviours(), actions(), reasons()}; }
+
+Catalogue catalogue(std::string_view command) {
+  for (auto& c : all_catalogues())
+    if (c.command == command) return c;
+  return {};
+}
+
+std::string render_text(const Catalogue& c) {
+  reports::TextTable t(c.header);
+  for (const auto& r : c.rows) t.row(r);
+  return c.title + "\n" + c.intro + "\n\n" + t.render();
+}
+
+std::string render_markdown(const Catalogue& c) {
+  std::ostringstream out;
+  out << "<!-- Generated by `ptplab catalogues --write docs` from the project's tables; do not edit. "
+         "ctest e2e.catalogue_docs fails when this file differs from what the tables give. -->\n\n";
+  out << "# " << c.title << "\n\n" << c.intro << " Printed by `ptplab " << c.command << "`.\n\n";
+  for (const auto& h : c.header) out << "| " << h << " ";
+  out << "|\n";
+  for (std::size_t i = 0; i < c.header.size(); ++i) out << "|---";
+  out << "|\n";
+  for (const auto& r : c.rows) {
+    for (std::size_t i = 0; i < r.size(); ++i)
+      out << "| " << (i == 0 ? "`" + r[i] + "`" : md_cell(r[i])) << " ";
+    out << "|\n";
+  }
+  return out.str();
+}
+
+}  // namespace ptplab::cli

@@ -1,0 +1,36 @@
+// The catalogues `ptplab params`, `metrics`, `behaviours`, `actions` and `reasons` print, and the
+// documents under docs/ that `ptplab catalogues --write docs` generates from them: each built from
+// the project's own table (NodeParams definition table, metric table, behaviour, timeline action,
+// engine reason and network drop reason tables), never from a copy.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ptplab::cli {
+
+// One catalogue: a title, a paragraph saying where its rows come from and how to read them, and
+// a table (header and rows of cells, plain text).
+struct Catalogue {
+  std::string_view command;  // the ptplab command that prints it; docs/<command>.md holds it
+  std::string title;
+  std::string intro;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Every catalogue, in the order the documents list them.
+[[nodiscard]] std::vector<Catalogue> all_catalogues();
+
+// The catalogue printed by `ptplab <command>`; the command must name one of all_catalogues().
+[[nodiscard]] Catalogue catalogue(std::string_view command);
+
+// For the terminal: the title, the intro, the table aligned.
+[[nodiscard]] std::string render_text(const Catalogue& c);
+
+// The generated document: a note saying so and how to regenerate it, then the title, the intro
+// and a Markdown table ('|' and '*' in cells escaped).
+[[nodiscard]] std::string render_markdown(const Catalogue& c);
+
+}  // namespace ptplab::cli

@@ -1,0 +1,34 @@
+// The tables `ptplab sweep` prints when its runs are done: one aligned row per run, then one row
+// per sweep point over its seeds with the mean and the 95 % Student t interval of the headline
+// metrics (the interval `ptplab compare` uses, reports/compare/statistics.hpp).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ptplab::cli {
+
+// What one run of a sweep gave.
+struct SweepRun {
+  std::string status;  // child_status_word of its exit status
+  std::string label;   // its sweep point's label: "/nodes/0/params/gossip_fanout=4 seed=2"
+  std::optional<double> delivery_ratio;
+  std::optional<double> latency_p50_ms;
+  std::size_t expectations_passed = 0;
+  std::size_t expectations = 0;
+};
+
+// The point a label names without its seed: "/x=4 seed=2" -> "/x=4"; "seed=2" -> "(every run)".
+[[nodiscard]] std::string point_of(const std::string& label);
+
+// One aligned row per run: status, point, delivery_ratio, latency_p50_ms, expectations passed.
+[[nodiscard]] std::string format_sweep_runs(const std::vector<SweepRun>& runs);
+
+// One aligned row per point (in first-seen order): runs with a value, then for delivery_ratio and
+// latency_p50_ms the mean over the seeds and "± h", h the half-width of the 95 % Student t
+// interval of that mean ("-" with fewer than two values). Ends with a line saying so.
+[[nodiscard]] std::string format_sweep_points(const std::vector<SweepRun>& runs);
+
+}  // namespace ptplab::cli
