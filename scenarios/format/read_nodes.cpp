@@ -25,10 +25,11 @@ static_assert(sim::kNatTypes[0].value == NatType::kPublic);
 // A server group's params: kServerParamDefaults for the fields the file leaves out, then the file's.
 void add_server_defaults(std::vector<ParamOverride>& params) {
   std::vector<ParamOverride> out;
-  for (const auto& [name, value] : kServerParamDefaults) {
+  for (const auto& entry : kServerParamDefaults) {
+    const std::string_view name = entry.first;  // not a structured binding: clang 14 cannot capture one
     const bool set =
-        std::any_of(params.begin(), params.end(), [&](const ParamOverride& o) { return o.name == name; });
-    if (!set) out.push_back({std::string(name), std::string(value)});
+        std::any_of(params.begin(), params.end(), [name](const ParamOverride& o) { return o.name == name; });
+    if (!set) out.push_back({std::string(name), std::string(entry.second)});
   }
   out.insert(out.end(), params.begin(), params.end());
   params = std::move(out);

@@ -172,7 +172,8 @@ TEST(ServerDefaults, ServerGroupsStartFromTheTableAndTheirOwnParamsWin) {
   doc["nodes"][1]["params"] = {{"gossip_fanout", 4}};
   Scenario s = test_support::load_or_fail(doc.dump());
   const json recorded = json::parse(s.document);
-  for (const auto& [name, value] : kServerParamDefaults) {
+  for (const auto& entry : kServerParamDefaults) {
+    const std::string_view name = entry.first, value = entry.second;  // lambdas capture them (clang 14)
     SCOPED_TRACE(std::string(name));
     const auto& params = s.nodes[0].params;
     const auto it =
