@@ -255,10 +255,10 @@ void Network::send_from(HostId id, const Address& from, const Address& to, Share
   const auto draw = [&] {
     return fixed_latency >= 0 ? fixed_latency : draw_latency(config_.latency, h.rng, h.region, dst_region);
   };
-  launch(d, *departure + draw());
+  launch(d, *departure + l.delay_ns + draw());
   if (config_.duplicate_probability > 0 && h.rng.chance(config_.duplicate_probability)) {
     ++counters_.duplicated;
-    launch(d, *departure + draw());
+    launch(d, *departure + l.delay_ns + draw());
   }
 }
 
@@ -293,8 +293,9 @@ void Network::on_arrive(std::uint32_t slot) {
   const std::uint64_t size = d.bytes ? d.bytes->size() : 0;
   const auto done = h.downlink.admit(sim_.now(), size, l.downlink_bytes_per_s, l.downlink_queue_bytes_max);
   if (!done) return drop(slot, DropReason::kQueueOverflow);
-  if (*done <= sim_.now()) return on_deliver(slot);
-  sim_.schedule(*done, d.dst_host, static_cast<std::uint8_t>(kind_base_ + kDeliver), d.dst_host, slot);
+  const TimeNs at = *done + l.delay_ns;
+  if (at <= sim_.now()) return on_deliver(slot);
+  sim_.schedule(at, d.dst_host, static_cast<std::uint8_t>(kind_base_ + kDeliver), d.dst_host, slot);
 }
 
 void Network::on_deliver(std::uint32_t slot) {

@@ -11,8 +11,9 @@
 //   s.run_until(60 * kSecond);
 //
 // A datagram's path: sender's uplink (loss, drop-tail queue) -> sender's NAT (translation) ->
-// latency -> destination NAT (mapping, filter) -> partition check -> receiver's downlink (loss,
-// drop-tail queue) -> receiver's endpoint. The payload is one shared buffer throughout.
+// sender's link delay + latency -> destination NAT (mapping, filter) -> partition check ->
+// receiver's downlink (loss, drop-tail queue, link delay) -> receiver's endpoint. The payload is one shared
+// buffer throughout.
 #pragma once
 
 #include <array>
@@ -92,6 +93,8 @@ class Network final : private EventHandler {
   [[nodiscard]] NatBox& nat(NatId id) { return nats_[id]; }
   // A link profile for HostSpec::link_profile (at most kLinkProfilesMax of them).
   Expected<std::uint16_t, std::string> add_link_profile(const LinkConfig& link);
+  // The access link profile host `id` was added with.
+  [[nodiscard]] const LinkConfig& link_of(HostId id) const { return links_[hosts_[id].link_profile]; }
 
   // A host, down until start_host. Errors: address taken, unknown NAT or link profile, too many hosts.
   Expected<HostId, std::string> add_host(const HostSpec& spec, EndpointFactory factory);

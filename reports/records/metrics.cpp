@@ -20,6 +20,8 @@ namespace {
                       "FROM membership WHERE run_id = :run AND joined_ns IS NOT NULL", P)
 // The largest sampled size of a node table (timeseries rows of the same name).
 #define PTPLAB_TABLE_MAX(NAME) "SELECT max(value) FROM timeseries WHERE run_id = :run AND name = '" NAME "'"
+// True when the run has no attacker host (every node honest, no message sent under attack).
+#define PTPLAB_NO_ATTACKERS "NOT EXISTS (SELECT 1 FROM node WHERE run_id = :run AND role = 'attacker')"
 #define PTPLAB_INTENDED_DELIVERIES \
   "(SELECT count(*) FROM (SELECT DISTINCT msg_id, node FROM delivery WHERE run_id = :run AND intended))"
 
@@ -59,11 +61,12 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
     {"duplicates", "count", Better::kLower, "MESSAGE copies received after the first",
      "SELECT coalesce(sum(duplicates), 0) FROM node WHERE run_id = :run"},
     {"honest_delivery_ratio", "ratio", Better::kHigher,
-     "delivery_ratio over the messages sent while an attack was on (absent without one)",
+     "delivery_ratio over the messages sent while an attack was on; without attacker hosts, over "
+     "every message (= delivery_ratio)",
      "SELECT CAST((SELECT count(*) FROM (SELECT DISTINCT d.msg_id, d.node FROM delivery d JOIN message m "
      "ON m.run_id = d.run_id AND m.msg_id = d.msg_id WHERE d.run_id = :run AND d.intended AND "
-     "m.during_attack)) AS REAL) / nullif((SELECT sum(intended_recipients) FROM message WHERE run_id = :run "
-     "AND during_attack), 0)"},
+     "(m.during_attack OR " PTPLAB_NO_ATTACKERS "))) AS REAL) / nullif((SELECT sum(intended_recipients) "
+     "FROM message WHERE run_id = :run AND (during_attack OR " PTPLAB_NO_ATTACKERS ")), 0)"},
     {"join_success_ratio", "ratio", Better::kHigher,
      "memberships whose node joined / memberships the scenario asked for",
      "SELECT avg(joined_ns IS NOT NULL) FROM membership WHERE run_id = :run"},
@@ -113,6 +116,7 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
 #undef PTPLAB_LATENCY
 #undef PTPLAB_JOIN_TIME
 #undef PTPLAB_TABLE_MAX
+#undef PTPLAB_NO_ATTACKERS
 #undef PTPLAB_INTENDED_DELIVERIES
 
 static_assert(sorted_by_name(kMetrics), "kMetrics must be sorted by name (find_metric bisects it)");

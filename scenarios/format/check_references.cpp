@@ -77,6 +77,13 @@ void check_references(JsonChecker& c, const json& doc, const Scenario& s) {
   for (std::size_t i = 0; i < s.nodes.size(); ++i) {
     regions.one(s.nodes[i].region, child_pointer("/nodes", i) + "/region");
   }
+  std::vector<std::string_view> class_names;
+  for (const auto& k : s.network.link_classes) class_names.push_back(k.name);
+  NameCheck link_classes(c, "link class", class_names);
+  for (std::size_t i = 0; i < s.nodes.size(); ++i)
+    link_classes.one(s.nodes[i].link.class_name, child_pointer("/nodes", i) + "/link");
+  for (std::size_t i = 0; i < s.attackers.size(); ++i)
+    link_classes.one(s.attackers[i].link.class_name, child_pointer("/attackers", i) + "/link");
   const json empty = json::object();
   const json& topology = doc.contains("topology") && doc["topology"].is_object() ? doc["topology"] : empty;
   const std::string bootstrap(name_of(Topology::kKinds, Topology::Kind::kBootstrap));

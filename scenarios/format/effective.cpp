@@ -55,6 +55,25 @@ json loss(const sim::LossConfig& l) {
   return out;
 }
 
+json link(const sim::LinkConfig& l) {
+  return {{"bandwidth",
+           {{"uplink_bps", l.uplink_bytes_per_s * 8},
+            {"downlink_bps", l.downlink_bytes_per_s * 8},
+            {"queue_bytes", l.uplink_queue_bytes_max}}},
+          {"uplink_loss", loss(l.uplink_loss)},
+          {"downlink_loss", loss(l.downlink_loss)},
+          {"delay", duration(l.delay_ns)}};
+}
+
+// A group's or attacker's `link` into `out`, when it has one.
+void link_choice(const LinkChoice& choice, json& out) {
+  if (!choice.class_name.empty()) {
+    out["link"] = choice.class_name;
+  } else if (choice.own) {
+    out["link"] = link(*choice.own);
+  }
+}
+
 json network(const Network& n) {
   const sim::NetworkConfig& c = n.config;
   json mix = json::object();
@@ -85,6 +104,11 @@ json network(const Network& n) {
       matrix.push_back(row);
     }
     out["regions"] = {{"names", n.regions.names}, {"latency", matrix}};
+  }
+  if (!n.link_classes.empty()) {
+    json classes = json::object();
+    for (const auto& k : n.link_classes) classes[k.name] = link(k.link);
+    out["link_classes"] = classes;
   }
   return out;
 }
@@ -198,6 +222,7 @@ json attacker(const Attacker& a) {
   }
   if (a.start_ns != kNever) out["start"] = duration(a.start_ns);  // never: started by the timeline
   if (a.stop_ns != kNever) out["stop"] = duration(a.stop_ns);
+  link_choice(a.link, out);
   return out;
 }
 
@@ -212,6 +237,7 @@ json effective_document(const Scenario& s) {
                   {"placement", placement(g.placement)},
                   {"params", params(g.params)}};
     if (!g.region.empty()) group["region"] = g.region;
+    link_choice(g.link, group);
     nodes.push_back(group);
   }
   json channels = json::array();

@@ -85,7 +85,8 @@ void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::siz
   out.name = "attacker" + std::to_string(index);
   if (!c.require_object(j, p)) return;
   c.check_keys(
-      j, p, {"name", "count", "behaviour", "target", "rate_per_s", "start", "stop", "placement", "params"});
+      j, p,
+      {"name", "count", "behaviour", "target", "rate_per_s", "start", "stop", "placement", "params", "link"});
   c.name(j, p, "name", out.name);
   c.integer(j, p, "count", out.count, 1, kAttackersMax);
   if (c.require_key(j, p, "behaviour")) {
@@ -109,6 +110,7 @@ void read_attacker(JsonChecker& c, const json& j, const std::string& p, std::siz
                              format_duration(out.stop_ns));
   }
   read_placement(c, j, p, out.placement);
+  read_link_choice(c, j, p, s.network, out.link);
   if (j.contains("params") && j.contains("behaviour"))
     read_attacker_params(c, j["params"], p + "/params", s, out);
 }

@@ -96,6 +96,32 @@ void read_bandwidth(JsonChecker& c, const json& j, const std::string& p, sim::Li
   out.downlink_queue_bytes_max = out.uplink_queue_bytes_max;
 }
 
+// A link class body: what it sets replaces the network-wide link `out` starts as; a loss
+// object given starts from no loss (its fields name the model, as in network.loss).
+void read_link(JsonChecker& c, const json& j, const std::string& p, sim::LinkConfig& out) {
+  if (!c.require_object(j, p, "an object with " + quoted_list(kLinkKeys))) return;
+  c.check_keys(j, p, kLinkKeys);
+  if (j.contains("bandwidth")) read_bandwidth(c, j["bandwidth"], p + "/bandwidth", out);
+  for (auto [key, loss] :
+       {std::pair{"uplink_loss", &out.uplink_loss}, std::pair{"downlink_loss", &out.downlink_loss}}) {
+    if (!j.contains(key)) continue;
+    *loss = scenario_network_defaults().link.uplink_loss;
+    read_loss(c, j[key], child_pointer(p, key), *loss);
+  }
+  c.duration(j, p, "delay", out.delay_ns);
+}
+
+void read_link_classes(JsonChecker& c, const json& j, const std::string& p, Network& n) {
+  if (!c.require_object(j, p, "an object of link classes by name")) return;
+  for (const auto& [name, body] : j.items()) {
+    const std::string cp = child_pointer(p, name);
+    if (name.empty()) c.error(cp, "expected a non-empty link class name, found \"\"");
+    LinkClass k{name, n.config.link};
+    read_link(c, body, cp, k.link);
+    n.link_classes.push_back(std::move(k));
+  }
+}
+
 void read_nat(JsonChecker& c, const json& j, const std::string& p, NatPopulation& out) {
   if (!c.require_object(j, p)) return;
   c.check_keys(j, p, {"mix", "hosts_per_box", "mapping_timeout", "hairpinning", "port_allocation"});
@@ -164,7 +190,9 @@ void read_network(JsonChecker& c, const json& doc, Scenario& s) {
   const auto& j = doc["network"];
   const std::string p = "/network";
   if (!c.require_object(j, p)) return;
-  c.check_keys(j, p, {"latency", "loss", "duplication", "bandwidth", "max_datagram_bytes", "nat", "regions"});
+  c.check_keys(j, p,
+               {"latency", "loss", "duplication", "bandwidth", "max_datagram_bytes", "nat", "regions",
+                "link_classes"});
   Network& n = s.network;
   sim::NetworkConfig& net = n.config;
   if (j.contains("latency")) read_latency(c, j["latency"], p + "/latency", net.latency);
@@ -177,10 +205,31 @@ void read_network(JsonChecker& c, const json& doc, Scenario& s) {
   c.integer(j, p, "max_datagram_bytes", net.datagram_bytes_max, 1, 65'507);
   if (j.contains("nat")) read_nat(c, j["nat"], p + "/nat", n.nat);
   if (j.contains("regions")) read_regions(c, j["regions"], p + "/regions", n.regions, net.latency);
+  // After bandwidth and loss: a class starts from the network-wide link.
+  if (j.contains("link_classes")) read_link_classes(c, j["link_classes"], p + "/link_classes", n);
   if (net.latency.kind == sim::LatencyKind::kMatrix && n.regions.names.empty()) {
     c.error(p + "/latency/model",
             "expected /network/regions with names and latency for model \"matrix\", found none");
   }
+}
+
+void read_link_choice(JsonChecker& c, const json& object, std::string_view pointer, const Network& network,
+                      LinkChoice& out) {
+  if (!object.contains("link")) return;
+  const auto& v = object["link"];
+  const std::string p = child_pointer(pointer, "link");
+  if (v.is_string()) {
+    out.class_name = v.get<std::string>();
+    if (out.class_name.empty()) c.error(p, "expected a link class name or a link object, found \"\"");
+    return;  // an unknown name is reported by check_references
+  }
+  if (!v.is_object()) {
+    c.error(p, "expected a link class name (network.link_classes) or an object with " +
+                   quoted_list(kLinkKeys) + ", found " + describe(v));
+    return;
+  }
+  out.own = network.config.link;
+  read_link(c, v, p, *out.own);
 }
 
 }  // namespace ptplab::scenarios

@@ -22,10 +22,24 @@ constexpr auto kPlacements = [] {
 }();
 static_assert(sim::kNatTypes[0].value == NatType::kPublic);
 
-void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t index, NodeGroup& g) {
+// A server group's params: kServerParamDefaults for the fields the file leaves out, then the file's.
+void add_server_defaults(std::vector<ParamOverride>& params) {
+  std::vector<ParamOverride> out;
+  for (const auto& entry : kServerParamDefaults) {
+    const std::string_view name = entry.first;  // not a structured binding: clang 14 cannot capture one
+    const bool set =
+        std::any_of(params.begin(), params.end(), [name](const ParamOverride& o) { return o.name == name; });
+    if (!set) out.push_back({std::string(name), std::string(entry.second)});
+  }
+  out.insert(out.end(), params.begin(), params.end());
+  params = std::move(out);
+}
+
+void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t index,
+                const Network& network, NodeGroup& g) {
   g.name = "group" + std::to_string(index);
   if (!c.require_object(j, p)) return;
-  c.check_keys(j, p, {"name", "count", "role", "placement", "region", "params"});
+  c.check_keys(j, p, {"name", "count", "role", "placement", "region", "params", "link"});
   c.name(j, p, "name", g.name);
   c.integer(j, p, "count", g.count, 1, static_cast<std::uint32_t>(kNodesMax));
   read_choice(c, j, p, "role", kRoles, g.role);
@@ -33,6 +47,8 @@ void read_group(JsonChecker& c, const json& j, const std::string& p, std::size_t
   read_placement(c, j, p, g.placement);
   c.string(j, p, "region", g.region);
   if (j.contains("params")) read_param_overrides(c, j["params"], p + "/params", g.params);
+  if (g.role == Role::kServer) add_server_defaults(g.params);
+  read_link_choice(c, j, p, network, g.link);
 }
 
 void read_edges(JsonChecker& c, const json& j, const std::string& p, Topology& t) {
@@ -98,7 +114,7 @@ void read_nodes(JsonChecker& c, const json& doc, Scenario& s) {
   std::uint64_t total = 0;
   for (std::size_t i = 0; i < j.size(); ++i) {
     NodeGroup g;
-    read_group(c, j[i], child_pointer("/nodes", i), i, g);
+    read_group(c, j[i], child_pointer("/nodes", i), i, s.network, g);
     total += g.count;
     s.nodes.push_back(std::move(g));
   }

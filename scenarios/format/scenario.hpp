@@ -62,11 +62,43 @@ struct Regions {
 //   bandwidth uplink_bps/downlink_bps (bits/s) -> link.*_bytes_per_s (bits / 8), queue_bytes ->
 //     both link.*_queue_bytes_max.
 // config.seed is the scenario's seed (set by the runner's plan).
+// A named access link (`network.link_classes.NAME`, e.g. servers in a data centre, clients at
+// home): the simulator's LinkConfig, from the network-wide `bandwidth` and `loss` (config.link)
+// except what the class sets: bandwidth uplink_bps/downlink_bps/queue_bytes as in `network`,
+// uplink_loss (datagrams its hosts send; replaces network.loss) -> uplink_loss, downlink_loss
+// (datagrams they receive; default none) -> downlink_loss, delay -> delay_ns (each way, on top
+// of the latency model).
+struct LinkClass {
+  std::string name;
+  sim::LinkConfig link;
+};
+
+// The keys of a link class or a group's own `link` object, in the order the effective document
+// writes them.
+inline constexpr std::array<std::string_view, 4> kLinkKeys = {"bandwidth", "uplink_loss", "downlink_loss",
+                                                              "delay"};
+
 struct Network {
   sim::NetworkConfig config = scenario_network_defaults();
   NatPopulation nat;
   Regions regions;
+  std::vector<LinkClass> link_classes;  // in name order
 };
+
+// The access link of a group's hosts (`link`): a class name, an object of the class keys (the
+// group's own link), or absent (network-wide bandwidth and loss: config.link).
+struct LinkChoice {
+  std::string class_name;              // a network.link_classes name; "" = none
+  std::optional<sim::LinkConfig> own;  // the group's own link
+};
+
+// NodeParams every server group starts from, before its own `params` (which win): table bounds
+// sized for a bootstrap contact and rendezvous that many clients peer with, instead of a
+// client's 64 peers and 256 tracked sources. Field name, value as JSON text.
+inline constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kServerParamDefaults = {{
+    {"peers_max", "1024"},
+    {"rate_sources_max", "1024"},
+}};
 
 // What a node group runs as.
 enum class Role : std::uint8_t { kClient, kServer };
@@ -100,7 +132,8 @@ struct NodeGroup {
   Role role = Role::kClient;
   Placement placement;                // default: "public" for servers, "nat" for clients
   std::string region;                 // default: the first region ("" when there are none)
-  std::vector<ParamOverride> params;  // in file order
+  std::vector<ParamOverride> params;  // servers: kServerParamDefaults not set here, then the file's
+  LinkChoice link;                    // default: the network-wide link
 };
 
 // How nodes meet (`topology`): exactly one of the kinds.
@@ -363,6 +396,7 @@ struct Attacker {
   TimeNs stop_ns = kNever;
   Placement placement;                // default public
   std::vector<ParamOverride> params;  // behaviour-specific (kBehaviours lists the keys each accepts)
+  LinkChoice link;                    // default: the network-wide link
 };
 
 // Comparison of an expectation.

@@ -45,6 +45,11 @@ bool read_choice(JsonChecker& c, const nlohmann::json& object, std::string_view 
   return i >= 0;
 }
 
+// Reads a `link` member (a link class name or a link object) of a node group or attacker;
+// `network` (read first) gives the classes and the network-wide link an object starts from.
+void read_link_choice(JsonChecker& c, const nlohmann::json& object, std::string_view pointer,
+                      const Network& network, LinkChoice& out);
+
 // Reads a placement member ("public", "nat" or a NAT type name).
 void read_placement(JsonChecker& c, const nlohmann::json& object, std::string_view pointer, Placement& out);
 

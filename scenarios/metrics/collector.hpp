@@ -89,7 +89,8 @@ class Collector final : public sim::Observer {
   void note_left(TimeNs now, sim::HostId host, std::string_view channel_id);
   // Host `a` started a CONNECT towards host `b`.
   void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
-  // The periods during which any attack is on (honest_delivery_ratio counts messages sent then).
+  // The periods during which any attack is on (honest_delivery_ratio counts messages sent then;
+  // with no attacker host, every message).
   void set_attack_windows(std::vector<AttackWindow> windows);
   // One sample of a node's table sizes.
   void sample_tables(const engine::TableSizes& sizes);

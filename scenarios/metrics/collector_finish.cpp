@@ -59,6 +59,14 @@ MetricValues Collector::finish(TimeNs end) {
     v["join_time_p50_ms"] = join_time.percentile(0.5) / kNsPerMs;
     v["join_time_p99_ms"] = join_time.percentile(0.99) / kNsPerMs;
   }
+  // Without attacker hosts every node is honest and no message is sent under attack: the
+  // honest figure is the delivery ratio itself, so a baseline run compares with an attacked one.
+  const bool attackers =
+      std::any_of(hosts_.begin(), hosts_.end(), [](const HostState& h) { return h.role.attacker; });
+  if (!attackers) {
+    attack_intended = intended;
+    attack_delivered = delivered;
+  }
   if (attack_intended > 0) {
     v["honest_delivery_ratio"] = static_cast<double>(attack_delivered) / static_cast<double>(attack_intended);
   }

@@ -35,6 +35,19 @@ std::uint32_t region_index(const Scenario& s, const std::string& name) {
   return it == names.end() ? 0 : static_cast<std::uint32_t>(it - names.begin());
 }
 
+// The link profile of a group's or attacker's hosts, adding its own link to plan.links.
+std::uint16_t link_profile(const Scenario& s, const LinkChoice& choice, NetworkPlan& plan) {
+  if (choice.own) {
+    plan.links.push_back(*choice.own);
+    return static_cast<std::uint16_t>(plan.links.size());
+  }
+  const auto& classes = s.network.link_classes;
+  for (std::size_t k = 0; k < classes.size(); ++k) {
+    if (classes[k].name == choice.class_name) return static_cast<std::uint16_t>(k + 1);
+  }
+  return 0;
+}
+
 }  // namespace
 
 sim::NatConfig nat_config(NatType type, const NatPopulation& nat) {
@@ -45,6 +58,7 @@ NetworkPlan plan_network(const Scenario& s) {
   NetworkPlan plan;
   plan.config = s.network.config;
   plan.config.seed = s.seed;
+  for (const auto& k : s.network.link_classes) plan.links.push_back(k.link);
   const std::uint32_t per_box = std::max<std::uint32_t>(1, s.network.nat.hosts_per_box);
   // The box currently filling up per NAT type, and how many hosts it holds.
   std::array<std::uint32_t, sim::kNatTypes.size()> open_box;
@@ -77,9 +91,11 @@ NetworkPlan plan_network(const Scenario& s) {
   };
   for (std::uint32_t g = 0; g < s.nodes.size(); ++g) {
     const auto& group = s.nodes[g];
+    const std::uint16_t profile = link_profile(s, group.link, plan);
     for (std::uint32_t i = 0; i < group.count; ++i) {
       HostPlan h;
       h.group = g;
+      h.link_profile = profile;
       h.region = region_index(s, group.region);
       place(h, group.placement);
       plan.hosts.push_back(h);
@@ -87,9 +103,11 @@ NetworkPlan plan_network(const Scenario& s) {
   }
   plan.honest = plan.hosts.size();
   for (std::uint32_t a = 0; a < s.attackers.size(); ++a) {
+    const std::uint16_t profile = link_profile(s, s.attackers[a].link, plan);
     for (std::uint32_t i = 0; i < s.attackers[a].count; ++i) {
       HostPlan h;
       h.group = a;
+      h.link_profile = profile;
       h.attacker = true;
       place(h, s.attackers[a].placement);
       plan.hosts.push_back(h);

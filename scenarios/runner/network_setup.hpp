@@ -25,6 +25,7 @@ struct HostPlan {
   std::uint32_t region = 0;
   std::uint32_t group = 0;  // node group index, or attacker index for attackers
   bool attacker = false;
+  std::uint16_t link_profile = 0;  // 0: the network-wide link; k: NetworkPlan::links[k - 1]
 };
 
 // One NAT box to create.
@@ -38,6 +39,9 @@ struct NetworkPlan {
   sim::NetworkConfig config;
   std::vector<HostPlan> hosts;  // honest nodes, then attackers
   std::vector<NatBoxPlan> nat_boxes;
+  // Link profiles after the network-wide one (sim::Network::add_link_profile in this order):
+  // network.link_classes in order, then each group's and attacker's own link.
+  std::vector<sim::LinkConfig> links;
   std::size_t honest = 0;  // hosts [0, honest) run ptpchat nodes
 };
 

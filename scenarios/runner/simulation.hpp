@@ -75,6 +75,8 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
+  // The simulated network (its hosts' links, counters); only after build().
+  [[nodiscard]] const sim::Network& network() const { return *net_; }
   // Also shows every send to `tap` (may be null: none), e.g. a CaptureTap; it must outlive run().
   void set_tap(sim::Observer* tap) { tap_ = tap; }
   // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).

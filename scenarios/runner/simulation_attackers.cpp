@@ -81,6 +81,7 @@ Expected<std::monostate, std::string> Simulation::build_attackers() {
     sim::HostSpec spec;
     spec.address = plan_.hosts[h].address;
     spec.nat = plan_.hosts[h].nat_box == UINT32_MAX ? sim::kNoNat : nat_boxes_[plan_.hosts[h].nat_box];
+    spec.link_profile = plan_.hosts[h].link_profile;
     spec.adversary = true;
     auto id = net_->add_host(spec, [this, behaviour, ctx, targets](const sim::HostStart&) {
       AdversaryContext c = ctx;

@@ -24,6 +24,9 @@ Expected<std::monostate, std::string> Simulation::build_params() {
 }
 
 Expected<std::monostate, std::string> Simulation::build_hosts() {
+  for (const auto& link : plan_.links) {
+    if (auto profile = net_->add_link_profile(link); !profile) return Unexpected("link: " + profile.error());
+  }
   for (std::size_t i = 0; i < plan_.nat_boxes.size(); ++i) {
     if (i % kBuildPollHosts == 0 && cancelled()) return std::monostate{};
     const auto& b = plan_.nat_boxes[i];
@@ -44,6 +47,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     spec.address = p.address;
     spec.nat = p.nat_box == UINT32_MAX ? sim::kNoNat : nat_boxes_[p.nat_box];
     spec.region = p.region;
+    spec.link_profile = p.link_profile;
     const std::uint64_t seed = Rng::derive(s_.seed, h)();
     auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
       auto n = std::make_unique<engine::Node>(group_params_[plan_.hosts[h].group], seed,

@@ -93,7 +93,9 @@ def delivery_ratio_joined(r):
 
 
 def honest_delivery_ratio(r):
-    attacked = [m for m in r.message if m["during_attack"]]
+    """Over messages sent under attack; without attacker hosts, over every message."""
+    attackers = any(n["role"] == "attacker" for n in r.node)
+    attacked = [m for m in r.message if m["during_attack"] or not attackers]
     return ratio(len(r.intended_pairs(attacked)), sum(m["intended_recipients"] for m in attacked))
 
 

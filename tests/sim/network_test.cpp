@@ -223,6 +223,27 @@ TEST(Network, UplinkLossAndRegionMatrix) {
   EXPECT_EQ(t.obs.count(DropReason::kLoss), 1u);
 }
 
+// A link's own delay is added to what its host sends and to what it receives, on top of the
+// latency model (20 ms constant); a host on profile 0 keeps the model's delay alone.
+TEST(Network, LinkDelayAddsToBothDirections) {
+  Net t;
+  LinkConfig home;
+  home.delay_ns = 7 * kMillisecond;
+  const HostId far = t.add({.link_profile = *t.net.add_link_profile(home)});
+  EXPECT_EQ(t.net.link_of(far).delay_ns, 7 * kMillisecond);
+  EXPECT_EQ(t.net.link_of(0).delay_ns, 0);
+  send_text(t.net, 0, t.net.address(far), "in");
+  send_text(t.net, far, t.net.address(1), "out");
+  send_text(t.net, 0, t.net.address(1), "plain");
+  t.sim.run_until(kSecond);
+  ASSERT_EQ(t.at(far).received.size(), 1u);
+  EXPECT_EQ(t.at(far).received[0].at, 27 * kMillisecond);
+  ASSERT_EQ(t.at(1).received.size(), 2u);
+  EXPECT_EQ(t.at(1).received[0].at, 20 * kMillisecond);  // "plain"
+  EXPECT_EQ(t.at(1).received[1].at, 27 * kMillisecond);  // "out"
+  EXPECT_EQ(t.at(1).received[1].bytes, "out");
+}
+
 TEST(Network, ChurnAlternatesSessionsUntilStopped) {
   Net t({}, 20);
   std::vector<HostId> all(20);

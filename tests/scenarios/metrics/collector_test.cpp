@@ -83,7 +83,37 @@ TEST(Collector, DeliveryRatioCountsOnlyMembersThatWereUp) {
   EXPECT_DOUBLE_EQ(m.at("latency_p50_ms"), 20);  // sorted 10, 20, 30: rank ceil(1.5) = 2
   EXPECT_DOUBLE_EQ(m.at("latency_p90_ms"), 30);
   EXPECT_DOUBLE_EQ(m.at("latency_max_ms"), 30);
-  EXPECT_EQ(m.count("honest_delivery_ratio"), 0u);  // no attack: no message was sent under one
+  // No attacker host: every node is honest, so the honest figure is the delivery ratio itself.
+  EXPECT_DOUBLE_EQ(m.at("honest_delivery_ratio"), 3.0 / 4.0);
+}
+
+// With an attacker host, honest_delivery_ratio counts only the messages sent while an attack
+// window was open; with no message sent then, it is absent.
+TEST(Collector, HonestDeliveryRatioCountsMessagesSentUnderAttack) {
+  for (const bool window : {true, false}) {
+    SCOPED_TRACE(window ? "attack window 1.5 s to 2.5 s" : "no attack window");
+    Feed f(4);  // hosts 0-2 honest, host 3 the attacker
+    for (sim::HostId h = 0; h < 4; ++h) f.up(h);
+    for (sim::HostId h = 0; h < 3; ++h) f.c.set_node_id(h, "node" + std::to_string(h));
+    HostRole attacker;
+    attacker.attacker = true;
+    f.c.set_role(3, attacker);
+    if (window) f.c.set_attack_windows({AttackWindow{1500 * ms, 2500 * ms}});
+    f.c.add_channel("ch");
+    for (sim::HostId h = 0; h < 3; ++h) f.c.note_member(500 * ms, h, "ch");
+    f.originate(1000 * ms, 0, "m1", "ch");  // before the attack: hosts 1 and 2 get it
+    f.deliver(1010 * ms, 1, "m1");
+    f.deliver(1020 * ms, 2, "m1");
+    f.originate(2000 * ms, 0, "m2", "ch");  // under attack: only host 1 gets it
+    f.deliver(2030 * ms, 1, "m2");
+    const auto m = f.c.finish(10 * kSecond);
+    EXPECT_DOUBLE_EQ(m.at("delivery_ratio"), 3.0 / 4.0);
+    if (window) {
+      EXPECT_DOUBLE_EQ(m.at("honest_delivery_ratio"), 1.0 / 2.0);
+    } else {
+      EXPECT_EQ(m.count("honest_delivery_ratio"), 0u);
+    }
+  }
 }
 
 // The `node` rows' result columns add up to the metrics: per recipient, the messages it was an
