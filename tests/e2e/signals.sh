@@ -80,7 +80,8 @@ took=$(ends_within $limit_ms $wpid $kids); check "sweep: SIGINT ends it and its 
 kill -9 $wpid $kids 2>/dev/null; { wait $wpid; } 2>/dev/null; rc=$?
 [[ $rc == 130 ]]; check "sweep: exit 130 (got $rc)" $?
 [[ "$(sqlite3 "$tmp/w.db" "SELECT status FROM run")" == interrupted ]]; check "sweep: the running point merged as interrupted" $?
-[[ "$(grep -c "^interrupted " "$tmp/w.out")" == 1 && "$(grep -c "^not run " "$tmp/w.out")" == 2 ]]
+# The closing per-run table (status first, indented): one interrupted point, two not run.
+[[ "$(grep -cE "^ *interrupted +seed=" "$tmp/w.out")" == 1 && "$(grep -cE "^ *not run +seed=" "$tmp/w.out")" == 2 ]]
 check "sweep: one point reads 'interrupted', two 'not run'" $?
 [[ -z "$(ls -A "$tmp/t1")" ]]; check "sweep: its temporary folder is gone" $?
 
