@@ -1,6 +1,6 @@
 // The NodeParams definition table: one row per field with its unit, allowed range and meaning,
 // shared by set_param, param_names, params_to_json and param_catalogue (`ptplab params`,
-// docs/params.md) so they never disagree; static_asserts tie it to the struct.
+// scenarios/README.md "Node parameters") so they never disagree; static_asserts tie it to the struct.
 #include "engine/node/node_params.hpp"
 
 #include <algorithm>

@@ -19,10 +19,10 @@
 namespace ptplab::engine {
 
 // All parameters of a Node. What each field means, its unit and its bounds are declared once, in
-// the definition table of node_params.cpp (printed by `ptplab params`, docs/params.md); a
-// static_assert there fails the build when a field has no row. The named choices are enums
-// (node_choices.hpp); scenario files and params_to_json spell them by the names in their tables.
-// Names: bounds end in `_max`, durations in `_ns`.
+// the definition table of node_params.cpp (printed by `ptplab params` and in scenarios/README.md,
+// "Node parameters"); a static_assert there fails the build when a field has no row. The named choices are
+// enums (node_choices.hpp); scenario files and params_to_json spell them by the names in their tables. Names:
+// bounds end in `_max`, durations in `_ns`.
 struct NodeParams {
   // --- identity ---
   std::string version = "ptplab; 0.1";

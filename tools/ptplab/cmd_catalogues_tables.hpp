@@ -1,5 +1,6 @@
 // The catalogues `ptplab params`, `metrics`, `behaviours`, `actions` and `reasons` print, and the
-// documents under docs/ that `ptplab catalogues --write docs` generates from them: each built from
+// generated sections of scenarios/README.md and reports/SCHEMA.md that `ptplab catalogues --write`
+// fills from them: each built from
 // the project's own table (NodeParams definition table, metric table, behaviour, timeline action,
 // engine reason and network drop reason tables), never from a copy.
 #pragma once
@@ -13,7 +14,8 @@ namespace ptplab::cli {
 // One catalogue: a title, a paragraph saying where its rows come from and how to read them, and
 // a table (header and rows of cells, plain text).
 struct Catalogue {
-  std::string_view command;  // the ptplab command that prints it; docs/<command>.md holds it
+  std::string_view command;   // the ptplab command that prints it
+  std::string_view document;  // the repository file with its generated section, e.g. "scenarios/README.md"
   std::string title;
   std::string intro;
   std::vector<std::string> header;
@@ -29,8 +31,8 @@ struct Catalogue {
 // For the terminal: the title, the intro, the table aligned.
 [[nodiscard]] std::string render_text(const Catalogue& c);
 
-// The generated document: a note saying so and how to regenerate it, then the title, the intro
-// and a Markdown table ('|' and '*' in cells escaped).
+// The generated section: a "####" heading (the title), the intro and a Markdown table ('|' and
+// '*' in cells escaped). `ptplab catalogues` puts it between the section's markers.
 [[nodiscard]] std::string render_markdown(const Catalogue& c);
 
 }  // namespace ptplab::cli
