@@ -205,8 +205,13 @@ bool JsonChecker::duration_value(const nlohmann::json& value, std::string_view p
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
     if (const auto d = parse_duration(text); d && *d >= 0) {
-      out = *d;
-      return true;
+      if (*d <= kDurationValueMax) {
+        out = *d;
+        return true;
+      }
+      error(std::string(pointer), "expected a duration of at most " + format_duration(kDurationValueMax) +
+                                      ", found " + describe(value));
+      return false;
     }
     if (text.starts_with('-') && parse_duration(std::string_view(text).substr(1))) {
       error(std::string(pointer), "expected a non-negative duration, found " + describe(value));

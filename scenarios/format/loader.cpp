@@ -70,6 +70,7 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   read_expect(c, doc, s);
   read_sweep(c, doc, s);
   check_references(c, doc, s);
+  check_totals(c, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
   // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
   // took them: 1e3 is written 1000.
