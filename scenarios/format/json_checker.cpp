@@ -25,7 +25,8 @@ std::string describe(const nlohmann::json& value) {
     case nlohmann::json::value_t::null: return "null";
     default: break;
   }
-  std::string text = value.dump();
+  // Replacing invalid UTF-8 (U+FFFD) instead of throwing: a description never fails.
+  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > kFoundTextMax) text = text.substr(0, kFoundTextMax) + "...";
   return text;
 }

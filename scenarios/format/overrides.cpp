@@ -62,6 +62,13 @@ nlohmann::json parse_override_value(std::string_view text) {
 }
 
 ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment) {
+  // Scenario files are parsed as UTF-8 JSON; an override must be text of the same kind, or the
+  // effective document could not be written out (nlohmann/json throws on invalid UTF-8).
+  try {
+    (void)nlohmann::json(std::string(assignment)).dump();
+  } catch (const nlohmann::json::type_error&) {
+    return {{"", "--set: expected UTF-8 text, found bytes that are not UTF-8"}};
+  }
   const auto eq = assignment.find('=');
   const std::string shown(assignment);
   if (eq == std::string_view::npos) {

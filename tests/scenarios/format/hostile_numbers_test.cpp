@@ -95,14 +95,15 @@ TEST(HostileNumbers, TotalsCannotBeReachedBySplitting) {
   // Ten attacker entries of 20,000 hosts each: every entry is within its bound, the total is not.
   nlohmann::json attackers = nlohmann::json::array();
   for (int i = 0; i < 10; ++i)
-    attackers.push_back({{"name", std::string(1, static_cast<char>('a' + i))}, {"count", 20'000}, {"rate_per_s", 1}});
+    attackers.push_back(
+        {{"name", std::string(1, static_cast<char>('a' + i))}, {"count", 20'000}, {"rate_per_s", 1}});
   EXPECT_ERROR(hostile_errors("/attackers", attackers), "/attackers",
                "expected at most 100000 attacker hosts in all, found 200000");
   // Three channels at 1e7 messages/s over 30 days, each valid alone.
   nlohmann::json channels = nlohmann::json::array();
   for (int i = 0; i < 3; ++i)
-    channels.push_back(
-        {{"name", std::string(1, static_cast<char>('c' + i))}, {"messages", {{"rate_per_s", 1e7}, {"size", 100}}}});
+    channels.push_back({{"name", std::string(1, static_cast<char>('c' + i))},
+                        {"messages", {{"rate_per_s", 1e7}, {"size", 100}}}});
   nlohmann::json doc = nlohmann::json::parse(kHostileBase);
   doc["duration"] = "720h";
   doc["workload"]["channels"] = channels;
@@ -121,6 +122,18 @@ TEST(HostileNumbers, TotalsCannotBeReachedBySplitting) {
                                   &ValidationError::message,
                                   ::testing::StartsWith("expected at most 100000000 initial links"))))
       << test_support::show(linked.error());
+}
+
+// Found by overrides_fuzz: a --set value that is not UTF-8 was stored as a string, and the first
+// description or dump of the document threw out of the loader (std::terminate).
+TEST(HostileNumbers, AnOverrideThatIsNotUtf8IsRefused) {
+  for (const std::string& set : {std::string("/nodes/-=[1,\xff\xff"), std::string("/name=\xc3"),
+                                 std::string("/n\xff"
+                                             "ame=x")}) {
+    const auto loaded = load_scenario(kHostileBase, {set});
+    ASSERT_FALSE(loaded);
+    EXPECT_ERROR(loaded.error(), "", "--set: expected UTF-8 text, found bytes that are not UTF-8");
+  }
 }
 
 }  // namespace
