@@ -56,7 +56,7 @@ ValidationErrors path_problem(const json& doc, const json::json_pointer& pointer
 nlohmann::json parse_override_value(std::string_view text) {
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error&) {
+  } catch (const nlohmann::json::exception&) {  // not JSON, or a number beyond a double (1e999)
     return std::string(text);
   }
 }

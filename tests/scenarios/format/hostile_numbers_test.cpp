@@ -136,5 +136,17 @@ TEST(HostileNumbers, AnOverrideThatIsNotUtf8IsRefused) {
   }
 }
 
+// Found by scenario_fuzz: a number beyond a double (1e999) made nlohmann throw out_of_range.406,
+// which the loader did not catch (std::terminate); in a --set value it is now a string.
+TEST(HostileNumbers, ANumberBeyondADoubleIsAnError) {
+  const auto loaded = load_scenario(R"({"name": "big", "seed": 1e999, "nodes": [{"count": 2}]})");
+  ASSERT_FALSE(loaded);
+  ASSERT_EQ(loaded.error().size(), 1u);
+  EXPECT_THAT(loaded.error()[0].message, ::testing::StartsWith("not valid JSON: "));
+  const auto set = load_scenario(kHostileBase, {"/seed=1e999"});
+  ASSERT_FALSE(set);
+  EXPECT_ERROR(set.error(), "/seed", "expected an integer in [0, 9223372036854775807], found \"1e999\"");
+}
+
 }  // namespace
 }  // namespace ptplab::scenarios
