@@ -143,6 +143,12 @@ TEST(HostileNumbers, ANumberBeyondADoubleIsAnError) {
   ASSERT_FALSE(loaded);
   ASSERT_EQ(loaded.error().size(), 1u);
   EXPECT_THAT(loaded.error()[0].message, ::testing::StartsWith("not valid JSON: "));
+  // Found by overrides_fuzz: a path below a missing member created an array of index + 1 items.
+  const auto huge = load_scenario(kHostileBase, {"/new/7370955162/x=1"});
+  ASSERT_FALSE(huge);
+  EXPECT_ERROR(huge.error(), "/new/7370955162",
+               "--set /new/7370955162/x=1: expected index 0 (or \"-\") in an array the path creates, found "
+               "\"7370955162\"");
   const auto set = load_scenario(kHostileBase, {"/seed=1e999"});
   ASSERT_FALSE(set);
   EXPECT_ERROR(set.error(), "/seed", "expected an integer in [0, 9223372036854775807], found \"1e999\"");
