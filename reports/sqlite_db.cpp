@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace ptplab::reports {
@@ -70,14 +71,41 @@ std::string Statement::canonical(int col) const {
 namespace {
 
 // The busy handler: sleeps 1, 2, 4 ... then kBusyRetryMax_ms between attempts, and gives up (the
-// statement then fails with SQLITE_BUSY) after kBusyWaitMax_ms / kBusyRetryMax_ms attempts.
+// statement then fails with SQLITE_BUSY) after kBusyWaitMax_ms / kBusyRetryMax_ms attempts, or
+// kBusyWaitAfterStop_ms after the give_up_lock_waits_when flag is raised.
+std::atomic<const std::atomic<bool>*> g_give_up{nullptr};
+// When a lock wait first saw the flag raised (steady clock, ms; -1: not yet).
+std::atomic<long long> g_give_up_seen_ms{-1};
+
+long long steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Whether the stop flag was raised kBusyWaitAfterStop_ms ago or more.
+bool past_stop_grace() {
+  const auto* flag = g_give_up.load();
+  if (!flag || !flag->load()) return false;
+  long long seen = g_give_up_seen_ms.load();
+  if (seen < 0) {
+    const long long now = steady_ms();
+    g_give_up_seen_ms.compare_exchange_strong(seen, now);
+    seen = g_give_up_seen_ms.load();
+  }
+  return steady_ms() - seen >= kBusyWaitAfterStop_ms;
+}
+
 int retry_while_busy(void*, int attempts_so_far) {
   if (static_cast<long long>(attempts_so_far) * kBusyRetryMax_ms >= kBusyWaitMax_ms) return 0;
+  if (past_stop_grace()) return 0;
   sqlite3_sleep(std::min(kBusyRetryMax_ms, 1 << std::min(attempts_so_far, 5)));
   return 1;
 }
 
 }  // namespace
+
+void give_up_lock_waits_when(const std::atomic<bool>* flag) { g_give_up.store(flag); }
 
 void Database::close(sqlite3* db) { sqlite3_close(db); }
 

@@ -2,6 +2,7 @@
 // statements with typed binds and column reads, and errors as values.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -57,6 +58,18 @@ class Statement {
 inline constexpr int kBusyWaitMax_ms = 10 * 60 * 1000;
 // The longest sleep between two attempts at a lock (they start at 1 ms and double).
 inline constexpr int kBusyRetryMax_ms = 20;
+
+// How long lock waits go on once the give_up_lock_waits_when flag is raised: a brief lock
+// (another writer's batch) still lets an interrupted run's partial rows land; a long one no
+// longer holds up the stop.
+inline constexpr int kBusyWaitAfterStop_ms = 1000;
+
+// Makes every connection's lock wait give up kBusyWaitAfterStop_ms after `*flag` turns true (the
+// statement then fails with "database is locked"): the CLI passes its SIGINT/SIGTERM flag, so a
+// command queued behind another writer's lock stops at the first signal instead of waiting up to
+// kBusyWaitMax_ms. nullptr (the default): waits are never cut short. The flag must outlive
+// every connection.
+void give_up_lock_waits_when(const std::atomic<bool>* flag);
 
 // An open database connection.
 class Database {

@@ -154,10 +154,11 @@ void on_message(NodeState& s, TimeNs now, const Inbound& in, const wire::ChatMes
 }
 
 void relay(NodeState& s, TimeNs now, const wire::ChatMessage& m, const Address& from, Output& out) {
-  const std::uint32_t hops = m.hops.value_or(0) + 1;
-  if (hops > s.params.hops_max) return;
+  // Compared before adding: hops is a wire uint32, and UINT32_MAX + 1 would wrap to 0 and relay.
+  const std::uint32_t hops = m.hops.value_or(0);
+  if (hops >= s.params.hops_max) return;
   wire::ChatMessage copy = m;
-  copy.hops = hops;
+  copy.hops = hops + 1;
   propagate(s, now, make_bytes(wire::encode(copy)), wire::Verb::kMessage, m.msg_id, m.recipient, from, out);
 }
 

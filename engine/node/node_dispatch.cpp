@@ -70,7 +70,7 @@ void on_timer_entry(NodeState& s, TimeNs now, const TimerQueue::Entry& e, Output
 
 void housekeeping(NodeState& s, TimeNs now, Output& out) {
   s.dedup.expire(now, s.params.dedup_window_ns);
-  s.sources.expire(now, s.params.peer_timeout_ns);
+  s.sources.expire(now, s.params.peer_timeout_ns, s.params, s.bound(s.params.rate_sources_max));
   s.routes.expire(now, s.params.routing_entry_timeout_ns);
   greet_routes(s, now, out);
   expire_verifications(s, now, out);

@@ -6,6 +6,12 @@
 #include "engine/node/table_bound.hpp"
 
 namespace ptplab::engine {
+namespace {
+
+// Sketch slots when the source table is unbounded (bounded_tables_enabled false).
+constexpr std::size_t kDefaultSketchSlots = 256;
+
+}  // namespace
 
 Source& SourceGuard::source(TimeNs now, const Address& a, const NodeParams& params, std::size_t max) {
   for (auto& s : sources_)
@@ -14,13 +20,15 @@ Source& SourceGuard::source(TimeNs now, const Address& a, const NodeParams& para
     const auto oldest =
         std::min_element(sources_.begin(), sources_.end(),
                          [](const Source& x, const Source& y) { return x.last_seen < y.last_seen; });
+    forget(now, *oldest, params, max);
     sources_.erase(oldest);
   }
+  const SourceBuckets start = evicted_.recall(now, a, params);
   Source s;
   s.address = a;
-  s.datagrams = TokenBucket(params.rate_burst_datagrams, now);
-  s.bytes = TokenBucket(params.rate_burst_bytes, now);
-  s.certificate_answers = TokenBucket(params.certificate_answers_burst, now);
+  s.datagrams = start.datagrams;
+  s.bytes = start.bytes;
+  s.certificate_answers = start.certificate_answers;
   s.last_seen = now;
   sources_.push_back(s);
   return sources_.back();
@@ -61,8 +69,17 @@ void SourceGuard::note_contact(TimeNs now, const Address& a, std::size_t max) {
   contacts_.push_back({a, now});
 }
 
-void SourceGuard::expire(TimeNs now, TimeNs timeout_ns) {
-  std::erase_if(sources_, [&](const Source& s) { return now - s.last_seen >= timeout_ns; });
+void SourceGuard::forget(TimeNs now, const Source& s, const NodeParams& params, std::size_t max) {
+  evicted_.remember(now, s.address, {s.datagrams, s.bytes, s.certificate_answers}, params,
+                    max == 0 ? kDefaultSketchSlots : max);
+}
+
+void SourceGuard::expire(TimeNs now, TimeNs timeout_ns, const NodeParams& params, std::size_t max) {
+  std::erase_if(sources_, [&](const Source& s) {
+    if (now - s.last_seen < timeout_ns) return false;
+    forget(now, s, params, max);
+    return true;
+  });
   std::erase_if(contacts_, [&](const Contact& c) { return now - c.since >= timeout_ns; });
 }
 

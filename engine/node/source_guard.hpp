@@ -11,6 +11,7 @@
 
 #include "engine/core/address.hpp"
 #include "engine/core/time.hpp"
+#include "engine/node/evicted_sources.hpp"
 #include "engine/node/node_params.hpp"
 #include "engine/node/token_bucket.hpp"
 
@@ -37,8 +38,9 @@ struct Contact {
 // from the peer table lets strangers be accounted without becoming peers.
 class SourceGuard {
  public:
-  // The accounting of `a`, created full at `now` if new; when `max` (0: unbounded) sources are
-  // tracked, the one heard from least recently is forgotten first.
+  // The accounting of `a`, created at `now` if untracked with the buckets it left behind when it
+  // was forgotten (EvictedSources: never richer than it left), else full; when `max`
+  // (0: unbounded) sources are tracked, the one heard from least recently is forgotten first.
   Source& source(TimeNs now, const Address& a, const NodeParams& params, std::size_t max);
   // Accounts a datagram of `size` bytes from `from` at `now`: its source when the token buckets
   // (params.rate_*) let it in or rate limiting is off, else null.
@@ -49,15 +51,20 @@ class SourceGuard {
   [[nodiscard]] bool may_answer(const Address& to, std::size_t size, bool trusted, const NodeParams& params);
   // Records that we contacted `a` at `now`; beyond `max` (0: unbounded) the oldest is forgotten.
   void note_contact(TimeNs now, const Address& a, std::size_t max);
-  // Forgets sources not seen and contacts not renewed for `timeout_ns`.
-  void expire(TimeNs now, TimeNs timeout_ns);
+  // Forgets sources not seen and contacts not renewed for `timeout_ns` (a forgotten source's
+  // buckets go to the sketch as on eviction; `max` as for source()).
+  void expire(TimeNs now, TimeNs timeout_ns, const NodeParams& params, std::size_t max);
 
   [[nodiscard]] std::size_t source_count() const { return sources_.size(); }
   [[nodiscard]] std::size_t contact_count() const { return contacts_.size(); }
 
  private:
+  // Moves the buckets of `s` to the sketch, sized like the source table (`max`, 0: 256).
+  void forget(TimeNs now, const Source& s, const NodeParams& params, std::size_t max);
+
   std::vector<Source> sources_;
   std::vector<Contact> contacts_;
+  EvictedSources evicted_;
 };
 
 }  // namespace ptplab::engine

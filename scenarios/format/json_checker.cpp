@@ -25,7 +25,8 @@ std::string describe(const nlohmann::json& value) {
     case nlohmann::json::value_t::null: return "null";
     default: break;
   }
-  std::string text = value.dump();
+  // Replacing invalid UTF-8 (U+FFFD) instead of throwing: a description never fails.
+  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (text.size() > kFoundTextMax) text = text.substr(0, kFoundTextMax) + "...";
   return text;
 }
@@ -205,8 +206,13 @@ bool JsonChecker::duration_value(const nlohmann::json& value, std::string_view p
   if (value.is_string()) {
     const std::string text = value.get<std::string>();
     if (const auto d = parse_duration(text); d && *d >= 0) {
-      out = *d;
-      return true;
+      if (*d <= kDurationValueMax) {
+        out = *d;
+        return true;
+      }
+      error(std::string(pointer), "expected a duration of at most " + format_duration(kDurationValueMax) +
+                                      ", found " + describe(value));
+      return false;
     }
     if (text.starts_with('-') && parse_duration(std::string_view(text).substr(1))) {
       error(std::string(pointer), "expected a non-negative duration, found " + describe(value));

@@ -16,6 +16,11 @@
 
 namespace ptplab::scenarios {
 
+// The longest duration any scenario field accepts (10,000 h, 3.6e16 ns): well past the longest
+// run, and small enough that sums of a few durations and a simulated time never overflow int64
+// (a latency of "2500000h" plus its jitter did).
+inline constexpr TimeNs kDurationValueMax = 10'000 * kHour;
+
 // A short description of a JSON value for "found ..." ("1.5", "\"ten\"", "an object").
 [[nodiscard]] std::string describe(const nlohmann::json& value);
 
@@ -64,7 +69,8 @@ class JsonChecker {
                   std::vector<std::string>& out);
   void duration(const nlohmann::json& object, std::string_view pointer, std::string_view key, TimeNs& out);
 
-  // Reads a value (not a member) as a duration; false with an error when it is not one.
+  // Reads a value (not a member) as a duration in [0, kDurationValueMax]; false with an error
+  // when it is not one.
   bool duration_value(const nlohmann::json& value, std::string_view pointer, TimeNs& out);
   // Reads a value (not a member) that is a string or a list of strings.
   void string_list_value(const nlohmann::json& value, std::string_view pointer,

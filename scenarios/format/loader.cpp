@@ -40,7 +40,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   json doc;
   try {
     doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number beyond a double (1e999): both are the file's.
     return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
   }
   // Repeated keys are reported with every other error of the file (the document holds the last
@@ -70,6 +71,7 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   read_expect(c, doc, s);
   read_sweep(c, doc, s);
   check_references(c, doc, s);
+  check_totals(c, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
   // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
   // took them: 1e3 is written 1000.

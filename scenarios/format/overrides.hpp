@@ -15,6 +15,7 @@ namespace ptplab::scenarios {
 
 // Sets doc[pointer] = value for one "path=value" text, creating missing objects on the way.
 // Errors: no '=', a path that is not a JSON pointer, or one that goes through a non-container.
+// Text that is not UTF-8 is refused as a whole (pointer "").
 [[nodiscard]] ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment);
 
 }  // namespace ptplab::scenarios

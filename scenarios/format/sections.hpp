@@ -19,6 +19,10 @@ inline constexpr std::uint32_t kMessageBytesMax = 1'000'000;
 inline constexpr std::uint32_t kAttachmentsMax = 16;
 inline constexpr double kRatePerSecondMax = 1e7;
 inline constexpr std::uint32_t kSweepSeedsMax = 1'000;
+// Totals over every entry (check_totals): splitting an ask across entries does not pass them.
+inline constexpr double kMessagesMax = 1e8;          // messages sent by the workload, all channels
+inline constexpr double kAttackDatagramsMax = 1e10;  // attacker datagrams, all attackers
+inline constexpr double kInitialLinksMax = 1e8;      // peer links the topology starts with
 
 void read_network(JsonChecker& c, const nlohmann::json& doc, Scenario& s);
 void read_nodes(JsonChecker& c, const nlohmann::json& doc, Scenario& s);
@@ -30,6 +34,9 @@ void read_expect(JsonChecker& c, const nlohmann::json& doc, Scenario& s);
 void read_sweep(JsonChecker& c, const nlohmann::json& doc, Scenario& s);
 // Names that must exist (groups, channels, attackers, regions), node indices, uniqueness.
 void check_references(JsonChecker& c, const nlohmann::json& doc, const Scenario& s);
+// Totals over all groups, attackers and channels against the k*Max bounds above (kAttackersMax
+// included): each an error at the section's pointer with the bound and the total found.
+void check_totals(JsonChecker& c, const Scenario& s);
 
 // Reads a NodeParams override object (`params`) through engine::set_param.
 void read_param_overrides(JsonChecker& c, const nlohmann::json& params, std::string_view pointer,

@@ -102,12 +102,17 @@ void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
 void Simulation::schedule_next_message(std::size_t c, TimeNs at) {
   const auto& m = s_.workload.channels[c].messages;
   TimeNs t = at;
+  const TimeNs end = std::min(m.stop_ns, s_.duration_ns);
   if (m.interval_ns <= 0) {
-    // Poisson arrivals: exponential gaps.
-    t += static_cast<TimeNs>(-std::log(1.0 - message_rng_.uniform()) / m.rate_per_s *
-                             static_cast<double>(kSecond));
+    // Poisson arrivals: exponential gaps. A gap reaching the end is compared as a double before
+    // the cast: at a tiny rate_per_s (1e-300) it exceeds int64, the cast was undefined and gave
+    // a negative time that scheduled messages forever (the run never ended).
+    const double gap_ns =
+        -std::log(1.0 - message_rng_.uniform()) / m.rate_per_s * static_cast<double>(kSecond);
+    if (!(gap_ns < static_cast<double>(end - t))) return;
+    t += static_cast<TimeNs>(gap_ns);
   }
-  if (t >= std::min(m.stop_ns, s_.duration_ns)) return;
+  if (t >= end) return;
   sim_.call_at(t, [this, c] {
     send_message(c);
     const auto& mm = s_.workload.channels[c].messages;

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -72,7 +73,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   for (const auto& c : commands()) {
-    if (c.name == first) return c.run(argc - 1, argv + 1);
+    if (c.name != first) continue;
+    const int status = c.run(argc - 1, argv + 1);
+    // A command that failed after SIGINT/SIGTERM (a report lock wait cut short) was interrupted.
+    if (status != 2 || !stop_requested().load()) return status;
+    std::fprintf(stderr, "ptplab %s: interrupted (signal %d)\n", argv[1], stop_signal());
+    return interrupted_exit_status();
   }
   std::fprintf(stderr, "ptplab: unknown command '%s' (see ptplab --help)\n", argv[1]);
   return 2;

@@ -4,6 +4,8 @@
 
 #include <signal.h>
 
+#include "reports/sqlite_db.hpp"
+
 namespace ptplab::cli {
 namespace {
 
@@ -36,6 +38,7 @@ int interrupted_exit_status() { return 128 + (stop_signal() != 0 ? stop_signal()
 bool is_interrupted_exit_status(int status) { return status == 128 + SIGINT || status == 128 + SIGTERM; }
 
 void install_stop_signals() {
+  reports::give_up_lock_waits_when(&g_stop);
   struct sigaction sa {};
   sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);

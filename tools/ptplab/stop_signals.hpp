@@ -25,7 +25,8 @@ namespace ptplab::cli {
 // True for the exit statuses interrupted_exit_status() returns (130, 143).
 [[nodiscard]] bool is_interrupted_exit_status(int status);
 
-// Installs the handlers for SIGINT and SIGTERM (without SA_RESTART: a blocking wait returns EINTR).
+// Installs the handlers for SIGINT and SIGTERM (without SA_RESTART: a blocking wait returns EINTR)
+// and makes report lock waits give up after a stop (reports::give_up_lock_waits_when).
 void install_stop_signals();
 
 // Blocks SIGINT and SIGTERM for its lifetime (a signal arriving meanwhile is handled when it

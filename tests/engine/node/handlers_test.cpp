@@ -2,6 +2,7 @@
 // which events it emits and which timers it asks for.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <map>
 
 #include "engine/crypto/certificate.hpp"
@@ -408,6 +409,29 @@ TEST(Message, SplicedEnvelopeIsDropped) {
   EXPECT_EQ(p.out.count(EventKind::kDelivered), 0u);
   ASSERT_TRUE(p.out.find(EventKind::kDropped).has_value());
   EXPECT_EQ(p.out.find(EventKind::kDropped)->reason, "envelope_mismatch");
+}
+
+// A relay compares hops with hops_max before adding one: hops is a wire uint32 outside the
+// signature, and UINT32_MAX + 1 wrapped to 0, so the copy went on with a fresh hop budget.
+TEST(Message, HopsAtTheBoundOrAtUint32MaxAreNotRelayed) {
+  Pair p;
+  RecordingOutput o;
+  for (int i = 0; i < 2; ++i) p.receiver.on_datagram(kT0 + i, addr(3), datagram(wire::Hello{kIdB, "t"}), o);
+  const std::uint32_t bound = p.receiver.params().hops_max;
+  for (const std::uint32_t hops : {bound - 1, bound, std::numeric_limits<std::uint32_t>::max()}) {
+    auto m = p.message(10 * kSecond + hops);
+    m.hops = hops;
+    p.out.clear();
+    p.receiver.on_datagram(10 * kSecond + hops, addr(1), datagram(m), p.out);
+    const auto relayed = p.out.sent_of(wire::Verb::kMessage);
+    if (hops == bound - 1) {
+      ASSERT_EQ(relayed.size(), 1u);
+      EXPECT_EQ(std::get<wire::ChatMessage>(relayed[0]).hops, bound);
+    } else {
+      EXPECT_TRUE(relayed.empty()) << "hops " << hops;
+    }
+    EXPECT_EQ(p.out.count(EventKind::kDelivered), 1u) << "hops " << hops;  // still delivered here
+  }
 }
 
 TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {

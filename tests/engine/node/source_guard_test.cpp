@@ -41,7 +41,7 @@ TEST(SourceGuard, ContactsEscapeTheBudgetUntilTheyExpire) {
   SourceGuard g;
   g.note_contact(1, kPeer1, 0);
   EXPECT_TRUE(g.may_answer(kPeer1, 5000, false, p));
-  g.expire(11, 10);
+  g.expire(11, 10, p, 0);
   EXPECT_EQ(g.contact_count(), 0u);
   EXPECT_FALSE(g.may_answer(kPeer1, 1, false, p));
 }
@@ -54,7 +54,7 @@ TEST(SourceGuard, BoundsForgetTheOldest) {
   EXPECT_NE(g.admit(3, kPeer1, 1, p, 2), nullptr);  // kPeer1 seen again: kPeer2 is now least recent
   EXPECT_NE(g.admit(4, kPeer3, 1, p, 2), nullptr);
   EXPECT_EQ(g.source_count(), 2u);
-  g.expire(5, 2);  // kPeer1 seen at 3, kPeer3 at 4: kPeer1 expires
+  g.expire(5, 2, p, 0);  // kPeer1 seen at 3, kPeer3 at 4: kPeer1 expires
   EXPECT_EQ(g.source_count(), 1u);
   g.note_contact(1, kPeer1, 2);
   g.note_contact(2, kPeer2, 2);
@@ -80,10 +80,10 @@ TEST(SourceGuard, ContactingAgainRenewsAContact) {
   SourceGuard g;
   g.note_contact(1, kPeer1, 0);
   g.note_contact(8, kPeer1, 0);
-  g.expire(11, 10);  // renewed at 8: 3 ns old
+  g.expire(11, 10, p, 0);  // renewed at 8: 3 ns old
   EXPECT_EQ(g.contact_count(), 1u);
   EXPECT_TRUE(g.may_answer(kPeer1, 5000, false, p));
-  g.expire(18, 10);
+  g.expire(18, 10, p, 0);
   EXPECT_EQ(g.contact_count(), 0u);
 }
 
