@@ -83,6 +83,8 @@ kill -9 $wpid $kids 2>/dev/null; { wait $wpid; } 2>/dev/null; rc=$?
 # The closing per-run table (status first, indented): one interrupted point, two not run.
 [[ "$(grep -cE "^ *interrupted +seed=" "$tmp/w.out")" == 1 && "$(grep -cE "^ *not run +seed=" "$tmp/w.out")" == 2 ]]
 check "sweep: one point reads 'interrupted', two 'not run'" $?
+grep -qE '^  \(every run\) +0 +- +- *$' "$tmp/w.out"
+check "sweep: the per-point means leave the interrupted and not-run points out (0 finished runs)" $?
 [[ -z "$(ls -A "$tmp/t1")" ]]; check "sweep: its temporary folder is gone" $?
 
 # 4. SIGKILL to a suite: its children get their parent-death signal and remove its folder.

@@ -55,6 +55,9 @@ std::string format_sweep_points(const std::vector<SweepRun>& runs) {
     const auto name = point_of(r.label);
     auto it = std::find_if(points.begin(), points.end(), [&](const Point& p) { return p.name == name; });
     if (it == points.end()) it = points.insert(points.end(), Point{name, {}, {}, 0});
+    // An interrupted or timed-out run's figures cover part of its duration, and a run not run has
+    // none: only finished runs (passed or failed expectations) enter the point's means.
+    if (r.status == "interrupted" || r.status == "timed out" || r.status == "not run") continue;
     ++it->runs;
     if (r.delivery_ratio) it->delivery.push_back(*r.delivery_ratio);
     if (r.latency_p50_ms) it->p50.push_back(*r.latency_p50_ms);
@@ -64,7 +67,8 @@ std::string format_sweep_points(const std::vector<SweepRun>& runs) {
     t.row({p.name, std::to_string(p.runs), mean_interval(p.delivery), mean_interval(p.p50)});
   return t.render() + "  (mean over the point's seeds ± the half-width of its " +
          std::to_string(static_cast<int>(100 * cmp::kConfidence)) +
-         " % Student t interval; a run without the metric is left out)\n";
+         " % Student t interval over the finished runs; interrupted, timed-out and not-run runs and a run "
+         "without the metric are left out)\n";
 }
 
 }  // namespace ptplab::cli

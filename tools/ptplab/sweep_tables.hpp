@@ -26,9 +26,10 @@ struct SweepRun {
 // One aligned row per run: status, point, delivery_ratio, latency_p50_ms, expectations passed.
 [[nodiscard]] std::string format_sweep_runs(const std::vector<SweepRun>& runs);
 
-// One aligned row per point (in first-seen order): runs with a value, then for delivery_ratio and
-// latency_p50_ms the mean over the seeds and "± h", h the half-width of the 95 % Student t
-// interval of that mean ("-" with fewer than two values). Ends with a line saying so.
+// One aligned row per point (in first-seen order): its finished runs (interrupted, timed-out and
+// not-run runs are left out: their figures are partial or absent), then for delivery_ratio and
+// latency_p50_ms the mean over those runs and "± h", h the half-width of the 95 % Student t
+// interval of that mean (the mean alone with one value, "-" with none). Ends with a line saying so.
 [[nodiscard]] std::string format_sweep_points(const std::vector<SweepRun>& runs);
 
 }  // namespace ptplab::cli
