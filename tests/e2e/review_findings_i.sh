@@ -8,6 +8,7 @@
 #  2. `msg` with a text too large for a datagram must not be reported as "not a member".
 #  3. the text console must not print a peer's message text raw: a text with a newline becomes
 #     a second line that looks like a message from any node_id the sender chooses.
+#  4. SIGTERM to `conform --exec` must stop the target it started (it is left running, orphaned).
 source "$(dirname "$0")/lib/preamble.bash"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
@@ -58,5 +59,18 @@ wait_for 20 grep -q 'innocent' "$tmp/b.out"
 sleep 1
 grep -q '^\[room\] 00000000-0000-4000-8000-000000000000: forged' "$tmp/b.out"
 check "a newline in a peer's text does not print a forged message line" $((!$?))
+
+# 4. conform --exec, then SIGTERM: the target must not outlive the harness
+"$PTPLAB" conform --exec "$PTPLAB node --listen 127.0.0.1:{port} --log $tmp/x-{port}.log" >"$tmp/x.out" 2>&1 &
+cx=$!
+wait_for 30 bash -c "ls $tmp/x-*.log >/dev/null 2>&1"
+sleep 2
+kill -TERM $cx
+wait $cx
+sleep 2
+xport=$(ls "$tmp"/x-*.log | sed 's/.*x-\([0-9]*\)\.log/\1/')
+ss -uln | grep -q ":$xport "
+check "SIGTERM to conform --exec stops its target" $((!$?))
+ss -ulnp | grep ":$xport " | grep -o 'pid=[0-9]*' | cut -d= -f2 | xargs -r kill
 
 exit $((failures > 0))
