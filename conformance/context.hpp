@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,12 @@ class Context {
   // Sends HELLOs from `peer` until the target answers with one or hello_wait() passes.
   std::optional<Received> hello_exchange(const Peer& peer);
   std::optional<Received> take(const Peer& peer, const Expectation& e);
+  // Remembers what `peer` sends, so that a reflection of it is not taken for the target's answer.
+  void remember_sent(int peer, const std::string& bytes);
+  // True when `r`, arriving at `peer`, is the peer's own datagram coming back (an echoing target):
+  // the same (verb, msg_id) as one it sent, a HELLO carrying a node id it claims, an ACK of nothing
+  // but its own ACK, or the same bytes when they do not decode. (A bare HELLO has no identity.)
+  [[nodiscard]] bool reflected(int peer, const Received& r) const;
 
   static constexpr std::size_t kInboxMax = 4096;               // datagrams kept per peer
   static constexpr TimeNs kHelloRetryNs = 500 * kMillisecond;  // HELLO repeat while unanswered
@@ -102,6 +109,7 @@ class Context {
   Rng rng_;
   std::vector<std::vector<Received>> inbox_;  // per peer
   std::vector<bool> auto_ack_;                // per peer
+  std::vector<std::set<std::string>> sent_;   // per peer: keys of what it sent (see remember_sent)
   std::string target_node_id_;
   std::string harness_error_;
 };
