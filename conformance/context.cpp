@@ -56,7 +56,7 @@ Peer Context::open_peer(bool auto_ack) {
 }
 
 void Context::send_to(const Peer& peer, const Address& to, const std::string& bytes) {
-  if (peer.index < 0) return;
+  if (peer.index < 0 || stopping()) return;
   log_.sent(transport_.now(), peer.index, to, bytes);
   remember_sent(peer.index, bytes);
   transport_.send(peer.index, to, bytes);
@@ -98,6 +98,8 @@ void Context::note(const std::string& text) { log_.note(transport_.now(), text);
 
 void Context::pump(TimeNs deadline) {
   std::vector<Arrival> arrivals;
+  if (stopping()) return;
+  if (settings_.stop != nullptr) deadline = std::min(deadline, transport_.now() + kStopPollNs);
   transport_.poll_until(deadline, arrivals);
   for (const auto& line : transport_.drain_target_events()) log_.note(transport_.now(), "target: " + line);
   for (auto& a : arrivals) {
@@ -141,7 +143,7 @@ std::optional<Received> Context::expect(const Peer& peer, const Expectation& e, 
   const TimeNs deadline = transport_.now() + within;
   while (true) {
     if (auto r = take(peer, e)) return r;
-    if (transport_.now() >= deadline) return std::nullopt;
+    if (transport_.now() >= deadline || stopping()) return std::nullopt;
     pump(deadline);
   }
 }
@@ -150,14 +152,14 @@ std::vector<Received> Context::watch(const Peer& peer, const Expectation& e, Tim
   std::vector<Received> out;
   if (peer.index < 0) return out;
   const TimeNs deadline = transport_.now() + window;
-  while (transport_.now() < deadline) pump(deadline);
+  while (transport_.now() < deadline && !stopping()) pump(deadline);
   while (auto r = take(peer, e)) out.push_back(std::move(*r));
   return out;
 }
 
 void Context::idle(TimeNs duration) {
   const TimeNs deadline = transport_.now() + duration;
-  while (transport_.now() < deadline) pump(deadline);
+  while (transport_.now() < deadline && !stopping()) pump(deadline);
 }
 
 std::vector<Received> Context::received(const Peer& peer) const {
@@ -178,7 +180,7 @@ std::string Context::seen(const Peer& peer) const {
 std::optional<Received> Context::hello_exchange(const Peer& peer) {
   // UDP may lose a HELLO (a flooded target's socket buffer overflows): say it again, as a node would.
   const TimeNs deadline = transport_.now() + hello_wait();
-  while (transport_.now() < deadline) {
+  while (transport_.now() < deadline && !stopping()) {
     send(peer, wire::Hello{peer.node_id, std::string("ptplab-conform")});
     const TimeNs wait = std::min(kHelloRetryNs, deadline - transport_.now());
     if (auto hello = expect(peer, is_verb(wire::Verb::kHello), wait)) return hello;

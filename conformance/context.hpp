@@ -85,6 +85,9 @@ class Context {
   // Notes a line of evidence in the wire log.
   void note(const std::string& text);
 
+  // True once Settings::stop is raised: waits return at once and sends are dropped.
+  [[nodiscard]] bool stopping() const { return settings_.stop != nullptr && settings_.stop->load(); }
+
   [[nodiscard]] bool harness_failed() const { return !harness_error_.empty(); }
   [[nodiscard]] const std::string& harness_error() const { return harness_error_; }
 
@@ -102,6 +105,7 @@ class Context {
 
   static constexpr std::size_t kInboxMax = 4096;               // datagrams kept per peer
   static constexpr TimeNs kHelloRetryNs = 500 * kMillisecond;  // HELLO repeat while unanswered
+  static constexpr TimeNs kStopPollNs = 100 * kMillisecond;    // longest wait between stop checks
 
   Transport& transport_;
   WireLog& log_;
