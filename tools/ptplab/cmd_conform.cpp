@@ -96,8 +96,9 @@ int run_conform(int argc, char** argv) {
   std::vector<std::string> globs;
   int repeat = 1, jobs = 8;
   std::uint64_t seed = 1;
-  opts.add_options()("help,h", "this help")("target", po::value(&target),
-                                            "HOST:PORT of a running implementation")(
+  opts.add_options()("help,h", "this help")(
+      "target", po::value(&target),
+      "IPv4 HOST:PORT of a running implementation (127.0.0.1:9001; names and IPv6 are not taken)")(
       "exec", po::value(&exec), "command starting the implementation; {port} is replaced by a free port")(
       "in-process", "run against the engine's Node in virtual time (with an open and a closed channel)")(
       "cases", po::value(&globs)->composing(),
