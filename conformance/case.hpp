@@ -33,7 +33,8 @@ inline constexpr std::array<NameEntry<Status>, 7> kStatuses = {{
     {Status::kWarn, "warn", "a SHOULD or MAY was broken"},
     {Status::kBlocked, "blocked", "not observed: a precondition another case checks was not met"},
     {Status::kUnsupported, "unsupported", "the target lacks a feature the case needs"},
-    {Status::kSkipped, "skipped", "not run: the case is stricter than the spec and --strict was not given"},
+    {Status::kSkipped, "skipped",
+     "not run: stricter than the spec without --strict, or the run was interrupted first"},
     {Status::kHarnessError, "harness-error", "the harness itself failed; says nothing of the target"},
 }};
 static_assert(indexed_by_value(kStatuses) && kStatuses.back().value == Status::kHarnessError);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <string_view>
 
 #include "conformance/expectations.hpp"
 #include "engine/wire/codec.hpp"
@@ -14,6 +16,14 @@ namespace {
 bool needs_ack(wire::Verb v) {
   return v == wire::Verb::kGetCertificate || v == wire::Verb::kCertificate || v == wire::Verb::kGetKey ||
          v == wire::Verb::kKey || v == wire::Verb::kMessage;
+}
+
+// A key of Context::sent_: "<kind>:<value>" (built by append: GCC 12 misreads '+' here, -Wrestrict).
+std::string sent_key(std::string_view kind, std::string_view value) {
+  std::string key;
+  key.reserve(kind.size() + 1 + value.size());
+  key.append(kind).append(1, ':').append(value);
+  return key;
 }
 }  // namespace
 
@@ -39,13 +49,45 @@ Peer Context::open_peer(bool auto_ack) {
   inbox_.resize(static_cast<std::size_t>(*index) + 1);
   auto_ack_.resize(static_cast<std::size_t>(*index) + 1);
   auto_ack_[static_cast<std::size_t>(*index)] = auto_ack;
-  return Peer{*index, transport_.peer_address(*index), new_id()};
+  sent_.resize(static_cast<std::size_t>(*index) + 1);
+  Peer peer{*index, transport_.peer_address(*index), new_id()};
+  sent_.back().insert(sent_key("HELLO", peer.node_id));
+  return peer;
 }
 
 void Context::send_to(const Peer& peer, const Address& to, const std::string& bytes) {
-  if (peer.index < 0) return;
+  if (peer.index < 0 || stopping()) return;
   log_.sent(transport_.now(), peer.index, to, bytes);
+  remember_sent(peer.index, bytes);
   transport_.send(peer.index, to, bytes);
+}
+
+void Context::remember_sent(int peer, const std::string& bytes) {
+  auto& keys = sent_.at(static_cast<std::size_t>(peer));
+  const auto m = wire::decode(bytes);
+  if (!m) {
+    keys.insert(sent_key("bytes", std::to_string(std::hash<std::string>{}(bytes))));
+    return;
+  }
+  const std::string_view id = wire::msg_id_of(*m);
+  if (!id.empty()) keys.insert(sent_key(wire::verb_name(wire::verb_of(*m)), id));
+  if (!id.empty() && wire::verb_of(*m) != wire::Verb::kAck) keys.insert(sent_key("acknowledgeable", id));
+  if (const auto* hello = std::get_if<wire::Hello>(&*m); hello && hello->node_id)
+    keys.insert(sent_key("HELLO", *hello->node_id));
+}
+
+bool Context::reflected(int peer, const Received& r) const {
+  const auto& keys = sent_.at(static_cast<std::size_t>(peer));
+  if (!r.message) return keys.count(sent_key("bytes", std::to_string(std::hash<std::string>{}(r.bytes)))) > 0;
+  const std::string_view id = wire::msg_id_of(*r.message);
+  const wire::Verb verb = wire::verb_of(*r.message);
+  // An ACK{X} is the target's when the peer sent something X to ACK, even if it ACKed an X itself
+  // (CERTIFICATE X answers the target's GETCERTIFICATE X: both sides ACK X).
+  if (verb == wire::Verb::kAck)
+    return keys.count(sent_key("ACK", id)) > 0 && !keys.count(sent_key("acknowledgeable", id));
+  if (!id.empty() && keys.count(sent_key(wire::verb_name(verb), id))) return true;
+  const auto* hello = std::get_if<wire::Hello>(&*r.message);
+  return hello && hello->node_id && keys.count(sent_key("HELLO", *hello->node_id));
 }
 
 void Context::send(const Peer& peer, const std::string& bytes) { send_to(peer, transport_.target(), bytes); }
@@ -56,6 +98,8 @@ void Context::note(const std::string& text) { log_.note(transport_.now(), text);
 
 void Context::pump(TimeNs deadline) {
   std::vector<Arrival> arrivals;
+  if (stopping()) return;
+  if (settings_.stop != nullptr) deadline = std::min(deadline, transport_.now() + kStopPollNs);
   transport_.poll_until(deadline, arrivals);
   for (const auto& line : transport_.drain_target_events()) log_.note(transport_.now(), "target: " + line);
   for (auto& a : arrivals) {
@@ -64,9 +108,16 @@ void Context::pump(TimeNs deadline) {
     if (box.size() >= kInboxMax) continue;
     Received r{a.at, a.from, std::move(a.bytes), std::nullopt, false};
     if (auto m = wire::decode(r.bytes)) r.message = std::move(*m);
+    if (reflected(a.peer, r)) {  // never the target's answer, nor anything to ACK
+      std::string note = "p";
+      note.append(std::to_string(a.peer)).append(": its own datagram reflected back, ignored");
+      log_.note(transport_.now(), note);
+      continue;
+    }
     if (r.message && auto_ack_.at(static_cast<std::size_t>(a.peer)) && needs_ack(wire::verb_of(*r.message))) {
       const std::string ack = wire::encode(wire::Ack{std::string(wire::msg_id_of(*r.message))});
       log_.sent(transport_.now(), a.peer, a.from, ack);
+      remember_sent(a.peer, ack);
       transport_.send(a.peer, a.from, ack);
     }
     box.push_back(std::move(r));
@@ -92,7 +143,7 @@ std::optional<Received> Context::expect(const Peer& peer, const Expectation& e, 
   const TimeNs deadline = transport_.now() + within;
   while (true) {
     if (auto r = take(peer, e)) return r;
-    if (transport_.now() >= deadline) return std::nullopt;
+    if (transport_.now() >= deadline || stopping()) return std::nullopt;
     pump(deadline);
   }
 }
@@ -101,14 +152,14 @@ std::vector<Received> Context::watch(const Peer& peer, const Expectation& e, Tim
   std::vector<Received> out;
   if (peer.index < 0) return out;
   const TimeNs deadline = transport_.now() + window;
-  while (transport_.now() < deadline) pump(deadline);
+  while (transport_.now() < deadline && !stopping()) pump(deadline);
   while (auto r = take(peer, e)) out.push_back(std::move(*r));
   return out;
 }
 
 void Context::idle(TimeNs duration) {
   const TimeNs deadline = transport_.now() + duration;
-  while (transport_.now() < deadline) pump(deadline);
+  while (transport_.now() < deadline && !stopping()) pump(deadline);
 }
 
 std::vector<Received> Context::received(const Peer& peer) const {
@@ -129,7 +180,7 @@ std::string Context::seen(const Peer& peer) const {
 std::optional<Received> Context::hello_exchange(const Peer& peer) {
   // UDP may lose a HELLO (a flooded target's socket buffer overflows): say it again, as a node would.
   const TimeNs deadline = transport_.now() + hello_wait();
-  while (transport_.now() < deadline) {
+  while (transport_.now() < deadline && !stopping()) {
     send(peer, wire::Hello{peer.node_id, std::string("ptplab-conform")});
     const TimeNs wait = std::min(kHelloRetryNs, deadline - transport_.now());
     if (auto hello = expect(peer, is_verb(wire::Verb::kHello), wait)) return hello;

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,9 @@ class Context {
   // Notes a line of evidence in the wire log.
   void note(const std::string& text);
 
+  // True once Settings::stop is raised: waits return at once and sends are dropped.
+  [[nodiscard]] bool stopping() const { return settings_.stop != nullptr && settings_.stop->load(); }
+
   [[nodiscard]] bool harness_failed() const { return !harness_error_.empty(); }
   [[nodiscard]] const std::string& harness_error() const { return harness_error_; }
 
@@ -92,9 +96,16 @@ class Context {
   // Sends HELLOs from `peer` until the target answers with one or hello_wait() passes.
   std::optional<Received> hello_exchange(const Peer& peer);
   std::optional<Received> take(const Peer& peer, const Expectation& e);
+  // Remembers what `peer` sends, so that a reflection of it is not taken for the target's answer.
+  void remember_sent(int peer, const std::string& bytes);
+  // True when `r`, arriving at `peer`, is the peer's own datagram coming back (an echoing target):
+  // the same (verb, msg_id) as one it sent, a HELLO carrying a node id it claims, an ACK of nothing
+  // but its own ACK, or the same bytes when they do not decode. (A bare HELLO has no identity.)
+  [[nodiscard]] bool reflected(int peer, const Received& r) const;
 
   static constexpr std::size_t kInboxMax = 4096;               // datagrams kept per peer
   static constexpr TimeNs kHelloRetryNs = 500 * kMillisecond;  // HELLO repeat while unanswered
+  static constexpr TimeNs kStopPollNs = 100 * kMillisecond;    // longest wait between stop checks
 
   Transport& transport_;
   WireLog& log_;
@@ -102,6 +113,7 @@ class Context {
   Rng rng_;
   std::vector<std::vector<Received>> inbox_;  // per peer
   std::vector<bool> auto_ack_;                // per peer
+  std::vector<std::set<std::string>> sent_;   // per peer: keys of what it sent (see remember_sent)
   std::string target_node_id_;
   std::string harness_error_;
 };

@@ -2,6 +2,7 @@
 #include "conformance/exec_process.hpp"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,10 +42,14 @@ Expected<std::unique_ptr<ExecProcess>, std::string> ExecProcess::start(const std
   const std::string p = std::to_string(*port);
   for (auto at = line.find("{port}"); at != std::string::npos; at = line.find("{port}", at + p.size()))
     line.replace(at, 6, p);
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) return Unexpected(std::string("fork failed"));
   if (pid == 0) {
     setpgid(0, 0);
+    // If the harness dies without stopping us (SIGKILL), the shell gets SIGTERM (kept across exec).
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) _exit(127);  // it died before prctl
     execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }

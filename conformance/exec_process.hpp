@@ -1,5 +1,6 @@
 // `--exec "CMD {port}"`: the implementation under test started for one run on a free loopback
-// port, in its own process group, and stopped (SIGTERM, then SIGKILL) at the end.
+// port, in its own process group, and stopped (SIGTERM, then SIGKILL) at the end; if the harness
+// dies without stopping it, its shell gets SIGTERM (PR_SET_PDEATHSIG).
 #pragma once
 
 #include <sys/types.h>

@@ -37,6 +37,10 @@ int severity(Status s) {
 CaseResult run_repeated(const Case& c, std::size_t index, const RunOptions& options, Target& target) {
   CaseResult total;
   total.c = &c;
+  if (options.stop && options.stop->load()) {
+    total.outcome = Outcome{Status::kSkipped, {}, {}, kInterruptedNote, {}};
+    return total;
+  }
   if (c.strict && !options.settings.strict) {
     total.outcome = Outcome{Status::kSkipped, {}, {}, "stricter than the spec: run with --strict", {}};
     return total;
@@ -55,6 +59,10 @@ CaseResult run_repeated(const Case& c, std::size_t index, const RunOptions& opti
   if (total.passes > 0 && total.passes < total.runs) {
     total.outcome.note += (total.outcome.note.empty() ? "" : "; ") + std::string("flaky: passed ") +
                           std::to_string(total.passes) + " of " + std::to_string(total.runs) + " runs";
+  }
+  if (options.stop && options.stop->load()) {  // cut short: its verdict would say nothing
+    total.outcome = Outcome{Status::kSkipped, {}, {}, kInterruptedNote, {}};
+    return total;
   }
   if (options.expect_fail.count(c.id) > 0) {
     const Status s = total.outcome.status;
@@ -113,7 +121,7 @@ std::string detect_address_translation(const Settings& settings, Target& target)
                                return false;
                              }};
   const TimeNs deadline = c.now() + kTranslationWaitNs;
-  while (c.now() < deadline) {
+  while (c.now() < deadline && !c.stopping()) {
     c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
     const auto r = c.expect(p, names_me, std::min(kSecond, deadline - c.now()));
     if (!r) continue;

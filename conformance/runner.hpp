@@ -27,7 +27,13 @@ struct RunOptions {
   std::set<std::string> expect_fail;  // case ids known to fail on this target
   int jobs = 8;                       // cases run at once against a concurrent target
   ExitPolicy policy;
+  // Raised: no more cases start; the ones not run, or still running then, end as kSkipped with
+  // the note kInterruptedNote. Null: never.
+  const std::atomic<bool>* stop = nullptr;
 };
+
+// The note of the cases a stop (RunOptions::stop) kept from running to their end.
+inline constexpr const char* kInterruptedNote = "not run: the run was interrupted";
 
 // The result of one case over all its repeats.
 struct CaseResult {

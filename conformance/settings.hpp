@@ -1,6 +1,7 @@
 // What a conformance run is asked to do, shared by every case of the run.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -18,6 +19,10 @@ struct Settings {
   // Non-empty when the target sees the harness's sockets at other addresses than they are bound
   // to (a NAT or a proxy between them): what was seen. Cases that compare addresses say so.
   std::string address_translation;
+  // Raised (by SIGINT/SIGTERM) to end the run early: waits return at once, nothing more is sent,
+  // and the runner starts no more cases. Null: never. Over a real socket only; virtual time
+  // (in-process) runs its cases to the end, the runner just starts no more.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 }  // namespace ptplab::conformance

@@ -25,7 +25,7 @@ TimeNs routing_wait(const Context& c) { return 2 * kRoutingPeriodMaxNs + c.timeo
 std::optional<Received> expect_listed(Context& c, const Peer& receiver, const std::vector<Peer>& alive,
                                       const Expectation& e) {
   const TimeNs deadline = c.now() + kListedWaitNs;
-  while (c.now() < deadline) {
+  while (c.now() < deadline && !c.stopping()) {
     for (const auto& p : alive) c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
     if (auto r = c.expect(receiver, e, std::min(kKeepAliveNs, deadline - c.now()))) return r;
   }

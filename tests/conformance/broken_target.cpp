@@ -22,9 +22,12 @@ int max_nesting(const std::string& text) {
   bool in_string = false, escaped = false;
   for (const char ch : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (ch == '\\') escaped = true;
-      else if (ch == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
     } else if (ch == '"') {
       in_string = true;
     } else if (ch == '[' || ch == '{') {
@@ -122,6 +125,7 @@ std::optional<std::string> BrokenTarget::inbound(const Address& from, const std:
   const auto is = [&](Verb v) { return m.has_value() && verb == v; };
   const int count = ++received_[from];
   switch (fault_) {
+    case Fault::kEcho: out.send(from, make_bytes(text)); return std::nullopt;
     case Fault::kDiesOnMalformed:
       if (!m) dead_ = true;
       break;
@@ -254,6 +258,10 @@ std::optional<std::string> BrokenTarget::inbound(const Address& from, const std:
 }
 
 void BrokenTarget::pass(TimeNs, Output& out) {
+  if (fault_ == Fault::kEcho) {  // the inner node runs unheard: an echo server says nothing of its own
+    inner_out_.clear();
+    return;
+  }
   for (const OutDatagram& d : inner_out_.datagrams()) send(d.to, *d.bytes, out);
   std::optional<TimeNs> wake = inner_out_.wake();
   if (!resend_.empty()) wake = std::min(wake.value_or(next_resend_), next_resend_);

@@ -74,6 +74,9 @@ enum class Fault {
   kLeavesAlways,
   kRoutingToUnverified,
   kAmplifies,
+  // Not a node at all: a plain UDP echo server (every datagram sent back to its source, nothing
+  // sent of its own). The harness must not take its own reflected datagrams for answers.
+  kEcho,
   // Inbound: crashes.
   kDiesOnMalformed,
   kDiesOnHostile,

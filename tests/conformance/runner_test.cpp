@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <sstream>
 
 #include "conformance/context.hpp"
@@ -82,6 +83,32 @@ TEST(Runner, StrictCasesAreSkippedUnlessAsked) {
   RunOptions strict;
   strict.settings.strict = true;
   EXPECT_EQ(run_cases(cases, strict, target)[0].outcome.status, Status::kFail);
+}
+
+// SIGINT/SIGTERM raise RunOptions::stop: the case running then is cut short (its verdict would
+// say nothing) and no later case starts; all are recorded as not run, none as failed.
+std::atomic<bool> g_stop{false};  // Case::run is a plain function: the stop it raises is global
+Outcome raise_stop(Context&) {
+  g_stop = true;
+  return Outcome::fail({"A"}, "B");
+}
+
+TEST(Runner, AStopMarksTheCasesNotRunAsSkipped) {
+  auto target = silent();
+  const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "f", always_pass},
+                                   {"x/2", "FMT-1", Level::kMust, "f", raise_stop},
+                                   {"x/3", "FMT-1", Level::kMust, "f", always_fail}};
+  RunOptions options;
+  options.jobs = 1;
+  options.stop = &g_stop;
+  const auto results = run_cases(cases, options, target);
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0].outcome.status, Status::kPass);
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(results[i].outcome.status, Status::kSkipped) << results[i].c->id;
+    EXPECT_EQ(results[i].outcome.note, kInterruptedNote);
+  }
+  EXPECT_EQ(exit_code(results, options.policy), kExitPass);
 }
 
 TEST(Runner, ParsesExpectFailFiles) {

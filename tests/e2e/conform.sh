@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # e2e: `ptplab conform` against `ptplab node` over loopback: every case passes (>= 60 JUnit
 # testcases, valid XML, JSON and SQLite outputs), also against a bare node (its default channels
-# 'lobby' and 'lobby-closed'); against `node --no-channels` the MUST cases that need a channel
+# 'lobby-<id8>' and 'lobby-<id8>-closed'); against `node --no-channels` the MUST cases that need a channel
 # cannot run, are listed, and make the exit 3 (0 with --allow-unsupported); an unreachable
 # target and usage errors exit 2, an expected failure that passes exits 1, and --exec starts and
 # stops its target.
@@ -49,14 +49,17 @@ wait "$node_pid" || fail "ptplab node did not exit cleanly on SIGINT"
 node_pid=
 grep -q '"stopping"' "$t/node.log" || fail "no stopping event in the node log"
 
-# A bare node hosts 'lobby' and 'lobby-closed': the channel and key cases run and pass.
+# A bare node hosts 'lobby-<id8>' and 'lobby-<id8>-closed' (id8: the first 8 hex digits of its
+# node_id, so two bare nodes' lobbies have different names): the channel and key cases run and pass.
 "$PTPLAB" node --listen 127.0.0.1:0 --log "$t/bare.log" </dev/null &
 node_pid=$!
 for _ in $(seq 50); do grep -q '"listening"' "$t/bare.log" 2>/dev/null && break; sleep 0.1; done
 bare=$(sed -n 's/.*"address":"\([^"]*\)".*"listening".*/\1/p' "$t/bare.log" | head -1)
 [ -n "$bare" ] || fail "bare node did not log its address: $(head -3 "$t/bare.log")"
-grep -q '"channel":"lobby","channel_id":"[^"]*","closed":false' "$t/bare.log" || fail "bare node did not create lobby"
-grep -q '"channel":"lobby-closed","channel_id":"[^"]*","closed":true' "$t/bare.log" || fail "bare node did not create lobby-closed"
+id8=$(grep '"listening"' "$t/bare.log" | sed -n 's/.*"node_id":"\([0-9a-f]\{8\}\).*/\1/p' | head -1)
+[ -n "$id8" ] || fail "bare node did not log its node_id: $(head -3 "$t/bare.log")"
+grep -q '"channel":"lobby-'"$id8"'","channel_id":"[^"]*","closed":false' "$t/bare.log" || fail "bare node did not create lobby-$id8"
+grep -q '"channel":"lobby-'"$id8"'-closed","channel_id":"[^"]*","closed":true' "$t/bare.log" || fail "bare node did not create lobby-$id8-closed"
 rc=0
 "$PTPLAB" conform --target "$bare" --cases 'channel/*,key/*' >"$t/bare.out" 2>&1 || rc=$?
 [ "$rc" -eq 0 ] || fail "channel and key cases against a bare node: exit $rc: $(grep -E '^  --|failed' "$t/bare.out" | head -10)"

@@ -19,6 +19,7 @@
 #include "engine/node/ids.hpp"
 #include "reports/writer.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -95,8 +96,9 @@ int run_conform(int argc, char** argv) {
   std::vector<std::string> globs;
   int repeat = 1, jobs = 8;
   std::uint64_t seed = 1;
-  opts.add_options()("help,h", "this help")("target", po::value(&target),
-                                            "HOST:PORT of a running implementation")(
+  opts.add_options()("help,h", "this help")(
+      "target", po::value(&target),
+      "IPv4 HOST:PORT of a running implementation (127.0.0.1:9001; names and IPv6 are not taken)")(
       "exec", po::value(&exec), "command starting the implementation; {port} is replaced by a free port")(
       "in-process", "run against the engine's Node in virtual time (with an open and a closed channel)")(
       "cases", po::value(&globs)->composing(),
@@ -191,6 +193,10 @@ int run_conform(int argc, char** argv) {
     options.expect_fail = parse_expect_fail(text.str());
   }
 
+  // SIGINT/SIGTERM: the running cases are cut short, none starts, and what ran is written out
+  // (the rest marked not run); the --exec target is stopped as at the end of a run.
+  install_stop_signals();
+  options.stop = &stop_requested();
   auto probe_rng = Rng::derive(seed, kProbeStream);
   const std::string probe_id = engine::make_uuid4(probe_rng);
   std::unique_ptr<ExecProcess> process;
@@ -224,6 +230,7 @@ int run_conform(int argc, char** argv) {
         return 2;
       }
     }
+    options.settings.stop = &stop_requested();
     where = std::make_unique<UdpTarget>(address);
     options.settings.address_translation = detect_address_translation(options.settings, *where);
     if (!options.settings.address_translation.empty())
@@ -244,7 +251,13 @@ int run_conform(int argc, char** argv) {
     written &=
         write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe(), policy); });
   if (!report.empty()) written &= write_report(report, results, where->describe());
+  std::cout << std::flush;
   if (!written) return 2;
+  if (stop_requested().load()) {
+    std::cerr << "ptplab conform: interrupted by " << (stop_signal() == SIGINT ? "SIGINT" : "SIGTERM")
+              << "; the cases not run are marked \"" << kInterruptedNote << "\"\n";
+    return interrupted_exit_status();
+  }
   return exit_code(results, policy);
 }
 

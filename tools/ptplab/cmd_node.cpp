@@ -17,6 +17,7 @@
 #include "reports/capture/pcap_writer.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/node_console.hpp"
+#include "tools/ptplab/terminal_text.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -65,10 +66,13 @@ Expected<engine::Node, std::string> make_node(const engine::NodeParams& params,
 }
 
 // The channels a node started without --channel hosts, so that it is a chat node out of the box
-// (`/join lobby` at another node) and every conformance case, the closed-channel ones included, can
-// run against it. `--no-channels` starts it with none.
-std::vector<conformance::ChannelSpec> default_node_channels() {
-  return {conformance::ChannelSpec{"lobby", false}, conformance::ChannelSpec{"lobby-closed", true}};
+// (`/join lobby-1a2b3c4d` at another node) and every conformance case, the closed-channel ones
+// included, can run against it: "lobby-" and the first 8 hex digits of its node_id, open, and the
+// same with "-closed". Named per node, as every node creates its own (with its own channel_id): a
+// shared name would make `/msg lobby` ambiguous. `--no-channels` starts it with none.
+std::vector<conformance::ChannelSpec> default_node_channels(const std::string& node_id) {
+  const std::string name = "lobby-" + node_id.substr(0, 8);
+  return {conformance::ChannelSpec{name, false}, conformance::ChannelSpec{name + "-closed", true}};
 }
 
 int run_node(int argc, char** argv) {
@@ -86,9 +90,10 @@ int run_node(int argc, char** argv) {
       "channel", po::value(&channels)->composing(),
       "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
       "no-channels",
-      "start with no channel (default without --channel: an open channel 'lobby' and a closed one "
-      "'lobby-closed')")("params", po::value(&params_file),
-                         "JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
+      "start with no channel (default without --channel: an open channel 'lobby-<first 8 hex digits of "
+      "the node_id>' and a closed one '...-closed', printed at start in text mode)")(
+      "params", po::value(&params_file),
+      "FILE holding a JSON object of NodeParams overrides ({\"peer_timeout_ns\": \"15s\"})")(
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
       "control", po::value(&control),
       "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
@@ -118,7 +123,6 @@ int run_node(int argc, char** argv) {
     return 2;
   }
   std::vector<conformance::ChannelSpec> specs;
-  if (channels.empty() && !vm.count("no-channels")) specs = default_node_channels();
   for (const auto& c : channels) {
     const auto spec = conformance::parse_channel_spec(c);
     if (!spec) {
@@ -169,6 +173,7 @@ int run_node(int argc, char** argv) {
     return 2;
   }
   engine::Node& node = *made;
+  if (channels.empty() && !vm.count("no-channels")) specs = default_node_channels(node.node_id());
   node.set_epoch_offset(engine::epoch_offset_now());  // MESSAGE timestamps: epoch ms
   // Shared with the stdin reader thread, which may outlive run_node's io loop (node_console.hpp).
   const auto io_owner = std::make_shared<boost::asio::io_context>();
@@ -221,6 +226,9 @@ int run_node(int argc, char** argv) {
                    {"channel_id", id},
                    {"closed", s.closed}})
           << std::endl;
+      if (control == "text")  // as /create answers: the names to /join and /msg
+        std::cout << terminal_text("created " + s.name + " " + id + (s.closed ? " (closed)" : ""))
+                  << std::endl;
     }
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });

@@ -9,6 +9,7 @@
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
 #include "tools/ptplab/node_command.hpp"
+#include "tools/ptplab/terminal_text.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -42,9 +43,19 @@ Expected<std::string, std::string> NodeConsole::resolve(const std::string& chann
                     " channels, give its id:" + ids_text);
 }
 
+std::string NodeConsole::send_failure(const std::string& id, const std::string& text) const {
+  const std::string name = node_.channel_name(id);
+  if (!node_.is_member(id)) return "not a member of " + name + " (/join it first)";
+  if (node_.params().channel_crypto == engine::ChannelCrypto::kChannelKey && !node_.has_channel_key(id))
+    return name + " is closed and its channel key has not arrived yet (try again in a moment)";
+  return "too large: a MESSAGE with this text (" + std::to_string(text.size()) +
+         " bytes) would exceed the datagram limit of " + std::to_string(node_.params().max_datagram_bytes) +
+         " bytes";
+}
+
 void NodeConsole::reply(const std::string& event, const std::string& text, nlohmann::json fields) {
-  if (mode_ == ControlMode::kText) {
-    out_ << text << std::endl;
+  if (mode_ == ControlMode::kText) {  // one line, whatever peers put in names and texts
+    out_ << terminal_text(text) << std::endl;
     return;
   }
   fields["event"] = event;
@@ -59,7 +70,7 @@ void NodeConsole::fail(const std::string& cmd, const std::string& message) {
 void NodeConsole::list(const std::string& what, const std::vector<std::string>& lines, nlohmann::json items) {
   if (mode_ == ControlMode::kJson) return reply(what, "", {{what, std::move(items)}});
   if (lines.empty()) out_ << what << ": (none)" << std::endl;
-  for (const auto& l : lines) out_ << l << std::endl;
+  for (const auto& l : lines) out_ << terminal_text(l) << std::endl;
 }
 
 void NodeConsole::command(const std::string& line) {
@@ -127,7 +138,7 @@ void NodeConsole::command(const std::string& line) {
   }
   std::optional<std::string> msg_id;
   host_.act([&](TimeNs now, Output& out) { msg_id = node_.send_message(now, id, p.text, {}, out); });
-  if (!msg_id) return fail(p.cmd, "not a member of " + name + " (/join it first)");
+  if (!msg_id) return fail(p.cmd, send_failure(id, p.text));
   fields["msg_id"] = *msg_id;
   reply("sent", "[" + name + "] " + node_.node_id() + ": " + p.text, fields);
 }

@@ -41,7 +41,8 @@ class NodeConsole {
   // {"cmd":"msg","error":...,"event":"error"}), never thrown. /create refuses a name a channel we know
   // has already.
   void command(const std::string& line);
-  // Prints what the user sees of an engine event: deliveries as "[channel] node: text" (text mode)
+  // Prints what the user sees of an engine event: deliveries as "[channel] node: text" (text mode,
+  // control characters in any of them escaped so a peer cannot forge lines)
   // or {"event":"message",...}; joins and leaves in JSON mode.
   void on_event(const Event& e);
 
@@ -50,7 +51,11 @@ class NodeConsole {
   // picks the one whose membership is `member` (join: one we are not in; msg, leave: one we are
   // in) if exactly one is; else an error that lists their ids. Unknown: an error.
   [[nodiscard]] Expected<std::string, std::string> resolve(const std::string& channel, bool member) const;
-  // One answer: `text` in text mode, {"event": event, ...fields} in JSON mode.
+  // Why send_message refused `text` for channel `id`: not a member, a closed channel whose key
+  // has not arrived, or a MESSAGE larger than NodeParams::max_datagram_bytes.
+  [[nodiscard]] std::string send_failure(const std::string& id, const std::string& text) const;
+  // One answer: `text` in text mode (control characters escaped: terminal_text.hpp), {"event": event,
+  // ...fields} in JSON mode.
   void reply(const std::string& event, const std::string& text, nlohmann::json fields);
   // The answer to a command that failed: "error: /CMD: MESSAGE" or
   // {"cmd":CMD,"error":MESSAGE,"event":"error"} (CMD null when the line named none).

@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <sstream>
 
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
+#include "tools/ptplab/terminal_text.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -135,6 +137,50 @@ TEST(NodeConsole, ANameSeveralChannelsShareNeedsTheIdUnlessMembershipTellsThemAp
   EXPECT_EQ(text.run("/msg room hi").at(0).rfind("[room] ", 0), 0u);
   EXPECT_EQ(text.run("/join room"), Lines{"joined room"});
   EXPECT_TRUE(text.node.is_member(second));
+}
+
+TEST(NodeConsole, AFailedMsgSaysWhyNotAlwaysNotAMember) {
+  ConsoleFixture text(ControlMode::kText);
+  text.run("/create room");
+  const auto big = text.run("/msg room " + std::string(9000, 'y'));
+  ASSERT_EQ(big.size(), 1u);
+  EXPECT_EQ(big[0].rfind("error: /msg: too large: ", 0), 0u) << big[0];
+  EXPECT_NE(big[0].find("limit of 8192 bytes"), std::string::npos) << big[0];
+  ConsoleFixture json(ControlMode::kJson);
+  json.run(R"({"cmd":"create","name":"room"})");
+  const auto refused = nlohmann::json::parse(
+      json.run(R"({"cmd":"msg","channel":"room","text":")" + std::string(9000, 'y') + R"("})").at(0));
+  EXPECT_EQ(refused.at("event"), "error");
+  EXPECT_EQ(refused.at("error").get<std::string>().rfind("too large: ", 0), 0u);
+}
+
+// A peer chooses its MESSAGE text, node id and channel names: in text mode none of them may start
+// a new line (forging "[room] someone: ..."), or reach the terminal as an escape sequence.
+TEST(NodeConsole, ControlCharactersFromPeersAreEscapedInTextMode) {
+  Event e;
+  e.kind = EventKind::kDelivered;
+  e.channel_id = "chan\r";
+  e.node_id = "node\x7f";
+  const std::string forged = "innocent\n[room] x: forged\x1b[2J";
+  e.text = forged;
+  ConsoleFixture console(ControlMode::kText);
+  console.out.str("");
+  console.console.on_event(e);
+  EXPECT_EQ(console.out.str(), "[chan\\r] node\\x7f: innocent\\n[room] x: forged\\x1b[2J\n");
+  ConsoleFixture json(ControlMode::kJson);  // the JSON encoder escapes them already: one line
+  json.out.str("");
+  json.console.on_event(e);
+  const std::string line = json.out.str();
+  ASSERT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+  EXPECT_EQ(nlohmann::json::parse(line).at("text"), forged);
+}
+
+TEST(TerminalText, EscapesC0DelC1AndBackslashKeepsTheRest) {
+  EXPECT_EQ(terminal_text("plain text, é ü 日本"), "plain text, é ü 日本");
+  EXPECT_EQ(terminal_text("a\nb\rc\td"), "a\\nb\\rc\\td");
+  EXPECT_EQ(terminal_text(std::string("\x00\x1b[31m\x7f", 7)), "\\x00\\x1b[31m\\x7f");
+  EXPECT_EQ(terminal_text("\xc2\x85\xc2\x9b\xc2\xa0"), "\\u0085\\u009b\xc2\xa0");  // NEL, CSI; NBSP kept
+  EXPECT_EQ(terminal_text("back\\slash"), "back\\\\slash");
 }
 
 TEST(NodeConsole, QuitCallsItsCallbackAndBlankLinesAreIgnored) {
