@@ -208,7 +208,10 @@ void UdpHost::stop() {
 void UdpHost::send(const Address& to, const SharedBytes& bytes) {
   if (stopped_) return;
   const auto endpoint = asio_->endpoint_of(to);
-  if (!endpoint) return;         // a 240/4 address that stands for nothing here: nowhere to send
+  if (!endpoint) {  // a 240/4 address that stands for nothing here: nowhere to send
+    ++dropped_unmapped_;
+    return;
+  }
   boost::system::error_code ec;  // unreachable or congested: UDP loses it, as the engine expects
   asio_->socket.send_to(asio::buffer(*bytes), *endpoint, 0, ec);
   if (ec) return;
@@ -221,7 +224,8 @@ void UdpHost::receive() {
       asio::buffer(asio_->buffer), asio_->from, [this](const boost::system::error_code& ec, std::size_t n) {
         if (stopped_ || ec == asio::error::operation_aborted) return;
         const auto mapped = ec ? std::nullopt : asio_->address_of(asio_->from);
-        if (mapped) {  // (no stand-in left for a new IPv6 source: dropped)
+        if (!ec && !mapped) ++dropped_unmapped_;  // no stand-in left for a new IPv6 source
+        if (mapped) {
           ++received_;
           const Address from = *mapped;
           const SharedBytes bytes = make_bytes(std::string(asio_->buffer.data(), n));

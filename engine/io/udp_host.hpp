@@ -69,6 +69,9 @@ class UdpHost final {
   // Datagrams received and sent so far.
   [[nodiscard]] std::uint64_t received() const { return received_; }
   [[nodiscard]] std::uint64_t sent() const { return sent_; }
+  // Datagrams dropped for want of an address mapping: from an IPv6 source once kStandInsMax
+  // stand-ins are taken, or to a 240.0.0.0/4 address that stands for no IPv6 peer of this host.
+  [[nodiscard]] std::uint64_t dropped_unmapped() const { return dropped_unmapped_; }
 
   static constexpr std::size_t kDatagramBytesMax = 65536;  // receive buffer: any UDP payload
 
@@ -94,6 +97,7 @@ class UdpHost final {
   bool stopped_ = false;
   std::uint64_t received_ = 0;
   std::uint64_t sent_ = 0;
+  std::uint64_t dropped_unmapped_ = 0;
 };
 
 // The steady clock as TimeNs: the monotonic time base of a real node (its timers).

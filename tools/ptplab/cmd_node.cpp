@@ -246,7 +246,8 @@ int run_node(int argc, char** argv) {
                  {"event", "stopping"},
                  {"signal", signal},
                  {"received", host.received()},
-                 {"sent", host.sent()}})
+                 {"sent", host.sent()},
+                 {"dropped_unmapped", host.dropped_unmapped()}})
         << std::endl;
     host.stop();
   });

@@ -47,12 +47,15 @@ TEST(UdpHost, IPv6PeersGetStandInsThatDescribeAsTheRealAddress) {
   EXPECT_EQ(b.describe(rb.got[0].first), "[::1]:" + std::to_string(bound_a->port));
   ASSERT_EQ(ra.got.size(), 1u);
   EXPECT_EQ(ra.got[0], std::pair(*to_b, std::string("pong")));  // the same stand-in both ways
-  // A 240/4 address that stands for nothing here is described as it is and not sent anywhere.
+  // A 240/4 address that stands for nothing here is described as it is, not sent anywhere, and
+  // counted as dropped.
   const Address stray{0xf0000fffu, 9};
   EXPECT_EQ(a.describe(stray), "240.0.15.255:9");
   const auto sent = a.sent();
+  EXPECT_EQ(a.dropped_unmapped(), 0u);
   a.act([&](TimeNs, Output& out) { out.send(stray, make_bytes("x")); });
   EXPECT_EQ(a.sent(), sent);
+  EXPECT_EQ(a.dropped_unmapped(), 1u);
   a.stop();
   b.stop();
 }
