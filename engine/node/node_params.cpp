@@ -220,11 +220,52 @@ Ok check_range(const ParamDef& d, double v) {
   return std::monostate{};
 }
 
-Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
-  const std::string name(d.name);
-  auto expected = [&](std::string_view what) {
-    return Error{"parameter \"" + name + "\": expected " + std::string(what) + ", got " + v.dump()};
-  };
+Error expected_text(const ParamDef& d, const nlohmann::json& v, std::string_view what) {
+  return Error{"parameter \"" + std::string(d.name) + "\": expected " + std::string(what) + ", got " +
+               v.dump()};
+}
+
+// A duration field's value: integer nanoseconds, a whole float (1e9 is 1000000000 ns) or a
+// string such as "250ms"; at least the row's minimum.
+Expected<TimeNs, std::string> read_duration(const ParamDef& d, const nlohmann::json& v) {
+  constexpr std::string_view kWhat = "a duration such as \"250ms\" or \"15s\" (or integer nanoseconds)";
+  TimeNs ns = 0;
+  if (v.is_number_integer()) {
+    ns = v.get<TimeNs>();
+  } else if (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
+             std::abs(v.get<double>()) < 9.2e18) {
+    ns = static_cast<TimeNs>(v.get<double>());
+  } else if (v.is_string()) {
+    const auto parsed = parse_duration(v.get<std::string>());
+    if (!parsed) return expected_text(d, v, kWhat);
+    ns = *parsed;
+  } else {
+    return expected_text(d, v, kWhat);
+  }
+  if (ns < static_cast<TimeNs>(d.min))
+    return expected_text(d, v, "a duration of at least " + std::to_string(d.min) + " ns");
+  return ns;
+}
+
+// An int or uint32 field's value: a whole number however it is written (1e3 is 1000), never a
+// fraction, and never one the field's type cannot hold (4294967297 would wrap to 1 in a uint32
+// while the report kept it). The bound named is the one that applies: the row's own, narrowed
+// by its type's.
+Expected<double, std::string> read_whole(const ParamDef& d, const nlohmann::json& v) {
+  const double x = v.is_number() ? v.get<double>() : 0.5;
+  const bool is_int = std::holds_alternative<int NodeParams::*>(d.field);
+  const double lo = std::max(d.min, is_int ? std::numeric_limits<int>::min() : 0.0);
+  const double hi = std::min(d.max, is_int ? std::numeric_limits<int>::max()
+                                           : static_cast<double>(std::numeric_limits<std::uint32_t>::max()));
+  if (!std::isfinite(x) || x != std::floor(x) || x < lo || x > hi) {
+    const auto whole = [](double bound) { return std::to_string(static_cast<std::int64_t>(bound)); };
+    return expected_text(d, v, "an integer in [" + whole(lo) + ", " + whole(hi) + "]");
+  }
+  return x;
+}
+
+// Sets a choice (enum) field from its name; nullopt when the row's field is not a choice.
+std::optional<Ok> set_choice(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
   std::optional<Ok> chosen;
   std::visit(
       [&](auto field) {
@@ -232,54 +273,35 @@ Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
         if constexpr (Choice<T>) {
           const auto e = parse_named<T>(v);
           if (e) p.*field = *e;
-          chosen = e ? Ok(std::monostate{}) : Ok(expected(e.error()));
+          chosen = e ? Ok(std::monostate{}) : Ok(expected_text(d, v, e.error()));
         }
       },
       d.field);
-  if (chosen) return *chosen;
+  return chosen;
+}
+
+Ok set_field(NodeParams& p, const ParamDef& d, const nlohmann::json& v) {
+  if (auto chosen = set_choice(p, d, v)) return *chosen;
   if (auto* f = std::get_if<std::string NodeParams::*>(&d.field)) {
-    if (!v.is_string()) return expected("a string");
+    if (!v.is_string()) return expected_text(d, v, "a string");
     p.*(*f) = v.get<std::string>();
   } else if (auto* b = std::get_if<bool NodeParams::*>(&d.field)) {
-    if (!v.is_boolean()) return expected("true or false");
+    if (!v.is_boolean()) return expected_text(d, v, "true or false");
     p.*(*b) = v.get<bool>();
   } else if (auto* t = std::get_if<TimeNs NodeParams::*>(&d.field)) {
-    TimeNs ns = 0;
-    if (v.is_number_integer()) {
-      ns = v.get<TimeNs>();
-    } else if (v.is_number_float() && v.get<double>() == std::floor(v.get<double>()) &&
-               std::abs(v.get<double>()) < 9.2e18) {
-      ns = static_cast<TimeNs>(v.get<double>());  // 1e9 is 1000000000 ns
-    } else if (v.is_string()) {
-      const auto parsed = parse_duration(v.get<std::string>());
-      if (!parsed) return expected("a duration such as \"250ms\" or \"15s\" (or integer nanoseconds)");
-      ns = *parsed;
-    } else {
-      return expected("a duration such as \"250ms\" or \"15s\" (or integer nanoseconds)");
-    }
-    if (ns < static_cast<TimeNs>(d.min))
-      return expected("a duration of at least " + std::to_string(d.min) + " ns");
-    p.*(*t) = ns;
+    const auto ns = read_duration(d, v);
+    if (!ns) return Error{ns.error()};
+    p.*(*t) = *ns;
   } else if (auto* dbl = std::get_if<double NodeParams::*>(&d.field)) {
-    if (!v.is_number()) return expected(range_text(d));
+    if (!v.is_number()) return expected_text(d, v, range_text(d));
     if (auto r = check_range(d, v.get<double>()); !r) return r;
     p.*(*dbl) = v.get<double>();
   } else {
-    // A whole number however it is written (1e3 is 1000), never a fraction, and never one the
-    // field's type cannot hold: 4294967297 would wrap to 1 in a uint32 while the report kept it.
-    // The bound named is the one that applies: the field's own, narrowed by its type's.
-    const double x = v.is_number() ? v.get<double>() : 0.5;
-    const bool is_int = std::holds_alternative<int NodeParams::*>(d.field);
-    const double lo = std::max(d.min, is_int ? std::numeric_limits<int>::min() : 0.0);
-    const double hi =
-        std::min(d.max, is_int ? std::numeric_limits<int>::max()
-                               : static_cast<double>(std::numeric_limits<std::uint32_t>::max()));
-    if (!std::isfinite(x) || x != std::floor(x) || x < lo || x > hi) {
-      const auto whole = [](double bound) { return std::to_string(static_cast<std::int64_t>(bound)); };
-      return expected("an integer in [" + whole(lo) + ", " + whole(hi) + "]");
-    }
-    if (auto* i = std::get_if<int NodeParams::*>(&d.field)) p.*(*i) = static_cast<int>(x);
-    if (auto* u = std::get_if<std::uint32_t NodeParams::*>(&d.field)) p.*(*u) = static_cast<std::uint32_t>(x);
+    const auto x = read_whole(d, v);
+    if (!x) return Error{x.error()};
+    if (auto* i = std::get_if<int NodeParams::*>(&d.field)) p.*(*i) = static_cast<int>(*x);
+    if (auto* u = std::get_if<std::uint32_t NodeParams::*>(&d.field))
+      p.*(*u) = static_cast<std::uint32_t>(*x);
   }
   return std::monostate{};
 }
