@@ -16,6 +16,7 @@
 #include "reports/records/metrics.hpp"
 #include "scenarios/format/did_you_mean.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -91,17 +92,7 @@ int compare(int argc, char** argv) {
   positional.add("input", -1);
 
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab compare: %s (see ptplab compare --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("compare", argc, argv, visible, all, positional, vm)) return *stop;
   const auto inputs =
       vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (inputs.size() != 2) {

@@ -10,6 +10,7 @@
 
 #include "engine/wire/codec.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -65,17 +66,7 @@ int lint(int argc, char** argv) {
   positional.add("input", -1);
 
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab lint: %s (see ptplab lint --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("lint", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("input") || vm["input"].as<std::vector<std::string>>().size() != 1) {
     std::fprintf(stderr, "ptplab lint: expected exactly one FILE or - (see ptplab lint --help)\n");
     return 2;

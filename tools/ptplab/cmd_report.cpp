@@ -16,6 +16,7 @@
 #include "reports/reader.hpp"
 #include "reports/text_summary.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -115,17 +116,7 @@ int report(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("report", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab report: %s (see ptplab report --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("report", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("report") || vm["report"].as<std::vector<std::string>>().size() != 1) {
     std::fprintf(stderr, "ptplab report: expected exactly one report FILE (see ptplab report --help)\n");
     return 2;

@@ -13,6 +13,7 @@
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/junit.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
@@ -68,17 +69,7 @@ int suite(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab suite: %s (see ptplab suite --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("suite", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("input")) {
     std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
     return 2;

@@ -15,6 +15,7 @@
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
@@ -58,17 +59,7 @@ int sweep(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab sweep: %s (see ptplab sweep --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("sweep", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("scenario")) {
     std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
     return 2;

@@ -10,6 +10,7 @@
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -62,17 +63,8 @@ int validate(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::fprintf(stderr, "ptplab validate: %s (see ptplab validate --help)\n", e.what());
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return 0;
-  }
+  if (const auto stop = parse_command_line("validate", argc, argv, visible, all, positional, vm))
+    return *stop;
   if (!vm.count("scenario")) {
     std::fprintf(stderr,
                  "ptplab validate: expected at least one SCENARIO file (see ptplab validate --help)\n");
