@@ -11,9 +11,8 @@
 #include <vector>
 
 #include "engine/core/rng.hpp"
-#include "sim/binary_heap.hpp"
+#include "sim/dary_heap.hpp"
 #include "sim/ladder_queue.hpp"
-#include "sim/quaternary_heap.hpp"
 #include "sim/simulator.hpp"
 
 namespace ptplab::sim {
