@@ -16,63 +16,49 @@ std::optional<simdjson::dom::object> object_at(simdjson::dom::element e, const P
   return o;
 }
 
-// [{"node_id": id}, ...] (CHANNEL.members, MESSAGE.recipient).
-std::vector<std::string> node_id_list(FieldReader& r, std::string_view name) {
-  std::vector<std::string> ids;
-  const auto list = r.array(name, true);
-  if (!list) return ids;
+// The array `name` of objects, each read by `read_item(FieldReader&)` with only `keys` allowed;
+// stops at the first element in error (recorded in r.status()).
+template <class ReadItem>
+auto object_list(FieldReader& r, std::string_view name, bool required,
+                 std::initializer_list<std::string_view> keys, ReadItem read_item) {
+  std::vector<decltype(read_item(r))> out;
+  const auto list = r.array(name, required);
+  if (!list) return out;
   const Path list_path = r.path_of(name);
-  ids.reserve(list->size());
+  out.reserve(list->size());
   std::size_t i = 0;
   for (const auto e : *list) {
     const Path at = Path::element(list_path, i++);
     const auto o = object_at(e, at, r.status());
     if (!o) break;
-    FieldReader item(r.status(), *o, at, {"node_id"});
-    ids.push_back(item.id("node_id"));
+    FieldReader item(r.status(), *o, at, keys);
+    out.push_back(read_item(item));
     if (!r.status().ok()) break;
   }
-  return ids;
+  return out;
+}
+
+// [{"node_id": id}, ...] (CHANNEL.members, MESSAGE.recipient).
+std::vector<std::string> node_id_list(FieldReader& r, std::string_view name) {
+  return object_list(r, name, true, {"node_id"}, [](FieldReader& item) { return item.id("node_id"); });
 }
 
 std::vector<Attachment> attachments(FieldReader& r) {
-  std::vector<Attachment> out;
-  const auto list = r.array("attachment", false);
-  if (!list) return out;
-  const Path list_path = r.path_of("attachment");
-  std::size_t i = 0;
-  for (const auto e : *list) {
-    const Path at = Path::element(list_path, i++);
-    const auto o = object_at(e, at, r.status());
-    if (!o) break;
-    FieldReader item(r.status(), *o, at, {"attachment", "attachment_type"});
+  return object_list(r, "attachment", false, {"attachment", "attachment_type"}, [](FieldReader& item) {
     Attachment a;
     a.attachment = item.base64("attachment");
     a.attachment_type = item.id("attachment_type");
-    out.push_back(std::move(a));
-    if (!r.status().ok()) break;
-  }
-  return out;
+    return a;
+  });
 }
 
 std::vector<RoutingEntry> routing_entries(FieldReader& r) {
-  std::vector<RoutingEntry> out;
-  const auto list = r.array("nodes", true);
-  if (!list) return out;
-  const Path list_path = r.path_of("nodes");
-  std::size_t i = 0;
-  for (const auto e : *list) {
-    const Path at = Path::element(list_path, i++);
-    const auto o = object_at(e, at, r.status());
-    if (!o) break;
-    FieldReader item(r.status(), *o, at, {"node_id", "address"});
+  return object_list(r, "nodes", true, {"node_id", "address"}, [](FieldReader& item) {
     RoutingEntry entry;
     entry.node_id = item.id("node_id");
     entry.address = item.id("address");
-    out.push_back(std::move(entry));
-    if (!r.status().ok()) break;
-  }
-  return out;
+    return entry;
+  });
 }
 
 // JOIN, LEAVE and GETKEY share one shape.
