@@ -29,9 +29,8 @@ std::string hex_prefix(const std::uint8_t* bytes, int bits) {
   return out;
 }
 
-}  // namespace
-
-std::string make_uuid4(Rng& rng) {
+// 128 bits from two draws of `rng`, big-endian (the first draw is bytes 0 to 7).
+std::array<std::uint8_t, 16> draw_128_bits(Rng& rng) {
   std::array<std::uint8_t, 16> b{};
   const std::uint64_t hi = rng();
   const std::uint64_t lo = rng();
@@ -39,6 +38,13 @@ std::string make_uuid4(Rng& rng) {
     b[i] = static_cast<std::uint8_t>(hi >> (56 - 8 * i));
     b[8 + i] = static_cast<std::uint8_t>(lo >> (56 - 8 * i));
   }
+  return b;
+}
+
+}  // namespace
+
+std::string make_uuid4(Rng& rng) {
+  std::array<std::uint8_t, 16> b = draw_128_bits(rng);
   b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
   b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
   std::string out;
@@ -52,13 +58,7 @@ std::string make_uuid4(Rng& rng) {
 }
 
 std::string make_random_id(Rng& rng, int bits) {
-  std::array<std::uint8_t, 16> b{};
-  const std::uint64_t hi = rng();
-  const std::uint64_t lo = rng();
-  for (int i = 0; i < 8; ++i) {
-    b[i] = static_cast<std::uint8_t>(hi >> (56 - 8 * i));
-    b[8 + i] = static_cast<std::uint8_t>(lo >> (56 - 8 * i));
-  }
+  const std::array<std::uint8_t, 16> b = draw_128_bits(rng);
   return hex_prefix(b.data(), bits);
 }
 

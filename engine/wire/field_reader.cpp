@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/core/base64.hpp"
+#include "engine/core/json_pointer.hpp"
 
 namespace ptplab::wire {
 namespace {
@@ -34,15 +35,7 @@ std::string Path::str() const {
       out += std::to_string(p.index);
       continue;
     }
-    for (const char c : p.key) {
-      if (c == '~') {
-        out += "~0";
-      } else if (c == '/') {
-        out += "~1";
-      } else {
-        out += c;
-      }
-    }
+    append_pointer_token(out, p.key);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "engine/core/json_pointer.hpp"
 #include "scenarios/format/did_you_mean.hpp"
 
 namespace ptplab::scenarios {
@@ -34,15 +35,7 @@ std::string describe(const nlohmann::json& value) {
 std::string child_pointer(std::string_view pointer, std::string_view key) {
   std::string out(pointer);
   out += '/';
-  for (const char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
+  append_pointer_token(out, key);
   return out;
 }
 
