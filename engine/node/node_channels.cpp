@@ -71,17 +71,63 @@ ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view 
   return c;
 }
 
-SharedBytes channel_listing(NodeState& s, TimeNs now, const ChannelState& c, const std::string& msg_id) {
-  s.remember(msg_id, now);
-  return make_bytes(wire::encode(wire::Channel{msg_id, s.node_id, c.name, c.id, c.members, c.closed}));
+namespace {
+
+// Bytes a member adds to a CHANNEL listing: {"node_id":"<id>"} and a comma.
+std::size_t member_bytes(std::string_view id) { return id.size() + 14; }
+
+// The longest msg_id a scheme makes: a UUIDv4 (36 characters); `random` makes at most 32.
+constexpr std::size_t kMsgIdMax = 36;
+
+// Bytes of a CHANNEL listing of `c` whose members add `members` bytes: the keys and punctuation
+// (under 128), msg_id, node_id, name and channel_id. An estimate: a name with characters JSON
+// escapes can exceed it, which channel_listings checks on the encoding.
+std::size_t listing_bytes(const NodeState& s, const ChannelState& c, std::size_t members) {
+  return 128 + kMsgIdMax + s.node_id.size() + c.name.size() + c.id.size() + members;
+}
+
+}  // namespace
+
+bool listing_fits_one_datagram(const NodeState& s, const ChannelState& c) {
+  std::size_t members = 0;
+  for (const auto& m : c.members) members += member_bytes(m);
+  return listing_bytes(s, c, members) <= s.params.max_datagram_bytes;
+}
+
+std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelState& c) {
+  std::vector<Listing> pages;
+  std::size_t next = 0;
+  do {
+    wire::Channel page{s.new_msg_id(), s.node_id, c.name, c.id, {s.node_id}, c.closed};
+    std::size_t size = listing_bytes(s, c, member_bytes(s.node_id));
+    std::vector<std::size_t> taken;  // indices into c.members of the members this page names
+    for (; next < c.members.size(); ++next) {
+      if (c.members[next] == s.node_id) continue;
+      if (size + member_bytes(c.members[next]) > s.params.max_datagram_bytes && !taken.empty()) break;
+      size += member_bytes(c.members[next]);
+      page.members.push_back(c.members[next]);
+      taken.push_back(next);
+    }
+    auto bytes = make_bytes(wire::encode(page));
+    // Should the estimate fall short (an escaped name), the page gives members back.
+    while (bytes->size() > s.params.max_datagram_bytes && taken.size() > 1) {
+      page.members.pop_back();
+      next = taken.back();
+      taken.pop_back();
+      bytes = make_bytes(wire::encode(page));
+    }
+    s.remember(page.msg_id, now);
+    pages.push_back(Listing{std::move(page.msg_id), std::move(bytes)});
+  } while (next < c.members.size());
+  return pages;
 }
 
 void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out) {
-  const std::string msg_id = s.new_msg_id();
-  const auto bytes = channel_listing(s, now, c, msg_id);
+  const auto pages = channel_listings(s, now, c);
   c.refresh_at = now + refresh_delay(s);
   const std::vector<std::string> recipients = c.members;
-  propagate(s, now, bytes, wire::Verb::kChannel, msg_id, recipients, std::nullopt, out);
+  for (const auto& page : pages)
+    propagate(s, now, page.bytes, wire::Verb::kChannel, page.msg_id, recipients, std::nullopt, out);
 }
 
 std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool closed, Output& out) {
@@ -161,7 +207,9 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
     c->refresh_at = now + refresh_delay(s);
     if (c->closed && c->keys.empty()) c->key_request_at = std::min(c->key_request_at, now);
     // The spec's trigger: the listing leaves us out, so we announce our membership again.
-    if (!listed) announce_membership(s, now, *c, out);
+    // A channel too large for one listing is listed in pages, and a page without us says
+    // nothing of our membership: only a listing that could hold every member triggers it.
+    if (!listed && listing_fits_one_datagram(s, *c)) announce_membership(s, now, *c, out);
   } else if (listed) {
     send_leave(s, now, *c, recipients, out);
   }

@@ -67,8 +67,18 @@ bool accept_certificate(NodeState& s, TimeNs now, std::string_view id, std::stri
 // The channel `id`, learned if new; null (with a channels_full drop) at the bound.
 ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view name, bool closed,
                             std::size_t cause_size, Output& out);
-// Our CHANNEL listing of `c` under `msg_id` (recorded as seen, so it is never taken for news).
-SharedBytes channel_listing(NodeState& s, TimeNs now, const ChannelState& c, const std::string& msg_id);
+// One CHANNEL datagram of our listing of a channel, and its msg_id.
+struct Listing {
+  std::string msg_id;
+  SharedBytes bytes;
+};
+// Our CHANNEL listing of `c`: one datagram, or when the members do not fit max_datagram_bytes
+// as many as it takes (pages), each naming us first and then the next members in order; every
+// msg_id is recorded as seen, so a page is never taken for news. The spec (####CHANNEL) sets no
+// bound on `members`; paging is ptplab's reading (engine/PROTOCOL.md).
+std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelState& c);
+// Whether a listing naming every member of `c` fits one datagram (estimated from the ids' sizes).
+bool listing_fits_one_datagram(const NodeState& s, const ChannelState& c);
 // Floods our CHANNEL listing of `c` and schedules its next refresh.
 void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out);
 // Creates a channel with us as creator and only member (a key if closed) and announces it.

@@ -102,7 +102,9 @@ void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {
   // nodes). Only those we are subscribed to: the spec sends CHANNEL for those alone, and a
   // listing must name its sender (conformance channel/5).
   for (auto& c : s.channels.all())
-    if (c.member) s.send(p.address, channel_listing(s, now, c, s.new_msg_id()), wire::Verb::kChannel, out);
+    if (c.member)
+      for (const auto& page : channel_listings(s, now, c))
+        s.send(p.address, page.bytes, wire::Verb::kChannel, out);
 }
 
 void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h, Output& out) {

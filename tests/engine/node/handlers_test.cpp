@@ -2,8 +2,10 @@
 // which events it emits and which timers it asks for.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "engine/crypto/certificate.hpp"
 #include "engine/node/envelope.hpp"
@@ -298,6 +300,85 @@ TEST(Channel, ListingWithoutUsWhileSubscribedTriggersJoin) {
   EXPECT_EQ(std::get<wire::Join>(joins[0]).node_id, n.node_id());
   EXPECT_EQ(n.members(ch),
             (std::vector<std::string>{std::min(kIdA, n.node_id()), std::max(kIdA, n.node_id())}));
+}
+
+// 100 made-up members, 36-character ids: about 5 kB of members, more than a 2 kB datagram holds.
+std::vector<std::string> many_members() {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 100; ++i) {
+    char id[40];
+    std::snprintf(id, sizeof id, "0000%04d-0000-4000-8000-000000000000", i);
+    ids.emplace_back(id);
+  }
+  return ids;
+}
+
+// A's listing of `members` in pages of 20 (each fits 2 kB), as a paging node sends it.
+void learn_in_pages(Node& n, TimeNs now, const std::string& ch, const std::vector<std::string>& members,
+                    RecordingOutput& out) {
+  for (std::size_t i = 0; i < members.size(); i += 20) {
+    std::vector<std::string> page{kIdA};
+    for (std::size_t j = i; j < std::min(members.size(), i + 20); ++j) page.push_back(members[j]);
+    n.on_datagram(now, kA, datagram(wire::Channel{std::to_string(i), kIdA, "lobby", ch, page, false}), out);
+  }
+  ASSERT_EQ(n.members(ch).size(), members.size());
+}
+
+TEST(Channel, AListingTooLargeForOneDatagramIsSentInPagesThatNameEveryMember) {
+  NodeParams params;
+  params.max_datagram_bytes = 2048;
+  Node n(params, 1);
+  RecordingOutput out;
+  n.start(0, out);
+  n.on_datagram(kT0, kA, hello(), out);
+  n.on_datagram(kT0 + 1, kA, hello(), out);
+  const std::string ch = "c0ffee00-0000-4000-8000-000000000000";
+  auto members = many_members();
+  members.push_back(kIdA);
+  learn_in_pages(n, kT0 + 2, ch, members, out);
+  ASSERT_TRUE(n.join_channel(kT0 + 3, ch, out));
+  out.clear();
+  // A stays live while the refresh comes due (30 s x U[1, 1.5]): our listing goes out.
+  for (TimeNs t = kT0 + 5 * kSecond; t <= kT0 + 50 * kSecond; t += 5 * kSecond) {
+    n.on_datagram(t, kA, hello(), out);
+    n.on_timer(t, out);
+  }
+  std::set<std::string> named;
+  std::size_t pages = 0;
+  for (const auto& sent : out.sent()) {
+    const auto m = wire::decode(*sent.bytes);
+    if (!m || wire::verb_of(m.value()) != wire::Verb::kChannel) continue;
+    EXPECT_LE(sent.bytes->size(), params.max_datagram_bytes);
+    const auto& listing = std::get<wire::Channel>(m.value());
+    if (sent.to != kA) continue;  // one neighbour's copy of each page
+    ++pages;
+    ASSERT_FALSE(listing.members.empty());
+    EXPECT_EQ(listing.members.front(), n.node_id()) << "every page names its sender first";
+    named.insert(listing.members.begin(), listing.members.end());
+  }
+  EXPECT_GE(pages, 3u);
+  EXPECT_EQ(named.size(), members.size() + 1);  // the 101 listed members and us
+}
+
+TEST(Channel, APageOfALargeChannelWithoutUsTriggersNoJoin) {
+  NodeParams params;
+  params.max_datagram_bytes = 2048;
+  Node n(params, 1);
+  RecordingOutput out;
+  n.start(0, out);
+  n.on_datagram(kT0, kA, hello(), out);
+  n.on_datagram(kT0 + 1, kA, hello(), out);
+  const std::string ch = "c0ffee00-0000-4000-8000-000000000000";
+  auto members = many_members();
+  members.push_back(kIdA);
+  learn_in_pages(n, kT0 + 2, ch, members, out);
+  ASSERT_TRUE(n.join_channel(kT0 + 3, ch, out));
+  out.clear();
+  // A page of A's listing: A and a few members, not us. Our view holds 102 members, which no
+  // single datagram could list, so the page says nothing of our membership.
+  n.on_datagram(kT0 + 4, kA,
+                datagram(wire::Channel{"m2", kIdA, "lobby", ch, {kIdA, members[0], members[1]}, false}), out);
+  EXPECT_TRUE(out.sent_of(wire::Verb::kJoin).empty());
 }
 
 TEST(Channel, ListingWithUsWhileNotSubscribedTriggersLeave) {
