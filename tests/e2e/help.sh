@@ -6,6 +6,7 @@
 # checks that an option nobody declared is refused, and that the options kept out of the help on
 # purpose (internal plumbing between suite/sweep and their child runs) are the only hidden ones.
 source "$(dirname "$0")/lib/preamble.bash"
+cd "$tmp" || exit 1  # whatever a probe below writes lands in the scratch folder
 
 "$PTPLAB" --help >"$tmp/top" 2>&1
 check "ptplab --help exits 0" $?
@@ -24,8 +25,10 @@ for c in "${cmds[@]}"; do
   # objects to). The list's lines read "  --name ..." or "  -x [ --name ] ...".
   opts=$(grep -oE -- '^  (-[a-zA-Z] \[ )?--[a-z][a-z0-9-]+' "$tmp/$c.help" | grep -oE -- '--[a-z0-9-]+' | sort -u)
   [[ -n $opts ]]; check "$c --help lists its options" $?
+  # --help goes first: after a value-taking option it would be taken as the value (node --pcap
+  # --help started a node on 127.0.0.1:9001 writing a capture named "--help" into the cwd).
   for opt in $opts; do
-    timeout 20 "$PTPLAB" "$c" "$opt" --help >"$tmp/probe" 2>&1 </dev/null
+    timeout 20 "$PTPLAB" "$c" --help "$opt" >"$tmp/probe" 2>&1 </dev/null
     ! grep -qiE "unrecogni[sz]ed option|unknown option|unexpected argument '$opt'" "$tmp/probe"
     check "$c: the parser knows $opt" $?
   done
