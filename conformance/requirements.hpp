@@ -1,6 +1,7 @@
-// Every requirement of the spec (../shared/spec/ptpchat-protocol.md) and every outside-observable
-// reading of our protocol notes (engine/PROTOCOL.md), each with a stable key that cases name,
-// so that `ptplab conform --list --markdown` can map requirements to cases and name the gaps.
+// Every requirement of the spec (PROTOCOL.md of github.com/MUzzell/ptpchat, cited by heading;
+// engine/PROTOCOL.md "Sources") and every outside-observable reading of our protocol notes
+// (engine/PROTOCOL.md), each with a stable key that cases name, so that
+// `ptplab conform --list --markdown` can map requirements to cases and name the gaps.
 #pragma once
 
 #include <string_view>

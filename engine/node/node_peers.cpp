@@ -6,7 +6,7 @@ namespace ptplab::engine {
 namespace {
 
 // Sends our HELLO to `a`. When the anti-amplification budget of an unverified source refuses our
-// full HELLO ({node_id, version}, ~100 bytes) — as it does for the spec's own 19-byte bare HELLO —
+// full HELLO ({node_id, version}, ~100 bytes) — as it does for the spec's own 20-byte bare HELLO —
 // we answer with a bare HELLO instead, so the peer still hears from us within the 3x rule.
 bool send_hello(NodeState& s, const Address& a, Output& out) {
   static const SharedBytes bare_hello = make_bytes(wire::encode(wire::Hello{}));

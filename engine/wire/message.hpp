@@ -1,5 +1,5 @@
-// The ptpchat wire vocabulary: one plain struct per verb of the spec
-// (../shared/spec/ptpchat-protocol.md, readings in engine/PROTOCOL.md) and a variant over them.
+// The ptpchat wire vocabulary: one plain struct per verb of the spec (spec §HELLO ... §ROUTING;
+// where the spec lives and ptplab's readings of it: engine/PROTOCOL.md) and a variant over them.
 // These structs are the single source of truth for what a datagram means; codec.hpp turns
 // them into bytes and back. Fields the spec calls base64 hold the *decoded* bytes here.
 #pragma once

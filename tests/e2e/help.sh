@@ -6,6 +6,7 @@
 # checks that an option nobody declared is refused, and that the options kept out of the help on
 # purpose (internal plumbing between suite/sweep and their child runs) are the only hidden ones.
 source "$(dirname "$0")/lib/preamble.bash"
+cd "$tmp" || exit 1  # whatever a probe below writes lands in the scratch folder
 
 "$PTPLAB" --help >"$tmp/top" 2>&1
 check "ptplab --help exits 0" $?
@@ -13,23 +14,21 @@ grep -q "Exit status" "$tmp/top"; check "ptplab --help states exit statuses" $?
 mapfile -t cmds < <(sed -n '/^commands:/,/^$/p' "$tmp/top" | awk 'NF > 1 {print $1}')
 ((${#cmds[@]} >= 10)); check "ptplab --help lists the commands (${#cmds[@]})" $?
 
-# Commands whose help text another change owns: only the exit status of --help is checked here.
-content_exempt=" node "
-
 for c in "${cmds[@]}"; do
   "$PTPLAB" "$c" --help >"$tmp/$c.help" 2>&1
   check "$c --help exits 0" $?
   "$PTPLAB" help "$c" >"$tmp/$c.help2" 2>&1
   cmp -s "$tmp/$c.help" "$tmp/$c.help2"; check "ptplab help $c prints the same as $c --help" $?
-  [[ $content_exempt == *" $c "* ]] && continue
   grep -q "^usage: ptplab $c" "$tmp/$c.help"; check "$c --help starts with a usage line" $?
   grep -q "^Exit status" "$tmp/$c.help"; check "$c --help states its exit statuses" $?
   # Every option the help's option list names is known to the parser (whatever else it then
   # objects to). The list's lines read "  --name ..." or "  -x [ --name ] ...".
   opts=$(grep -oE -- '^  (-[a-zA-Z] \[ )?--[a-z][a-z0-9-]+' "$tmp/$c.help" | grep -oE -- '--[a-z0-9-]+' | sort -u)
   [[ -n $opts ]]; check "$c --help lists its options" $?
+  # --help goes first: after a value-taking option it would be taken as the value (node --pcap
+  # --help started a node on 127.0.0.1:9001 writing a capture named "--help" into the cwd).
   for opt in $opts; do
-    timeout 20 "$PTPLAB" "$c" "$opt" --help >"$tmp/probe" 2>&1 </dev/null
+    timeout 20 "$PTPLAB" "$c" --help "$opt" >"$tmp/probe" 2>&1 </dev/null
     ! grep -qiE "unrecogni[sz]ed option|unknown option|unexpected argument '$opt'" "$tmp/probe"
     check "$c: the parser knows $opt" $?
   done

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """pynode: a small, independent ptpchat node (HELLO, ACK, ROUTING; no crypto).
 
-Written from ../shared/spec/ptpchat-protocol.md and IMPLEMENTATIONS.md alone, without
-reading ptplab's engine, so that `ptplab conform` can be checked against an implementation
+Written from the ptpchat spec (PROTOCOL.md of https://github.com/MUzzell/ptpchat, the UDP
+revision) and the wire facts of the authors' UDP-era server
+(https://github.com/MUzzell/ptpchat-server) alone, without reading ptplab's engine, so that `ptplab conform` can be checked against an implementation
 other than ptplab's own (issue 14, item 5). Python 3 standard library only.
 
 What it does on the wire (spec section in brackets):
@@ -12,9 +13,8 @@ What it does on the wire (spec section in brackets):
 - [HELLO] a HELLO from an address not in the peer table registers it as a peer; the node
   then "starts sending HELLO messages in the same periodic fashion" to it: the first at
   once, then every 1 s (inside the spec's 0.5-2 s). `msg_data` of a received HELLO is
-  otherwise ignored, except that a string `node_id` in it (the UDP-era server's HELLO,
-  IMPLEMENTATIONS.md) is kept to name the peer in ROUTING when it is usable (the rule for
-  msg_id below). Its own HELLO carries {"node_id", "version"} like the UDP-era server's.
+  otherwise ignored, except that a string `node_id` in it (the UDP-era server's HELLO) is
+  kept to name the peer in ROUTING when it is usable (the rule for msg_id below). Its own HELLO carries {"node_id", "version"} like the UDP-era server's.
   A HELLO is never ACKed.
 - [ACK] GETCERTIFICATE, CERTIFICATE, GETKEY, KEY and MESSAGE are the verbs the spec says
   are followed by an ACK; this node does not implement them otherwise (no certificates,
@@ -29,7 +29,7 @@ What it does on the wire (spec section in brackets):
   so the datagram stays within 8,192 bytes, what the UDP-era server reads.
   Received ROUTING is ignored (the node only talks to peers that said HELLO to it).
 - [JOIN, CHANNEL, LEAVE, CONNECT, RELAY] not implemented: received, counted, ignored.
-- `--profile udp-era` instead behaves like the UDP-era server of IMPLEMENTATIONS.md: one
+- `--profile udp-era` instead behaves like the authors' UDP-era server: one
   2 s timer sends each peer a HELLO then a ROUTING; nothing is answered directly (a new
   peer's first HELLO waits for the next tick); no ACKs; a peer registers only from a HELLO
   whose node_id is a UUIDv4. The timings above are the default profile, `spec`.
@@ -77,7 +77,7 @@ PROFILES = {
     # The spec read as written: HELLOs every 1 s (0.5-2 s), the first at once; ACKs.
     "spec": Profile(greet_at_once=True, hello_interval=1.0, routing_first=1.0, routing_interval=2.0,
                     ack=True, uuid4_only=False),
-    # The UDP-era server of IMPLEMENTATIONS.md: every 2 s, from one timer, each registered peer
+    # The authors' UDP-era server: every 2 s, from one timer, each registered peer
     # gets a HELLO then a ROUTING; nothing is answered directly; no ACKs; only UUIDv4 node_ids.
     "udp-era": Profile(greet_at_once=False, hello_interval=2.0, routing_first=0.0, routing_interval=2.0,
                        ack=False, uuid4_only=True),

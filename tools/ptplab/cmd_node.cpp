@@ -76,7 +76,16 @@ std::vector<conformance::ChannelSpec> default_node_channels(const std::string& n
 }
 
 int run_node(int argc, char** argv) {
-  po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
+  po::options_description opts(
+      "usage: ptplab node [--listen HOST:PORT] [--peer HOST:PORT]... [--channel NAME[:closed]]...\n"
+      "                   [--no-channels] [--identity FILE | --seed N] [--params FILE] [--log FILE]\n"
+      "                   [--control text|json] [--pcap FILE]\n\n"
+      "Runs a ptpchat node (the engine) on a real UDP socket until SIGINT, SIGTERM or /quit; reads\n"
+      "chat commands on stdin, prints arriving messages on stdout and events as JSON lines on\n"
+      "stderr (or --log). HOST:PORT forms are those of --listen.\n"
+      "Exit status: 0 stopped (signal or /quit); 2 a usage error or a start-up failure (an invalid\n"
+      "option or --params, --listen cannot bind, a --peer does not resolve, an unreadable --identity,\n"
+      "an unwritable --log or --pcap).\n\noptions");
   std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;

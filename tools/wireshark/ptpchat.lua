@@ -1,5 +1,6 @@
 -- Wireshark/tshark dissector for ptpchat: one JSON object per UDP datagram
--- (spec/ptpchat-protocol.md; ptplab's readings in engine/PROTOCOL.md).
+-- (the ptpchat spec, PROTOCOL.md of https://github.com/MUzzell/ptpchat; ptplab's reading of it,
+-- field by field, in engine/PROTOCOL.md).
 --
 --   tshark -X lua_script:tools/wireshark/ptpchat.lua -r run.pcap -Y ptpchat
 --   wireshark -X lua_script:tools/wireshark/ptpchat.lua run.pcap   (or copy it to the personal
