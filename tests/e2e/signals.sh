@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib/preamble.bash"
 big="$src/scenarios/suites/scale/10k.json"
 # A hang detector, not a timing assertion: this runs on the sanitized binary beside other tests
 # (a loaded machine took 2 to 6 s), so it only catches a process that ignores the signal. The
-# 1 s target is measured on a Release binary by ../shared/checks/R-signals; each line below
+# 1 s target is measured on a Release binary by the acceptance check R-signals; each line below
 # prints the time it took.
 limit_ms=20000
 
