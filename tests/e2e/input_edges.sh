@@ -75,4 +75,12 @@ rc=0; out=$("$PTPLAB" compare "$tmp/one.db" "$tmp/one.db" --fail-if-worse nosuch
 [[ $rc == 2 ]] && grep -qF 'unknown metric "nosuch_metric"' <<<"$out" && grep -qF 'ptplab metrics' <<<"$out"
 check "a gate on an unknown metric says unknown metric" $?
 
+# --seed: the scenario's bound, blamed on the option and quoted as typed (-1 used to wrap to
+# 18446744073709551615 and be blamed on the file's /seed).
+for bad in -1 10000000000000000000 12x; do
+  rc=0; out=$("$PTPLAB" run "$basic" --seed "$bad" --report "$tmp/seed.db" --quiet 2>&1) || rc=$?
+  [[ $rc == 2 ]] && grep -qF -- "--seed: expected an integer in [0, 9223372036854775807], got \"$bad\"" <<<"$out"
+  check "--seed $bad is refused as the option's error" $?
+done
+
 exit $((failures > 0))

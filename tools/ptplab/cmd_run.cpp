@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -63,8 +64,9 @@ int run(int argc, char** argv) {
       "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
       "file is appended to, never replaced (the summary's report line says which): runs of one seed "
       "with different --set values in one file are refused by `ptplab compare`, so give each "
-      "configuration its own file")("seed", po::value<std::uint64_t>(),
-                                    "seed N (unsigned 64-bit integer) instead of the scenario's \"seed\"")(
+      "configuration its own file")("seed", po::value<std::string>(),
+                                    "seed N (an integer in [0, 9223372036854775807], the scenario's bound) "
+                                    "instead of the scenario's \"seed\"")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE: PATH a JSON pointer into the scenario, VALUE JSON or a bare string "
       "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order")(
@@ -91,7 +93,22 @@ int run(int argc, char** argv) {
   }
   std::vector<std::string> overrides;
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
-  if (vm.count("seed")) overrides.push_back("/seed=" + std::to_string(vm["seed"].as<std::uint64_t>()));
+  if (vm.count("seed")) {
+    // Read here, not by program_options: its unsigned conversion wraps "-1" to 2^64 - 1, which
+    // the scenario's /seed bound then refused in the file's name.
+    const std::string text = vm["seed"].as<std::string>();
+    std::int64_t seed = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (ec != std::errc() || end != text.data() + text.size() || seed < 0) {
+      std::fprintf(
+          stderr,
+          "ptplab run: --seed: expected an integer in [0, 9223372036854775807], got \"%s\" (see ptplab "
+          "run --help)\n",
+          text.c_str());
+      return 2;
+    }
+    overrides.push_back("/seed=" + std::to_string(seed));
+  }
   const bool quiet = vm.count("quiet") != 0;
   const auto timeout_given = timeout_option(vm);
   if (!timeout_given) {
