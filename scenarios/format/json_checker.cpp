@@ -32,6 +32,13 @@ std::string describe(const nlohmann::json& value) {
   return text;
 }
 
+std::string without_library_tag(std::string_view what) {
+  if (what.starts_with("[json.exception.")) {
+    if (const auto close = what.find("] "); close != std::string_view::npos) what.remove_prefix(close + 2);
+  }
+  return std::string(what);
+}
+
 std::string child_pointer(std::string_view pointer, std::string_view key) {
   std::string out(pointer);
   out += '/';

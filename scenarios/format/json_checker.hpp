@@ -24,6 +24,10 @@ inline constexpr TimeNs kDurationValueMax = 10'000 * kHour;
 // A short description of a JSON value for "found ..." ("1.5", "\"ten\"", "an object").
 [[nodiscard]] std::string describe(const nlohmann::json& value);
 
+// nlohmann/json's exception text without its "[json.exception.parse_error.101] " tag: the
+// sentence a user can act on ("parse error at line 3, column 5: ...").
+[[nodiscard]] std::string without_library_tag(std::string_view what);
+
 // `pointer` + "/" + key, escaped as RFC 6901 requires.
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::string_view key);
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::size_t index);

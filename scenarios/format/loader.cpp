@@ -2,10 +2,14 @@
 // cross-check names. Errors from all sections are returned together.
 #include "scenarios/format/loader.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "scenarios/format/duplicate_keys.hpp"
+#include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/overrides.hpp"
 #include "scenarios/format/sections.hpp"
 
@@ -42,7 +46,7 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
     doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
   } catch (const json::exception& e) {
     // parse_error, and out_of_range for a number beyond a double (1e999): both are the file's.
-    return Unexpected(ValidationErrors{{"", std::string("not valid JSON: ") + e.what()}});
+    return Unexpected(ValidationErrors{{"", "not valid JSON: " + without_library_tag(e.what())}});
   }
   // Repeated keys are reported with every other error of the file (the document holds the last
   // of each, as nlohmann/json keeps it), so one pass shows everything to fix.
@@ -87,8 +91,14 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
 
 Expected<Scenario, ValidationErrors> load_scenario_file(const std::string& path,
                                                         const std::vector<std::string>& overrides) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Unexpected(ValidationErrors{{"", "no such file"}});
+  if (std::filesystem::is_directory(path, ec)) {
+    return Unexpected(ValidationErrors{{"", "is a folder, not a scenario file"}});
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Unexpected(ValidationErrors{{"", "cannot read the file"}});
+  if (!in)
+    return Unexpected(ValidationErrors{{"", std::string("cannot read the file: ") + std::strerror(errno)}});
   std::ostringstream text;
   text << in.rdbuf();
   return load_scenario(text.str(), overrides);

@@ -95,6 +95,11 @@ ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment
     return {{"", "--set " + shown + ": expected path=value, found no '='"}};
   }
   const std::string path(assignment.substr(0, eq));
+  if (path.empty() || path.front() != '/') {
+    return {{path, "--set " + shown +
+                     ": expected a JSON pointer path starting with '/' (RFC 6901), such as /nodes/0/count=" +
+                     std::string(assignment.substr(eq + 1))}};
+  }
   try {
     const nlohmann::json::json_pointer pointer(path);
     if (pointer.empty()) return {{path, "--set " + shown + ": expected a path below the document root"}};
@@ -102,7 +107,7 @@ ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment
     // json_pointer creates missing objects; an array index must exist or be its end ("-" or size).
     doc[pointer] = parse_override_value(assignment.substr(eq + 1));
   } catch (const nlohmann::json::exception& e) {
-    return {{path, "--set " + shown + ": cannot set this path (" + std::string(e.what()) + ")"}};
+    return {{path, "--set " + shown + ": cannot set this path (" + without_library_tag(e.what()) + ")"}};
   }
   return {};
 }

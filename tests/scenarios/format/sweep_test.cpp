@@ -80,6 +80,8 @@ TEST(Overrides, CreatesMissingObjectsAndReportsBadPaths) {
   const auto not_pointer = apply_override(doc, "network/loss=1");
   ASSERT_EQ(not_pointer.size(), 1u);
   EXPECT_EQ(not_pointer[0].pointer, "network/loss");
+  EXPECT_NE(not_pointer[0].message.find("expected a JSON pointer path starting with '/'"), std::string::npos)
+      << not_pointer[0].message;  // not nlohmann's "[json.exception.parse_error.107] ..."
   EXPECT_FALSE(apply_override(doc, "/seed/x=1").empty());
   EXPECT_FALSE(apply_override(doc, "=1").empty());
 }
