@@ -11,6 +11,8 @@
 #include <optional>
 #include <type_traits>
 
+#include "engine/core/did_you_mean.hpp"
+
 namespace ptplab::engine {
 namespace {
 
@@ -191,21 +193,6 @@ constexpr bool distinct_fields() {
 static_assert(distinct_fields(), "two rows of kDefs name the same field or the same name");
 
 const std::array<ParamDef, kDefs.size()>& table() { return kDefs; }
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string range_text(const ParamDef& d) {
   std::string text = "a number >= " + nlohmann::json(d.min).dump();

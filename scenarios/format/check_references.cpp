@@ -2,7 +2,7 @@
 // exists, names are unique, node indices are in range and overlays are buildable.
 #include <set>
 
-#include "scenarios/format/did_you_mean.hpp"
+#include "engine/core/did_you_mean.hpp"
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {

@@ -3,8 +3,8 @@
 
 #include <cmath>
 
+#include "engine/core/did_you_mean.hpp"
 #include "engine/core/json_pointer.hpp"
-#include "scenarios/format/did_you_mean.hpp"
 
 namespace ptplab::scenarios {
 namespace {
@@ -257,6 +257,15 @@ void JsonChecker::string_list(const nlohmann::json& object, std::string_view poi
   string_list_value(object.at(key), child_pointer(pointer, key), out);
 }
 
+std::string one_of_found(std::span<const std::string_view> names, const nlohmann::json& found) {
+  std::string text = "expected one of " + quoted_list(names) + ", found " + describe(found);
+  if (found.is_string()) {
+    if (const auto close = closest_name(found.get<std::string>(), names); !close.empty())
+      text += "; did you mean \"" + close + "\"?";
+  }
+  return text;
+}
+
 int JsonChecker::choice(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                         std::span<const std::string_view> names) {
   if (!object.is_object() || !object.contains(key)) return -1;
@@ -267,7 +276,7 @@ int JsonChecker::choice(const nlohmann::json& object, std::string_view pointer, 
       if (names[i] == text) return static_cast<int>(i);
     }
   }
-  error(child_pointer(pointer, key), "expected one of " + quoted_list(names) + ", found " + describe(v));
+  error(child_pointer(pointer, key), one_of_found(names, v));
   return -1;
 }
 

@@ -28,6 +28,10 @@ inline constexpr TimeNs kDurationValueMax = 10'000 * kHour;
 // sentence a user can act on ("parse error at line 3, column 5: ...").
 [[nodiscard]] std::string without_library_tag(std::string_view what);
 
+// "expected one of "a", "b" or "c", found X", and "; did you mean "b"?" when X is a string close
+// to one of `names` (a likely typo).
+[[nodiscard]] std::string one_of_found(std::span<const std::string_view> names, const nlohmann::json& found);
+
 // `pointer` + "/" + key, escaped as RFC 6901 requires.
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::string_view key);
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::size_t index);

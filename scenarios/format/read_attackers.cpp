@@ -1,8 +1,8 @@
 // Validation of `attackers`, `expect` and `sweep`.
 #include <algorithm>
 
+#include "engine/core/did_you_mean.hpp"
 #include "reports/records/metrics.hpp"
-#include "scenarios/format/did_you_mean.hpp"
 #include "scenarios/format/sections.hpp"
 #include "scenarios/format/sweep.hpp"
 
@@ -34,7 +34,7 @@ bool check_param_value(JsonChecker& c, const json& v, const std::string& p, cons
       if (v.is_string() &&
           std::find(param.names.begin(), param.names.end(), v.get<std::string>()) != param.names.end())
         return true;
-      c.error(p, "expected one of " + quoted_list(param.names) + ", found " + describe(v));
+      c.error(p, one_of_found(param.names, v));
       return false;
     case ParamKind::kChannel: {
       std::vector<std::string_view> names;

@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "engine/node/node_params.hpp"
-#include "scenarios/format/did_you_mean.hpp"
+#include "engine/core/did_you_mean.hpp"
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {

@@ -14,7 +14,7 @@
 #include "reports/compare/comparison_output.hpp"
 #include "reports/compare/gate.hpp"
 #include "reports/records/metrics.hpp"
-#include "scenarios/format/did_you_mean.hpp"
+#include "engine/core/did_you_mean.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 
@@ -115,7 +115,7 @@ int compare(int argc, char** argv) {
         for (const auto& m : reports::metric_table()) {
           if (m.better != cmp::Better::kNeither) known.push_back(m.name);
         }
-        const std::string close = scenarios::closest_name(gate->metric, known);
+        const std::string close = closest_name(gate->metric, known);
         std::fprintf(stderr,
                      "ptplab compare: --fail-if-worse %s: unknown metric \"%s\"%s: a gate takes a metric "
                      "with a better direction (ptplab metrics lists them, with the direction), or a "

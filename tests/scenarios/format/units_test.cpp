@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include "scenarios/format/did_you_mean.hpp"
-
 namespace ptplab::scenarios {
 namespace {
 
@@ -27,20 +25,6 @@ TEST(Units, ByteSizes) {
   EXPECT_EQ(parse_byte_size("1MiB"), 1'048'576u);
   EXPECT_EQ(parse_byte_size("2GB"), 2'000'000'000u);
   EXPECT_EQ(parse_byte_size("lots"), std::nullopt);
-}
-
-TEST(DidYouMean, EditDistance) {
-  EXPECT_EQ(edit_distance("duraton", "duration"), 1u);
-  EXPECT_EQ(edit_distance("", "abc"), 3u);
-  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
-  EXPECT_EQ(edit_distance("same", "same"), 0u);
-}
-
-TEST(DidYouMean, ClosestNameOnlyWhenClose) {
-  constexpr std::string_view names[] = {"duration", "description", "seed"};
-  EXPECT_EQ(closest_name("duraton", names), "duration");
-  EXPECT_EQ(closest_name("sed", names), "seed");
-  EXPECT_EQ(closest_name("zzzzzz", names), "");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Suggestions for misspelt names: the closest known name by edit distance, used in "unknown
-// key; did you mean ...?" errors of scenario validation.
+// key; did you mean ...?" errors (scenario validation, NodeParams names, CLI values).
 #pragma once
 
 #include <cstddef>
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace ptplab::scenarios {
+namespace ptplab {
 
 // Levenshtein distance (insertions, deletions, substitutions each cost 1).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -16,4 +16,4 @@ namespace ptplab::scenarios {
 // a third of the word's length, and at least 1 allowed), else "".
 [[nodiscard]] std::string closest_name(std::string_view word, std::span<const std::string_view> candidates);
 
-}  // namespace ptplab::scenarios
+}  // namespace ptplab

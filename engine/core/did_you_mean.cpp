@@ -1,11 +1,11 @@
 // Levenshtein distance with one row of memory, and the closest-candidate rule.
-#include "scenarios/format/did_you_mean.hpp"
+#include "engine/core/did_you_mean.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <vector>
 
-namespace ptplab::scenarios {
+namespace ptplab {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -37,4 +37,4 @@ std::string closest_name(std::string_view word, std::span<const std::string_view
   return std::string(best);
 }
 
-}  // namespace ptplab::scenarios
+}  // namespace ptplab
