@@ -11,6 +11,8 @@ cd "$tmp" || exit 1  # whatever a probe below writes lands in the scratch folder
 "$PTPLAB" --help >"$tmp/top" 2>&1
 check "ptplab --help exits 0" $?
 grep -q "Exit status" "$tmp/top"; check "ptplab --help states exit statuses" $?
+"$PTPLAB" help help >"$tmp/helphelp" 2>&1 && cmp -s "$tmp/top" "$tmp/helphelp"
+check "ptplab help help is ptplab --help" $?
 mapfile -t cmds < <(sed -n '/^commands:/,/^$/p' "$tmp/top" | awk 'NF > 1 {print $1}')
 ((${#cmds[@]} >= 10)); check "ptplab --help lists the commands (${#cmds[@]})" $?
 

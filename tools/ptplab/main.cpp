@@ -54,7 +54,11 @@ int main(int argc, char** argv) {
   }
   const std::string_view first = argv[1];
   if (first == "help" && argc == 3) {
-    // `ptplab help CMD` is `ptplab CMD --help`.
+    // `ptplab help CMD` is `ptplab CMD --help`; `ptplab help help` is `ptplab --help`.
+    if (std::string_view(argv[2]) == "help") {
+      print_help();
+      return 0;
+    }
     for (const auto& c : commands()) {
       if (c.name != argv[2]) continue;
       char help[] = "--help";
