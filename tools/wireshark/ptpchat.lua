@@ -6,8 +6,9 @@
 --   wireshark -X lua_script:tools/wireshark/ptpchat.lua run.pcap   (or copy it to the personal
 --                                                                   plugins folder)
 --
--- Registers on the UDP ports of the "ptpchat.ports" preference (default 7000, the port of every
--- simulated node and of `ptplab node`) and, heuristically, on any UDP datagram that is a JSON
+-- Registers on the UDP ports of the "ptpchat.ports" preference (default 7000,9001: 7000 is the
+-- port of every simulated node, 9001 the default of `ptplab node --listen`; set others with
+-- `-o ptpchat.ports:9001-9010`) and, heuristically, on any UDP datagram that is a JSON
 -- object with a "msg_type" key. Shows the verb, msg_id, node_id, channel, recipients, every
 -- msg_data field, and a MESSAGE's signed envelope decoded (engine/PROTOCOL.md, "Node: the
 -- MESSAGE envelope"). Follows a msg_id across hops: ptpchat.msg_id.seen counts the datagrams
@@ -52,7 +53,7 @@ p.fields = {
   f.field, f.seen, f.first, f.previous, f.env_version, f.env_msg_id, f.env_node_id,
   f.env_channel_id, f.env_timestamp, f.env_kind, f.env_body_len, f.env_text, f.env_signature,
 }
-p.prefs.ports = Pref.range("UDP ports", "7000", "UDP ports decoded as ptpchat", 65535)
+p.prefs.ports = Pref.range("UDP ports", "7000,9001", "UDP ports decoded as ptpchat", 65535)
 
 -- JSON ----------------------------------------------------------------------------------------
 -- A small parser: objects become { keys = {k1, k2, ...}, values = {k = v} } (document order),
