@@ -24,5 +24,13 @@ sys.exit(0 if any(n.startswith("datagrams_sent") for n in failed) else 1)
 PY
 check "JUnit marks the failing expectation" $?
 
+# A header line, and while a run goes on a line naming it every --progress-every (a 1 ms period:
+# any child takes longer than that to start), so a long scenario does not leave a CI log silent.
+"$PTPLAB" suite "$src/scenarios/suites/smoke/basic.json" --progress-every 1ms -j 1 --report "$tmp/p.db" >"$tmp/pout" 2>&1
+grep -q '^suite: 1 scenario, 1 at a time$' "$tmp/pout"; check "suite prints a header line" $?
+grep -q '^  \.\.\. 0 of 1 finished; .* running: .*basic.json$' "$tmp/pout"; check "suite names the running scenario" $?
+rc=0; "$PTPLAB" suite "$src/scenarios/suites/smoke/basic.json" --progress-every soon >"$tmp/bad" 2>&1 || rc=$?
+[[ $rc == 2 ]] && grep -q -- "--progress-every: expected a duration" "$tmp/bad"; check "a bad --progress-every exits 2" $?
+
 [[ $failures == 0 ]] && echo "all suite checks passed" || echo "$failures suite checks failed"
 exit $((failures > 0))

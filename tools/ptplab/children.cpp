@@ -57,12 +57,20 @@ pid_t spawn_self(const ChildJob& job, pid_t group) {
   _exit(kChildCouldNotStart);
 }
 
-// Waits for any child; its pid and exit status (128 + signal when killed), or pid -1 when none.
-std::pair<pid_t, int> wait_child() {
+// Waits for any child; its pid and exit status (128 + signal when killed), pid -1 when none is
+// left, or pid 0 when `until` passed first (`until` max: no limit).
+std::pair<pid_t, int> wait_child(std::chrono::steady_clock::time_point until) {
   int status = 0;
   pid_t pid = -1;
+  const bool bounded = until != std::chrono::steady_clock::time_point::max();
   do {
-    pid = waitpid(-1, &status, 0);
+    pid = waitpid(-1, &status, bounded ? WNOHANG : 0);
+    if (pid == 0) {  // none ended yet: look again in 50 ms, up to `until`
+      if (std::chrono::steady_clock::now() >= until) return {0, 0};
+      usleep(50'000);
+      pid = -1;
+      errno = EINTR;
+    }
   } while (pid < 0 && errno == EINTR);
   if (pid < 0) return {-1, 0};
   if (WIFEXITED(status)) return {pid, WEXITSTATUS(status)};
@@ -71,8 +79,10 @@ std::pair<pid_t, int> wait_child() {
 
 }  // namespace
 
-std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
-                              const ChildDoneFn& on_done) {
+std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel, const ChildWatch& watch) {
+  using Clock = std::chrono::steady_clock;
+  const bool beat = watch.on_running && watch.every.count() > 0;
+  auto next_beat = beat ? Clock::now() + watch.every : Clock::time_point::max();
   std::vector<int> status(jobs.size(), kChildNotRun);
   std::vector<std::pair<pid_t, std::size_t>> running;
   pid_t group = 0;  // the children's process group while any runs
@@ -92,13 +102,20 @@ std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parall
       ++next;
     }
     if (running.empty()) break;
-    const auto [pid, code] = wait_child();
+    const auto [pid, code] = wait_child(next_beat);
+    if (pid == 0) {
+      std::vector<std::size_t> ids;
+      for (const auto& r : running) ids.push_back(r.second);
+      watch.on_running(ids);
+      next_beat = Clock::now() + watch.every;
+      continue;
+    }
     if (pid < 0) break;
     const auto it =
         std::find_if(running.begin(), running.end(), [pid = pid](const auto& r) { return r.first == pid; });
     if (it == running.end()) continue;
     status[it->second] = code;
-    if (on_done) on_done(it->second, code);
+    if (watch.on_done) watch.on_done(it->second, code);
     running.erase(it);
     if (running.empty()) {
       // The group ends with its last member: the next child starts a new one.

@@ -7,6 +7,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -27,13 +28,23 @@ inline constexpr int kChildCouldNotStart = 127;
 // Called as each started child run ends: (job index, exit status).
 using ChildDoneFn = std::function<void(std::size_t, int)>;
 
+// Called every `ChildWatch::every` of wall time while children run: the indices of the running jobs.
+using ChildRunningFn = std::function<void(const std::vector<std::size_t>&)>;
+
+// What the caller hears while run_children waits.
+struct ChildWatch {
+  ChildDoneFn on_done;                 // each started job as it ends (may be empty)
+  ChildRunningFn on_running;           // the running jobs, every `every` (may be empty)
+  std::chrono::milliseconds every{0};  // 0: on_running is never called
+};
+
 // Runs the jobs as child processes, at most `parallel` at a time, in order, and waits for every
 // one it started; their exit statuses (128 + signal when one was killed). Once stop_requested()
 // is raised it starts no more jobs (kChildNotRun) and waits for the running ones, which got the
-// signal too. `on_done` (may be empty) hears of each started job as it ends. Requires
-// install_stop_signals().
+// signal too. `watch` hears of each job as it ends and, if asked, of the running ones
+// periodically. Requires install_stop_signals().
 [[nodiscard]] std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parallel,
-                                            const ChildDoneFn& on_done = {});
+                                            const ChildWatch& watch = {});
 
 // One word for a child's exit status: "pass" (0), "interrupted" (130, 143), "timed out" (124,
 // run_timeout.hpp), "not run" (kChildNotRun), else "FAIL".

@@ -20,6 +20,7 @@
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
@@ -70,10 +71,11 @@ int run(int argc, char** argv) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE: PATH a JSON pointer into the scenario, VALUE JSON or a bare string "
       "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order")(
-      "quiet,q", "no progress line and no summary (errors still go to stderr)")(
-      "progress-every", po::value<std::string>()->default_value("10s"),
-      "off a terminal, print a plain progress line on stderr this often (DURATION of wall time; 0: "
-      "never): simulated time, events/s, elapsed, ETA, peak RSS");
+      "quiet,q", "no progress line and no summary (errors still go to stderr)");
+  add_progress_option(
+      visible,
+      "off a terminal, print a plain progress line on stderr this often (DURATION of wall time; "
+      "0: never): simulated time, events/s, elapsed, ETA, peak RSS");
   add_timeout_option(visible,
                      "a run still going then stops, its report row is kept with status timed_out and the "
                      "command exits 124");
@@ -116,10 +118,9 @@ int run(int argc, char** argv) {
     return 2;
   }
   const std::optional<TimeNs> timeout = *timeout_given;
-  const auto progress_every = parse_duration(vm["progress-every"].as<std::string>());
-  if (!progress_every || *progress_every < 0) {
-    std::fprintf(stderr, "ptplab run: --progress-every: expected a duration such as \"10s\" or 0, got '%s'\n",
-                 vm["progress-every"].as<std::string>().c_str());
+  const auto progress_every = progress_every_option(vm);
+  if (!progress_every) {
+    std::fprintf(stderr, "ptplab run: %s\n", progress_every.error().c_str());
     return 2;
   }
   // From here on SIGINT/SIGTERM only raises the stop flag: a run asked for and stopped before it
@@ -169,7 +170,7 @@ int run(int argc, char** argv) {
       request.timed_out = &watchdog->timed_out();
     }
     request.exit_follows_stop = true;  // an interrupted or timed-out run ends the command
-    request.progress = make_progress(s.name, s.duration_ns, quiet, *progress_every);
+    request.progress = make_progress(s.name, s.duration_ns, quiet, progress_every->count() * 1'000'000);
     request.capture = capture->request;
     auto outcome = scenarios::run_scenario(s, request);
     if (!outcome) {

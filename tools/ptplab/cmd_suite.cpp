@@ -57,9 +57,12 @@ int suite(int argc, char** argv) {
       "write JUnit XML here (default: none): a test case per scenario and per expectation")(
       "report", po::value<std::string>(),
       "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
-      "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "jobs,j", po::value<unsigned>(),
       "scenarios run at once, each in its own process (default: the number of CPUs)")(
       "quiet,q", "no line per finished scenario");
+  add_progress_option(visible,
+                      "while runs go on, print a line naming the running ones this often (DURATION of "
+                      "wall time; 0: never), besides the line per finished run");
   add_timeout_option(visible,
                      "a scenario still running then stops (`ptplab run --timeout`): its line says timed out, "
                      "its JUnit case fails as timed out, the merged report keeps its run as timed_out, and "
@@ -72,6 +75,13 @@ int suite(int argc, char** argv) {
   if (const auto stop = parse_command_line("suite", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("input")) {
     std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
+    return 2;
+  }
+  const unsigned jobs_at_once =
+      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  const auto progress_every = progress_every_option(vm);
+  if (!progress_every) {
+    std::fprintf(stderr, "ptplab %s: %s\n", "suite", progress_every.error().c_str());
     return 2;
   }
   const auto timeout = timeout_option(vm);
@@ -100,9 +110,16 @@ int suite(int argc, char** argv) {
     if (*timeout)
       jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
+  if (!vm.count("quiet"))
+    std::printf("suite: %zu scenario%s, %u at a time\n", files.size(), files.size() == 1 ? "" : "s",
+                jobs_at_once);
   RunProgress progress(files, vm.count("quiet") != 0);
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
-                                   [&](std::size_t job, int code) { progress.finished(job, code); });
+  const auto status = run_children(
+      jobs, jobs_at_once,
+
+      ChildWatch{[&](std::size_t job, int code) { progress.finished(job, code); },
+                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
+                 *progress_every});
 
   std::vector<SuiteCase> cases;
   int verdict = 0;

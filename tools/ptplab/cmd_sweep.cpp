@@ -46,11 +46,14 @@ int sweep(int argc, char** argv) {
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite; default ./<scenario name>.db), appended to if it exists")(
-      "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "jobs,j", po::value<unsigned>(),
       "points run at once, each in its own process (default: the number of CPUs)")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable")("quiet,q",
                                                                          "no line per finished run");
+  add_progress_option(visible,
+                      "while runs go on, print a line naming the running ones this often (DURATION of "
+                      "wall time; 0: never), besides the line per finished run");
   add_timeout_option(visible,
                      "a run still going then stops (`ptplab run --timeout`): its line says timed out, the "
                      "merged report keeps it as timed_out, and it counts as failed (exit 1)");
@@ -62,6 +65,13 @@ int sweep(int argc, char** argv) {
   if (const auto stop = parse_command_line("sweep", argc, argv, visible, all, positional, vm)) return *stop;
   if (!vm.count("scenario")) {
     std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
+    return 2;
+  }
+  const unsigned jobs_at_once =
+      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  const auto progress_every = progress_every_option(vm);
+  if (!progress_every) {
+    std::fprintf(stderr, "ptplab %s: %s\n", "sweep", progress_every.error().c_str());
     return 2;
   }
   const auto timeout = timeout_option(vm);
@@ -103,13 +113,16 @@ int sweep(int argc, char** argv) {
     if (*timeout)
       jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
-  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
-              vm["jobs"].as<unsigned>());
+  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(), jobs_at_once);
   std::vector<std::string> labels;
   for (const auto& p : *points) labels.push_back(p.label);
   RunProgress progress(labels, vm.count("quiet") != 0);
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
-                                   [&](std::size_t job, int code) { progress.finished(job, code); });
+  const auto status = run_children(
+      jobs, jobs_at_once,
+
+      ChildWatch{[&](std::size_t job, int code) { progress.finished(job, code); },
+                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
+                 *progress_every});
 
   int verdict = 0;
   std::vector<SweepRun> rows;

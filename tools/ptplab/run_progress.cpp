@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "engine/core/time.hpp"
 #include "tools/ptplab/children.hpp"
 
 namespace ptplab::cli {
@@ -19,6 +20,33 @@ void RunProgress::finished(std::size_t job, int code) {
   std::printf("  [%zu/%zu] %-11s %s  %.1f s elapsed, ETA %.0f s\n", done_, total, child_status_word(code),
               job < total ? labels_[job].c_str() : "?", elapsed, eta);
   std::fflush(stdout);
+}
+
+void RunProgress::still_running(const std::vector<std::size_t>& running) {
+  if (quiet_ || running.empty()) return;
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  std::string names;
+  for (const auto job : running) {
+    if (!names.empty()) names += ", ";
+    names += job < labels_.size() ? labels_[job] : "?";
+  }
+  std::printf("  ... %zu of %zu finished; %.0f s elapsed, running: %s\n", done_, labels_.size(), elapsed,
+              names.c_str());
+  std::fflush(stdout);
+}
+
+void add_progress_option(boost::program_options::options_description& options, const std::string& what) {
+  options.add_options()("progress-every", boost::program_options::value<std::string>()->default_value("10s"),
+                        what.c_str());
+}
+
+Expected<std::chrono::milliseconds, std::string> progress_every_option(
+    const boost::program_options::variables_map& vm) {
+  const std::string text = vm["progress-every"].as<std::string>();
+  const auto ns = parse_duration(text);
+  if (!ns || *ns < 0)
+    return Unexpected("--progress-every: expected a duration such as \"10s\" or 0, got '" + text + "'");
+  return std::chrono::milliseconds(*ns / 1'000'000);
 }
 
 }  // namespace ptplab::cli
