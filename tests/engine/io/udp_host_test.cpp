@@ -1,10 +1,12 @@
 // UdpHost's addresses: HOST:PORT forms (IPv4, [IPv6], names), IPv6 peers as 240/4 stand-ins that
-// describe() prints as the real address, and an exchange between two hosts on ::1.
+// describe() prints as the real address, and an exchange between two hosts on ::1; a burst
+// drained in batches and answered in batches, and the kernel's queue drops counted.
 #include "engine/io/udp_host.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
 #include <chrono>
 #include <vector>
 
@@ -79,6 +81,77 @@ TEST(UdpHost, HostPortFormsAndTheirErrors) {
     EXPECT_FALSE(v4.resolve(bad)) << bad;
   UdpHost unbindable(io, r, {});
   EXPECT_FALSE(unbindable.bind("[::1:0"));
+}
+
+// A plain socket on 127.0.0.1 that sends `count` datagrams of `size` bytes to `port` at once.
+struct Burst {
+  explicit Burst(boost::asio::io_context& io)
+      : socket(io, {boost::asio::ip::make_address_v4("127.0.0.1"), 0}) {}
+  void send(std::uint16_t port, int count, std::size_t size) {
+    const boost::asio::ip::udp::endpoint to(boost::asio::ip::make_address_v4("127.0.0.1"), port);
+    const std::string bytes(size, 'b');
+    for (int i = 0; i < count; ++i) socket.send_to(boost::asio::buffer(bytes), to);
+  }
+  boost::asio::ip::udp::socket socket;
+};
+
+// Runs `io` until `done` or 10 s.
+template <class Done>
+void run_until(boost::asio::io_context& io, Done done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < deadline)
+    io.run_one_for(std::chrono::milliseconds(50));
+}
+
+TEST(UdpHost, DrainsABurstInBatchesAndAnswersEveryDatagram) {
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost host(io, r, {});
+  int flushes = 0;
+  host.set_flush([&] { ++flushes; });
+  const auto bound = host.bind("127.0.0.1:0");
+  ASSERT_TRUE(bound) << bound.error();
+  const auto granted = host.set_receive_buffer(1 << 20);
+  ASSERT_TRUE(granted) << granted.error();
+  EXPECT_GE(*granted, std::size_t{1} << 16);  // rmem_max is at least 208 KiB on Linux
+  EXPECT_EQ(*granted, host.receive_buffer());
+  host.start();
+  constexpr int kBurst = 200;  // several recvmmsg batches, several sendmmsg batches of answers
+  Burst burst(io);
+  burst.send(bound->port, kBurst, 100);
+  run_until(io, [&] { return r.got.size() == kBurst; });
+  ASSERT_EQ(r.got.size(), std::size_t{kBurst});
+  EXPECT_EQ(host.received(), std::uint64_t{kBurst});
+  EXPECT_EQ(host.sent(), std::uint64_t{kBurst});  // one "pong" each, sent in batches
+  EXPECT_EQ(host.dropped_queue_full(), 0u);
+  EXPECT_LT(flushes, kBurst);  // once per wake-up, not once per datagram
+  std::array<char, 16> answer{};
+  for (int i = 0; i < kBurst; ++i) {
+    ASSERT_EQ(burst.socket.receive(boost::asio::buffer(answer)), 4u);
+    EXPECT_EQ(std::string(answer.data(), 4), "pong");
+  }
+  host.stop();
+}
+
+TEST(UdpHost, CountsTheDatagramsTheKernelDroppedForAFullQueue) {
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost host(io, r, {});
+  const auto bound = host.bind("127.0.0.1:0");
+  ASSERT_TRUE(bound) << bound.error();
+  ASSERT_TRUE(host.set_receive_buffer(1));  // the kernel's minimum: a few datagrams
+  host.start();
+  Burst burst(io);
+  constexpr int kBurst = 500;
+  burst.send(bound->port, kBurst, 1000);  // before the host reads: most overflow the queue
+  run_until(io, [&] { return host.received() > 0 && io.poll() == 0; });
+  // The count rides on the datagrams that arrive after the drops: one more carries the total.
+  const auto before = host.received();
+  burst.send(bound->port, 1, 1000);
+  run_until(io, [&] { return host.received() > before; });
+  EXPECT_GT(host.dropped_queue_full(), 0u);
+  EXPECT_EQ(host.received() + host.dropped_queue_full(), std::uint64_t{kBurst} + 1);
+  host.stop();
 }
 
 }  // namespace
