@@ -247,6 +247,9 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
 Expected<std::size_t, std::string> UdpHost::set_receive_buffer(std::size_t bytes) {
   boost::system::error_code ec;
   const auto capped = static_cast<int>(std::min<std::size_t>(bytes, 1U << 30));
+  // A privileged node (CAP_NET_ADMIN) gets what it asks for, past net.core.rmem_max.
+  if (setsockopt(asio_->socket.native_handle(), SOL_SOCKET, SO_RCVBUFFORCE, &capped, sizeof capped) == 0)
+    return receive_buffer();
   asio_->socket.set_option(asio::socket_base::receive_buffer_size(capped), ec);
   if (ec)
     return Unexpected("cannot set the receive buffer to " + std::to_string(bytes) +

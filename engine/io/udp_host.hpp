@@ -63,8 +63,9 @@ class UdpHost final {
   [[nodiscard]] std::string describe(const Address& a) const;
   static constexpr std::size_t kStandInsMax = 4096;  // distinct IPv6 peer addresses per host
   // Asks for a socket receive buffer (SO_RCVBUF) of `bytes`, so that a burst waits in the kernel
-  // instead of being dropped while the endpoint works; the kernel caps the request at
-  // net.core.rmem_max and doubles it for its bookkeeping (socket(7)). Call after bind. Returns
+  // instead of being dropped while the endpoint works. With CAP_NET_ADMIN the request is granted
+  // as is (SO_RCVBUFFORCE); otherwise the kernel caps it at net.core.rmem_max (SO_RCVBUF). Linux
+  // doubles it for its bookkeeping (socket(7)). Call after bind. Returns
   // the size the kernel granted (getsockopt), in bytes. Errors: the socket refused the option.
   Expected<std::size_t, std::string> set_receive_buffer(std::size_t bytes);
   // The socket's receive buffer as the kernel reports it (SO_RCVBUF), in bytes; 0 before bind.

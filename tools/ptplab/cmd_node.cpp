@@ -88,7 +88,8 @@ int run_node(int argc, char** argv) {
       "timestamps; complete when the node stops); open with tools/wireshark/ptpchat.lua")(
       "receive-buffer", po::value(&receive_buffer),
       "BYTES of socket receive buffer to ask for (SO_RCVBUF), so that a burst waits instead of being "
-      "dropped; the kernel caps it at net.core.rmem_max and the listening event reports what it granted "
+      "dropped; the kernel caps it at net.core.rmem_max unless the node has CAP_NET_ADMIN, and the "
+      "listening event reports what it granted "
       "(default 4194304; 0: the system default)")(
       "log-drops", po::value(&drop_lines),
       "at most N dropped/rate_limited lines per second in the log; the rest are counted in one "

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -55,6 +56,7 @@ constexpr std::array<KindEntry, 4> kKinds = {{
 static_assert(static_cast<std::size_t>(kKinds.back().kind) + 1 == kKinds.size());
 
 constexpr std::size_t kOversizedBytes = 9000;  // over the default max_datagram_bytes (8192)
+constexpr double kCatchUpSeconds = 0.02;       // the most sending a paced sender saves up
 
 struct Options {
   sockaddr_in target{};
@@ -69,7 +71,8 @@ void usage(std::ostream& os) {
   os << "usage: soak-flood --target IP:PORT [--seconds S] [--rate N] [--ports N] [--batch N] [--seed N]\n"
         "  --target   IPv4 address and port of the node to flood (required)\n"
         "  --seconds  how long to send (default 60)\n"
-        "  --rate     datagrams per second, paced every millisecond (default 60000; 0: as fast as possible)\n"
+        "  --rate     datagrams per second, paced, never making up for lost time (default 60000; 0: flat "
+        "out)\n"
         "  --ports    source sockets (ports) the batches rotate over (default 512)\n"
         "  --batch    datagrams per sendmmsg call, all of one kind from one port (default 32)\n"
         "  --seed     seed of node_ids and msg_ids (default 1)\n"
@@ -197,6 +200,8 @@ int main(int argc, char** argv) {
   const auto end =
       begin + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
   auto next_report = begin + std::chrono::seconds(1);
+  auto last = begin;
+  double tokens = 0;  // datagrams the pace allows now
   for (auto now = begin; now < end; now = Clock::now()) {
     if (now >= next_report) {
       std::printf("{\"t_s\":%.1f,\"sent\":%llu}\n", std::chrono::duration<double>(now - begin).count(),
@@ -204,11 +209,17 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
       next_report += std::chrono::seconds(1);
     }
-    // Paced: sleep while ahead of rate * elapsed (the kernel's timer slack is well under 1 ms).
-    const double due = o.rate * std::chrono::duration<double>(now - begin).count();
-    if (o.rate > 0 && static_cast<double>(sent) >= due) {
-      std::this_thread::sleep_for(std::chrono::microseconds(500));
-      continue;
+    // Paced by a token bucket holding at most kCatchUpSeconds of sending: a sender that was
+    // descheduled resumes at the rate, it does not burst to make up for the time it lost.
+    if (o.rate > 0) {
+      const double dt = std::chrono::duration<double>(now - last).count();
+      last = now;
+      tokens = std::min(tokens + o.rate * dt, std::max(o.rate * kCatchUpSeconds, double(o.batch)));
+      if (tokens < o.batch) {
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+        continue;
+      }
+      tokens -= o.batch;
     }
     const auto& k = kKinds[turn % kKinds.size()];
     const int fd = sockets[(turn / kKinds.size()) % sockets.size()];
