@@ -95,6 +95,23 @@ struct Burst {
   boost::asio::ip::udp::socket socket;
 };
 
+// A started host on 127.0.0.1:<any> answering "pong", and a burst socket aimed at it.
+struct LoopbackHost {
+  explicit LoopbackHost(std::size_t receive_buffer) {
+    const auto b = host.bind("127.0.0.1:0");
+    EXPECT_TRUE(b) << (b ? "" : b.error());
+    if (b) port = b->port;
+    granted = host.set_receive_buffer(receive_buffer);
+    EXPECT_TRUE(granted) << (granted ? "" : granted.error());
+  }
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost host{io, r, {}};
+  std::uint16_t port = 0;
+  Expected<std::size_t, std::string> granted = std::size_t{0};
+  Burst burst{io};
+};
+
 // Runs `io` until `done` or 10 s.
 template <class Done>
 void run_until(boost::asio::io_context& io, Done done) {
@@ -104,54 +121,42 @@ void run_until(boost::asio::io_context& io, Done done) {
 }
 
 TEST(UdpHost, DrainsABurstInBatchesAndAnswersEveryDatagram) {
-  boost::asio::io_context io;
-  Recorder r;
-  UdpHost host(io, r, {});
+  LoopbackHost h(1 << 20);
   int flushes = 0;
-  host.set_flush([&] { ++flushes; });
-  const auto bound = host.bind("127.0.0.1:0");
-  ASSERT_TRUE(bound) << bound.error();
-  const auto granted = host.set_receive_buffer(1 << 20);
-  ASSERT_TRUE(granted) << granted.error();
-  EXPECT_GE(*granted, std::size_t{1} << 16);  // rmem_max is at least 208 KiB on Linux
-  EXPECT_EQ(*granted, host.receive_buffer());
-  host.start();
+  h.host.set_flush([&] { ++flushes; });
+  ASSERT_TRUE(h.granted);
+  EXPECT_GE(*h.granted, std::size_t{1} << 16);  // rmem_max is at least 208 KiB on Linux
+  EXPECT_EQ(*h.granted, h.host.receive_buffer());
+  h.host.start();
   constexpr int kBurst = 200;  // several recvmmsg batches, several sendmmsg batches of answers
-  Burst burst(io);
-  burst.send(bound->port, kBurst, 100);
-  run_until(io, [&] { return r.got.size() == kBurst; });
-  ASSERT_EQ(r.got.size(), std::size_t{kBurst});
-  EXPECT_EQ(host.received(), std::uint64_t{kBurst});
-  EXPECT_EQ(host.sent(), std::uint64_t{kBurst});  // one "pong" each, sent in batches
-  EXPECT_EQ(host.dropped_queue_full(), 0u);
+  h.burst.send(h.port, kBurst, 100);
+  run_until(h.io, [&] { return h.r.got.size() == kBurst; });
+  ASSERT_EQ(h.r.got.size(), std::size_t{kBurst});
+  EXPECT_EQ(h.host.received(), std::uint64_t{kBurst});
+  EXPECT_EQ(h.host.sent(), std::uint64_t{kBurst});  // one "pong" each, sent in batches
+  EXPECT_EQ(h.host.dropped_queue_full(), 0u);
   EXPECT_LT(flushes, kBurst);  // once per wake-up, not once per datagram
   std::array<char, 16> answer{};
   for (int i = 0; i < kBurst; ++i) {
-    ASSERT_EQ(burst.socket.receive(boost::asio::buffer(answer)), 4u);
+    ASSERT_EQ(h.burst.socket.receive(boost::asio::buffer(answer)), 4u);
     EXPECT_EQ(std::string(answer.data(), 4), "pong");
   }
-  host.stop();
+  h.host.stop();
 }
 
 TEST(UdpHost, CountsTheDatagramsTheKernelDroppedForAFullQueue) {
-  boost::asio::io_context io;
-  Recorder r;
-  UdpHost host(io, r, {});
-  const auto bound = host.bind("127.0.0.1:0");
-  ASSERT_TRUE(bound) << bound.error();
-  ASSERT_TRUE(host.set_receive_buffer(1));  // the kernel's minimum: a few datagrams
-  host.start();
-  Burst burst(io);
+  LoopbackHost h(1);  // the kernel's minimum: a few datagrams
+  h.host.start();
   constexpr int kBurst = 500;
-  burst.send(bound->port, kBurst, 1000);  // before the host reads: most overflow the queue
-  run_until(io, [&] { return host.received() > 0 && io.poll() == 0; });
+  h.burst.send(h.port, kBurst, 1000);  // before the host reads: most overflow the queue
+  run_until(h.io, [&] { return h.host.received() > 0 && h.io.poll() == 0; });
   // The count rides on the datagrams that arrive after the drops: one more carries the total.
-  const auto before = host.received();
-  burst.send(bound->port, 1, 1000);
-  run_until(io, [&] { return host.received() > before; });
-  EXPECT_GT(host.dropped_queue_full(), 0u);
-  EXPECT_EQ(host.received() + host.dropped_queue_full(), std::uint64_t{kBurst} + 1);
-  host.stop();
+  const auto before = h.host.received();
+  h.burst.send(h.port, 1, 1000);
+  run_until(h.io, [&] { return h.host.received() > before; });
+  EXPECT_GT(h.host.dropped_queue_full(), 0u);
+  EXPECT_EQ(h.host.received() + h.host.dropped_queue_full(), std::uint64_t{kBurst} + 1);
+  h.host.stop();
 }
 
 }  // namespace
