@@ -1,6 +1,8 @@
 // The UDP host loop.
 #include "engine/io/udp_host.hpp"
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <array>
 #include <boost/asio/io_context.hpp>
@@ -8,6 +10,7 @@
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <vector>
@@ -95,10 +98,79 @@ struct UdpHost::Sockets {
     return udp::endpoint(asio::ip::make_address_v6(asio::ip::v4_mapped, asio::ip::address_v4(a.ip)), a.port);
   }
 
+  // After bind: non-blocking (a full send buffer drops the datagram instead of stalling, and
+  // recvmmsg returns when the queue is empty) and the kernel's drop counter on every datagram.
+  void configure(boost::system::error_code& ec) {
+    socket.non_blocking(true, ec);
+    const int on = 1;
+    if (!ec && setsockopt(socket.native_handle(), SOL_SOCKET, SO_RXQ_OVFL, &on, sizeof on) != 0)
+      ec = boost::system::error_code(errno, boost::system::system_category());
+  }
+
+  // Receives up to kBatchDatagrams waiting datagrams without blocking; their count (0: none
+  // waiting, or an error such as an ICMP "connection refused", which is not fatal).
+  std::size_t receive_batch() {
+    for (std::size_t i = 0; i < kBatchDatagrams; ++i) {
+      iovs[i] = iovec{slots[i].bytes.data(), slots[i].bytes.size()};
+      headers[i] = mmsghdr{};
+      headers[i].msg_hdr.msg_name = &slots[i].from;
+      headers[i].msg_hdr.msg_namelen = sizeof slots[i].from;
+      headers[i].msg_hdr.msg_iov = &iovs[i];
+      headers[i].msg_hdr.msg_iovlen = 1;
+      headers[i].msg_hdr.msg_control = slots[i].control.data();
+      headers[i].msg_hdr.msg_controllen = slots[i].control.size();
+    }
+    const int n = recvmmsg(socket.native_handle(), headers.data(), kBatchDatagrams, MSG_DONTWAIT, nullptr);
+    return n < 0 ? 0 : static_cast<std::size_t>(n);
+  }
+
+  // Datagram i of the last batch: its source and bytes.
+  [[nodiscard]] udp::endpoint source(std::size_t i) const {
+    udp::endpoint e;
+    const auto length = std::min<std::size_t>(headers[i].msg_hdr.msg_namelen, e.capacity());
+    std::memcpy(e.data(), &slots[i].from, length);
+    e.resize(length);
+    return e;
+  }
+  [[nodiscard]] std::string_view bytes(std::size_t i) const {
+    return {slots[i].bytes.data(), std::min<std::size_t>(headers[i].msg_len, kDatagramBytesMax)};
+  }
+  // The kernel's count of datagrams this socket dropped (queue full), as datagram i carries it;
+  // nullopt when it carries none (nothing dropped yet).
+  [[nodiscard]] std::optional<std::uint32_t> drop_count(std::size_t i) {
+    for (cmsghdr* c = CMSG_FIRSTHDR(&headers[i].msg_hdr); c != nullptr;
+         c = CMSG_NXTHDR(&headers[i].msg_hdr, c)) {
+      if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SO_RXQ_OVFL) continue;
+      std::uint32_t count = 0;
+      std::memcpy(&count, CMSG_DATA(c), sizeof count);
+      return count;
+    }
+    return std::nullopt;
+  }
+
+  // One datagram's room in a batch. The buffers are not zeroed: the kernel touches only the
+  // pages a datagram reaches, so the batch costs resident memory only as large datagrams come.
+  struct Slot {
+    std::array<char, kDatagramBytesMax> bytes;
+    sockaddr_storage from;
+    alignas(cmsghdr) std::array<char, CMSG_SPACE(sizeof(std::uint32_t))> control;
+  };
+
+  // A datagram the endpoint asked to send, waiting for the end of the wake-up.
+  struct Outgoing {
+    udp::endpoint to;
+    Address address;  // `to` as the endpoint named it (for the tap)
+    SharedBytes bytes;
+  };
+
   udp::socket socket;
   asio::steady_timer timer;
-  udp::endpoint from;
-  std::array<char, kDatagramBytesMax> buffer{};
+  std::vector<Outgoing> outgoing;  // at most kBatchDatagrams
+  std::array<mmsghdr, kBatchDatagrams> send_headers{};
+  std::array<iovec, kBatchDatagrams> send_iovs{};
+  std::unique_ptr<Slot[]> slots = std::make_unique_for_overwrite<Slot[]>(kBatchDatagrams);
+  std::array<mmsghdr, kBatchDatagrams> headers{};
+  std::array<iovec, kBatchDatagrams> iovs{};
   bool v6 = false;                                            // the socket is IPv6 (dual-stack)
   std::vector<asio::ip::address_v6> stand_ins;                // index i: 240.0.0.0 + i + 1
   std::map<asio::ip::address_v6, std::uint32_t> stand_in_of;  // and back
@@ -127,7 +199,8 @@ Expected<Address, std::string> UdpHost::bind(const Address& listen) {
   asio_->socket.open(udp::v4(), ec);
   if (!ec) asio_->socket.bind(udp::endpoint(asio::ip::address_v4(listen.ip), listen.port), ec);
   if (ec) return Unexpected("cannot listen on " + listen.to_string() + ": " + ec.message());
-  asio_->socket.non_blocking(true, ec);  // a full send buffer drops the datagram instead of stalling
+  asio_->configure(ec);
+  if (ec) return Unexpected("cannot configure the socket: " + ec.message());
   const auto local = asio_->socket.local_endpoint(ec);
   if (ec) return Unexpected("cannot read the socket's address: " + ec.message());
   address_ = Address{local.address().to_v4().to_uint(), local.port()};
@@ -147,7 +220,8 @@ Expected<Address, std::string> UdpHost::bind(std::string_view host_port) {
   if (!ec) asio_->socket.bind(udp::endpoint(ip, split->second), ec);
   if (ec) return Unexpected("cannot listen on " + std::string(host_port) + ": " + ec.message());
   asio_->v6 = true;
-  asio_->socket.non_blocking(true, ec);
+  asio_->configure(ec);
+  if (ec) return Unexpected("cannot configure the socket: " + ec.message());
   const auto local = asio_->socket.local_endpoint(ec);
   if (ec) return Unexpected("cannot read the socket's address: " + ec.message());
   const auto self = asio_->address_of(local);
@@ -170,6 +244,26 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
   return *a;
 }
 
+Expected<std::size_t, std::string> UdpHost::set_receive_buffer(std::size_t bytes) {
+  boost::system::error_code ec;
+  const auto capped = static_cast<int>(std::min<std::size_t>(bytes, 1U << 30));
+  // A privileged node (CAP_NET_ADMIN) gets what it asks for, past net.core.rmem_max.
+  if (setsockopt(asio_->socket.native_handle(), SOL_SOCKET, SO_RCVBUFFORCE, &capped, sizeof capped) == 0)
+    return receive_buffer();
+  asio_->socket.set_option(asio::socket_base::receive_buffer_size(capped), ec);
+  if (ec)
+    return Unexpected("cannot set the receive buffer to " + std::to_string(bytes) +
+                      " bytes: " + ec.message());
+  return receive_buffer();
+}
+
+std::size_t UdpHost::receive_buffer() const {
+  boost::system::error_code ec;
+  asio::socket_base::receive_buffer_size size;
+  asio_->socket.get_option(size, ec);
+  return ec ? 0 : static_cast<std::size_t>(size.value());
+}
+
 std::string UdpHost::describe(const Address& a) const {
   if (const auto real = asio_->stood_in(a)) return "[" + real->to_string() + "]:" + std::to_string(a.port);
   return a.to_string();
@@ -182,12 +276,18 @@ void UdpHost::start() {
 
 void UdpHost::act(const std::function<void(TimeNs, Output&)>& action) {
   if (stopped_) return;
+  step(action);
+  send_queued();
+  arm_timer();
+  if (flush_) flush_();
+}
+
+void UdpHost::step(const std::function<void(TimeNs, Output&)>& action) {
   const TimeNs now = steady_clock_now();
   Output& out = outputs_.push();
   action(now, out);
   drain(out, now);
   outputs_.pop();
-  arm_timer();
 }
 
 void UdpHost::drain(const Output& out, TimeNs now) {
@@ -199,6 +299,7 @@ void UdpHost::drain(const Output& out, TimeNs now) {
 }
 
 void UdpHost::stop() {
+  send_queued();
   stopped_ = true;
   boost::system::error_code ignored;
   asio_->timer.cancel();
@@ -212,29 +313,73 @@ void UdpHost::send(const Address& to, const SharedBytes& bytes) {
     ++dropped_unmapped_;
     return;
   }
-  boost::system::error_code ec;  // unreachable or congested: UDP loses it, as the engine expects
-  asio_->socket.send_to(asio::buffer(*bytes), *endpoint, 0, ec);
-  if (ec) return;
-  ++sent_;
-  if (tap_) tap_(address_, to, *bytes);
+  asio_->outgoing.push_back({*endpoint, to, bytes});
+  if (asio_->outgoing.size() == kBatchDatagrams) send_queued();
+}
+
+void UdpHost::send_queued() {
+  auto& queue = asio_->outgoing;
+  if (stopped_ || queue.empty()) {
+    queue.clear();
+    return;
+  }
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    auto& iov = asio_->send_iovs[i];
+    iov = iovec{const_cast<char*>(queue[i].bytes->data()), queue[i].bytes->size()};
+    auto& h = asio_->send_headers[i];
+    h = mmsghdr{};
+    h.msg_hdr.msg_name = queue[i].to.data();
+    h.msg_hdr.msg_namelen = static_cast<socklen_t>(queue[i].to.size());
+    h.msg_hdr.msg_iov = &iov;
+    h.msg_hdr.msg_iovlen = 1;
+  }
+  for (std::size_t i = 0; i < queue.size();) {
+    const int n = sendmmsg(asio_->socket.native_handle(), &asio_->send_headers[i],
+                           static_cast<unsigned>(queue.size() - i), MSG_DONTWAIT);
+    if (n <= 0) {  // unreachable or congested: UDP loses this one, as the engine expects
+      ++i;
+      continue;
+    }
+    for (std::size_t k = i; k < i + static_cast<std::size_t>(n); ++k) {
+      ++sent_;
+      if (tap_) tap_(address_, queue[k].address, *queue[k].bytes);
+    }
+    i += static_cast<std::size_t>(n);
+  }
+  queue.clear();
 }
 
 void UdpHost::receive() {
-  asio_->socket.async_receive_from(
-      asio::buffer(asio_->buffer), asio_->from, [this](const boost::system::error_code& ec, std::size_t n) {
-        if (stopped_ || ec == asio::error::operation_aborted) return;
-        const auto mapped = ec ? std::nullopt : asio_->address_of(asio_->from);
-        if (!ec && !mapped) ++dropped_unmapped_;  // no stand-in left for a new IPv6 source
-        if (mapped) {
-          ++received_;
-          const Address from = *mapped;
-          const SharedBytes bytes = make_bytes(std::string(asio_->buffer.data(), n));
-          if (tap_) tap_(from, address_, *bytes);
-          act([&](TimeNs now, Output& out) { endpoint_.on_datagram(now, from, bytes, out); });
-        }
-        // Errors such as ICMP "connection refused" from a peer that went away are not fatal.
-        receive();
-      });
+  asio_->socket.async_wait(udp::socket::wait_read, [this](const boost::system::error_code& ec) {
+    if (stopped_ || ec == asio::error::operation_aborted) return;
+    receive_batches();
+    receive();
+  });
+}
+
+void UdpHost::receive_batches() {
+  for (std::size_t batch = 0; batch < kBatchesPerWake && !stopped_; ++batch) {
+    const std::size_t n = asio_->receive_batch();
+    for (std::size_t i = 0; i < n && !stopped_; ++i) {
+      if (const auto drops = asio_->drop_count(i))
+        dropped_queue_full_ = std::max<std::uint64_t>(dropped_queue_full_, *drops);
+      const auto mapped = asio_->address_of(asio_->source(i));
+      if (!mapped) {  // no stand-in left for a new IPv6 source
+        ++dropped_unmapped_;
+        continue;
+      }
+      ++received_;
+      const Address from = *mapped;
+      const SharedBytes bytes = make_bytes(std::string(asio_->bytes(i)));
+      if (tap_) tap_(from, address_, *bytes);
+      step([&](TimeNs now, Output& out) { endpoint_.on_datagram(now, from, bytes, out); });
+    }
+    if (n < kBatchDatagrams) break;  // the queue is empty (or gave an error: wait again)
+  }
+  send_queued();
+  if (stopped_) return;
+  arm_timer();
+  if (flush_) flush_();
 }
 
 void UdpHost::arm_timer() {

@@ -1,6 +1,9 @@
-// A sans-I/O Endpoint (the engine's Node) on a real UDP socket: Boost.Asio delivers datagrams
-// and the one wake-up the endpoint asks for, with the steady clock as its time. Sends go out
-// at once (no queue, so a flood cannot grow memory here); events go to a sink.
+// A sans-I/O Endpoint (the engine's Node) on a real UDP socket: Boost.Asio wakes the host when
+// datagrams wait and when the endpoint's one wake-up is due, with the steady clock as its time.
+// Each wake-up drains the socket in batches (recvmmsg(2), Linux) before the loop turns again, so
+// a flood costs one system call per batch instead of two per datagram. Sends go out together
+// (sendmmsg) at the end of each wake-up, or as soon as kBatchDatagrams wait, so a flood cannot
+// grow memory here; events go to a sink.
 // Only udp_host.cpp includes Asio: the socket and timer live behind a pointer (pimpl), so
 // users of this header compile without Asio's headers (they include io_context.hpp themselves).
 #pragma once
@@ -23,6 +26,10 @@ namespace ptplab::engine {
 
 // Where the host reports the endpoint's events (with the time they happened).
 using EventSink = std::function<void(TimeNs now, const Event& event)>;
+
+// Called once a wake-up's events all went to the sink: where a sink that buffers its writes
+// flushes them (a log read while the node runs), once per batch rather than once per event.
+using FlushSink = std::function<void()>;
 
 // Sees every datagram the host sent (from its bound address) or received (to it): for captures.
 using DatagramTap = std::function<void(const Address& from, const Address& to, std::string_view bytes)>;
@@ -55,6 +62,14 @@ class UdpHost final {
   // "a.b.c.d:port", or "[v6]:port" for an IPv6 stand-in: for logs and listings.
   [[nodiscard]] std::string describe(const Address& a) const;
   static constexpr std::size_t kStandInsMax = 4096;  // distinct IPv6 peer addresses per host
+  // Asks for a socket receive buffer (SO_RCVBUF) of `bytes`, so that a burst waits in the kernel
+  // instead of being dropped while the endpoint works. With CAP_NET_ADMIN the request is granted
+  // as is (SO_RCVBUFFORCE); otherwise the kernel caps it at net.core.rmem_max (SO_RCVBUF). Linux
+  // doubles it for its bookkeeping (socket(7)). Call after bind. Returns
+  // the size the kernel granted (getsockopt), in bytes. Errors: the socket refused the option.
+  Expected<std::size_t, std::string> set_receive_buffer(std::size_t bytes);
+  // The socket's receive buffer as the kernel reports it (SO_RCVBUF), in bytes; 0 before bind.
+  [[nodiscard]] std::size_t receive_buffer() const;
   // Starts the endpoint and the receive loop.
   void start();
   // Runs a user action on the endpoint (add a peer, create a channel...) with the current time,
@@ -62,6 +77,8 @@ class UdpHost final {
   void act(const std::function<void(TimeNs now, Output& out)>& action);
   // Shows every datagram sent or received from now on to `tap` (empty: none).
   void set_tap(DatagramTap tap) { tap_ = std::move(tap); }
+  // Calls `flush` after each wake-up's events (empty: none).
+  void set_flush(FlushSink flush) { flush_ = std::move(flush); }
   // Closes the socket and cancels the timer; the io_context then runs out of work.
   void stop();
 
@@ -72,15 +89,27 @@ class UdpHost final {
   // Datagrams dropped for want of an address mapping: from an IPv6 source once kStandInsMax
   // stand-ins are taken, or to a 240.0.0.0/4 address that stands for no IPv6 peer of this host.
   [[nodiscard]] std::uint64_t dropped_unmapped() const { return dropped_unmapped_; }
+  // Datagrams the kernel dropped because the socket's receive queue was full (SO_RXQ_OVFL, as of
+  // the latest datagram received): the endpoint never saw them.
+  [[nodiscard]] std::uint64_t dropped_queue_full() const { return dropped_queue_full_; }
 
   static constexpr std::size_t kDatagramBytesMax = 65536;  // receive buffer: any UDP payload
+  static constexpr std::size_t kBatchDatagrams = 32;       // datagrams per recvmmsg
+  static constexpr std::size_t kBatchesPerWake = 8;        // then the loop turns (timers, stdin)
 
  private:
-  // Sends out's datagrams (spoofing is not honoured: from the socket's address), reports its
+  // Queues out's datagrams (spoofing is not honoured: from the socket's address), reports its
   // events (as of `now`, the time of the call), takes its wake-up.
   void drain(const Output& out, TimeNs now);
+  // Runs one endpoint call with the current time and carries out its output (no timer, no flush).
+  void step(const std::function<void(TimeNs now, Output& out)>& action);
+  // Queues one datagram to `to` (a 240/4 address that stands for nothing: counted, dropped).
   void send(const Address& to, const SharedBytes& bytes);
+  // Sends the queued datagrams; one the kernel refuses (full buffer, unreachable) is lost.
+  void send_queued();
   void receive();
+  // Takes up to kBatchesPerWake batches of waiting datagrams to the endpoint.
+  void receive_batches();
   void arm_timer();
 
   struct Sockets;  // the Asio socket, timer, receive buffer and sender address (udp_host.cpp)
@@ -89,6 +118,7 @@ class UdpHost final {
   Endpoint& endpoint_;
   EventSink sink_;
   DatagramTap tap_;
+  FlushSink flush_;
   Address address_;
   OutputStack outputs_;  // the endpoint calls' buffers, reused
   TimeNs wake_ = kNever;
@@ -98,6 +128,7 @@ class UdpHost final {
   std::uint64_t received_ = 0;
   std::uint64_t sent_ = 0;
   std::uint64_t dropped_unmapped_ = 0;
+  std::uint64_t dropped_queue_full_ = 0;
 };
 
 // The steady clock as TimeNs: the monotonic time base of a real node (its timers).

@@ -17,30 +17,13 @@
 #include "reports/capture/pcap_writer.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/node_console.hpp"
+#include "tools/ptplab/node_log.hpp"
 #include "tools/ptplab/terminal_text.hpp"
 
 namespace ptplab::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-// An event as a log line; `host` names its addresses (IPv6 peers by their real address).
-nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& host) {
-  nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
-  if (!e.verb.empty()) j["verb"] = std::string(e.verb);
-  if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
-  if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
-  if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
-  if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);
-  if (e.peer != Address{}) j["peer"] = host.describe(e.peer);
-  if (e.kind == EventKind::kDelivered) j["hops"] = e.hops;
-  if (e.value != 0) j["value"] = e.value;
-  return j;
-}
-
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 // The node: seeded (reproducible), from an identity file (created with a fresh identity if
 // missing), or fresh from the OS random source.
@@ -89,6 +72,8 @@ int run_node(int argc, char** argv) {
   std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
+  std::size_t receive_buffer = 4U << 20;
+  std::uint64_t drop_lines = 100;
   opts.add_options()("help,h", "this help")(
       "listen", po::value(&listen),
       "HOST:PORT to listen on: an IPv4 address, [IPv6] ([::1]:7000; also reaches IPv4 peers) or a name "
@@ -110,6 +95,14 @@ int run_node(int argc, char** argv) {
       "pcap", po::value(&pcap_file),
       "write every datagram the node sends and receives to FILE as IPv4/UDP packets (pcap, wall-clock "
       "timestamps; complete when the node stops); open with tools/wireshark/ptpchat.lua")(
+      "receive-buffer", po::value(&receive_buffer),
+      "BYTES of socket receive buffer to ask for (SO_RCVBUF), so that a burst waits instead of being "
+      "dropped; the kernel caps it at net.core.rmem_max unless the node has CAP_NET_ADMIN, and the "
+      "listening event reports what it granted "
+      "(default 4194304; 0: the system default)")(
+      "log-drops", po::value(&drop_lines),
+      "at most N dropped/rate_limited lines per second in the log; the rest are counted in one "
+      "'suppressed' line a second and in the stopping event (default 100; 0: every one)")(
       "identity", po::value(&identity_file),
       "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
       "seed", po::value(&seed),
@@ -188,15 +181,25 @@ int run_node(int argc, char** argv) {
   const auto io_owner = std::make_shared<boost::asio::io_context>();
   boost::asio::io_context& io = *io_owner;
   std::unique_ptr<NodeConsole> console;
+  std::unique_ptr<NodeLog> events;
   engine::UdpHost host(io, node, [&](TimeNs now, const Event& e) {
-    // Flushed per line: a --log file is read while the node runs (tail -f, scripts).
-    log << dump(event_json(now, e, host)) << std::endl;
+    events->event(now, e);
     if (console) console->on_event(e);
   });
+  events = std::make_unique<NodeLog>(log, host, drop_lines);
+  // Flushed once per wake-up (a batch of datagrams, a timer, a command): a --log file is read
+  // while the node runs (tail -f, scripts), and a flood costs no write per line.
+  host.set_flush([&] { log.flush(); });
   const auto bound = host.bind(listen);
   if (!bound) {
     std::cerr << "ptplab node: --listen: " << bound.error() << "\n";
     return 2;
+  }
+  if (receive_buffer > 0) {
+    if (const auto granted = host.set_receive_buffer(receive_buffer); !granted) {
+      std::cerr << "ptplab node: --receive-buffer: " << granted.error() << "\n";
+      return 2;
+    }
   }
   std::vector<Address> peer_addresses;
   for (const auto& p : peers) {
@@ -223,7 +226,8 @@ int run_node(int argc, char** argv) {
   log << dump({{"t_ns", engine::steady_clock_now()},
                {"event", "listening"},
                {"address", host.describe(*bound)},
-               {"node_id", node.node_id()}})
+               {"node_id", node.node_id()},
+               {"receive_buffer_bytes", host.receive_buffer()}})
       << std::endl;
   host.start();
   host.act([&](TimeNs now, Output& out) {
@@ -251,13 +255,15 @@ int run_node(int argc, char** argv) {
   read_commands(io_owner, *console);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
-    log << dump({{"t_ns", engine::steady_clock_now()},
-                 {"event", "stopping"},
-                 {"signal", signal},
-                 {"received", host.received()},
-                 {"sent", host.sent()},
-                 {"dropped_unmapped", host.dropped_unmapped()}})
-        << std::endl;
+    nlohmann::json stopping{{"t_ns", engine::steady_clock_now()},
+                            {"event", "stopping"},
+                            {"signal", signal},
+                            {"received", host.received()},
+                            {"sent", host.sent()},
+                            {"dropped_unmapped", host.dropped_unmapped()},
+                            {"dropped_queue_full", host.dropped_queue_full()}};
+    stopping.update(events->tally());
+    log << dump(stopping) << std::endl;
     host.stop();
   });
   io.run();

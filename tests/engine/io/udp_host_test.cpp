@@ -1,10 +1,12 @@
 // UdpHost's addresses: HOST:PORT forms (IPv4, [IPv6], names), IPv6 peers as 240/4 stand-ins that
-// describe() prints as the real address, and an exchange between two hosts on ::1.
+// describe() prints as the real address, and an exchange between two hosts on ::1; a burst
+// drained in batches and answered in batches, and the kernel's queue drops counted.
 #include "engine/io/udp_host.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/udp.hpp>
 #include <chrono>
 #include <vector>
 
@@ -79,6 +81,82 @@ TEST(UdpHost, HostPortFormsAndTheirErrors) {
     EXPECT_FALSE(v4.resolve(bad)) << bad;
   UdpHost unbindable(io, r, {});
   EXPECT_FALSE(unbindable.bind("[::1:0"));
+}
+
+// A plain socket on 127.0.0.1 that sends `count` datagrams of `size` bytes to `port` at once.
+struct Burst {
+  explicit Burst(boost::asio::io_context& io)
+      : socket(io, {boost::asio::ip::make_address_v4("127.0.0.1"), 0}) {}
+  void send(std::uint16_t port, int count, std::size_t size) {
+    const boost::asio::ip::udp::endpoint to(boost::asio::ip::make_address_v4("127.0.0.1"), port);
+    const std::string bytes(size, 'b');
+    for (int i = 0; i < count; ++i) socket.send_to(boost::asio::buffer(bytes), to);
+  }
+  boost::asio::ip::udp::socket socket;
+};
+
+// A started host on 127.0.0.1:<any> answering "pong", and a burst socket aimed at it.
+struct LoopbackHost {
+  explicit LoopbackHost(std::size_t receive_buffer) {
+    const auto b = host.bind("127.0.0.1:0");
+    EXPECT_TRUE(b) << (b ? "" : b.error());
+    if (b) port = b->port;
+    granted = host.set_receive_buffer(receive_buffer);
+    EXPECT_TRUE(granted) << (granted ? "" : granted.error());
+  }
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost host{io, r, {}};
+  std::uint16_t port = 0;
+  Expected<std::size_t, std::string> granted = std::size_t{0};
+  Burst burst{io};
+};
+
+// Runs `io` until `done` or 10 s.
+template <class Done>
+void run_until(boost::asio::io_context& io, Done done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < deadline)
+    io.run_one_for(std::chrono::milliseconds(50));
+}
+
+TEST(UdpHost, DrainsABurstInBatchesAndAnswersEveryDatagram) {
+  LoopbackHost h(1 << 20);
+  int flushes = 0;
+  h.host.set_flush([&] { ++flushes; });
+  ASSERT_TRUE(h.granted);
+  EXPECT_GE(*h.granted, std::size_t{1} << 16);  // rmem_max is at least 208 KiB on Linux
+  EXPECT_EQ(*h.granted, h.host.receive_buffer());
+  h.host.start();
+  constexpr int kBurst = 200;  // several recvmmsg batches, several sendmmsg batches of answers
+  h.burst.send(h.port, kBurst, 100);
+  run_until(h.io, [&] { return h.r.got.size() == kBurst; });
+  ASSERT_EQ(h.r.got.size(), std::size_t{kBurst});
+  EXPECT_EQ(h.host.received(), std::uint64_t{kBurst});
+  EXPECT_EQ(h.host.sent(), std::uint64_t{kBurst});  // one "pong" each, sent in batches
+  EXPECT_EQ(h.host.dropped_queue_full(), 0u);
+  EXPECT_LT(flushes, kBurst);  // once per wake-up, not once per datagram
+  std::array<char, 16> answer{};
+  for (int i = 0; i < kBurst; ++i) {
+    ASSERT_EQ(h.burst.socket.receive(boost::asio::buffer(answer)), 4u);
+    EXPECT_EQ(std::string(answer.data(), 4), "pong");
+  }
+  h.host.stop();
+}
+
+TEST(UdpHost, CountsTheDatagramsTheKernelDroppedForAFullQueue) {
+  LoopbackHost h(1);  // the kernel's minimum: a few datagrams
+  h.host.start();
+  constexpr int kBurst = 500;
+  h.burst.send(h.port, kBurst, 1000);  // before the host reads: most overflow the queue
+  run_until(h.io, [&] { return h.host.received() > 0 && h.io.poll() == 0; });
+  // The count rides on the datagrams that arrive after the drops: one more carries the total.
+  const auto before = h.host.received();
+  h.burst.send(h.port, 1, 1000);
+  run_until(h.io, [&] { return h.host.received() > before; });
+  EXPECT_GT(h.host.dropped_queue_full(), 0u);
+  EXPECT_EQ(h.host.received() + h.host.dropped_queue_full(), std::uint64_t{kBurst} + 1);
+  h.host.stop();
 }
 
 }  // namespace

@@ -1,0 +1,67 @@
+// The event log of `ptplab node`.
+#include "tools/ptplab/node_log.hpp"
+
+namespace ptplab::cli {
+namespace {
+
+// An event as a log line; `host` names its addresses (IPv6 peers by their real address).
+nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& host) {
+  nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
+  if (!e.verb.empty()) j["verb"] = std::string(e.verb);
+  if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
+  if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
+  if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);
+  if (!e.channel_id.empty()) j["channel_id"] = std::string(e.channel_id);
+  if (e.peer != Address{}) j["peer"] = host.describe(e.peer);
+  if (e.kind == EventKind::kDelivered) j["hops"] = e.hops;
+  if (e.value != 0) j["value"] = e.value;
+  return j;
+}
+
+// The events one datagram can cause, whatever its sender: the lines a flood would multiply.
+bool per_datagram(EventKind kind) { return kind == EventKind::kDropped || kind == EventKind::kRateLimited; }
+
+}  // namespace
+
+std::string dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void NodeLog::event(TimeNs now, const Event& e) {
+  const std::pair key{e.kind, e.kind == EventKind::kDropped ? e.reason : Reason::kNone};
+  ++totals_[key];
+  if (cap_ == 0 || !per_datagram(e.kind)) {
+    out_ << dump(event_json(now, e, host_)) << '\n';
+    return;
+  }
+  if (now >= second_end_ || second_end_ == kNever) {
+    if (!suppressed_.empty()) {
+      std::uint64_t n = 0;
+      for (const auto& [k, count] : suppressed_) n += count;
+      nlohmann::json line{{"t_ns", now}, {"event", "suppressed"}, {"lines", n}};
+      line.update(counts_json(suppressed_));
+      out_ << dump(line) << '\n';
+      suppressed_.clear();
+    }
+    lines_ = 0;
+    second_end_ = now + kSecond;
+  }
+  if (lines_ < cap_) {
+    ++lines_;
+    out_ << dump(event_json(now, e, host_)) << '\n';
+  } else {
+    ++suppressed_[key];
+  }
+}
+
+nlohmann::json NodeLog::counts_json(const Counts& counts) {
+  nlohmann::json events = nlohmann::json::object(), dropped = nlohmann::json::object();
+  for (const auto& [key, n] : counts) {
+    const std::string kind(event_kind_name(key.first));
+    events[kind] = events.value(kind, std::uint64_t{0}) + n;
+    if (key.first == EventKind::kDropped) dropped[std::string(reason_name(key.second))] = n;
+  }
+  return {{"events", events}, {"dropped", dropped}};
+}
+
+}  // namespace ptplab::cli
