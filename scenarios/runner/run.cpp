@@ -113,7 +113,9 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     return Unexpected(built.error());
   }
   if (!sim->built()) {
-    // Stopped while building: nothing was simulated, so there are no metrics to compute.
+    // Stopped while building: nothing was simulated, so there are no metrics to compute; what
+    // the nodes started so far sent is still captured.
+    if (tap) tap->flush();
     if (auto r = end_run(stopped_status()); !r) return Unexpected(r.error());
     abandon_if_exiting();
     return outcome;
