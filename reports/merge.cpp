@@ -16,7 +16,7 @@ std::string column_list(std::span<const std::string_view> columns) {
   return out;
 }
 
-Status copy_runs(Database& db, std::size_t& copied) {
+Status copy_runs(Database& db, std::vector<RunId>& copied) {
   std::vector<RunId> runs;
   auto ids = db.prepare("SELECT run_id FROM src.run ORDER BY run_id");
   if (!ids) return Unexpected(ids.error());
@@ -42,7 +42,7 @@ Status copy_runs(Database& db, std::size_t& copied) {
       (void)rows->step();
       if (!rows->error().empty()) return Unexpected(rows->error());
     }
-    ++copied;
+    copied.push_back(new_id);
   }
   const std::string cols = column_list(run_tables().back().columns);
   return db.exec("INSERT INTO main.conformance_result (" + cols + ") SELECT " + cols +
@@ -51,7 +51,8 @@ Status copy_runs(Database& db, std::size_t& copied) {
 
 }  // namespace
 
-Expected<std::size_t, std::string> merge_report(const std::string& destination, const std::string& source) {
+Expected<std::vector<RunId>, std::string> merge_report(const std::string& destination,
+                                                       const std::string& source) {
   {
     // Creates the destination with the schema (or checks its version).
     auto writer = ReportWriter::open(destination);
@@ -66,7 +67,7 @@ Expected<std::size_t, std::string> merge_report(const std::string& destination, 
   (void)attach->step();
   if (!attach->error().empty()) return Unexpected("cannot read " + source + ": " + attach->error());
   if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected(s.error());
-  std::size_t copied = 0;
+  std::vector<RunId> copied;
   if (auto s = copy_runs(*db, copied); !s) {
     (void)db->exec("ROLLBACK");
     return Unexpected("merging " + source + ": " + s.error());

@@ -4,15 +4,17 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "engine/core/expected.hpp"
+#include "reports/records/sink.hpp"
 
 namespace ptplab::reports {
 
 // Appends every run of `source` (in run_id order, with all its rows) and its run-less
 // conformance rows to `destination`, created when missing, in one transaction. Returns the
-// number of runs copied.
-[[nodiscard]] Expected<std::size_t, std::string> merge_report(const std::string& destination,
-                                                              const std::string& source);
+// run ids the copied runs got in `destination`, in source run_id order.
+[[nodiscard]] Expected<std::vector<RunId>, std::string> merge_report(const std::string& destination,
+                                                                     const std::string& source);
 
 }  // namespace ptplab::reports

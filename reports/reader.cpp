@@ -21,12 +21,12 @@ std::string select_sql(std::string_view order) {
          std::string(order);
 }
 
-// The record of a row of select_sql<Record>() (NULL reads as the member's empty value).
-template <class Record>
-Record read_record(const Statement& s) {
+// The record of a row selecting `columns` in order (NULL reads as the member's empty value).
+template <class Record, class Columns>
+Record read_columns(const Statement& s, const Columns& columns) {
   Record r{};
   int i = 0;
-  for (const auto& c : TableOf<Record>::columns) {
+  for (const Column<Record>& c : columns) {
     const int col = i++;
     if (s.is_null(col)) {
       c.set(r, Cell{});
@@ -42,30 +42,36 @@ Record read_record(const Statement& s) {
   return r;
 }
 
-constexpr std::string_view kRunSelect =
-    "SELECT run_id, scenario, scenario_text, seed, version, started, coalesce(finished, ''), "
-    "coalesce(wall_seconds, 0), coalesce(simulated_seconds, 0), coalesce(events, 0), "
-    "coalesce(peak_rss_bytes, 0), status, sweep_point FROM run";
-
-RunRow read_run(const Statement& s) {
-  return {s.int64(0), s.text(1), s.text(2), u64(s, 3),  s.text(4),  s.text(5), s.text(6),
-          s.real(7),  s.real(8), u64(s, 9), u64(s, 10), s.text(11), s.text(12)};
+// The record of a row of select_sql<Record>().
+template <class Record>
+Record read_record(const Statement& s) {
+  return read_columns<Record>(s, TableOf<Record>::columns);
 }
 
-// Median time to connect in ms of one NAT pair's successful attempts.
-constexpr std::string_view kConnectMedian =
-    "WITH l AS (SELECT time_to_connect_ns FROM nat_attempt WHERE run_id = ?1 AND nat_a = ?2 AND nat_b = ?3 "
-    "AND succeeded), n AS (SELECT count(*) * 0.5 AS k FROM l) "
-    "SELECT time_to_connect_ns / 1e6 FROM l ORDER BY time_to_connect_ns "
-    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
+// "SELECT run_id, scenario, ... FROM run": every column of kRunColumns, in order.
+const std::string& run_select() {
+  static const std::string sql = [] {
+    std::string cols;
+    for (const auto& c : kRunColumns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+    return "SELECT " + cols + " FROM run";
+  }();
+  return sql;
+}
+
+RunRow read_run(const Statement& s) { return read_columns<RunRow>(s, kRunColumns); }
+
+// Median time to connect in ms of one NAT pair's successful attempts (?2, ?3).
+constexpr std::string_view kConnectMedian = PTPLAB_NEAREST_RANK(
+    "time_to_connect_ns", "FROM nat_attempt WHERE run_id = ?1 AND nat_a = ?2 AND nat_b = ?3 AND succeeded",
+    "0.5");
 
 // Nearest-rank percentile ?3 of the latency in ms of first deliveries to intended recipients in
 // group ?2.
 constexpr std::string_view kGroupLatency =
-    "WITH l AS (SELECT d.latency_ns FROM delivery d JOIN node n ON n.run_id = d.run_id AND n.node = d.node "
-    "WHERE d.run_id = ?1 AND d.intended AND n.group_name = ?2), n AS (SELECT count(*) * ?3 AS k FROM l) "
-    "SELECT latency_ns / 1e6 FROM l ORDER BY latency_ns "
-    "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)";
+    PTPLAB_NEAREST_RANK("d.latency_ns",
+                        "FROM delivery d JOIN node n ON n.run_id = d.run_id AND n.node = d.node "
+                        "WHERE d.run_id = ?1 AND d.intended AND n.group_name = ?2",
+                        "?3");
 
 }  // namespace
 
@@ -83,8 +89,8 @@ struct ReportReader::Impl {
   }
 
   // The value of the metric table's SQL for `metric` (reports/records/metrics.cpp) in `run`.
-  Expected<std::optional<double>, std::string> metric(RunId run, std::string_view name) {
-    auto stmt = db.prepare(find_metric(name)->sql);
+  Expected<std::optional<double>, std::string> metric(RunId run, Metric which) {
+    auto stmt = db.prepare(metric_def(which).sql);
     if (!stmt) return Unexpected(stmt.error());
     stmt->bind(1, std::int64_t{run});
     std::optional<double> out;
@@ -127,10 +133,11 @@ struct ReportReader::Impl {
         run, [&](const Statement& r) { d.delivered = u64(r, 0); });
     if (!s) return s;
     if (d.intended > 0) d.ratio = static_cast<double>(d.delivered) / static_cast<double>(d.intended);
-    for (auto [name, out] :
-         {std::pair{"latency_p50_ms", &d.latency_p50_ms}, std::pair{"latency_p90_ms", &d.latency_p90_ms},
-          std::pair{"latency_p99_ms", &d.latency_p99_ms}, std::pair{"latency_max_ms", &d.latency_max_ms}}) {
-      auto v = metric(run, name);
+    for (auto [which, out] : {std::pair{Metric::kLatencyP50Ms, &d.latency_p50_ms},
+                              std::pair{Metric::kLatencyP90Ms, &d.latency_p90_ms},
+                              std::pair{Metric::kLatencyP99Ms, &d.latency_p99_ms},
+                              std::pair{Metric::kLatencyMaxMs, &d.latency_max_ms}}) {
+      auto v = metric(run, which);
       if (!v) return Unexpected(v.error());
       *out = *v;
     }
@@ -152,7 +159,7 @@ Expected<ReportReader, std::string> ReportReader::open(const std::string& path) 
 }
 
 Expected<std::vector<RunRow>, std::string> ReportReader::list_runs() {
-  auto stmt = impl_->db.prepare(std::string(kRunSelect) + " ORDER BY run_id");
+  auto stmt = impl_->db.prepare(run_select() + " ORDER BY run_id");
   if (!stmt) return Unexpected(stmt.error());
   std::vector<RunRow> runs;
   while (stmt->step()) runs.push_back(read_run(*stmt));
@@ -164,7 +171,7 @@ Expected<RunSummary, std::string> ReportReader::load_summary(RunId run) {
   RunSummary out;
   bool found = false;
   auto& db = *impl_;
-  Status s = db.each(std::string(kRunSelect) + " WHERE run_id = ?1", run, [&](const Statement& r) {
+  Status s = db.each(run_select() + " WHERE run_id = ?1", run, [&](const Statement& r) {
     out.run = read_run(r);
     found = true;
   });

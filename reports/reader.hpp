@@ -13,23 +13,6 @@
 
 namespace ptplab::reports {
 
-// One row of `run`.
-struct RunRow {
-  RunId run_id = 0;
-  std::string scenario;
-  std::string scenario_text;
-  std::uint64_t seed = 0;
-  std::string version;
-  std::string started;
-  std::string finished;
-  double wall_seconds = 0;
-  double simulated_seconds = 0;
-  std::uint64_t events = 0;
-  std::uint64_t peak_rss_bytes = 0;
-  std::string status;
-  std::string sweep_point;
-};
-
 // Datagrams and bytes of one verb over the whole run.
 struct VerbTotals {
   std::string verb;

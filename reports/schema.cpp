@@ -1,5 +1,6 @@
-// The report DDL, from the table of report tables (reports/records/columns.hpp). Changing a
-// table means bumping kSchemaVersion (writer.hpp) and updating reports/SCHEMA.md.
+// The report DDL, from the table of report tables (reports/records/columns.hpp: kRunColumns and
+// TableOf<>). Changing a table means bumping kSchemaVersion (writer.hpp) and updating
+// reports/SCHEMA.md.
 #include "reports/schema.hpp"
 
 #include <array>
@@ -10,31 +11,26 @@
 namespace ptplab::reports {
 namespace {
 
-// The run table; the per-run tables come from reports/records/columns.hpp.
-constexpr std::string_view kRunSchema = R"sql(
-CREATE TABLE IF NOT EXISTS run (
-  run_id INTEGER PRIMARY KEY,
-  scenario TEXT NOT NULL,
-  scenario_text TEXT NOT NULL,
-  seed INTEGER NOT NULL,
-  version TEXT NOT NULL,
-  started TEXT NOT NULL,
-  finished TEXT,
-  wall_seconds REAL,
-  simulated_seconds REAL,
-  events INTEGER,
-  peak_rss_bytes INTEGER,
-  status TEXT NOT NULL,
-  sweep_point TEXT NOT NULL
-);
-)sql";
-
-constexpr std::string_view kRun[] = {"scenario", "scenario_text",  "seed",         "version",
-                                     "started",  "finished",       "wall_seconds", "simulated_seconds",
-                                     "events",   "peak_rss_bytes", "status",       "sweep_point"};
-// Wall clock, machine and build: what differs between two identical runs.
-constexpr std::string_view kRunVolatile[] = {"version", "started", "finished", "wall_seconds",
-                                             "peak_rss_bytes"};
+// Whether `c` is one of the columns of `run` but run_id (all of them, or those left out of digests).
+constexpr bool listed(const RunColumn& c, bool only_volatile) {
+  return c.write != RunWrite::kKey && (!only_volatile || !c.in_digest);
+}
+template <bool OnlyVolatile>
+constexpr auto run_column_names() {
+  constexpr std::size_t n = [] {
+    std::size_t k = 0;
+    for (const auto& c : kRunColumns) k += listed(c, OnlyVolatile) ? 1 : 0;
+    return k;
+  }();
+  std::array<std::string_view, n> out{};
+  std::size_t i = 0;
+  for (const auto& c : kRunColumns) {
+    if (listed(c, OnlyVolatile)) out[i++] = c.name;
+  }
+  return out;
+}
+constexpr auto kRun = run_column_names<false>();
+constexpr auto kRunVolatile = run_column_names<true>();
 
 // The column names of a record's table, all and those left out of digests.
 template <class Record>
@@ -68,7 +64,10 @@ constexpr auto kTables = []<class... R>(std::tuple<R...>*) {
 // "CREATE TABLE IF NOT EXISTS t (run_id ..., a TEXT, b REAL);" for every per-run table, then
 // their indexes, after the run table.
 std::string make_schema() {
-  std::string tables(kRunSchema), indexes;
+  std::string tables = "CREATE TABLE IF NOT EXISTS run (", indexes;
+  for (const auto& c : kRunColumns)
+    tables += (c.write == RunWrite::kKey ? "" : ", ") + std::string(c.name) + " " + std::string(c.sql_type);
+  tables += ");\n";
   for_each_record_type([&]<class R>(R*) {
     tables += "CREATE TABLE IF NOT EXISTS " + std::string(TableOf<R>::name) + " (" +
               std::string(TableOf<R>::run_id);

@@ -19,13 +19,13 @@ namespace ptplab::reports {
 // Success or an error sentence (SQLite's message with what was being done).
 using Status = Expected<std::monostate, std::string>;
 
-// A prepared statement; step() it, read columns, reset() to reuse.
+// A prepared statement; step() it, read columns, reset() to reuse. Binds count from 1, reads from 0.
 class Statement {
  public:
   Statement() = default;
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &finalize) {}
 
-  void bind(int index, std::int64_t v);
+  void bind(int index, std::int64_t v);  // index: ?N is N, plain ?s count 1, 2, ... (SQLite's API)
   void bind(int index, double v);
   void bind(int index, std::string_view v);
   void bind_null(int index);
@@ -38,7 +38,7 @@ class Statement {
   [[nodiscard]] const std::string& error() const { return error_; }
 
   [[nodiscard]] int column_count() const;
-  [[nodiscard]] bool is_null(int col) const;
+  [[nodiscard]] bool is_null(int col) const;  // col: result column, 0 the first (binds count from 1)
   [[nodiscard]] std::int64_t int64(int col) const;
   [[nodiscard]] double real(int col) const;
   [[nodiscard]] std::string text(int col) const;

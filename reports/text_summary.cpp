@@ -5,6 +5,7 @@
 #include <set>
 
 #include "reports/group_columns.hpp"
+#include "reports/records/metrics.hpp"
 #include "reports/text_table.hpp"
 
 namespace ptplab::reports {
@@ -13,6 +14,17 @@ namespace {
 constexpr std::size_t kParamsShownMax = 60;  // the rest are in run_param
 
 std::string opt(const std::optional<double>& v) { return v ? format_number(*v) : "-"; }
+std::string bytes(std::uint64_t v) { return format_bytes(static_cast<double>(v)); }
+
+// The unit of a scalar row, from the metric table or the run value table ("" when in neither).
+std::string_view unit_of(const ScalarRecord& r) {
+  if (r.module == kMetricModule) {
+    const auto* m = find_metric(r.name);
+    return m != nullptr ? m->unit : "";
+  }
+  const auto* v = find_run_value(r.module + "." + r.name);
+  return v != nullptr ? v->unit : "";
+}
 
 void section(std::string& out, const std::string& title, const TextTable& table) {
   if (table.empty()) return;
@@ -24,7 +36,7 @@ std::string run_header(const RunRow& r) {
   std::snprintf(wall, sizeof wall, "%.2f s", r.wall_seconds);
   std::string out = "run " + std::to_string(r.run_id) + "  " + r.scenario + "  seed " +
                     std::to_string(r.seed) + "  status " + r.status + "\n";
-  out += "  simulated " + format_number(r.simulated_seconds) + " s in " + wall + " wall, " +
+  out += "  simulated " + format_seconds(r.simulated_seconds) + " in " + wall + " wall, " +
          std::to_string(r.events) + " events, peak RSS " + std::to_string(r.peak_rss_bytes / (1024 * 1024)) +
          " MiB\n";
   out += "  started " + r.started + (r.finished.empty() ? "" : ", finished " + r.finished) + ", ptplab " +
@@ -73,17 +85,20 @@ std::string format_summary(const RunSummary& s) {
   const auto& d = s.delivery;
   TextTable delivery({"messages", "intended", "delivered", "ratio", "p50 ms", "p90 ms", "p99 ms", "max ms"});
   if (d.messages > 0) {
-    delivery.row({format_count(d.messages), format_count(d.intended), format_count(d.delivered), opt(d.ratio),
-                  opt(d.latency_p50_ms), opt(d.latency_p90_ms), opt(d.latency_p99_ms),
-                  opt(d.latency_max_ms)});
+    delivery.row({format_count(d.messages), format_count(d.intended), format_count(d.delivered),
+                  d.ratio ? format_ratio(*d.ratio) : "-", opt(d.latency_p50_ms), opt(d.latency_p90_ms),
+                  opt(d.latency_p99_ms), opt(d.latency_max_ms)});
   }
   section(out, "delivery and latency", delivery);
   if (const auto groups = format_group_table(s.groups); !groups.empty()) {
     out += "\ndelivery and latency per group (recipients in the group)\n" + groups;
   }
 
-  TextTable scalars({"module", "name", "value"});
-  for (const auto& r : s.scalars) scalars.row({r.module, r.name, format_number(r.value)});
+  TextTable scalars({"module", "name", "value", "unit"});
+  for (const auto& r : s.scalars) {
+    const std::string_view unit = unit_of(r);
+    scalars.row({r.module, r.name, format_in_unit(r.value, unit), std::string(unit)});
+  }
   section(out, "metrics", scalars);
 
   TextTable stats({"statistic", "count", "mean", "stddev", "min", "p50", "p90", "p99", "max"});
@@ -97,19 +112,19 @@ std::string format_summary(const RunSummary& s) {
   TextTable traffic({"verb", "datagrams", "bytes", "dropped", "dropped bytes"});
   VerbTotals total{"total"};
   for (const auto& r : s.traffic) {
-    traffic.row({r.verb, format_count(r.datagrams_sent), format_count(r.bytes_sent),
-                 format_count(r.datagrams_dropped), format_count(r.bytes_dropped)});
+    traffic.row({r.verb, format_count(r.datagrams_sent), bytes(r.bytes_sent),
+                 format_count(r.datagrams_dropped), bytes(r.bytes_dropped)});
     total.datagrams_sent += r.datagrams_sent, total.bytes_sent += r.bytes_sent;
     total.datagrams_dropped += r.datagrams_dropped, total.bytes_dropped += r.bytes_dropped;
   }
   if (s.traffic.size() > 1) {
-    traffic.row({total.verb, format_count(total.datagrams_sent), format_count(total.bytes_sent),
-                 format_count(total.datagrams_dropped), format_count(total.bytes_dropped)});
+    traffic.row({total.verb, format_count(total.datagrams_sent), bytes(total.bytes_sent),
+                 format_count(total.datagrams_dropped), bytes(total.bytes_dropped)});
   }
   section(out, "traffic per verb", traffic);
 
   TextTable drops({"reason", "datagrams", "bytes"});
-  for (const auto& r : s.drops) drops.row({r.reason, format_count(r.datagrams), format_count(r.bytes)});
+  for (const auto& r : s.drops) drops.row({r.reason, format_count(r.datagrams), bytes(r.bytes)});
   section(out, "drops by reason", drops);
 
   TextTable collisions({"kind", "ids", "holders", "wrongly suppressed", "misrouted"});
@@ -147,14 +162,15 @@ std::string format_group_table(const std::vector<GroupTotals>& groups) {
   std::vector<std::string> header;
   for (const auto& c : kGroupColumns) header.emplace_back(c.header);
   TextTable t(std::move(header));
-  const auto text = [](const GroupCell& cell) {
+  const auto text = [](const GroupCell& cell, std::string_view unit) {
     if (const auto* s = std::get_if<std::string_view>(&cell)) return std::string(*s);
     if (const auto* n = std::get_if<std::uint64_t>(&cell)) return format_count(*n);
-    return opt(std::get<std::optional<double>>(cell));
+    const auto& v = std::get<std::optional<double>>(cell);
+    return v ? format_in_unit(*v, unit) : std::string("-");
   };
   for (const auto& g : groups) {
     std::vector<std::string> row;
-    for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g)));
+    for (const auto& c : kGroupColumns) row.push_back(text(c.cell(g), c.unit));
     t.row(std::move(row));
   }
   return t.render();

@@ -21,15 +21,16 @@ std::string TextTable::render() const {
   std::vector<std::size_t> widths(header_.size(), 0);
   for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = header_[c].size();
   for (const auto& r : rows_) {
-    for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c)
-      widths[c] = std::max(widths[c], r[c].size());
+    for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c) {
+      if (r[c].size() <= kCellWidthMax) widths[c] = std::max(widths[c], r[c].size());
+    }
   }
   std::string out;
   auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     std::string text = " ";
     for (std::size_t c = 0; c < widths.size(); ++c) {
       const std::string cell = c < cells.size() ? cells[c] : "";
-      const std::string pad(widths[c] - cell.size(), ' ');
+      const std::string pad(widths[c] - std::min(widths[c], cell.size()), ' ');
       text += ' ';
       text += (!is_header && c > 0 && numeric(cell)) ? pad + cell : cell + pad;
     }
@@ -52,5 +53,34 @@ std::string format_number(double v) {
 }
 
 std::string format_count(std::uint64_t v) { return std::to_string(v); }
+
+std::string format_ratio(double v) {
+  if (std::isnan(v)) return "-";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+std::string format_bytes(double v) {
+  if (std::isnan(v)) return "-";
+  static constexpr const char* kUnits[] = {"B", "kB", "MB", "GB", "TB"};
+  std::size_t u = 0;
+  double scaled = v;
+  while (std::fabs(scaled) >= 999.95 && u + 1 < std::size(kUnits)) {
+    scaled /= 1000;
+    ++u;
+  }
+  char buf[48];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", scaled, kUnits[u]);
+  return buf;
+}
+
+std::string format_seconds(double v) { return format_number(v) + " s"; }
+
+std::string format_in_unit(double v, std::string_view unit) {
+  if (unit == "ratio") return format_ratio(v);
+  if (unit == "bytes") return format_bytes(v);
+  return format_number(v);
+}
 
 }  // namespace ptplab::reports

@@ -46,6 +46,39 @@ std::string insert_sql() {
   return "INSERT INTO " + std::string(TableOf<Record>::name) + " (" + cols + ") VALUES (" + marks + ")";
 }
 
+// Whether begin_run (`at` kBegin) or finish_run (kEnd) writes column `c` of `run`.
+bool written_at(const RunColumn& c, RunWrite at) { return c.write == at || c.write == RunWrite::kBoth; }
+
+// "INSERT INTO run (scenario, ...) VALUES (?, ...)": the columns begin_run writes.
+std::string run_insert_sql() {
+  std::string cols, marks;
+  for (const auto& c : kRunColumns) {
+    if (!written_at(c, RunWrite::kBegin)) continue;
+    cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+    marks += marks.empty() ? "?" : ", ?";
+  }
+  return "INSERT INTO run (" + cols + ") VALUES (" + marks + ")";
+}
+
+// "UPDATE run SET finished = ?, ... WHERE run_id = ?": the columns finish_run writes.
+std::string run_update_sql() {
+  std::string sets;
+  for (const auto& c : kRunColumns) {
+    if (written_at(c, RunWrite::kEnd)) sets += (sets.empty() ? "" : ", ") + std::string(c.name) + " = ?";
+  }
+  return "UPDATE run SET " + sets + " WHERE run_id = ?";
+}
+
+// Binds the columns of `row` written at `at` in kRunColumns order (for kEnd, then run_id): the
+// parameters of run_insert_sql() or run_update_sql().
+void bind_run(Statement& s, const RunRow& row, RunWrite at) {
+  int index = 1;
+  for (const auto& c : kRunColumns) {
+    if (written_at(c, at)) bind_cell(s, index++, c.get(row));
+  }
+  if (at == RunWrite::kEnd) s.bind(index, std::int64_t{row.run_id});
+}
+
 // Buffered rows of one table with the run they belong to (0 = NULL run).
 template <class Record>
 struct Pending {
@@ -188,16 +221,17 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
 
 Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   if (auto f = flush(); !f) return Unexpected(f.error());
-  auto stmt = impl_->db.prepare(
-      "INSERT INTO run (scenario, scenario_text, seed, version, started, status, sweep_point) "
-      "VALUES (?, ?, ?, ?, ?, 'running', ?)");
+  RunRow row;
+  row.scenario = info.scenario_name;
+  row.scenario_text = info.scenario_text;
+  row.seed = info.seed;
+  row.version = info.version;
+  row.started = info.started;
+  row.status = run_status_name(RunStatus::kRunning);
+  row.sweep_point = info.sweep_point;
+  auto stmt = impl_->db.prepare(run_insert_sql());
   if (!stmt) return Unexpected(stmt.error());
-  stmt->bind(1, info.scenario_name);
-  stmt->bind(2, info.scenario_text);
-  stmt->bind(3, static_cast<std::int64_t>(info.seed));
-  stmt->bind(4, info.version);
-  stmt->bind(5, info.started);
-  stmt->bind(6, info.sweep_point);
+  bind_run(*stmt, row, RunWrite::kBegin);
   (void)stmt->step();
   if (!stmt->error().empty()) return Unexpected("writing run: " + stmt->error());
   impl_->run = impl_->db.last_insert_rowid();
@@ -221,18 +255,18 @@ Expected<RunId, std::string> ReportWriter::finish_run(const RunEnd& end) {
   const RunId run = impl_->run;
   if (run == 0) return Unexpected(std::string("finish_run without begin_run"));
   const auto flushed = flush();
-  auto stmt = impl_->db.prepare(
-      "UPDATE run SET status = ?, finished = ?, wall_seconds = ?, simulated_seconds = ?, events = ?, "
-      "peak_rss_bytes = ? WHERE run_id = ?");
-  if (!stmt) return Unexpected(stmt.error());
+  RunRow row;
+  row.run_id = run;
   // A run whose rows could not all be written is marked failed rather than complete.
-  stmt->bind(1, run_status_name(flushed ? end.status : RunStatus::kFailed));
-  stmt->bind(2, end.finished);
-  stmt->bind(3, end.wall_seconds);
-  stmt->bind(4, end.simulated_seconds);
-  stmt->bind(5, static_cast<std::int64_t>(end.events));
-  stmt->bind(6, static_cast<std::int64_t>(end.peak_rss_bytes));
-  stmt->bind(7, std::int64_t{run});
+  row.status = run_status_name(flushed ? end.status : RunStatus::kFailed);
+  row.finished = end.finished;
+  row.wall_seconds = end.wall_seconds;
+  row.simulated_seconds = end.simulated_seconds;
+  row.events = end.events;
+  row.peak_rss_bytes = end.peak_rss_bytes;
+  auto stmt = impl_->db.prepare(run_update_sql());
+  if (!stmt) return Unexpected(stmt.error());
+  bind_run(*stmt, row, RunWrite::kEnd);
   (void)stmt->step();
   impl_->run = 0;
   if (!stmt->error().empty()) return Unexpected("finishing run: " + stmt->error());

@@ -1,7 +1,7 @@
 // Which way is better for a compared value, so that a comparison can say "B is worse": the
-// metric table's direction for its metrics (reports/records/metrics.hpp); for other scalars and
-// statistics (retransmissions, latency_ms.p50, sim.simulated_ns, ...) a direction read from the
-// name.
+// metric table's direction for its metrics, the run value table's for other scalars and
+// statistics (sim.retransmissions, latency_ms.p50, abuse.induced_bytes.HELLO; both tables in
+// reports/records/metrics.hpp); neither for a name in no table.
 #pragma once
 
 #include <string_view>
@@ -13,8 +13,8 @@ namespace ptplab::reports::compare {
 using reports::Better;
 using reports::better_name;
 
-// The direction for a metric name: the metric table's first, then name patterns
-// ("..._ratio" higher, "latency...", "bytes...", "drops...", "..._max" lower).
+// The direction for a compared name: its metric's, else its run value's (find_run_value), else
+// kNeither.
 [[nodiscard]] Better better_direction(std::string_view metric);
 
 }  // namespace ptplab::reports::compare

@@ -9,6 +9,7 @@
 
 #include "reports/html/run_params.hpp"
 #include "reports/reader.hpp"
+#include "reports/records/metrics.hpp"
 
 namespace ptplab::reports::compare {
 namespace {
@@ -155,7 +156,7 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
       point.values[name].push_back({r.seed, v});
     };
     for (const auto& s : summary->scalars)
-      add(s.module == "metrics" ? s.name : s.module + "." + s.name, s.value);
+      add(s.module == kMetricModule ? s.name : s.module + "." + s.name, s.value);
     for (const auto& s : summary->statistics) {
       add(s.name + ".mean", s.mean);
       add(s.name + ".p50", s.p50);

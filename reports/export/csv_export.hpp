@@ -3,8 +3,9 @@
 // separated, fields holding a comma, quote or line break quoted with quotes doubled, SQL NULL
 // as an empty field, numbers as SQLite prints them.
 //   DIR/<table>.csv  every table of the report (reports/SCHEMA.md), every column, in rowid order;
-//   DIR/runs.csv     the tidy table: one row per run, columns run_id, scenario, seed, sweep_point,
-//                    status, wall_seconds, simulated_seconds, events, then one column per
+//   DIR/runs.csv     the tidy table: one row per run, columns run_id, scenario, seed, wall_seconds,
+//                    simulated_seconds, events, status, sweep_point (the kRunColumns rows
+//                    marked in_export, reports/records/columns.hpp), then one column per
 //                    parameter whose value differs between the runs (its JSON pointer, e.g.
 //                    "/network/loss/rate"; strings unquoted; the seed left to its own column),
 //                    then one per scalar (the "metrics" module by bare name, e.g.

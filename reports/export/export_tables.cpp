@@ -5,13 +5,20 @@
 #include <set>
 
 #include "reports/html/run_params.hpp"
+#include "reports/records/columns.hpp"
+#include "reports/records/metrics.hpp"
 
 namespace ptplab::reports {
 namespace {
 
-// The run table's columns the tidy table carries, in order.
-constexpr const char* kRunColumns[] = {"run_id",       "scenario",          "seed",  "sweep_point", "status",
-                                       "wall_seconds", "simulated_seconds", "events"};
+// The run table's columns the tidy table carries, in kRunColumns order.
+std::vector<std::string> tidy_run_columns() {
+  std::vector<std::string> out;
+  for (const auto& c : kRunColumns) {
+    if (c.in_export) out.emplace_back(c.name);
+  }
+  return out;
+}
 // The statistic columns the tidy table carries per statistic.
 constexpr const char* kStatisticColumns[] = {"mean", "p50", "p90", "p99", "max"};
 
@@ -47,8 +54,9 @@ Expected<std::vector<std::string>, std::string> columns_of(Database& db, const s
 
 Expected<Table, std::string> tidy_table(Database& db, std::optional<RunId> run) {
   const std::string where = run ? " WHERE run_id = ?1" : "";
+  const std::vector<std::string> run_columns = tidy_run_columns();
   std::string cols;
-  for (const char* c : kRunColumns) cols += std::string(cols.empty() ? "" : ", ") + c;
+  for (const auto& c : run_columns) cols += (cols.empty() ? "" : ", ") + c;
   auto runs = query(db, "SELECT " + cols + " FROM run" + where + " ORDER BY run_id", run);
   if (!runs) return Unexpected(runs.error());
   std::map<std::string, std::size_t> index;  // run_id -> row
@@ -82,7 +90,7 @@ Expected<Table, std::string> tidy_table(Database& db, std::optional<RunId> run) 
 
   auto scalars = query(db, "SELECT run_id, module, name, value FROM scalar" + where + " ORDER BY rowid", run);
   if (!scalars) return Unexpected(scalars.error());
-  for (const auto& r : scalars->rows) add(r[1] == "metrics" ? r[2] : r[1] + "." + r[2], r[0], r[3]);
+  for (const auto& r : scalars->rows) add(r[1] == kMetricModule ? r[2] : r[1] + "." + r[2], r[0], r[3]);
 
   std::string stat_cols;
   for (const char* c : kStatisticColumns) stat_cols += std::string(", ") + c;
@@ -96,7 +104,7 @@ Expected<Table, std::string> tidy_table(Database& db, std::optional<RunId> run) 
   }
 
   Table t;
-  t.header.assign(std::begin(kRunColumns), std::end(kRunColumns));
+  t.header = run_columns;
   t.header.insert(t.header.end(), names.begin(), names.end());
   for (auto& row : runs->rows) {
     const std::string id = row[0];

@@ -8,12 +8,21 @@
 namespace ptplab::reports::html {
 namespace {
 
-const RunData* chosen_run(const ReportSource& src, std::optional<RunId> run) {
-  for (const auto& r : src.runs) {
-    if (run ? r.summary.run.run_id == *run : r.summary.run.status == "complete") return &r;
+// The run the per-run charts show and why: run `run` when given; else the newest complete run
+// among those read (issue 17: a file appended to shows its latest result), or the newest run
+// when none is complete. Null when the file holds no such run.
+std::pair<const RunData*, std::string> chosen_run(const ReportSource& src, std::optional<RunId> run) {
+  if (run) {
+    for (const auto& r : src.runs) {
+      if (r.summary.run.run_id == *run) return {&r, "chosen with --run"};
+    }
+    return {nullptr, ""};
   }
-  if (run || src.runs.empty()) return nullptr;
-  return &src.runs.front();
+  for (auto r = src.runs.rbegin(); r != src.runs.rend(); ++r) {
+    if (r->summary.run.status == "complete") return {&*r, "the newest complete run; --run ID shows another"};
+  }
+  if (src.runs.empty()) return {nullptr, ""};
+  return {&src.runs.back(), "the newest run, none is complete; --run ID shows another"};
 }
 
 }  // namespace
@@ -24,11 +33,11 @@ Expected<std::string, std::string> html_report(const std::string& path, std::opt
   Page page;
   page.title = "ptplab report";
   page.subtitle = path + " — " + std::to_string(src->runs_total) + (src->runs_total == 1 ? " run" : " runs");
-  const RunData* chosen = chosen_run(*src, run);
+  const auto [chosen, why] = chosen_run(*src, run);
   if (run && chosen == nullptr) return Unexpected("no run " + std::to_string(*run) + " in " + path);
   if (chosen != nullptr) {
     page.title += ": " + chosen->summary.run.scenario;
-    page.sections.push_back({"summary", "Run summary and parameters", summary_section(*src, *chosen)});
+    page.sections.push_back({"summary", "Run summary and parameters", summary_section(*src, *chosen, why)});
     auto delivery = delivery_section(*src, *chosen);
     if (!delivery) return Unexpected(delivery.error());
     page.sections.push_back({"delivery", "Delivery ratio over time", *delivery});

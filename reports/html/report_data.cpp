@@ -2,6 +2,7 @@
 #include "reports/html/report_data.hpp"
 
 #include "reports/html/query.hpp"
+#include "reports/records/metrics.hpp"
 
 namespace ptplab::reports::html {
 namespace {
@@ -27,7 +28,7 @@ Expected<ReportSource, std::string> load_report(const std::string& path) {
     RunData run;
     run.summary = std::move(*summary);
     for (const auto& s : run.summary.scalars) {
-      if (s.module == "metrics") run.metrics[s.name] = s.value;
+      if (s.module == kMetricModule) run.metrics[s.name] = s.value;
     }
     const Status counted =
         for_each_row(src.db, "SELECT count(*) FROM node WHERE run_id = ?1 AND role != 'attacker'",

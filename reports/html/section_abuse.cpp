@@ -8,6 +8,7 @@
 #include "reports/html/run_params.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
+#include "reports/records/metrics.hpp"
 
 namespace ptplab::reports::html {
 
@@ -16,7 +17,7 @@ std::string abuse_section(const ReportSource& src) {
   std::map<std::string, std::map<bool, std::vector<double>>> values;
   bool any_attack = false;
   for (const auto& run : src.runs) {
-    const auto it = run.metrics.find("honest_delivery_ratio");
+    const auto it = run.metrics.find(std::string(metric_name(Metric::kHonestDeliveryRatio)));
     if (it == run.metrics.end()) continue;
     std::string attack = attack_label(run.summary.params);
     any_attack = any_attack || !attack.empty();

@@ -1,5 +1,6 @@
 // The summary section: runs, parameters, metrics, per-group delivery, expectations (see sections.hpp).
 #include "reports/group_columns.hpp"
+#include "reports/html/escape.hpp"
 #include "reports/html/format.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
@@ -26,10 +27,11 @@ std::string runs_table(const ReportSource& src) {
 
 }  // namespace
 
-std::string summary_section(const ReportSource& src, const RunData& run) {
+std::string summary_section(const ReportSource& src, const RunData& run, std::string_view why) {
   const RunSummary& s = run.summary;
   std::string out = "<h3>Runs in this file</h3>\n" + runs_table(src);
-  out += "<h3>Run " + std::to_string(s.run.run_id) + " (the run the per-run charts below show)</h3>\n";
+  out += "<h3>Run " + std::to_string(s.run.run_id) + " of " + std::to_string(src.runs_total) +
+         ": the run the per-run charts below show (" + escape(why) + ")</h3>\n";
 
   Table metrics{{"metric", "value"}, {}, {}};
   for (const auto& [name, value] : run.metrics) metrics.rows.push_back({name, format_value(value, 6)});

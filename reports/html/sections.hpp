@@ -3,15 +3,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "engine/core/expected.hpp"
 #include "reports/html/report_data.hpp"
 
 namespace ptplab::reports::html {
 
-// Runs in the file, then the chosen run's metrics, delivery per group (two groups or more),
+// Runs in the file, then the chosen run (named, with `why` it is the one the per-run charts
+// show: "the newest complete run; ..."), its metrics, delivery per group (two groups or more),
 // expectations and parameters.
-[[nodiscard]] std::string summary_section(const ReportSource& src, const RunData& run);
+[[nodiscard]] std::string summary_section(const ReportSource& src, const RunData& run, std::string_view why);
 // Delivery ratio by send time, and the table-size time series of the chosen run.
 [[nodiscard]] Expected<std::string, std::string> delivery_section(ReportSource& src, const RunData& run);
 // Latency CDF per propagation policy, pooling the runs of each policy.

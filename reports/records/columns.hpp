@@ -2,8 +2,8 @@
 // stored in and its columns in order (name, SQL type and constraints, whether digests hash it,
 // and the binder: the member it is read from and written back to). reports/ derives the DDL,
 // the INSERT statements, the row binders, the digest's and merge's column lists and the
-// readers' SELECT lists from it; the record buffer's and the writer's per-table storage come
-// from RunRecords. reports/SCHEMA.md documents every column.
+// readers' SELECT lists from it (kRunColumns below does the same for the `run` table); the record buffer's
+// and the writer's per-table storage come from RunRecords. reports/SCHEMA.md documents every column.
 #pragma once
 
 #include <array>
@@ -334,6 +334,59 @@ struct TableOf<ConformanceRecord> {
       column<&ConformanceRecord::duration_seconds>("duration_seconds", "REAL", /*in_digest=*/false),
   });
 };
+
+// When the writer stores a column of `run`: its key (assigned by SQLite), at begin_run (from
+// RunInfo), at finish_run (from RunEnd), or at both (status: "running", then how the run ended).
+enum class RunWrite : std::uint8_t { kKey, kBegin, kEnd, kBoth };
+
+// One column of `run`: a Column of RunRow, when it is written, and whether the tidy export
+// (reports/export, one row per run) carries it.
+struct RunColumn : Column<RunRow> {
+  RunWrite write;
+  bool in_export;
+};
+
+// The column `name` of `run` bound to `Member` (e.g. &RunRow::seed).
+template <auto Member>
+constexpr RunColumn run_column(std::string_view name, std::string_view sql_type, RunWrite write,
+                               bool in_export, bool in_digest = true) {
+  return {column<Member>(name, sql_type, in_digest), write, in_export};
+}
+
+// The run table, in DDL order: reports/schema.cpp makes its DDL and the digest's and merge's
+// column lists from it, reports/writer.cpp its INSERT and UPDATE, reports/reader.cpp its SELECT
+// and reports/export the tidy table's run columns. Not in the digest: wall clock, machine, build.
+inline constexpr auto kRunColumns = std::to_array<RunColumn>({
+    run_column<&RunRow::run_id>("run_id", "INTEGER PRIMARY KEY", RunWrite::kKey, true),
+    run_column<&RunRow::scenario>("scenario", "TEXT NOT NULL", RunWrite::kBegin, true),
+    run_column<&RunRow::scenario_text>("scenario_text", "TEXT NOT NULL", RunWrite::kBegin, false),
+    run_column<&RunRow::seed>("seed", "INTEGER NOT NULL", RunWrite::kBegin, true),
+    run_column<&RunRow::version>("version", "TEXT NOT NULL", RunWrite::kBegin, false, false),
+    run_column<&RunRow::started>("started", "TEXT NOT NULL", RunWrite::kBegin, false, false),
+    run_column<&RunRow::finished>("finished", "TEXT", RunWrite::kEnd, false, false),
+    run_column<&RunRow::wall_seconds>("wall_seconds", "REAL", RunWrite::kEnd, true, false),
+    run_column<&RunRow::simulated_seconds>("simulated_seconds", "REAL", RunWrite::kEnd, true),
+    run_column<&RunRow::events>("events", "INTEGER", RunWrite::kEnd, true),
+    run_column<&RunRow::peak_rss_bytes>("peak_rss_bytes", "INTEGER", RunWrite::kEnd, false, false),
+    run_column<&RunRow::status>("status", "TEXT NOT NULL", RunWrite::kBoth, true),
+    run_column<&RunRow::sweep_point>("sweep_point", "TEXT NOT NULL", RunWrite::kBegin, true),
+});
+
+// The number of kRunColumns written at `a` or `b`.
+constexpr std::size_t run_columns_written(RunWrite a, RunWrite b) {
+  std::size_t n = 0;
+  for (const auto& c : kRunColumns) n += (c.write == a || c.write == b) ? 1 : 0;
+  return n;
+}
+
+static_assert(kRunColumns.size() == columns_detail::member_count<RunRow>(),
+              "RunRow and kRunColumns disagree on the number of fields");
+// begin_run writes every RunInfo field plus the status "running"; finish_run every RunEnd field.
+static_assert(run_columns_written(RunWrite::kBegin, RunWrite::kBoth) ==
+                  columns_detail::member_count<RunInfo>() + 1,
+              "a RunInfo field without its kRunColumns row (or the reverse)");
+static_assert(run_columns_written(RunWrite::kEnd, RunWrite::kBoth) == columns_detail::member_count<RunEnd>(),
+              "a RunEnd field without its kRunColumns row (or the reverse)");
 
 // Every member of a record is a column, and no column is missing from a record.
 template <class Record>

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -13,6 +14,16 @@
 #include "engine/core/name_table.hpp"
 
 namespace ptplab::reports {
+
+// Nearest-rank percentile P of a nanosecond column (the value at 1-based position ceil(P * n) of
+// the sorted sample), in ms, as one SQL statement (a string literal): FROM selects the sample
+// ("FROM t WHERE ..."), P is the fraction ("0.5") or a parameter ("?3"). The metric table's
+// percentiles and reports/reader.cpp's per-pair and per-group ones all use it.
+#define PTPLAB_NEAREST_RANK(COLUMN, FROM, P)                                \
+  "WITH l AS (SELECT " COLUMN " AS v " FROM "), n AS (SELECT count(*) * " P \
+  " AS k FROM l) "                                                          \
+  "SELECT v / 1e6 FROM l ORDER BY v "                                       \
+  "LIMIT 1 OFFSET (SELECT max(0, CAST(k AS INTEGER) + (k > CAST(k AS INTEGER)) - 1) FROM n)"
 
 // The direction in which a metric improves.
 enum class Better : std::uint8_t { kLower, kHigher, kNeither };
@@ -26,8 +37,50 @@ static_assert(indexed_by_value(kBetters) && kBetters.back().value == Better::kNe
 // "lower", "higher" or "neither".
 [[nodiscard]] constexpr std::string_view better_name(Better b) { return name_of(kBetters, b); }
 
+// Every metric, in the metric table's (name) order: code names a metric by its enumerator, so a
+// misspelt metric does not compile. metrics.cpp asserts that row i of the table is Metric(i).
+enum class Metric : std::uint8_t {
+  kAmplificationFactor,
+  kBytesPerDeliveredMessage,
+  kBytesSent,
+  kCertificatesTableMax,
+  kConnectTimeP50Ms,
+  kDatagramsSent,
+  kDedupTableMax,
+  kDeliveredMessages,
+  kDeliveryRatio,
+  kDeliveryRatioJoined,
+  kDropsRateLimited,
+  kDuplicates,
+  kHonestDeliveryRatio,
+  kJoinSuccessRatio,
+  kJoinTimeP50Ms,
+  kJoinTimeP99Ms,
+  kLatencyMaxMs,
+  kLatencyP50Ms,
+  kLatencyP90Ms,
+  kLatencyP99Ms,
+  kMembersIntended,
+  kMembersJoined,
+  kMessagesMisrouted,
+  kMessagesSent,
+  kMessagesWronglySuppressed,
+  kMsgIdCollisions,
+  kNatAttempts,
+  kNatSuccessRatio,
+  kNodeIdCollisions,
+  kPeersTableMax,
+  kRoutingTableMax,
+  kVictimDatagramsReceived,
+};
+inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::kVictimDatagramsReceived) + 1;
+
+// The scalar module the metrics are stored under: rows (module 'metrics', name).
+inline constexpr std::string_view kMetricModule = "metrics";
+
 // One metric.
 struct MetricDef {
+  Metric id;
   std::string_view name;     // scalar name, e.g. "delivery_ratio"
   std::string_view unit;     // "ratio", "ms", "count", "bytes"
   Better better;             // which way is better (kNeither: a count of what was asked for)
@@ -43,5 +96,53 @@ struct MetricDef {
 
 // The metric named `name`, or nullptr.
 [[nodiscard]] const MetricDef* find_metric(std::string_view name);
+
+// The row of metric `m`.
+[[nodiscard]] const MetricDef& metric_def(Metric m);
+
+// The scalar name of metric `m` ("delivery_ratio" for Metric::kDeliveryRatio).
+[[nodiscard]] inline std::string_view metric_name(Metric m) { return metric_def(m).name; }
+
+// The other values a run stores besides the metrics: scalar rows of the modules "sim" and
+// "abuse", and statistic rows. Code names one by its enumerator; comparisons and exports name it
+// by its key ("sim.retransmissions", "abuse.induced_bytes"; a statistic by its name,
+// "latency_ms"), and a key's dotted suffix names a part of it ("abuse.induced_bytes.HELLO" per
+// verb, "latency_ms.p50"). Sorted by key; kRunValues' row i is RunValue(i).
+enum class RunValue : std::uint8_t {
+  kAbuseAttackerBytes,
+  kAbuseInducedBytes,
+  kLatencyMs,
+  kSimCollisionsDetected,
+  kSimEvents,
+  kSimGaveUp,
+  kSimHonestBytesSent,
+  kSimRetransmissions,
+  kSimSignatureFailures,
+  kSimSimulatedNs,
+  kSimUnintendedDeliveries,
+  kSimUnknownDeliveries,
+  kSimUnreachableEdges,
+};
+
+// One stored value that is not a metric.
+struct RunValueDef {
+  RunValue id;
+  std::string_view key;     // "module.name" of a scalar, the name of a statistic
+  std::string_view module;  // scalar module ("sim", "abuse"); "" for a statistic
+  std::string_view name;    // scalar or statistic name
+  std::string_view unit;    // "count", "bytes", "ns", "ms"
+  Better better;
+  std::string_view meaning;
+};
+
+// Every such value, sorted by key.
+[[nodiscard]] std::span<const RunValueDef> run_value_table();
+
+// The row of `v`.
+[[nodiscard]] const RunValueDef& run_value_def(RunValue v);
+
+// The row whose key is `key` or, failing that, a prefix of `key` ending before a '.'
+// ("latency_ms.p50" -> latency_ms); nullptr when none.
+[[nodiscard]] const RunValueDef* find_run_value(std::string_view key);
 
 }  // namespace ptplab::reports

@@ -44,6 +44,25 @@ struct RunEnd {
   std::uint64_t peak_rss_bytes = 0;  // not in the digest
 };
 
+// One row of `run`: what RunInfo and RunEnd wrote, read back (a NULL column reads as the
+// member's empty value: a run still "running" has finished "" and events 0). Its columns are
+// kRunColumns in reports/records/columns.hpp.
+struct RunRow {
+  std::int64_t run_id = 0;  // RunId: 1, 2, ... in the order runs were written
+  std::string scenario;
+  std::string scenario_text;
+  std::uint64_t seed = 0;
+  std::string version;
+  std::string started;
+  std::string finished;
+  double wall_seconds = 0;
+  double simulated_seconds = 0;
+  std::uint64_t events = 0;
+  std::uint64_t peak_rss_bytes = 0;
+  std::string status;  // run_status_name()
+  std::string sweep_point;
+};
+
 // One flattened effective parameter (name is a JSON pointer, value its JSON text).
 struct ParamRecord {
   std::string name;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/records/metrics.hpp"
 #include "scenarios/metrics/collector.hpp"
 
 namespace ptplab::scenarios {
@@ -13,6 +14,8 @@ constexpr double kNsPerMs = 1e6;
 
 MetricValues Collector::finish(TimeNs end) {
   MetricValues v;
+  using M = reports::Metric;
+  const auto set = [&v](M m, double value) { v[std::string(reports::metric_name(m))] = value; };
   std::uint64_t intended = 0, delivered = 0, attack_intended = 0, attack_delivered = 0, suppressed = 0;
   std::uint64_t joined = 0, delivered_joined = 0;
   for (std::size_t i = 0; i < messages_.size(); ++i) {
@@ -37,11 +40,11 @@ MetricValues Collector::finish(TimeNs end) {
   std::uint64_t node_collisions = 0;
   for (const auto& holders : node_id_holders_) node_collisions += holders.size() > 1 ? 1 : 0;
 
-  v["messages_sent"] = static_cast<double>(messages_.size());
-  v["delivered_messages"] = static_cast<double>(delivered);
-  if (intended > 0) v["delivery_ratio"] = static_cast<double>(delivered) / static_cast<double>(intended);
+  set(M::kMessagesSent, static_cast<double>(messages_.size()));
+  set(M::kDeliveredMessages, static_cast<double>(delivered));
+  if (intended > 0) set(M::kDeliveryRatio, static_cast<double>(delivered) / static_cast<double>(intended));
   if (joined > 0)
-    v["delivery_ratio_joined"] = static_cast<double>(delivered_joined) / static_cast<double>(joined);
+    set(M::kDeliveryRatioJoined, static_cast<double>(delivered_joined) / static_cast<double>(joined));
   std::uint64_t members_intended = 0, members_joined = 0;
   Sample join_time(true);
   for_each_membership([&](std::uint32_t, sim::HostId, const Membership& m) {
@@ -50,14 +53,14 @@ MetricValues Collector::finish(TimeNs end) {
     ++members_joined;
     join_time.add(m.joined_ns - m.intended_ns);
   });
-  v["members_intended"] = static_cast<double>(members_intended);
-  v["members_joined"] = static_cast<double>(members_joined);
+  set(M::kMembersIntended, static_cast<double>(members_intended));
+  set(M::kMembersJoined, static_cast<double>(members_joined));
   if (members_intended > 0) {
-    v["join_success_ratio"] = static_cast<double>(members_joined) / static_cast<double>(members_intended);
+    set(M::kJoinSuccessRatio, static_cast<double>(members_joined) / static_cast<double>(members_intended));
   }
   if (members_joined > 0) {
-    v["join_time_p50_ms"] = join_time.percentile(0.5) / kNsPerMs;
-    v["join_time_p99_ms"] = join_time.percentile(0.99) / kNsPerMs;
+    set(M::kJoinTimeP50Ms, join_time.percentile(0.5) / kNsPerMs);
+    set(M::kJoinTimeP99Ms, join_time.percentile(0.99) / kNsPerMs);
   }
   // Without attacker hosts every node is honest and no message is sent under attack: the
   // honest figure is the delivery ratio itself, so a baseline run compares with an attacked one.
@@ -68,14 +71,15 @@ MetricValues Collector::finish(TimeNs end) {
     attack_delivered = delivered;
   }
   if (attack_intended > 0) {
-    v["honest_delivery_ratio"] = static_cast<double>(attack_delivered) / static_cast<double>(attack_intended);
+    set(M::kHonestDeliveryRatio,
+        static_cast<double>(attack_delivered) / static_cast<double>(attack_intended));
   }
   if (latency_.count() > 0) {
     const auto s = latency_.summary();
-    v["latency_p50_ms"] = s.p50 / kNsPerMs;
-    v["latency_p90_ms"] = s.p90 / kNsPerMs;
-    v["latency_p99_ms"] = s.p99 / kNsPerMs;
-    v["latency_max_ms"] = s.max / kNsPerMs;
+    set(M::kLatencyP50Ms, s.p50 / kNsPerMs);
+    set(M::kLatencyP90Ms, s.p90 / kNsPerMs);
+    set(M::kLatencyP99Ms, s.p99 / kNsPerMs);
+    set(M::kLatencyMaxMs, s.max / kNsPerMs);
   }
   std::uint64_t datagrams = 0, bytes = 0;
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
@@ -83,15 +87,15 @@ MetricValues Collector::finish(TimeNs end) {
     datagrams += t.sent_datagrams;
     bytes += t.sent_bytes;
   }
-  v["datagrams_sent"] = static_cast<double>(datagrams);
-  v["bytes_sent"] = static_cast<double>(bytes);
+  set(M::kDatagramsSent, static_cast<double>(datagrams));
+  set(M::kBytesSent, static_cast<double>(bytes));
   if (delivered > 0)
-    v["bytes_per_delivered_message"] = static_cast<double>(bytes) / static_cast<double>(delivered);
-  v["duplicates"] = static_cast<double>(duplicates_);
-  v["node_id_collisions"] = static_cast<double>(node_collisions);
-  v["msg_id_collisions"] = static_cast<double>(msg_collisions);
-  v["messages_wrongly_suppressed"] = static_cast<double>(suppressed);
-  v["messages_misrouted"] = static_cast<double>(misrouted_);
+    set(M::kBytesPerDeliveredMessage, static_cast<double>(bytes) / static_cast<double>(delivered));
+  set(M::kDuplicates, static_cast<double>(duplicates_));
+  set(M::kNodeIdCollisions, static_cast<double>(node_collisions));
+  set(M::kMsgIdCollisions, static_cast<double>(msg_collisions));
+  set(M::kMessagesWronglySuppressed, static_cast<double>(suppressed));
+  set(M::kMessagesMisrouted, static_cast<double>(misrouted_));
   std::uint64_t connected = 0;
   Sample connect_time(true);
   for (const auto& c : connects_) {
@@ -99,52 +103,58 @@ MetricValues Collector::finish(TimeNs end) {
     ++connected;
     connect_time.add(*c.connected_ns - c.started_ns);
   }
-  v["nat_attempts"] = static_cast<double>(connects_.size());
+  set(M::kNatAttempts, static_cast<double>(connects_.size()));
   if (!connects_.empty())
-    v["nat_success_ratio"] = static_cast<double>(connected) / static_cast<double>(connects_.size());
-  if (connected > 0) v["connect_time_p50_ms"] = connect_time.percentile(0.5) / kNsPerMs;
+    set(M::kNatSuccessRatio, static_cast<double>(connected) / static_cast<double>(connects_.size()));
+  if (connected > 0) set(M::kConnectTimeP50Ms, connect_time.percentile(0.5) / kNsPerMs);
   std::uint64_t induced = 0;
   for (const auto b : induced_bytes_) induced += b;
   if (attacker_bytes_ > 0)
-    v["amplification_factor"] = static_cast<double>(induced) / static_cast<double>(attacker_bytes_);
-  v["victim_datagrams_received"] = static_cast<double>(victim_datagrams_);
-  v["peers_table_max"] = static_cast<double>(table_max_.peers);
-  v["certificates_table_max"] = static_cast<double>(table_max_.certificates);
-  v["dedup_table_max"] = static_cast<double>(table_max_.dedup);
-  v["routing_table_max"] = static_cast<double>(table_max_.routing);
-  v["drops_rate_limited"] = static_cast<double>(traffic_.engine_drops(Reason::kRateLimited));
+    set(M::kAmplificationFactor, static_cast<double>(induced) / static_cast<double>(attacker_bytes_));
+  set(M::kVictimDatagramsReceived, static_cast<double>(victim_datagrams_));
+  set(M::kPeersTableMax, static_cast<double>(table_max_.peers));
+  set(M::kCertificatesTableMax, static_cast<double>(table_max_.certificates));
+  set(M::kDedupTableMax, static_cast<double>(table_max_.dedup));
+  set(M::kRoutingTableMax, static_cast<double>(table_max_.routing));
+  set(M::kDropsRateLimited, static_cast<double>(traffic_.engine_drops(Reason::kRateLimited)));
   if (options_.rows != nullptr) write_rows(end, v);
   return v;
 }
 
 void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   auto& w = *options_.rows;
-  for (const auto& [name, value] : metrics) w.add(reports::ScalarRecord{"metrics", name, value});
-  auto scalar = [&w](const char* name, double value) { w.add(reports::ScalarRecord{"sim", name, value}); };
-  scalar("simulated_ns", static_cast<double>(end));
+  for (const auto& [name, value] : metrics)
+    w.add(reports::ScalarRecord{std::string(reports::kMetricModule), name, value});
+  using V = reports::RunValue;
+  const auto scalar = [&w](V value, std::uint64_t n, std::string_view part = {}) {
+    const auto& def = reports::run_value_def(value);
+    std::string name(def.name);
+    if (!part.empty()) name += "." + std::string(part);
+    w.add(reports::ScalarRecord{std::string(def.module), std::move(name), static_cast<double>(n)});
+  };
+  scalar(V::kSimSimulatedNs, static_cast<std::uint64_t>(end));
   std::uint64_t induced = 0;
   for (const auto b : induced_bytes_) induced += b;
-  w.add(reports::ScalarRecord{"abuse", "attacker_bytes", static_cast<double>(attacker_bytes_)});
-  w.add(reports::ScalarRecord{"abuse", "induced_bytes", static_cast<double>(induced)});
-  scalar("honest_bytes_sent", static_cast<double>(honest_bytes_));
-  scalar("collisions_detected", static_cast<double>(collisions_detected_));
-  scalar("signature_failures", static_cast<double>(signature_failures_));
-  scalar("unintended_deliveries", static_cast<double>(unintended_deliveries_));
-  scalar("unknown_deliveries", static_cast<double>(unknown_deliveries_));
-  scalar("retransmissions", static_cast<double>(retransmissions_));
-  scalar("gave_up", static_cast<double>(gave_up_));
+  scalar(V::kAbuseAttackerBytes, attacker_bytes_);
+  scalar(V::kAbuseInducedBytes, induced);
+  scalar(V::kSimHonestBytesSent, honest_bytes_);
+  scalar(V::kSimCollisionsDetected, collisions_detected_);
+  scalar(V::kSimSignatureFailures, signature_failures_);
+  scalar(V::kSimUnintendedDeliveries, unintended_deliveries_);
+  scalar(V::kSimUnknownDeliveries, unknown_deliveries_);
+  scalar(V::kSimRetransmissions, retransmissions_);
+  scalar(V::kSimGaveUp, gave_up_);
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
-    if (induced_bytes_[verb] == 0) continue;
-    w.add(reports::ScalarRecord{"abuse", "induced_bytes." + std::string(verb_slot_name(verb)),
-                                static_cast<double>(induced_bytes_[verb])});
+    if (induced_bytes_[verb] != 0) scalar(V::kAbuseInducedBytes, induced_bytes_[verb], verb_slot_name(verb));
   }
   if (latency_.count() > 0) {
     const auto s = latency_.summary();
-    w.add(reports::StatisticRecord{"latency_ms", s.count, s.mean / kNsPerMs, s.stddev / kNsPerMs,
-                                   s.min / kNsPerMs, s.max / kNsPerMs, s.p50 / kNsPerMs, s.p90 / kNsPerMs,
-                                   s.p99 / kNsPerMs});
+    w.add(reports::StatisticRecord{std::string(reports::run_value_def(V::kLatencyMs).name), s.count,
+                                   s.mean / kNsPerMs, s.stddev / kNsPerMs, s.min / kNsPerMs, s.max / kNsPerMs,
+                                   s.p50 / kNsPerMs, s.p90 / kNsPerMs, s.p99 / kNsPerMs});
     for (const auto& b : latency_.bins(kLatencyHistogramBins)) {
-      w.add(reports::HistogramRecord{"latency_ms", b.lower / kNsPerMs, b.upper / kNsPerMs, b.count});
+      w.add(reports::HistogramRecord{std::string(reports::run_value_def(V::kLatencyMs).name),
+                                     b.lower / kNsPerMs, b.upper / kNsPerMs, b.count});
     }
   }
   for (auto& r : traffic_.records()) w.add(r);
@@ -155,11 +165,15 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
     w.add(reports::MembershipRecord{channel_ids_[c], static_cast<std::int64_t>(h), m.intended_ns,
                                     at(m.joined_ns), at(m.left_ns)});
   });
+  // Named as the metrics that take their maximum (reports/records/metrics.cpp).
+  const auto series = [&w](reports::Metric m, TimeNs t, std::size_t size) {
+    w.add(reports::TimeseriesRecord{std::string(reports::metric_name(m)), t, static_cast<double>(size)});
+  };
   for (const auto& [t, sizes] : table_series_) {
-    w.add(reports::TimeseriesRecord{"peers_table_max", t, static_cast<double>(sizes.peers)});
-    w.add(reports::TimeseriesRecord{"certificates_table_max", t, static_cast<double>(sizes.certificates)});
-    w.add(reports::TimeseriesRecord{"dedup_table_max", t, static_cast<double>(sizes.dedup)});
-    w.add(reports::TimeseriesRecord{"routing_table_max", t, static_cast<double>(sizes.routing)});
+    series(reports::Metric::kPeersTableMax, t, sizes.peers);
+    series(reports::Metric::kCertificatesTableMax, t, sizes.certificates);
+    series(reports::Metric::kDedupTableMax, t, sizes.dedup);
+    series(reports::Metric::kRoutingTableMax, t, sizes.routing);
   }
   // Collisions in id order, so the rows do not depend on hash-map iteration.
   std::vector<reports::CollisionRecord> collisions;

@@ -1,3 +1,4 @@
+// CaptureTap: filters each send, buffers it, and writes the buffer when flushed.
 #include "scenarios/runner/capture_tap.hpp"
 
 #include <algorithm>
@@ -49,7 +50,12 @@ void CaptureTap::on_send(TimeNs now, const sim::DatagramView& d) {
   if (sink_ == nullptr || d.bytes == nullptr || !*d.bytes) return;
   const std::string_view payload = **d.bytes;
   if (!verbs_[scan_verb(payload)] || !host_kept(d)) return;
-  sink_->datagram(now, d.from, d.to, payload);
+  pending_.push_back({now, d.from, d.to, *d.bytes});
+}
+
+void CaptureTap::flush() {
+  for (const auto& s : pending_) sink_->datagram(s.t_ns, s.from, s.to, *s.payload);
+  pending_.clear();
 }
 
 }  // namespace ptplab::scenarios

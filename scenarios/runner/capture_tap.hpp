@@ -31,16 +31,31 @@ struct CaptureRequest {
   std::vector<std::string> verbs;
 };
 
-// Forwards the sends of a run that pass the filters to the request's sink.
+// Keeps the sends of a run that pass the filters and hands them to the request's sink when
+// flushed: like the report's rows, the capture is written between time slices (Simulation::run
+// flushes after each), never from inside a simulator event (issue 12, "outputs as data"). The
+// sink gets them in send order with their send times.
 class CaptureTap final : public sim::Observer {
  public:
   // Errors: a host that is neither a group of the scenario nor an IPv4 address, an unknown verb.
   [[nodiscard]] static Expected<CaptureTap, std::string> make(const CaptureRequest& request,
                                                               const Scenario& scenario,
                                                               const NetworkPlan& plan);
+  // Buffers `d` when it passes the filters (its payload is shared, not copied).
   void on_send(TimeNs now, const sim::DatagramView& d) override;
+  // Writes every buffered send to the sink, in order, and empties the buffer.
+  void flush();
+  // Sends buffered since the last flush.
+  [[nodiscard]] std::size_t buffered() const { return pending_.size(); }
 
  private:
+  // One kept send.
+  struct Sent {
+    TimeNs t_ns;
+    Address from, to;
+    SharedBytes payload;
+  };
+  std::vector<Sent> pending_;
   reports::DatagramSink* sink_ = nullptr;
   bool all_hosts_ = true;
   std::vector<bool> hosts_;         // by HostId

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/records/metrics.hpp"
+
 namespace ptplab::scenarios {
 namespace {
 
@@ -60,6 +62,7 @@ bool Simulation::run(const ProgressFn& progress) {
     if (cancelled()) return false;
     const bool reached = sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns), cancel_);
     if (sink_ != nullptr) rows_.drain_into(*sink_);
+    if (tap_ != nullptr) tap_->flush();
     if (progress) progress(sim_.now(), sim_.events_executed());
     if (!reached) return false;
   }
@@ -83,11 +86,16 @@ MetricValues Simulation::finish() {
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
       rows_.add(std::move(r));
     }
-    rows_.add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
-    rows_.add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});
+    for (const auto [value, n] : {std::pair{reports::RunValue::kSimUnreachableEdges, unreachable_edges_},
+                                  std::pair{reports::RunValue::kSimEvents, sim_.events_executed()}}) {
+      const auto& def = reports::run_value_def(value);
+      rows_.add(
+          reports::ScalarRecord{std::string(def.module), std::string(def.name), static_cast<double>(n)});
+    }
   }
   auto metrics = collector_.finish(sim_.now());
   if (sink_ != nullptr) rows_.drain_into(*sink_);
+  if (tap_ != nullptr) tap_->flush();
   return metrics;
 }
 

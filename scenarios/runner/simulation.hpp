@@ -19,6 +19,7 @@
 #include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
+#include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/network_setup.hpp"
 #include "scenarios/topology/overlay.hpp"
 #include "sim/network.hpp"
@@ -77,8 +78,9 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
   // The simulated network (its hosts' links, counters); only after build().
   [[nodiscard]] const sim::Network& network() const { return *net_; }
-  // Also shows every send to `tap` (may be null: none), e.g. a CaptureTap; it must outlive run().
-  void set_tap(sim::Observer* tap) { tap_ = tap; }
+  // Also shows every send to `tap` (may be null: none), which run() flushes after each time
+  // slice and finish() at the end; it must outlive them.
+  void set_tap(CaptureTap* tap) { tap_ = tap; }
   // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).
   void add_skipped(RunDiagnostics& d) const;
   // The node_id of an honest host ("" before it first started).
@@ -149,7 +151,7 @@ class Simulation final : private sim::Observer {
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
   Rng action_rng_;                              // crash/partition/membership draws
   Rng message_rng_;                             // message arrivals, senders and bodies
-  sim::Observer* tap_ = nullptr;                // sees every send besides the collector
+  CaptureTap* tap_ = nullptr;                   // sees every send besides the collector
   std::unique_ptr<sim::Network> net_;           // last: destroyed first, while what it calls still lives
 };
 

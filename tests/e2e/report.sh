@@ -23,7 +23,19 @@ for want in "run 1  line3  seed 1  status complete" "delivery and latency" "traf
   echo "$out" | grep -qF "$want" || fail "missing '$want' in: $out"
 done
 # delivery: 2 messages, 4 intended, 3 delivered, ratio 0.75, p50 20 ms, p90/p99/max 40 ms
-echo "$out" | grep -Eq '^ +2 +4 +3 +0\.75 +20 +40 +40 +40$' || fail "delivery row wrong: $out"
+echo "$out" | grep -Eq '^ +2 +4 +3 +0\.7500 +20 +40 +40 +40$' || fail "delivery row wrong: $out"
+# Plain units (issue 17 item 8): bytes in kB, a unit column in the metrics table from the metric table.
+echo "$out" | grep -Eq '^  MESSAGE +6 +1\.6 kB +1 +300 B$' || fail "traffic bytes not in kB: $out"
+echo "$out" | grep -Eq '^  module +name +value +unit$' || fail "metrics table without a unit column: $out"
+echo "$out" | grep -Eq '^  metrics +delivery_ratio +0\.7500 +ratio$' || fail "metric without its unit: $out"
+# --html and --json say what they wrote, as --csv does; --help points to SCHEMA.md for the columns.
+html=$("$PTPLAB" report "$t/a.db" --html "$t/a.html") || fail "--html exit $?"
+grep -qF "HTML report in $t/a.html (" <<<"$html" || fail "--html printed: $html"
+json=$("$PTPLAB" report "$t/a.db" --json "$t/a.json") || fail "--json exit $?"
+grep -qF "JSON export in $t/a.json" <<<"$json" || fail "--json printed: $json"
+help=$("$PTPLAB" report --help)
+(($(grep -o "SCHEMA.md" <<<"$help" | wc -l) >= 2)) || fail "--csv's help does not point to SCHEMA.md: $help"
+! grep -qF "csv_export.hpp" <<<"$help" || fail "--help points to a C++ header"
 
 grep -q line3 <<<"$("$PTPLAB" report "$t/a.db" --list)" || fail "--list"
 grep -q "run 1" <<<"$("$PTPLAB" report "$t/a.db" --run 1)" || fail "--run 1"

@@ -54,10 +54,30 @@ grep -qE "timed out +.*long.json" "$tmp/s.out"; check "suite's line says timed o
 grep -q 'failure message="timed out (--timeout)"' "$tmp/j.xml"; check "the JUnit case fails as timed out" $?
 st=$(sqlite3 "$tmp/s.db" "SELECT group_concat(status, ',') FROM (SELECT status FROM run ORDER BY status)")
 [[ $st == complete,timed_out ]]; check "the merged report keeps complete,timed_out (got $st)" $?
+# The child's temporary report is gone by then: the line and the JUnit case name the merged
+# report and the run's id in it.
+id=$(sqlite3 "$tmp/s.db" "SELECT run_id FROM run WHERE status = 'timed_out'")
+grep -qF "$tmp/s.db holds the run so far as run $id (status timed_out)" "$tmp/s.out"
+check "suite's output names the merged report and run $id" $?
+grep -qF "$tmp/s.db holds the run so far as run $id" "$tmp/j.xml"; check "... and so does the JUnit case" $?
+! grep -q "ptplab-suite-" "$tmp/s.out" "$tmp/j.xml"; check "no deleted temporary path is named" $?
+# A timed-out run fails once, as timed out: its expectations (one that the run so far fails,
+# one that it passes) are not judged.
+sed 's/^ "workload"/ "expect": [{"metric": "messages_sent", "op": ">", "value": 1e12},\n   {"metric": "node_id_collisions", "op": "==", "value": 0}],\n "workload"/' \
+  "$tmp/long.json" >"$tmp/longx.json"
+"$PTPLAB" suite "$tmp/longx.json" --timeout 2s --junit "$tmp/jx.xml" >"$tmp/sx.out" 2>&1
+grep -q 'tests="3" failures="1" skipped="2"' "$tmp/jx.xml"
+check "a timed-out scenario is one JUnit failure, its 2 expectations skipped as not judged" $?
+grep -q 'skipped message="not judged: the run timed out' "$tmp/jx.xml"; check "... saying why" $?
+grep -qE "timed out +.*longx.json +2 expectations not judged" "$tmp/sx.out"; check "suite's line says not judged" $?
+grep -q "the run so far was not kept (--report FILE keeps it)" "$tmp/sx.out"
+check "without --report the suite says the run was not kept" $?
 "$PTPLAB" sweep "$tmp/long.json" -j 1 --timeout 2s --report "$tmp/w.db" >"$tmp/w.out" 2>&1
 rc=$?
 [[ $rc == 1 ]] && grep -q "timed out" "$tmp/w.out"
 check "sweep with --timeout: the run times out, exit 1 (got $rc)" $?
+grep -qF "$tmp/w.db holds the run so far as run 1" "$tmp/w.out"; check "sweep names the merged report and run" $?
+! grep -q "ptplab-sweep-" "$tmp/w.out"; check "... not its deleted temporary file" $?
 
 # 6. Usage errors: exit 2 with the option named.
 for bad in "--timeout soon" "--timeout 0" "--progress-every often"; do

@@ -24,8 +24,8 @@ TEST(MergeReport, AppendsRunsWithNewIdsAndTheirRows) {
     write_sample_run(wb, 3);
   }
   const auto merged = temp_report_path("merged");
-  EXPECT_EQ(merge_report(merged, a).value(), 1u);
-  EXPECT_EQ(merge_report(merged, b).value(), 2u);
+  EXPECT_EQ(merge_report(merged, a).value(), std::vector<RunId>{1});
+  EXPECT_EQ(merge_report(merged, b).value(), (std::vector<RunId>{2, 3}));
   auto reader = ReportReader::open(merged).value();
   const auto runs = reader.list_runs().value();
   ASSERT_EQ(runs.size(), 3u);

@@ -32,6 +32,42 @@ TEST(ReportReader, RunRowAndParameters) {
   EXPECT_EQ(s.params[1].name, "/network/latency/delay");
 }
 
+// Every column of `run` reads back into its RunRow member; a run still running reads its NULL
+// end columns as empty values.
+TEST(ReportReader, EveryRunColumnReadsBack) {
+  const auto path = temp_report_path("run_row");
+  {
+    auto writer = ReportWriter::open(path).value();
+    ASSERT_TRUE(writer.begin_run({"a", "{}", 7, "1.2", "2026-11-25T17:00:00Z", "/x=1"}));
+    ASSERT_TRUE(writer.finish_run({RunStatus::kComplete, "2026-11-25T17:00:03Z", 3.5, 10.0, 77, 2048}));
+    ASSERT_TRUE(writer.begin_run({"b", "{\"b\": 2}", 8, "1.3", "2026-11-25T18:00:00Z", ""}));
+  }
+  auto reader = ReportReader::open(path).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  const RunRow& a = runs[0];
+  EXPECT_EQ(a.run_id, 1);
+  EXPECT_EQ(a.scenario, "a");
+  EXPECT_EQ(a.scenario_text, "{}");
+  EXPECT_EQ(a.seed, 7u);
+  EXPECT_EQ(a.version, "1.2");
+  EXPECT_EQ(a.started, "2026-11-25T17:00:00Z");
+  EXPECT_EQ(a.finished, "2026-11-25T17:00:03Z");
+  EXPECT_DOUBLE_EQ(a.wall_seconds, 3.5);
+  EXPECT_DOUBLE_EQ(a.simulated_seconds, 10.0);
+  EXPECT_EQ(a.events, 77u);
+  EXPECT_EQ(a.peak_rss_bytes, 2048u);
+  EXPECT_EQ(a.status, "complete");
+  EXPECT_EQ(a.sweep_point, "/x=1");
+  const RunRow& b = runs[1];
+  EXPECT_EQ(b.run_id, 2);
+  EXPECT_EQ(b.scenario_text, "{\"b\": 2}");
+  EXPECT_EQ(b.status, "running");
+  EXPECT_EQ(b.finished, "");
+  EXPECT_EQ(b.events, 0u);
+  EXPECT_DOUBLE_EQ(b.wall_seconds, 0.0);
+}
+
 TEST(ReportReader, DeliveryAndLatencyFromRows) {
   const auto d = sample_summary().delivery;
   EXPECT_EQ(d.messages, 2u);

@@ -55,5 +55,47 @@ TEST(TextTable, AlignsColumnsAndRightAlignsNumbers) {
   EXPECT_EQ(format_number(9999.4), "9999");
 }
 
+// Issue 17 item 8: plain units. Bytes in SI units, ratios with 4 decimals as `ptplab run`
+// prints them, seconds with their unit.
+TEST(TextTable, UnitsAreReadable) {
+  EXPECT_EQ(format_bytes(512), "512 B");
+  EXPECT_EQ(format_bytes(167801.6), "167.8 kB");
+  EXPECT_EQ(format_bytes(433106777), "433.1 MB");
+  EXPECT_EQ(format_bytes(999960), "1.0 MB");
+  EXPECT_EQ(format_ratio(1), "1.0000");
+  EXPECT_EQ(format_ratio(160.0 / 176), "0.9091");
+  EXPECT_EQ(format_seconds(400), "400 s");
+  EXPECT_EQ(format_seconds(10.1084), "10.11 s");
+  EXPECT_EQ(format_in_unit(1, "ratio"), "1.0000");
+  EXPECT_EQ(format_in_unit(2048, "bytes"), "2.0 kB");
+  EXPECT_EQ(format_in_unit(3, "count"), "3");
+}
+
+// A cell longer than kCellWidthMax (a 400-character description) sticks out of its column
+// instead of pushing every other value of that column to its width.
+TEST(TextTable, ALongCellDoesNotWidenItsColumn) {
+  TextTable t({"parameter", "value"});
+  t.row({"/description", std::string(400, 'x')});
+  t.row({"/expect/0/value", "0.99"});
+  const std::string out = t.render();
+  EXPECT_NE(out.find("  /expect/0/value  0.99\n"), std::string::npos) << out;
+}
+
+// The metrics table has a unit column from the metric table (and the run value table).
+TEST(TextSummary, MetricsTableHasUnits) {
+  RunSummary s;
+  s.scalars = {{"metrics", "delivery_ratio", 1.0},
+               {"metrics", "bytes_sent", 433106777},
+               {"sim", "retransmissions", 4},
+               {"sim", "simulated_ns", 4e11}};
+  const std::string text = format_summary(s);
+  for (const char* expected :
+       {"  module  name            value        unit\n", "  metrics delivery_ratio        1.0000 ratio\n",
+        "  metrics bytes_sent          433.1 MB bytes\n", "  sim     retransmissions            4 count\n",
+        "  sim     simulated_ns    400000000000 ns\n"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing '" << expected << "' in:\n" << text;
+  }
+}
+
 }  // namespace
 }  // namespace ptplab::reports

@@ -98,6 +98,63 @@ TEST(ReportWriter, InterruptedRunKeepsWhatWasRecorded) {
             1);
 }
 
+// The wrapper follows SQLite's C API: bind(1, ...) sets the first parameter, int64(0) reads the
+// first result column (reports/sqlite_db.hpp).
+TEST(Statement, BindsCountFromOneColumnsFromZero) {
+  auto db = Database::open(temp_report_path("stmt"), true).value();
+  auto stmt = db.prepare("SELECT ?1, ?2, ?").value();
+  stmt.bind(1, std::int64_t{7});
+  stmt.bind(2, std::string_view("x"));
+  stmt.bind(3, 0.5);
+  ASSERT_TRUE(stmt.step());
+  EXPECT_EQ(stmt.column_count(), 3);
+  EXPECT_EQ(stmt.int64(0), 7);
+  EXPECT_EQ(stmt.text(1), "x");
+  EXPECT_DOUBLE_EQ(stmt.real(2), 0.5);
+}
+
+// The run table made from kRunColumns is the one every schema-3 report has: same columns, same
+// order, same types and constraints (pragma_table_info: name, type, notnull, pk).
+TEST(ReportWriter, RunTableKeepsTheSchema3Columns) {
+  const auto path = temp_report_path("run_columns");
+  { auto writer = ReportWriter::open(path).value(); }
+  auto db = Database::open(path, false).value();
+  auto stmt =
+      db.prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_info('run') ORDER BY cid").value();
+  std::string columns;
+  while (stmt.step()) {
+    columns += stmt.text(0) + " " + stmt.text(1) + (stmt.int64(2) ? " NOT NULL" : "") +
+               (stmt.int64(3) ? " PRIMARY KEY" : "") + "; ";
+  }
+  EXPECT_EQ(columns,
+            "run_id INTEGER PRIMARY KEY; scenario TEXT NOT NULL; scenario_text TEXT NOT NULL; "
+            "seed INTEGER NOT NULL; version TEXT NOT NULL; started TEXT NOT NULL; finished TEXT; "
+            "wall_seconds REAL; simulated_seconds REAL; events INTEGER; peak_rss_bytes INTEGER; "
+            "status TEXT NOT NULL; sweep_point TEXT NOT NULL; ");
+}
+
+// begin_run writes the RunInfo columns and leaves the RunEnd ones NULL; finish_run fills them.
+TEST(ReportWriter, RunRowIsWrittenInTwoSteps) {
+  const auto path = temp_report_path("run_steps");
+  auto writer = ReportWriter::open(path).value();
+  ASSERT_TRUE(writer.begin_run({"two", "{\"a\": 1}", 42, "9.9", "2026-11-25T17:00:00Z", "/x=1 seed=42"}));
+  EXPECT_EQ(
+      scalar_query(path,
+                   "SELECT count(*) FROM run WHERE scenario = 'two' AND scenario_text = '{\"a\": 1}' AND "
+                   "seed = 42 AND version = '9.9' AND started = '2026-11-25T17:00:00Z' AND "
+                   "sweep_point = '/x=1 seed=42' AND status = 'running' AND finished IS NULL AND "
+                   "wall_seconds IS NULL AND simulated_seconds IS NULL AND events IS NULL AND "
+                   "peak_rss_bytes IS NULL"),
+      1);
+  ASSERT_TRUE(writer.finish_run({RunStatus::kTimedOut, "2026-11-25T17:00:02Z", 2.5, 7.25, 99, 4096}));
+  EXPECT_EQ(
+      scalar_query(path,
+                   "SELECT count(*) FROM run WHERE status = 'timed_out' AND "
+                   "finished = '2026-11-25T17:00:02Z' AND wall_seconds = 2.5 AND simulated_seconds = 7.25 "
+                   "AND events = 99 AND peak_rss_bytes = 4096 AND seed = 42"),
+      1);
+}
+
 TEST(ReportWriter, DestructorFlushesARunLeftOpen) {
   const auto path = temp_report_path("open");
   {

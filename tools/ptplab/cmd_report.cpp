@@ -15,6 +15,7 @@
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
 #include "reports/text_summary.hpp"
+#include "reports/text_table.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 
@@ -92,6 +93,8 @@ int write_html(const std::string& path, std::optional<reports::RunId> run, const
     std::fprintf(stderr, "ptplab report: cannot write %s\n", out.c_str());
     return 2;
   }
+  std::printf("HTML report in %s (%s, self-contained: open it in a browser)\n", out.c_str(),
+              reports::format_bytes(static_cast<double>(page->size())).c_str());
   return 0;
 }
 
@@ -108,7 +111,7 @@ int report(int argc, char** argv) {
       "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead")(
       "csv", po::value<std::string>(),
       "write every table as DIR/<table>.csv, plus DIR/runs.csv: one row per run, a column per varying "
-      "parameter and per metric (for pandas.read_csv; columns: reports/export/csv_export.hpp) instead")(
+      "parameter and per metric (for pandas.read_csv; every table and column: reports/SCHEMA.md) instead")(
       "json", po::value<std::string>(),
       "write the same as one JSON document ({\"runs\": [...], \"tables\": {...}}) to this file instead");
   po::options_description all;
@@ -131,6 +134,7 @@ int report(int argc, char** argv) {
       std::fprintf(stderr, "ptplab report: %s\n", w.error().c_str());
       return 2;
     }
+    std::printf("JSON export in %s\n", vm["json"].as<std::string>().c_str());
     return 0;
   }
   if (vm.count("digest")) {

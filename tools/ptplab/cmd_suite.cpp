@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "scenarios/format/loader.hpp"
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
@@ -43,6 +44,19 @@ std::vector<std::string> scenario_files(const std::vector<std::string>& inputs) 
   return files;
 }
 
+// The expectations of a run that did not complete, which it did not judge: the `expect` list
+// of its effective scenario document (run.scenario_text).
+std::vector<reports::ExpectationRecord> not_judged(const std::string& document) {
+  std::vector<reports::ExpectationRecord> out;
+  const auto s = scenarios::load_scenario(document);
+  if (!s) return out;
+  for (const auto& e : s->expect) {
+    out.push_back({e.metric, std::string(name_of(scenarios::kCompareOps, e.op)), e.value, e.tolerance,
+                   std::nullopt, false});
+  }
+  return out;
+}
+
 int suite(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab suite DIR|FILES... [--junit FILE] [--report FILE] [-j N] [--quiet]\n"
@@ -65,8 +79,8 @@ int suite(int argc, char** argv) {
                       "wall time; 0: never), besides the line per finished run");
   add_timeout_option(visible,
                      "a scenario still running then stops (`ptplab run --timeout`): its line says timed out, "
-                     "its JUnit case fails as timed out, the merged report keeps its run as timed_out, and "
-                     "it counts as failed (exit 1)");
+                     "its JUnit case fails as timed out (its expectations skipped, not judged), the merged "
+                     "report keeps its run as timed_out, and it counts as failed (exit 1)");
   po::options_description all;
   all.add(visible).add_options()("input", po::value<std::vector<std::string>>(), "scenario files or folders");
   po::positional_options_description positional;
@@ -121,23 +135,38 @@ int suite(int argc, char** argv) {
                  [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
                  *progress_every});
 
-  std::vector<SuiteCase> cases;
+  // Merged first, so that what the children said of their report names the merged one.
   int verdict = 0;
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : "";
+  std::optional<std::vector<std::vector<reports::RunId>>> merged;
+  if (!report.empty()) {
+    merged = merge_children(report, reports_of);
+    if (!merged) verdict = 2;
+  }
+  std::vector<SuiteCase> cases;
   for (std::size_t i = 0; i < files.size(); ++i) {
     SuiteCase c;
     c.file = files[i];
     c.exit_code = status[i];
-    c.output = read_text(jobs[i].log_path);
+    c.output = name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
+                                  merged ? (*merged)[i] : std::vector<reports::RunId>{});
     for (const auto& run : read_child_runs(reports_of[i])) {
       c.name = run.run.scenario;
       c.wall_seconds += run.run.wall_seconds;
       c.expectations.insert(c.expectations.end(), run.expectations.begin(), run.expectations.end());
+      if (run.run.status != reports::run_status_name(reports::RunStatus::kComplete)) {
+        const auto skipped = not_judged(run.run.scenario_text);
+        c.not_judged.insert(c.not_judged.end(), skipped.begin(), skipped.end());
+      }
     }
     std::size_t passed = 0;
     for (const auto& e : c.expectations) passed += e.passed ? 1 : 0;
     const bool ran = c.exit_code != kChildNotRun;
-    std::printf("%-11s %-40s %zu/%zu expectations%s\n", child_status_word(c.exit_code), c.file.c_str(),
-                passed, c.expectations.size(),
+    const std::string judged =
+        c.not_judged.empty()
+            ? std::to_string(passed) + "/" + std::to_string(c.expectations.size()) + " expectations"
+            : std::to_string(c.not_judged.size()) + " expectations not judged";
+    std::printf("%-11s %-40s %s%s\n", child_status_word(c.exit_code), c.file.c_str(), judged.c_str(),
                 c.exit_code == 0 || !ran ? "" : (" (exit " + std::to_string(c.exit_code) + ")").c_str());
     if (c.exit_code != 0 && ran) {
       if (verdict != 2) verdict = c.exit_code == 2 ? 2 : 1;
@@ -153,7 +182,6 @@ int suite(int argc, char** argv) {
       verdict = 2;
     }
   }
-  if (vm.count("report") && !merge_children(vm["report"].as<std::string>(), reports_of)) verdict = 2;
   remove_temp_dir(tmp);
   std::size_t ok = 0;
   for (const int s : status) ok += s == 0 ? 1 : 0;

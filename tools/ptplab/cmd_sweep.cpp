@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "reports/records/metrics.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/child_reports.hpp"
@@ -27,9 +28,9 @@ namespace {
 
 namespace po = boost::program_options;
 
-std::optional<double> metric_value(const reports::RunSummary& run, const char* name) {
+std::optional<double> metric_value(const reports::RunSummary& run, reports::Metric metric) {
   for (const auto& s : run.scalars) {
-    if (s.module == "metrics" && s.name == name) return s.value;
+    if (s.module == reports::kMetricModule && s.name == reports::metric_name(metric)) return s.value;
   }
   return std::nullopt;
 }
@@ -124,31 +125,37 @@ int sweep(int argc, char** argv) {
                  [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
                  *progress_every});
 
+  // Merged first, so that what the children said of their report names the merged one.
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
+  const auto merged = merge_children(report, reports_of);
   int verdict = 0;
   std::vector<SweepRun> rows;
-  std::string errors;  // the logs of runs that ended with an error, after the tables
+  std::string logs;  // what runs that ended with an error or timed out said, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
     for (const auto& r : read_child_runs(reports_of[i])) {
-      row.delivery_ratio = metric_value(r, "delivery_ratio");
-      row.latency_p50_ms = metric_value(r, "latency_p50_ms");
+      row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
+      row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);
       for (const auto& e : r.expectations) {
         ++row.expectations;
         row.expectations_passed += e.passed ? 1 : 0;
       }
     }
     rows.push_back(std::move(row));
+    if (status[i] == 2 || status[i] == kTimedOutExitStatus) {
+      logs += (*points)[i].label + ":\n" +
+              name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
+                                 merged ? (*merged)[i] : std::vector<reports::RunId>{});
+    }
     if (status[i] == 2) {
-      errors += (*points)[i].label + ":\n" + read_text(jobs[i].log_path);
       verdict = 2;
     } else if (status[i] != 0 && status[i] != kChildNotRun && verdict == 0) {
       verdict = 1;
     }
   }
   std::printf("runs\n%sper point\n%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
-              errors.c_str());
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
-  if (!merge_children(report, reports_of)) verdict = 2;
+              logs.c_str());
+  if (!merged) verdict = 2;
   remove_temp_dir(tmp);
   std::printf("report: %s\n", report.c_str());
   return stop_requested().load() ? interrupted_exit_status() : verdict;

@@ -56,14 +56,24 @@ std::string junit_xml(const std::string& suite_name, const std::vector<SuiteCase
            << "\">" << xml_escape(c.output.substr(0, kOutputInXmlMax)) << "</failure>\n  ";
     }
     body << "</testcase>\n";
-    for (const auto& e : c.expectations) {
+    const auto open_case = [&](const reports::ExpectationRecord& e) {
       ++tests;
       const std::string name = e.metric + " " + e.op + " " + num(e.expected);
       body << "  <testcase classname=\"" << cls << "\" name=\"" << xml_escape(name) << "\">";
+    };
+    for (const auto& e : c.expectations) {
+      open_case(e);
       if (!e.passed) {
         ++failures;
         body << "<failure message=\"actual " << (e.actual ? num(*e.actual) : std::string("none")) << "\"/>";
       }
+      body << "</testcase>\n";
+    }
+    for (const auto& e : c.not_judged) {
+      open_case(e);
+      ++skipped;
+      body << "<skipped message=\"not judged: the run "
+           << (c.exit_code == kTimedOutExitStatus ? "timed out (--timeout)" : "did not complete") << "\"/>";
       body << "</testcase>\n";
     }
   }

@@ -17,6 +17,9 @@ struct SuiteCase {
   double wall_seconds = 0;
   std::string output;  // the child's output, for failures
   std::vector<reports::ExpectationRecord> expectations;
+  // The expectations of a run that did not complete (timed out, interrupted), which it did not
+  // judge: listed as skipped test cases, the case's one failure being its status.
+  std::vector<reports::ExpectationRecord> not_judged;
 };
 
 // The whole document.

@@ -11,6 +11,7 @@
 #include <memory>
 #include <sstream>
 
+#include "reports/records/metrics.hpp"
 #include "reports/text_summary.hpp"
 #include "reports/text_table.hpp"
 
@@ -23,9 +24,17 @@ std::string fmt(const char* format, double v) {
   return buf;
 }
 
-std::string metric(const scenarios::MetricValues& m, const char* name, const char* format) {
-  const auto it = m.find(name);
+using M = reports::Metric;
+
+std::string metric(const scenarios::MetricValues& m, M which, const char* format) {
+  const auto it = m.find(std::string(reports::metric_name(which)));
   return it == m.end() ? std::string("-") : fmt(format, it->second);
+}
+
+// A byte-valued metric in SI units ("433.1 MB"), "-" when the run has none.
+std::string bytes(const scenarios::MetricValues& m, M which) {
+  const auto it = m.find(std::string(reports::metric_name(which)));
+  return it == m.end() ? std::string("-") : reports::format_bytes(it->second);
 }
 
 }  // namespace
@@ -34,39 +43,39 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   const auto& m = o.metrics;
   std::ostringstream out;
   out << s.name << " (seed " << s.seed << ", run " << o.run_id << "): " << reports::run_status_name(o.status)
-      << ", " << format_duration(o.simulated_ns) << " simulated, " << o.events << " events in "
-      << fmt("%.2f", o.wall_seconds) << " s\n";
-  out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << " of intended members ("
-      << metric(m, "delivered_messages", "%.0f") << " deliveries of " << metric(m, "messages_sent", "%.0f")
-      << " messages), " << metric(m, "delivery_ratio_joined", "%.4f") << " of joined members\n";
-  out << "  members     " << metric(m, "members_joined", "%.0f") << " of "
-      << metric(m, "members_intended", "%.0f") << " intended joined ("
-      << metric(m, "join_success_ratio", "%.4f") << "), join time ms p50 "
-      << metric(m, "join_time_p50_ms", "%.1f") << "  p99 " << metric(m, "join_time_p99_ms", "%.1f") << "\n";
-  out << "  latency ms  p50 " << metric(m, "latency_p50_ms", "%.1f") << "  p90 "
-      << metric(m, "latency_p90_ms", "%.1f") << "  p99 " << metric(m, "latency_p99_ms", "%.1f") << "  max "
-      << metric(m, "latency_max_ms", "%.1f") << "\n";
+      << ", " << reports::format_seconds(static_cast<double>(o.simulated_ns) / 1e9) << " simulated, "
+      << o.events << " events in " << fmt("%.2f", o.wall_seconds) << " s\n";
+  out << "  delivery    ratio " << metric(m, M::kDeliveryRatio, "%.4f") << " of intended members ("
+      << metric(m, M::kDeliveredMessages, "%.0f") << " deliveries of " << metric(m, M::kMessagesSent, "%.0f")
+      << " messages), " << metric(m, M::kDeliveryRatioJoined, "%.4f") << " of joined members\n";
+  out << "  members     " << metric(m, M::kMembersJoined, "%.0f") << " of "
+      << metric(m, M::kMembersIntended, "%.0f") << " intended joined ("
+      << metric(m, M::kJoinSuccessRatio, "%.4f") << "), join time ms p50 "
+      << metric(m, M::kJoinTimeP50Ms, "%.1f") << "  p99 " << metric(m, M::kJoinTimeP99Ms, "%.1f") << "\n";
+  out << "  latency ms  p50 " << metric(m, M::kLatencyP50Ms, "%.1f") << "  p90 "
+      << metric(m, M::kLatencyP90Ms, "%.1f") << "  p99 " << metric(m, M::kLatencyP99Ms, "%.1f") << "  max "
+      << metric(m, M::kLatencyMaxMs, "%.1f") << "\n";
   if (const auto groups = reports::format_group_table(o.groups); !groups.empty()) {
     out << "  per group (recipients in the group)\n" << groups;
   }
-  out << "  traffic     " << metric(m, "datagrams_sent", "%.0f") << " datagrams, "
-      << metric(m, "bytes_sent", "%.0f") << " bytes, " << metric(m, "bytes_per_delivered_message", "%.0f")
-      << " bytes per delivery, " << metric(m, "duplicates", "%.0f") << " duplicates\n";
-  out << "  collisions  node_id " << metric(m, "node_id_collisions", "%.0f") << "  msg_id "
-      << metric(m, "msg_id_collisions", "%.0f") << "  wrongly suppressed "
-      << metric(m, "messages_wrongly_suppressed", "%.0f") << "\n";
-  out << "  NAT         " << metric(m, "nat_attempts", "%.0f") << " attempts, success "
-      << metric(m, "nat_success_ratio", "%.3f");
+  out << "  traffic     " << metric(m, M::kDatagramsSent, "%.0f") << " datagrams, " << bytes(m, M::kBytesSent)
+      << ", " << bytes(m, M::kBytesPerDeliveredMessage) << " per delivery, "
+      << metric(m, M::kDuplicates, "%.0f") << " duplicates\n";
+  out << "  collisions  node_id " << metric(m, M::kNodeIdCollisions, "%.0f") << "  msg_id "
+      << metric(m, M::kMsgIdCollisions, "%.0f") << "  wrongly suppressed "
+      << metric(m, M::kMessagesWronglySuppressed, "%.0f") << "\n";
+  out << "  NAT         " << metric(m, M::kNatAttempts, "%.0f") << " attempts, success "
+      << metric(m, M::kNatSuccessRatio, "%.3f");
   for (std::size_t i = 0; i < o.diagnostics.connect_failures.size(); ++i) {
     const auto& f = o.diagnostics.connect_failures[i];
     out << (i == 0 ? ", failed: " : ", ") << f.reason << " " << f.count;
   }
   out << "\n";
   if (!s.attackers.empty()) {
-    out << "  abuse       honest delivery " << metric(m, "honest_delivery_ratio", "%.4f")
-        << ", amplification " << metric(m, "amplification_factor", "%.2f") << ", victim datagrams "
-        << metric(m, "victim_datagrams_received", "%.0f") << ", rate-limited "
-        << metric(m, "drops_rate_limited", "%.0f") << "\n";
+    out << "  abuse       honest delivery " << metric(m, M::kHonestDeliveryRatio, "%.4f")
+        << ", amplification " << metric(m, M::kAmplificationFactor, "%.2f") << ", victim datagrams "
+        << metric(m, M::kVictimDatagramsReceived, "%.0f") << ", rate-limited "
+        << metric(m, M::kDropsRateLimited, "%.0f") << "\n";
   }
   if (!o.diagnostics.drops.empty()) {
     out << "  drops       ";

@@ -36,7 +36,8 @@ std::string point_of(const std::string& label) {
 }
 
 std::string format_sweep_runs(const std::vector<SweepRun>& runs) {
-  reports::TextTable t({"status", "point", "delivery_ratio", "latency_p50_ms", "expectations"});
+  reports::TextTable t({"status", "point", std::string(metric_name(reports::Metric::kDeliveryRatio)),
+                        std::string(metric_name(reports::Metric::kLatencyP50Ms)), "expectations"});
   for (const auto& r : runs) {
     t.row({r.status, r.label, value_text(r.delivery_ratio), value_text(r.latency_p50_ms),
            std::to_string(r.expectations_passed) + "/" + std::to_string(r.expectations)});
@@ -62,7 +63,8 @@ std::string format_sweep_points(const std::vector<SweepRun>& runs) {
     if (r.delivery_ratio) it->delivery.push_back(*r.delivery_ratio);
     if (r.latency_p50_ms) it->p50.push_back(*r.latency_p50_ms);
   }
-  reports::TextTable t({"point", "runs", "delivery_ratio", "latency_p50_ms"});
+  reports::TextTable t({"point", "runs", std::string(metric_name(reports::Metric::kDeliveryRatio)),
+                        std::string(metric_name(reports::Metric::kLatencyP50Ms))});
   for (const auto& p : points)
     t.row({p.name, std::to_string(p.runs), mean_interval(p.delivery), mean_interval(p.p50)});
   return t.render() + "  (mean over the point's seeds ± the half-width of its " +

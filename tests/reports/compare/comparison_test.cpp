@@ -35,6 +35,33 @@ TEST(Direction, CatalogMetrics) {
   EXPECT_EQ(better_direction("sim.simulated_ns"), Better::kNeither);
 }
 
+// The sim.* and abuse.* scalars and the statistics have table rows (reports/records/metrics.hpp),
+// a dotted suffix naming a part of one; a name in no table has no direction, whatever it reads.
+TEST(Direction, RunValuesFromTheirTableNotFromTheName) {
+  EXPECT_EQ(better_direction("sim.retransmissions"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.gave_up"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.signature_failures"), Better::kLower);
+  EXPECT_EQ(better_direction("abuse.induced_bytes.HELLO"), Better::kLower);
+  EXPECT_EQ(better_direction("abuse.attacker_bytes"), Better::kNeither);
+  EXPECT_EQ(better_direction("latency_ms.max"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.events"), Better::kNeither);
+  EXPECT_EQ(better_direction("custom.latency_bytes_drops"), Better::kNeither);
+  EXPECT_EQ(better_direction("sim"), Better::kNeither);
+}
+
+// Every table row names itself: Metric and RunValue enumerators index their tables.
+TEST(Direction, EnumsIndexTheirTables) {
+  EXPECT_EQ(metric_name(Metric::kDeliveryRatio), "delivery_ratio");
+  EXPECT_EQ(metric_name(Metric::kVictimDatagramsReceived), "victim_datagrams_received");
+  EXPECT_EQ(metric_table().size(), kMetricCount);
+  for (const auto& v : run_value_table()) {
+    EXPECT_EQ(&run_value_def(v.id), &v);
+    EXPECT_EQ(v.key,
+              v.module.empty() ? std::string(v.name) : std::string(v.module) + "." + std::string(v.name));
+    EXPECT_EQ(find_run_value(v.key), &v);
+  }
+}
+
 TEST(RunsForVerdict, SmallestNWhoseUnanimousSignTestIsSignificant) {
   // 2 * 2^-n: n = 5 gives 0.0625 > 0.05, n = 6 gives 0.03125; at 99%, 2^-7 = 0.0078 (n = 8).
   EXPECT_EQ(runs_for_verdict(0.95), 6u);

@@ -82,7 +82,7 @@ TEST_F(CsvExport, WritesTheTidyTableAndEveryTable) {
   // /loss varies: a column; /name and /seed do not (the seed has its own column).
   EXPECT_EQ(
       header,
-      "run_id,scenario,seed,sweep_point,status,wall_seconds,simulated_seconds,events,/loss,delivery_ratio,"
+      "run_id,scenario,seed,wall_seconds,simulated_seconds,events,status,sweep_point,/loss,delivery_ratio,"
       "sim.events,latency_ms.mean,latency_ms.p50,latency_ms.p90,latency_ms.p99,latency_ms.max\r");
   EXPECT_EQ(run1.substr(0, 4), "1,s,");
   EXPECT_NE(run1.find(",0,1.0,10.0,0.0,20.0,"), std::string::npos) << run1;

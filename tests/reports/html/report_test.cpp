@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "fixture.hpp"
+#include "reports/writer.hpp"
 
 namespace ptplab::reports::html {
 namespace {
@@ -58,9 +59,37 @@ TEST_F(HtmlReport, RunOptionSelectsTheRunAndUnknownRunIsAnError) {
   const auto page = html_report(path_, RunId{3});
   ASSERT_TRUE(page.has_value()) << page.error();
   EXPECT_TRUE(contains(*page, "Delivery ratio over time (run 3)"));
+  EXPECT_TRUE(contains(*page, "Run 3 of 4: the run the per-run charts below show (chosen with --run)"));
   const auto missing = html_report(path_, RunId{99});
   ASSERT_FALSE(missing.has_value());
   EXPECT_TRUE(contains(missing.error(), "no run 99"));
+}
+
+// A file appended to three times shows its newest run, and says so (issue 17 item 8); a run
+// still running is passed over for the newest complete one.
+TEST(HtmlReportNewest, PerRunChartsShowTheNewestCompleteRun) {
+  const std::string path = testing::temp_path("newest.db");
+  {
+    auto w = ReportWriter::open(path, {.truncate = true}).value();
+    for (const std::uint64_t seed : {1u, 7u, 9u}) {
+      ASSERT_TRUE(w.begin_run({"basic", "{}", seed, "0.1.0", "2026-11-25T17:00:00Z", ""}));
+      w.add(ScalarRecord{"metrics", "delivery_ratio", 1.0});
+      ASSERT_TRUE(w.finish_run({RunStatus::kComplete, "2026-11-25T17:00:01Z", 0.5, 10, 1000, 0}));
+    }
+  }
+  auto page = html_report(path, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_TRUE(contains(*page, "Run 3 of 3: the run the per-run charts below show (the newest complete run"))
+      << *page;
+  EXPECT_TRUE(contains(*page, "Delivery ratio over time (run 3)"));
+  {
+    auto w = ReportWriter::open(path).value();
+    ASSERT_TRUE(w.begin_run({"basic", "{}", 11, "0.1.0", "2026-11-25T17:00:00Z", ""}));
+  }
+  page = html_report(path, std::nullopt);
+  ASSERT_TRUE(page.has_value()) << page.error();
+  EXPECT_TRUE(contains(*page, "Run 3 of 4: the run the per-run charts below show (the newest complete run"));
+  std::filesystem::remove(path);
 }
 
 TEST(HtmlReportErrors, MissingFileIsAnError) {

@@ -15,6 +15,8 @@
 #include "reports/records/metrics.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
+#include "scenarios/runner/capture_tap.hpp"
+#include "scenarios/runner/network_setup.hpp"
 #include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
@@ -191,6 +193,61 @@ TEST(Runner, RejectedNodeParameterFailsTheBuild) {
   const auto out = run_scenario(bad, {});
   ASSERT_FALSE(out.has_value());
   EXPECT_NE(out.error().find("propagation"), std::string::npos);
+}
+
+// Records what a capture writes.
+struct RecordingSink final : reports::DatagramSink {
+  struct Row {
+    TimeNs t;
+    Address from, to;
+    std::string payload;
+  };
+  std::vector<Row> rows;
+  void datagram(TimeNs t, const Address& from, const Address& to, std::string_view payload) override {
+    rows.push_back({t, from, to, std::string(payload)});
+  }
+};
+
+// The tap buffers the sends it keeps and writes them only when flushed (between time slices,
+// never from inside a simulator event), in send order with their send times.
+TEST(CaptureTap, BuffersUntilFlushedInSendOrder) {
+  const auto s = load_or_fail(kLine);
+  RecordingSink sink;
+  CaptureRequest request;
+  request.sink = &sink;
+  auto tap = CaptureTap::make(request, s, plan_network(s));
+  ASSERT_TRUE(tap.has_value()) << tap.error();
+  const SharedBytes hello = make_bytes(R"({"msg_type": "HELLO"})");
+  const SharedBytes ack = make_bytes(R"({"msg_type": "ACK"})");
+  const Address a{0x0a000001, 9000}, b{0x0a000002, 9000};
+  tap->on_send(5, sim::DatagramView{5, 0, 1, a, b, &hello});
+  tap->on_send(7, sim::DatagramView{7, 1, 0, b, a, &ack});
+  EXPECT_TRUE(sink.rows.empty());
+  EXPECT_EQ(tap->buffered(), 2u);
+  tap->flush();
+  EXPECT_EQ(tap->buffered(), 0u);
+  ASSERT_EQ(sink.rows.size(), 2u);
+  EXPECT_EQ(sink.rows[0].t, 5);
+  EXPECT_EQ(sink.rows[0].from.ip, a.ip);
+  EXPECT_EQ(sink.rows[0].payload, *hello);
+  EXPECT_EQ(sink.rows[1].t, 7);
+  EXPECT_EQ(sink.rows[1].to.ip, a.ip);
+  EXPECT_EQ(sink.rows[1].payload, *ack);
+  tap->flush();
+  EXPECT_EQ(sink.rows.size(), 2u);
+}
+
+// A whole run's capture: every send (the datagrams_sent metric), in time order, all written by
+// the time the run returns.
+TEST(CaptureTap, RunCapturesEverySendInOrder) {
+  const auto s = load_or_fail(kLine);
+  RecordingSink sink;
+  RunRequest request;
+  request.capture.sink = &sink;
+  const auto out = run_scenario(s, request);
+  ASSERT_TRUE(out.has_value()) << out.error();
+  EXPECT_EQ(static_cast<double>(sink.rows.size()), out->metrics.at("datagrams_sent"));
+  for (std::size_t i = 1; i < sink.rows.size(); ++i) ASSERT_LE(sink.rows[i - 1].t, sink.rows[i].t) << i;
 }
 
 }  // namespace
