@@ -165,7 +165,8 @@ int suite(int argc, char** argv) {
     const std::string judged =
         c.not_judged.empty()
             ? std::to_string(passed) + "/" + std::to_string(c.expectations.size()) + " expectations"
-            : std::to_string(c.not_judged.size()) + " expectations not judged";
+            : std::to_string(c.not_judged.size()) +
+                  (c.not_judged.size() == 1 ? " expectation" : " expectations") + " not judged";
     std::printf("%-11s %-40s %s%s\n", child_status_word(c.exit_code), c.file.c_str(), judged.c_str(),
                 c.exit_code == 0 || !ran ? "" : (" (exit " + std::to_string(c.exit_code) + ")").c_str());
     if (c.exit_code != 0 && ran) {
