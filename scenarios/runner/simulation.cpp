@@ -86,7 +86,7 @@ MetricValues Simulation::finish() {
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
       rows_.add(std::move(r));
     }
-    for (const auto [value, n] : {std::pair{reports::RunValue::kSimUnreachableEdges, unreachable_edges_},
+    for (const auto& [value, n] : {std::pair{reports::RunValue::kSimUnreachableEdges, unreachable_edges_},
                                   std::pair{reports::RunValue::kSimEvents, sim_.events_executed()}}) {
       const auto& def = reports::run_value_def(value);
       rows_.add(
