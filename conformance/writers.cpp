@@ -91,6 +91,12 @@ std::string failure_sentence(const Outcome& outcome) {
   return s + "] / actual " + (outcome.actual.empty() ? "nothing" : outcome.actual);
 }
 
+std::string report_result(const CaseResult& r) {
+  if (r.unexpected_pass) return std::string(status_name(Status::kFail));
+  if (r.expected_failure) return std::string(kExpectedFailureResult);
+  return std::string(status_name(r.outcome.status));
+}
+
 std::string verdict_label(const CaseResult& r) {
   if (r.unexpected_pass) return "pass (UNEXPECTED: listed as an expected failure)";
   std::string label(status_name(r.outcome.status));

@@ -4,8 +4,10 @@
 // (or an expected failure passed), 2 usage error, unreachable target or harness error, 3 a MUST
 // case could not run (unsupported, blocked) without --allow-unsupported (conformance/README.md).
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -18,6 +20,7 @@
 #include "conformance/writers.hpp"
 #include "engine/node/ids.hpp"
 #include "reports/writer.hpp"
+#include "scenarios/runner/run.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
@@ -56,30 +59,46 @@ bool write_file(const std::string& path, const std::string& what,
   return static_cast<bool>(f);
 }
 
-bool write_report(const std::string& path, const std::vector<CaseResult>& results, const std::string& suite) {
+// The conform run as one run of the report (as `ptplab run` writes one): its own run_id, the
+// invocation as the run's document and parameters, status complete or interrupted, then one
+// conformance_result row per case. Two runs into one file read as two runs.
+bool write_report(const std::string& path, const std::vector<CaseResult>& results, const std::string& suite,
+                  const nlohmann::json& invocation, const std::string& started, double wall_seconds) {
   auto writer = reports::ReportWriter::open(path);
   if (!writer) {
     std::cerr << "ptplab conform: " << writer.error() << "\n";
     return false;
   }
+  reports::RunInfo info;
+  info.scenario_name = "conform " + suite;
+  info.scenario_text = invocation.dump();
+  info.seed = invocation.at("seed").get<std::uint64_t>();
+  info.version = PTPLAB_VERSION;
+  info.started = started;
+  if (const auto begun = writer->begin_run(info); !begun) {
+    std::cerr << "ptplab conform: " << begun.error() << "\n";
+    return false;
+  }
+  for (const auto& p : scenarios::flatten_parameters(info.scenario_text)) writer->add(p);
   for (const auto& r : results) {
     std::string evidence = r.outcome.note;
     if (r.outcome.status == Status::kFail || r.outcome.status == Status::kWarn)
       evidence = failure_sentence(r.outcome) + "\n" + r.wire_log;
     if (r.outcome.status == Status::kBlocked)
       evidence = "blocked by " + r.outcome.blocked_by + ": " + evidence;
-    // result: the status name; an unexpected pass is a failure, an expected failure "xfail".
-    const std::string result = r.unexpected_pass    ? "fail"
-                               : r.expected_failure ? "xfail"
-                                                    : std::string(status_name(r.outcome.status));
+    const std::string result = report_result(r);
     if (r.unexpected_pass || r.expected_failure) evidence = verdict_label(r) + "\n" + evidence;
     writer->add(reports::ConformanceRecord{suite, r.c->id, std::string(section_of(*r.c)),
                                            std::string(level_name(r.c->level)), result, evidence,
                                            static_cast<double>(r.duration_ns) / kSecond});
   }
-  const auto flushed = writer->flush();
-  if (!flushed) std::cerr << "ptplab conform: " << flushed.error() << "\n";
-  return flushed.has_value();
+  reports::RunEnd end;
+  end.status = stop_requested().load() ? reports::RunStatus::kInterrupted : reports::RunStatus::kComplete;
+  end.finished = scenarios::wall_clock_iso();
+  end.wall_seconds = wall_seconds;
+  const auto finished = writer->finish_run(end);
+  if (!finished) std::cerr << "ptplab conform: " << finished.error() << "\n";
+  return finished.has_value();
 }
 
 int run_conform(int argc, char** argv) {
@@ -238,7 +257,11 @@ int run_conform(int argc, char** argv) {
                 << "; cases about addresses are unsupported\n";
   }
 
+  const std::string started = scenarios::wall_clock_iso();
+  const auto wall_start = std::chrono::steady_clock::now();
   const auto results = run_cases(all_cases(), options, *where);
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   if (process) process->stop(2 * kSecond);
   const ExitPolicy& policy = options.policy;
   write_console(std::cout, results, where->describe() + " (seed " + std::to_string(seed) + ")", policy,
@@ -250,7 +273,20 @@ int run_conform(int argc, char** argv) {
   if (!json.empty())
     written &=
         write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe(), policy); });
-  if (!report.empty()) written &= write_report(report, results, where->describe());
+  if (!report.empty()) {
+    const nlohmann::json invocation = {{"conform",
+                                        {{"target", where->describe()},
+                                         {"cases", options.globs},
+                                         {"strict", options.settings.strict},
+                                         {"timeout_ns", options.settings.timeout_ns},
+                                         {"repeat", repeat},
+                                         {"jobs", jobs},
+                                         {"fail_on_warn", policy.fail_on_warn},
+                                         {"allow_unsupported", policy.allow_unsupported},
+                                         {"expect_fail", expect_fail}}},
+                                       {"seed", seed}};
+    written &= write_report(report, results, where->describe(), invocation, started, wall_seconds);
+  }
   std::cout << std::flush;
   if (!written) return 2;
   if (stop_requested().load()) {
