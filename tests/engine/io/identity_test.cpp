@@ -58,11 +58,30 @@ TEST(IdentityFile, SavedIdentityLoadsBackAsTheSameNodeFromAPrivateFile) {
   EXPECT_NE(twice.error().find("cannot create"), std::string::npos);
 }
 
+TEST(IdentityFile, RefusesAKeyFileGroupOrOthersMayRead) {
+  const auto path = temp_path("open.pem");
+  const auto fresh = fresh_identity();
+  ASSERT_TRUE(fresh);
+  const Node node(NodeParams{}, *fresh);
+  NodeIdentity stored = *fresh;
+  stored.node_id = node.node_id();
+  ASSERT_TRUE(save_identity(path.string(), stored, node.certificate_der()));
+  ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
+  const auto refused = load_identity(path.string());
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("permissions 0644 are too open"), std::string::npos) << refused.error();
+  EXPECT_NE(refused.error().find("chmod 600 " + path.string()), std::string::npos) << refused.error();
+  ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
+  EXPECT_TRUE(load_identity(path.string()));
+}
+
 TEST(IdentityFile, RefusesMissingFilesJunkAndACertificateOfAnotherKey) {
   EXPECT_FALSE(load_identity(temp_path("missing.pem").string()));
 
   const auto junk = temp_path("junk.pem");
   std::ofstream(junk) << "not a PEM file\n";
+  std::filesystem::permissions(junk,
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   const auto no_key = load_identity(junk.string());
   ASSERT_FALSE(no_key);
   EXPECT_NE(no_key.error().find("no PEM PRIVATE KEY"), std::string::npos);
