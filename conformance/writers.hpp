@@ -35,9 +35,11 @@ inline constexpr std::string_view kExpectedFailureMeaning =
 void write_console(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
                    const ExitPolicy& policy, bool verbose);
 
-// JUnit XML, one <testcase> per case: failures with their sentence and wire log.
+// JUnit XML, one <testcase> per case (its own time): failures with their sentence and wire log.
+// The <testsuite> time is `wall_ns`, the run's wall time (cases run in parallel: their times
+// would add up to more than the run took).
 void write_junit(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
-                 const ExitPolicy& policy);
+                 const ExitPolicy& policy, TimeNs wall_ns);
 
 // The whole run as one JSON document (with the exit code the policy gives).
 void write_json(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,

@@ -18,6 +18,7 @@
 #include "conformance/runner.hpp"
 #include "conformance/target.hpp"
 #include "conformance/writers.hpp"
+#include "engine/io/udp_host.hpp"
 #include "engine/node/ids.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/runner/run.hpp"
@@ -117,7 +118,8 @@ int run_conform(int argc, char** argv) {
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
       "target", po::value(&target),
-      "IPv4 HOST:PORT of a running implementation (127.0.0.1:9001; names and IPv6 are not taken)")(
+      "HOST:PORT of a running implementation: an IPv4 address or a name with one (127.0.0.1:9001, "
+      "localhost:9001); the harness's sockets are IPv4, so IPv6 is not taken")(
       "exec", po::value(&exec), "command starting the implementation; {port} is replaced by a free port")(
       "in-process", "run against the engine's Node in virtual time (with an open and a closed channel)")(
       "cases", po::value(&globs)->composing(),
@@ -209,7 +211,13 @@ int run_conform(int argc, char** argv) {
     }
     std::stringstream text;
     text << f.rdbuf();
-    options.expect_fail = parse_expect_fail(text.str());
+    auto listed = parse_expect_fail(text.str(), all_cases());
+    if (!listed) {
+      std::cerr << "ptplab conform: --expect-fail " << expect_fail << ": " << listed.error()
+                << " (ptplab conform --list names the cases)\n";
+      return 2;
+    }
+    options.expect_fail = std::move(*listed);
   }
 
   // SIGINT/SIGTERM: the running cases are cut short, none starts, and what ran is written out
@@ -218,6 +226,43 @@ int run_conform(int argc, char** argv) {
   options.stop = &stop_requested();
   auto probe_rng = Rng::derive(seed, kProbeStream);
   const std::string probe_id = engine::make_uuid4(probe_rng);
+  const ExitPolicy& policy = options.policy;
+  const std::string started = scenarios::wall_clock_iso();
+  const auto wall_start = std::chrono::steady_clock::now();
+  // The JUnit, JSON and report outputs asked for; false when one could not be written.
+  const auto write_outputs = [&](const std::vector<CaseResult>& results, const std::string& suite) {
+    const TimeNs wall_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wall_start)
+            .count();
+    bool written = true;
+    if (!junit.empty())
+      written &= write_file(junit, "JUnit XML",
+                            [&](std::ostream& o) { write_junit(o, results, suite, policy, wall_ns); });
+    if (!json.empty())
+      written &= write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, suite, policy); });
+    if (!report.empty()) {
+      const nlohmann::json invocation = {{"conform",
+                                          {{"target", suite},
+                                           {"cases", options.globs},
+                                           {"strict", options.settings.strict},
+                                           {"timeout_ns", options.settings.timeout_ns},
+                                           {"repeat", repeat},
+                                           {"jobs", jobs},
+                                           {"fail_on_warn", policy.fail_on_warn},
+                                           {"allow_unsupported", policy.allow_unsupported},
+                                           {"expect_fail", expect_fail}}},
+                                         {"seed", seed}};
+      written &=
+          write_report(report, results, suite, invocation, started, static_cast<double>(wall_ns) / kSecond);
+    }
+    return written;
+  };
+  // A run that could not start: the message, and every case in the outputs as not run (exit 2).
+  const auto cannot_start = [&](const std::string& suite, const std::string& why) {
+    std::cerr << "ptplab conform: " << why << "\n";
+    (void)write_outputs(not_run(all_cases(), options.globs, "not run: " + why), suite);
+    return 2;
+  };
   std::unique_ptr<ExecProcess> process;
   std::unique_ptr<Target> where;
   if (vm.count("in-process")) {
@@ -226,17 +271,14 @@ int run_conform(int argc, char** argv) {
   } else {
     Address address;
     if (!exec.empty()) {
-      auto started = ExecProcess::start(exec, *ready, probe_id);
-      if (!started) {
-        std::cerr << "ptplab conform: " << started.error() << "\n";
-        return 2;
-      }
-      process = std::move(*started);
+      auto running = ExecProcess::start(exec, *ready, probe_id);
+      if (!running) return cannot_start(exec, running.error());
+      process = std::move(*running);
       address = process->address();
     } else {
-      const auto parsed = Address::parse(target);
+      const auto parsed = engine::UdpHost::resolve_ipv4(target);  // the forms node's --peer takes
       if (!parsed) {
-        std::cerr << "ptplab conform: --target wants IPv4 HOST:PORT, got '" << target << "'\n";
+        std::cerr << "ptplab conform: --target: " << parsed.error() << "\n";
         return 2;
       }
       address = *parsed;
@@ -244,10 +286,7 @@ int run_conform(int argc, char** argv) {
       probe.wait_ns = *ready;
       probe.retry_ns = kProbeRetryNs;
       const auto reachable = probe_reachable(address, probe_id, probe);
-      if (!reachable) {
-        std::cerr << "ptplab conform: target unreachable: " << reachable.error() << "\n";
-        return 2;
-      }
+      if (!reachable) return cannot_start(target, "target unreachable: " + reachable.error());
     }
     options.settings.stop = &stop_requested();
     where = std::make_unique<UdpTarget>(address);
@@ -257,36 +296,11 @@ int run_conform(int argc, char** argv) {
                 << "; cases about addresses are unsupported\n";
   }
 
-  const std::string started = scenarios::wall_clock_iso();
-  const auto wall_start = std::chrono::steady_clock::now();
   const auto results = run_cases(all_cases(), options, *where);
-  const double wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   if (process) process->stop(2 * kSecond);
-  const ExitPolicy& policy = options.policy;
   write_console(std::cout, results, where->describe() + " (seed " + std::to_string(seed) + ")", policy,
                 vm.count("verbose") > 0);
-  bool written = true;
-  if (!junit.empty())
-    written &= write_file(junit, "JUnit XML",
-                          [&](std::ostream& o) { write_junit(o, results, where->describe(), policy); });
-  if (!json.empty())
-    written &=
-        write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe(), policy); });
-  if (!report.empty()) {
-    const nlohmann::json invocation = {{"conform",
-                                        {{"target", where->describe()},
-                                         {"cases", options.globs},
-                                         {"strict", options.settings.strict},
-                                         {"timeout_ns", options.settings.timeout_ns},
-                                         {"repeat", repeat},
-                                         {"jobs", jobs},
-                                         {"fail_on_warn", policy.fail_on_warn},
-                                         {"allow_unsupported", policy.allow_unsupported},
-                                         {"expect_fail", expect_fail}}},
-                                       {"seed", seed}};
-    written &= write_report(report, results, where->describe(), invocation, started, wall_seconds);
-  }
+  const bool written = write_outputs(results, where->describe());
   std::cout << std::flush;
   if (!written) return 2;
   if (stop_requested().load()) {
