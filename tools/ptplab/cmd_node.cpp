@@ -1,14 +1,17 @@
 // `ptplab node`: the engine's Node on a real UDP socket with the wall (steady) clock, logging
-// its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
+// its events as JSON lines, until SIGINT, SIGTERM, SIGHUP, /quit or (JSON control, or a terminal)
+// the end of its input. It is the reference implementation that
 // `ptplab conform` is validated against.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "conformance/engine_target.hpp"
 #include "engine/io/identity.hpp"
@@ -76,6 +79,7 @@ std::vector<conformance::ChannelSpec> default_node_channels(const std::string& n
 }
 
 int run_node(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a write to a closed stdout fails (EPIPE) instead of killing us
   po::options_description opts("ptplab node: run a ptpchat node on a UDP socket");
   std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
   std::vector<std::string> peers, channels;
@@ -86,9 +90,9 @@ int run_node(int argc, char** argv) {
       "(localhost:7000; its IPv4 address first) (default 127.0.0.1:9001; port 0: any)")(
       "peer", po::value(&peers)->composing(),
       "HOST:PORT of a node to HELLO at start, in --listen's forms (repeatable; IPv6 peers need an IPv6 "
-      "--listen)")(
-      "channel", po::value(&channels)->composing(),
-      "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
+      "--listen)")("channel", po::value(&channels)->composing(),
+                   "NAME or NAME:closed: create this channel at start (repeatable, names unique; replaces "
+                   "the default channels)")(
       "no-channels",
       "start with no channel (default without --channel: an open channel 'lobby-<first 8 hex digits of "
       "the node_id>' and a closed one '...-closed', printed at start in text mode)")(
@@ -97,12 +101,16 @@ int run_node(int argc, char** argv) {
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
       "control", po::value(&control),
       "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
-      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways)")(
+      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways). End of "
+      "input stops a json node, and a text node whose stdin is a terminal (Ctrl-D); a text node reading a "
+      "pipe or </dev/null runs on until SIGINT, SIGTERM or SIGHUP")(
       "pcap", po::value(&pcap_file),
       "write every datagram the node sends and receives to FILE as IPv4/UDP packets (pcap, wall-clock "
-      "timestamps; complete when the node stops); open with tools/wireshark/ptpchat.lua")(
+      "timestamps; complete when the node stops; datagrams of IPv6 peers are skipped, counted as "
+      "pcap_skipped_ipv6 in the stopping event); open with tools/wireshark/ptpchat.lua")(
       "identity", po::value(&identity_file),
-      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
+      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600); refused "
+      "if group or others may read it (as ssh does)")(
       "seed", po::value(&seed),
       "for reproducible test nodes: derive id, keys and random choices from this seed (default: a fresh "
       "identity from the OS random source)");
@@ -128,6 +136,14 @@ int run_node(int argc, char** argv) {
     if (!spec) {
       std::cerr << "ptplab node: --channel wants NAME or NAME:closed, got '" << c << "'\n";
       return 2;
+    }
+    // As /create refuses a name a channel has already: two channels of one name are ambiguous.
+    for (const auto& earlier : specs) {
+      if (earlier.name == spec->name) {
+        std::cerr << "ptplab node: --channel " << spec->name
+                  << " is given twice (channel names are unique)\n";
+        return 2;
+      }
     }
     specs.push_back(*spec);
   }
@@ -199,6 +215,7 @@ int run_node(int argc, char** argv) {
     peer_addresses.push_back(*a);
   }
   std::unique_ptr<reports::PcapWriter> capture;
+  std::uint64_t pcap_skipped_ipv6 = 0;
   if (!pcap_file.empty()) {
     auto w = reports::PcapWriter::open(pcap_file);
     if (!w) {
@@ -207,8 +224,14 @@ int run_node(int argc, char** argv) {
     }
     capture = std::move(*w);
     host.set_tap([&](const Address& from, const Address& to, std::string_view bytes) {
+      // An IPv6 peer's stand-in is no address on any wire: skipped, and counted. The node's own
+      // address is a stand-in when it listens on [::]: to IPv4 peers it is the wildcard 0.0.0.0.
+      const bool sent = from == host.address();
+      if (host.is_stand_in(sent ? to : from)) return static_cast<void>(++pcap_skipped_ipv6);
+      const auto self = host.is_stand_in(host.address()) ? Address{0, host.address().port} : host.address();
       const auto wall = std::chrono::system_clock::now().time_since_epoch();
-      capture->datagram(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count(), from, to, bytes);
+      capture->datagram(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count(),
+                        sent ? self : from, sent ? to : self, bytes);
     });
   }
   log << dump({{"t_ns", engine::steady_clock_now()},
@@ -233,23 +256,33 @@ int run_node(int argc, char** argv) {
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });
 
-  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-  console = std::make_unique<NodeConsole>(
-      node, host, control == "json" ? ControlMode::kJson : ControlMode::kText, std::cout, [&] {
-        host.stop();
-        signals.cancel();
-      });
+  // Every way the node stops logs one "stopping" event with its cause, then the io loop runs
+  // out of work and the capture is completed. SIGHUP (the terminal went away) stops it like
+  // SIGTERM; SIGPIPE is ignored, so a closed stdout is a failed write (the console stops the
+  // node: "control output closed"), not a silent death.
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
+  bool stopping = false;
+  const auto stop_node = [&](const std::string& cause, int signal) {
+    if (std::exchange(stopping, true)) return;
+    nlohmann::json j{{"t_ns", engine::steady_clock_now()},
+                     {"event", "stopping"},
+                     {"cause", cause},
+                     {"received", host.received()},
+                     {"sent", host.sent()},
+                     {"dropped_unmapped", host.dropped_unmapped()},
+                     {"pcap_skipped_ipv6", pcap_skipped_ipv6}};
+    if (signal != 0) j["signal"] = signal;
+    log << dump(j) << std::endl;
+    host.stop();
+    signals.cancel();
+  };
+  console =
+      std::make_unique<NodeConsole>(node, host, control == "json" ? ControlMode::kJson : ControlMode::kText,
+                                    std::cout, [&](const std::string& cause) { stop_node(cause, 0); });
   read_commands(io_owner, *console);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
-    log << dump({{"t_ns", engine::steady_clock_now()},
-                 {"event", "stopping"},
-                 {"signal", signal},
-                 {"received", host.received()},
-                 {"sent", host.sent()},
-                 {"dropped_unmapped", host.dropped_unmapped()}})
-        << std::endl;
-    host.stop();
+    stop_node(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "SIGHUP", signal);
   });
   io.run();
   log.flush();
