@@ -60,19 +60,16 @@ TEST(IdentityFile, SavedIdentityLoadsBackAsTheSameNodeFromAPrivateFile) {
 
 TEST(IdentityFile, RefusesAKeyFileGroupOrOthersMayRead) {
   const auto path = temp_path("open.pem");
-  const auto fresh = fresh_identity();
-  ASSERT_TRUE(fresh);
-  const Node node(NodeParams{}, *fresh);
-  NodeIdentity stored = *fresh;
-  stored.node_id = node.node_id();
-  ASSERT_TRUE(save_identity(path.string(), stored, node.certificate_der()));
+  std::ofstream(path) << "-----BEGIN PRIVATE KEY-----\n";
   ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
-  const auto refused = load_identity(path.string());
+  const auto refused = load_identity(path.string());  // checked before the contents, as ssh does
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().find("permissions 0644 are too open"), std::string::npos) << refused.error();
   EXPECT_NE(refused.error().find("chmod 600 " + path.string()), std::string::npos) << refused.error();
   ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
-  EXPECT_TRUE(load_identity(path.string()));
+  const auto read = load_identity(path.string());  // now read: its contents are what is wrong
+  ASSERT_FALSE(read);
+  EXPECT_NE(read.error().find("no PEM PRIVATE KEY"), std::string::npos) << read.error();
 }
 
 TEST(IdentityFile, RefusesMissingFilesJunkAndACertificateOfAnotherKey) {
