@@ -72,7 +72,9 @@ void Context::remember_sent(int peer, const std::string& bytes) {
   const std::string_view id = wire::msg_id_of(*m);
   if (!id.empty()) keys.insert(sent_key(wire::verb_name(wire::verb_of(*m)), id));
   if (!id.empty() && wire::verb_of(*m) != wire::Verb::kAck) keys.insert(sent_key("acknowledgeable", id));
-  if (const auto* hello = std::get_if<wire::Hello>(&*m); hello && hello->node_id)
+  // Never the target's own node_id (a case impersonating the target): its real HELLOs carry it.
+  if (const auto* hello = std::get_if<wire::Hello>(&*m);
+      hello && hello->node_id && *hello->node_id != target_node_id_)
     keys.insert(sent_key("HELLO", *hello->node_id));
 }
 
@@ -86,8 +88,11 @@ bool Context::reflected(int peer, const Received& r) const {
   if (verb == wire::Verb::kAck)
     return keys.count(sent_key("ACK", id)) > 0 && !keys.count(sent_key("acknowledgeable", id));
   if (!id.empty() && keys.count(sent_key(wire::verb_name(verb), id))) return true;
+  // A HELLO naming the target is the target's, even if a peer sent one naming it before the
+  // target's node_id was known.
   const auto* hello = std::get_if<wire::Hello>(&*r.message);
-  return hello && hello->node_id && keys.count(sent_key("HELLO", *hello->node_id));
+  return hello && hello->node_id && *hello->node_id != target_node_id_ &&
+         keys.count(sent_key("HELLO", *hello->node_id));
 }
 
 void Context::send(const Peer& peer, const std::string& bytes) { send_to(peer, transport_.target(), bytes); }

@@ -99,7 +99,8 @@ class Context {
   // Remembers what `peer` sends, so that a reflection of it is not taken for the target's answer.
   void remember_sent(int peer, const std::string& bytes);
   // True when `r`, arriving at `peer`, is the peer's own datagram coming back (an echoing target):
-  // the same (verb, msg_id) as one it sent, a HELLO carrying a node id it claims, an ACK of nothing
+  // the same (verb, msg_id) as one it sent, a HELLO carrying a node id it claims (never the
+  // target's: a case may send HELLOs impersonating the target), an ACK of nothing
   // but its own ACK, or the same bytes when they do not decode. (A bare HELLO has no identity.)
   [[nodiscard]] bool reflected(int peer, const Received& r) const;
 

@@ -9,6 +9,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <chrono>
+#include <cstring>
 #include <memory>
 #include <thread>
 
@@ -65,11 +66,21 @@ Expected<std::unique_ptr<ExecProcess>, std::string> ExecProcess::start(const std
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) != pid) return {};
     proc->stopped_ = true;
-    return "`" + line + "` exited before answering a HELLO (status " + std::to_string(status) + ")";
+    return "`" + line + "` ended before answering a HELLO: " + describe_wait_status(status);
   };
   const auto ready = probe_reachable(proc->address(), probe_node_id, probe);
   if (ready) return proc;
   return Unexpected("`" + line + "` is not ready: " + ready.error());
+}
+
+std::string describe_wait_status(int status) {
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) {
+    const int signal = WTERMSIG(status);
+    const char* name = sigabbrev_np(signal);
+    return "killed by signal " + (name != nullptr ? "SIG" + std::string(name) : std::to_string(signal));
+  }
+  return "stopped (wait status " + std::to_string(status) + ")";
 }
 
 void ExecProcess::stop(TimeNs grace_ns) {

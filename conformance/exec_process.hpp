@@ -39,6 +39,10 @@ class ExecProcess {
   bool stopped_ = false;
 };
 
+// A waitpid status in words: "exited with status N", "killed by signal SIGKILL" (the signal's
+// name; its number when it has none).
+[[nodiscard]] std::string describe_wait_status(int status);
+
 // A UDP port on 127.0.0.1 that nothing is bound to right now.
 [[nodiscard]] Expected<std::uint16_t, std::string> free_udp_port();
 

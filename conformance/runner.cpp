@@ -199,16 +199,51 @@ int exit_code(const std::vector<CaseResult>& results, const ExitPolicy& policy) 
   return not_run ? kExitMustNotRun : kExitPass;
 }
 
-std::set<std::string> parse_expect_fail(const std::string& text) {
-  std::set<std::string> ids;
+std::vector<CaseResult> not_run(const std::vector<Case>& cases, const std::vector<std::string>& globs,
+                                const std::string& why) {
+  std::vector<CaseResult> out;
+  for (const auto& c : cases) {
+    if (!selected(c.id, globs)) continue;
+    CaseResult r;
+    r.c = &c;
+    r.outcome = Outcome::harness_error(why);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+namespace {
+
+// Each id of an expected-failure file with its 1-based line number.
+std::vector<std::pair<int, std::string>> expect_fail_lines(const std::string& text) {
+  std::vector<std::pair<int, std::string>> ids;
   std::istringstream in(text);
   std::string line;
-  while (std::getline(in, line)) {
+  for (int number = 1; std::getline(in, line); ++number) {
     line = line.substr(0, line.find('#'));
     const auto b = line.find_first_not_of(" \t\r");
     if (b == std::string::npos) continue;
     const auto e = line.find_last_not_of(" \t\r");
-    ids.insert(line.substr(b, e - b + 1));
+    ids.emplace_back(number, line.substr(b, e - b + 1));
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::set<std::string> parse_expect_fail(const std::string& text) {
+  std::set<std::string> ids;
+  for (auto& [number, id] : expect_fail_lines(text)) ids.insert(std::move(id));
+  return ids;
+}
+
+Expected<std::set<std::string>, std::string> parse_expect_fail(const std::string& text,
+                                                               const std::vector<Case>& cases) {
+  std::set<std::string> ids;
+  for (auto& [number, id] : expect_fail_lines(text)) {
+    const bool known = std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.id == id; });
+    if (!known) return Unexpected("line " + std::to_string(number) + ": unknown case id '" + id + "'");
+    ids.insert(std::move(id));
   }
   return ids;
 }

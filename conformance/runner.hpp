@@ -10,6 +10,7 @@
 #include "conformance/case.hpp"
 #include "conformance/settings.hpp"
 #include "conformance/target.hpp"
+#include "engine/core/expected.hpp"
 
 namespace ptplab::conformance {
 
@@ -47,6 +48,12 @@ struct CaseResult {
   TimeNs duration_ns = 0;         // of the worst run, in the target's time
 };
 
+// The results of a run that could not start (the target unreachable, --exec failed): every
+// selected case of `cases` (registry order) a harness error whose note is `why`, so that JUnit
+// and JSON still list every case and CI that collects them sees the failure.
+[[nodiscard]] std::vector<CaseResult> not_run(const std::vector<Case>& cases,
+                                              const std::vector<std::string>& globs, const std::string& why);
+
 // Whether case id `id` is selected by `globs` (fnmatch patterns; empty selects all).
 [[nodiscard]] bool selected(const std::string& id, const std::vector<std::string>& globs);
 
@@ -78,5 +85,9 @@ inline constexpr int kExitPass = 0, kExitFail = 1, kExitHarness = 2, kExitMustNo
 
 // Parses an expected-failure file: one case id per line, '#' starts a comment.
 [[nodiscard]] std::set<std::string> parse_expect_fail(const std::string& text);
+// The same, checked against `cases`: an id naming no case (a typo would otherwise expect nothing)
+// is an error, "line N: unknown case id 'X'" (N 1-based), for the first such line.
+[[nodiscard]] Expected<std::set<std::string>, std::string> parse_expect_fail(const std::string& text,
+                                                                             const std::vector<Case>& cases);
 
 }  // namespace ptplab::conformance

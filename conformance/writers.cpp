@@ -91,6 +91,12 @@ std::string failure_sentence(const Outcome& outcome) {
   return s + "] / actual " + (outcome.actual.empty() ? "nothing" : outcome.actual);
 }
 
+std::string report_result(const CaseResult& r) {
+  if (r.unexpected_pass) return std::string(status_name(Status::kFail));
+  if (r.expected_failure) return std::string(kExpectedFailureResult);
+  return std::string(status_name(r.outcome.status));
+}
+
 std::string verdict_label(const CaseResult& r) {
   if (r.unexpected_pass) return "pass (UNEXPECTED: listed as an expected failure)";
   std::string label(status_name(r.outcome.status));
@@ -183,15 +189,14 @@ void write_console(std::ostream& out, const std::vector<CaseResult>& results, co
 }
 
 void write_junit(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
-                 const ExitPolicy& policy) {
+                 const ExitPolicy& policy, TimeNs wall_ns) {
   int failures = 0, errors = 0, skipped = 0;
-  double seconds = 0;
+  const double seconds = static_cast<double>(wall_ns) / kSecond;  // cases overlap: not their sum
   for (const auto& r : results) {
     const std::string kind = junit_element(r, policy).first;
     failures += kind == "failure" ? 1 : 0;
     errors += kind == "error" ? 1 : 0;
     skipped += kind == "skipped" ? 1 : 0;
-    seconds += static_cast<double>(r.duration_ns) / kSecond;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<testsuites>\n"

@@ -20,14 +20,26 @@ namespace ptplab::conformance {
 // "pass (UNEXPECTED: ...)", ...
 [[nodiscard]] std::string verdict_label(const CaseResult& r);
 
+// The one value of a report's `result` column that is not a status name (kStatuses): a case
+// listed in --expect-fail that did not pass, as expected.
+inline constexpr std::string_view kExpectedFailureResult = "xfail";
+inline constexpr std::string_view kExpectedFailureMeaning =
+    "listed in --expect-fail and did not pass, as expected (the evidence starts with its verdict)";
+
+// The `result` column of the case's conformance_result row (reports/SCHEMA.md): its status name,
+// kExpectedFailureResult for an expected failure, "fail" for a case of --expect-fail that passed.
+[[nodiscard]] std::string report_result(const CaseResult& r);
+
 // Per-section tree (one line per case: mark, id, level, verdict, description), evidence under
 // failures, the per-section summary, the MUST cases that could not run, and the totals line.
 void write_console(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
                    const ExitPolicy& policy, bool verbose);
 
-// JUnit XML, one <testcase> per case: failures with their sentence and wire log.
+// JUnit XML, one <testcase> per case (its own time): failures with their sentence and wire log.
+// The <testsuite> time is `wall_ns`, the run's wall time (cases run in parallel: their times
+// would add up to more than the run took).
 void write_junit(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,
-                 const ExitPolicy& policy);
+                 const ExitPolicy& policy, TimeNs wall_ns);
 
 // The whole run as one JSON document (with the exit code the policy gives).
 void write_json(std::ostream& out, const std::vector<CaseResult>& results, const std::string& target,

@@ -9,13 +9,14 @@
 
 namespace ptplab::reports {
 
-Expected<std::string, std::string> format_conformance(const std::string& path) {
+Expected<std::string, std::string> format_conformance(const std::string& path, RunId run) {
   auto db = Database::open(path, false);
   if (!db) return Unexpected(db.error());
   auto st = db->prepare(
       "SELECT coalesce(suite, ''), coalesce(case_id, ''), coalesce(level, ''), coalesce(result, ''), "
-      "coalesce(evidence, '') FROM conformance_result ORDER BY suite, rowid");
+      "coalesce(evidence, '') FROM conformance_result WHERE coalesce(run_id, 0) = ? ORDER BY suite, rowid");
   if (!st) return Unexpected(st.error());
+  st->bind(1, std::int64_t{run});
   struct Suite {
     std::map<std::string, int> counts;  // result -> cases
     TextTable not_passed{{"case", "level", "result", "evidence"}};
@@ -36,7 +37,8 @@ Expected<std::string, std::string> format_conformance(const std::string& path) {
   if (!st->error().empty()) return Unexpected(st->error());
   std::ostringstream out;
   for (const auto& [name, s] : suites) {
-    out << "conformance of " << (name.empty() ? "?" : name) << ": " << s.cases << " cases";
+    out << "conformance of " << (name.empty() ? "?" : name)
+        << (run > 0 ? " (run " + std::to_string(run) + ")" : "") << ": " << s.cases << " cases";
     for (const auto& [result, n] : s.counts) out << ", " << n << " " << result;
     out << "\n";
     if (!s.not_passed.empty()) out << s.not_passed.render();

@@ -36,9 +36,13 @@ std::string run_header(const RunRow& r) {
   std::snprintf(wall, sizeof wall, "%.2f s", r.wall_seconds);
   std::string out = "run " + std::to_string(r.run_id) + "  " + r.scenario + "  seed " +
                     std::to_string(r.seed) + "  status " + r.status + "\n";
-  out += "  simulated " + format_seconds(r.simulated_seconds) + " in " + wall + " wall, " +
-         std::to_string(r.events) + " events, peak RSS " + std::to_string(r.peak_rss_bytes / (1024 * 1024)) +
-         " MiB\n";
+  if (r.events == 0 && r.simulated_seconds == 0) {  // nothing simulated: a conform run
+    out += "  " + std::string(wall) + " wall\n";
+  } else {
+    out += "  simulated " + format_seconds(r.simulated_seconds) + " in " + wall + " wall, " +
+           std::to_string(r.events) + " events, peak RSS " +
+           std::to_string(r.peak_rss_bytes / (1024 * 1024)) + " MiB\n";
+  }
   out += "  started " + r.started + (r.finished.empty() ? "" : ", finished " + r.finished) + ", ptplab " +
          r.version + "\n";
   if (!r.sweep_point.empty()) out += "  sweep point " + r.sweep_point + "\n";

@@ -21,6 +21,14 @@ struct Address {
   [[nodiscard]] std::string to_string() const;
   // "a.b.c.d" alone
   [[nodiscard]] std::string ip_string() const;
+  // Whether the address may be sent to other nodes (ROUTING entries, CONNECT addresses): false
+  // for 240.0.0.0/4, reserved and never routed (RFC 1112 section 4, RFC 6890), where a real host
+  // keeps the stand-ins of its IPv6 peers (engine/io/udp_host.hpp): they mean something to that
+  // host only, and elsewhere would alias that host's own stand-ins.
+  [[nodiscard]] constexpr bool announceable() const { return (ip & kReservedMask) != kReservedBase; }
+  static constexpr std::uint32_t kReservedBase = 0xf0000000;  // 240.0.0.0/4
+  static constexpr std::uint32_t kReservedMask = 0xf0000000;
+
   // Parses "a.b.c.d:port"; nullopt on anything else.
   [[nodiscard]] static std::optional<Address> parse(std::string_view text);
   // Parses "a.b.c.d"; nullopt on anything else.

@@ -74,11 +74,12 @@ enum class Reason : std::uint8_t {
   kConnectTargetUnknown,
   kUnexpectedConnect,
   kBadConnect,
+  kUnannounceableAddress,
 };
 
 // The name table: each reason's stable lower-case name, as logs, `ptplab node` JSON lines and
 // report rows print it, and its meaning. kNone is the one unnamed entry (it prints as "").
-inline constexpr std::array<NameEntry<Reason>, 50> kReasons = {{
+inline constexpr std::array<NameEntry<Reason>, 51> kReasons = {{
     {Reason::kNone, "", "no reason: a plain duplicate, a success (prints as nothing)"},
     {Reason::kTooLarge, "too_large", "datagram, certificate or MESSAGE over its size bound"},
     {Reason::kNotJson, "not_json", "not parseable JSON"},
@@ -131,8 +132,11 @@ inline constexpr std::array<NameEntry<Reason>, 50> kReasons = {{
     {Reason::kConnectTargetUnknown, "connect_target_unknown", "the rendezvous does not know the target"},
     {Reason::kUnexpectedConnect, "unexpected_connect", "a step-4 CONNECT matching no attempt"},
     {Reason::kBadConnect, "bad_connect", "dst/src in no form the five steps use"},
+    {Reason::kUnannounceableAddress, "unannounceable_address",
+     "a CONNECT would carry an address of 240.0.0.0/4 (a real host's IPv6 stand-in), meaningless elsewhere"},
 }};
-static_assert(indexed_by_value(kReasons, kUnnamedFirst) && kReasons.back().value == Reason::kBadConnect);
+static_assert(indexed_by_value(kReasons, kUnnamedFirst) &&
+              kReasons.back().value == Reason::kUnannounceableAddress);
 
 // Stable lower-case name of a reason ("too_large", "rate_limited", ...; "" for kNone).
 [[nodiscard]] constexpr std::string_view reason_name(Reason reason) { return name_of(kReasons, reason); }

@@ -5,9 +5,11 @@
 #include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -51,6 +53,14 @@ Expected<NodeIdentity, std::string> fresh_identity() {
 Expected<NodeIdentity, std::string> load_identity(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return Unexpected("cannot read identity file " + path);
+  // As ssh does with a private key: refused when others may read or write it.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return Unexpected("identity file " + path + ": permissions " + mode +
+                      " are too open (group or others may read the private key): chmod 600 " + path);
+  }
   std::stringstream text;
   text << f.rdbuf();
   const std::string pem = text.str();

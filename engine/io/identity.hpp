@@ -19,8 +19,9 @@ namespace ptplab::engine {
 
 // The identity stored at `path` by save_identity: a PEM "PRIVATE KEY" (PKCS#8, EC P-256) and a
 // PEM "CERTIFICATE" whose subject CN is the node_id (DESIGN.md, "Identity"). key_seed = the
-// private scalar, node_id = the CN, rng_seed fresh from the OS. Errors (unreadable, not PEM, not a
-// P-256 key, certificate of another key) as a sentence naming the file.
+// private scalar, node_id = the CN, rng_seed fresh from the OS. Errors (unreadable; permissions
+// that let group or others in, refused as ssh refuses such a private key; not PEM, not a P-256
+// key, certificate of another key) as a sentence naming the file.
 [[nodiscard]] Expected<NodeIdentity, std::string> load_identity(const std::string& path);
 
 // Writes `identity`'s key and `certificate_der` (the node's self-signed certificate) to a new file

@@ -22,8 +22,8 @@ using asio::ip::udp;
 
 namespace {
 
-constexpr std::uint32_t kStandInBase = 0xf0000000;  // 240.0.0.0/4: reserved, never routed
-constexpr std::uint32_t kStandInMask = 0xf0000000;
+constexpr std::uint32_t kStandInBase = Address::kReservedBase;  // 240.0.0.0/4: reserved, never routed
+constexpr std::uint32_t kStandInMask = Address::kReservedMask;
 
 // "HOST:PORT" -> (HOST without brackets, PORT); nullopt if malformed. An IPv6 HOST needs brackets.
 std::optional<std::pair<std::string, std::uint16_t>> split_host_port(std::string_view text) {
@@ -44,6 +44,18 @@ std::optional<std::pair<std::string, std::uint16_t>> split_host_port(std::string
   }
   if (port > 65535) return std::nullopt;
   return std::pair{std::string(host), static_cast<std::uint16_t>(port)};
+}
+
+// Why (ip, port) names no single host's port: port 0, an unspecified, broadcast or multicast
+// address (v4-mapped ones too); nullopt when it may.
+std::optional<std::string> not_one_host(asio::ip::address ip, std::uint16_t port) {
+  if (ip.is_v6() && ip.to_v6().is_v4_mapped())
+    ip = asio::ip::make_address_v4(asio::ip::v4_mapped, ip.to_v6());
+  if (port == 0) return "port 0 (no port)";
+  if (ip.is_unspecified()) return "the unspecified address";
+  if (ip.is_multicast()) return "a multicast address";
+  if (ip.is_v4() && ip.to_v4() == asio::ip::address_v4::broadcast()) return "the broadcast address";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -176,6 +188,21 @@ struct UdpHost::Sockets {
   std::map<asio::ip::address_v6, std::uint32_t> stand_in_of;  // and back
 };
 
+Expected<Address, std::string> UdpHost::resolve_ipv4(std::string_view host_port) {
+  const auto split = split_host_port(host_port);
+  if (!split) return Unexpected("want HOST:PORT, got '" + std::string(host_port) + "'");
+  asio::io_context io;
+  UdpHost::Sockets sockets(io);
+  const auto found = sockets.lookup(split->first, false);
+  if (!found) return Unexpected(found.error());
+  const auto& ip = found->front();
+  if (const auto why = not_one_host(ip, split->second))
+    return Unexpected(std::string(host_port) + " is " + *why + ": a target is one host's port");
+  if (!ip.is_v4())
+    return Unexpected(std::string(host_port) + " has no IPv4 address (IPv6 is not taken here)");
+  return Address{ip.to_v4().to_uint(), split->second};
+}
+
 TimeNs steady_clock_now() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
@@ -236,6 +263,8 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
   const auto found = asio_->lookup(split->first, asio_->v6);
   if (!found) return Unexpected(found.error());
   const auto& ip = found->front();
+  if (const auto why = not_one_host(ip, split->second))
+    return Unexpected(std::string(host_port) + " is " + *why + ": a peer is one host's port");
   if (!asio_->v6 && !ip.is_v4())
     return Unexpected(std::string(host_port) +
                       " is IPv6 and this node listens on IPv4 (listen on an IPv6 address)");
@@ -263,6 +292,8 @@ std::size_t UdpHost::receive_buffer() const {
   asio_->socket.get_option(size, ec);
   return ec ? 0 : static_cast<std::size_t>(size.value());
 }
+
+bool UdpHost::is_stand_in(const Address& a) const { return asio_->stood_in(a).has_value(); }
 
 std::string UdpHost::describe(const Address& a) const {
   if (const auto real = asio_->stood_in(a)) return "[" + real->to_string() + "]:" + std::to_string(a.port);

@@ -40,8 +40,9 @@ using DatagramTap = std::function<void(const Address& from, const Address& to, s
 // address opens a dual-stack socket: IPv4 peers (v4-mapped) keep their own Address, and each
 // distinct IPv6 peer address gets a stand-in from 240.0.0.0/4 (reserved, never routed) with its
 // real port, at most kStandInsMax of them (datagrams from further IPv6 addresses are dropped).
-// describe() prints the real address. A stand-in is meaningful to this host only: sent on in
-// ROUTING or CONNECT it points nowhere, so IPv6 peers are reached by --peer or by their own HELLO.
+// describe() prints the real address. A stand-in is meaningful to this host only, so the engine
+// never sends one on (Address::announceable: not in ROUTING entries nor CONNECT addresses, and
+// such entries it receives are ignored); IPv6 peers are reached by --peer or by their own HELLO.
 class UdpHost final {
  public:
   UdpHost(boost::asio::io_context& io, Endpoint& endpoint, EventSink sink);
@@ -56,9 +57,16 @@ class UdpHost final {
   // for itself (a stand-in when IPv6). Errors: unparsable, unresolvable, cannot bind.
   [[nodiscard]] Expected<Address, std::string> bind(std::string_view host_port);
   // The Address the endpoint uses for "HOST:PORT" (same forms as bind; a name resolves to the
-  // bound socket's family first). Call after bind. Errors: unparsable, unresolvable, an IPv6
-  // address on an IPv4 socket, no stand-in left.
+  // bound socket's family first). Call after bind. Errors: unparsable, unresolvable, not one
+  // host's port (port 0; an unspecified, broadcast or multicast address), an IPv6 address on an
+  // IPv4 socket, no stand-in left.
   [[nodiscard]] Expected<Address, std::string> resolve(std::string_view host_port);
+  // Whether `a` is the stand-in of one of this host's IPv6 peers.
+  [[nodiscard]] bool is_stand_in(const Address& a) const;
+  // "HOST:PORT" (the forms bind takes) as one IPv4 Address, for a client with IPv4 sockets
+  // (`ptplab conform --target`): a name resolves to its IPv4 address. Errors: unparsable,
+  // unresolvable, not one host's port (as resolve), an IPv6 address or a name with none.
+  [[nodiscard]] static Expected<Address, std::string> resolve_ipv4(std::string_view host_port);
   // "a.b.c.d:port", or "[v6]:port" for an IPv6 stand-in: for logs and listings.
   [[nodiscard]] std::string describe(const Address& a) const;
   static constexpr std::size_t kStandInsMax = 4096;  // distinct IPv6 peer addresses per host

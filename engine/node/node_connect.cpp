@@ -50,6 +50,9 @@ void as_rendezvous(NodeState& s, TimeNs now, const Inbound& in, const wire::Conn
   const Peer* other = connect_target(s, in.from, m, dst);
   if (!other || (s.params.connect_live_peers_only && !s.live(*other, now)))
     return s.dropped(out, in.from, "CONNECT", Reason::kConnectTargetUnknown, in.size());
+  // An IPv6 peer's stand-in would reach the other side as an address that means nothing there.
+  if (!in.from.announceable() || !other->address.announceable())
+    return s.dropped(out, in.from, "CONNECT", Reason::kUnannounceableAddress, in.size());
   // Step 2 goes to B as {dst: A full, src: B's ip}; step 4 to A as {dst: B full, src: A full}.
   wire::Connect fwd;
   fwd.dst = with_claimed_port(in.from, m.src).to_string();
@@ -63,6 +66,8 @@ void as_rendezvous(NodeState& s, TimeNs now, const Inbound& in, const wire::Conn
 void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connect& m, ConnectForm src,
                  Output& out) {
   const Address other = *Address::parse(m.dst);
+  if (!other.announceable())  // another host's IPv6 stand-in: here it would alias one of ours
+    return s.dropped(out, in.from, "CONNECT", Reason::kUnannounceableAddress, in.size());
   const std::string other_id = m.dst_node_id.value_or("");
   if (src == ConnectForm::kIp) {
     if (s.rendezvous.full(s.bound(s.params.connect_attempts_max)))
@@ -92,7 +97,8 @@ void connect(NodeState& s, TimeNs now, const Address& rendezvous, std::string_vi
     return connect_failed(out, Reason::kTooManyAttempts, target);
   const auto known = s.address_of(target);
   wire::Connect c;
-  c.dst = known ? known->ip_string() : "0.0.0.0";
+  // Unknown, or an IPv6 stand-in of ours: "0.0.0.0", and S finds the target by dst_node_id.
+  c.dst = known && known->announceable() ? known->ip_string() : "0.0.0.0";
   c.src = claimed_port(s, rendezvous);
   c.src_node_id = s.node_id;
   c.dst_node_id = std::string(target);

@@ -12,12 +12,13 @@ namespace {
 std::size_t entry_bytes(const wire::RoutingEntry& e) { return e.node_id.size() + e.address.size() + 28; }
 
 // Our ROUTING: direct peers first (each recipient learns how we see it), then learned routes,
-// as many as fit max_datagram_bytes.
+// as many as fit max_datagram_bytes; addresses that are not announceable (IPv6 stand-ins) left out.
 SharedBytes routing_datagram(const NodeState& s, TimeNs now) {
   wire::Routing r;
   r.node_id = s.node_id;
   std::size_t size = 64 + s.node_id.size();
   auto add = [&](std::string_view id, const Address& a) {
+    if (!a.announceable()) return true;
     wire::RoutingEntry e{std::string(id), a.to_string()};
     if (size + entry_bytes(e) > s.params.max_datagram_bytes) return false;
     size += entry_bytes(e);
@@ -75,7 +76,8 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
   bool named_us = false;
   for (const auto& entry : m.nodes) {
     const auto address = Address::parse(entry.address);
-    if (!address || entry.node_id.empty()) continue;
+    // A 240/4 address is another host's IPv6 stand-in: here it would alias one of our own.
+    if (!address || !address->announceable() || entry.node_id.empty()) continue;
     if (entry.node_id == s.node_id) {
       // The sender lists its own peers first: the first entry naming us is its own view of us;
       // later ones are routes it learned from others, who see other ports behind some NATs.

@@ -38,7 +38,8 @@ Expected<ReportSource, std::string> load_report(const std::string& path) {
   }
   const Status conf = for_each_row(
       src.db,
-      "SELECT coalesce(suite, ''), coalesce(case_id, ''), coalesce(section, ''), coalesce(level, ''), "
+      "SELECT coalesce(suite, '') || coalesce(' (run ' || run_id || ')', ''), coalesce(case_id, ''), "
+      "coalesce(section, ''), coalesce(level, ''), "
       "coalesce(result, ''), coalesce(evidence, ''), coalesce(duration_seconds, 0) FROM conformance_result "
       "ORDER BY suite, section, case_id LIMIT ?1",
       {kConformanceRowsMax}, [&](const Statement& r) {

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "conformance/context.hpp"
+#include "conformance/expectations.hpp"
 #include "conformance/writers.hpp"
+#include "engine/wire/codec.hpp"
 
 namespace ptplab::conformance {
 namespace {
@@ -23,6 +25,17 @@ class Silent final : public Endpoint {
  public:
   void start(TimeNs, Output&) override {}
   void on_datagram(TimeNs, const Address&, const SharedBytes&, Output&) override {}
+  void on_timer(TimeNs, Output&) override {}
+};
+
+// A target that answers every datagram with HELLO{node_id = kGreeterId}, and says nothing else.
+constexpr const char* kGreeterId = "6f1c2a3b-0000-4000-8000-0000000000aa";
+class Greeter final : public Endpoint {
+ public:
+  void start(TimeNs, Output&) override {}
+  void on_datagram(TimeNs, const Address& from, const SharedBytes&, Output& out) override {
+    out.send(from, make_bytes(wire::encode(wire::Hello{std::string(kGreeterId), std::string("g")})));
+  }
   void on_timer(TimeNs, Output&) override {}
 };
 
@@ -116,6 +129,34 @@ TEST(Runner, ParsesExpectFailFiles) {
             (std::set<std::string>{"hello/3", "ack/1"}));
 }
 
+TEST(Runner, AnExpectFailIdNamingNoCaseIsAnErrorWithItsLine) {
+  const std::vector<Case> cases = {{"hello/3", "HELLO-3", Level::kMust, "r", always_fail},
+                                   {"ack/1", "ACK-1", Level::kMust, "r", always_fail}};
+  const auto ok = parse_expect_fail("hello/3\n# c\nack/1  # x\n", cases);
+  ASSERT_TRUE(ok.has_value()) << ok.error();
+  EXPECT_EQ(*ok, (std::set<std::string>{"hello/3", "ack/1"}));
+  const auto typo = parse_expect_fail("hello/3\n\n  ack/l  # typo\n", cases);
+  ASSERT_FALSE(typo.has_value());
+  EXPECT_EQ(typo.error(), "line 3: unknown case id 'ack/l'");
+}
+
+TEST(Context, AHelloImpersonatingTheTargetDoesNotHideTheTargetsHellos) {
+  InProcessTarget target([](std::uint64_t) { return std::make_unique<Greeter>(); }, "greeter");
+  const Case c{"x/1", "FMT-1", Level::kMust, "impersonation", [](Context& ctx) {
+                 const Peer p = ctx.open_peer();
+                 if (!ctx.handshake(p)) return Outcome::fail({"first HELLO"}, "none");
+                 // A case impersonating the target: its HELLO names the target's node_id.
+                 ctx.send(p, wire::Hello{ctx.target_node_id(), std::string("x")});
+                 return ctx.expect(p, is_verb(wire::Verb::kHello), kSecond)
+                            ? Outcome::pass()
+                            : Outcome::fail({"HELLO"}, "none");
+               }};
+  const std::vector<Case> cases = {c};
+  const auto results = run_cases(cases, RunOptions{}, target);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].outcome.status, Status::kPass) << results[0].wire_log;
+}
+
 TEST(Writers, FailureSentenceListsTheAcceptableAnswers) {
   EXPECT_EQ(failure_sentence(Outcome::fail({"A", "B"}, "C")), "expected one of [A, B] / actual C");
 }
@@ -125,8 +166,12 @@ TEST(Writers, JunitHasOneTestcasePerCaseAndEscapes) {
   const std::vector<Case> cases = {{"x/1", "FMT-1", Level::kMust, "a <b> & \"c\"", always_fail},
                                    {"x/2", "FMT-1", Level::kMust, "p", always_pass}};
   std::ostringstream out;
-  write_junit(out, run_cases(cases, RunOptions{}, target), "t", ExitPolicy{});
+  auto results = run_cases(cases, RunOptions{}, target);
+  results[0].duration_ns = results[1].duration_ns = 2 * kSecond;  // ran side by side
+  write_junit(out, results, "t", ExitPolicy{}, 2500 * kMillisecond);
   const std::string xml = out.str();
+  EXPECT_NE(xml.find("skipped=\"0\" time=\"2.5\""), std::string::npos) << xml;  // the wall time, not 4
+  EXPECT_NE(xml.find("name=\"x/1\" time=\"2\""), std::string::npos) << xml;
   EXPECT_NE(xml.find("tests=\"2\" failures=\"1\""), std::string::npos);
   EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot;"), std::string::npos);
   EXPECT_EQ(xml.find("<b>"), std::string::npos);

@@ -8,6 +8,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
+#include <csignal>
 #include <map>
 #include <set>
 #include <thread>
@@ -225,6 +226,18 @@ TEST(Udp, ProbeSeesATargetThatAnswersOnlyOnItsTimerAgainAndAgain) {
   const auto reused = probe_reachable(target.address(), "00000000-0000-4000-8000-000000000001", probe);
   ASSERT_FALSE(reused.has_value());
   EXPECT_NE(reused.error().find("--ready-timeout"), std::string::npos) << reused.error();
+}
+
+TEST(Udp, ExecTargetThatEndsEarlySaysHowInWords) {
+  EXPECT_EQ(describe_wait_status(3 << 8), "exited with status 3");  // as waitpid reports exit(3)
+  EXPECT_EQ(describe_wait_status(SIGKILL), "killed by signal SIGKILL");
+  const auto exited = ExecProcess::start("exit 3", 5 * kSecond, "probe");
+  ASSERT_FALSE(exited.has_value());
+  EXPECT_NE(exited.error().find("ended before answering a HELLO: exited with status 3"), std::string::npos)
+      << exited.error();
+  const auto killed = ExecProcess::start("kill -9 $$", 5 * kSecond, "probe");
+  ASSERT_FALSE(killed.has_value());
+  EXPECT_NE(killed.error().find("killed by signal SIGKILL"), std::string::npos) << killed.error();
 }
 
 TEST(Udp, ProbeSeesALiveNode) {

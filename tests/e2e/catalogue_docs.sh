@@ -13,7 +13,7 @@ check "committed catalogue sections equal the tables (regenerate: ptplab catalog
 
 for anchor in scenarios/README.md#node-parameters reports/SCHEMA.md#metric-catalogue \
   scenarios/README.md#adversary-behaviours scenarios/README.md#timeline-actions \
-  reports/SCHEMA.md#drop-and-event-reasons; do
+  reports/SCHEMA.md#drop-and-event-reasons reports/SCHEMA.md#conformance-verdicts; do
   grep -qF "($anchor)" README.md
   check "README.md links $anchor" $?
 done

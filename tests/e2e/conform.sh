@@ -37,6 +37,19 @@ PY
 rows=$(sqlite3 "$t/r.db" "SELECT count(*) FROM conformance_result WHERE result = 'pass'")
 [ "$rows" -ge 60 ] || fail "only $rows passing rows in conformance_result"
 
+# Each conform --report is a run of its own: a second run into the same file is run 2, and
+# `ptplab report` shows two runs, each with its conformance rows.
+"$PTPLAB" conform --target 127.0.0.1:$port --cases hello/1 --report "$t/r.db" >/dev/null 2>&1 ||
+  fail "second conform --report run failed"
+runs=$(sqlite3 "$t/r.db" "SELECT count(DISTINCT run_id) FROM conformance_result WHERE run_id IS NOT NULL")
+nulls=$(sqlite3 "$t/r.db" "SELECT count(*) FROM conformance_result WHERE run_id IS NULL")
+[ "$runs" = 2 ] && [ "$nulls" = 0 ] || fail "two conform runs: $runs run ids, $nulls rows without a run"
+"$PTPLAB" report "$t/r.db" >"$t/report.txt" || fail "ptplab report of a conform report failed"
+grep -q "conformance of 127.0.0.1:$port (run 1)" "$t/report.txt" &&
+  grep -q "conformance of 127.0.0.1:$port (run 2): 1 cases, 1 pass" "$t/report.txt" &&
+  grep -q "^run 2  conform 127.0.0.1:$port" "$t/report.txt" ||
+  fail "ptplab report does not show two conform runs: $(head -20 "$t/report.txt")"
+
 # A case listed as an expected failure that passes is reported and fails the run.
 echo "hello/1  # pretend it is known to fail" >"$t/xfail"
 rc=0

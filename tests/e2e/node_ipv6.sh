@@ -2,7 +2,7 @@
 # e2e: `ptplab node` on IPv6 loopback. A listens on [::1] (JSON console), B on [::1] with A as its
 # --peer: they greet each other, log and list each other as [::1]:PORT (not the 240/4 stand-in
 # the engine sees), and a message sent at A prints at B. No skip: a machine without ::1 fails
-# with a line that says so. Bad IPv6 forms exit 2.
+# with a line that says so. A 240/4 stand-in never leaves a node (ROUTING, --pcap). Bad IPv6 forms exit 2.
 source "$(dirname "$0")/lib/preamble.bash"
 set -e
 t=$tmp
@@ -48,6 +48,41 @@ echo '{"cmd":"quit"}' >&3; echo "/quit" >&4
 wait "${pids[0]}" || fail "A did not exit 0 on quit"
 wait "${pids[1]}" || fail "B did not exit 0 on /quit"
 pids=()
+
+# Stand-ins never leave a node: A listens dual-stack on [::] with IPv6 peer B and IPv4 peer C. A's
+# ROUTING to C lists no 240/4 address (B is left out), A's --pcap holds no 240/4 address (its
+# datagrams with B are skipped and counted), and C's capture of what A sent it holds none either.
+"$PTPLAB" node --listen '[::]:0' --no-channels --pcap "$t/a6.pcap" --log "$t/a6.log" </dev/null & pids+=($!)
+wait_for 10 has "$t/a6.log" '"event":"listening"' || fail "A did not start on [::]"
+ap=$(sed -n 's/.*"address":"\[::\]:\([0-9]*\)".*"listening".*/\1/p' "$t/a6.log" | head -1)
+[ -n "$ap" ] || fail "A's listening line: $(head -1 "$t/a6.log")"
+"$PTPLAB" node --listen '[::1]:0' --peer "[::1]:$ap" --no-channels --log "$t/b6.log" </dev/null & pids+=($!)
+"$PTPLAB" node --listen 127.0.0.1:0 --peer "127.0.0.1:$ap" --no-channels --pcap "$t/c4.pcap" --log "$t/c4.log" \
+  </dev/null & pids+=($!)
+routed() { [ "$(grep -c '"event":"peer_added"' "$t/a6.log")" -ge 2 ]; }
+wait_for 15 routed || fail "A did not meet B and C"
+sleep 5  # a few ROUTING periods (the default is 2 s)
+kill -TERM "${pids[@]}"
+wait "${pids[@]}" || true
+pids=()
+python3 - "$t/a6.pcap" "$t/c4.pcap" <<'PY' || fail "a 240/4 stand-in left a node"
+import struct, sys
+def packets(path):
+    data = open(path, "rb").read()
+    off, out = 24, []
+    while off + 16 <= len(data):
+        incl = struct.unpack("<I", data[off + 8:off + 12])[0]
+        out.append(data[off + 16:off + 16 + incl])
+        off += 16 + incl
+    return out
+a, c = packets(sys.argv[1]), packets(sys.argv[2])
+assert a and c, (len(a), len(c))
+for p in a + c:
+    assert p[12] >> 4 != 15 and p[16] >> 4 != 15, "a 240/4 address in a packet header"
+    assert b'"240.' not in p[28:], p[28:]
+assert any(b'"ROUTING"' in p[28:] for p in c), "C received no ROUTING from A"
+PY
+grep -q '"pcap_skipped_ipv6":[1-9]' "$t/a6.log" || fail "A's stopping event does not count skipped IPv6 datagrams"
 
 # Bad forms: an IPv6 literal without brackets, a port out of range, an IPv6 peer of an IPv4 node.
 for args in "--listen ::1:7000" "--listen [::1]:70000" "--listen [::1:7000" "--listen 127.0.0.1:0 --peer [::1]:7000"; do

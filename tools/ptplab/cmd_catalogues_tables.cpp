@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "conformance/case.hpp"
+#include "conformance/writers.hpp"
 #include "engine/core/reason.hpp"
 #include "engine/core/time.hpp"
 #include "engine/node/node_params.hpp"
@@ -142,6 +144,20 @@ Catalogue reasons() {
   return c;
 }
 
+Catalogue verdicts() {
+  Catalogue c{"verdicts", "reports/SCHEMA.md", "Conformance verdicts", "", {"result", "meaning"}, {}};
+  c.intro =
+      "The values of conformance_result.result (`ptplab conform --report`): a case's status, from the "
+      "status table in conformance/case.hpp, or \"" +
+      std::string(conformance::kExpectedFailureResult) +
+      "\" (conformance/writers.hpp). A case of --expect-fail that passed is written \"fail\".";
+  for (const auto& v : conformance::kStatuses)
+    c.rows.push_back({std::string(v.name), std::string(v.meaning)});
+  c.rows.push_back(
+      {std::string(conformance::kExpectedFailureResult), std::string(conformance::kExpectedFailureMeaning)});
+  return c;
+}
+
 // Markdown-safe cell text.
 std::string md_cell(const std::string& s) {
   std::string out;
@@ -154,7 +170,9 @@ std::string md_cell(const std::string& s) {
 
 }  // namespace
 
-std::vector<Catalogue> all_catalogues() { return {params(), metrics(), behaviours(), actions(), reasons()}; }
+std::vector<Catalogue> all_catalogues() {
+  return {params(), metrics(), behaviours(), actions(), reasons(), verdicts()};
+}
 
 Catalogue catalogue(std::string_view command) {
   for (auto& c : all_catalogues())

@@ -1,8 +1,8 @@
-// The catalogues `ptplab params`, `metrics`, `behaviours`, `actions` and `reasons` print, and the
+// The catalogues `ptplab params`, `metrics`, `behaviours`, `actions`, `reasons` and `verdicts` print, and the
 // generated sections of scenarios/README.md and reports/SCHEMA.md that `ptplab catalogues --write`
 // fills from them: each built from
 // the project's own table (NodeParams definition table, metric table, behaviour, timeline action,
-// engine reason and network drop reason tables), never from a copy.
+// engine reason, network drop reason and conformance status tables), never from a copy.
 #pragma once
 
 #include <string>

@@ -4,8 +4,10 @@
 // (or an expected failure passed), 2 usage error, unreachable target or harness error, 3 a MUST
 // case could not run (unsupported, blocked) without --allow-unsupported (conformance/README.md).
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -16,8 +18,10 @@
 #include "conformance/runner.hpp"
 #include "conformance/target.hpp"
 #include "conformance/writers.hpp"
+#include "engine/io/udp_host.hpp"
 #include "engine/node/ids.hpp"
 #include "reports/writer.hpp"
+#include "scenarios/runner/run.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
@@ -56,30 +60,46 @@ bool write_file(const std::string& path, const std::string& what,
   return static_cast<bool>(f);
 }
 
-bool write_report(const std::string& path, const std::vector<CaseResult>& results, const std::string& suite) {
+// The conform run as one run of the report (as `ptplab run` writes one): its own run_id, the
+// invocation as the run's document and parameters, status complete or interrupted, then one
+// conformance_result row per case. Two runs into one file read as two runs.
+bool write_report(const std::string& path, const std::vector<CaseResult>& results, const std::string& suite,
+                  const nlohmann::json& invocation, const std::string& started, double wall_seconds) {
   auto writer = reports::ReportWriter::open(path);
   if (!writer) {
     std::cerr << "ptplab conform: " << writer.error() << "\n";
     return false;
   }
+  reports::RunInfo info;
+  info.scenario_name = "conform " + suite;
+  info.scenario_text = invocation.dump();
+  info.seed = invocation.at("seed").get<std::uint64_t>();
+  info.version = PTPLAB_VERSION;
+  info.started = started;
+  if (const auto begun = writer->begin_run(info); !begun) {
+    std::cerr << "ptplab conform: " << begun.error() << "\n";
+    return false;
+  }
+  for (const auto& p : scenarios::flatten_parameters(info.scenario_text)) writer->add(p);
   for (const auto& r : results) {
     std::string evidence = r.outcome.note;
     if (r.outcome.status == Status::kFail || r.outcome.status == Status::kWarn)
       evidence = failure_sentence(r.outcome) + "\n" + r.wire_log;
     if (r.outcome.status == Status::kBlocked)
       evidence = "blocked by " + r.outcome.blocked_by + ": " + evidence;
-    // result: the status name; an unexpected pass is a failure, an expected failure "xfail".
-    const std::string result = r.unexpected_pass    ? "fail"
-                               : r.expected_failure ? "xfail"
-                                                    : std::string(status_name(r.outcome.status));
+    const std::string result = report_result(r);
     if (r.unexpected_pass || r.expected_failure) evidence = verdict_label(r) + "\n" + evidence;
     writer->add(reports::ConformanceRecord{suite, r.c->id, std::string(section_of(*r.c)),
                                            std::string(level_name(r.c->level)), result, evidence,
                                            static_cast<double>(r.duration_ns) / kSecond});
   }
-  const auto flushed = writer->flush();
-  if (!flushed) std::cerr << "ptplab conform: " << flushed.error() << "\n";
-  return flushed.has_value();
+  reports::RunEnd end;
+  end.status = stop_requested().load() ? reports::RunStatus::kInterrupted : reports::RunStatus::kComplete;
+  end.finished = scenarios::wall_clock_iso();
+  end.wall_seconds = wall_seconds;
+  const auto finished = writer->finish_run(end);
+  if (!finished) std::cerr << "ptplab conform: " << finished.error() << "\n";
+  return finished.has_value();
 }
 
 int run_conform(int argc, char** argv) {
@@ -98,7 +118,8 @@ int run_conform(int argc, char** argv) {
   std::uint64_t seed = 1;
   opts.add_options()("help,h", "this help")(
       "target", po::value(&target),
-      "IPv4 HOST:PORT of a running implementation (127.0.0.1:9001; names and IPv6 are not taken)")(
+      "HOST:PORT of a running implementation: an IPv4 address or a name with one (127.0.0.1:9001, "
+      "localhost:9001); the harness's sockets are IPv4, so IPv6 is not taken")(
       "exec", po::value(&exec), "command starting the implementation; {port} is replaced by a free port")(
       "in-process", "run against the engine's Node in virtual time (with an open and a closed channel)")(
       "cases", po::value(&globs)->composing(),
@@ -190,7 +211,13 @@ int run_conform(int argc, char** argv) {
     }
     std::stringstream text;
     text << f.rdbuf();
-    options.expect_fail = parse_expect_fail(text.str());
+    auto listed = parse_expect_fail(text.str(), all_cases());
+    if (!listed) {
+      std::cerr << "ptplab conform: --expect-fail " << expect_fail << ": " << listed.error()
+                << " (ptplab conform --list names the cases)\n";
+      return 2;
+    }
+    options.expect_fail = std::move(*listed);
   }
 
   // SIGINT/SIGTERM: the running cases are cut short, none starts, and what ran is written out
@@ -199,6 +226,43 @@ int run_conform(int argc, char** argv) {
   options.stop = &stop_requested();
   auto probe_rng = Rng::derive(seed, kProbeStream);
   const std::string probe_id = engine::make_uuid4(probe_rng);
+  const ExitPolicy& policy = options.policy;
+  const std::string started = scenarios::wall_clock_iso();
+  const auto wall_start = std::chrono::steady_clock::now();
+  // The JUnit, JSON and report outputs asked for; false when one could not be written.
+  const auto write_outputs = [&](const std::vector<CaseResult>& results, const std::string& suite) {
+    const TimeNs wall_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wall_start)
+            .count();
+    bool written = true;
+    if (!junit.empty())
+      written &= write_file(junit, "JUnit XML",
+                            [&](std::ostream& o) { write_junit(o, results, suite, policy, wall_ns); });
+    if (!json.empty())
+      written &= write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, suite, policy); });
+    if (!report.empty()) {
+      const nlohmann::json invocation = {{"conform",
+                                          {{"target", suite},
+                                           {"cases", options.globs},
+                                           {"strict", options.settings.strict},
+                                           {"timeout_ns", options.settings.timeout_ns},
+                                           {"repeat", repeat},
+                                           {"jobs", jobs},
+                                           {"fail_on_warn", policy.fail_on_warn},
+                                           {"allow_unsupported", policy.allow_unsupported},
+                                           {"expect_fail", expect_fail}}},
+                                         {"seed", seed}};
+      written &=
+          write_report(report, results, suite, invocation, started, static_cast<double>(wall_ns) / kSecond);
+    }
+    return written;
+  };
+  // A run that could not start: the message, and every case in the outputs as not run (exit 2).
+  const auto cannot_start = [&](const std::string& suite, const std::string& why) {
+    std::cerr << "ptplab conform: " << why << "\n";
+    (void)write_outputs(not_run(all_cases(), options.globs, "not run: " + why), suite);
+    return 2;
+  };
   std::unique_ptr<ExecProcess> process;
   std::unique_ptr<Target> where;
   if (vm.count("in-process")) {
@@ -207,17 +271,14 @@ int run_conform(int argc, char** argv) {
   } else {
     Address address;
     if (!exec.empty()) {
-      auto started = ExecProcess::start(exec, *ready, probe_id);
-      if (!started) {
-        std::cerr << "ptplab conform: " << started.error() << "\n";
-        return 2;
-      }
-      process = std::move(*started);
+      auto running = ExecProcess::start(exec, *ready, probe_id);
+      if (!running) return cannot_start(exec, running.error());
+      process = std::move(*running);
       address = process->address();
     } else {
-      const auto parsed = Address::parse(target);
+      const auto parsed = engine::UdpHost::resolve_ipv4(target);  // the forms node's --peer takes
       if (!parsed) {
-        std::cerr << "ptplab conform: --target wants IPv4 HOST:PORT, got '" << target << "'\n";
+        std::cerr << "ptplab conform: --target: " << parsed.error() << "\n";
         return 2;
       }
       address = *parsed;
@@ -225,10 +286,7 @@ int run_conform(int argc, char** argv) {
       probe.wait_ns = *ready;
       probe.retry_ns = kProbeRetryNs;
       const auto reachable = probe_reachable(address, probe_id, probe);
-      if (!reachable) {
-        std::cerr << "ptplab conform: target unreachable: " << reachable.error() << "\n";
-        return 2;
-      }
+      if (!reachable) return cannot_start(target, "target unreachable: " + reachable.error());
     }
     options.settings.stop = &stop_requested();
     where = std::make_unique<UdpTarget>(address);
@@ -240,17 +298,9 @@ int run_conform(int argc, char** argv) {
 
   const auto results = run_cases(all_cases(), options, *where);
   if (process) process->stop(2 * kSecond);
-  const ExitPolicy& policy = options.policy;
   write_console(std::cout, results, where->describe() + " (seed " + std::to_string(seed) + ")", policy,
                 vm.count("verbose") > 0);
-  bool written = true;
-  if (!junit.empty())
-    written &= write_file(junit, "JUnit XML",
-                          [&](std::ostream& o) { write_junit(o, results, where->describe(), policy); });
-  if (!json.empty())
-    written &=
-        write_file(json, "JSON", [&](std::ostream& o) { write_json(o, results, where->describe(), policy); });
-  if (!report.empty()) written &= write_report(report, results, where->describe());
+  const bool written = write_outputs(results, where->describe());
   std::cout << std::flush;
   if (!written) return 2;
   if (stop_requested().load()) {

@@ -1,14 +1,17 @@
 // `ptplab node`: the engine's Node on a real UDP socket with the wall (steady) clock, logging
-// its events as JSON lines, until SIGINT or SIGTERM. It is the reference implementation that
+// its events as JSON lines, until SIGINT, SIGTERM, SIGHUP, /quit or (JSON control, or a terminal)
+// the end of its input. It is the reference implementation that
 // `ptplab conform` is validated against.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "conformance/engine_target.hpp"
 #include "engine/io/identity.hpp"
@@ -59,16 +62,17 @@ std::vector<conformance::ChannelSpec> default_node_channels(const std::string& n
 }
 
 int run_node(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a write to a closed stdout fails (EPIPE) instead of killing us
   po::options_description opts(
       "usage: ptplab node [--listen HOST:PORT] [--peer HOST:PORT]... [--channel NAME[:closed]]...\n"
       "                   [--no-channels] [--identity FILE | --seed N] [--params FILE] [--log FILE]\n"
-      "                   [--control text|json] [--pcap FILE]\n\n"
-      "Runs a ptpchat node (the engine) on a real UDP socket until SIGINT, SIGTERM or /quit; reads\n"
-      "chat commands on stdin, prints arriving messages on stdout and events as JSON lines on\n"
+      "                   [--control text|json] [--pcap FILE] [--receive-buffer BYTES] [--log-drops N]\n\n"
+      "Runs a ptpchat node (the engine) on a real UDP socket until SIGINT, SIGTERM, SIGHUP or /quit;\n"
+      "reads chat commands on stdin, prints arriving messages on stdout and events as JSON lines on\n"
       "stderr (or --log). HOST:PORT forms are those of --listen.\n"
-      "Exit status: 0 stopped (signal or /quit); 2 a usage error or a start-up failure (an invalid\n"
-      "option or --params, --listen cannot bind, a --peer does not resolve, an unreadable --identity,\n"
-      "an unwritable --log or --pcap).\n\noptions");
+      "Exit status: 0 stopped (a signal, /quit, or the end of a json control input); 2 a usage error\n"
+      "or a start-up failure (an invalid option or --params, --listen cannot bind, a --peer does not\n"
+      "resolve, an unreadable --identity or one others may read, an unwritable --log or --pcap).\n\noptions");
   std::string listen = "127.0.0.1:9001", params_file, log_file, identity_file, pcap_file, control = "text";
   std::vector<std::string> peers, channels;
   std::uint64_t seed = 1;
@@ -80,9 +84,9 @@ int run_node(int argc, char** argv) {
       "(localhost:7000; its IPv4 address first) (default 127.0.0.1:9001; port 0: any)")(
       "peer", po::value(&peers)->composing(),
       "HOST:PORT of a node to HELLO at start, in --listen's forms (repeatable; IPv6 peers need an IPv6 "
-      "--listen)")(
-      "channel", po::value(&channels)->composing(),
-      "NAME or NAME:closed: create this channel at start (repeatable; replaces the default channels)")(
+      "--listen)")("channel", po::value(&channels)->composing(),
+                   "NAME or NAME:closed: create this channel at start (repeatable, names unique; replaces "
+                   "the default channels)")(
       "no-channels",
       "start with no channel (default without --channel: an open channel 'lobby-<first 8 hex digits of "
       "the node_id>' and a closed one '...-closed', printed at start in text mode)")(
@@ -91,10 +95,13 @@ int run_node(int argc, char** argv) {
       "log", po::value(&log_file), "write events as JSON lines here (default: stderr)")(
       "control", po::value(&control),
       "stdin commands and stdout lines: text (/create NAME [closed], /join, /leave, /msg CHANNEL TEXT, "
-      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways)")(
+      "/peers, /channels, /quit; messages as [channel] node: text) or json (JSON lines both ways). End of "
+      "input stops a json node, and a text node whose stdin is a terminal (Ctrl-D); a text node reading a "
+      "pipe or </dev/null runs on until SIGINT, SIGTERM or SIGHUP")(
       "pcap", po::value(&pcap_file),
       "write every datagram the node sends and receives to FILE as IPv4/UDP packets (pcap, wall-clock "
-      "timestamps; complete when the node stops); open with tools/wireshark/ptpchat.lua")(
+      "timestamps; complete when the node stops; datagrams of IPv6 peers are skipped, counted as "
+      "pcap_skipped_ipv6 in the stopping event); open with tools/wireshark/ptpchat.lua")(
       "receive-buffer", po::value(&receive_buffer),
       "BYTES of socket receive buffer to ask for (SO_RCVBUF), so that a burst waits instead of being "
       "dropped; the kernel caps it at net.core.rmem_max unless the node has CAP_NET_ADMIN, and the "
@@ -104,7 +111,8 @@ int run_node(int argc, char** argv) {
       "at most N dropped/rate_limited lines per second in the log; the rest are counted in one "
       "'suppressed' line a second and in the stopping event (default 100; 0: every one)")(
       "identity", po::value(&identity_file),
-      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600)")(
+      "PEM file of the node's key and certificate: loaded if it exists, else created (mode 0600); refused "
+      "if group or others may read it (as ssh does)")(
       "seed", po::value(&seed),
       "for reproducible test nodes: derive id, keys and random choices from this seed (default: a fresh "
       "identity from the OS random source)");
@@ -130,6 +138,14 @@ int run_node(int argc, char** argv) {
     if (!spec) {
       std::cerr << "ptplab node: --channel wants NAME or NAME:closed, got '" << c << "'\n";
       return 2;
+    }
+    // As /create refuses a name a channel has already: two channels of one name are ambiguous.
+    for (const auto& earlier : specs) {
+      if (earlier.name == spec->name) {
+        std::cerr << "ptplab node: --channel " << spec->name
+                  << " is given twice (channel names are unique)\n";
+        return 2;
+      }
     }
     specs.push_back(*spec);
   }
@@ -211,6 +227,7 @@ int run_node(int argc, char** argv) {
     peer_addresses.push_back(*a);
   }
   std::unique_ptr<reports::PcapWriter> capture;
+  std::uint64_t pcap_skipped_ipv6 = 0;
   if (!pcap_file.empty()) {
     auto w = reports::PcapWriter::open(pcap_file);
     if (!w) {
@@ -219,8 +236,14 @@ int run_node(int argc, char** argv) {
     }
     capture = std::move(*w);
     host.set_tap([&](const Address& from, const Address& to, std::string_view bytes) {
+      // An IPv6 peer's stand-in is no address on any wire: skipped, and counted. The node's own
+      // address is a stand-in when it listens on [::]: to IPv4 peers it is the wildcard 0.0.0.0.
+      const bool sent = from == host.address();
+      if (host.is_stand_in(sent ? to : from)) return static_cast<void>(++pcap_skipped_ipv6);
+      const auto self = host.is_stand_in(host.address()) ? Address{0, host.address().port} : host.address();
       const auto wall = std::chrono::system_clock::now().time_since_epoch();
-      capture->datagram(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count(), from, to, bytes);
+      capture->datagram(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count(),
+                        sent ? self : from, sent ? to : self, bytes);
     });
   }
   log << dump({{"t_ns", engine::steady_clock_now()},
@@ -246,25 +269,35 @@ int run_node(int argc, char** argv) {
     for (const auto& p : peer_addresses) node.add_peer(now, p, out);
   });
 
-  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-  console = std::make_unique<NodeConsole>(
-      node, host, control == "json" ? ControlMode::kJson : ControlMode::kText, std::cout, [&] {
-        host.stop();
-        signals.cancel();
-      });
+  // Every way the node stops logs one "stopping" event with its cause, then the io loop runs
+  // out of work and the capture is completed. SIGHUP (the terminal went away) stops it like
+  // SIGTERM; SIGPIPE is ignored, so a closed stdout is a failed write (the console stops the
+  // node: "control output closed"), not a silent death.
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
+  bool stopping = false;
+  const auto stop_node = [&](const std::string& cause, int signal) {
+    if (std::exchange(stopping, true)) return;
+    nlohmann::json j{{"t_ns", engine::steady_clock_now()},
+                     {"event", "stopping"},
+                     {"cause", cause},
+                     {"received", host.received()},
+                     {"sent", host.sent()},
+                     {"dropped_unmapped", host.dropped_unmapped()},
+                     {"dropped_queue_full", host.dropped_queue_full()},
+                     {"pcap_skipped_ipv6", pcap_skipped_ipv6}};
+    if (signal != 0) j["signal"] = signal;
+    j.update(events->tally());
+    log << dump(j) << std::endl;
+    host.stop();
+    signals.cancel();
+  };
+  console =
+      std::make_unique<NodeConsole>(node, host, control == "json" ? ControlMode::kJson : ControlMode::kText,
+                                    std::cout, [&](const std::string& cause) { stop_node(cause, 0); });
   read_commands(io_owner, *console);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
-    nlohmann::json stopping{{"t_ns", engine::steady_clock_now()},
-                            {"event", "stopping"},
-                            {"signal", signal},
-                            {"received", host.received()},
-                            {"sent", host.sent()},
-                            {"dropped_unmapped", host.dropped_unmapped()},
-                            {"dropped_queue_full", host.dropped_queue_full()}};
-    stopping.update(events->tally());
-    log << dump(stopping) << std::endl;
-    host.stop();
+    stop_node(signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "SIGHUP", signal);
   });
   io.run();
   log.flush();

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "reports/conformance_text.hpp"
@@ -48,23 +49,27 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     if (runs->size() > 1) std::printf("%s\n", reports::format_run_list(*runs).c_str());
     for (const auto& r : *runs) shown.push_back(r.run_id);
   }
-  // Conformance rows belong to no run: shown with the whole report, not with --run.
-  const auto conformance =
-      run ? Expected<std::string, std::string>(std::string()) : reports::format_conformance(path);
-  if (!conformance) {
-    std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), conformance.error().c_str());
-    return 2;
-  }
-  if (shown.empty() && conformance->empty()) std::printf("%s holds no runs\n", path.c_str());
+  // Each conform run's rows follow its summary; rows with no run (older files) come last.
+  const auto conformance = [&](reports::RunId id) -> std::optional<std::string> {
+    auto text = reports::format_conformance(path, id);
+    if (!text) std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), text.error().c_str());
+    return text ? std::optional(*text) : std::nullopt;
+  };
+  const auto unattached = run ? std::optional<std::string>("") : conformance(0);
+  if (!unattached) return 2;
+  if (shown.empty() && unattached->empty()) std::printf("%s holds no runs\n", path.c_str());
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const auto summary = reader->load_summary(shown[i]);
     if (!summary) {
       std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), summary.error().c_str());
       return 2;
     }
-    std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
+    const auto own = conformance(shown[i]);
+    if (!own) return 2;
+    std::printf("%s%s%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str(),
+                own->empty() ? "" : "\n", own->c_str());
   }
-  if (!conformance->empty()) std::printf("%s%s", shown.empty() ? "" : "\n", conformance->c_str());
+  if (!unattached->empty()) std::printf("%s%s", shown.empty() ? "" : "\n", unattached->c_str());
   return 0;
 }
 

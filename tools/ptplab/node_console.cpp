@@ -1,6 +1,8 @@
 // The node's console: carrying out the commands node_command parses, and what it prints.
 #include "tools/ptplab/node_console.hpp"
 
+#include <unistd.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <iostream>
@@ -21,8 +23,22 @@ std::string dump(const nlohmann::json& j) {
 }  // namespace
 
 NodeConsole::NodeConsole(engine::Node& node, engine::UdpHost& host, ControlMode mode, std::ostream& out,
-                         std::function<void()> quit)
-    : node_(node), host_(host), mode_(mode), out_(out), quit_(std::move(quit)) {}
+                         std::function<void(const std::string&)> stop)
+    : node_(node), host_(host), mode_(mode), out_(out), stop_(std::move(stop)) {}
+
+void NodeConsole::stop(const std::string& cause) {
+  if (stopped_) return;
+  stopped_ = true;
+  stop_(cause);
+}
+
+void NodeConsole::check_output() {
+  if (!out_) stop("control output closed");
+}
+
+void NodeConsole::input_ended(bool terminal) {
+  if (mode_ == ControlMode::kJson || terminal) stop("end of input");
+}
 
 Expected<std::string, std::string> NodeConsole::resolve(const std::string& channel, bool member) const {
   const auto ids = node_.channels();
@@ -56,10 +72,11 @@ std::string NodeConsole::send_failure(const std::string& id, const std::string& 
 void NodeConsole::reply(const std::string& event, const std::string& text, nlohmann::json fields) {
   if (mode_ == ControlMode::kText) {  // one line, whatever peers put in names and texts
     out_ << terminal_text(text) << std::endl;
-    return;
+    return check_output();
   }
   fields["event"] = event;
   out_ << dump(fields) << std::endl;
+  check_output();
 }
 
 void NodeConsole::fail(const std::string& cmd, const std::string& message) {
@@ -71,6 +88,7 @@ void NodeConsole::list(const std::string& what, const std::vector<std::string>& 
   if (mode_ == ControlMode::kJson) return reply(what, "", {{what, std::move(items)}});
   if (lines.empty()) out_ << what << ": (none)" << std::endl;
   for (const auto& l : lines) out_ << terminal_text(l) << std::endl;
+  check_output();
 }
 
 void NodeConsole::command(const std::string& line) {
@@ -86,7 +104,7 @@ void NodeConsole::command(const std::string& line) {
   }
   if (p.cmd == "quit") {
     reply("quit", "bye", nlohmann::json::object());
-    return quit_();
+    return stop("quit");
   }
   if (p.cmd == "peers") {
     std::vector<std::string> lines;
@@ -157,9 +175,14 @@ void NodeConsole::on_event(const Event& e) {
 }
 
 void read_commands(const std::shared_ptr<boost::asio::io_context>& io, NodeConsole& console) {
+  // Untied: reading stdin must not flush stdout from this thread (the io thread writes it; a
+  // failed flush here, e.g. EPIPE, would also end the input instead of reporting the output).
+  std::cin.tie(nullptr);
   std::thread([io, console = &console] {
     std::string line;
     while (std::getline(std::cin, line)) boost::asio::post(*io, [console, line] { console->command(line); });
+    const bool terminal = isatty(STDIN_FILENO) == 1;
+    boost::asio::post(*io, [console, terminal] { console->input_ended(terminal); });
   }).detach();
 }
 

@@ -32,9 +32,11 @@ enum class ControlMode { kText, kJson };
 // Lives on the io thread; everything it does runs there.
 class NodeConsole {
  public:
-  // `quit` is called for /quit (it stops the host and the signal wait).
+  // `stop` stops the node (the host and the signal wait) and is called once, with its cause:
+  // "quit" (/quit), "end of input" (input_ended), "control output closed" (a write to `out`
+  // failed, e.g. EPIPE: the reader of stdout went away).
   NodeConsole(engine::Node& node, engine::UdpHost& host, ControlMode mode, std::ostream& out,
-              std::function<void()> quit);
+              std::function<void(const std::string& cause)> stop);
 
   // Carries out one command line (text: "/msg room hi"; json: {"cmd":"msg","channel":"room","text":"hi"};
   // node_command.hpp). Errors are printed naming the command ("error: /msg: not a member of room" or
@@ -45,8 +47,17 @@ class NodeConsole {
   // control characters in any of them escaped so a peer cannot forge lines)
   // or {"event":"message",...}; joins and leaves in JSON mode.
   void on_event(const Event& e);
+  // The command input ended (EOF). JSON control: the node stops (a script that closes its pipe,
+  // or dies, ends the node). Text console: it stops when the input was a terminal (Ctrl-D, as in
+  // a shell); from a pipe, a file or </dev/null the node runs on until signalled (a node started
+  // in the background keeps running).
+  void input_ended(bool terminal);
 
  private:
+  // Stops the node with `cause` (once).
+  void stop(const std::string& cause);
+  // After a write to out_: a failed stream (the reader went away) stops the node.
+  void check_output();
   // The channel_id of CHANNEL given as an id or a name we know. A name several channels share
   // picks the one whose membership is `member` (join: one we are not in; msg, leave: one we are
   // in) if exactly one is; else an error that lists their ids. Unknown: an error.
@@ -68,12 +79,13 @@ class NodeConsole {
   engine::UdpHost& host_;
   ControlMode mode_;
   std::ostream& out_;
-  std::function<void()> quit_;
+  std::function<void(const std::string&)> stop_;
+  bool stopped_ = false;
 };
 
 // Reads stdin lines on a thread of its own and posts each to `io` for `console` (on the io
-// thread). End of input (a closed pipe, </dev/null) ends only the reader: the node runs on until
-// signalled or told /quit. `io` is kept alive by the reader until it ends.
+// thread), then the end of input (NodeConsole::input_ended, with whether stdin is a terminal).
+// `io` is kept alive by the reader until it ends.
 void read_commands(const std::shared_ptr<boost::asio::io_context>& io, NodeConsole& console);
 
 }  // namespace ptplab::cli

@@ -10,7 +10,7 @@ namespace {
 
 TEST(Reason, NamesAreUniqueAndRoundTrip) {
   std::set<std::string_view> seen;
-  for (int i = 0; i <= static_cast<int>(Reason::kBadConnect); ++i) {
+  for (int i = 0; i <= static_cast<int>(Reason::kUnannounceableAddress); ++i) {
     const auto r = static_cast<Reason>(i);
     EXPECT_TRUE(seen.insert(reason_name(r)).second) << reason_name(r);
     EXPECT_EQ(reason_from_name(reason_name(r)), r);

@@ -58,11 +58,27 @@ TEST(IdentityFile, SavedIdentityLoadsBackAsTheSameNodeFromAPrivateFile) {
   EXPECT_NE(twice.error().find("cannot create"), std::string::npos);
 }
 
+TEST(IdentityFile, RefusesAKeyFileGroupOrOthersMayRead) {
+  const auto path = temp_path("open.pem");
+  std::ofstream(path) << "-----BEGIN PRIVATE KEY-----\n";
+  ASSERT_EQ(::chmod(path.c_str(), 0644), 0);
+  const auto refused = load_identity(path.string());  // checked before the contents, as ssh does
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("permissions 0644 are too open"), std::string::npos) << refused.error();
+  EXPECT_NE(refused.error().find("chmod 600 " + path.string()), std::string::npos) << refused.error();
+  ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
+  const auto read = load_identity(path.string());  // now read: its contents are what is wrong
+  ASSERT_FALSE(read);
+  EXPECT_NE(read.error().find("no PEM PRIVATE KEY"), std::string::npos) << read.error();
+}
+
 TEST(IdentityFile, RefusesMissingFilesJunkAndACertificateOfAnotherKey) {
   EXPECT_FALSE(load_identity(temp_path("missing.pem").string()));
 
   const auto junk = temp_path("junk.pem");
   std::ofstream(junk) << "not a PEM file\n";
+  std::filesystem::permissions(junk,
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   const auto no_key = load_identity(junk.string());
   ASSERT_FALSE(no_key);
   EXPECT_NE(no_key.error().find("no PEM PRIVATE KEY"), std::string::npos);
