@@ -30,7 +30,7 @@ inline constexpr std::array<NameEntry<DropReason>, 7> kDropReasons = {{
     {DropReason::kTooLarge, "oversize", "above NetworkConfig::datagram_bytes_max"},
     {DropReason::kHostDown, "host_down", "the destination host is crashed or not started"},
 }};
-static_assert(indexed_by_value(kDropReasons) && kDropReasons.back().value == DropReason::kHostDown);
+static_assert(indexed_by_value(kDropReasons));
 inline constexpr std::size_t kDropReasonCount = kDropReasons.size();
 
 // "loss", "queue_overflow", "nat_filter", "no_route", "partition", "oversize", "host_down".

@@ -115,7 +115,7 @@ inline constexpr std::array<NameEntry<ParamUnit>, 8> kParamUnits = {{
     {ParamUnit::kBytesPerSecond, "bytes/s", "bytes per second"},
     {ParamUnit::kFactor, "factor", "a dimensionless multiplier"},
 }};
-static_assert(indexed_by_value(kParamUnits, kUnnamedFirst) && kParamUnits.back().value == ParamUnit::kFactor);
+static_assert(indexed_by_value(kParamUnits, kUnnamedFirst));
 
 // One NodeParams field as the definition table declares it, for catalogues (`ptplab params`).
 struct ParamInfo {
