@@ -124,8 +124,9 @@ struct ParamInfo {
   ParamUnit unit;
   double min;                 // smallest accepted value (numbers and durations; 0 otherwise)
   std::optional<double> max;  // largest accepted value (the field's own bound or its type's), if any
-  std::vector<std::string_view> choices;  // the accepted names of a choice or bool, else empty
-  std::string_view meaning;               // one line
+  std::vector<std::string_view> choices;          // the accepted names of a choice or bool, else empty
+  std::string_view meaning;                       // one line
+  std::vector<std::string_view> choice_meanings;  // a choice's: what each of `choices` means
 };
 
 // Sets one field by name. Durations accept integers (ns) or strings ("15s"); booleans,

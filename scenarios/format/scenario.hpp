@@ -338,11 +338,9 @@ struct BehaviourEntry {
   std::string_view meaning;
 };
 namespace behaviour_params {
-// The wire name of a verb (engine/wire/message.hpp's table).
-constexpr std::string_view verb(wire::Verb v) { return wire::kVerbNames[static_cast<std::size_t>(v)]; }
 // The requests a spoofed flood can bounce off a reflector.
-inline constexpr std::string_view kReflectedVerbs[] = {verb(wire::Verb::kHello), verb(wire::Verb::kGetKey),
-                                                       verb(wire::Verb::kGetCertificate)};
+inline constexpr std::string_view kReflectedVerbs[] = {verb_name(Verb::kHello), verb_name(Verb::kGetKey),
+                                                       verb_name(Verb::kGetCertificate)};
 inline constexpr std::string_view kRedirects[] = {"self", "victim"};
 // Largest forged datagram payload, bytes.
 inline constexpr std::int64_t kForgedBytesMax = 60000;

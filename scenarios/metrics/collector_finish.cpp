@@ -133,6 +133,9 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar("unknown_deliveries", static_cast<double>(unknown_deliveries_));
   scalar("retransmissions", static_cast<double>(retransmissions_));
   scalar("gave_up", static_cast<double>(gave_up_));
+  for (const auto& [reason, n] : not_sent_)
+    w.add(
+        reports::ScalarRecord{"sim", "not_sent." + std::string(reason_name(reason)), static_cast<double>(n)});
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] == 0) continue;
     w.add(reports::ScalarRecord{"abuse", "induced_bytes." + std::string(verb_slot_name(verb)),
