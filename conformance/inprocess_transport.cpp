@@ -48,7 +48,7 @@ void InProcessTransport::deliver_to_peer(const Address& to, const SharedBytes& b
 void InProcessTransport::record(const Event& e) {
   if (events_.size() >= kEventsMax) return;
   std::string line(event_kind_name(e.kind));
-  if (!e.verb.empty()) line += " verb=" + std::string(e.verb);
+  if (e.verb) line += " verb=" + std::string(verb_name(*e.verb));
   if (e.reason != Reason::kNone) line += " reason=" + std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) line += " msg_id=" + std::string(e.msg_id);
   events_.push_back(std::move(line));

@@ -19,7 +19,7 @@ inline constexpr std::array<NameEntry<SessionKind>, 2> kSessionKinds = {{
     {SessionKind::kExponential, "exponential", "memoryless lengths: leaves and joins are Poisson"},
     {SessionKind::kPareto, "pareto", "heavy-tailed lengths with pareto_shape"},
 }};
-static_assert(indexed_by_value(kSessionKinds) && kSessionKinds.back().value == SessionKind::kPareto);
+static_assert(indexed_by_value(kSessionKinds));
 
 // A length distribution with a given mean. Pareto: shape alpha > 1, scale = mean * (alpha-1)/alpha
 // (a shape <= 1 has no finite mean and is drawn as exponential instead).

@@ -23,7 +23,7 @@ inline constexpr std::array<NameEntry<LatencyKind>, 5> kLatencyKinds = {{
      "lognormal whose mean and standard deviation are mean_ns and stddev_ns"},
     {LatencyKind::kMatrix, "matrix", "region-to-region delays matrix_ns"},
 }};
-static_assert(indexed_by_value(kLatencyKinds) && kLatencyKinds.back().value == LatencyKind::kMatrix);
+static_assert(indexed_by_value(kLatencyKinds));
 
 // Parameters of the delay model; only the fields of `kind` (and jitter_ns) are read.
 struct LatencyConfig {

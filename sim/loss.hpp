@@ -20,7 +20,7 @@ inline constexpr std::array<NameEntry<LossKind>, 3> kLossKinds = {{
     {LossKind::kGilbertElliott, "gilbert_elliott",
      "bursty: a good and a bad state, p_good_to_bad and p_bad_to_good per datagram, loss_good and loss_bad"},
 }};
-static_assert(indexed_by_value(kLossKinds) && kLossKinds.back().value == LossKind::kGilbertElliott);
+static_assert(indexed_by_value(kLossKinds));
 
 // Parameters of a loss process; only the fields of `kind` are read.
 struct LossConfig {

@@ -24,8 +24,7 @@ inline constexpr std::array<NameEntry<NatMapping>, 3> kNatMappings = {{
     {NatMapping::kAddressAndPortDependent, "address-and-port-dependent",
      "a new public port per destination IP and port"},
 }};
-static_assert(indexed_by_value(kNatMappings) &&
-              kNatMappings.back().value == NatMapping::kAddressAndPortDependent);
+static_assert(indexed_by_value(kNatMappings));
 
 // RFC 4787 section 5: which sources may send in through a mapping. The names are the mapping
 // behaviours' (RFC 4787 uses one set of three for both).
@@ -37,8 +36,7 @@ inline constexpr std::array<NameEntry<NatFiltering>, 3> kNatFilterings = {{
     {NatFiltering::kAddressAndPortDependent, kNatMappings[2].name,
      "only IP and port pairs the internal host has sent to may send in"},
 }};
-static_assert(indexed_by_value(kNatFilterings) &&
-              kNatFilterings.back().value == NatFiltering::kAddressAndPortDependent);
+static_assert(indexed_by_value(kNatFilterings));
 
 // How the public port of a new mapping is chosen.
 enum class PortAllocation : std::uint8_t { kSequential, kRandom, kPreserving };
@@ -49,8 +47,7 @@ inline constexpr std::array<NameEntry<PortAllocation>, 3> kPortAllocations = {{
      "the internal port when it is free and in range, else the next free one (RFC 4787 4.1 port "
      "preservation)"},
 }};
-static_assert(indexed_by_value(kPortAllocations) &&
-              kPortAllocations.back().value == PortAllocation::kPreserving);
+static_assert(indexed_by_value(kPortAllocations));
 
 // Where a host sits, by its RFC 3489 (section 5) name: on the open Internet ("public", no NAT
 // box) or behind a NAT whose RFC 4787 mapping and filtering the name stands for.
@@ -75,7 +72,7 @@ inline constexpr std::array<NatTypeEntry, 5> kNatTypes = {{
     {NatType::kSymmetric, "symmetric", NatMapping::kAddressAndPortDependent,
      NatFiltering::kAddressAndPortDependent, "address-and-port-dependent mapping and filtering"},
 }};
-static_assert(indexed_by_value(kNatTypes) && kNatTypes.back().value == NatType::kSymmetric);
+static_assert(indexed_by_value(kNatTypes));
 
 // One NAT box's behaviour. Defaults: a port-restricted cone NAT, the common home router.
 struct NatConfig {

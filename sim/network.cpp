@@ -229,7 +229,7 @@ void Network::send_from(HostId id, const Address& from, const Address& to, Share
   Host& h = hosts_[id];
   const LinkConfig& l = link(h);
   const std::uint64_t size = d.bytes ? d.bytes->size() : 0;
-  if (size > config_.datagram_bytes_max) return report_drop(d, DropReason::kTooLarge);
+  if (size > config_.datagram_bytes_max) return report_drop(d, DropReason::kExceedsMtu);
   if (draw_loss(l.uplink_loss, h.up_loss, h.rng)) return report_drop(d, DropReason::kLoss);
   const auto departure = h.uplink.admit(now, size, l.uplink_bytes_per_s, l.uplink_queue_bytes_max);
   if (!departure) return report_drop(d, DropReason::kQueueOverflow);
@@ -266,7 +266,7 @@ void Network::on_arrive(std::uint32_t slot) {
   InFlight& d = in_flight_[slot];
   if (d.dst_host == kNoHost) {
     const auto v = public_ips_.find(d.to.ip);
-    if (!v) return drop(slot, DropReason::kNoRoute);
+    if (!v) return drop(slot, DropReason::kNoHost);
     if ((*v & kNatFlag) != 0) {
       const NatId nat = *v & ~kNatFlag;
       NatBox& box = nats_[nat];
@@ -275,15 +275,15 @@ void Network::on_arrive(std::uint32_t slot) {
       const auto internal = box.inbound(sim_.now(), d.from, d.to.port);
       if (!internal) return drop(slot, DropReason::kNatFilter);
       const auto host = box.lan_host(internal->ip);
-      if (!host) return drop(slot, DropReason::kNoRoute);
+      if (!host) return drop(slot, DropReason::kNoHost);
       d.to = *internal;
       d.dst_host = *host;
     } else {
-      if (hosts_[*v].address.port != d.to.port) return drop(slot, DropReason::kNoRoute);
+      if (hosts_[*v].address.port != d.to.port) return drop(slot, DropReason::kNoHost);
       d.dst_host = *v;
     }
   } else if (hosts_[d.dst_host].address != d.to) {
-    return drop(slot, DropReason::kNoRoute);
+    return drop(slot, DropReason::kNoHost);
   }
   Host& h = hosts_[d.dst_host];
   if (hosts_[d.src_host].group != h.group) return drop(slot, DropReason::kPartition);

@@ -15,7 +15,7 @@ struct NetworkConfig {
   LatencyConfig latency;                       // one-way delay between any two hosts
   LinkConfig link;                             // link profile 0, every host's default access link
   double duplicate_probability = 0.0;          // a datagram is delivered twice with this probability
-  std::uint32_t datagram_bytes_max = 65507;    // larger datagrams are dropped as oversize (IPv4 UDP max)
+  std::uint32_t datagram_bytes_max = 65507;    // larger datagrams are dropped as exceeds_mtu (IPv4 UDP max)
   TimeNs lan_latency_ns = 100 * kMicrosecond;  // between hosts behind the same NAT box
 };
 

@@ -3,9 +3,14 @@
 // printers, "expected one of" lists and catalogues are derived from the array, and a
 // static_assert(indexed_by_value(table)) next to it ties the enum to the table.
 //
+// indexed_by_value also checks that the enum has no value past the table's last row: an
+// enumerator appended without its row (or a row deleted at the end) fails the static_assert,
+// where name_of would otherwise read past the array. The enum needs no sentinel and no count
+// written anywhere: the compiler says whether E(N) is a named enumerator (is_enumerator below).
+//
 //   enum class Colour : std::uint8_t { kRed, kGreen };
 //   inline constexpr std::array<NameEntry<Colour>, 2> kColours = {{{Colour::kRed, "red", "..."}, ...}};
-//   static_assert(indexed_by_value(kColours) && kColours.back().value == Colour::kGreen);
+//   static_assert(indexed_by_value(kColours));
 //
 // Entries are any struct with `value` (the enum) and `name` (std::string_view) members.
 //
@@ -34,11 +39,48 @@ struct NameEntry {
 enum class FirstName : bool { kNamed, kMayBeEmpty };
 inline constexpr FirstName kUnnamedFirst = FirstName::kMayBeEmpty;
 
-// True when table[i].value == E(i) for every i and no name repeats or is empty (but see
+namespace name_table_detail {
+// The signature of this function as the compiler prints it names V: "... V = ns::E::kRed ..."
+// for an enumerator, "... V = (ns::E)3 ..." (a cast of a number) for a value no enumerator has,
+// with GCC and Clang alike. "(anonymous namespace)::E::kRed" is an enumerator: after the
+// parenthesis comes "::", not a digit.
+template <auto V>
+constexpr std::string_view signature() {
+  return __PRETTY_FUNCTION__;
+}
+template <auto V>
+constexpr bool names_an_enumerator() {
+  const std::string_view s = signature<V>();
+  const auto at = s.find("V = ");
+  if (at == std::string_view::npos || at + 4 >= s.size()) return false;
+  if (s[at + 4] != '(') return true;
+  std::size_t i = at + 4, depth = 0;  // to the parenthesis that closes the first one
+  for (; i < s.size(); ++i) {
+    depth += s[i] == '(' ? 1 : 0;
+    depth -= s[i] == ')' ? 1 : 0;
+    if (depth == 0) break;
+  }
+  return i + 1 >= s.size() || s[i + 1] < '0' || s[i + 1] > '9';
+}
+enum class Probe : unsigned char { kOne };
+// The compiler prints what names_an_enumerator reads: a build on one that does not fails here.
+static_assert(names_an_enumerator<Probe::kOne>() && !names_an_enumerator<static_cast<Probe>(1)>(),
+              "this compiler prints template arguments differently: adapt names_an_enumerator");
+}  // namespace name_table_detail
+
+// True when some enumerator of E has the value `value` (an enum with a fixed underlying type).
+template <class E, std::size_t value>
+constexpr bool is_enumerator() {
+  return name_table_detail::names_an_enumerator<static_cast<E>(value)>();
+}
+
+// True when table[i].value == E(i) for every i, E(N) is no enumerator (the table has a row for
+// every value: none was appended without one), and no name repeats or is empty (but see
 // FirstName): the enum's values 0..N-1 appear in declaration order, each once, so name_of can
 // index and parse_name can scan.
 template <class Entry, std::size_t N>
 constexpr bool indexed_by_value(const std::array<Entry, N>& table, FirstName first = FirstName::kNamed) {
+  if (is_enumerator<decltype(Entry::value), N>()) return false;
   for (std::size_t i = 0; i < N; ++i) {
     const bool may_be_empty = i == 0 && first == FirstName::kMayBeEmpty;
     if (static_cast<std::size_t>(table[i].value) != i || (table[i].name.empty() && !may_be_empty))

@@ -16,7 +16,7 @@ namespace ptplab {
 // Every reason code, in the order of kReasons (nothing persists the numeric values).
 enum class Reason : std::uint8_t {
   kNone,
-  // --- the decoder's errors (wire::DecodeErrorCode, same order) ---
+  // --- the decoder's errors (wire::DecodeErrorCode is Reason: kFirstDecodeError..kLastDecodeError) ---
   kTooLarge,
   kNotJson,
   kTooDeep,
@@ -81,7 +81,9 @@ enum class Reason : std::uint8_t {
 // report rows print it, and its meaning. kNone is the one unnamed entry (it prints as "").
 inline constexpr std::array<NameEntry<Reason>, 51> kReasons = {{
     {Reason::kNone, "", "no reason: a plain duplicate, a success (prints as nothing)"},
-    {Reason::kTooLarge, "too_large", "datagram, certificate or MESSAGE over its size bound"},
+    {Reason::kTooLarge, "too_large",
+     "a datagram above the node's own bound (NodeParams max_datagram_bytes), or a certificate or MESSAGE "
+     "over its size bound"},
     {Reason::kNotJson, "not_json", "not parseable JSON"},
     {Reason::kTooDeep, "too_deep", "nesting deeper than the decoder's limit"},
     {Reason::kNotObject, "not_object", "top level not an object"},
@@ -135,8 +137,11 @@ inline constexpr std::array<NameEntry<Reason>, 51> kReasons = {{
     {Reason::kUnannounceableAddress, "unannounceable_address",
      "a CONNECT would carry an address of 240.0.0.0/4 (a real host's IPv6 stand-in), meaningless elsewhere"},
 }};
-static_assert(indexed_by_value(kReasons, kUnnamedFirst) &&
-              kReasons.back().value == Reason::kUnannounceableAddress);
+static_assert(indexed_by_value(kReasons, kUnnamedFirst));
+
+// The decoder's errors (wire::decode) are the reasons of this range, which a new one joins.
+inline constexpr Reason kFirstDecodeError = Reason::kTooLarge;
+inline constexpr Reason kLastDecodeError = Reason::kBadValue;
 
 // Stable lower-case name of a reason ("too_large", "rate_limited", ...; "" for kNone).
 [[nodiscard]] constexpr std::string_view reason_name(Reason reason) { return name_of(kReasons, reason); }

@@ -62,7 +62,7 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
   auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(),
                               {.max_datagram_bytes = s.params.max_datagram_bytes});
   if (!decoded) {
-    s.dropped(out, from, "", wire::decode_error_reason(decoded.error().code), size);
+    s.dropped(out, from, std::nullopt, wire::decode_error_reason(decoded.error().code), size);
     return s.finish(out);
   }
   const wire::Message& m = decoded.value();

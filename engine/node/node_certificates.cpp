@@ -8,7 +8,7 @@ namespace ptplab::engine {
 void request_certificate(NodeState& s, TimeNs now, std::string_view id, std::optional<Address> hint,
                          Output& out) {
   const auto to = s.address_of(id) ? s.address_of(id) : hint;
-  if (!to) return s.dropped(out, Address{}, "GETCERTIFICATE", Reason::kNoRoute, 0);
+  if (!to) return s.dropped(out, Address{}, wire::Verb::kGetCertificate, Reason::kNoRoute, 0);
   // One outstanding request per address is enough; retransmission covers loss.
   if (s.sender.holds(*to, wire::Verb::kGetCertificate)) return;
   s.note_contact(now, *to);
@@ -37,7 +37,7 @@ void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire:
   if (p.anti_amplification_enabled &&
       !s.sources.source(now, in.from, p, s.bound(p.rate_sources_max))
            .certificate_answers.take(now, p.certificate_answers_per_s, p.certificate_answers_burst, 1.0))
-    return s.dropped(out, in.from, "GETCERTIFICATE", Reason::kAnswerRate, in.size());
+    return s.dropped(out, in.from, wire::Verb::kGetCertificate, Reason::kAnswerRate, in.size());
   const Peer* peer = s.peers.find(in.from);
   send_certificate(s, now, in.from, m.msg_id, m.node_id, out,
                    peer && peer->verified ? AckProves::kContact : AckProves::kNothing);
@@ -47,14 +47,15 @@ void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Cer
   ack(s, in.from, m.msg_id, out);
   // A CERTIFICATE answers our GETCERTIFICATE of the same msg_id as well as its ACK would.
   s.sender.cancel(in.from, m.msg_id, wire::Verb::kGetCertificate);
-  if (accept_certificate(s, now, m.node_id, m.certificate, in.from, "CERTIFICATE", in.size(), out)) {
+  if (accept_certificate(s, now, m.node_id, m.certificate, in.from, wire::Verb::kCertificate, in.size(),
+                         out)) {
     retry_verifications(s, now, m.node_id, "", out);
     serve_key_waiters(s, now, m.node_id, out);
   }
 }
 
 bool accept_certificate(NodeState& s, TimeNs now, std::string_view id, std::string_view der,
-                        const Address& from, std::string_view verb, std::size_t size, Output& out) {
+                        const Address& from, wire::Verb verb, std::size_t size, Output& out) {
   const auto verdict =
       s.certificates.offer(now, id, der, s.certificate_rules(), s.bound(s.params.certificates_max));
   using Kind = CertificateVerdict::Kind;

@@ -22,7 +22,7 @@ void channel_event(Output& out, EventKind kind, const ChannelState& c) {
 }
 
 // Whether a CHANNEL/JOIN/LEAVE was seen already; reports the duplicate if so, else records it.
-bool seen_before(NodeState& s, TimeNs now, const Inbound& in, std::string_view verb, std::string_view msg_id,
+bool seen_before(NodeState& s, TimeNs now, const Inbound& in, wire::Verb verb, std::string_view msg_id,
                  Output& out) {
   if (!s.dedup.find(msg_id)) {
     s.remember(msg_id, now);
@@ -67,7 +67,7 @@ bool merge_channel(NodeState& s, TimeNs now, ChannelState& c, const wire::Channe
 ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view name, bool closed,
                             std::size_t cause_size, Output& out) {
   ChannelState* c = s.channels.learn(id, name, closed, s.bound(s.params.channels_max));
-  if (!c) s.dropped(out, Address{}, "CHANNEL", Reason::kChannelsFull, cause_size);
+  if (!c) s.dropped(out, Address{}, wire::Verb::kChannel, Reason::kChannelsFull, cause_size);
   return c;
 }
 
@@ -197,7 +197,7 @@ bool leave_channel(NodeState& s, TimeNs now, std::string_view id, Output& out) {
 }
 
 void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel& m, Output& out) {
-  if (seen_before(s, now, in, "CHANNEL", m.msg_id, out)) return;
+  if (seen_before(s, now, in, wire::Verb::kChannel, m.msg_id, out)) return;
   ChannelState* c = learn_channel(s, m.channel_id, m.channel, m.closed, in.size(), out);
   if (!c) return;
   const bool news = merge_channel(s, now, *c, m);
@@ -217,7 +217,7 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
 }
 
 void on_join(NodeState& s, TimeNs now, const Inbound& in, const wire::Join& m, Output& out) {
-  if (seen_before(s, now, in, "JOIN", m.msg_id, out)) return;
+  if (seen_before(s, now, in, wire::Verb::kJoin, m.msg_id, out)) return;
   // A JOIN does not say whether the channel is closed: a channel first heard of here stays
   // unavailable (not `announced`) until a CHANNEL listing arrives.
   ChannelState* c = learn_channel(s, m.channel_id, m.channel, false, in.size(), out);
@@ -228,7 +228,7 @@ void on_join(NodeState& s, TimeNs now, const Inbound& in, const wire::Join& m, O
 }
 
 void on_leave(NodeState& s, TimeNs now, const Inbound& in, const wire::Leave& m, Output& out) {
-  if (seen_before(s, now, in, "LEAVE", m.msg_id, out)) return;
+  if (seen_before(s, now, in, wire::Verb::kLeave, m.msg_id, out)) return;
   ChannelState* c = s.channels.find(m.channel_id);
   std::vector<std::string> recipients;
   if (c && m.node_id != s.node_id) {

@@ -9,50 +9,53 @@
 #include <optional>
 #include <string_view>
 
+#include "engine/core/name_table.hpp"
+
 namespace ptplab::engine {
 
 // How MESSAGE (and, for gossip, CHANNEL/JOIN/LEAVE) travel (PROTOCOL.md "propagation and
 // routing"; the spec leaves it to the implementation).
-enum class Propagation : std::uint8_t {
-  kDirect,  // the origin sends to each recipient's address; nobody relays
-  kFlood,   // every node sends to every live peer but the one it came from
-  kGossip,  // every node sends to gossip_fanout random live peers
-  kRouted,  // towards each recipient's next hop (a direct peer, else the ROUTING advertiser)
-};
-inline constexpr std::array<std::string_view, 4> kPropagationNames = {"direct", "flood", "gossip", "routed"};
-static_assert(static_cast<std::size_t>(Propagation::kRouted) + 1 == kPropagationNames.size());
+enum class Propagation : std::uint8_t { kDirect, kFlood, kGossip, kRouted };
+inline constexpr std::array<NameEntry<Propagation>, 4> kPropagations = {{
+    {Propagation::kDirect, "direct", "the origin sends to each recipient's address; nobody relays"},
+    {Propagation::kFlood, "flood", "every node sends to every live peer but the one it came from"},
+    {Propagation::kGossip, "gossip", "every node sends to gossip_fanout random live peers"},
+    {Propagation::kRouted, "routed",
+     "towards each recipient's next hop (a direct peer, else the ROUTING advertiser)"},
+}};
+static_assert(indexed_by_value(kPropagations));
 
 // How closed-channel MESSAGE bodies are sealed (PROTOCOL.md "closed channels", FORMATS.md).
-enum class ChannelCrypto : std::uint8_t {
-  kChannelKey,  // one AES-256-GCM key per channel, distributed by GETKEY/KEY
-  kMultiCert,   // the text wrapped for each member's certificate (ECIES)
-};
-inline constexpr std::array<std::string_view, 2> kChannelCryptoNames = {"channel_key", "multi_cert"};
-static_assert(static_cast<std::size_t>(ChannelCrypto::kMultiCert) + 1 == kChannelCryptoNames.size());
+enum class ChannelCrypto : std::uint8_t { kChannelKey, kMultiCert };
+inline constexpr std::array<NameEntry<ChannelCrypto>, 2> kChannelCryptos = {{
+    {ChannelCrypto::kChannelKey, "channel_key", "one AES-256-GCM key per channel, distributed by GETKEY/KEY"},
+    {ChannelCrypto::kMultiCert, "multi_cert", "the text wrapped for each member's certificate (ECIES)"},
+}};
+static_assert(indexed_by_value(kChannelCryptos));
 
 // How a node draws its node_id (PROTOCOL.md "ids").
-enum class IdScheme : std::uint8_t {
-  kUuid4,       // canonical lowercase UUIDv4
-  kRandom,      // node_id_bits random bits
-  kKeyDerived,  // the first node_id_bits of SHA-256(public key), checked by peers
-};
-inline constexpr std::array<std::string_view, 3> kIdSchemeNames = {"uuid4", "random", "key_derived"};
-static_assert(static_cast<std::size_t>(IdScheme::kKeyDerived) + 1 == kIdSchemeNames.size());
+enum class IdScheme : std::uint8_t { kUuid4, kRandom, kKeyDerived };
+inline constexpr std::array<NameEntry<IdScheme>, 3> kIdSchemes = {{
+    {IdScheme::kUuid4, "uuid4", "canonical lowercase UUIDv4"},
+    {IdScheme::kRandom, "random", "node_id_bits random bits"},
+    {IdScheme::kKeyDerived, "key_derived", "the first node_id_bits of SHA-256(public key), checked by peers"},
+}};
+static_assert(indexed_by_value(kIdSchemes));
 
 // How a node draws msg_ids (PROTOCOL.md "ids").
-enum class MsgIdScheme : std::uint8_t {
-  kUuid4,   // canonical lowercase UUIDv4
-  kRandom,  // msg_id_bits random bits
-};
-inline constexpr std::array<std::string_view, 2> kMsgIdSchemeNames = {"uuid4", "random"};
-static_assert(static_cast<std::size_t>(MsgIdScheme::kRandom) + 1 == kMsgIdSchemeNames.size());
+enum class MsgIdScheme : std::uint8_t { kUuid4, kRandom };
+inline constexpr std::array<NameEntry<MsgIdScheme>, 2> kMsgIdSchemes = {{
+    {MsgIdScheme::kUuid4, "uuid4", "canonical lowercase UUIDv4"},
+    {MsgIdScheme::kRandom, "random", "msg_id_bits random bits"},
+}};
+static_assert(indexed_by_value(kMsgIdSchemes));
 
 // The name table of each choice enum (overloads found by the enum type), for generic parsing
 // and printing.
-constexpr const auto& choice_names(Propagation) { return kPropagationNames; }
-constexpr const auto& choice_names(ChannelCrypto) { return kChannelCryptoNames; }
-constexpr const auto& choice_names(IdScheme) { return kIdSchemeNames; }
-constexpr const auto& choice_names(MsgIdScheme) { return kMsgIdSchemeNames; }
+constexpr const auto& choice_names(Propagation) { return kPropagations; }
+constexpr const auto& choice_names(ChannelCrypto) { return kChannelCryptos; }
+constexpr const auto& choice_names(IdScheme) { return kIdSchemes; }
+constexpr const auto& choice_names(MsgIdScheme) { return kMsgIdSchemes; }
 
 // Whether E is one of the choice enums.
 template <typename E>
@@ -63,16 +66,13 @@ concept Choice = requires(E e) {
 // The stable name of a choice ("flood", "multi_cert", ...).
 template <Choice E>
 [[nodiscard]] constexpr std::string_view choice_name(E value) {
-  return choice_names(value)[static_cast<std::size_t>(value)];
+  return name_of(choice_names(value), value);
 }
 
 // The choice named `name`, if its table has it.
 template <Choice E>
 [[nodiscard]] constexpr std::optional<E> parse_choice(std::string_view name) {
-  const auto& names = choice_names(E{});
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<E>(i);
-  return std::nullopt;
+  return parse_name(choice_names(E{}), name);
 }
 
 }  // namespace ptplab::engine

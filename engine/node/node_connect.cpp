@@ -42,17 +42,17 @@ void as_rendezvous(NodeState& s, TimeNs now, const Inbound& in, const wire::Conn
   if (!s.rendezvous.may_forward(now, s.params.connect_rate_per_s, s.params.connect_burst)) {
     Event e;
     e.kind = EventKind::kRateLimited;
-    e.verb = "CONNECT";
+    e.verb = wire::Verb::kConnect;
     e.peer = in.from;
     e.size = in.size();
     return out.event(e);
   }
   const Peer* other = connect_target(s, in.from, m, dst);
   if (!other || (s.params.connect_live_peers_only && !s.live(*other, now)))
-    return s.dropped(out, in.from, "CONNECT", Reason::kConnectTargetUnknown, in.size());
+    return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kConnectTargetUnknown, in.size());
   // An IPv6 peer's stand-in would reach the other side as an address that means nothing there.
   if (!in.from.announceable() || !other->address.announceable())
-    return s.dropped(out, in.from, "CONNECT", Reason::kUnannounceableAddress, in.size());
+    return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kUnannounceableAddress, in.size());
   // Step 2 goes to B as {dst: A full, src: B's ip}; step 4 to A as {dst: B full, src: A full}.
   wire::Connect fwd;
   fwd.dst = with_claimed_port(in.from, m.src).to_string();
@@ -67,11 +67,11 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
                  Output& out) {
   const Address other = *Address::parse(m.dst);
   if (!other.announceable())  // another host's IPv6 stand-in: here it would alias one of ours
-    return s.dropped(out, in.from, "CONNECT", Reason::kUnannounceableAddress, in.size());
+    return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kUnannounceableAddress, in.size());
   const std::string other_id = m.dst_node_id.value_or("");
   if (src == ConnectForm::kIp) {
     if (s.rendezvous.full(s.bound(s.params.connect_attempts_max)))
-      return s.dropped(out, in.from, "CONNECT", Reason::kTooManyAttempts, in.size());
+      return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kTooManyAttempts, in.size());
     wire::Connect back;
     back.dst = m.dst;
     back.src = claimed_port(s, in.from);
@@ -84,7 +84,7 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
   } else {
     // B's hole punching often reaches us before S's step 4 does: the attempt is already done.
     if (const Peer* p = s.peers.find(other); p && p->heard) return;
-    return s.dropped(out, in.from, "CONNECT", Reason::kUnexpectedConnect, in.size());
+    return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kUnexpectedConnect, in.size());
   }
   // Hole punching: HELLO the other side's public address until a datagram comes back.
   if (!s.peers.find(other)) add_peer(s, now, other, true, 0, out);
@@ -112,12 +112,12 @@ void on_connect(NodeState& s, TimeNs now, const Inbound& in, const wire::Connect
   const ConnectForm src = connect_form(m.src);
   const Peer* sender = s.peers.find(in.from);
   if (s.params.connect_live_peers_only && !(sender && s.live(*sender, now)))
-    return s.dropped(out, in.from, "CONNECT", Reason::kNotAPeer, in.size());
+    return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kNotAPeer, in.size());
   if (src == ConnectForm::kPort && (dst == ConnectForm::kIp || dst == ConnectForm::kFull))
     return as_rendezvous(s, now, in, m, dst, out);
   if (dst == ConnectForm::kFull && (src == ConnectForm::kIp || src == ConnectForm::kFull))
     return as_endpoint(s, now, in, m, src, out);
-  s.dropped(out, in.from, "CONNECT", Reason::kBadConnect, in.size());
+  s.dropped(out, in.from, wire::Verb::kConnect, Reason::kBadConnect, in.size());
 }
 
 void connect_progress(NodeState& s, const Address& from, std::string_view hello_node_id, Output& out) {

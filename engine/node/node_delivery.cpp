@@ -1,7 +1,7 @@
 // MESSAGE on arrival: checks against its envelope, de-dup (and msg_id collision evidence),
 // replay by age, relaying, signature verification (fetching a missing certificate or channel
 // key first, parking the message meanwhile), opening the body and delivery (spec ####MESSAGE;
-// PROTOCOL.md "MESSAGE"), over the de-dup window, the certificate store, the channel book and
+// PROTOCOL.md wire::Verb::kMessage), over the de-dup window, the certificate store, the channel book and
 // the verification queue.
 #include <algorithm>
 
@@ -17,7 +17,7 @@ void message_event(Output& out, EventKind kind, Reason reason, const wire::ChatM
                    const Address& from, std::size_t size) {
   Event e;
   e.kind = kind;
-  e.verb = "MESSAGE";
+  e.verb = wire::Verb::kMessage;
   e.reason = reason;
   e.msg_id = m.msg_id;
   e.node_id = m.node_id;
@@ -83,7 +83,7 @@ const crypto::PeerCertificate* sender_certificate(NodeState& s, TimeNs now, cons
   if (const auto* cert = s.certificates.find(now, id)) return cert;
   for (const auto& a : pv.message.attachment)
     if (a.attachment_type == kCertificateMime &&
-        accept_certificate(s, now, id, a.attachment, pv.from, "MESSAGE", pv.size, out)) {
+        accept_certificate(s, now, id, a.attachment, pv.from, wire::Verb::kMessage, pv.size, out)) {
       const auto* cert = s.certificates.find(now, id);
       retry_verifications(s, now, id, "", out);
       return cert;
@@ -95,7 +95,7 @@ void deliver(const NodeState& s, const PendingVerification& pv, std::string_view
   const wire::ChatMessage& m = pv.message;
   Event e;
   e.kind = EventKind::kDelivered;
-  e.verb = "MESSAGE";
+  e.verb = wire::Verb::kMessage;
   e.msg_id = m.msg_id;
   e.node_id = m.node_id;
   e.channel_id = m.channel_id;

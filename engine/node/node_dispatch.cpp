@@ -11,7 +11,7 @@ void expire_verifications(NodeState& s, TimeNs now, Output& out) {
   for (const auto& pv : s.verifications.take_expired(now, s.params.pending_verification_timeout_ns)) {
     Event e;
     e.kind = EventKind::kDropped;
-    e.verb = "MESSAGE";
+    e.verb = wire::Verb::kMessage;
     e.reason = Reason::kVerificationTimeout;
     e.msg_id = pv.message.msg_id;
     e.node_id = pv.message.node_id;

@@ -61,7 +61,7 @@ void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Cer
 // Offers `der` to the store as `id`'s certificate, reporting the outcome as an event about a
 // datagram of `size` bytes from `from` carrying `verb`; true when the store now holds exactly it.
 bool accept_certificate(NodeState& s, TimeNs now, std::string_view id, std::string_view der,
-                        const Address& from, std::string_view verb, std::size_t size, Output& out);
+                        const Address& from, wire::Verb verb, std::size_t size, Output& out);
 
 // --- channels (node_channels.cpp; spec ####CHANNEL, ####JOIN, ####LEAVE) ---
 // The channel `id`, learned if new; null (with a channels_full drop) at the bound.

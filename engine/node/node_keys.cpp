@@ -53,7 +53,7 @@ void send_key(NodeState& s, TimeNs now, const ChannelState& c, std::string_view 
   const ChannelKey& key = c.keys.newest().second;
   auto wrapped = cert->wrap(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()),
                             key_info(c.id), seed);
-  if (!wrapped) return s.dropped(out, to, "KEY", Reason::kWrapFailed, 0);
+  if (!wrapped) return s.dropped(out, to, wire::Verb::kKey, Reason::kWrapFailed, 0);
   const std::string msg_id = s.new_msg_id();
   wire::Key k{
       msg_id, s.node_id, std::string(recipient), c.name, c.id, std::string(kCipher), std::move(*wrapped)};
@@ -83,12 +83,13 @@ void on_get_key(NodeState& s, TimeNs now, const Inbound& in, const wire::GetKey&
   s.remember(m.msg_id, now);
   ChannelState* c = s.channels.find(m.channel_id);
   if (!c || !c->closed || !c->member || c->keys.empty())
-    return s.dropped(out, in.from, "GETKEY", Reason::kNoKey, in.size());
-  if (!c->has_member(m.node_id)) return s.dropped(out, in.from, "GETKEY", Reason::kNotMember, in.size());
+    return s.dropped(out, in.from, wire::Verb::kGetKey, Reason::kNoKey, in.size());
+  if (!c->has_member(m.node_id))
+    return s.dropped(out, in.from, wire::Verb::kGetKey, Reason::kNotMember, in.size());
   if (!s.certificates.find(now, m.node_id)) {
     request_certificate(s, now, m.node_id, in.from, out);
     ChannelBook::add_key_waiter(*c, m.node_id, in.from, s.bound(s.params.members_max));
-    return s.dropped(out, in.from, "GETKEY", Reason::kNoCertificate, in.size());
+    return s.dropped(out, in.from, wire::Verb::kGetKey, Reason::kNoCertificate, in.size());
   }
   send_key(s, now, *c, m.node_id, in.from, out);
 }
@@ -104,12 +105,13 @@ void on_key(NodeState& s, TimeNs now, const Inbound& in, const wire::Key& m, Out
   ack(s, in.from, m.msg_id, out);
   if (s.dedup.find(m.msg_id)) return;
   s.remember(m.msg_id, now);
-  if (m.recipient_id != s.node_id) return s.dropped(out, in.from, "KEY", Reason::kNotForUs, in.size());
+  if (m.recipient_id != s.node_id)
+    return s.dropped(out, in.from, wire::Verb::kKey, Reason::kNotForUs, in.size());
   ChannelState* c = s.channels.find(m.channel_id);
-  if (!c || !c->member) return s.dropped(out, in.from, "KEY", Reason::kNotMember, in.size());
+  if (!c || !c->member) return s.dropped(out, in.from, wire::Verb::kKey, Reason::kNotMember, in.size());
   const auto raw = s.key.unwrap(m.key, key_info(m.channel_id));
   if (!raw || raw->size() != sizeof(ChannelKey))
-    return s.dropped(out, in.from, "KEY", Reason::kBadKey, in.size());
+    return s.dropped(out, in.from, wire::Verb::kKey, Reason::kBadKey, in.size());
   ChannelKey k{};
   std::copy(raw->begin(), raw->end(), k.begin());
   c->keys.keep(k);

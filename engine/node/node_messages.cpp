@@ -40,7 +40,7 @@ bool seal_body(NodeState& s, TimeNs now, const ChannelState& c, std::string_view
     e.body = multi_cert_body(s, now, c, text, binding, out);
   } else {
     if (c.keys.empty()) {
-      s.dropped(out, Address{}, "MESSAGE", Reason::kNoKey, 0);
+      s.dropped(out, Address{}, wire::Verb::kMessage, Reason::kNoKey, 0);
       return false;
     }
     e.kind = BodyKind::kChannelKey;
@@ -89,7 +89,7 @@ std::optional<std::string> send_chat(NodeState& s, TimeNs now, std::string_view 
   const wire::ChatMessage m = chat_message(s, *c, e, std::move(attachments));
   const auto bytes = make_bytes(wire::encode(m));
   if (bytes->size() > s.params.max_datagram_bytes) {
-    s.dropped(out, Address{}, "MESSAGE", Reason::kTooLarge, bytes->size());
+    s.dropped(out, Address{}, wire::Verb::kMessage, Reason::kTooLarge, bytes->size());
     return std::nullopt;
   }
   s.dedup.insert(m.msg_id, fnv1a64(m.message), now, s.bound(s.params.dedup_entries_max));

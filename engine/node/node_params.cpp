@@ -51,7 +51,7 @@ Expected<E, std::string> parse_named(const nlohmann::json& v) {
   if (v.is_string())
     if (const auto e = parse_choice<E>(v.get<std::string>())) return *e;
   std::string list;
-  for (auto c : choice_names(E{})) list += (list.empty() ? "\"" : ", \"") + std::string(c) + "\"";
+  for (const auto& c : choice_names(E{})) list += (list.empty() ? "\"" : ", \"") + std::string(c.name) + "\"";
   return Unexpected<std::string>{v.is_string() ? "one of " + list : "a string"};
 }
 
@@ -322,13 +322,16 @@ std::vector<std::string_view> param_names() {
 std::vector<ParamInfo> param_catalogue() {
   std::vector<ParamInfo> out;
   for (const auto& d : table()) {
-    ParamInfo info{d.name, "", d.unit, d.min, std::nullopt, {}, d.meaning};
+    ParamInfo info{d.name, "", d.unit, d.min, std::nullopt, {}, d.meaning, {}};
     std::visit(
         [&](auto field) {
           using T = std::remove_reference_t<decltype(NodeParams{}.*field)>;
           if constexpr (Choice<T>) {
             info.type = "choice";
-            for (const auto name : choice_names(T{})) info.choices.push_back(name);
+            for (const auto& c : choice_names(T{})) {
+              info.choices.push_back(c.name);
+              info.choice_meanings.push_back(c.meaning);
+            }
           } else if constexpr (std::is_same_v<T, bool>) {
             info.type = "bool";
             info.choices = {"true", "false"};

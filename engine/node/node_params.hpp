@@ -115,7 +115,7 @@ inline constexpr std::array<NameEntry<ParamUnit>, 8> kParamUnits = {{
     {ParamUnit::kBytesPerSecond, "bytes/s", "bytes per second"},
     {ParamUnit::kFactor, "factor", "a dimensionless multiplier"},
 }};
-static_assert(indexed_by_value(kParamUnits, kUnnamedFirst) && kParamUnits.back().value == ParamUnit::kFactor);
+static_assert(indexed_by_value(kParamUnits, kUnnamedFirst));
 
 // One NodeParams field as the definition table declares it, for catalogues (`ptplab params`).
 struct ParamInfo {
@@ -124,8 +124,9 @@ struct ParamInfo {
   ParamUnit unit;
   double min;                 // smallest accepted value (numbers and durations; 0 otherwise)
   std::optional<double> max;  // largest accepted value (the field's own bound or its type's), if any
-  std::vector<std::string_view> choices;  // the accepted names of a choice or bool, else empty
-  std::string_view meaning;               // one line
+  std::vector<std::string_view> choices;          // the accepted names of a choice or bool, else empty
+  std::string_view meaning;                       // one line
+  std::vector<std::string_view> choice_meanings;  // a choice's: what each of `choices` means
 };
 
 // Sets one field by name. Durations accept integers (ns) or strings ("15s"); booleans,

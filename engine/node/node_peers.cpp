@@ -19,7 +19,7 @@ bool send_hello(NodeState& s, const Address& a, Output& out) {
     out.send(a, bare_hello);
     return true;
   }
-  s.dropped(out, a, "HELLO", Reason::kAmplificationLimit, bare_hello->size());
+  s.dropped(out, a, wire::Verb::kHello, Reason::kAmplificationLimit, bare_hello->size());
   return false;
 }
 
@@ -61,7 +61,7 @@ Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::
     // Make room by forgetting a peer that has gone silent, if there is one.
     const auto stale = s.peers.first_stale(now, s.params.peer_timeout_ns);
     if (!stale) {
-      s.dropped(out, a, "HELLO", Reason::kPeersFull, cause_size);
+      s.dropped(out, a, wire::Verb::kHello, Reason::kPeersFull, cause_size);
       return nullptr;
     }
     remove_peer(s, *stale, Reason::kEvicted, out);

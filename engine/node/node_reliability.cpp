@@ -26,7 +26,7 @@ void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& ou
   const Pending& p = step.entry;
   Event e;
   e.msg_id = p.msg_id;
-  e.verb = wire::verb_name(p.verb);
+  e.verb = p.verb;
   e.peer = p.to;
   if (step.kind == RetransmitStep::Kind::kGiveUp) {
     e.kind = EventKind::kGaveUp;

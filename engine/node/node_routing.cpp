@@ -72,7 +72,7 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
   Peer* sender = s.peers.find(in.from);
   // Routes are only taken from live neighbours: a stranger cannot poison the table.
   if (!sender || !s.live(*sender, now))
-    return s.dropped(out, in.from, "ROUTING", Reason::kNotAPeer, in.size());
+    return s.dropped(out, in.from, wire::Verb::kRouting, Reason::kNotAPeer, in.size());
   bool named_us = false;
   for (const auto& entry : m.nodes) {
     const auto address = Address::parse(entry.address);

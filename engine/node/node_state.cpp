@@ -58,7 +58,7 @@ std::string NodeState::new_msg_id() {
                                                       : make_uuid4(rng);
 }
 
-void NodeState::dropped(Output& out, const Address& peer, std::string_view verb, Reason reason,
+void NodeState::dropped(Output& out, const Address& peer, std::optional<wire::Verb> verb, Reason reason,
                         std::size_t size) const {
   Event e;
   e.kind = EventKind::kDropped;
@@ -76,7 +76,7 @@ bool NodeState::may_answer(const Address& to, std::size_t size) {
 
 bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
   if (!may_answer(to, bytes->size())) {
-    dropped(out, to, wire::verb_name(verb), Reason::kAmplificationLimit, bytes->size());
+    dropped(out, to, verb, Reason::kAmplificationLimit, bytes->size());
     return false;
   }
   out.send(to, bytes);
@@ -92,7 +92,7 @@ void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& 
   send(to, bytes, verb, out);
   const auto serial = sender.add(to, bytes, msg_id, verb, params.ack_timeout_ns,
                                  proves == AckProves::kContact, bound(params.pending_retransmissions_max));
-  if (!serial) return dropped(out, to, wire::verb_name(verb), Reason::kRetransmitQueueFull, bytes->size());
+  if (!serial) return dropped(out, to, verb, Reason::kRetransmitQueueFull, bytes->size());
   timers.push(now + params.ack_timeout_ns, TimerKind::kRetransmit, *serial);
 }
 

@@ -87,7 +87,7 @@ struct NodeState {
     dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
   }
   // Emits a kDropped event; `size` is the bytes of the datagram it is about (0: none).
-  void dropped(Output& out, const Address& peer, std::string_view verb, Reason reason,
+  void dropped(Output& out, const Address& peer, std::optional<wire::Verb> verb, Reason reason,
                std::size_t size) const;
   // Whether anti-amplification lets `size` bytes go to `to` (and charges them if so).
   [[nodiscard]] bool may_answer(const Address& to, std::size_t size);

@@ -13,26 +13,25 @@
 
 namespace ptplab::wire {
 
-// Why a datagram was rejected. Codes are stable: reports, logs and the conformance harness use them.
-enum class DecodeErrorCode : std::uint8_t {
-  kTooLarge,        // larger than DecodeLimits::max_datagram_bytes (checked before parsing)
-  kNotJson,         // not a single well-formed UTF-8 JSON text
-  kTooDeep,         // nesting deeper than DecodeLimits::max_depth
-  kNotObject,       // the top-level value is not an object
-  kMissingMsgType,  // no msg_type at the head
-  kBadMsgType,      // msg_type is not a string
-  kUnknownVerb,     // msg_type names no verb of the spec
-  kBadMsgData,      // msg_data is neither an object nor null (where one is required: not an object)
-  kMissingField,    // a required field is absent
-  kWrongType,       // a field has the wrong JSON type
-  kBadBase64,       // a base64 field does not decode
-  kBadValue,        // a field has the right type but an unacceptable value (e.g. empty id)
-};
+// Why a datagram was rejected: one of the decoder's reasons, Reason::kTooLarge..kBadValue
+// (engine/core/reason.hpp declares them once, with their stable names, which reports, logs and
+// the conformance harness print). A new decode error is a new Reason in that range.
+//   kTooLarge: larger than DecodeLimits::max_datagram_bytes (checked before parsing);
+//   kNotJson: not a single well-formed UTF-8 JSON text; kTooDeep: nesting deeper than
+//   DecodeLimits::max_depth; kNotObject: the top-level value is not an object; kMissingMsgType,
+//   kBadMsgType: no msg_type at the head, or not a string; kUnknownVerb: msg_type names no verb
+//   of the spec; kBadMsgData: msg_data is neither an object nor null (where one is required: not
+//   an object); kMissingField, kWrongType, kBadBase64: a required field is absent, has the wrong
+//   JSON type, or does not decode as base64; kBadValue: the right type but an unacceptable value
+//   (e.g. an empty id).
+using DecodeErrorCode = Reason;
 
-// The Reason a code is reported as (kTooLarge..kBadValue, same order).
-[[nodiscard]] Reason decode_error_reason(DecodeErrorCode code);
+// The Reason a code is reported as: itself.
+[[nodiscard]] constexpr Reason decode_error_reason(DecodeErrorCode code) { return code; }
 // Stable snake_case name of a code ("missing_field", ...): the name of its Reason.
-[[nodiscard]] std::string_view decode_error_code_name(DecodeErrorCode code);
+[[nodiscard]] constexpr std::string_view decode_error_code_name(DecodeErrorCode code) {
+  return reason_name(code);
+}
 
 // A rejected datagram: what, where (a JSON pointer such as "/msg_data/msg_id") and a sentence.
 struct DecodeError {

@@ -9,8 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
+
+#include "engine/core/verb.hpp"
 
 namespace ptplab::wire {
 
@@ -137,36 +140,31 @@ struct Routing {
   friend bool operator==(const Routing&, const Routing&) = default;
 };
 
-// The verbs, in the order of the Message variant's alternatives.
-enum class Verb : std::uint8_t {
-  kHello,
-  kAck,
-  kJoin,
-  kChannel,
-  kLeave,
-  kGetCertificate,
-  kCertificate,
-  kGetKey,
-  kKey,
-  kMessage,
-  kConnect,
-  kRouting,
-};
-inline constexpr int kVerbCount = 12;
+// The verbs (engine/core/verb.hpp: the enum and its name table kVerbs live in the core, so
+// events can name a verb without depending on the codec).
+using ptplab::Verb;
+using ptplab::verb_from_name;
+using ptplab::verb_name;
+inline constexpr int kVerbCount = static_cast<int>(kVerbs.size());
 // The wire names of the verbs, indexed by Verb (the "msg_type" of a datagram).
-inline constexpr std::array<std::string_view, kVerbCount> kVerbNames = {
-    "HELLO",       "ACK",    "JOIN", "CHANNEL", "LEAVE",   "GETCERTIFICATE",
-    "CERTIFICATE", "GETKEY", "KEY",  "MESSAGE", "CONNECT", "ROUTING",
-};
+inline constexpr std::array<std::string_view, kVerbs.size()> kVerbNames = names_of(kVerbs);
 
 // Any ptpchat datagram. index() == static_cast<size_t>(Verb).
 using Message = std::variant<Hello, Ack, Join, Channel, Leave, GetCertificate, Certificate, GetKey, Key,
                              ChatMessage, Connect, Routing>;
 
-// The wire name of a verb ("HELLO", "GETCERTIFICATE", ...).
-[[nodiscard]] std::string_view verb_name(Verb verb);
-// The verb of a wire name; nullopt for unknown names (case-sensitive).
-[[nodiscard]] std::optional<Verb> verb_from_name(std::string_view name);
+// True when the alternative of verb V is T: ties each enumerator to its struct.
+template <Verb V, class T>
+inline constexpr bool kAlternativeOf =
+    std::is_same_v<std::variant_alternative_t<static_cast<std::size_t>(V), Message>, T>;
+static_assert(std::variant_size_v<Message> == kVerbs.size(), "one Message alternative per verb");
+static_assert(kAlternativeOf<Verb::kHello, Hello> && kAlternativeOf<Verb::kAck, Ack> &&
+              kAlternativeOf<Verb::kJoin, Join> && kAlternativeOf<Verb::kChannel, Channel> &&
+              kAlternativeOf<Verb::kLeave, Leave> && kAlternativeOf<Verb::kGetCertificate, GetCertificate> &&
+              kAlternativeOf<Verb::kCertificate, Certificate> && kAlternativeOf<Verb::kGetKey, GetKey> &&
+              kAlternativeOf<Verb::kKey, Key> && kAlternativeOf<Verb::kMessage, ChatMessage> &&
+              kAlternativeOf<Verb::kConnect, Connect> && kAlternativeOf<Verb::kRouting, Routing>);
+
 // The verb of a message.
 [[nodiscard]] inline Verb verb_of(const Message& m) { return static_cast<Verb>(m.index()); }
 // The msg_id of a message, or "" for verbs without one (HELLO, CONNECT, ROUTING).

@@ -32,7 +32,7 @@ inline constexpr std::array<NameEntry<Better>, 3> kBetters = {{
     {Better::kHigher, "higher", "a larger value is better (delivery ratio)"},
     {Better::kNeither, "neither", "a count of what was asked for: no direction is better"},
 }};
-static_assert(indexed_by_value(kBetters) && kBetters.back().value == Better::kNeither);
+static_assert(indexed_by_value(kBetters));
 
 // "lower", "higher" or "neither".
 [[nodiscard]] constexpr std::string_view better_name(Better b) { return name_of(kBetters, b); }

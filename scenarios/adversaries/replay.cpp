@@ -18,7 +18,8 @@ constexpr std::size_t kReplayCapacity = 256;
 class Replay final : public Adversary {
  public:
   explicit Replay(AdversaryContext c) : Adversary(std::move(c)), node_id_(random_uuid4(rng())) {
-    verb_ = static_cast<std::size_t>(*wire::verb_from_name(param_string("verb", "MESSAGE")));
+    verb_ = static_cast<std::size_t>(
+        *wire::verb_from_name(param_string("verb", std::string(verb_name(Verb::kMessage)))));
     delay_ns_ = param_duration("delay", 0);
   }
 

@@ -10,7 +10,8 @@ namespace {
 class SpoofedFlood final : public Adversary {
  public:
   explicit SpoofedFlood(AdversaryContext c)
-      : Adversary(std::move(c)), verb_(*wire::verb_from_name(param_string("verb", "GETCERTIFICATE"))) {}
+      : Adversary(std::move(c)),
+        verb_(*wire::verb_from_name(param_string("verb", std::string(verb_name(Verb::kGetCertificate))))) {}
 
  private:
   void fire(TimeNs, Output& out) override {

@@ -259,7 +259,8 @@ void JsonChecker::string_list(const nlohmann::json& object, std::string_view poi
 
 std::string one_of_found(std::span<const std::string_view> names, const nlohmann::json& found) {
   std::string text = "expected one of " + quoted_list(names) + ", found " + describe(found);
-  if (found.is_string()) {
+  // Only for names of four characters or more: one edit away from "=>" is "==", not a likely typo.
+  if (found.is_string() && found.get<std::string>().size() >= 4) {
     if (const auto close = closest_name(found.get<std::string>(), names); !close.empty())
       text += "; did you mean \"" + close + "\"?";
   }

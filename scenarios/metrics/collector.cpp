@@ -277,13 +277,13 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
     case EventKind::kMessageOriginated: originated(now, host, e); break;
     case EventKind::kDelivered: delivered(now, host, e); break;
     case EventKind::kDuplicate:
-      if (e.verb == "MESSAGE") {
+      if (e.verb == Verb::kMessage) {
         ++duplicates_;
         ++hosts_[host].duplicates;
       }
       break;
     case EventKind::kRateLimited:
-      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+      if (e.verb == Verb::kConnect && cause.datagram != nullptr)
         connect_refused(cause.datagram->src_host, reason_name(Reason::kRateLimited));
       engine_dropped(now, e, cause, Reason::kRateLimited);
       break;
@@ -299,10 +299,10 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
       // A MESSAGE dropped while the user action that sends it runs: with no peer, the MESSAGE
       // itself was refused (too_large, no_key: it was never sent); with a peer, one copy of a
       // sent MESSAGE to that peer was (retransmit_queue_full, amplification_limit).
-      if (cause.kind == sim::CauseKind::kAction && e.verb == "MESSAGE") {
+      if (cause.kind == sim::CauseKind::kAction && e.verb == Verb::kMessage) {
         ++(e.peer == Address{} ? unsent_ : unsent_copies_)[e.reason];
       }
-      if (e.verb == "CONNECT" && cause.datagram != nullptr)
+      if (e.verb == Verb::kConnect && cause.datagram != nullptr)
         connect_refused(cause.datagram->src_host, reason_name(e.reason));
       engine_dropped(now, e, cause, e.reason);
       break;
@@ -310,21 +310,23 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
   }
 }
 
-// A `traffic` row for a datagram the engine discarded. The row's verb is the one the event names,
-// else the verb of the datagram being handled. Its bytes are the event's own size (Event::size,
-// else value), else those of the datagram being handled when the event is about it (names no
-// verb or the input's verb); an event raised by a timer or a user action, or about another
-// datagram (a parked MESSAGE, an answer not sent), names no input, and its size is not known
-// here: 0 bytes. The input's verb is scanned only when the event leaves it to decide.
+// A `traffic` row for a datagram the engine discarded: the row's verb is the one the event names,
+// else the verb of the input whose handling raised it (a decode error names none); its bytes are
+// the event's size, which the engine sets where it raises the event. An event about no datagram
+// (size 0: a GETCERTIFICATE with no address to go to, a KEY that could not be wrapped, a channel
+// or peer the table had no room for, a MESSAGE refused before it was encoded) is no traffic: it
+// is counted in not_sent_ (the report's scalars "sim" "not_sent.<reason>").
 void Collector::engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason) {
-  const auto named = e.verb.empty() ? std::nullopt : wire::verb_from_name(e.verb);
-  const std::size_t own = e.size != 0 ? e.size : e.value;
-  const sim::DatagramView* input = cause.datagram;
-  std::size_t verb = named ? static_cast<std::size_t>(*named) : kVerbInvalid;
-  if (!named && input != nullptr) verb = input_verb(*input);
-  std::size_t bytes = own;
-  if (own == 0 && input != nullptr && (e.verb.empty() || verb == input_verb(*input))) bytes = input->size();
-  traffic_.engine_dropped(now, verb, bytes, reason);
+  if (e.size == 0) {
+    ++not_sent_[reason];
+    return;
+  }
+  std::size_t verb = kVerbInvalid;
+  if (e.verb)
+    verb = static_cast<std::size_t>(*e.verb);
+  else if (cause.datagram != nullptr)
+    verb = input_verb(*cause.datagram);
+  traffic_.engine_dropped(now, verb, e.size, reason);
 }
 
 std::size_t Collector::input_verb(const sim::DatagramView& d) {
@@ -345,6 +347,8 @@ RunDiagnostics Collector::diagnostics() const {
   for (const auto& [reason, n] : unsent_copies_)
     d.unsent_copies.push_back({std::string(reason_name(reason)), n});
   std::stable_sort(d.unsent_copies.begin(), d.unsent_copies.end(), by_count);
+  for (const auto& [reason, n] : not_sent_) d.not_sent.push_back({std::string(reason_name(reason)), n});
+  std::stable_sort(d.not_sent.begin(), d.not_sent.end(), by_count);
   d.gave_up = gave_up_;
   std::map<std::string_view, std::uint64_t> failed;
   for (const auto& c : connects_) {

@@ -235,6 +235,7 @@ class Collector final : public sim::Observer {
   std::uint64_t gave_up_ = 0;
   std::map<Reason, std::uint64_t> unsent_;         // MESSAGEs a user action could not send, by reason
   std::map<Reason, std::uint64_t> unsent_copies_;  // copies of sent MESSAGEs refused for one peer
+  std::map<Reason, std::uint64_t> not_sent_;  // engine drops about no datagram (Event::size 0), by reason
   std::vector<ConnectAttempt> connects_;
   std::size_t open_connects_ = 0;  // attempts not done yet (evidence is only looked for then)
   engine::TableSizes table_max_{}, round_max_{};

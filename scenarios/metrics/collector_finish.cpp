@@ -144,6 +144,9 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar(V::kSimUnknownDeliveries, unknown_deliveries_);
   scalar(V::kSimRetransmissions, retransmissions_);
   scalar(V::kSimGaveUp, gave_up_);
+  for (const auto& [reason, n] : not_sent_)
+    w.add(
+        reports::ScalarRecord{"sim", "not_sent." + std::string(reason_name(reason)), static_cast<double>(n)});
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] != 0) scalar(V::kAbuseInducedBytes, induced_bytes_[verb], verb_slot_name(verb));
   }

@@ -19,7 +19,11 @@ namespace ptplab::scenarios {
 struct RunDiagnostics {
   std::vector<DropCount> drops;   // every non-zero drop reason, network and endpoints, largest first
   std::vector<DropCount> unsent;  // MESSAGEs an origin could not send (a user action's drop), by reason
-  std::vector<DropCount> unsent_copies;     // copies of sent MESSAGEs the origin refused for one peer
+  std::vector<DropCount> unsent_copies;  // copies of sent MESSAGEs the origin refused for one peer
+  // Engine drops about no datagram (Event::size 0: a request never made, a peer or channel not
+  // added, a MESSAGE refused before it was encoded), by reason: not in `traffic`; the report's
+  // scalars "sim" "not_sent.<reason>". MESSAGEs of `unsent` with no datagram are counted here too.
+  std::vector<DropCount> not_sent;
   std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
@@ -54,7 +58,7 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
      "CONNECT attempts refused at the bound of concurrent attempts (connect_attempts_max)"},
     {"queue_overflow", WarningKind::kQueueOverflow,
      "datagrams dropped at a full bandwidth queue (network bandwidth and queue_bytes)"},
-    {"oversize", WarningKind::kNetworkBound,
+    {"exceeds_mtu", WarningKind::kNetworkBound,
      "datagrams above the network's size bound dropped in flight (network max_datagram_bytes)"},
     {"no_sender", WarningKind::kWorkloadSkipped,
      "scheduled MESSAGEs not sent: no member of the channel was up, joined and (closed channel) holding "

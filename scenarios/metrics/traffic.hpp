@@ -40,7 +40,8 @@ class TrafficTable {
   // Datagrams endpoints discarded for `reason`, over the run.
   [[nodiscard]] std::uint64_t engine_drops(Reason reason) const;
   // Datagrams dropped per reason over the run, network and endpoint reasons by their report
-  // names (a name both use counts once, summed), non-zero only, largest first (ties by name).
+  // names (the two tables share no name: sim/drop_reason.hpp), non-zero only, largest first
+  // (ties by name).
   [[nodiscard]] std::vector<DropCount> drop_totals() const;
   // Rows in (bucket, verb, reason) order: one row of sent counts per non-empty cell, one per
   // drop reason that occurred.

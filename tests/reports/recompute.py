@@ -265,7 +265,7 @@ def check_groups(where, text, r):
 def metric_names():
     """The metric table's names, read from its one declaration."""
     text = open(os.path.join(SRC, "reports/records/metrics.cpp")).read()
-    names = re.findall(r'^\s*\{"([a-z0-9_]+)", "[a-z]+", Better::', text, re.M)
+    names = re.findall(r'^\s*\{(?:Metric::k\w+, )?"([a-z0-9_]+)", "[a-z]+", Better::', text, re.M)
     if not names:
         sys.exit("recompute: no metric found in reports/records/metrics.cpp (has its layout changed?)")
     return names

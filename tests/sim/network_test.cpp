@@ -70,9 +70,9 @@ TEST(Network, DropsUnroutableAndOversizedDatagrams) {
   send_text(t.net, 0, t.net.address(1), std::string(11, 'x'));
   send_text(t.net, 0, t.net.address(1), std::string(10, 'x'));
   t.sim.run_until(kSecond);
-  EXPECT_EQ(t.obs.count(DropReason::kNoRoute), 2u);
-  EXPECT_EQ(t.obs.count(DropReason::kTooLarge), 1u);
-  EXPECT_EQ(t.net.counters().drops(DropReason::kTooLarge), 1u);
+  EXPECT_EQ(t.obs.count(DropReason::kNoHost), 2u);
+  EXPECT_EQ(t.obs.count(DropReason::kExceedsMtu), 1u);
+  EXPECT_EQ(t.net.counters().drops(DropReason::kExceedsMtu), 1u);
   EXPECT_EQ(t.at(1).received.size(), 1u);
   EXPECT_EQ(drop_reason_name(DropReason::kQueueOverflow), "queue_overflow");
 }

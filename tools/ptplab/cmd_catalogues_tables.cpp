@@ -67,9 +67,13 @@ Catalogue params() {
   c.intro.back() = '.';
   const auto defaults = engine::params_to_json(engine::NodeParams{});
   for (const auto& p : engine::param_catalogue()) {
-    c.rows.push_back(
-        {std::string(p.name), std::string(p.type), param_default(p, defaults.at(std::string(p.name))),
-         std::string(name_of(engine::kParamUnits, p.unit)), param_bound(p), std::string(p.meaning)});
+    std::string meaning(p.meaning);
+    for (std::size_t i = 0; i < p.choice_meanings.size(); ++i)
+      meaning +=
+          (i == 0 ? ": " : "; ") + std::string(p.choices[i]) + " = " + std::string(p.choice_meanings[i]);
+    c.rows.push_back({std::string(p.name), std::string(p.type),
+                      param_default(p, defaults.at(std::string(p.name))),
+                      std::string(name_of(engine::kParamUnits, p.unit)), param_bound(p), meaning});
   }
   return c;
 }
@@ -131,12 +135,15 @@ Catalogue actions() {
 }
 
 Catalogue reasons() {
-  Catalogue c{"reasons", "reports/SCHEMA.md", "Drop and event reasons", "", {"reason", "where", "meaning"},
+  Catalogue c{"reasons", "reports/SCHEMA.md", "Drop and event reasons", "", {"reason", "layer", "meaning"},
               {}};
   c.intro =
-      "The reasons reports (traffic.drop_reason), `ptplab node` JSON lines and run summaries print: "
-      "engine reasons (a node dropped or refused something; engine/core/reason.hpp) and network "
-      "reasons (the simulated network dropped a datagram; sim/drop_reason.hpp).";
+      "The reasons reports (traffic.drop_reason), `ptplab node` JSON lines and run summaries print, by "
+      "layer: engine reasons (a node dropped or refused something; engine/core/reason.hpp) and network "
+      "reasons (the simulated network dropped a datagram; sim/drop_reason.hpp). No name is in both "
+      "tables (a static_assert in sim/drop_reason.hpp), so a drop_reason names its layer. An engine "
+      "drop about no datagram (a request never made, such as a GETCERTIFICATE with no_route) is no "
+      "traffic row: the scalars \"sim\" \"not_sent.<reason>\" count those.";
   for (const auto& r : kReasons)
     if (!r.name.empty()) c.rows.push_back({std::string(r.name), "engine", std::string(r.meaning)});
   for (const auto& r : sim::kDropReasons)

@@ -7,7 +7,7 @@ namespace {
 // An event as a log line; `host` names its addresses (IPv6 peers by their real address).
 nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& host) {
   nlohmann::json j{{"t_ns", now}, {"event", std::string(event_kind_name(e.kind))}};
-  if (!e.verb.empty()) j["verb"] = std::string(e.verb);
+  if (e.verb) j["verb"] = std::string(verb_name(*e.verb));
   if (e.reason != Reason::kNone) j["reason"] = std::string(reason_name(e.reason));
   if (!e.msg_id.empty()) j["msg_id"] = std::string(e.msg_id);
   if (!e.node_id.empty()) j["node_id"] = std::string(e.node_id);

@@ -1,5 +1,6 @@
-// The name-table helpers: the checks a vocabulary's static_assert relies on (order, unique and
-// non-empty names, the one unnamed first entry), lookups by value and name, and sorted tables.
+// The name-table helpers: the checks a vocabulary's static_assert relies on (a row for every
+// enumerator, order, unique and non-empty names, the one unnamed first entry), lookups by value
+// and name, and sorted tables.
 #include "engine/core/name_table.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,9 @@ namespace ptplab {
 namespace {
 
 enum class Colour : std::uint8_t { kNone, kRed, kGreen };
+// Colour with one enumerator appended (review-ae finding 7: the old check passed a table that
+// had no row for it, and name_of(kNew) read past the array).
+enum class Grown : std::uint8_t { kNone, kRed, kGreen, kNew };
 
 constexpr std::array<NameEntry<Colour>, 3> kColours = {{
     {Colour::kNone, "none", ""},
@@ -26,9 +30,18 @@ constexpr std::array<NameEntry<Colour>, 3> kUnnamedRed = {{
     {Colour::kRed, "", ""},
     {Colour::kGreen, "green", ""},
 }};
-constexpr std::array<NameEntry<Colour>, 2> kOutOfOrder = {
-    {{Colour::kRed, "red", ""}, {Colour::kNone, "none", ""}}};
-constexpr std::array<NameEntry<Colour>, 2> kRepeated = {{{Colour::kNone, "x", ""}, {Colour::kRed, "x", ""}}};
+constexpr std::array<NameEntry<Colour>, 3> kOutOfOrder = {
+    {{Colour::kRed, "red", ""}, {Colour::kNone, "none", ""}, {Colour::kGreen, "green", ""}}};
+constexpr std::array<NameEntry<Colour>, 3> kRepeated = {
+    {{Colour::kNone, "x", ""}, {Colour::kRed, "x", ""}, {Colour::kGreen, "green", ""}}};
+constexpr std::array<NameEntry<Colour>, 2> kShort = {
+    {{Colour::kNone, "none", ""}, {Colour::kRed, "red", ""}}};
+constexpr std::array<NameEntry<Grown>, 3> kGrownWithoutRow = {
+    {{Grown::kNone, "none", ""}, {Grown::kRed, "red", ""}, {Grown::kGreen, "green", ""}}};
+constexpr std::array<NameEntry<Grown>, 4> kGrownWithRow = {{{Grown::kNone, "none", ""},
+                                                            {Grown::kRed, "red", ""},
+                                                            {Grown::kGreen, "green", ""},
+                                                            {Grown::kNew, "new", ""}}};
 
 static_assert(indexed_by_value(kColours));
 static_assert(!indexed_by_value(kUnnamedNone));                // empty names only when allowed...
@@ -36,6 +49,11 @@ static_assert(indexed_by_value(kUnnamedNone, kUnnamedFirst));  // ...and then on
 static_assert(!indexed_by_value(kUnnamedRed, kUnnamedFirst));
 static_assert(!indexed_by_value(kOutOfOrder));
 static_assert(!indexed_by_value(kRepeated));
+static_assert(!indexed_by_value(kShort));            // a row missing at the end
+static_assert(!indexed_by_value(kGrownWithoutRow));  // an enumerator appended without its row
+static_assert(indexed_by_value(kGrownWithRow));
+static_assert(is_enumerator<Grown, 3>() && !is_enumerator<Grown, 4>());
+static_assert(is_enumerator<Colour, 0>() && !is_enumerator<Colour, 3>());
 
 TEST(NameTable, NamesAndParsesByValue) {
   EXPECT_EQ(name_of(kColours, Colour::kGreen), "green");
@@ -43,6 +61,7 @@ TEST(NameTable, NamesAndParsesByValue) {
   EXPECT_EQ(parse_name(kColours, "Red"), std::nullopt);  // case-sensitive
   EXPECT_EQ(parse_name(kUnnamedNone, ""), Colour::kNone);
   EXPECT_EQ(names_of(kColours)[2], "green");
+  EXPECT_EQ(name_of(kGrownWithRow, Grown::kNew), "new");
 }
 
 struct Metric {

@@ -29,10 +29,10 @@ TEST(Output, DatagramsComeOutInOrderWithTheirSpoofedSource) {
 TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
   Output out;
   {
-    std::string verb = "MESSAGE", msg_id = "m-1", node_id = "n-1", channel = "c-1";
+    std::string msg_id = "m-1", node_id = "n-1", channel = "c-1";
     Event e;
     e.kind = EventKind::kDropped;
-    e.verb = verb;
+    e.verb = Verb::kMessage;
     e.reason = Reason::kStale;
     e.msg_id = msg_id;
     e.node_id = node_id;
@@ -40,7 +40,6 @@ TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
     e.peer = kA;
     e.value = 42;
     out.event(e);
-    verb.assign(7, 'x');
     msg_id.assign(3, 'x');
   }
   for (int i = 0; i < 500; ++i) {
@@ -50,7 +49,7 @@ TEST(Output, EventsOwnTheirTextAfterTheCallersStringsAreGone) {
   }
   const Event& e = out.events()[0];
   EXPECT_EQ(e.kind, EventKind::kDropped);
-  EXPECT_EQ(e.verb, "MESSAGE");
+  EXPECT_EQ(e.verb, Verb::kMessage);
   EXPECT_EQ(e.reason, Reason::kStale);
   EXPECT_EQ(e.size, 0u);
   EXPECT_EQ(e.msg_id, "m-1");

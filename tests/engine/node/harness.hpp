@@ -34,7 +34,7 @@ struct RecordedEvent {
 // Copies an event's fields (the Output's views last only until its clear()).
 inline RecordedEvent record(const Event& e) {
   return {e.kind,
-          std::string(e.verb),
+          std::string(e.verb ? verb_name(*e.verb) : std::string_view{}),
           std::string(reason_name(e.reason)),
           std::string(e.msg_id),
           std::string(e.node_id),

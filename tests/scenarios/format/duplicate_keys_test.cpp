@@ -49,7 +49,7 @@ TEST(DuplicateKeys, TheFilesOtherErrorsAreReportedToo) {
   const auto& e = loaded.error();
   EXPECT_EQ(e[0].pointer, "/name") << show(e);
   EXPECT_ERROR(e, "/duraton", "unknown key; did you mean \"duration\"?");
-  EXPECT_ERROR(e, "/nodes/0/role", "expected one of \"client\" or \"server\", found \"clent\"");
+  EXPECT_ERROR(e, "/nodes/0/role", "expected one of \"client\" or \"server\", found \"clent\"; did you mean \"client\"?");
 }
 
 TEST(DuplicateKeys, InvalidJsonIsLeftToTheParser) { EXPECT_TRUE(find_duplicate_keys(R"({"a": 1,)").empty()); }

@@ -328,7 +328,8 @@ TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
   sim::DatagramView from_a{1000 * ms, 0, 6, {}, {}, &hello};
   Event limited;
   limited.kind = EventKind::kRateLimited;
-  limited.verb = "CONNECT";
+  limited.verb = Verb::kConnect;
+  limited.size = hello->size();
   f.c.on_event(1020 * ms, 6, limited, {sim::CauseKind::kDatagram, &from_a});
   sim::DatagramView punch{1500 * ms, 3, sim::kNoHost, {}, {}, &hello};
   f.c.on_drop(1520 * ms, punch, sim::DropReason::kNatFilter);

@@ -91,11 +91,11 @@ TEST(TrafficTable, DropTotalsMergeNetworkAndEndpointReasonsLargestFirst) {
   TrafficTable t(kSecond, 2 * kSecond);
   t.dropped(0, 0, 10, sim::DropReason::kLoss);
   t.dropped(kSecond, 1, 10, sim::DropReason::kLoss);
-  t.dropped(0, 0, 10, sim::DropReason::kTooLarge);
+  t.dropped(0, 0, 10, sim::DropReason::kExceedsMtu);
   t.engine_dropped(0, 0, 10, Reason::kPeersFull);
   t.engine_dropped(0, 1, 10, Reason::kPeersFull);
   t.engine_dropped(0, 1, 10, Reason::kPeersFull);
-  t.engine_dropped(0, 2, 10, Reason::kTooLarge);  // the engine's too_large is not the network's oversize
+  t.engine_dropped(0, 2, 10, Reason::kTooLarge);  // the engine's too_large is not the network's exceeds_mtu
   t.engine_dropped(0, 2, 10, Reason::kTooLarge);
   const auto d = t.drop_totals();
   ASSERT_EQ(d.size(), 4u);
@@ -105,7 +105,7 @@ TEST(TrafficTable, DropTotalsMergeNetworkAndEndpointReasonsLargestFirst) {
   EXPECT_EQ(d[1].count, 2u);
   EXPECT_EQ(d[2].reason, "too_large");
   EXPECT_EQ(d[2].count, 2u);
-  EXPECT_EQ(d[3].reason, "oversize");
+  EXPECT_EQ(d[3].reason, "exceeds_mtu");
   EXPECT_EQ(d[3].count, 1u);
 }
 

@@ -2,10 +2,13 @@
 // the simulator's real drain path: the network tells the collector which input each event came
 // from. Regression for issue [A]: the collector used to charge the size of whatever datagram any
 // host had received last, so a drop raised by a timer or a user action (no input datagram) got
-// another host's datagram size.
+// another host's datagram size; then, when an event named no size, it charged the size of the
+// datagram being handled (review-ae finding 16). Now the event's own size is the only one, and
+// an event about no datagram (size 0) is no traffic row at all (review-ae finding 3).
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -23,31 +26,44 @@ SharedBytes datagram_of(std::string_view verb, std::size_t size) {
   return make_bytes(s + tail);
 }
 
-Event drop(std::string_view verb, Reason reason) {
+// A kDropped event about `size` bytes (0: about no datagram).
+Event drop(std::optional<Verb> verb, Reason reason, std::size_t size = 0) {
   Event e;
   e.kind = EventKind::kDropped;
   e.verb = verb;
   e.reason = reason;
+  e.size = size;
   return e;
 }
 
+// The size of the parked MESSAGE a Dropper's wake-up drops.
+constexpr std::size_t kParkedBytes = 333;
+
 // Drops every datagram it receives as undecodable (the event names no verb: the input's is
-// meant), and at its wake-up drops a parked MESSAGE that timed out (no input at all).
+// meant), and at its wake-up drops a parked MESSAGE that timed out (no input: the event carries
+// the size of the datagram the MESSAGE came in).
 class Dropper final : public Endpoint {
  public:
   explicit Dropper(TimeNs wake_ns) : wake_ns_(wake_ns) {}
   void start(TimeNs, Output& out) override { out.wake_at(wake_ns_); }
-  void on_datagram(TimeNs, const Address&, const SharedBytes&, Output& out) override {
-    out.event(drop("", Reason::kNotJson));
+  void on_datagram(TimeNs, const Address&, const SharedBytes& bytes, Output& out) override {
+    out.event(drop(std::nullopt, Reason::kNotJson, bytes ? bytes->size() : 0));
   }
   void on_timer(TimeNs, Output& out) override {
-    out.event(drop("MESSAGE", Reason::kVerificationTimeout));
+    out.event(drop(Verb::kMessage, Reason::kVerificationTimeout, kParkedBytes));
     out.wake_at(kNever);
   }
 
  private:
   TimeNs wake_ns_;
 };
+
+// Whether the traffic table has a row for (verb, reason).
+bool has_row(const Collector& c, std::string_view verb, std::string_view reason) {
+  for (const auto& r : c.traffic_rows())
+    if (r.verb == verb && r.drop_reason == reason) return true;
+  return false;
+}
 
 // (datagrams, bytes) dropped in the one row for (verb, reason); fails the test if there is none.
 std::pair<std::uint64_t, std::uint64_t> dropped(const Collector& c, std::string_view verb,
@@ -78,15 +94,54 @@ TEST(TrafficCause, EngineDropsAreChargedToTheDatagramTheirEventNames) {
   net.act(a, [&](Endpoint&, Output& out) { out.send(net.address(c), datagram_of("HELLO", 60)); });
   s.run_until(100 * kMillisecond);
   // A user action on a that drops a MESSAGE of its own (e.g. no channel key yet): no input either.
-  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop(Verb::kMessage, Reason::kNoKey)); });
   s.run_until(300 * kMillisecond);
 
   EXPECT_EQ(dropped(collector, "MESSAGE", "not_json"), Dropped(1, 700));
   EXPECT_EQ(dropped(collector, "HELLO", "not_json"), Dropped(1, 60));
   // Neither the timer's drop on b nor the action's on a is about a datagram that arrived: the
-  // old collector charged both the 60 bytes of the HELLO c received last.
-  EXPECT_EQ(dropped(collector, "MESSAGE", "verification_timeout"), Dropped(1, 0));
-  EXPECT_EQ(dropped(collector, "MESSAGE", "no_key"), Dropped(1, 0));
+  // old collector charged both the 60 bytes of the HELLO c received last. The timer's names the
+  // parked MESSAGE's datagram; the action's is about no datagram: no traffic row, a not_sent count.
+  EXPECT_EQ(dropped(collector, "MESSAGE", "verification_timeout"), Dropped(1, kParkedBytes));
+  EXPECT_FALSE(has_row(collector, "MESSAGE", "no_key"));
+  const auto d = collector.diagnostics();
+  ASSERT_EQ(d.not_sent.size(), 1u);
+  EXPECT_EQ(d.not_sent[0].reason, "no_key");
+  EXPECT_EQ(d.not_sent[0].count, 1u);
+}
+
+// An event that names no size is about no datagram, even while a datagram is being handled:
+// the collector never falls back to the input's size (review-ae finding 16), and the engine's
+// no_route (a GETCERTIFICATE with no address: it never existed) is not a dropped datagram of 0
+// bytes (review-ae finding 3).
+class Refuser final : public Endpoint {
+ public:
+  void start(TimeNs, Output&) override {}
+  void on_datagram(TimeNs, const Address&, const SharedBytes&, Output& out) override {
+    out.event(drop(Verb::kGetCertificate, Reason::kNoRoute));
+  }
+  void on_timer(TimeNs, Output&) override {}
+};
+
+TEST(TrafficCause, EventsAboutNoDatagramAreNoTraffic) {
+  Collector collector(CollectorOptions{2, true, 10 * kSecond, 10 * kSecond, nullptr});
+  sim::Simulator s;
+  sim::Network net(s, sim::NetworkConfig{}, &collector);
+  const auto a = *net.add_host({.address = Address{0x0b000001, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Refuser>(); });
+  const auto b = *net.add_host({.address = Address{0x0b000002, 7000}},
+                               [](const sim::HostStart&) { return std::make_unique<Refuser>(); });
+  net.start_host(a);
+  net.start_host(b);
+  const auto to = net.address(b);
+  net.act(a, [&](Endpoint&, Output& out) { out.send(to, datagram_of("GETCERTIFICATE", 120)); });
+  s.run_until(100 * kMillisecond);
+  EXPECT_FALSE(has_row(collector, "GETCERTIFICATE", "no_route"));
+  for (const auto& r : collector.traffic_rows())
+    EXPECT_EQ(r.datagrams_dropped, 0u) << r.verb << r.drop_reason;
+  const auto d = collector.diagnostics();
+  ASSERT_EQ(d.not_sent.size(), 1u);
+  EXPECT_EQ(d.not_sent[0].reason, "no_route");
 }
 
 // Two Dropper hosts a and b (b wakes at `b_wake_ns`) on a network observed by a collector.
@@ -128,8 +183,8 @@ TEST(TrafficCause, MessagesDroppedBySendingActionsAreUnsent) {
   TwoDroppers t(50 * kMillisecond);
   auto& [collector, s, net, a, b] = t;
   for (int i = 0; i < 3; ++i)
-    net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kTooLarge)); });
-  net.act(a, [&](Endpoint&, Output& out) { out.event(drop("MESSAGE", Reason::kNoKey)); });
+    net.act(a, [&](Endpoint&, Output& out) { out.event(drop(Verb::kMessage, Reason::kTooLarge, 9000)); });
+  net.act(a, [&](Endpoint&, Output& out) { out.event(drop(Verb::kMessage, Reason::kNoKey)); });
   s.run_until(100 * kMillisecond);  // b's timer drops a parked MESSAGE: not an unsent one
   const auto d = collector.diagnostics();
   ASSERT_EQ(d.unsent.size(), 2u);
@@ -147,7 +202,7 @@ TEST(TrafficCause, CopiesRefusedForOnePeerAreNotUnsentMessages) {
   auto& [collector, s, net, a, b] = t;
   net.act(a, [&](Endpoint&, Output& out) {
     for (std::uint16_t port = 1; port <= 4; ++port) {
-      Event e = drop("MESSAGE", Reason::kRetransmitQueueFull);
+      Event e = drop(Verb::kMessage, Reason::kRetransmitQueueFull, 400);
       e.peer = Address{0x0a000001, port};
       out.event(e);
     }
@@ -186,7 +241,7 @@ TEST(TrafficCause, NetworkNamesTheCauseOfEveryEvent) {
   net.start_host(a);
   net.start_host(b);
   net.act(a, [&](Endpoint&, Output& out) {
-    out.event(drop("MESSAGE", Reason::kNoKey));
+    out.event(drop(Verb::kMessage, Reason::kNoKey));
     out.send(net.address(b), datagram_of("HELLO", 90));  // sent before the event is reported
   });
   s.run_until(100 * kMillisecond);

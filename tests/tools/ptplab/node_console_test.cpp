@@ -21,7 +21,7 @@ struct ConsoleFixture {
   explicit ConsoleFixture(ControlMode mode)
       : node(engine::NodeParams{}, 7),
         host(io, node, {}),
-        console(node, host, mode, out, [this] { quit = true; }) {
+        console(node, host, mode, out, [this](const std::string&) { quit = true; }) {
     const auto bound = host.bind(Address{0x7f000001, 0});
     EXPECT_TRUE(bound) << (bound ? "" : bound.error());
   }
