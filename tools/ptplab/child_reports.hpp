@@ -12,8 +12,33 @@ namespace ptplab::cli {
 // The runs in a child's report (empty when it has none or cannot be read).
 [[nodiscard]] std::vector<reports::RunSummary> read_child_runs(const std::string& path);
 
-// Appends each child report (in order, skipping missing ones) to `destination`; false and a
-// message on stderr on failure.
-bool merge_children(const std::string& destination, const std::vector<std::string>& child_reports);
+// Merges the reports of a suite's or sweep's child runs into `destination` while they run: each
+// as soon as it and every earlier job have finished (so the report keeps job order), then the
+// child's file is removed. A parent killed by SIGKILL therefore loses only the points still
+// running or finished behind one still running (those stay in the temp folder: an orphaned
+// child keeps a folder that still holds a report, see OrphanCleanup in cmd_run.cpp). Each
+// child's runs are read before its file goes (runs_of). `destination` "" merges nothing.
+class ChildReportMerger {
+ public:
+  ChildReportMerger(std::string destination, std::vector<std::string> child_reports);
+
+  // Job `job` ended: merges it and the finished jobs after it, in order, up to the first still running.
+  void finished(std::size_t job);
+  // Merges every finished job not merged yet (jobs never run have no file); false and a message
+  // on stderr when a merge failed (now or earlier).
+  [[nodiscard]] bool finish();
+  // The runs job `job` wrote (empty before it finished or when it wrote none).
+  [[nodiscard]] const std::vector<reports::RunSummary>& runs_of(std::size_t job) const { return runs_[job]; }
+
+ private:
+  void merge(std::size_t job);
+
+  std::string destination_;
+  std::vector<std::string> children_;
+  std::vector<bool> done_;
+  std::vector<std::vector<reports::RunSummary>> runs_;
+  std::size_t next_ = 0;  // the first job not merged yet
+  bool ok_ = true;
+};
 
 }  // namespace ptplab::cli

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "reports/writer.hpp"
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
@@ -84,6 +85,14 @@ int suite(int argc, char** argv) {
     std::fprintf(stderr, "ptplab suite: no *.json scenario found\n");
     return 2;
   }
+  // The report is opened (created with its schema) before any scenario runs: a path that cannot
+  // hold one fails now, not after the whole suite.
+  if (vm.count("report")) {
+    if (auto writer = reports::ReportWriter::open(vm["report"].as<std::string>()); !writer) {
+      std::fprintf(stderr, "ptplab suite: %s\n", writer.error().c_str());
+      return 2;
+    }
+  }
   const std::string tmp = make_temp_dir("ptplab-suite-");
   if (tmp.empty()) {
     std::fprintf(stderr, "ptplab suite: cannot create a temporary directory\n");
@@ -101,8 +110,12 @@ int suite(int argc, char** argv) {
       jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
   }
   RunProgress progress(files, vm.count("quiet") != 0);
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
-                                   [&](std::size_t job, int code) { progress.finished(job, code); });
+  ChildReportMerger merger(vm.count("report") ? vm["report"].as<std::string>() : "", reports_of);
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(), [&](std::size_t job, int code) {
+    merger.finished(job);
+    progress.finished(job, code);
+  });
+  const bool merged = merger.finish();
 
   std::vector<SuiteCase> cases;
   int verdict = 0;
@@ -111,7 +124,7 @@ int suite(int argc, char** argv) {
     c.file = files[i];
     c.exit_code = status[i];
     c.output = read_text(jobs[i].log_path);
-    for (const auto& run : read_child_runs(reports_of[i])) {
+    for (const auto& run : merger.runs_of(i)) {
       c.name = run.run.scenario;
       c.wall_seconds += run.run.wall_seconds;
       c.expectations.insert(c.expectations.end(), run.expectations.begin(), run.expectations.end());
@@ -136,7 +149,7 @@ int suite(int argc, char** argv) {
       verdict = 2;
     }
   }
-  if (vm.count("report") && !merge_children(vm["report"].as<std::string>(), reports_of)) verdict = 2;
+  if (!merged) verdict = 2;
   remove_temp_dir(tmp);
   std::size_t ok = 0;
   for (const int s : status) ok += s == 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 // `ptplab sweep SCENARIO`: expands the scenario's `sweep` matrix times its seeds, runs every point
-// in parallel child processes (`ptplab run` each), and merges all runs into one report whose
-// run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
+// in parallel child processes (`ptplab run` each), and merges each run, as it finishes, into one
+// report whose run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
 // SIGINT/SIGTERM is passed on to the running points, which are merged as `interrupted` runs.
 #include <algorithm>
 #include <boost/program_options.hpp>
@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/child_reports.hpp"
@@ -49,8 +50,8 @@ int sweep(int argc, char** argv) {
       "jobs,j", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
       "points run at once, each in its own process (default: the number of CPUs)")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "override PATH=VALUE (JSON pointer) before expansion, repeatable")("quiet,q",
-                                                                         "no line per finished run");
+      "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "
+      "the sweep sets (/sweep/parameters), is an error")("quiet,q", "no line per finished run");
   add_timeout_option(visible,
                      "a run still going then stops (`ptplab run --timeout`): its line says timed out, the "
                      "merged report keeps it as timed_out, and it counts as failed (exit 1)");
@@ -78,10 +79,43 @@ int sweep(int argc, char** argv) {
       std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
     return 2;
   }
-  auto points = scenarios::expand_sweep(nlohmann::json::parse(scenario->document));
+  const auto document = nlohmann::json::parse(scenario->document);
+  // A --set on a swept path (or above or below one) would be replaced at every point.
+  if (document.contains("sweep") && document["sweep"].contains("parameters")) {
+    for (const auto& o : overrides) {
+      const auto path = o.substr(0, o.find('='));
+      for (const auto& [swept, values] : document["sweep"]["parameters"].items()) {
+        if (path != swept && !swept.starts_with(path + "/") && !path.starts_with(swept + "/")) continue;
+        std::fprintf(stderr,
+                     "ptplab sweep: --set %s: the sweep sets %s at every point (/sweep/parameters), so "
+                     "this value would be ignored; drop the --set or the swept parameter\n",
+                     o.c_str(), swept.c_str());
+        return 2;
+      }
+    }
+  }
+  auto points = scenarios::expand_sweep(document);
   if (!points) {
     for (const auto& e : points.error())
       std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
+    return 2;
+  }
+  // Every point is checked before any runs: a bad one (a seed beyond its bound after adding the
+  // seed index, say) is named by its label, not by the temporary file its run would read.
+  bool valid = true;
+  for (const auto& p : *points) {
+    const auto checked = scenarios::load_scenario(p.document.dump());
+    if (checked) continue;
+    valid = false;
+    for (const auto& e : checked.error())
+      std::fprintf(stderr, "%s: point %s: %s\n", file.c_str(), p.label.c_str(), e.to_string().c_str());
+  }
+  if (!valid) return 2;
+  // The report is opened (created with its schema) before any point runs: a path that cannot
+  // hold one fails now, not after the whole sweep.
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
+  if (auto writer = reports::ReportWriter::open(report); !writer) {
+    std::fprintf(stderr, "ptplab sweep: %s\n", writer.error().c_str());
     return 2;
   }
   const std::string tmp = make_temp_dir("ptplab-sweep-");
@@ -108,15 +142,19 @@ int sweep(int argc, char** argv) {
   std::vector<std::string> labels;
   for (const auto& p : *points) labels.push_back(p.label);
   RunProgress progress(labels, vm.count("quiet") != 0);
-  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(),
-                                   [&](std::size_t job, int code) { progress.finished(job, code); });
+  ChildReportMerger merger(report, reports_of);
+  const auto status = run_children(jobs, vm["jobs"].as<unsigned>(), [&](std::size_t job, int code) {
+    merger.finished(job);
+    progress.finished(job, code);
+  });
+  const bool merged = merger.finish();
 
   int verdict = 0;
   std::vector<SweepRun> rows;
   std::string errors;  // the logs of runs that ended with an error, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
-    for (const auto& r : read_child_runs(reports_of[i])) {
+    for (const auto& r : merger.runs_of(i)) {
       row.delivery_ratio = metric_value(r, "delivery_ratio");
       row.latency_p50_ms = metric_value(r, "latency_p50_ms");
       for (const auto& e : r.expectations) {
@@ -134,8 +172,7 @@ int sweep(int argc, char** argv) {
   }
   std::printf("runs\n%sper point\n%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
               errors.c_str());
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
-  if (!merge_children(report, reports_of)) verdict = 2;
+  if (!merged) verdict = 2;
   remove_temp_dir(tmp);
   std::printf("report: %s\n", report.c_str());
   return stop_requested().load() ? interrupted_exit_status() : verdict;
