@@ -394,7 +394,7 @@ TEST(Validation, ARefusedNatShareIsNotSummed) {
 TEST(Validation, FileErrors) {
   const auto missing = load_scenario_file("/nonexistent/scenario.json");
   ASSERT_FALSE(missing.has_value());
-  EXPECT_EQ(missing.error().front().to_string(), "(document): cannot read the file");
+  EXPECT_EQ(missing.error().front().to_string(), "(document): no such file");
 }
 
 }  // namespace
