@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "reports/report_file.hpp"
 #include "reports/schema.hpp"
 #include "reports/sha256.hpp"
 #include "reports/sqlite_db.hpp"
@@ -61,7 +62,7 @@ Status hash_run(Database& db, RunId run, Sha256& hash) {
 }  // namespace
 
 Expected<std::string, std::string> report_digest(const std::string& path, std::optional<RunId> run) {
-  auto db = Database::open(path, /*create=*/false);
+  auto db = open_report_file(path);
   if (!db) return Unexpected(db.error());
   Sha256 hash;
   std::vector<RunId> runs;

@@ -5,6 +5,7 @@
 
 #include "reports/records/columns.hpp"
 #include "reports/records/metrics.hpp"
+#include "reports/report_file.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
@@ -151,10 +152,8 @@ ReportReader& ReportReader::operator=(ReportReader&&) noexcept = default;
 ReportReader::~ReportReader() = default;
 
 Expected<ReportReader, std::string> ReportReader::open(const std::string& path) {
-  auto db = Database::open(path, /*create=*/false);
+  auto db = open_report_file(path);
   if (!db) return Unexpected(db.error());
-  auto probe = db->prepare("SELECT count(*) FROM run");
-  if (!probe) return Unexpected(path + " is not a ptplab report (" + probe.error() + ")");
   return ReportReader(std::make_unique<Impl>(Impl{std::move(*db)}));
 }
 

@@ -3,6 +3,7 @@
 #include "reports/writer.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <tuple>
 #include <type_traits>
 #include <variant>
@@ -200,6 +201,11 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     std::remove(path.c_str());
     std::remove((path + "-journal").c_str());
   }
+  // SQLite "opens" /dev/null or a FIFO and fails only at the first read back, after a whole run
+  // was simulated (review-tr finding 22): a report is a regular file.
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    return Unexpected("cannot use " + path + " as a report: not a regular file");
   auto db = Database::open(path, /*create=*/true);
   if (!db) return Unexpected(db.error());
   // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a

@@ -30,8 +30,9 @@ struct WriterOptions {
 // destructor flushes what is buffered (a run left open stays "running").
 class ReportWriter final : public ForwardingSink<ReportWriter> {
  public:
-  // Opens or creates the file and its schema. Fails on an unwritable path or on a file whose
-  // schema version (PRAGMA user_version) is not this one.
+  // Opens or creates the file and its schema. Fails on an unwritable path, on a path that is not
+  // a regular file (/dev/null, a folder), or on a file whose schema version (PRAGMA user_version)
+  // is not this one.
   [[nodiscard]] static Expected<ReportWriter, std::string> open(const std::string& path,
                                                                 const WriterOptions& options = {});
 

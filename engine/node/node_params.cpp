@@ -213,7 +213,7 @@ Error expected_text(const ParamDef& d, const nlohmann::json& v, std::string_view
 }
 
 // A duration field's value: integer nanoseconds, a whole float (1e9 is 1000000000 ns) or a
-// string such as "250ms"; at least the row's minimum.
+// string such as "250ms"; at least the row's minimum and at most kParamDurationMax.
 Expected<TimeNs, std::string> read_duration(const ParamDef& d, const nlohmann::json& v) {
   constexpr std::string_view kWhat = "a duration such as \"250ms\" or \"15s\" (or integer nanoseconds)";
   TimeNs ns = 0;
@@ -231,6 +231,8 @@ Expected<TimeNs, std::string> read_duration(const ParamDef& d, const nlohmann::j
   }
   if (ns < static_cast<TimeNs>(d.min))
     return expected_text(d, v, "a duration of at least " + std::to_string(d.min) + " ns");
+  if (ns > kParamDurationMax)
+    return expected_text(d, v, "a duration of at most " + format_duration(kParamDurationMax));
   return ns;
 }
 
@@ -339,6 +341,7 @@ std::vector<ParamInfo> param_catalogue() {
             info.type = "string";
           } else if constexpr (std::is_same_v<T, TimeNs>) {
             info.type = "duration";
+            info.max = static_cast<double>(kParamDurationMax);
           } else if constexpr (std::is_same_v<T, double>) {
             info.type = "number";
             if (d.max < kNoMax) info.max = d.max;

@@ -23,6 +23,11 @@ namespace ptplab::engine {
 // "Node parameters"); a static_assert there fails the build when a field has no row. The named choices are
 // enums (node_choices.hpp); scenario files and params_to_json spell them by the names in their tables. Names:
 // bounds end in `_max`, durations in `_ns`.
+// The longest duration any parameter accepts: one year (a run lasts at most 720h). Timers add
+// such a duration, a few times over, to the clock; the bound keeps that far from INT64_MAX
+// (review-tr finding 4: a HELLO interval near INT64_MAX wrapped the clock and spun the run).
+inline constexpr TimeNs kParamDurationMax = 8760 * kHour;
+
 struct NodeParams {
   // --- identity ---
   std::string version = "ptplab; 0.1";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/node/node_params.hpp"
 #include "engine/node/table_bound.hpp"
 
 namespace ptplab::engine {
@@ -54,7 +55,9 @@ RetransmitStep ReliableSender::step(std::uint32_t serial, std::uint32_t retransm
     return step;
   }
   ++it->attempts;
-  it->wait_ns = static_cast<TimeNs>(std::llround(static_cast<double>(it->wait_ns) * backoff));
+  // Saturates at the longest parameter duration: 16^64 times a second would overflow TimeNs.
+  it->wait_ns = static_cast<TimeNs>(std::llround(
+      std::min(static_cast<double>(it->wait_ns) * backoff, static_cast<double>(kParamDurationMax))));
   return {RetransmitStep::Kind::kResend, *it};
 }
 

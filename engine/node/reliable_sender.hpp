@@ -59,7 +59,8 @@ class ReliableSender {
   [[nodiscard]] bool holds(const Address& to, wire::Verb verb,
                            std::optional<std::string_view> msg_id = std::nullopt) const;
   // The retransmission timer of `serial` fired: gives up after `retransmit_max` attempts, else
-  // counts an attempt and multiplies the wait by `backoff` (rounded to whole ns).
+  // counts an attempt and multiplies the wait by `backoff` (rounded to whole ns, at most
+  // kParamDurationMax).
   [[nodiscard]] RetransmitStep step(std::uint32_t serial, std::uint32_t retransmit_max, double backoff);
 
   [[nodiscard]] std::size_t size() const { return pending_.size(); }

@@ -14,9 +14,15 @@ namespace {
 
 using json = nlohmann::json;
 
+std::string too_deep_message() {
+  return "nested deeper than " + std::to_string(kNestingMax) +
+         " arrays and objects (a scenario needs about 8)";
+}
+
 class DuplicateKeyFinder {
  public:
   ValidationErrors errors;
+  bool too_deep = false;
 
   bool null() { return scalar(); }
   bool boolean(bool) { return scalar(); }
@@ -64,7 +70,10 @@ class DuplicateKeyFinder {
   }
   bool open(bool object) {
     stack_.push_back({value_pointer(), object, 0, {}});
-    return true;
+    if (stack_.size() <= kNestingMax) return true;
+    errors.push_back({stack_.back().pointer, too_deep_message()});
+    too_deep = true;
+    return false;  // ends the pass before the depth costs anything
   }
   bool close() {
     stack_.pop_back();
@@ -80,7 +89,9 @@ ValidationErrors find_duplicate_keys(std::string_view text) {
   DuplicateKeyFinder finder;
   const bool ok = json::sax_parse(text.begin(), text.end(), &finder, json::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/true);
-  return ok ? std::move(finder.errors) : ValidationErrors{};
+  return ok || finder.too_deep ? std::move(finder.errors) : ValidationErrors{};
 }
+
+bool nesting_too_deep(const ValidationError& e) { return e.message == too_deep_message(); }
 
 }  // namespace ptplab::scenarios

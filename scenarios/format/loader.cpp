@@ -41,6 +41,9 @@ std::string ValidationError::to_string() const {
 
 Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
                                                    const std::vector<std::string>& overrides) {
+  // The structure pass comes first: it refuses nesting too deep to build (kNestingMax).
+  auto duplicates = find_duplicate_keys(text);
+  if (!duplicates.empty() && nesting_too_deep(duplicates.back())) return Unexpected(std::move(duplicates));
   json doc;
   try {
     doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
@@ -51,9 +54,20 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   // Repeated keys are reported with every other error of the file (the document holds the last
   // of each, as nlohmann/json keeps it), so one pass shows everything to fix.
   JsonChecker c;
-  for (auto& d : find_duplicate_keys(text)) c.error(std::move(d.pointer), std::move(d.message));
+  for (auto& d : duplicates) c.error(std::move(d.pointer), std::move(d.message));
   if (!c.require_object(doc, "", "a JSON object")) return Unexpected(c.take_errors());
   ValidationErrors override_errors;
+  // The same path twice is an error, as a key given twice in a file is: the first value would
+  // be dropped silently (review-tr finding 21).
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    const auto path = overrides[i].substr(0, overrides[i].find('='));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (overrides[j].substr(0, overrides[j].find('=')) != path) continue;
+      override_errors.push_back({path, "--set " + path + " given twice (" + overrides[j] + ", then " +
+                                           overrides[i] + "); give each path once"});
+      break;
+    }
+  }
   for (const auto& o : overrides) {
     auto errs = apply_override(doc, o);
     override_errors.insert(override_errors.end(), errs.begin(), errs.end());

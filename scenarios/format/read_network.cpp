@@ -91,6 +91,15 @@ void read_bandwidth(JsonChecker& c, const json& j, const std::string& p, sim::Li
   quantity(c, j, p, "uplink_bps", uplink_bps, parse_bitrate, "38Mbit/s");
   quantity(c, j, p, "downlink_bps", downlink_bps, parse_bitrate, "38Mbit/s");
   quantity(c, j, p, "queue_bytes", out.uplink_queue_bytes_max, parse_byte_size, "64KiB");
+  // The simulator counts whole bytes per second, and 0 means unlimited: 1-7 bit/s would
+  // silently become an unlimited link, so they are refused.
+  for (auto [key, bps] : {std::pair{"uplink_bps", uplink_bps}, std::pair{"downlink_bps", downlink_bps}}) {
+    if (bps > 0 && bps < 8) {
+      c.error(child_pointer(p, key),
+              "expected 0 (unlimited) or at least 8 bit/s (one byte per second), found " +
+                  std::to_string(bps) + " bit/s");
+    }
+  }
   out.uplink_bytes_per_s = uplink_bps / 8;
   out.downlink_bytes_per_s = downlink_bps / 8;
   out.downlink_queue_bytes_max = out.uplink_queue_bytes_max;

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
+#include "reports/digest.hpp"
+#include "reports/sqlite_db.hpp"
 #include "tests/reports/sample_report.hpp"
 
 namespace ptplab::reports {
@@ -20,6 +24,34 @@ RunSummary sample_summary() {
   }
   auto reader = ReportReader::open(path).value();
   return reader.load_summary(1).value();
+}
+
+// Review finding 16: report, report --digest and compare read any SQLite file; a foreign one
+// gave a raw SQL error and another schema version was read silently. Each now says what it is.
+TEST(ReportReader, SaysWhatIsNotAReportOfThisSchemaVersion) {
+  const auto text = temp_report_path("reader-text");
+  std::FILE* f = std::fopen(text.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("just some notes, long enough to be read as a database header\n", f);
+  std::fclose(f);
+  EXPECT_EQ(ReportReader::open(text).error(), text + " is not a ptplab report: file is not a database");
+  EXPECT_EQ(report_digest(text).error(), text + " is not a ptplab report: file is not a database");
+
+  const auto other = temp_report_path("reader-other");
+  ASSERT_TRUE(Database::open(other, true).value().exec("CREATE TABLE run (x)").has_value());
+  EXPECT_EQ(ReportReader::open(other).error(),
+            other + " is not a ptplab report: an SQLite database without a ptplab schema version");
+
+  const auto future = temp_report_path("reader-future");
+  {
+    auto writer = ReportWriter::open(future).value();
+    write_sample_run(writer);
+  }
+  ASSERT_TRUE(Database::open(future, true).value().exec("PRAGMA user_version = 99").has_value());
+  const auto expected =
+      future + ": report schema version 99, this ptplab reads " + std::to_string(kSchemaVersion);
+  EXPECT_EQ(ReportReader::open(future).error(), expected);
+  EXPECT_EQ(report_digest(future).error(), expected);
 }
 
 TEST(ReportReader, RunRowAndParameters) {

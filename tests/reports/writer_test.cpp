@@ -213,6 +213,16 @@ TEST(ReportWriter, SaysAFileIsNotAReport) {
   EXPECT_EQ(scalar_query(other, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 1);
 }
 
+// Review finding 22: `run --report /dev/null` simulated the whole run, then failed to read
+// back its schema. A path that is not a regular file is refused when the report is opened.
+TEST(ReportWriter, RefusesWhatIsNotARegularFile) {
+  for (const std::string path : {"/dev/null", "/tmp"}) {
+    const auto writer = ReportWriter::open(path);
+    ASSERT_FALSE(writer.has_value()) << path;
+    EXPECT_EQ(writer.error(), "cannot use " + path + " as a report: not a regular file");
+  }
+}
+
 // A second writer on a report the first is writing in a transaction waits for it instead of
 // failing with "database is locked", and both runs land.
 TEST(ReportWriter, SecondWriterWaitsForTheFirstsTransaction) {

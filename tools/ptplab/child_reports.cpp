@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include "reports/merge.hpp"
 
@@ -22,23 +23,6 @@ std::vector<reports::RunSummary> read_child_runs(const std::string& path) {
   return out;
 }
 
-std::optional<std::vector<std::vector<reports::RunId>>> merge_children(
-    const std::string& destination, const std::vector<std::string>& child_reports) {
-  std::vector<std::vector<reports::RunId>> out;
-  for (const auto& child : child_reports) {
-    auto& ids = out.emplace_back();
-    if (!std::filesystem::exists(child)) continue;
-    auto merged = reports::merge_report(destination, child);
-    if (!merged) {
-      std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination.c_str(),
-                   merged.error().c_str());
-      return std::nullopt;
-    }
-    ids = std::move(*merged);
-  }
-  return out;
-}
-
 std::string name_merged_report(std::string output, const std::string& child_report,
                                const std::string& destination, const std::vector<reports::RunId>& runs) {
   const std::string said = child_report + " holds the run so far";
@@ -51,6 +35,39 @@ std::string name_merged_report(std::string output, const std::string& child_repo
   for (auto at = output.find(said); at != std::string::npos; at = output.find(said, at + kept.size()))
     output.replace(at, said.size(), kept);
   return output;
+}
+
+ChildReportMerger::ChildReportMerger(std::string destination, std::vector<std::string> child_reports)
+    : destination_(std::move(destination)),
+      children_(std::move(child_reports)),
+      done_(children_.size(), false),
+      runs_(children_.size()),
+      ids_(children_.size()) {}
+
+void ChildReportMerger::merge(std::size_t job) {
+  const auto& child = children_[job];
+  runs_[job] = read_child_runs(child);
+  if (destination_.empty() || !ok_ || !std::filesystem::exists(child)) return;
+  auto merged = reports::merge_report(destination_, child);
+  if (!merged) {
+    std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination_.c_str(),
+                 merged.error().c_str());
+    ok_ = false;
+    return;
+  }
+  ids_[job] = std::move(*merged);
+  std::error_code ignored;
+  std::filesystem::remove(child, ignored);
+}
+
+void ChildReportMerger::finished(std::size_t job) {
+  done_[job] = true;
+  for (; next_ < children_.size() && done_[next_]; ++next_) merge(next_);
+}
+
+bool ChildReportMerger::finish() {
+  for (; next_ < children_.size(); ++next_) merge(next_);
+  return ok_;
 }
 
 }  // namespace ptplab::cli

@@ -13,12 +13,6 @@ namespace ptplab::cli {
 // The runs in a child's report (empty when it has none or cannot be read).
 [[nodiscard]] std::vector<reports::RunSummary> read_child_runs(const std::string& path);
 
-// Appends each child report (in order, skipping missing ones) to `destination`. Returns, per
-// child, the run ids its runs got in `destination` (none for a missing one); nullopt and a
-// message on stderr on failure.
-[[nodiscard]] std::optional<std::vector<std::vector<reports::RunId>>> merge_children(
-    const std::string& destination, const std::vector<std::string>& child_reports);
-
 // A child's output as the user reads it once the parent's temporary folder is gone: "CHILD holds
 // the run so far" (ptplab run's words on a timeout or a signal) becomes "DESTINATION holds the
 // run so far as run N", or, with no merged report (`destination` empty, or the child's runs not
@@ -26,5 +20,38 @@ namespace ptplab::cli {
 [[nodiscard]] std::string name_merged_report(std::string output, const std::string& child_report,
                                              const std::string& destination,
                                              const std::vector<reports::RunId>& runs);
+
+// Merges the reports of a suite's or sweep's child runs into `destination` while they run: each
+// as soon as it and every earlier job have finished (so the report keeps job order), then the
+// child's file is removed. A parent killed by SIGKILL therefore loses only the points still
+// running or finished behind one still running (those stay in the temp folder: an orphaned
+// child keeps a folder that still holds a report, see OrphanCleanup in cmd_run.cpp). Each
+// child's runs are read before its file goes (runs_of). `destination` "" merges nothing.
+class ChildReportMerger {
+ public:
+  ChildReportMerger(std::string destination, std::vector<std::string> child_reports);
+
+  // Job `job` ended: merges it and the finished jobs after it, in order, up to the first still running.
+  void finished(std::size_t job);
+  // Merges every finished job not merged yet (jobs never run have no file); false and a message
+  // on stderr when a merge failed (now or earlier).
+  [[nodiscard]] bool finish();
+  // The runs job `job` wrote (empty before it finished or when it wrote none).
+  [[nodiscard]] const std::vector<reports::RunSummary>& runs_of(std::size_t job) const { return runs_[job]; }
+  // The run ids job `job`'s runs got in the destination (empty before it was merged, or with no
+  // destination).
+  [[nodiscard]] const std::vector<reports::RunId>& ids_of(std::size_t job) const { return ids_[job]; }
+
+ private:
+  void merge(std::size_t job);
+
+  std::string destination_;
+  std::vector<std::string> children_;
+  std::vector<bool> done_;
+  std::vector<std::vector<reports::RunSummary>> runs_;
+  std::vector<std::vector<reports::RunId>> ids_;
+  std::size_t next_ = 0;  // the first job not merged yet
+  bool ok_ = true;
+};
 
 }  // namespace ptplab::cli

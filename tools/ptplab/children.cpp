@@ -146,4 +146,14 @@ void remove_temp_dir(const std::string& dir) {
   if (!dir.empty()) std::filesystem::remove_all(dir, ec);
 }
 
+void remove_orphaned_temp_dir(const std::string& dir, const std::string& own_report) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+    std::filesystem::remove(own_report + suffix, ec);
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".db") return;  // a finished point's report: kept
+  }
+  if (!ec) remove_temp_dir(dir);
+}
+
 }  // namespace ptplab::cli

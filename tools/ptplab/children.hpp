@@ -2,7 +2,8 @@
 // writing its own report into the parent's temporary folder. The children share one process
 // group of their own, to which the parent passes SIGINT/SIGTERM on (stop_signals.hpp), and each
 // gets SIGTERM when its parent dies, even by SIGKILL (prctl PR_SET_PDEATHSIG), so none outlives
-// it; `ptplab run --temp-of-parent DIR` then removes the parent's folder.
+// it; `ptplab run --temp-of-parent DIR` then removes the parent's folder unless it holds
+// finished reports not merged yet (remove_orphaned_temp_dir).
 #pragma once
 
 #include <sys/types.h>
@@ -55,5 +56,11 @@ struct ChildWatch {
 
 // Removes a directory made by make_temp_dir and its files.
 void remove_temp_dir(const std::string& dir);
+
+// What a child run does at exit when its parent died (SIGKILL, OOM killer): removes its own
+// report `own_report` (nobody is left to merge it), then the parent's folder `dir` unless that
+// still holds another report (*.db), i.e. a finished point the parent had not merged yet, which
+// is left there to be recovered. Of several orphans ending at once, the last removes the folder.
+void remove_orphaned_temp_dir(const std::string& dir, const std::string& own_report);
 
 }  // namespace ptplab::cli

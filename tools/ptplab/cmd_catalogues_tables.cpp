@@ -40,7 +40,7 @@ std::string param_bound(const engine::ParamInfo& p) {
     return std::string(buf);
   };
   const auto whole = [](double v) { return std::to_string(static_cast<std::int64_t>(v)); };
-  if (p.type == "duration") return ">= " + whole(p.min) + " ns";
+  if (p.type == "duration") return whole(p.min) + " ns.." + format_duration(static_cast<TimeNs>(*p.max));
   if (p.type == "integer") return whole(p.min) + ".." + whole(*p.max);
   return p.max ? number(p.min) + ".." + number(*p.max) : ">= " + number(p.min);
 }

@@ -30,20 +30,23 @@ namespace {
 
 namespace po = boost::program_options;
 
-// A child run of a suite or sweep removes its parent's temporary folder when it finds itself
+// A child run of a suite or sweep cleans its parent's temporary folder when it finds itself
 // orphaned at exit (the parent was killed, e.g. by SIGKILL, and the child got its parent-death
-// signal): nobody else is left to remove it.
+// signal): nobody else is left to, but finished points not merged yet are kept
+// (remove_orphaned_temp_dir).
 class OrphanCleanup {
  public:
-  explicit OrphanCleanup(std::string parent_temp) : dir_(std::move(parent_temp)), parent_(getppid()) {}
+  OrphanCleanup(std::string parent_temp, std::string own_report)
+      : dir_(std::move(parent_temp)), report_(std::move(own_report)), parent_(getppid()) {}
   ~OrphanCleanup() {
-    if (!dir_.empty() && getppid() != parent_) remove_temp_dir(dir_);
+    if (!dir_.empty() && getppid() != parent_) remove_orphaned_temp_dir(dir_, report_);
   }
   OrphanCleanup(const OrphanCleanup&) = delete;
   OrphanCleanup& operator=(const OrphanCleanup&) = delete;
 
  private:
   std::string dir_;
+  std::string report_;
   pid_t parent_;
 };
 
@@ -70,8 +73,9 @@ int run(int argc, char** argv) {
                                     "instead of the scenario's \"seed\"")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE: PATH a JSON pointer into the scenario, VALUE JSON or a bare string "
-      "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order")(
-      "quiet,q", "no progress line and no summary (errors still go to stderr)");
+      "(e.g. /duration=30s, /nodes/0/params/gossip_fanout=8); repeatable, applied in order; the "
+      "same path twice is an error")("quiet,q",
+                                     "no progress line and no summary (errors still go to stderr)");
   add_progress_option(
       visible,
       "off a terminal, print a plain progress line on stderr this often (DURATION of wall time; "
@@ -147,7 +151,8 @@ int run(int argc, char** argv) {
     return 2;
   }
 
-  const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>());
+  const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>(),
+                                     vm.count("report") ? vm["report"].as<std::string>() : "");
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "tools/ptplab/child_reports.hpp"
 #include "tools/ptplab/children.hpp"
@@ -108,6 +109,14 @@ int suite(int argc, char** argv) {
     std::fprintf(stderr, "ptplab suite: no *.json scenario found\n");
     return 2;
   }
+  // The report is opened (created with its schema) before any scenario runs: a path that cannot
+  // hold one fails now, not after the whole suite.
+  if (vm.count("report")) {
+    if (auto writer = reports::ReportWriter::open(vm["report"].as<std::string>()); !writer) {
+      std::fprintf(stderr, "ptplab suite: %s\n", writer.error().c_str());
+      return 2;
+    }
+  }
   const std::string tmp = make_temp_dir("ptplab-suite-");
   if (tmp.empty()) {
     std::fprintf(stderr, "ptplab suite: cannot create a temporary directory\n");
@@ -128,29 +137,28 @@ int suite(int argc, char** argv) {
     std::printf("suite: %zu scenario%s, %u at a time\n", files.size(), files.size() == 1 ? "" : "s",
                 jobs_at_once);
   RunProgress progress(files, vm.count("quiet") != 0);
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : "";
+  ChildReportMerger merger(report, reports_of);
   const auto status = run_children(
       jobs, jobs_at_once,
 
-      ChildWatch{[&](std::size_t job, int code) { progress.finished(job, code); },
+      ChildWatch{[&](std::size_t job, int code) {
+                   merger.finished(job);
+                   progress.finished(job, code);
+                 },
                  [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
                  *progress_every});
-
-  // Merged first, so that what the children said of their report names the merged one.
+  // Merged before the children's words are shown, so that those name the merged report.
+  const bool merged = merger.finish();
   int verdict = 0;
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : "";
-  std::optional<std::vector<std::vector<reports::RunId>>> merged;
-  if (!report.empty()) {
-    merged = merge_children(report, reports_of);
-    if (!merged) verdict = 2;
-  }
   std::vector<SuiteCase> cases;
   for (std::size_t i = 0; i < files.size(); ++i) {
     SuiteCase c;
     c.file = files[i];
     c.exit_code = status[i];
     c.output = name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
-                                  merged ? (*merged)[i] : std::vector<reports::RunId>{});
-    for (const auto& run : read_child_runs(reports_of[i])) {
+                                  merged ? merger.ids_of(i) : std::vector<reports::RunId>{});
+    for (const auto& run : merger.runs_of(i)) {
       c.name = run.run.scenario;
       c.wall_seconds += run.run.wall_seconds;
       c.expectations.insert(c.expectations.end(), run.expectations.begin(), run.expectations.end());
@@ -183,6 +191,7 @@ int suite(int argc, char** argv) {
       verdict = 2;
     }
   }
+  if (!merged) verdict = 2;
   remove_temp_dir(tmp);
   std::size_t ok = 0;
   for (const int s : status) ok += s == 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 // `ptplab sweep SCENARIO`: expands the scenario's `sweep` matrix times its seeds, runs every point
-// in parallel child processes (`ptplab run` each), and merges all runs into one report whose
-// run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
+// in parallel child processes (`ptplab run` each), and merges each run, as it finishes, into one
+// report whose run.sweep_point and run_param rows let SQL group them. Exit 0 when every point passed.
 // SIGINT/SIGTERM is passed on to the running points, which are merged as `interrupted` runs.
 #include <algorithm>
 #include <boost/program_options.hpp>
@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "reports/records/metrics.hpp"
+#include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "tools/ptplab/child_reports.hpp"
@@ -50,8 +51,9 @@ int sweep(int argc, char** argv) {
       "jobs,j", po::value<unsigned>(),
       "points run at once, each in its own process (default: the number of CPUs)")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "override PATH=VALUE (JSON pointer) before expansion, repeatable")("quiet,q",
-                                                                         "no line per finished run");
+      "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "
+      "the sweep sets (/sweep/parameters), is an error")("quiet,q", "no line per finished run");
+
   add_progress_option(visible,
                       "while runs go on, print a line naming the running ones this often (DURATION of "
                       "wall time; 0: never), besides the line per finished run");
@@ -89,10 +91,43 @@ int sweep(int argc, char** argv) {
       std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
     return 2;
   }
-  auto points = scenarios::expand_sweep(nlohmann::json::parse(scenario->document));
+  const auto document = nlohmann::json::parse(scenario->document);
+  // A --set on a swept path (or above or below one) would be replaced at every point.
+  if (document.contains("sweep") && document["sweep"].contains("parameters")) {
+    for (const auto& o : overrides) {
+      const auto path = o.substr(0, o.find('='));
+      for (const auto& [swept, values] : document["sweep"]["parameters"].items()) {
+        if (path != swept && !swept.starts_with(path + "/") && !path.starts_with(swept + "/")) continue;
+        std::fprintf(stderr,
+                     "ptplab sweep: --set %s: the sweep sets %s at every point (/sweep/parameters), so "
+                     "this value would be ignored; drop the --set or the swept parameter\n",
+                     o.c_str(), swept.c_str());
+        return 2;
+      }
+    }
+  }
+  auto points = scenarios::expand_sweep(document);
   if (!points) {
     for (const auto& e : points.error())
       std::fprintf(stderr, "%s: %s\n", file.c_str(), e.to_string().c_str());
+    return 2;
+  }
+  // Every point is checked before any runs: a bad one (a seed beyond its bound after adding the
+  // seed index, say) is named by its label, not by the temporary file its run would read.
+  bool valid = true;
+  for (const auto& p : *points) {
+    const auto checked = scenarios::load_scenario(p.document.dump());
+    if (checked) continue;
+    valid = false;
+    for (const auto& e : checked.error())
+      std::fprintf(stderr, "%s: point %s: %s\n", file.c_str(), p.label.c_str(), e.to_string().c_str());
+  }
+  if (!valid) return 2;
+  // The report is opened (created with its schema) before any point runs: a path that cannot
+  // hold one fails now, not after the whole sweep.
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
+  if (auto writer = reports::ReportWriter::open(report); !writer) {
+    std::fprintf(stderr, "ptplab sweep: %s\n", writer.error().c_str());
     return 2;
   }
   const std::string tmp = make_temp_dir("ptplab-sweep-");
@@ -118,22 +153,24 @@ int sweep(int argc, char** argv) {
   std::vector<std::string> labels;
   for (const auto& p : *points) labels.push_back(p.label);
   RunProgress progress(labels, vm.count("quiet") != 0);
+  ChildReportMerger merger(report, reports_of);
   const auto status = run_children(
       jobs, jobs_at_once,
 
-      ChildWatch{[&](std::size_t job, int code) { progress.finished(job, code); },
+      ChildWatch{[&](std::size_t job, int code) {
+                   merger.finished(job);
+                   progress.finished(job, code);
+                 },
                  [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
                  *progress_every});
-
-  // Merged first, so that what the children said of their report names the merged one.
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
-  const auto merged = merge_children(report, reports_of);
+  // Merged before the children's words are shown, so that those name the merged report.
+  const bool merged = merger.finish();
   int verdict = 0;
   std::vector<SweepRun> rows;
   std::string logs;  // what runs that ended with an error or timed out said, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
-    for (const auto& r : read_child_runs(reports_of[i])) {
+    for (const auto& r : merger.runs_of(i)) {
       row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
       row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);
       for (const auto& e : r.expectations) {
@@ -145,7 +182,7 @@ int sweep(int argc, char** argv) {
     if (status[i] == 2 || status[i] == kTimedOutExitStatus) {
       logs += (*points)[i].label + ":\n" +
               name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
-                                 merged ? (*merged)[i] : std::vector<reports::RunId>{});
+                                 merged ? merger.ids_of(i) : std::vector<reports::RunId>{});
     }
     if (status[i] == 2) {
       verdict = 2;

@@ -262,7 +262,10 @@ TEST(Params, CatalogueDeclaresUnitBoundAndMeaningOfEveryField) {
       EXPECT_FALSE(set_param(q, p.name, below));
       if (p.max) {
         EXPECT_TRUE(set_param(q, p.name, *p.max));
-        EXPECT_FALSE(set_param(q, p.name, p.type == "number" ? *p.max + 0.5 : *p.max + 1));
+        const auto above = p.type == "number"     ? nlohmann::json(*p.max + 0.5)
+                           : p.type == "duration" ? nlohmann::json(static_cast<TimeNs>(*p.max) + 1)
+                                                  : nlohmann::json(*p.max + 1);
+        EXPECT_FALSE(set_param(q, p.name, above));
       }
       EXPECT_NE(p.unit, ParamUnit::kNone);
     } else {

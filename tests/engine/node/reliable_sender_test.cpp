@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/node/node_params.hpp"
 #include "tests/engine/node/addresses.hpp"
 
 namespace ptplab::engine::test {
@@ -34,6 +35,19 @@ TEST(ReliableSender, BacksOffThenGivesUp) {
   EXPECT_EQ(last.kind, RetransmitStep::Kind::kGiveUp);
   EXPECT_EQ(last.entry.msg_id, "m1");
   EXPECT_EQ(r.step(*serial, 2, 2.0).kind, RetransmitStep::Kind::kNothing);
+}
+
+// The largest backoff (16) at the largest retransmit_max (64) would multiply the wait by 16^64:
+// it saturates at the longest parameter duration instead of overflowing (issue 15 item 4).
+TEST(ReliableSender, BackoffSaturates) {
+  ReliableSender r;
+  const auto serial = r.add(kPeer1, bytes("x"), "m1", wire::Verb::kMessage, kParamDurationMax / 2, false, 0);
+  ASSERT_TRUE(serial);
+  for (int i = 0; i < 64; ++i) {
+    const auto s = r.step(*serial, 64, 16.0);
+    ASSERT_EQ(s.kind, RetransmitStep::Kind::kResend);
+    EXPECT_EQ(s.entry.wait_ns, kParamDurationMax);
+  }
 }
 
 TEST(ReliableSender, HoldsAndCancelByVerbAndMsgId) {

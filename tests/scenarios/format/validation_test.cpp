@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/loader.hpp"
 #include "tests/scenarios/format/show_errors.hpp"
 
@@ -116,6 +117,43 @@ TEST(Validation, QuantitiesWithUnits) {
                "expected a non-negative number or a string such as \"64KiB\", found \"64 parsecs\"");
 }
 
+// Review finding 5: 1-7 bit/s truncated to 0 bytes per second, which the simulator reads as unlimited.
+TEST(Validation, BitratesBelowOneBytePerSecondAreRefused) {
+  const auto e = errors_of(R"({"network": {"bandwidth": {"uplink_bps": 1, "downlink_bps": "7bit/s"}}})");
+  EXPECT_ERROR(e, "/network/bandwidth/uplink_bps",
+               "expected 0 (unlimited) or at least 8 bit/s (one byte per second), found 1 bit/s");
+  EXPECT_ERROR(e, "/network/bandwidth/downlink_bps",
+               "expected 0 (unlimited) or at least 8 bit/s (one byte per second), found 7 bit/s");
+  EXPECT_TRUE(errors_of(R"({"network": {"bandwidth": {"uplink_bps": 8, "downlink_bps": 0}}})").empty());
+  EXPECT_TRUE(
+      errors_of(R"({"network": {"link_classes": {"slow": {"bandwidth": {"uplink_bps": 8}}}}})").empty());
+  EXPECT_FALSE(
+      errors_of(R"({"network": {"link_classes": {"slow": {"bandwidth": {"uplink_bps": 3}}}}})").empty());
+}
+
+// Review finding 6: 50,000 nested arrays took memory quadratic in the depth and aborted; such a
+// file is refused by the structure pass, before any document is built, at the first level too deep.
+TEST(Validation, NestingDeeperThanTheLimitIsRefusedAtOnce) {
+  const std::size_t depth = 50'000;
+  const std::string text = R"({"name":"a","nodes":[{"count":2}],"description":)" + std::string(depth, '[') +
+                           std::string(depth, ']') + "}";
+  const auto loaded = load_scenario(text);
+  ASSERT_FALSE(loaded);
+  ASSERT_EQ(loaded.error().size(), 1u) << show(loaded.error());
+  std::string pointer = "/description";
+  for (std::size_t i = 1; i < kNestingMax; ++i) pointer += "/0";
+  EXPECT_EQ(loaded.error()[0].pointer, pointer);
+  EXPECT_EQ(loaded.error()[0].message, "nested deeper than 64 arrays and objects (a scenario needs about 8)");
+  // Inside strings and comments brackets do not count; 63 levels under the document are fine.
+  const auto fine = R"({"name":"a","nodes":[{"count":2}],"description":"[[[[" /* [[[[ */})";
+  EXPECT_TRUE(load_scenario(fine)) << show(load_scenario(fine).error());
+  const std::string limit = R"({"name":"a","nodes":[{"count":2}],"x":)" + std::string(kNestingMax - 1, '[') +
+                            std::string(kNestingMax - 1, ']') + "}";
+  const auto at_limit = load_scenario(limit);
+  ASSERT_FALSE(at_limit);
+  EXPECT_EQ(at_limit.error()[0].pointer, "/x");  // an unknown key, not a nesting error
+}
+
 TEST(Validation, NatMixMustSumToOne) {
   EXPECT_ERROR(errors_of(R"({"network": {"nat": {"mix": {"symmetric": 0.7, "full_cone": 0.6}}}})"),
                "/network/nat/mix", "expected shares summing to 1, found 1.3");
@@ -179,6 +217,22 @@ TEST(Validation, NodeParamsAreCheckedByTheEngine) {
       errors_of(R"({"timeline": [{"at": "1s", "action": "set_param", "name": "nope", "value": 1}]})");
   ASSERT_EQ(timeline.size(), 1u) << show(timeline);
   EXPECT_EQ(timeline[0].pointer, "/timeline/0/name");
+}
+
+// Review finding 4: a HELLO interval near INT64_MAX passed, then now + interval wrapped the
+// clock and the run spun at one instant. Every duration parameter is bounded (8760h).
+TEST(Validation, NodeParamDurationsAreBounded) {
+  const auto e = errors_of(R"({"nodes": [{"params": {"hello_interval_min_ns": 9223372036854775000,
+                                                     "hello_interval_max_ns": 9223372036854775000}}]})");
+  const auto hello = std::find_if(e.begin(), e.end(), [](const ValidationError& x) {
+    return x.pointer.starts_with("/nodes/0/params/hello_interval_");
+  });
+  ASSERT_NE(hello, e.end()) << show(e);
+  EXPECT_THAT(hello->message, HasSubstr("a duration of at most 8760h"));
+  EXPECT_FALSE(errors_of(R"({"timeline": [{"at": "1s", "action": "set_param", "name": "ack_timeout_ns",
+                                           "value": "8761h"}]})")
+                   .empty());
+  EXPECT_TRUE(errors_of(R"({"nodes": [{"params": {"hello_interval_max_ns": "8760h"}}]})").empty());
 }
 
 TEST(Validation, UnknownMetric) {
@@ -340,7 +394,7 @@ TEST(Validation, ARefusedNatShareIsNotSummed) {
 TEST(Validation, FileErrors) {
   const auto missing = load_scenario_file("/nonexistent/scenario.json");
   ASSERT_FALSE(missing.has_value());
-  EXPECT_EQ(missing.error().front().to_string(), "(document): cannot read the file");
+  EXPECT_EQ(missing.error().front().to_string(), "(document): no such file");
 }
 
 }  // namespace
