@@ -24,10 +24,13 @@ class ParseCache;
 
 namespace ptplab::engine {
 
+class RelayCache;
+
 // Things Nodes in one process may share (the simulator hands the same one to all). May be null.
 struct NodeShared {
   crypto::VerifyCache* verify_cache = nullptr;  // memoises signature checks across nodes
   crypto::ParseCache* parse_cache = nullptr;    // one parsed form per distinct certificate
+  RelayCache* relay_cache = nullptr;            // one encoding per relayed MESSAGE and hop count
 };
 
 // A peer as `ptplab node`'s /peers shows it.
