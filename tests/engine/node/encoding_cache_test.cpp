@@ -1,6 +1,6 @@
-// RelayCache on its own: one shared buffer per equal message, exact answers (hops, content and
+// EncodingCache on its own: one shared buffer per equal message, exact answers (hops, content and
 // a direct-mapped collision all tell entries apart), and the bytes wire::encode gives.
-#include "engine/node/relay_cache.hpp"
+#include "engine/node/encoding_cache.hpp"
 
 #include <gtest/gtest.h>
 
@@ -52,7 +52,16 @@ TEST(RelayCache, OneSlotEvictsButStaysExact) {
   EXPECT_EQ(*b, wire::encode(message("m2", 1)));
   EXPECT_EQ(*cache.encode(message("m1", 1)), *a);  // re-encoded after the eviction
   EXPECT_EQ(cache.misses(), 3u);
-  EXPECT_EQ(*encode_relayed(nullptr, message("m3", 4)), wire::encode(message("m3", 4)));
+  EXPECT_EQ(*encode_shared<wire::ChatMessage>(nullptr, message("m3", 4)), wire::encode(message("m3", 4)));
+}
+
+TEST(AckCache, OneAckPerMsgId) {
+  AckCache cache;
+  const auto a = cache.encode(wire::Ack{"m1"});
+  EXPECT_EQ(a.get(), cache.encode(wire::Ack{"m1"}).get());
+  EXPECT_EQ(*a, wire::encode(wire::Ack{"m1"}));
+  EXPECT_EQ(*cache.encode(wire::Ack{"m2"}), wire::encode(wire::Ack{"m2"}));
+  EXPECT_EQ(cache.hits(), 1u);
 }
 
 }  // namespace
