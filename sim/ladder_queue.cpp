@@ -19,8 +19,11 @@ constexpr std::size_t kEventsPerBucket = 16;
 // A drained buffer keeps its storage for the next events only up to this many records: beyond
 // it the storage is returned. Buffers otherwise keep the capacity of the largest burst they ever
 // held, and thousands of buckets over eight rungs then held ~15x the pending events (93 MB for
-// the 8,000-node flood-1k run; heaptrack).
-constexpr std::size_t kKeptCapacity = 4 * LadderQueue::kBottomMax;
+// the 8,000-node flood-1k run; heaptrack). At 4 x kBottomMax they still held 15 MB while the
+// 8,000-node run's MESSAGE flood had 3.6 MB of events pending (massif, peak snapshot): the
+// capacity left over from its JOIN floods (252,379 events pending). A bucket small enough to go
+// to Bottom whole keeps its storage; a larger one was a burst.
+constexpr std::size_t kKeptCapacity = LadderQueue::kBottomMax;
 
 void drain(std::vector<EventRecord>& v) {
   if (v.capacity() > kKeptCapacity) {

@@ -24,10 +24,15 @@ class ParseCache;
 
 namespace ptplab::engine {
 
+template <typename M>
+class EncodingCache;
+
 // Things Nodes in one process may share (the simulator hands the same one to all). May be null.
 struct NodeShared {
-  crypto::VerifyCache* verify_cache = nullptr;  // memoises signature checks across nodes
-  crypto::ParseCache* parse_cache = nullptr;    // one parsed form per distinct certificate
+  crypto::VerifyCache* verify_cache = nullptr;              // memoises signature checks across nodes
+  crypto::ParseCache* parse_cache = nullptr;                // one parsed form per distinct certificate
+  EncodingCache<wire::ChatMessage>* relay_cache = nullptr;  // one encoding per relayed MESSAGE and hop count
+  EncodingCache<wire::Ack>* ack_cache = nullptr;            // one encoding per ACKed msg_id
 };
 
 // A peer as `ptplab node`'s /peers shows it.

@@ -7,6 +7,7 @@
 
 #include "engine/crypto/aead.hpp"
 #include "engine/crypto/verify_cache.hpp"
+#include "engine/node/encoding_cache.hpp"
 #include "engine/node/ids.hpp"
 #include "engine/node/node_handlers.hpp"
 
@@ -159,7 +160,8 @@ void relay(NodeState& s, TimeNs now, const wire::ChatMessage& m, const Address& 
   if (hops >= s.params.hops_max) return;
   wire::ChatMessage copy = m;
   copy.hops = hops + 1;
-  propagate(s, now, make_bytes(wire::encode(copy)), wire::Verb::kMessage, m.msg_id, m.recipient, from, out);
+  propagate(s, now, encode_shared(s.shared.relay_cache, copy), wire::Verb::kMessage, m.msg_id, m.recipient,
+            from, out);
 }
 
 void verify_and_deliver(NodeState& s, TimeNs now, PendingVerification pv, Output& out) {

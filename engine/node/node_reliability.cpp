@@ -1,12 +1,13 @@
 // Reliability: ACKs for GETCERTIFICATE, CERTIFICATE, GETKEY, KEY and MESSAGE, and
 // retransmission of un-ACKed datagrams with exponential backoff up to retransmit_max (spec
 // ####ACK), over the reliable sender.
+#include "engine/node/encoding_cache.hpp"
 #include "engine/node/node_handlers.hpp"
 
 namespace ptplab::engine {
 
 void ack(NodeState& s, const Address& to, std::string_view msg_id, Output& out) {
-  s.send_message(to, wire::Ack{std::string(msg_id)}, out);
+  s.send(to, encode_shared(s.shared.ack_cache, wire::Ack{std::string(msg_id)}), wire::Verb::kAck, out);
 }
 
 void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Output& out) {

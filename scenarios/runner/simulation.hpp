@@ -15,6 +15,7 @@
 
 #include "engine/crypto/parse_cache.hpp"
 #include "engine/crypto/verify_cache.hpp"
+#include "engine/node/encoding_cache.hpp"
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
@@ -139,6 +140,8 @@ class Simulation final : private sim::Observer {
   Collector collector_;
   crypto::VerifyCache verify_cache_;
   crypto::ParseCache parse_cache_;
+  engine::RelayCache relay_cache_;
+  engine::AckCache ack_cache_;
   std::vector<engine::NodeParams> group_params_;
   std::vector<std::string> node_ids_;                      // by host
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start

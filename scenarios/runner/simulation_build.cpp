@@ -50,8 +50,9 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     spec.link_profile = p.link_profile;
     const std::uint64_t seed = Rng::derive(s_.seed, h)();
     auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
-      auto n = std::make_unique<engine::Node>(group_params_[plan_.hosts[h].group], seed,
-                                              engine::NodeShared{&verify_cache_, &parse_cache_});
+      auto n = std::make_unique<engine::Node>(
+          group_params_[plan_.hosts[h].group], seed,
+          engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
       node_ids_[h] = n->node_id();
       collector_.set_node_id(h, node_ids_[h]);
       return n;
