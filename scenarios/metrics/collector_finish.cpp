@@ -39,7 +39,10 @@ MetricValues Collector::finish(TimeNs end) {
 
   v["messages_sent"] = static_cast<double>(messages_.size());
   v["delivered_messages"] = static_cast<double>(delivered);
-  if (intended > 0) v["delivery_ratio"] = static_cast<double>(delivered) / static_cast<double>(intended);
+  // Against intention: the recipients of scheduled messages that were never sent count too.
+  const std::uint64_t intended_all = intended + unsent_pairs_;
+  if (intended_all > 0)
+    v["delivery_ratio"] = static_cast<double>(delivered) / static_cast<double>(intended_all);
   if (joined > 0)
     v["delivery_ratio_joined"] = static_cast<double>(delivered_joined) / static_cast<double>(joined);
   std::uint64_t members_intended = 0, members_joined = 0;
@@ -64,8 +67,10 @@ MetricValues Collector::finish(TimeNs end) {
   const bool attackers =
       std::any_of(hosts_.begin(), hosts_.end(), [](const HostState& h) { return h.role.attacker; });
   if (!attackers) {
-    attack_intended = intended;
+    attack_intended = intended_all;
     attack_delivered = delivered;
+  } else {
+    attack_intended += unsent_attack_pairs_;
   }
   if (attack_intended > 0) {
     v["honest_delivery_ratio"] = static_cast<double>(attack_delivered) / static_cast<double>(attack_intended);
@@ -133,6 +138,12 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar("unknown_deliveries", static_cast<double>(unknown_deliveries_));
   scalar("retransmissions", static_cast<double>(retransmissions_));
   scalar("gave_up", static_cast<double>(gave_up_));
+  // Only when some scheduled message was not sent (delivery_ratio's SQL reads them as 0 if absent).
+  if (messages_unsent_ > 0) {
+    scalar("messages_unsent", static_cast<double>(messages_unsent_));
+    scalar("unsent_intended_pairs", static_cast<double>(unsent_pairs_));
+    scalar("unsent_intended_pairs_under_attack", static_cast<double>(unsent_attack_pairs_));
+  }
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] == 0) continue;
     w.add(reports::ScalarRecord{"abuse", "induced_bytes." + std::string(verb_slot_name(verb)),

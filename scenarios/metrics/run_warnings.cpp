@@ -67,6 +67,23 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
     out.push_back("warning: " + std::to_string(it->count) + (skip ? " skipped as " : " dropped as ") +
                   std::string(rule.reason) + ": " + std::string(rule.meaning));
   }
+  if (d.members_open_not_joined > 0) {
+    out.push_back("warning: " + std::to_string(d.members_open_not_joined) + " of " +
+                  std::to_string(d.members_open) +
+                  " channel members up at the end had not joined (the membership table's rows with "
+                  "joined_ns NULL and left_ns NULL)");
+  }
+  if (!d.too_large_by_verb.empty()) {
+    std::uint64_t total = 0;
+    std::string verbs;
+    for (const auto& v : d.too_large_by_verb) {
+      total += v.count;
+      verbs += (verbs.empty() ? "" : ", ") + v.reason + " x" + std::to_string(v.count);
+    }
+    out.push_back(
+        "warning: " + std::to_string(total) + " dropped as too_large (" + verbs +
+        "): datagrams larger than the sender's bound were never sent (NodeParams max_datagram_bytes)");
+  }
   if (d.gave_up > 0) {
     out.push_back("warning: " + std::to_string(d.gave_up) +
                   " reliable sends gave_up: retransmissions ran out without an ACK (retransmit_max)");

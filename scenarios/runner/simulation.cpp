@@ -84,6 +84,10 @@ MetricValues Simulation::finish() {
       rows_.add(std::move(r));
     }
     rows_.add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
+    if (memberships_renewed_ > 0) {
+      rows_.add(reports::ScalarRecord{"sim", "memberships_renewed_at_restart",
+                                      static_cast<double>(memberships_renewed_)});
+    }
     rows_.add(reports::ScalarRecord{"sim", "events", static_cast<double>(sim_.events_executed())});
   }
   auto metrics = collector_.finish(sim_.now());
@@ -96,7 +100,10 @@ void Simulation::on_host_state(TimeNs now, sim::HostId host, bool up) {
   if (!up || host >= plan_.honest) return;
   if (started_[host]) {
     // A restarted node lost everything: it bootstraps again once the restart has finished.
-    sim_.call_at(now, [this, host] { bootstrap(host); });
+    sim_.call_at(now, [this, host] {
+      bootstrap(host);
+      rejoin(host);
+    });
   }
   started_[host] = true;
 }

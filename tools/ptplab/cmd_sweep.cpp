@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "scenarios/format/loader.hpp"
@@ -113,7 +114,8 @@ int sweep(int argc, char** argv) {
 
   int verdict = 0;
   std::vector<SweepRun> rows;
-  std::string errors;  // the logs of runs that ended with an error, after the tables
+  std::string errors;    // the logs of runs that ended with an error, after the tables
+  std::string warnings;  // the runs' warning lines, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
     for (const auto& r : read_child_runs(reports_of[i])) {
@@ -125,6 +127,12 @@ int sweep(int argc, char** argv) {
       }
     }
     rows.push_back(std::move(row));
+    // The run's warning lines (its log holds them, ptplab run --sweep-point --quiet), by point.
+    std::istringstream log(read_text(jobs[i].log_path));
+    for (std::string line; std::getline(log, line);) {
+      if (line.rfind("warning: ", 0) == 0)
+        warnings += "warning: " + (*points)[i].label + ": " + line.substr(9) + "\n";
+    }
     if (status[i] == 2) {
       errors += (*points)[i].label + ":\n" + read_text(jobs[i].log_path);
       verdict = 2;
@@ -132,8 +140,8 @@ int sweep(int argc, char** argv) {
       verdict = 1;
     }
   }
-  std::printf("runs\n%sper point\n%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
-              errors.c_str());
+  std::printf("runs\n%sper point\n%s%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
+              warnings.c_str(), errors.c_str());
   const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
   if (!merge_children(report, reports_of)) verdict = 2;
   remove_temp_dir(tmp);

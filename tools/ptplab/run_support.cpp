@@ -28,6 +28,15 @@ std::string metric(const scenarios::MetricValues& m, const char* name, const cha
   return it == m.end() ? std::string("-") : fmt(format, it->second);
 }
 
+// ", N scheduled not sent (counted as undelivered)" when the origin refused messages or the
+// workload found no sender, else "".
+std::string unsent_text(const scenarios::RunDiagnostics& d) {
+  std::uint64_t n = 0;
+  for (const auto& u : d.unsent) n += u.count;
+  for (const auto& s : d.skipped) n += s.reason == "no_sender" ? s.count : 0;
+  return n == 0 ? std::string() : ", " + std::to_string(n) + " scheduled not sent (counted as undelivered)";
+}
+
 }  // namespace
 
 std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
@@ -38,7 +47,8 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << fmt("%.2f", o.wall_seconds) << " s\n";
   out << "  delivery    ratio " << metric(m, "delivery_ratio", "%.4f") << " of intended members ("
       << metric(m, "delivered_messages", "%.0f") << " deliveries of " << metric(m, "messages_sent", "%.0f")
-      << " messages), " << metric(m, "delivery_ratio_joined", "%.4f") << " of joined members\n";
+      << " messages" << unsent_text(o.diagnostics) << "), " << metric(m, "delivery_ratio_joined", "%.4f")
+      << " of joined members\n";
   out << "  members     " << metric(m, "members_joined", "%.0f") << " of "
       << metric(m, "members_intended", "%.0f") << " intended joined ("
       << metric(m, "join_success_ratio", "%.4f") << "), join time ms p50 "
