@@ -22,6 +22,7 @@ std::string_view event_kind_name(EventKind kind) {
     case EventKind::kConnectFailed: return "connect_failed";
     case EventKind::kRetransmitted: return "retransmitted";
     case EventKind::kGaveUp: return "gave_up";
+    case EventKind::kChannelAnnounced: return "channel_announced";
   }
   return "unknown";
 }

@@ -32,6 +32,7 @@ enum class EventKind : std::uint8_t {
   kConnectFailed,       // a CONNECT attempt gave up (peer, reason)
   kRetransmitted,       // an un-ACKed message was sent again (msg_id, verb)
   kGaveUp,              // retransmissions exhausted (msg_id, verb)
+  kChannelAnnounced,    // this node learned of a channel from its first CHANNEL listing (channel_id)
 };
 
 // Stable lower-case name of an event kind ("delivered", "dropped", ...).

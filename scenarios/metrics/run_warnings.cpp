@@ -51,6 +51,19 @@ void add_counted_warning(std::vector<std::string>& out, const std::vector<DropCo
   out.push_back(std::move(line));
 }
 
+// "; N dropped as amplification_limit ..." when the anti-amplification budget refused datagrams
+// (at a hub it keeps members from learning of their channel), else "".
+std::string amplification_note(const RunDiagnostics& d) {
+  const auto it = std::find_if(d.drops.begin(), d.drops.end(),
+                               [](const DropCount& c) { return c.reason == "amplification_limit"; });
+  if (it == d.drops.end() || it->count == 0) return "";
+  return "; " + std::to_string(it->count) +
+         " datagrams dropped as amplification_limit: answers and relays to addresses that had not "
+         "proven themselves, refused by the anti-amplification budget (NodeParams "
+         "anti_amplification_enabled, amplification_factor_max), keep members of a hub from learning "
+         "of their channel";
+}
+
 }  // namespace
 
 std::vector<std::string> run_warnings(const RunDiagnostics& d) {
@@ -71,7 +84,8 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
     out.push_back("warning: " + std::to_string(d.members_open_not_joined) + " of " +
                   std::to_string(d.members_open) +
                   " channel members up at the end had not joined (the membership table's rows with "
-                  "joined_ns NULL and left_ns NULL)");
+                  "joined_ns NULL and left_ns NULL)" +
+                  amplification_note(d));
   }
   if (!d.too_large_by_verb.empty()) {
     std::uint64_t total = 0;

@@ -72,8 +72,9 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
 
 // The `warning: ...` lines for `d` (no trailing newline), in a stable order: unsent MESSAGEs,
 // then the warning table's reasons in table order ("N dropped as R", or "N skipped as R" for
-// workload rules), then too_large drops of any verb (by verb), then given-up retransmissions.
-// Empty when nothing failed silently.
+// workload rules), then members up at the end that had not joined (with the amplification_limit drops, if
+// any), then too_large drops of any verb (by verb), then given-up retransmissions. Empty when nothing failed
+// silently.
 [[nodiscard]] std::vector<std::string> run_warnings(const RunDiagnostics& d);
 
 }  // namespace ptplab::scenarios

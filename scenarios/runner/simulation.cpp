@@ -84,6 +84,15 @@ MetricValues Simulation::finish() {
       rows_.add(std::move(r));
     }
     rows_.add(reports::ScalarRecord{"sim", "unreachable_edges", static_cast<double>(unreachable_edges_)});
+    // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
+    if (messages_without_sender_ > 0) {
+      rows_.add(
+          reports::ScalarRecord{"sim", "skipped_no_sender", static_cast<double>(messages_without_sender_)});
+    }
+    if (channels_without_members_ > 0) {
+      rows_.add(
+          reports::ScalarRecord{"sim", "skipped_no_members", static_cast<double>(channels_without_members_)});
+    }
     if (memberships_renewed_ > 0) {
       rows_.add(reports::ScalarRecord{"sim", "memberships_renewed_at_restart",
                                       static_cast<double>(memberships_renewed_)});

@@ -83,6 +83,12 @@ class Simulation final : private sim::Observer {
   void add_skipped(RunDiagnostics& d) const;
   // Records that the scenario made `host` a member of workload channel `c` (member_of_).
   void make_member(std::size_t c, sim::HostId host);
+  // `host`'s node has just learned of a channel: if the scenario made it a member of that
+  // workload channel, it joins at once (deferred to the current instant, outside the engine's
+  // call), so join times are the protocol's, not the try_join poll's.
+  void on_channel_announced(sim::HostId host, std::string_view channel_id);
+  // Joins `host` to workload channel `c` if its node knows the channel; true once it is a member.
+  bool join_if_known(std::size_t c, sim::HostId host);
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
   void rejoin(sim::HostId host);
   // The node_id of an honest host ("" before it first started).
@@ -100,6 +106,7 @@ class Simulation final : private sim::Observer {
   void on_delivery(TimeNs now, const sim::DatagramView& d) override { collector_.on_delivery(now, d); }
   void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override {
     collector_.on_event(now, host, e, cause);
+    if (e.kind == EventKind::kChannelAnnounced) on_channel_announced(host, e.channel_id);
   }
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
 

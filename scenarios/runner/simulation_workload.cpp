@@ -79,24 +79,40 @@ void Simulation::schedule_channel(std::size_t c) {
   if (ch.messages.rate_per_s > 0 || ch.messages.interval_ns > 0) schedule_next_message(c, first);
 }
 
+bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
+  engine::Node* n = node(host);
+  if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
+  const TimeNs now = sim_.now();
+  bool joined = false;
+  net_->act(host, [&](Endpoint& e, Output& out) {
+    joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
+  });
+  if (!joined) return false;
+  collector_.note_member(now, host, channel_ids_[c]);
+  if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) == channel_members_[c].end()) {
+    channel_members_[c].push_back(host);
+  }
+  return true;
+}
+
+void Simulation::on_channel_announced(sim::HostId host, std::string_view channel_id) {
+  if (host >= member_of_.size()) return;
+  for (const std::size_t c : member_of_[host]) {
+    if (channel_ids_[c] != channel_id) continue;
+    sim_.call_at(sim_.now(), [this, c, host] {
+      if (engine::Node* n = node(host); n != nullptr && !n->is_member(channel_ids_[c]))
+        join_if_known(c, host);
+    });
+  }
+}
+
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
   engine::Node* n = node(host);
   if (n == nullptr || n->is_member(channel_ids_[c])) return;
   const TimeNs now = sim_.now();
-  bool joined = false;
-  if (n->knows_channel(channel_ids_[c])) {
-    net_->act(host, [&](Endpoint& e, Output& out) {
-      joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
-    });
-  }
-  if (joined) {
-    collector_.note_member(now, host, channel_ids_[c]);
-    if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) ==
-        channel_members_[c].end()) {
-      channel_members_[c].push_back(host);
-    }
-  } else {
-    // A node that has not heard of the channel yet keeps trying for the whole run: quickly at
+  if (!join_if_known(c, host)) {
+    // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
+    // has not heard of the channel yet keeps trying for the whole run: quickly at
     // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
     const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
     sim_.call_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });

@@ -14,9 +14,11 @@
 #include "reports/export/json_export.hpp"
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
+#include "reports/sqlite_db.hpp"
 #include "reports/text_summary.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/report_warnings.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -55,6 +57,11 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     return 2;
   }
   if (shown.empty() && conformance->empty()) std::printf("%s holds no runs\n", path.c_str());
+  auto db = reports::Database::open(path, false);  // for the warning lines, recomputed from rows
+  if (!db) {
+    std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), db.error().c_str());
+    return 2;
+  }
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const auto summary = reader->load_summary(shown[i]);
     if (!summary) {
@@ -62,6 +69,12 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
       return 2;
     }
     std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
+    const auto warnings = stored_run_warnings(*db, shown[i]);
+    if (!warnings) {
+      std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), warnings.error().c_str());
+      return 2;
+    }
+    for (const auto& w : *warnings) std::printf("%s\n", w.c_str());
   }
   if (!conformance->empty()) std::printf("%s%s", shown.empty() ? "" : "\n", conformance->c_str());
   return 0;
