@@ -36,11 +36,12 @@ enum class EventKind : std::uint8_t {
   kConnectFailed,
   kRetransmitted,
   kGaveUp,
+  kChannelAnnounced,
 };
 
 // Each kind's stable lower-case name, as logs and `ptplab node` JSON lines print it, and its
 // meaning with the Event fields it sets.
-inline constexpr std::array<NameEntry<EventKind>, 17> kEventKinds = {{
+inline constexpr std::array<NameEntry<EventKind>, 18> kEventKinds = {{
     {EventKind::kPeerAdded, "peer_added", "a new peer was registered (peer)"},
     {EventKind::kPeerRemoved, "peer_removed", "a peer timed out or was evicted (peer, reason)"},
     {EventKind::kMessageOriginated, "message_originated",
@@ -65,6 +66,8 @@ inline constexpr std::array<NameEntry<EventKind>, 17> kEventKinds = {{
     {EventKind::kConnectFailed, "connect_failed", "a CONNECT attempt gave up (peer, reason)"},
     {EventKind::kRetransmitted, "retransmitted", "an un-ACKed message was sent again (msg_id, verb)"},
     {EventKind::kGaveUp, "gave_up", "retransmissions exhausted (msg_id, verb)"},
+    {EventKind::kChannelAnnounced, "channel_announced",
+     "this node learned of a channel from its first CHANNEL listing (channel_id)"},
 }};
 static_assert(indexed_by_value(kEventKinds));
 

@@ -200,7 +200,9 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
   if (seen_before(s, now, in, wire::Verb::kChannel, m.msg_id, out)) return;
   ChannelState* c = learn_channel(s, m.channel_id, m.channel, m.closed, in.size(), out);
   if (!c) return;
+  const bool first_listing = !c->announced;
   const bool news = merge_channel(s, now, *c, m);
+  if (first_listing) channel_event(out, EventKind::kChannelAnnounced, *c);
   const bool listed = std::find(m.members.begin(), m.members.end(), s.node_id) != m.members.end();
   const std::vector<std::string> recipients = c->members;
   if (c->member) {

@@ -73,6 +73,19 @@ bool has_metric(const ReportRuns& r, const std::string& name) {
                      [&](const PointRuns& p) { return p.values.contains(name); });
 }
 
+// The value of `/record` in a point's parameters, without its JSON quotes ("" when absent).
+std::string record_of(const PointRuns& p) {
+  for (const auto& r : p.params) {
+    if (r.name == "/record") return r.value.size() >= 2 ? r.value.substr(1, r.value.size() - 2) : r.value;
+  }
+  return "";
+}
+
+// The metrics `record = summary` approximates (streaming buckets, scenarios/metrics/sample.hpp).
+bool summary_approximates(std::string_view metric) {
+  return metric == "latency_p50_ms" || metric == "latency_p90_ms" || metric == "latency_p99_ms";
+}
+
 PointComparison compare_point(const PointPair& pair, const std::vector<std::string>& selected,
                               double confidence) {
   PointComparison pc;
@@ -85,6 +98,9 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
   pc.repeated_b = pair.b->repeated;
   pc.differing_a = pair.a->differing_params;
   pc.differing_b = pair.b->differing_params;
+  pc.record_a = record_of(*pair.a);
+  pc.record_b = record_of(*pair.b);
+  const bool mixed_record = pc.record_a != pc.record_b;
   auto is_selected = [&](const std::string& name) {
     return selected.empty() || std::find(selected.begin(), selected.end(), name) != selected.end();
   };
@@ -105,7 +121,8 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
                                : welch_difference(runs.a, runs.b, confidence);
     m.relative =
         m.a.mean != 0 ? m.difference.estimate / std::abs(m.a.mean) : std::numeric_limits<double>::quiet_NaN();
-    m.verdict = verdict_of(m, confidence);
+    m.verdict =
+        mixed_record && summary_approximates(name) ? Verdict::kInconclusive : verdict_of(m, confidence);
     pc.metrics.push_back(std::move(m));
   }
   for (const auto& [name, bv] : pair.b->values) {

@@ -57,6 +57,10 @@ struct PointComparison {
   std::vector<std::string> differing_a, differing_b;  // parameters that differ between runs of a side
   std::vector<MetricComparison> metrics;              // in name order
   std::vector<std::string> only_in_a, only_in_b;      // metrics present on one side
+  // Each side's `/record` ("full", "summary"; "" when the runs do not say). When they differ,
+  // the latency percentiles (approximated in summary mode, reports/SCHEMA.md) get no verdict
+  // (inconclusive) and the point has a warning note.
+  std::string record_a, record_b;
 };
 
 // Everything `ptplab compare` prints.

@@ -123,6 +123,13 @@ std::vector<std::string> point_notes(const PointComparison& p, double confidence
     notes.push_back(std::string("warning: ") + side + "'s runs here differ in " + names +
                     ", not only in their seed: their spread is not seed noise alone");
   }
+  if (p.record_a != p.record_b) {
+    notes.push_back("warning: A was recorded " +
+                    (p.record_a.empty() ? std::string("(unknown)") : p.record_a) + ", B " +
+                    (p.record_b.empty() ? std::string("(unknown)") : p.record_b) +
+                    ": record = summary approximates latency_p50/p90/p99_ms (up to 1/64 high), so they "
+                    "are inconclusive here");
+  }
   if (!p.only_in_a.empty()) notes.push_back("only in A: " + std::to_string(p.only_in_a.size()) + " metrics");
   if (!p.only_in_b.empty()) notes.push_back("only in B: " + std::to_string(p.only_in_b.size()) + " metrics");
   return notes;

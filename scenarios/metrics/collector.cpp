@@ -265,8 +265,8 @@ void Collector::on_host_state(TimeNs now, sim::HostId host, bool up) {
     h.down_ns = kNever;
     return;
   }
-  // A host that goes down loses its state, its memberships with it (the scenario does not make
-  // a restarted node a member again).
+  // A host that goes down loses its state, its memberships with it (the runner makes a
+  // restarted node a member again: a new membership).
   for (std::uint32_t c = 0; c < membership_.size(); ++c) end_membership(now, c, host);
   h.down_ns = now;
 }
@@ -350,6 +350,14 @@ RunDiagnostics Collector::diagnostics() const {
   for (const auto& [reason, n] : not_sent_) d.not_sent.push_back({std::string(reason_name(reason)), n});
   std::stable_sort(d.not_sent.begin(), d.not_sent.end(), by_count);
   d.gave_up = gave_up_;
+  d.too_large_by_verb = traffic_.engine_drops_by_verb(Reason::kTooLarge);
+  for (const auto& channel : membership_) {
+    for (const auto& m : channel) {
+      if (m.intended_ns == kNever || !m.open()) continue;
+      ++d.members_open;
+      d.members_open_not_joined += m.joined_ns == kNever ? 1 : 0;
+    }
+  }
   std::map<std::string_view, std::uint64_t> failed;
   for (const auto& c : connects_) {
     if (!c.connected_ns) ++failed[c.done ? c.failure : kConnectUnfinished];
@@ -389,6 +397,16 @@ void Collector::originated(TimeNs now, sim::HostId host, const Event& e) {
         std::string(e.msg_id), static_cast<std::int64_t>(host), channel_ids_[ch->second], now, e.value,
         messages_.back().intended, messages_.back().joined, messages_.back().during_attack});
   }
+}
+
+void Collector::note_unsent(TimeNs now, sim::HostId origin, std::string_view channel_id) {
+  const auto ch = channel_index_.find(channel_id);
+  if (ch == channel_index_.end()) return;
+  const bool self = origin < hosts_.size() && intended_at(ch->second, origin, now) && up_at(origin, now);
+  const std::uint64_t pairs = intended_up_[ch->second] - (self ? 1 : 0);
+  ++messages_unsent_;
+  unsent_pairs_ += pairs;
+  if (attack_on(now)) unsent_attack_pairs_ += pairs;
 }
 
 void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {

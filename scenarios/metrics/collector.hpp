@@ -6,7 +6,9 @@
 // - delivery ratio: first deliveries to intended recipients / intended (message, recipient)
 //   pairs, a recipient being intended when the scenario had made it a member of the channel
 //   (and it was up) when the message was originated, whether or not its node managed to join
-//   (the sender excluded); delivery_ratio_joined counts only the recipients that had joined;
+//   (the sender excluded); a message the scenario scheduled that was never sent (its origin
+//   refused it, or no member could send it) counts its intended recipients as undelivered;
+//   delivery_ratio_joined counts only the recipients that had joined, over sent messages;
 //   latency: origin send -> first delivery;
 // - join figures: memberships the scenario asked for, those whose node joined, and the time
 //   from the scenario's request to the node's join;
@@ -87,6 +89,10 @@ class Collector final : public sim::Observer {
   void note_member(TimeNs now, sim::HostId host, std::string_view channel_id);
   // The scenario made `host` leave the channel (idempotent).
   void note_left(TimeNs now, sim::HostId host, std::string_view channel_id);
+  // A message the scenario scheduled in the channel was not sent: `origin`'s node refused it
+  // (too_large, ...), or no member could send it (`origin` = sim::kNoHost). Its intended
+  // recipients (the members up now, `origin` excluded) count as undelivered in delivery_ratio.
+  void note_unsent(TimeNs now, sim::HostId origin, std::string_view channel_id);
   // Host `a` started a CONNECT towards host `b`.
   void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
   // The periods during which any attack is on (honest_delivery_ratio counts messages sent then;
@@ -233,6 +239,9 @@ class Collector final : public sim::Observer {
   std::uint64_t unknown_deliveries_ = 0;
   std::uint64_t retransmissions_ = 0;
   std::uint64_t gave_up_ = 0;
+  std::uint64_t messages_unsent_ = 0;              // scheduled messages never sent (note_unsent)
+  std::uint64_t unsent_pairs_ = 0;                 // their intended (message, recipient) pairs
+  std::uint64_t unsent_attack_pairs_ = 0;          // those of them scheduled while an attack was on
   std::map<Reason, std::uint64_t> unsent_;         // MESSAGEs a user action could not send, by reason
   std::map<Reason, std::uint64_t> unsent_copies_;  // copies of sent MESSAGEs refused for one peer
   std::map<Reason, std::uint64_t> not_sent_;  // engine drops about no datagram (Event::size 0), by reason

@@ -42,7 +42,10 @@ MetricValues Collector::finish(TimeNs end) {
 
   set(M::kMessagesSent, static_cast<double>(messages_.size()));
   set(M::kDeliveredMessages, static_cast<double>(delivered));
-  if (intended > 0) set(M::kDeliveryRatio, static_cast<double>(delivered) / static_cast<double>(intended));
+  // Against intention: the recipients of scheduled messages that were never sent count too.
+  const std::uint64_t intended_all = intended + unsent_pairs_;
+  if (intended_all > 0)
+    set(M::kDeliveryRatio, static_cast<double>(delivered) / static_cast<double>(intended_all));
   if (joined > 0)
     set(M::kDeliveryRatioJoined, static_cast<double>(delivered_joined) / static_cast<double>(joined));
   std::uint64_t members_intended = 0, members_joined = 0;
@@ -67,8 +70,10 @@ MetricValues Collector::finish(TimeNs end) {
   const bool attackers =
       std::any_of(hosts_.begin(), hosts_.end(), [](const HostState& h) { return h.role.attacker; });
   if (!attackers) {
-    attack_intended = intended;
+    attack_intended = intended_all;
     attack_delivered = delivered;
+  } else {
+    attack_intended += unsent_attack_pairs_;
   }
   if (attack_intended > 0) {
     set(M::kHonestDeliveryRatio,
@@ -147,6 +152,13 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   for (const auto& [reason, n] : not_sent_)
     w.add(
         reports::ScalarRecord{"sim", "not_sent." + std::string(reason_name(reason)), static_cast<double>(n)});
+  // Only when some scheduled message was not sent (delivery_ratio's SQL reads them as 0 if absent).
+  if (messages_unsent_ > 0) {
+    w.add(reports::ScalarRecord{"sim", "messages_unsent", static_cast<double>(messages_unsent_)});
+    w.add(reports::ScalarRecord{"sim", "unsent_intended_pairs", static_cast<double>(unsent_pairs_)});
+    w.add(reports::ScalarRecord{"sim", "unsent_intended_pairs_under_attack",
+                                static_cast<double>(unsent_attack_pairs_)});
+  }
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] != 0) scalar(V::kAbuseInducedBytes, induced_bytes_[verb], verb_slot_name(verb));
   }

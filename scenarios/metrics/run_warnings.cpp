@@ -51,6 +51,19 @@ void add_counted_warning(std::vector<std::string>& out, const std::vector<DropCo
   out.push_back(std::move(line));
 }
 
+// "; N dropped as amplification_limit ..." when the anti-amplification budget refused datagrams
+// (at a hub it keeps members from learning of their channel), else "".
+std::string amplification_note(const RunDiagnostics& d) {
+  const auto it = std::find_if(d.drops.begin(), d.drops.end(),
+                               [](const DropCount& c) { return c.reason == "amplification_limit"; });
+  if (it == d.drops.end() || it->count == 0) return "";
+  return "; " + std::to_string(it->count) +
+         " datagrams dropped as amplification_limit: answers and relays to addresses that had not "
+         "proven themselves, refused by the anti-amplification budget (NodeParams "
+         "anti_amplification_enabled, amplification_factor_max), keep members of a hub from learning "
+         "of their channel";
+}
+
 }  // namespace
 
 std::vector<std::string> run_warnings(const RunDiagnostics& d) {
@@ -66,6 +79,24 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
     if (it == counts.end() || it->count == 0) continue;
     out.push_back("warning: " + std::to_string(it->count) + (skip ? " skipped as " : " dropped as ") +
                   std::string(rule.reason) + ": " + std::string(rule.meaning));
+  }
+  if (d.members_open_not_joined > 0) {
+    out.push_back("warning: " + std::to_string(d.members_open_not_joined) + " of " +
+                  std::to_string(d.members_open) +
+                  " channel members up at the end had not joined (the membership table's rows with "
+                  "joined_ns NULL and left_ns NULL)" +
+                  amplification_note(d));
+  }
+  if (!d.too_large_by_verb.empty()) {
+    std::uint64_t total = 0;
+    std::string verbs;
+    for (const auto& v : d.too_large_by_verb) {
+      total += v.count;
+      verbs += (verbs.empty() ? "" : ", ") + v.reason + " x" + std::to_string(v.count);
+    }
+    out.push_back(
+        "warning: " + std::to_string(total) + " dropped as too_large (" + verbs +
+        "): datagrams larger than the sender's bound were never sent (NodeParams max_datagram_bytes)");
   }
   if (d.gave_up > 0) {
     out.push_back("warning: " + std::to_string(d.gave_up) +

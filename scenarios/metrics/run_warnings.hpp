@@ -26,6 +26,9 @@ struct RunDiagnostics {
   std::vector<DropCount> not_sent;
   std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
+  std::uint64_t members_open = 0;           // memberships open at the end (node up, not left)
+  std::uint64_t members_open_not_joined = 0;  // of those, the ones whose node never joined
+  std::vector<DropCount> too_large_by_verb;   // datagrams a node would not send (too_large), by verb
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
   // rules): they never reach the engine, so no traffic row records them.
   std::vector<DropCount> skipped;
@@ -73,8 +76,9 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
 
 // The `warning: ...` lines for `d` (no trailing newline), in a stable order: unsent MESSAGEs,
 // then the warning table's reasons in table order ("N dropped as R", or "N skipped as R" for
-// workload rules), then given-up retransmissions. Empty when
-// nothing failed silently.
+// workload rules), then members up at the end that had not joined (with the amplification_limit drops, if
+// any), then too_large drops of any verb (by verb), then given-up retransmissions. Empty when nothing failed
+// silently.
 [[nodiscard]] std::vector<std::string> run_warnings(const RunDiagnostics& d);
 
 }  // namespace ptplab::scenarios

@@ -36,6 +36,19 @@ std::uint64_t TrafficTable::engine_drops(Reason reason) const {
   return total;
 }
 
+std::vector<DropCount> TrafficTable::engine_drops_by_verb(Reason reason) const {
+  const auto r = static_cast<std::uint64_t>(reason);
+  std::map<std::string, std::uint64_t, std::less<>> by_verb;
+  for (const auto& [key, c] : engine_cells_) {
+    if ((key & 0xffff) == r) by_verb[std::string(verb_slot_name((key >> 16) & 0xffff))] += c.first;
+  }
+  std::vector<DropCount> out;
+  for (const auto& [name, n] : by_verb) out.push_back({name, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DropCount& a, const DropCount& b) { return a.count > b.count; });
+  return out;
+}
+
 void TrafficTable::sent(TimeNs t, std::size_t verb, std::size_t bytes) {
   auto& c = cell(t, verb);
   ++c.sent_datagrams;

@@ -39,6 +39,8 @@ class TrafficTable {
   void engine_dropped(TimeNs t, std::size_t verb, std::size_t bytes, Reason reason);
   // Datagrams endpoints discarded for `reason`, over the run.
   [[nodiscard]] std::uint64_t engine_drops(Reason reason) const;
+  // The same per verb (DropCount::reason holds the verb slot's name), largest first (ties by name).
+  [[nodiscard]] std::vector<DropCount> engine_drops_by_verb(Reason reason) const;
   // Datagrams dropped per reason over the run, network and endpoint reasons by their report
   // names (the two tables share no name: sim/drop_reason.hpp), non-zero only, largest first
   // (ties by name).

@@ -86,12 +86,25 @@ MetricValues Simulation::finish() {
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
       rows_.add(std::move(r));
     }
-    for (const auto& [value, n] : {std::pair{reports::RunValue::kSimUnreachableEdges, unreachable_edges_},
-                                  std::pair{reports::RunValue::kSimEvents, sim_.events_executed()}}) {
+    const auto add_value = [&](reports::RunValue value, double n) {
       const auto& def = reports::run_value_def(value);
+      rows_.add(reports::ScalarRecord{std::string(def.module), std::string(def.name), n});
+    };
+    add_value(reports::RunValue::kSimUnreachableEdges, static_cast<double>(unreachable_edges_));
+    // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
+    if (messages_without_sender_ > 0) {
       rows_.add(
-          reports::ScalarRecord{std::string(def.module), std::string(def.name), static_cast<double>(n)});
+          reports::ScalarRecord{"sim", "skipped_no_sender", static_cast<double>(messages_without_sender_)});
     }
+    if (channels_without_members_ > 0) {
+      rows_.add(
+          reports::ScalarRecord{"sim", "skipped_no_members", static_cast<double>(channels_without_members_)});
+    }
+    if (memberships_renewed_ > 0) {
+      rows_.add(reports::ScalarRecord{"sim", "memberships_renewed_at_restart",
+                                      static_cast<double>(memberships_renewed_)});
+    }
+    add_value(reports::RunValue::kSimEvents, static_cast<double>(sim_.events_executed()));
   }
   auto metrics = collector_.finish(sim_.now());
   if (sink_ != nullptr) rows_.drain_into(*sink_);
@@ -104,7 +117,10 @@ void Simulation::on_host_state(TimeNs now, sim::HostId host, bool up) {
   if (!up || host >= plan_.honest) return;
   if (started_[host]) {
     // A restarted node lost everything: it bootstraps again once the restart has finished.
-    sim_.call_at(now, [this, host] { bootstrap(host); });
+    sim_.call_at(now, [this, host] {
+      bootstrap(host);
+      rejoin(host);
+    });
   }
   started_[host] = true;
 }

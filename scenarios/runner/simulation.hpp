@@ -84,6 +84,16 @@ class Simulation final : private sim::Observer {
   void set_tap(CaptureTap* tap) { tap_ = tap; }
   // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).
   void add_skipped(RunDiagnostics& d) const;
+  // Records that the scenario made `host` a member of workload channel `c` (member_of_).
+  void make_member(std::size_t c, sim::HostId host);
+  // `host`'s node has just learned of a channel: if the scenario made it a member of that
+  // workload channel, it joins at once (deferred to the current instant, outside the engine's
+  // call), so join times are the protocol's, not the try_join poll's.
+  void on_channel_announced(sim::HostId host, std::string_view channel_id);
+  // Joins `host` to workload channel `c` if its node knows the channel; true once it is a member.
+  bool join_if_known(std::size_t c, sim::HostId host);
+  // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
+  void rejoin(sim::HostId host);
   // The node_id of an honest host ("" before it first started).
   [[nodiscard]] const std::string& node_id(sim::HostId host) const { return node_ids_[host]; }
 
@@ -99,6 +109,7 @@ class Simulation final : private sim::Observer {
   void on_delivery(TimeNs now, const sim::DatagramView& d) override { collector_.on_delivery(now, d); }
   void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override {
     collector_.on_event(now, host, e, cause);
+    if (e.kind == EventKind::kChannelAnnounced) on_channel_announced(host, e.channel_id);
   }
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
 
@@ -146,9 +157,14 @@ class Simulation final : private sim::Observer {
   std::vector<std::string> node_ids_;                      // by host
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
   std::vector<std::vector<sim::HostId>> channel_members_;  // by workload channel: hosts made members
-  std::uint64_t unreachable_edges_ = 0;   // overlay edges between two NATed hosts (not added)
-  std::vector<bool> started_;             // by host: started at least once
-  std::vector<std::string> channel_ids_;  // by workload channel ("" before creation)
+  // By host: the workload channels the scenario made it a member of, until it made it leave; a
+  // restarted node (crash/restart, churn) is made a member of them again and rejoins, as a user's
+  // client would.
+  std::vector<std::vector<std::size_t>> member_of_;
+  std::uint64_t memberships_renewed_ = 0;  // memberships renewed at a restart
+  std::uint64_t unreachable_edges_ = 0;    // overlay edges between two NATed hosts (not added)
+  std::vector<bool> started_;              // by host: started at least once
+  std::vector<std::string> channel_ids_;   // by workload channel ("" before creation)
   std::vector<sim::HostId> channel_creator_;
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked

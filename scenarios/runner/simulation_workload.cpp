@@ -33,6 +33,7 @@ void Simulation::build_workload() {
   channel_ids_.assign(channels.size(), "");
   channel_creator_.assign(channels.size(), sim::kNoHost);
   channel_members_.assign(channels.size(), {});
+  member_of_.assign(plan_.hosts.size(), {});
   for (std::size_t c = 0; c < channels.size(); ++c) {
     sim_.call_at(kChannelSetup_ns, [this, c] { schedule_channel(c); });
   }
@@ -65,7 +66,10 @@ void Simulation::schedule_channel(std::size_t c) {
   channel_creator_[c] = creator;
   collector_.add_channel(channel_ids_[c]);
   // Every picked member is an intended recipient from now on, whether or not it manages to join.
-  for (const sim::HostId h : members) collector_.note_intended(now, h, channel_ids_[c]);
+  for (const sim::HostId h : members) {
+    collector_.note_intended(now, h, channel_ids_[c]);
+    make_member(c, h);
+  }
   collector_.note_member(now, creator, channel_ids_[c]);
   channel_members_[c].push_back(creator);
   for (std::size_t i = 1; i < members.size(); ++i) {
@@ -75,27 +79,57 @@ void Simulation::schedule_channel(std::size_t c) {
   if (ch.messages.rate_per_s > 0 || ch.messages.interval_ns > 0) schedule_next_message(c, first);
 }
 
+bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
+  engine::Node* n = node(host);
+  if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
+  const TimeNs now = sim_.now();
+  bool joined = false;
+  net_->act(host, [&](Endpoint& e, Output& out) {
+    joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
+  });
+  if (!joined) return false;
+  collector_.note_member(now, host, channel_ids_[c]);
+  if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) == channel_members_[c].end()) {
+    channel_members_[c].push_back(host);
+  }
+  return true;
+}
+
+void Simulation::on_channel_announced(sim::HostId host, std::string_view channel_id) {
+  if (host >= member_of_.size()) return;
+  for (const std::size_t c : member_of_[host]) {
+    if (channel_ids_[c] != channel_id) continue;
+    sim_.call_at(sim_.now(), [this, c, host] {
+      if (engine::Node* n = node(host); n != nullptr && !n->is_member(channel_ids_[c]))
+        join_if_known(c, host);
+    });
+  }
+}
+
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
   engine::Node* n = node(host);
   if (n == nullptr || n->is_member(channel_ids_[c])) return;
   const TimeNs now = sim_.now();
-  bool joined = false;
-  if (n->knows_channel(channel_ids_[c])) {
-    net_->act(host, [&](Endpoint& e, Output& out) {
-      joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
-    });
-  }
-  if (joined) {
-    collector_.note_member(now, host, channel_ids_[c]);
-    if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) ==
-        channel_members_[c].end()) {
-      channel_members_[c].push_back(host);
-    }
-  } else {
-    // A node that has not heard of the channel yet keeps trying for the whole run: quickly at
+  if (!join_if_known(c, host)) {
+    // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
+    // has not heard of the channel yet keeps trying for the whole run: quickly at
     // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
     const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
     sim_.call_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
+  }
+}
+
+void Simulation::make_member(std::size_t c, sim::HostId host) {
+  auto& channels = member_of_[host];
+  if (std::find(channels.begin(), channels.end(), c) == channels.end()) channels.push_back(c);
+}
+
+void Simulation::rejoin(sim::HostId host) {
+  const TimeNs now = sim_.now();
+  for (const std::size_t c : member_of_[host]) {
+    collector_.note_intended(now, host, channel_ids_[c]);
+    ++memberships_renewed_;
+    sim_.call_at(now + kJoinRetry_ns, [this, c, host] { try_join(c, host, 1); });
   }
 }
 
@@ -137,13 +171,17 @@ void Simulation::send_message(std::size_t c) {
       attachments.push_back({std::move(body), ch.messages.attachments.type});
     }
     const TimeNs now = sim_.now();
+    bool sent = false;
     net_->act(h, [&](Endpoint& e, Output& out) {
-      (void)static_cast<engine::Node&>(e).send_message(now, channel_ids_[c], text, std::move(attachments),
-                                                       out);
+      sent = static_cast<engine::Node&>(e)
+                 .send_message(now, channel_ids_[c], text, std::move(attachments), out)
+                 .has_value();
     });
+    if (!sent) collector_.note_unsent(now, h, channel_ids_[c]);
     return;
   }
   ++messages_without_sender_;
+  collector_.note_unsent(sim_.now(), sim::kNoHost, channel_ids_[c]);
 }
 
 void Simulation::add_skipped(RunDiagnostics& d) const {
@@ -167,6 +205,7 @@ void Simulation::apply_membership(const MembershipChange& change) {
     std::erase_if(hosts, [&](sim::HostId h) { return node(h) == nullptr || is_member(h); });
     for (const auto h : pick(hosts, change.share, std::nullopt)) {
       collector_.note_intended(now, h, channel_ids_[c]);
+      make_member(c, h);
       try_join(c, h, 1);
     }
     return;
@@ -178,6 +217,7 @@ void Simulation::apply_membership(const MembershipChange& change) {
     });
     collector_.note_left(now, h, channel_ids_[c]);
     std::erase(channel_members_[c], h);
+    std::erase(member_of_[h], c);
   }
 }
 

@@ -83,8 +83,13 @@ class Run:
         return max(values) if values else None
 
 
+def unsent_pairs(r, name="unsent_intended_pairs"):
+    """Intended pairs of scheduled messages that were never sent (absent scalar: none)."""
+    return r.scalars.get(("sim", name), 0)
+
+
 def delivery_ratio(r):
-    return ratio(len(r.intended_pairs()), sum(m["intended_recipients"] for m in r.message))
+    return ratio(len(r.intended_pairs()), sum(m["intended_recipients"] for m in r.message) + unsent_pairs(r))
 
 
 def delivery_ratio_joined(r):
@@ -96,7 +101,8 @@ def honest_delivery_ratio(r):
     """Over messages sent under attack; without attacker hosts, over every message."""
     attackers = any(n["role"] == "attacker" for n in r.node)
     attacked = [m for m in r.message if m["during_attack"] or not attackers]
-    return ratio(len(r.intended_pairs(attacked)), sum(m["intended_recipients"] for m in attacked))
+    unsent = unsent_pairs(r, "unsent_intended_pairs_under_attack" if attackers else "unsent_intended_pairs")
+    return ratio(len(r.intended_pairs(attacked)), sum(m["intended_recipients"] for m in attacked) + unsent)
 
 
 def amplification_factor(r):

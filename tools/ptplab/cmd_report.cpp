@@ -15,10 +15,12 @@
 #include "reports/export/json_export.hpp"
 #include "reports/html/report.hpp"
 #include "reports/reader.hpp"
+#include "reports/sqlite_db.hpp"
 #include "reports/text_summary.hpp"
 #include "reports/text_table.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/report_warnings.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -58,6 +60,11 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
   const auto unattached = run ? std::optional<std::string>("") : conformance(0);
   if (!unattached) return 2;
   if (shown.empty() && unattached->empty()) std::printf("%s holds no runs\n", path.c_str());
+  auto db = reports::Database::open(path, false);  // for the warning lines, recomputed from rows
+  if (!db) {
+    std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), db.error().c_str());
+    return 2;
+  }
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const auto summary = reader->load_summary(shown[i]);
     if (!summary) {
@@ -66,8 +73,14 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     }
     const auto own = conformance(shown[i]);
     if (!own) return 2;
-    std::printf("%s%s%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str(),
-                own->empty() ? "" : "\n", own->c_str());
+    std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
+    const auto warnings = stored_run_warnings(*db, shown[i]);
+    if (!warnings) {
+      std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), warnings.error().c_str());
+      return 2;
+    }
+    for (const auto& w : *warnings) std::printf("%s\n", w.c_str());
+    std::printf("%s%s", own->empty() ? "" : "\n", own->c_str());
   }
   if (!unattached->empty()) std::printf("%s%s", shown.empty() ? "" : "\n", unattached->c_str());
   return 0;

@@ -15,6 +15,7 @@
 
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/capture_options.hpp"
 #include "tools/ptplab/children.hpp"
@@ -185,6 +186,9 @@ int run(int argc, char** argv) {
     if (!quiet) {
       std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), path.c_str(),
                   appended ? "run appended to the existing file" : "new file");
+    } else if (!request.sweep_point.empty()) {
+      // A sweep's run: its warning lines go to the log `ptplab sweep` repeats them from.
+      for (const auto& w : scenarios::run_warnings(outcome->diagnostics)) std::printf("%s\n", w.c_str());
     }
     if (auto closed = capture->close(); !closed) {
       std::fprintf(stderr, "ptplab run: %s\n", closed.error().c_str());

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "reports/records/metrics.hpp"
@@ -167,7 +168,8 @@ int sweep(int argc, char** argv) {
   const bool merged = merger.finish();
   int verdict = 0;
   std::vector<SweepRun> rows;
-  std::string logs;  // what runs that ended with an error or timed out said, after the tables
+  std::string logs;      // what runs that ended with an error or timed out said, after the tables
+  std::string warnings;  // the runs' warning lines, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
     for (const auto& r : merger.runs_of(i)) {
@@ -179,6 +181,12 @@ int sweep(int argc, char** argv) {
       }
     }
     rows.push_back(std::move(row));
+    // The run's warning lines (its log holds them, ptplab run --sweep-point --quiet), by point.
+    std::istringstream log(read_text(jobs[i].log_path));
+    for (std::string line; std::getline(log, line);) {
+      if (line.rfind("warning: ", 0) == 0)
+        warnings += "warning: " + (*points)[i].label + ": " + line.substr(9) + "\n";
+    }
     if (status[i] == 2 || status[i] == kTimedOutExitStatus) {
       logs += (*points)[i].label + ":\n" +
               name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
@@ -190,8 +198,8 @@ int sweep(int argc, char** argv) {
       verdict = 1;
     }
   }
-  std::printf("runs\n%sper point\n%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
-              logs.c_str());
+  std::printf("runs\n%sper point\n%s%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
+              warnings.c_str(), logs.c_str());
   if (!merged) verdict = 2;
   remove_temp_dir(tmp);
   std::printf("report: %s\n", report.c_str());

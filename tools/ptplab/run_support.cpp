@@ -37,6 +37,15 @@ std::string bytes(const scenarios::MetricValues& m, M which) {
   return it == m.end() ? std::string("-") : reports::format_bytes(it->second);
 }
 
+// ", N scheduled not sent (counted as undelivered)" when the origin refused messages or the
+// workload found no sender, else "".
+std::string unsent_text(const scenarios::RunDiagnostics& d) {
+  std::uint64_t n = 0;
+  for (const auto& u : d.unsent) n += u.count;
+  for (const auto& s : d.skipped) n += s.reason == "no_sender" ? s.count : 0;
+  return n == 0 ? std::string() : ", " + std::to_string(n) + " scheduled not sent (counted as undelivered)";
+}
+
 }  // namespace
 
 std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
@@ -47,7 +56,8 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << o.events << " events in " << fmt("%.2f", o.wall_seconds) << " s\n";
   out << "  delivery    ratio " << metric(m, M::kDeliveryRatio, "%.4f") << " of intended members ("
       << metric(m, M::kDeliveredMessages, "%.0f") << " deliveries of " << metric(m, M::kMessagesSent, "%.0f")
-      << " messages), " << metric(m, M::kDeliveryRatioJoined, "%.4f") << " of joined members\n";
+      << " messages" << unsent_text(o.diagnostics) << "), " << metric(m, M::kDeliveryRatioJoined, "%.4f")
+      << " of joined members\n";
   out << "  members     " << metric(m, M::kMembersJoined, "%.0f") << " of "
       << metric(m, M::kMembersIntended, "%.0f") << " intended joined ("
       << metric(m, M::kJoinSuccessRatio, "%.4f") << "), join time ms p50 "

@@ -16,14 +16,19 @@ namespace cmp = reports::compare;
 
 std::string value_text(const std::optional<double>& v) { return v ? reports::format_number(*v) : "-"; }
 
-// "mean ± h" over the values present (h: half-width of the kConfidence t interval of the mean).
-std::string mean_interval(const std::vector<double>& values) {
+// "mean ± h" over the values present (h: half-width of the kConfidence t interval of the mean),
+// followed by " (k of n runs)" when only k of the point's n finished runs have the metric.
+std::string mean_interval(const std::vector<double>& values, std::size_t runs) {
   if (values.empty()) return "-";
   const auto s = cmp::summarize(values);
-  if (s.n < 2) return reports::format_number(s.mean);
-  const double t = cmp::student_t_quantile(1 - (1 - cmp::kConfidence) / 2, static_cast<double>(s.n - 1));
-  const double h = t * s.stddev / std::sqrt(static_cast<double>(s.n));
-  return reports::format_number(s.mean) + " ± " + reports::format_number(h);
+  std::string text = reports::format_number(s.mean);
+  if (s.n >= 2) {
+    const double t = cmp::student_t_quantile(1 - (1 - cmp::kConfidence) / 2, static_cast<double>(s.n - 1));
+    text += " ± " + reports::format_number(t * s.stddev / std::sqrt(static_cast<double>(s.n)));
+  }
+  if (values.size() < runs)
+    text += " (" + std::to_string(values.size()) + " of " + std::to_string(runs) + " runs)";
+  return text;
 }
 
 }  // namespace
@@ -66,11 +71,12 @@ std::string format_sweep_points(const std::vector<SweepRun>& runs) {
   reports::TextTable t({"point", "runs", std::string(metric_name(reports::Metric::kDeliveryRatio)),
                         std::string(metric_name(reports::Metric::kLatencyP50Ms))});
   for (const auto& p : points)
-    t.row({p.name, std::to_string(p.runs), mean_interval(p.delivery), mean_interval(p.p50)});
+    t.row({p.name, std::to_string(p.runs), mean_interval(p.delivery, p.runs), mean_interval(p.p50, p.runs)});
   return t.render() + "  (mean over the point's seeds ± the half-width of its " +
          std::to_string(static_cast<int>(100 * cmp::kConfidence)) +
-         " % Student t interval over the finished runs; interrupted, timed-out and not-run runs and a run "
-         "without the metric are left out)\n";
+         " % Student t interval over the finished runs; interrupted, timed-out and not-run runs are left "
+         "out, "
+         "and a run without the metric: \"(k of n runs)\" then says how many runs the mean covers)\n";
 }
 
 }  // namespace ptplab::cli

@@ -29,7 +29,8 @@ struct SweepRun {
 // One aligned row per point (in first-seen order): its finished runs (interrupted, timed-out and
 // not-run runs are left out: their figures are partial or absent), then for delivery_ratio and
 // latency_p50_ms the mean over those runs and "± h", h the half-width of the 95 % Student t
-// interval of that mean (the mean alone with one value, "-" with none). Ends with a line saying so.
+// interval of that mean (the mean alone with one value, "-" with none), followed by "(k of n runs)"
+// when only k of the point's n finished runs have the metric. Ends with a line saying so.
 [[nodiscard]] std::string format_sweep_points(const std::vector<SweepRun>& runs);
 
 }  // namespace ptplab::cli

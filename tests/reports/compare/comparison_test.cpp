@@ -120,6 +120,27 @@ TEST(Compare, SeparatedSidesGetBetterOrWorseByDirection) {
   EXPECT_EQ(metric_of(*c, "messages_sent").verdict, Verdict::kDifferent);  // no better direction
 }
 
+// review-tr finding 8: record = summary approximates the latency percentiles (bucket upper ends,
+// up to 1/64 high), so a full side against a summary side must not turn that bias into "worse".
+TEST(Compare, LatencyPercentilesOfSidesRecordedDifferentlyGetNoVerdict) {
+  auto a = report_of({{"latency_p50_ms", {100, 101, 102, 100, 101, 102}},
+                      {"latency_max_ms", {200, 201, 202, 200, 201, 202}}});
+  auto b = report_of({{"latency_p50_ms", {101, 102, 103, 101, 102, 103}},
+                      {"latency_max_ms", {300, 301, 302, 300, 301, 302}}});
+  a.points[0].params.push_back({"/record", "\"full\""});
+  b.points[0].params.push_back({"/record", "\"summary\""});
+  const auto c = compare_reports(a, b, {});
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(metric_of(*c, "latency_p50_ms").verdict, Verdict::kInconclusive);
+  EXPECT_EQ(metric_of(*c, "latency_max_ms").verdict, Verdict::kWorse);  // exact in both modes
+  EXPECT_NE(comparison_text(*c).find("warning: A was recorded full, B summary"), std::string::npos);
+  b.points[0].params.back().value = "\"full\"";
+  const auto same = compare_reports(a, b, {});
+  ASSERT_TRUE(same.has_value());
+  EXPECT_EQ(metric_of(*same, "latency_p50_ms").verdict, Verdict::kWorse);
+  EXPECT_EQ(comparison_text(*same).find("recorded"), std::string::npos);
+}
+
 TEST(Compare, TwoRunsASideAreInconclusiveHoweverFarApart) {
   const auto c = compare_reports(report_of({{"latency_p50_ms", {10, 10.1}}}),
                                  report_of({{"latency_p50_ms", {1000, 1000.1}}}), {});
