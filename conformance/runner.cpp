@@ -241,7 +241,8 @@ Expected<std::set<std::string>, std::string> parse_expect_fail(const std::string
                                                                const std::vector<Case>& cases) {
   std::set<std::string> ids;
   for (auto& [number, id] : expect_fail_lines(text)) {
-    const bool known = std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.id == id; });
+    const std::string& wanted = id;  // clang 14 cannot capture a structured binding
+    const bool known = std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.id == wanted; });
     if (!known) return Unexpected("line " + std::to_string(number) + ": unknown case id '" + id + "'");
     ids.insert(std::move(id));
   }
