@@ -24,7 +24,12 @@ finished=$(grep -c '^ *\[[0-9]*/30\]' "$tmp/out")
 landed=$(sqlite3 "$tmp/r.db" "SELECT count(*) FROM run WHERE status='complete'" 2>&1)
 [[ $landed =~ ^[0-9]+$ && $landed -ge $finished ]]
 check "killed sweep: the report holds every finished point ($landed runs, $finished reported)" $?
-folder_gone() { [[ -z "$(ls -A "$tmp/t")" ]]; }
-wait_for 120 folder_gone
-check "killed sweep: the orphaned point removed the temporary folder" $?
+# The child running when the parent died (if one was: the kill can land between two points)
+# stops, and removes the folder once it holds no report; none may be left behind either way.
+no_child() { ! pgrep -f -- "--temp-of-parent $tmp/t" >/dev/null; }
+wait_for 120 no_child
+check "killed sweep: the orphaned point stopped" $?
+left=$(find "$tmp/t" -name '*.db' 2>/dev/null | wc -l)
+[[ $left == 0 ]]
+check "killed sweep: no report left in the temporary folder ($left)" $?
 exit $((failures > 0))
