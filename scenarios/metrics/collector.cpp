@@ -149,6 +149,7 @@ std::vector<reports::NodeRecord> Collector::node_rows() const {
     r.datagrams_in = s.datagrams_in, r.bytes_in = s.bytes_in;
     r.bytes_induced = s.bytes_induced;
     r.deliveries = s.deliveries;
+    r.messages_intended = s.unsent_intended;
     r.duplicates = s.duplicates;
   }
   for (const auto& p : past_memberships_) rows[p.host].messages_intended += intended_pairs(p.channel, p.m);
@@ -406,6 +407,12 @@ void Collector::note_unsent(TimeNs now, sim::HostId origin, std::string_view cha
   const std::uint64_t pairs = intended_up_[ch->second] - (self ? 1 : 0);
   ++messages_unsent_;
   unsent_pairs_ += pairs;
+  // The same pairs, charged to each recipient, so per-node and per-group delivery is against
+  // intention too (an open membership is an intended member that is up).
+  const auto& members = membership_[ch->second];
+  for (sim::HostId h = 0; h < members.size(); ++h) {
+    if (members[h].open() && !(self && h == origin)) ++hosts_[h].unsent_intended;
+  }
   if (attack_on(now)) unsent_attack_pairs_ += pairs;
 }
 

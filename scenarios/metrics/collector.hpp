@@ -166,6 +166,7 @@ class Collector final : public sim::Observer {
     std::uint32_t group = UINT32_MAX;
     std::uint64_t datagrams_out = 0, bytes_out = 0, datagrams_in = 0, bytes_in = 0, bytes_induced = 0;
     std::uint64_t deliveries = 0, duplicates = 0;
+    std::uint64_t unsent_intended = 0;  // intended (message, node) pairs of messages never sent
   };
   struct ConnectAttempt {
     sim::HostId a = 0, b = 0;

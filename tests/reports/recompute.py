@@ -200,8 +200,9 @@ def consistency(r):
     yield ("sum(node.datagrams_out) = sum(traffic.datagrams_sent)",
            sum(n["datagrams_out"] for n in r.node), sum(t["datagrams_sent"] for t in r.traffic))
     yield ("sum(node.bytes_out) = sum(traffic.bytes_sent)", sum(n["bytes_out"] for n in r.node), bytes_sent(r))
-    yield ("sum(node.messages_intended) = sum(message.intended_recipients)",
-           sum(n["messages_intended"] for n in r.node), sum(m["intended_recipients"] for m in r.message))
+    yield ("sum(node.messages_intended) = sum(message.intended_recipients) + unsent_intended_pairs",
+           sum(n["messages_intended"] for n in r.node),
+           sum(m["intended_recipients"] for m in r.message) + unsent_pairs(r))
     yield ("node.deliveries = intended delivery rows, per node",
            {n["node"]: n["deliveries"] for n in r.node if n["deliveries"]}, per_node_deliveries)
     yield ("node.joined_ns = first membership.joined_ns, per node",

@@ -159,6 +159,35 @@ TEST(Collector, NodeRowsAndGroupTotalsSplitTheDeliveryRatio) {
   EXPECT_DOUBLE_EQ(*groups[1].latency_p99_ms, 30);
 }
 
+// A message its origin could not send still had intended recipients: each of them is charged
+// the pair in its `node` row, so per-group delivery is against intention like the headline.
+TEST(Collector, UnsentMessagesCountInEachRecipientsIntendedPairs) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) f.up(h);
+  f.c.set_group(0, 0, "a");
+  f.c.set_group(1, 0, "a");
+  f.c.set_group(2, 1, "b");
+  f.c.add_channel("ch");
+  f.c.note_intended(0, 0, "ch");
+  f.c.note_member(0, 1, "ch");
+  f.c.note_intended(0, 2, "ch");        // never joins
+  f.c.note_unsent(1000 * ms, 0, "ch");  // intended: hosts 1 and 2 (0 is the origin)
+  f.c.on_host_state(1500 * ms, 2, false);
+  f.c.note_unsent(2000 * ms, 1, "ch");    // intended: host 0 (2 is down, 1 the origin)
+  f.originate(3000 * ms, 0, "m1", "ch");  // intended: host 1
+  f.deliver(3010 * ms, 1, "m1");
+  const auto rows = f.c.node_rows();
+  EXPECT_EQ(rows[0].messages_intended, 1u);
+  EXPECT_EQ(rows[1].messages_intended, 2u);
+  EXPECT_EQ(rows[2].messages_intended, 1u);
+  const auto groups = f.c.group_totals();
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].intended, 3u);
+  EXPECT_DOUBLE_EQ(*groups[0].delivery_ratio, 1.0 / 3.0);
+  EXPECT_EQ(groups[1].intended, 1u);
+  EXPECT_EQ(groups[1].delivery_ratio, 0.0);
+}
+
 TEST(Collector, DeliveryAfterLeavingStillCountsAndLateJoinersDoNot) {
   Feed f(3);
   for (sim::HostId h = 0; h < 3; ++h) f.up(h);
