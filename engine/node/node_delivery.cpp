@@ -119,7 +119,10 @@ std::optional<Reason> admission(NodeState& s, TimeNs now, const Inbound& in, con
     return Reason::kEnvelopeMismatch;
   const std::uint64_t digest = fnv1a64(m.message);
   if (const auto seen = s.dedup.find(m.msg_id)) {
-    if (*seen != digest && *seen != 0) {
+    // Other content under a seen msg_id, or a msg_id first seen on another verb (digest 0: a
+    // CHANNEL, JOIN, LEAVE, GETKEY or KEY): two messages share the id and this one is suppressed,
+    // which is a collision, not a duplicate (PROTOCOL.md, the de-dup window covers every verb).
+    if (*seen != digest) {
       message_event(out, EventKind::kCollision, Reason::kMsgId, m, in.from, in.size());
       return Reason::kMsgIdCollision;
     }

@@ -54,13 +54,21 @@ ValidationErrors path_problem(const json& doc, const json::json_pointer& pointer
       const std::string range =
           at->empty() ? "0 (or \"-\") to add the first item"
                       : "0 to " + std::to_string(at->size() - 1) + ", or " + size + " (or \"-\") to add one";
-      if (token == "-") return {};
+      // Appending: the item is created, so the rest of the path is checked as created (an
+      // index past 0 below it would allocate that many items; found by overrides_fuzz).
+      if (token == "-") {
+        here = next;
+        return created_from(i + 1);
+      }
       if (!digits || token.size() > 9 || std::stoul(token) > at->size()) {
         return {{next, "--set " + shown + ": " + (here.empty() ? "the document" : here) + " has " + size +
                            (at->size() == 1 ? " item" : " items") + "; expected an index " + range +
                            ", found \"" + token + "\""}};
       }
-      if (std::stoul(token) == at->size()) return {};
+      if (std::stoul(token) == at->size()) {
+        here = next;
+        return created_from(i + 1);
+      }
       at = &(*at)[std::stoul(token)];
     } else {
       return {{here, "--set " + shown + ": cannot set " + next + " below " + describe(*at) +

@@ -288,7 +288,10 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
         connect_refused(cause.datagram->src_host, reason_name(Reason::kRateLimited));
       engine_dropped(now, e, cause, Reason::kRateLimited);
       break;
-    case EventKind::kCollision: ++collisions_detected_; break;
+    case EventKind::kCollision:
+      ++collisions_detected_;
+      if (e.reason == Reason::kMsgId) note_msg_id_collision(e.msg_id);
+      break;
     case EventKind::kSignatureFailed: ++signature_failures_; break;
     case EventKind::kChannelJoined: note_member(now, host, e.channel_id); break;
     case EventKind::kChannelLeft: note_left(now, host, e.channel_id); break;
@@ -414,6 +417,13 @@ void Collector::note_unsent(TimeNs now, sim::HostId origin, std::string_view cha
     if (members[h].open() && !(self && h == origin)) ++hosts_[h].unsent_intended;
   }
   if (attack_on(now)) unsent_attack_pairs_ += pairs;
+}
+
+void Collector::note_msg_id_collision(std::string_view msg_id) {
+  const auto it = msg_index_.find(msg_id);
+  if (it == msg_index_.end()) return;
+  for (std::uint32_t i = it->second; i != UINT32_MAX; i = messages_[i].next_same_id)
+    messages_[i].collided = true;
 }
 
 void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {

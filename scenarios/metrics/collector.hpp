@@ -93,6 +93,13 @@ class Collector final : public sim::Observer {
   // (too_large, ...), or no member could send it (`origin` = sim::kNoHost). Its intended
   // recipients (the members up now, `origin` excluded) count as undelivered in delivery_ratio.
   void note_unsent(TimeNs now, sim::HostId origin, std::string_view channel_id);
+  // A node dropped a copy of MESSAGE `msg_id` as a msg_id collision. With no other MESSAGE under
+  // that id, the id is shared with another verb's datagram (JOIN, CHANNEL, LEAVE, GETKEY, KEY),
+  // which the ground truth of message rows cannot see: the message counts as a collision.
+  void note_msg_id_collision(std::string_view msg_id);
+  // Whether the msg_id of message `first` (the first under its id) is held by another message:
+  // another MESSAGE, or another verb's datagram a node reported (note_msg_id_collision).
+  [[nodiscard]] bool shares_msg_id(std::uint32_t first) const;
   // Host `a` started a CONNECT towards host `b`.
   void note_connect(TimeNs now, sim::HostId a, sim::HostId b);
   // The periods during which any attack is on (honest_delivery_ratio counts messages sent then;
@@ -137,6 +144,7 @@ class Collector final : public sim::Observer {
     std::uint32_t delivered_joined = 0;
     std::uint32_t next_same_id = UINT32_MAX;  // another message with the same msg_id
     bool during_attack = false;
+    bool collided = false;  // a node dropped a copy as a msg_id collision (kCollision, kMsgId)
   };
   // Per-recipient counts of a membership come from the channel's message count at its start and
   // end, less the messages its host originated meanwhile.

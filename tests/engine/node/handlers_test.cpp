@@ -515,6 +515,25 @@ TEST(Message, HopsAtTheBoundOrAtUint32MaxAreNotRelayed) {
   }
 }
 
+// One de-dup window covers every verb: a MESSAGE under a msg_id first seen on a LEAVE is
+// suppressed, and that is a msg_id collision (reported), not a duplicate (counted nowhere).
+TEST(Message, MsgIdFirstSeenOnAnotherVerbIsCollisionEvidence) {
+  Pair p;
+  const auto m = p.message(10 * kSecond);
+  RecordingOutput o;
+  p.receiver.on_datagram(10 * kSecond, addr(3), datagram(wire::Leave{m.msg_id, kIdB, "other", "other-id"}),
+                         o);
+  p.out.clear();
+  p.receiver.on_datagram(10 * kSecond + 1, addr(1), datagram(m), p.out);
+  EXPECT_EQ(p.out.count(EventKind::kDelivered), 0u);
+  EXPECT_EQ(p.out.count(EventKind::kDuplicate), 0u);
+  const auto c = p.out.find(EventKind::kCollision);
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->reason, "msg_id");
+  ASSERT_TRUE(p.out.find(EventKind::kDropped).has_value());
+  EXPECT_EQ(p.out.find(EventKind::kDropped)->reason, "msg_id_collision");
+}
+
 TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   NodeParams narrow;
   narrow.msg_id_scheme = MsgIdScheme::kRandom;

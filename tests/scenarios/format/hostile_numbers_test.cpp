@@ -149,6 +149,15 @@ TEST(HostileNumbers, ANumberBeyondADoubleIsAnError) {
   EXPECT_ERROR(huge.error(), "/new/7370955162",
                "--set /new/7370955162/x=1: expected index 0 (or \"-\") in an array the path creates, found "
                "\"7370955162\"");
+  // Found by overrides_fuzz (session 8): appending an item (index == size, or "-") returned
+  // before the rest of the path was checked, so /nodes/2/x/99999999999/y asked for 10^11 items.
+  for (const std::string path : {"/nodes/2/x/99999999999/y=1", "/nodes/-/x/99999999999/y=1"}) {
+    const auto appended = load_scenario(kHostileBase, {path});
+    ASSERT_FALSE(appended) << path;
+    EXPECT_ERROR(appended.error(), path.substr(0, path.find("/y")),
+                 "--set " + path + ": expected index 0 (or \"-\") in an array the path creates, found "
+                 "\"99999999999\"");
+  }
   const auto set = load_scenario(kHostileBase, {"/seed=1e999"});
   ASSERT_FALSE(set);
   EXPECT_ERROR(set.error(), "/seed", "expected an integer in [0, 9223372036854775807], found \"1e999\"");

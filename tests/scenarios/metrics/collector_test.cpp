@@ -188,6 +188,28 @@ TEST(Collector, UnsentMessagesCountInEachRecipientsIntendedPairs) {
   EXPECT_EQ(groups[1].delivery_ratio, 0.0);
 }
 
+// A MESSAGE whose msg_id only another verb's datagram shares has no second message: the node
+// that drops a copy as a collision tells the collector, and the id counts as shared.
+TEST(Collector, MsgIdSharedWithAnotherVerbCountsAsCollision) {
+  Feed f(3);
+  for (sim::HostId h = 0; h < 3; ++h) f.up(h);
+  f.c.add_channel("ch");
+  for (sim::HostId h = 0; h < 3; ++h) f.c.note_member(0, h, "ch");
+  f.originate(1000 * ms, 0, "m1", "ch");  // intended: hosts 1 and 2
+  f.originate(1000 * ms, 0, "m2", "ch");
+  f.deliver(1010 * ms, 1, "m1");
+  f.deliver(1010 * ms, 1, "m2");
+  f.deliver(1010 * ms, 2, "m2");
+  Event e;
+  e.kind = EventKind::kCollision;
+  e.reason = Reason::kMsgId;
+  e.msg_id = "m1";  // host 2 had seen m1's id on a JOIN
+  f.c.on_event(1020 * ms, 2, e, {});
+  const auto m = f.c.finish(2 * kSecond);
+  EXPECT_EQ(m.at("msg_id_collisions"), 1.0);
+  EXPECT_EQ(m.at("messages_wrongly_suppressed"), 1.0);
+}
+
 TEST(Collector, DeliveryAfterLeavingStillCountsAndLateJoinersDoNot) {
   Feed f(3);
   for (sim::HostId h = 0; h < 3; ++h) f.up(h);
