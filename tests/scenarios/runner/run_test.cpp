@@ -12,15 +12,14 @@
 #include <optional>
 #include <set>
 #include <sstream>
-#include <type_traits>
 #include <vector>
 
 #include "reports/records/metrics.hpp"
-#include "reports/records/sink.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/network_setup.hpp"
+#include "tests/scenarios/kept_rows.hpp"
 #include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
@@ -150,24 +149,9 @@ TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
   }
 }
 
-// A sink that keeps the scalar rows it is given.
-struct ScalarRows final : reports::ForwardingSink<ScalarRows> {
-  std::vector<reports::ScalarRecord> rows;
-  template <class R>
-  void add_row(const R& r) {
-    if constexpr (std::is_same_v<R, reports::ScalarRecord>) rows.push_back(r);
-  }
-  Expected<reports::RunId, std::string> begin_run(const reports::RunInfo&) override {
-    return reports::RunId{1};
-  }
-  Expected<reports::RunId, std::string> finish_run(const reports::RunEnd&) override {
-    return reports::RunId{1};
-  }
-};
-
 // The scalar rows a run writes.
 std::vector<reports::ScalarRecord> scalar_rows(const std::string& scenario_text) {
-  ScalarRows sink;
+  test_support::KeptRows<reports::ScalarRecord> sink;
   RunRequest r;
   r.sink = &sink;
   const auto out = run_scenario(load_or_fail(scenario_text), r);
