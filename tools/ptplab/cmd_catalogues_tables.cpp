@@ -145,7 +145,7 @@ Catalogue actions() {
       "What a \"timeline\"[i].\"action\" may name, with the keys its entry may have; from the action "
       "table in scenarios/format/scenario.hpp (scenarios/README.md \"timeline\" explains the keys).";
   for (const auto& a : scenarios::TimelineEvent::kActions)
-    c.rows.push_back({std::string(a.name), joined(a.keys), std::string(a.meaning)});
+    c.rows.push_back({std::string(a.name), joined(a.key_names()), std::string(a.meaning)});
   return c;
 }
 
