@@ -165,6 +165,20 @@ TEST(Compare, LatencyPercentilesOfSidesRecordedDifferentlyGetNoVerdict) {
   EXPECT_EQ(comparison_text(*same).find("recorded"), std::string::npos);
 }
 
+// Runs that were not complete are left out of a side that has complete ones, and the text says
+// how many and why (their status), instead of dropping them silently.
+TEST(Compare, RunsLeftOutAreCountedByStatus) {
+  auto a = report_of({{"delivery_ratio", {0.9, 0.91, 0.92}}});
+  a.left_out = {{"interrupted", 2}, {"timed_out", 1}};
+  const auto c = compare_reports(a, report_of({{"delivery_ratio", {0.9, 0.91, 0.92}}}), {});
+  ASSERT_TRUE(c.has_value());
+  const auto text = comparison_text(*c);
+  EXPECT_NE(text.find("(3 runs; left out 3 runs not complete: 2 interrupted, 1 timed_out)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("left out", text.find("left out") + 1), std::string::npos) << text;  // not B
+}
+
 TEST(Compare, TwoRunsASideAreInconclusiveHoweverFarApart) {
   const auto c = compare_reports(report_of({{"latency_p50_ms", {10, 10.1}}}),
                                  report_of({{"latency_p50_ms", {1000, 1000.1}}}), {});

@@ -300,6 +300,20 @@ TEST(CaptureTap, BuffersUntilFlushedInSendOrder) {
 
 // A whole run's capture: every send (the datagrams_sent metric), in time order, all written by
 // the time the run returns.
+// An unknown --pcap-verbs name gets the full list of verbs and the closest one.
+TEST(CaptureTap, UnknownVerbListsEveryVerbAndTheClosest) {
+  const auto s = load_or_fail(kLine);
+  RecordingSink sink;
+  CaptureRequest request;
+  request.sink = &sink;
+  request.verbs = {"MESAGE"};
+  const auto tap = CaptureTap::make(request, s, plan_network(s));
+  ASSERT_FALSE(tap.has_value());
+  for (const auto* verb : {"\"HELLO\"", "\"GETCERTIFICATE\"", "\"ROUTING\"", "\"invalid\""})
+    EXPECT_NE(tap.error().find(verb), std::string::npos) << tap.error();
+  EXPECT_NE(tap.error().find("did you mean \"MESSAGE\"?"), std::string::npos) << tap.error();
+}
+
 TEST(CaptureTap, RunCapturesEverySendInOrder) {
   const auto s = load_or_fail(kLine);
   RecordingSink sink;
