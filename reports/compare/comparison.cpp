@@ -169,6 +169,8 @@ Expected<Comparison, std::string> compare_reports(const ReportRuns& a, const Rep
   c.scenario_b = b.scenario;
   c.only_complete_a = a.only_complete;
   c.only_complete_b = b.only_complete;
+  c.left_out_a = a.left_out;
+  c.left_out_b = b.left_out;
   if (a.scenario != b.scenario) {
     c.warnings.push_back("warning: A ran scenario " + a.scenario + ", B ran scenario " + b.scenario +
                          ": a comparison assumes one experiment changed in one respect; check that "

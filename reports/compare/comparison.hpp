@@ -5,6 +5,7 @@
 // verdict: better, worse, different, noise, or inconclusive below a minimum number of runs.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,7 @@ struct Comparison {
   std::size_t runs_a = 0, runs_b = 0;
   std::string scenario_a, scenario_b;
   bool only_complete_a = true, only_complete_b = true;
+  std::map<std::string, std::size_t> left_out_a, left_out_b;    // ReportRuns::left_out of each side
   std::vector<PointComparison> points;                          // the matched points, in A's order
   std::vector<std::string> points_only_in_a, points_only_in_b;  // unmatched point labels
   // What the reader must know before trusting a verdict ("warning: ..." lines), e.g. the two

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <string>
+#include <tuple>
 
 #include "reports/html/bar_chart.hpp"
 #include "reports/html/escape.hpp"
@@ -73,10 +75,22 @@ std::string seeds_text(std::vector<std::uint64_t> seeds) {
 
 std::string runs_text(std::size_t runs) { return std::to_string(runs) + (runs == 1 ? " run" : " runs"); }
 
-std::string side_line(const char* label, const std::string& path, std::size_t runs,
-                      const std::string& scenario, bool only_complete) {
-  return std::string(label) + ": " + path + " (" + runs_text(runs) +
-         (scenario.empty() ? "" : ", scenario " + scenario) + (only_complete ? "" : ", none complete") + ")";
+// "A: a.db (5 runs, scenario basic; left out 1 run not complete: 1 interrupted)".
+std::string side_line(const Comparison& c, bool a) {
+  const auto& [path, runs, scenario, only_complete, left_out] =
+      a ? std::tie(c.a_path, c.runs_a, c.scenario_a, c.only_complete_a, c.left_out_a)
+        : std::tie(c.b_path, c.runs_b, c.scenario_b, c.only_complete_b, c.left_out_b);
+  std::string out = std::string(a ? "A" : "B") + ": " + path + " (" + runs_text(runs) +
+                    (scenario.empty() ? "" : ", scenario " + scenario) +
+                    (only_complete ? "" : ", none complete");
+  std::size_t n = 0;
+  std::string why;
+  for (const auto& [status, count] : left_out) {
+    n += count;
+    why += (why.empty() ? "" : ", ") + std::to_string(count) + " " + status;
+  }
+  if (n > 0) out += "; left out " + runs_text(n) + " not complete: " + why;
+  return out + ")";
 }
 
 // "point gossip_fanout=4: A 5 runs (seeds 1-5), B 5 runs (seeds 1-5)".
@@ -168,8 +182,7 @@ std::string legend(const Comparison& c) {
 }  // namespace
 
 std::string comparison_text(const Comparison& c) {
-  std::string out = side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a) + "\n" +
-                    side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b) + "\n";
+  std::string out = side_line(c, true) + "\n" + side_line(c, false) + "\n";
   for (const auto& w : c.warnings) out += w + "\n";
   for (const auto& p : c.points) {
     out += '\n';
@@ -193,8 +206,7 @@ std::string comparison_html(const Comparison& c) {
   page.subtitle = "A = " + c.a_path + " · B = " + c.b_path;
 
   std::string sides =
-      "<p>" + html::escape(side_line("A", c.a_path, c.runs_a, c.scenario_a, c.only_complete_a)) + "<br>" +
-      html::escape(side_line("B", c.b_path, c.runs_b, c.scenario_b, c.only_complete_b)) + "</p>";
+      "<p>" + html::escape(side_line(c, true)) + "<br>" + html::escape(side_line(c, false)) + "</p>";
   for (const auto& w : c.warnings) sides += "<p class=\"note\">" + html::escape(w) + "</p>";
   for (const auto& line : unmatched_lines(c)) sides += "<p>" + html::escape(line) + "</p>";
   sides += "<p class=\"note\">" + html::escape(legend(c)) + "</p>\n";

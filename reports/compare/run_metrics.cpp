@@ -116,7 +116,10 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
   std::vector<std::string> scenarios;
   std::map<std::string, std::string> first_scenario;  // label -> scenario of the point's first run
   for (const auto& r : *runs) {
-    if (any_complete && r.status != "complete") continue;
+    if (any_complete && r.status != "complete") {
+      ++out.left_out[r.status];
+      continue;
+    }
     auto summary = reader->load_summary(r.run_id);
     if (!summary) return Unexpected(summary.error());
     if (std::find(scenarios.begin(), scenarios.end(), r.scenario) == scenarios.end())

@@ -50,6 +50,8 @@ struct ReportRuns {
   std::size_t runs = 0;           // runs read
   std::string scenario;           // the runs' scenario names, distinct, in run order, ", " between
   bool only_complete = true;      // false when no run was complete and all runs were read instead
+  // The runs left out for not being complete (only_complete), by run.status ("interrupted": 2).
+  std::map<std::string, std::size_t> left_out;
 };
 
 // Reads the complete runs of `path` (all runs when none is complete), points in the order of

@@ -11,6 +11,11 @@
 //                    then one per scalar (the "metrics" module by bare name, e.g.
 //                    delivery_ratio; others as "module.name") and per statistic
 //                    ("name.mean", "name.p50", "name.p90", "name.p99", "name.max").
+//                    The columns are those of the whole report, whichever runs are written
+//                    (`run` given or not): a parameter column when it differs between any two
+//                    runs of the report, a scalar or statistic column when any run has it (an
+//                    empty field for a run without it); metrics in the metric table's order, the
+//                    other scalars and the statistics by name.
 #pragma once
 
 #include <optional>

@@ -53,61 +53,69 @@ Expected<std::vector<std::string>, std::string> columns_of(Database& db, const s
 }
 
 Expected<Table, std::string> tidy_table(Database& db, std::optional<RunId> run) {
-  const std::string where = run ? " WHERE run_id = ?1" : "";
   const std::vector<std::string> run_columns = tidy_run_columns();
   std::string cols;
   for (const auto& c : run_columns) cols += (cols.empty() ? "" : ", ") + c;
-  auto runs = query(db, "SELECT " + cols + " FROM run" + where + " ORDER BY run_id", run);
-  if (!runs) return Unexpected(runs.error());
-  std::map<std::string, std::size_t> index;  // run_id -> row
-  for (std::size_t i = 0; i < runs->rows.size(); ++i) index[runs->rows[i][0]] = i;
+  // The columns come from every run of the report, whichever runs are exported: one report gives
+  // one column set (a run without a value has an empty field).
+  auto all_runs = query(db, "SELECT " + cols + " FROM run ORDER BY run_id", std::nullopt);
+  if (!all_runs) return Unexpected(all_runs.error());
 
-  // (column name, run_id, value) triples, columns in first-seen order within each source.
-  std::vector<std::string> names;
   std::map<std::string, std::map<std::string, std::string>> values;  // column -> run_id -> value
-  const auto add = [&](const std::string& column, const std::string& run_id, const std::string& v) {
-    if (!values.count(column)) names.push_back(column);
-    values[column][run_id] = v;
-  };
-
-  auto params = query(db, "SELECT run_id, name, value FROM run_param" + where + " ORDER BY rowid", run);
+  auto params = query(db, "SELECT run_id, name, value FROM run_param ORDER BY rowid", std::nullopt);
   if (!params) return Unexpected(params.error());
-  std::vector<std::string> param_names;
+  std::vector<std::string> param_names;  // first-seen order
   std::map<std::string, std::map<std::string, std::string>> param_values;
   for (const auto& r : params->rows) {
     if (r[1] == "/seed") continue;
     if (!param_values.count(r[1])) param_names.push_back(r[1]);
     param_values[r[1]][r[0]] = html::unquote(r[2]);
   }
+  std::vector<std::string> names;
   for (const auto& name : param_names) {
     const auto& by_run = param_values[name];
     std::set<std::string> distinct;
-    for (const auto& row : runs->rows)
+    for (const auto& row : all_runs->rows)
       distinct.insert(by_run.count(row[0]) ? by_run.at(row[0]) : std::string("\x01"));
     if (distinct.size() < 2) continue;  // the same in every run: not a column of the tidy table
-    for (const auto& [id, v] : by_run) add(name, id, v);
+    names.push_back(name);
+    values[name] = by_run;
   }
 
-  auto scalars = query(db, "SELECT run_id, module, name, value FROM scalar" + where + " ORDER BY rowid", run);
+  // Scalars: the metrics in the metric table's order, then the other scalars by name.
+  auto scalars = query(db, "SELECT run_id, module, name, value FROM scalar ORDER BY rowid", std::nullopt);
   if (!scalars) return Unexpected(scalars.error());
-  for (const auto& r : scalars->rows) add(r[1] == kMetricModule ? r[2] : r[1] + "." + r[2], r[0], r[3]);
+  std::set<std::string> others;
+  for (const auto& r : scalars->rows) {
+    const std::string column = r[1] == kMetricModule ? r[2] : r[1] + "." + r[2];
+    values[column][r[0]] = r[3];
+    if (r[1] != kMetricModule || find_metric(r[2]) == nullptr) others.insert(column);
+  }
+  for (const auto& m : metric_table()) {
+    if (values.count(std::string(m.name)) && !others.count(std::string(m.name))) names.emplace_back(m.name);
+  }
+  names.insert(names.end(), others.begin(), others.end());
 
+  // Statistics by name, each with its columns.
   std::string stat_cols;
   for (const char* c : kStatisticColumns) stat_cols += std::string(", ") + c;
   auto stats =
-      query(db, "SELECT run_id, name" + stat_cols + " FROM statistic" + where + " ORDER BY rowid", run);
+      query(db, "SELECT run_id, name" + stat_cols + " FROM statistic ORDER BY name, rowid", std::nullopt);
   if (!stats) return Unexpected(stats.error());
   for (const auto& r : stats->rows) {
     for (std::size_t k = 0; k < std::size(kStatisticColumns); ++k) {
-      add(r[1] + "." + kStatisticColumns[k], r[0], r[2 + k]);
+      const std::string column = r[1] + "." + kStatisticColumns[k];
+      if (!values.count(column)) names.push_back(column);
+      values[column][r[0]] = r[2 + k];
     }
   }
 
   Table t;
   t.header = run_columns;
   t.header.insert(t.header.end(), names.begin(), names.end());
-  for (auto& row : runs->rows) {
+  for (auto& row : all_runs->rows) {
     const std::string id = row[0];
+    if (run && id != std::to_string(*run)) continue;
     for (const auto& n : names) {
       const auto& by_run = values[n];
       row.push_back(by_run.count(id) ? by_run.at(id) : std::string());

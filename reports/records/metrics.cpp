@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+
+#include "engine/core/reason.hpp"
 
 namespace ptplab::reports {
 namespace {
@@ -131,32 +134,45 @@ static_assert(
     "enum Metric and kMetrics disagree (same names, same order)");
 
 constexpr auto kRunValues = std::to_array<RunValueDef>({
-    {RunValue::kAbuseAttackerBytes, "abuse.attacker_bytes", "abuse", "attacker_bytes", "bytes",
-     Better::kNeither, "bytes attacker hosts sent"},
-    {RunValue::kAbuseInducedBytes, "abuse.induced_bytes", "abuse", "induced_bytes", "bytes", Better::kLower,
-     "bytes honest nodes sent because of attackers; abuse.induced_bytes.VERB per verb"},
-    {RunValue::kLatencyMs, "latency_ms", "", "latency_ms", "ms", Better::kLower,
-     "origin-to-first-delivery latency (statistic: count, mean, stddev, min, max, p50, p90, p99)"},
-    {RunValue::kSimCollisionsDetected, "sim.collisions_detected", "sim", "collisions_detected", "count",
-     Better::kLower, "id collisions the nodes themselves detected"},
-    {RunValue::kSimEvents, "sim.events", "sim", "events", "count", Better::kNeither,
-     "simulator events executed"},
-    {RunValue::kSimGaveUp, "sim.gave_up", "sim", "gave_up", "count", Better::kLower,
+    {RunValue::kAbuseAttackerBytes, "abuse.attacker_bytes", "bytes", Better::kNeither,
+     "bytes attacker hosts sent"},
+    {RunValue::kAbuseInducedBytes, "abuse.induced_bytes", "bytes", Better::kLower,
+     "bytes honest nodes sent because of attackers", RunValueParts::kVerb},
+    {RunValue::kLatencyMs, "latency_ms", "ms", Better::kLower, "origin-to-first-delivery latency",
+     RunValueParts::kStatistic},
+    {RunValue::kSimCollisionsDetected, "sim.collisions_detected", "count", Better::kLower,
+     "id collisions the nodes themselves detected"},
+    {RunValue::kSimEvents, "sim.events", "count", Better::kNeither, "simulator events executed"},
+    {RunValue::kSimGaveUp, "sim.gave_up", "count", Better::kLower,
      "reliable sends abandoned after their last retry"},
-    {RunValue::kSimHonestBytesSent, "sim.honest_bytes_sent", "sim", "honest_bytes_sent", "bytes",
-     Better::kLower, "bytes sent by honest nodes"},
-    {RunValue::kSimRetransmissions, "sim.retransmissions", "sim", "retransmissions", "count", Better::kLower,
+    {RunValue::kSimHonestBytesSent, "sim.honest_bytes_sent", "bytes", Better::kLower,
+     "bytes sent by honest nodes"},
+    {RunValue::kSimMembershipsRenewedAtRestart, "sim.memberships_renewed_at_restart", "count",
+     Better::kNeither, "memberships the runner renewed when a node restarted after churn (absent when none)"},
+    {RunValue::kSimMessagesUnsent, "sim.messages_unsent", "count", Better::kLower,
+     "scheduled MESSAGEs their origin never sent, counted as undelivered (absent when none)"},
+    {RunValue::kSimNotSent, "sim.not_sent", "count", Better::kLower,
+     "engine drops about no datagram (a request never made), by engine reason; not in traffic",
+     RunValueParts::kReason},
+    {RunValue::kSimRetransmissions, "sim.retransmissions", "count", Better::kLower,
      "reliable sends repeated for want of an ACK"},
-    {RunValue::kSimSignatureFailures, "sim.signature_failures", "sim", "signature_failures", "count",
-     Better::kLower, "messages whose signature did not verify"},
-    {RunValue::kSimSimulatedNs, "sim.simulated_ns", "sim", "simulated_ns", "ns", Better::kNeither,
-     "simulated time reached"},
-    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "sim", "unintended_deliveries", "count",
-     Better::kLower, "deliveries to nodes the message was not meant for"},
-    {RunValue::kSimUnknownDeliveries, "sim.unknown_deliveries", "sim", "unknown_deliveries", "count",
-     Better::kLower, "deliveries of a msg_id the runner never saw sent"},
-    {RunValue::kSimUnreachableEdges, "sim.unreachable_edges", "sim", "unreachable_edges", "count",
-     Better::kNeither, "overlay edges between two NATed hosts, not added"},
+    {RunValue::kSimSignatureFailures, "sim.signature_failures", "count", Better::kLower,
+     "messages whose signature did not verify"},
+    {RunValue::kSimSimulatedNs, "sim.simulated_ns", "ns", Better::kNeither, "simulated time reached"},
+    {RunValue::kSimSkippedNoMembers, "sim.skipped_no_members", "count", Better::kNeither,
+     "channels never created: no member was picked at set-up (absent when none)"},
+    {RunValue::kSimSkippedNoSender, "sim.skipped_no_sender", "count", Better::kNeither,
+     "scheduled MESSAGEs skipped: no member of the channel could send when due (absent when none)"},
+    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "count", Better::kLower,
+     "deliveries to nodes the message was not meant for"},
+    {RunValue::kSimUnknownDeliveries, "sim.unknown_deliveries", "count", Better::kLower,
+     "deliveries of a msg_id the runner never saw sent"},
+    {RunValue::kSimUnreachableEdges, "sim.unreachable_edges", "count", Better::kNeither,
+     "overlay edges between two NATed hosts, not added"},
+    {RunValue::kSimUnsentIntendedPairs, "sim.unsent_intended_pairs", "count", Better::kLower,
+     "intended (message, recipient) pairs of the unsent MESSAGEs (absent when none)"},
+    {RunValue::kSimUnsentIntendedPairsUnderAttack, "sim.unsent_intended_pairs_under_attack", "count",
+     Better::kLower, "those of them scheduled while an attack was on (absent when none)"},
 });
 static_assert(
     [] {
@@ -164,7 +180,7 @@ static_assert(
         if (kRunValues[i].id != static_cast<RunValue>(i)) return false;
         if (i > 0 && !(kRunValues[i - 1].key < kRunValues[i].key)) return false;
       }
-      return kRunValues.back().id == RunValue::kSimUnreachableEdges;
+      return !is_enumerator<RunValue, kRunValues.size()>();
     }(),
     "kRunValues: row i is RunValue(i), keys sorted, one row per enumerator");
 
@@ -189,6 +205,30 @@ const RunValueDef* find_run_value(std::string_view key) {
     if (dot == std::string_view::npos) return nullptr;
     key = key.substr(0, dot);
   }
+}
+
+ScalarRecord run_value_scalar(RunValue v, double value, std::string_view part) {
+  const auto& def = run_value_def(v);
+  std::string name(def.name());
+  if (!part.empty()) name.append(".").append(part);
+  return ScalarRecord{std::string(def.module()), std::move(name), value};
+}
+
+bool is_named_scalar(std::string_view module, std::string_view name) {
+  if (module == kMetricModule) return find_metric(name) != nullptr;
+  if (module.empty()) return false;
+  const std::string key = std::string(module) + "." + std::string(name);
+  const auto* v = find_run_value(key);
+  if (v == nullptr || v->module() != module) return false;
+  if (v->key.size() == key.size()) return v->parts != RunValueParts::kReason;  // REASON: parts only
+  const auto part = std::string_view(key).substr(v->key.size() + 1);
+  switch (v->parts) {
+    case RunValueParts::kNone: return false;
+    case RunValueParts::kReason: return !part.empty() && reason_from_name(part).has_value();
+    case RunValueParts::kVerb:
+    case RunValueParts::kStatistic: return !part.empty();
+  }
+  return false;
 }
 
 }  // namespace ptplab::reports

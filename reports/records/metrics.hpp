@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "engine/core/name_table.hpp"
+#include "reports/records/records.hpp"
 
 namespace ptplab::reports {
 
@@ -104,10 +105,12 @@ struct MetricDef {
 [[nodiscard]] inline std::string_view metric_name(Metric m) { return metric_def(m).name; }
 
 // The other values a run stores besides the metrics: scalar rows of the modules "sim" and
-// "abuse", and statistic rows. Code names one by its enumerator; comparisons and exports name it
-// by its key ("sim.retransmissions", "abuse.induced_bytes"; a statistic by its name,
-// "latency_ms"), and a key's dotted suffix names a part of it ("abuse.induced_bytes.HELLO" per
-// verb, "latency_ms.p50"). Sorted by key; kRunValues' row i is RunValue(i).
+// "abuse", and statistic rows. Code names one by its enumerator and writes a scalar through
+// run_value_scalar(), so every stored name is in the table; comparisons and exports name it by its
+// key ("sim.retransmissions", "abuse.induced_bytes"; a statistic by its name, "latency_ms"), and a
+// key's dotted suffix names a part of it ("abuse.induced_bytes.HELLO" per verb,
+// "sim.not_sent.peers_full" per engine reason, "latency_ms.p50"). Sorted by key; kRunValues' row
+// i is RunValue(i).
 enum class RunValue : std::uint8_t {
   kAbuseAttackerBytes,
   kAbuseInducedBytes,
@@ -116,23 +119,54 @@ enum class RunValue : std::uint8_t {
   kSimEvents,
   kSimGaveUp,
   kSimHonestBytesSent,
+  kSimMembershipsRenewedAtRestart,
+  kSimMessagesUnsent,
+  kSimNotSent,
   kSimRetransmissions,
   kSimSignatureFailures,
   kSimSimulatedNs,
+  kSimSkippedNoMembers,
+  kSimSkippedNoSender,
   kSimUnintendedDeliveries,
   kSimUnknownDeliveries,
   kSimUnreachableEdges,
+  kSimUnsentIntendedPairs,
+  kSimUnsentIntendedPairsUnderAttack,
 };
+
+// The parts a run value is stored in besides (or instead of) its key: the vocabulary its dotted
+// suffix comes from.
+enum class RunValueParts : std::uint8_t { kNone, kVerb, kReason, kStatistic };
+inline constexpr std::array<NameEntry<RunValueParts>, 4> kRunValueParts = {{
+    {RunValueParts::kNone, "", "stored under its key only"},
+    {RunValueParts::kVerb, "VERB",
+     "the total under its key, and one scalar per wire verb (HELLO, ..., or invalid) that has any"},
+    {RunValueParts::kReason, "REASON",
+     "one scalar per engine reason (`ptplab reasons`) that has any, no total under its key"},
+    {RunValueParts::kStatistic, "STAT",
+     "a statistic row: compared by its columns count, mean, stddev, min, max, p50, p90, p99"},
+}};
+static_assert(indexed_by_value(kRunValueParts, kUnnamedFirst));
 
 // One stored value that is not a metric.
 struct RunValueDef {
   RunValue id;
-  std::string_view key;     // "module.name" of a scalar, the name of a statistic
-  std::string_view module;  // scalar module ("sim", "abuse"); "" for a statistic
-  std::string_view name;    // scalar or statistic name
-  std::string_view unit;    // "count", "bytes", "ns", "ms"
+  std::string_view key;   // "module.name" of a scalar, the name of a statistic (no '.')
+  std::string_view unit;  // "count", "bytes", "ns", "ms"
   Better better;
   std::string_view meaning;
+  RunValueParts parts = RunValueParts::kNone;
+
+  // The scalar module: the key before its first '.' ("sim", "abuse"); "" for a statistic.
+  [[nodiscard]] constexpr std::string_view module() const {
+    const auto dot = key.find('.');
+    return dot == std::string_view::npos ? std::string_view{} : key.substr(0, dot);
+  }
+  // The scalar or statistic name: the key after its module.
+  [[nodiscard]] constexpr std::string_view name() const {
+    const auto dot = key.find('.');
+    return dot == std::string_view::npos ? key : key.substr(dot + 1);
+  }
 };
 
 // Every such value, sorted by key.
@@ -144,5 +178,14 @@ struct RunValueDef {
 // The row whose key is `key` or, failing that, a prefix of `key` ending before a '.'
 // ("latency_ms.p50" -> latency_ms); nullptr when none.
 [[nodiscard]] const RunValueDef* find_run_value(std::string_view key);
+
+// The scalar row of run value `v` (a scalar: its module is not "") holding `value`, named
+// module, name (or name.part for one of its parts, e.g. a verb or engine reason name).
+[[nodiscard]] ScalarRecord run_value_scalar(RunValue v, double value, std::string_view part = {});
+
+// True when the scalar (module, name) is one the tables name: a metric (module "metrics"), a
+// run value's key, or one of a run value's parts (an engine reason checked against the reason
+// table; a verb or statistic part only for being non-empty).
+[[nodiscard]] bool is_named_scalar(std::string_view module, std::string_view name);
 
 }  // namespace ptplab::reports

@@ -166,45 +166,40 @@ json channel(const Channel& c) {
           {"messages", messages}};
 }
 
-json timeline_event(const TimelineEvent& e) {
-  using A = TimelineEvent::Action;
-  const auto& action = entry_of(TimelineEvent::kActions, e.action);
-  json out = {{"at", duration(e.at_ns)}, {"action", action.name}};
-  const bool has_group = std::find(action.keys.begin(), action.keys.end(), "group") != action.keys.end();
-  if (has_group && !e.group.empty()) out["group"] = e.group;
-  switch (e.action) {
-    case A::kPartition:
-      if (e.sides.empty()) {
-        out["share"] = e.share;
-      } else {
-        out["sides"] = e.sides;
-      }
+// Writes key `k` of a timeline entry whose action takes it, when the entry has a value for it.
+void write_event_key(const TimelineEvent& e, TimelineKey k, json& out) {
+  using K = TimelineKey;
+  const std::string key(timeline_key_name(k));
+  switch (k) {
+    case K::kAt: out[key] = duration(e.at_ns); break;
+    case K::kAction: out[key] = name_of(TimelineEvent::kActions, e.action); break;
+    case K::kGroup:
+      if (!e.group.empty()) out[key] = e.group;
       break;
-    case A::kConnect:
-      if (!e.to.empty()) out["to"] = e.to;
-      out["via"] = e.via;
-      [[fallthrough]];
-    case A::kCrash:
-    case A::kRestart:
-      if (e.count) {
-        out["count"] = *e.count;
-      } else {
-        out["share"] = e.share;
-      }
+    case K::kShare:  // unless count or sides say who instead
+      if (!e.count && e.sides.empty()) out[key] = e.share;
       break;
-    case A::kChurnOn:
-      out["mean_uptime"] = duration(e.mean_uptime_ns);
-      out["mean_downtime"] = duration(e.mean_downtime_ns);
+    case K::kCount:
+      if (e.count) out[key] = *e.count;
       break;
-    case A::kSetParam:
-      out["name"] = e.param.name;
-      out["value"] = json::parse(e.param.value);
+    case K::kSides:
+      if (!e.sides.empty()) out[key] = e.sides;
       break;
-    case A::kAttackStart:
-    case A::kAttackStop: out["attacker"] = e.attacker; break;
-    case A::kHeal:
-    case A::kChurnOff: break;
+    case K::kTo:
+      if (!e.to.empty()) out[key] = e.to;
+      break;
+    case K::kVia: out[key] = e.via; break;
+    case K::kMeanUptime: out[key] = duration(e.mean_uptime_ns); break;
+    case K::kMeanDowntime: out[key] = duration(e.mean_downtime_ns); break;
+    case K::kName: out[key] = e.param.name; break;
+    case K::kValue: out[key] = json::parse(e.param.value); break;
+    case K::kAttacker: out[key] = e.attacker; break;
   }
+}
+
+json timeline_event(const TimelineEvent& e) {
+  json out = json::object();
+  for (const auto k : entry_of(TimelineEvent::kActions, e.action).keys) write_event_key(e, k, out);
   return out;
 }
 

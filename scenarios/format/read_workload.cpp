@@ -129,60 +129,78 @@ void read_sides(JsonChecker& c, const json& j, const std::string& p, TimelineEve
 }
 
 void read_set_param(JsonChecker& c, const json& j, const std::string& p, TimelineEvent& out) {
-  if (!c.require_key(j, p, "name") || !c.require_key(j, p, "value")) return;
-  if (!j["name"].is_string()) {
-    c.error(p + "/name", "expected a NodeParams field name, found " + describe(j["name"]));
+  const std::string name(timeline_key_name(TimelineKey::kName));
+  const std::string value(timeline_key_name(TimelineKey::kValue));
+  if (!c.require_key(j, p, name) || !c.require_key(j, p, value)) return;
+  if (!j[name].is_string()) {
+    c.error(child_pointer(p, name), "expected a NodeParams field name, found " + describe(j[name]));
     return;
   }
   std::vector<ParamOverride> one;
   JsonChecker scratch;
-  read_param_overrides(scratch, json{{j["name"].get<std::string>(), j["value"]}}, p, one);
+  read_param_overrides(scratch, json{{j[name].get<std::string>(), j[value]}}, p, one);
   for (const auto& e : scratch.errors()) {
     const bool about_name = e.message.starts_with("unknown NodeParams field");
-    c.error(p + (about_name ? "/name" : "/value"), e.message);
+    c.error(child_pointer(p, about_name ? name : value), e.message);
   }
   if (scratch.errors().empty() && one.size() == 1) out.param = one.front();
+}
+
+// Reads key `k` of a timeline entry whose action takes it (`at` and `action` are read first).
+void read_event_key(JsonChecker& c, const json& j, const std::string& p, TimelineKey k, TimelineEvent& out) {
+  using K = TimelineKey;
+  const std::string key(timeline_key_name(k));
+  const auto positive = [&](TimeNs& v) {
+    c.duration(j, p, key, v);
+    if (v <= 0) c.error(child_pointer(p, key), "expected a positive duration, found " + format_duration(v));
+  };
+  switch (k) {
+    case K::kAt:
+    case K::kAction:
+    case K::kValue: break;  // at and action: read first; value: with name (read_set_param)
+    case K::kGroup: c.string(j, p, key, out.group); break;
+    case K::kShare: c.share(j, p, key, out.share); break;
+    case K::kCount:
+      if (j.contains(key)) {
+        std::uint32_t count = 0;
+        c.integer(j, p, key, count, 1, static_cast<std::uint32_t>(kNodesMax));
+        out.count = count;
+      }
+      break;
+    case K::kSides:
+      if (j.contains(key)) read_sides(c, j[key], child_pointer(p, key), out);
+      break;
+    case K::kTo: c.string(j, p, key, out.to); break;
+    case K::kMeanUptime: positive(out.mean_uptime_ns); break;
+    case K::kMeanDowntime: positive(out.mean_downtime_ns); break;
+    case K::kName: read_set_param(c, j, p, out); break;
+    case K::kVia:
+    case K::kAttacker:
+      if (c.require_key(j, p, key)) c.string(j, p, key, k == K::kVia ? out.via : out.attacker);
+      break;
+  }
 }
 
 void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs duration, TimelineEvent& out) {
   if (!c.require_object(j, p)) return;
   read_at(c, j, p, duration, out.at_ns);
-  if (!c.require_key(j, p, "action") || !read_choice(c, j, p, "action", TimelineEvent::kActions, out.action))
+  const std::string action(timeline_key_name(TimelineKey::kAction));
+  if (!c.require_key(j, p, action) || !read_choice(c, j, p, action, TimelineEvent::kActions, out.action))
     return;
-  c.check_keys(j, p, entry_of(TimelineEvent::kActions, out.action).keys);
-  using A = TimelineEvent::Action;
-  c.string(j, p, "group", out.group);
-  c.share(j, p, "share", out.share);
-  if (j.contains("count")) {
-    std::uint32_t count = 0;
-    c.integer(j, p, "count", count, 1, static_cast<std::uint32_t>(kNodesMax));
-    out.count = count;
-  }
-  c.duration(j, p, "mean_uptime", out.mean_uptime_ns);
-  c.duration(j, p, "mean_downtime", out.mean_downtime_ns);
-  if (out.action == A::kChurnOn) {
-    for (const auto& [key, value] :
-         {std::pair{"mean_uptime", out.mean_uptime_ns}, std::pair{"mean_downtime", out.mean_downtime_ns}}) {
-      if (value <= 0)
-        c.error(child_pointer(p, key), "expected a positive duration, found " + format_duration(value));
-    }
-  }
-  if (out.action == A::kPartition && j.contains("sides")) {
-    read_sides(c, j["sides"], p + "/sides", out);
-    if (j.contains("share")) c.error(p + "/share", "expected either sides or share, found both");
-  } else if (out.action == A::kPartition && out.share >= 1) {
-    c.error(p + (j.contains("share") ? "/share" : ""),
+  const auto& entry = entry_of(TimelineEvent::kActions, out.action);
+  c.check_keys(j, p, entry.key_names());
+  for (const auto k : entry.keys) read_event_key(c, j, p, k, out);
+  if (out.action != TimelineEvent::Action::kPartition) return;
+  // A partition has sides, or a random split by a share below 1: one of the two.
+  const std::string sides(timeline_key_name(TimelineKey::kSides));
+  const std::string share(timeline_key_name(TimelineKey::kShare));
+  if (j.contains(sides)) {
+    if (j.contains(share)) c.error(child_pointer(p, share), "expected either sides or share, found both");
+  } else if (out.share >= 1) {
+    c.error(j.contains(share) ? child_pointer(p, share) : p,
             "expected sides, or a share below 1 for a random split (side one takes the share, side two "
             "the rest), found " +
-                (j.contains("share") ? describe(j["share"]) : std::string("neither")));
-  }
-  if (out.action == A::kSetParam) read_set_param(c, j, p, out);
-  if (out.action == A::kAttackStart || out.action == A::kAttackStop) {
-    if (c.require_key(j, p, "attacker")) c.string(j, p, "attacker", out.attacker);
-  }
-  if (out.action == A::kConnect) {
-    c.string(j, p, "to", out.to);
-    if (c.require_key(j, p, "via")) c.string(j, p, "via", out.via);
+                (j.contains(share) ? describe(j[share]) : std::string("neither")));
   }
 }
 

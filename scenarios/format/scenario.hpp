@@ -237,6 +237,47 @@ struct Workload {
   std::vector<MembershipChange> membership;
 };
 
+// The keys a timeline entry may have, each spelled once here: every action's row below lists
+// the ones it takes (others are errors), and the loader (read_workload.cpp) and the effective
+// document (effective.cpp) read and write each by a switch over this enum, so a key added here
+// is read and written, or the build warns (-Wswitch).
+enum class TimelineKey : std::uint8_t {
+  kAt,
+  kAction,
+  kGroup,
+  kShare,
+  kCount,
+  kSides,
+  kTo,
+  kVia,
+  kMeanUptime,
+  kMeanDowntime,
+  kName,
+  kValue,
+  kAttacker,
+};
+inline constexpr std::array<NameEntry<TimelineKey>, 13> kTimelineKeys = {{
+    {TimelineKey::kAt, "at", "when (required, within the run)"},
+    {TimelineKey::kAction, "action", "what happens (required)"},
+    {TimelineKey::kGroup, "group", "the node group acted on (default every node group)"},
+    {TimelineKey::kShare, "share", "share of the group's nodes (partition: on side one)"},
+    {TimelineKey::kCount, "count", "exact number of the group's nodes, instead of share"},
+    {TimelineKey::kSides, "sides", "partition sides, lists of groups"},
+    {TimelineKey::kTo, "to", "the group CONNECT targets are drawn from (default every node group)"},
+    {TimelineKey::kVia, "via", "the rendezvous group (required)"},
+    {TimelineKey::kMeanUptime, "mean_uptime", "mean time a churning node stays up"},
+    {TimelineKey::kMeanDowntime, "mean_downtime", "mean time a churning node stays down"},
+    {TimelineKey::kName, "name", "a NodeParams field name (required)"},
+    {TimelineKey::kValue, "value", "its value (required)"},
+    {TimelineKey::kAttacker, "attacker", "an attacker group name (required)"},
+}};
+static_assert(indexed_by_value(kTimelineKeys));
+
+// "at", "action", ...
+[[nodiscard]] constexpr std::string_view timeline_key_name(TimelineKey k) {
+  return name_of(kTimelineKeys, k);
+}
+
 // A timed fault or change (`timeline[i]`).
 struct TimelineEvent {
   enum class Action : std::uint8_t {
@@ -255,18 +296,27 @@ struct TimelineEvent {
   struct ActionEntry {
     Action value;
     std::string_view name;
-    std::span<const std::string_view> keys;
+    std::span<const TimelineKey> keys;
     std::string_view meaning;
+
+    // The names of `keys`, in order (check_keys' list of known keys).
+    [[nodiscard]] std::vector<std::string_view> key_names() const {
+      std::vector<std::string_view> out;
+      for (const auto k : keys) out.push_back(timeline_key_name(k));
+      return out;
+    }
   };
-  static constexpr std::string_view kPartitionKeys[] = {"at", "action", "sides", "share"};
-  static constexpr std::string_view kHealKeys[] = {"at", "action"};
-  static constexpr std::string_view kPickKeys[] = {"at", "action", "group", "share", "count"};
-  static constexpr std::string_view kChurnOnKeys[] = {"at", "action", "group", "mean_uptime",
-                                                      "mean_downtime"};
-  static constexpr std::string_view kChurnOffKeys[] = {"at", "action", "group"};
-  static constexpr std::string_view kSetParamKeys[] = {"at", "action", "group", "name", "value"};
-  static constexpr std::string_view kAttackKeys[] = {"at", "action", "attacker"};
-  static constexpr std::string_view kConnectKeys[] = {"at", "action", "group", "to", "via", "share", "count"};
+  using K = TimelineKey;
+  static constexpr TimelineKey kPartitionKeys[] = {K::kAt, K::kAction, K::kSides, K::kShare};
+  static constexpr TimelineKey kHealKeys[] = {K::kAt, K::kAction};
+  static constexpr TimelineKey kPickKeys[] = {K::kAt, K::kAction, K::kGroup, K::kShare, K::kCount};
+  static constexpr TimelineKey kChurnOnKeys[] = {K::kAt, K::kAction, K::kGroup, K::kMeanUptime,
+                                                 K::kMeanDowntime};
+  static constexpr TimelineKey kChurnOffKeys[] = {K::kAt, K::kAction, K::kGroup};
+  static constexpr TimelineKey kSetParamKeys[] = {K::kAt, K::kAction, K::kGroup, K::kName, K::kValue};
+  static constexpr TimelineKey kAttackKeys[] = {K::kAt, K::kAction, K::kAttacker};
+  static constexpr TimelineKey kConnectKeys[] = {K::kAt,  K::kAction, K::kGroup, K::kTo,
+                                                 K::kVia, K::kShare,  K::kCount};
   static constexpr std::array<ActionEntry, 10> kActions = {{
       {Action::kPartition, "partition", kPartitionKeys,
        "sides (lists of groups) or, without sides, a random split by share"},

@@ -136,10 +136,7 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
     w.add(reports::ScalarRecord{std::string(reports::kMetricModule), name, value});
   using V = reports::RunValue;
   const auto scalar = [&w](V value, std::uint64_t n, std::string_view part = {}) {
-    const auto& def = reports::run_value_def(value);
-    std::string name(def.name);
-    if (!part.empty()) name.append(".").append(part);
-    w.add(reports::ScalarRecord{std::string(def.module), std::move(name), static_cast<double>(n)});
+    w.add(reports::run_value_scalar(value, static_cast<double>(n), part));
   };
   scalar(V::kSimSimulatedNs, static_cast<std::uint64_t>(end));
   std::uint64_t induced = 0;
@@ -153,26 +150,23 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar(V::kSimUnknownDeliveries, unknown_deliveries_);
   scalar(V::kSimRetransmissions, retransmissions_);
   scalar(V::kSimGaveUp, gave_up_);
-  for (const auto& [reason, n] : not_sent_)
-    w.add(
-        reports::ScalarRecord{"sim", "not_sent." + std::string(reason_name(reason)), static_cast<double>(n)});
+  for (const auto& [reason, n] : not_sent_) scalar(V::kSimNotSent, n, reason_name(reason));
   // Only when some scheduled message was not sent (delivery_ratio's SQL reads them as 0 if absent).
   if (messages_unsent_ > 0) {
-    w.add(reports::ScalarRecord{"sim", "messages_unsent", static_cast<double>(messages_unsent_)});
-    w.add(reports::ScalarRecord{"sim", "unsent_intended_pairs", static_cast<double>(unsent_pairs_)});
-    w.add(reports::ScalarRecord{"sim", "unsent_intended_pairs_under_attack",
-                                static_cast<double>(unsent_attack_pairs_)});
+    scalar(V::kSimMessagesUnsent, messages_unsent_);
+    scalar(V::kSimUnsentIntendedPairs, unsent_pairs_);
+    scalar(V::kSimUnsentIntendedPairsUnderAttack, unsent_attack_pairs_);
   }
   for (std::size_t verb = 0; verb < kVerbSlots; ++verb) {
     if (induced_bytes_[verb] != 0) scalar(V::kAbuseInducedBytes, induced_bytes_[verb], verb_slot_name(verb));
   }
   if (latency_.count() > 0) {
     const auto s = latency_.summary();
-    w.add(reports::StatisticRecord{std::string(reports::run_value_def(V::kLatencyMs).name), s.count,
+    w.add(reports::StatisticRecord{std::string(reports::run_value_def(V::kLatencyMs).name()), s.count,
                                    s.mean / kNsPerMs, s.stddev / kNsPerMs, s.min / kNsPerMs, s.max / kNsPerMs,
                                    s.p50 / kNsPerMs, s.p90 / kNsPerMs, s.p99 / kNsPerMs});
     for (const auto& b : latency_.bins(kLatencyHistogramBins)) {
-      w.add(reports::HistogramRecord{std::string(reports::run_value_def(V::kLatencyMs).name),
+      w.add(reports::HistogramRecord{std::string(reports::run_value_def(V::kLatencyMs).name()),
                                      b.lower / kNsPerMs, b.upper / kNsPerMs, b.count});
     }
   }

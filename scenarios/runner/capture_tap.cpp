@@ -2,6 +2,10 @@
 #include "scenarios/runner/capture_tap.hpp"
 
 #include <algorithm>
+#include <array>
+#include <nlohmann/json.hpp>
+
+#include "scenarios/format/json_checker.hpp"
 
 namespace ptplab::scenarios {
 
@@ -28,11 +32,11 @@ Expected<CaptureTap, std::string> CaptureTap::make(const CaptureRequest& request
     }
   }
   tap.verbs_.fill(request.verbs.empty());
+  std::array<std::string_view, kVerbSlots> names{};
+  for (std::size_t slot = 0; slot < kVerbSlots; ++slot) names[slot] = verb_slot_name(slot);
   for (const auto& v : request.verbs) {
-    std::size_t slot = 0;
-    while (slot < kVerbSlots && verb_slot_name(slot) != v) ++slot;
-    if (slot == kVerbSlots)
-      return Unexpected("--pcap-verbs: unknown verb '" + v + "' (HELLO, ACK, ..., invalid)");
+    const auto slot = static_cast<std::size_t>(std::find(names.begin(), names.end(), v) - names.begin());
+    if (slot == kVerbSlots) return Unexpected("--pcap-verbs: " + one_of_found(names, nlohmann::json(v)));
     tap.verbs_[slot] = true;
   }
   return tap;

@@ -86,25 +86,16 @@ MetricValues Simulation::finish() {
       r.region = s_.network.regions.names.empty() ? "" : s_.network.regions.names[p.region];
       rows_.add(std::move(r));
     }
-    const auto add_value = [&](reports::RunValue value, double n) {
-      const auto& def = reports::run_value_def(value);
-      rows_.add(reports::ScalarRecord{std::string(def.module), std::string(def.name), n});
+    using V = reports::RunValue;
+    const auto add_value = [&](V value, std::uint64_t n) {
+      rows_.add(reports::run_value_scalar(value, static_cast<double>(n)));
     };
-    add_value(reports::RunValue::kSimUnreachableEdges, static_cast<double>(unreachable_edges_));
+    add_value(V::kSimUnreachableEdges, unreachable_edges_);
     // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
-    if (messages_without_sender_ > 0) {
-      rows_.add(
-          reports::ScalarRecord{"sim", "skipped_no_sender", static_cast<double>(messages_without_sender_)});
-    }
-    if (channels_without_members_ > 0) {
-      rows_.add(
-          reports::ScalarRecord{"sim", "skipped_no_members", static_cast<double>(channels_without_members_)});
-    }
-    if (memberships_renewed_ > 0) {
-      rows_.add(reports::ScalarRecord{"sim", "memberships_renewed_at_restart",
-                                      static_cast<double>(memberships_renewed_)});
-    }
-    add_value(reports::RunValue::kSimEvents, static_cast<double>(sim_.events_executed()));
+    if (messages_without_sender_ > 0) add_value(V::kSimSkippedNoSender, messages_without_sender_);
+    if (channels_without_members_ > 0) add_value(V::kSimSkippedNoMembers, channels_without_members_);
+    if (memberships_renewed_ > 0) add_value(V::kSimMembershipsRenewedAtRestart, memberships_renewed_);
+    add_value(V::kSimEvents, sim_.events_executed());
   }
   auto metrics = collector_.finish(sim_.now());
   if (sink_ != nullptr) rows_.drain_into(*sink_);

@@ -83,4 +83,13 @@ for bad in -1 10000000000000000000 12x; do
   check "--seed $bad is refused as the option's error" $?
 done
 
+# A misspelt option of any command (conform and node included) is named with the closest one.
+for args in "conform --targt x" "node --lisen 127.0.0.1:0" "run --pcap-vebs HELLO"; do
+  rc=0
+  out=$("$PTPLAB" $args 2>&1 </dev/null) || rc=$?
+  cmd=${args%% *}
+  [[ $rc == 2 ]] && grep -qF -- "ptplab $cmd: unrecognised option" <<<"$out" && grep -qF -- "did you mean --" <<<"$out"
+  check "ptplab $args: exit 2, the option named, did you mean" $?
+done
+
 exit $((failures > 0))

@@ -92,6 +92,21 @@ Catalogue metrics() {
     c.rows.push_back({std::string(m.name), std::string(m.unit), std::string(reports::better_name(m.better)),
                       std::string(m.meaning)});
   }
+  c.intro +=
+      " After the metrics, the other values a run stores (the run value table in the same file): scalar "
+      "rows named by their key \"module.name\" (modules \"sim\" and \"abuse\") and statistics by name, "
+      "which `ptplab compare` compares in the direction given. A key ending in an upper-case part is a "
+      "family:";
+  for (const auto& p : reports::kRunValueParts)
+    if (!p.name.empty()) c.intro += " " + std::string(p.name) + " (" + std::string(p.meaning) + ");";
+  c.intro.back() = '.';
+  for (const auto& v : reports::run_value_table()) {
+    std::string name(v.key);
+    if (v.parts != reports::RunValueParts::kNone)
+      name += "." + std::string(name_of(reports::kRunValueParts, v.parts));
+    c.rows.push_back(
+        {name, std::string(v.unit), std::string(reports::better_name(v.better)), std::string(v.meaning)});
+  }
   return c;
 }
 
@@ -130,7 +145,7 @@ Catalogue actions() {
       "What a \"timeline\"[i].\"action\" may name, with the keys its entry may have; from the action "
       "table in scenarios/format/scenario.hpp (scenarios/README.md \"timeline\" explains the keys).";
   for (const auto& a : scenarios::TimelineEvent::kActions)
-    c.rows.push_back({std::string(a.name), joined(a.keys), std::string(a.meaning)});
+    c.rows.push_back({std::string(a.name), joined(a.key_names()), std::string(a.meaning)});
   return c;
 }
 

@@ -23,6 +23,7 @@
 #include "reports/writer.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -143,17 +144,7 @@ int run_conform(int argc, char** argv) {
       "report", po::value(&report), "append the results to this SQLite report (table conformance_result)")(
       "verbose,v", "print the wire log of every case");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "ptplab conform: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (const auto stop = parse_command_line("conform", argc, argv, opts, opts, {}, vm)) return *stop;
   RunOptions options;
   options.globs = split_globs(globs);
   std::vector<Case> chosen;

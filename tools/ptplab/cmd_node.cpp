@@ -19,6 +19,7 @@
 #include "engine/node/node.hpp"
 #include "reports/capture/pcap_writer.hpp"
 #include "tools/ptplab/command.hpp"
+#include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/node_console.hpp"
 #include "tools/ptplab/node_log.hpp"
 #include "tools/ptplab/terminal_text.hpp"
@@ -117,17 +118,7 @@ int run_node(int argc, char** argv) {
       "for reproducible test nodes: derive id, keys and random choices from this seed (default: a fresh "
       "identity from the OS random source)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "ptplab node: " << e.what() << "\n" << opts;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts;
-    return 0;
-  }
+  if (const auto stop = parse_command_line("node", argc, argv, opts, opts, {}, vm)) return *stop;
   if (vm.count("no-channels") && !channels.empty()) {
     std::cerr << "ptplab node: --channel and --no-channels exclude each other\n";
     return 2;

@@ -8,12 +8,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <thread>
 
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
-#include "tools/ptplab/child_reports.hpp"
-#include "tools/ptplab/children.hpp"
+#include "tools/ptplab/child_batch.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/junit.hpp"
@@ -92,18 +90,8 @@ int suite(int argc, char** argv) {
     std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
     return 2;
   }
-  const unsigned jobs_at_once =
-      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
-  const auto progress_every = progress_every_option(vm);
-  if (!progress_every) {
-    std::fprintf(stderr, "ptplab %s: %s\n", "suite", progress_every.error().c_str());
-    return 2;
-  }
-  const auto timeout = timeout_option(vm);
-  if (!timeout) {
-    std::fprintf(stderr, "ptplab suite: %s\n", timeout.error().c_str());
-    return 2;
-  }
+  const auto options = batch_options("suite", vm);
+  if (!options) return 2;
   const auto files = scenario_files(vm["input"].as<std::vector<std::string>>());
   if (files.empty()) {
     std::fprintf(stderr, "ptplab suite: no *.json scenario found\n");
@@ -117,48 +105,25 @@ int suite(int argc, char** argv) {
       return 2;
     }
   }
-  const std::string tmp = make_temp_dir("ptplab-suite-");
-  if (tmp.empty()) {
+  ChildBatch batch("ptplab-suite-", *options);
+  if (batch.temp_dir().empty()) {
     std::fprintf(stderr, "ptplab suite: cannot create a temporary directory\n");
     return 2;
   }
-  install_stop_signals();
-  std::vector<ChildJob> jobs;
-  std::vector<std::string> reports_of;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string base = tmp + "/" + std::to_string(i);
-    reports_of.push_back(base + ".db");
-    jobs.push_back(
-        {{"run", files[i], "--report", base + ".db", "--quiet", "--temp-of-parent", tmp}, base + ".log"});
-    if (*timeout)
-      jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
-  }
+  for (const auto& f : files) batch.add(f);
   if (!vm.count("quiet"))
     std::printf("suite: %zu scenario%s, %u at a time\n", files.size(), files.size() == 1 ? "" : "s",
-                jobs_at_once);
-  RunProgress progress(files, vm.count("quiet") != 0);
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : "";
-  ChildReportMerger merger(report, reports_of);
-  const auto status = run_children(
-      jobs, jobs_at_once,
-
-      ChildWatch{[&](std::size_t job, int code) {
-                   merger.finished(job);
-                   progress.finished(job, code);
-                 },
-                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
-                 *progress_every});
-  // Merged before the children's words are shown, so that those name the merged report.
-  const bool merged = merger.finish();
+                options->jobs_at_once);
+  const bool merged =
+      batch.run(files, vm.count("report") ? vm["report"].as<std::string>() : "", vm.count("quiet") != 0);
   int verdict = 0;
   std::vector<SuiteCase> cases;
   for (std::size_t i = 0; i < files.size(); ++i) {
     SuiteCase c;
     c.file = files[i];
-    c.exit_code = status[i];
-    c.output = name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
-                                  merged ? merger.ids_of(i) : std::vector<reports::RunId>{});
-    for (const auto& run : merger.runs_of(i)) {
+    c.exit_code = batch.status(i);
+    c.output = batch.output(i);
+    for (const auto& run : batch.runs_of(i)) {
       c.name = run.run.scenario;
       c.wall_seconds += run.run.wall_seconds;
       c.expectations.insert(c.expectations.end(), run.expectations.begin(), run.expectations.end());
@@ -192,9 +157,8 @@ int suite(int argc, char** argv) {
     }
   }
   if (!merged) verdict = 2;
-  remove_temp_dir(tmp);
   std::size_t ok = 0;
-  for (const int s : status) ok += s == 0 ? 1 : 0;
+  for (const int s : batch.statuses()) ok += s == 0 ? 1 : 0;
   std::printf("%zu/%zu scenarios passed\n", ok, files.size());
   return stop_requested().load() ? interrupted_exit_status() : verdict;
 }

@@ -9,14 +9,12 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "reports/records/metrics.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
-#include "tools/ptplab/child_reports.hpp"
-#include "tools/ptplab/children.hpp"
+#include "tools/ptplab/child_batch.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/run_progress.hpp"
@@ -71,18 +69,8 @@ int sweep(int argc, char** argv) {
     std::fprintf(stderr, "ptplab sweep: no scenario given (see ptplab sweep --help)\n");
     return 2;
   }
-  const unsigned jobs_at_once =
-      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
-  const auto progress_every = progress_every_option(vm);
-  if (!progress_every) {
-    std::fprintf(stderr, "ptplab %s: %s\n", "sweep", progress_every.error().c_str());
-    return 2;
-  }
-  const auto timeout = timeout_option(vm);
-  if (!timeout) {
-    std::fprintf(stderr, "ptplab sweep: %s\n", timeout.error().c_str());
-    return 2;
-  }
+  const auto options = batch_options("sweep", vm);
+  if (!options) return 2;
   const auto file = vm["scenario"].as<std::string>();
   std::vector<std::string> overrides;
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
@@ -131,48 +119,28 @@ int sweep(int argc, char** argv) {
     std::fprintf(stderr, "ptplab sweep: %s\n", writer.error().c_str());
     return 2;
   }
-  const std::string tmp = make_temp_dir("ptplab-sweep-");
-  if (tmp.empty()) {
+  ChildBatch batch("ptplab-sweep-", *options);
+  if (batch.temp_dir().empty()) {
     std::fprintf(stderr, "ptplab sweep: cannot create a temporary directory\n");
     return 2;
   }
-  install_stop_signals();
-  std::vector<ChildJob> jobs;
-  std::vector<std::string> reports_of;
+  std::vector<std::string> labels;
   for (std::size_t i = 0; i < points->size(); ++i) {
     const auto& p = (*points)[i];
-    const std::string base = tmp + "/" + std::to_string(i);
-    std::ofstream(base + ".json") << p.document.dump();
-    reports_of.push_back(base + ".db");
-    jobs.push_back({{"run", base + ".json", "--report", base + ".db", "--quiet", "--sweep-point", p.label,
-                     "--temp-of-parent", tmp},
-                    base + ".log"});
-    if (*timeout)
-      jobs.back().args.insert(jobs.back().args.end(), {"--timeout", vm["timeout"].as<std::string>()});
+    std::ofstream(batch.base(i) + ".json") << p.document.dump();
+    batch.add(batch.base(i) + ".json", {"--sweep-point", p.label});
+    labels.push_back(p.label);
   }
-  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(), jobs_at_once);
-  std::vector<std::string> labels;
-  for (const auto& p : *points) labels.push_back(p.label);
-  RunProgress progress(labels, vm.count("quiet") != 0);
-  ChildReportMerger merger(report, reports_of);
-  const auto status = run_children(
-      jobs, jobs_at_once,
-
-      ChildWatch{[&](std::size_t job, int code) {
-                   merger.finished(job);
-                   progress.finished(job, code);
-                 },
-                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
-                 *progress_every});
-  // Merged before the children's words are shown, so that those name the merged report.
-  const bool merged = merger.finish();
+  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(), options->jobs_at_once);
+  const bool merged = batch.run(labels, report, vm.count("quiet") != 0);
   int verdict = 0;
   std::vector<SweepRun> rows;
   std::string logs;      // what runs that ended with an error or timed out said, after the tables
   std::string warnings;  // the runs' warning lines, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
-    SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
-    for (const auto& r : merger.runs_of(i)) {
+    const int status = batch.status(i);
+    SweepRun row{child_status_word(status), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
+    for (const auto& r : batch.runs_of(i)) {
       row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
       row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);
       for (const auto& e : r.expectations) {
@@ -182,26 +150,21 @@ int sweep(int argc, char** argv) {
     }
     rows.push_back(std::move(row));
     // The run's warning lines (its log holds them, ptplab run --sweep-point --quiet), by point.
-    std::istringstream log(read_text(jobs[i].log_path));
+    std::istringstream log(batch.log(i));
     for (std::string line; std::getline(log, line);) {
       if (line.rfind("warning: ", 0) == 0)
         warnings += "warning: " + (*points)[i].label + ": " + line.substr(9) + "\n";
     }
-    if (status[i] == 2 || status[i] == kTimedOutExitStatus) {
-      logs += (*points)[i].label + ":\n" +
-              name_merged_report(read_text(jobs[i].log_path), reports_of[i], merged ? report : "",
-                                 merged ? merger.ids_of(i) : std::vector<reports::RunId>{});
-    }
-    if (status[i] == 2) {
+    if (status == 2 || status == kTimedOutExitStatus) logs += (*points)[i].label + ":\n" + batch.output(i);
+    if (status == 2) {
       verdict = 2;
-    } else if (status[i] != 0 && status[i] != kChildNotRun && verdict == 0) {
+    } else if (status != 0 && status != kChildNotRun && verdict == 0) {
       verdict = 1;
     }
   }
   std::printf("runs\n%sper point\n%s%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
               warnings.c_str(), logs.c_str());
   if (!merged) verdict = 2;
-  remove_temp_dir(tmp);
   std::printf("report: %s\n", report.c_str());
   return stop_requested().load() ? interrupted_exit_status() : verdict;
 }

@@ -3,10 +3,31 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <vector>
+
+#include "engine/core/did_you_mean.hpp"
 
 namespace ptplab::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// "; did you mean --NAME?" for an unknown option close to one of `all`'s long names, else "".
+std::string suggestion(const po::error& e, const po::options_description& all) {
+  const auto* unknown = dynamic_cast<const po::unknown_option*>(&e);
+  if (unknown == nullptr) return "";
+  std::string given = unknown->get_option_name();
+  given.erase(0, given.find_first_not_of('-'));
+  std::vector<std::string_view> names;
+  for (const auto& o : all.options()) {
+    if (!o->long_name().empty()) names.push_back(o->long_name());
+  }
+  const std::string close = closest_name(given, names);
+  return close.empty() ? "" : "; did you mean --" + close + "?";
+}
+
+}  // namespace
 
 std::optional<int> parse_command_line(std::string_view name, int argc, char** argv,
                                       const po::options_description& visible,
@@ -18,7 +39,8 @@ std::optional<int> parse_command_line(std::string_view name, int argc, char** ar
     po::notify(vm);
   } catch (const po::error& e) {
     const std::string n(name);
-    std::fprintf(stderr, "ptplab %s: %s (see ptplab %s --help)\n", n.c_str(), e.what(), n.c_str());
+    std::fprintf(stderr, "ptplab %s: %s%s (see ptplab %s --help)\n", n.c_str(), e.what(),
+                 suggestion(e, all).c_str(), n.c_str());
     return 2;
   }
   if (vm.count("help")) {

@@ -12,7 +12,8 @@ namespace ptplab::cli {
 /// Returns the exit status to stop with, or nullopt to go on:
 /// - 0 after `--help` (an option `help` must exist in `visible`), which prints `visible` to stdout;
 /// - 2 on a usage error (unknown option, missing value, a value of the wrong type), printed to
-///   stderr as "ptplab NAME: what (see ptplab NAME --help)".
+///   stderr as "ptplab NAME: what (see ptplab NAME --help)", naming the option; an unknown option
+///   close to a known one adds "; did you mean --OPTION?".
 [[nodiscard]] std::optional<int> parse_command_line(
     std::string_view name, int argc, char** argv, const boost::program_options::options_description& visible,
     const boost::program_options::options_description& all,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "reports/records/metrics.hpp"
 #include "scenarios/metrics/run_warnings.hpp"
 
 namespace ptplab::cli {
@@ -39,15 +40,23 @@ Expected<std::vector<std::string>, std::string> stored_run_warnings(reports::Dat
                           run);
   if (!too_large) return Unexpected(too_large.error());
   d.too_large_by_verb = std::move(*too_large);
-  auto sim =
-      counts(db,
-             "SELECT name, CAST(value AS INTEGER) FROM scalar WHERE run_id = ?1 AND module = 'sim' AND "
-             "name IN ('gave_up', 'skipped_no_sender', 'skipped_no_members') ORDER BY name",
-             run);
+  // Every sim scalar, matched against the run value table's names.
+  auto sim = counts(db,
+                    "SELECT name, CAST(value AS INTEGER) FROM scalar WHERE run_id = ?1 AND module = 'sim' "
+                    "ORDER BY name",
+                    run);
   if (!sim) return Unexpected(sim.error());
+  using V = reports::RunValue;
+  const auto name_of = [](V v) { return reports::run_value_def(v).name(); };
   for (const auto& s : *sim) {
-    if (s.reason == "gave_up") d.gave_up = s.count;
-    if (s.reason.starts_with("skipped_") && s.count > 0) d.skipped.push_back({s.reason.substr(8), s.count});
+    if (s.reason == name_of(V::kSimGaveUp)) d.gave_up = s.count;
+    // RunDiagnostics::skipped names the reason ("no_sender") the scalar's name ends with.
+    for (const V v : {V::kSimSkippedNoSender, V::kSimSkippedNoMembers}) {
+      if (s.reason != name_of(v) || s.count == 0) continue;
+      std::string reason(name_of(v));
+      reason.erase(0, reason.find('_') + 1);
+      d.skipped.push_back({std::move(reason), s.count});
+    }
   }
   std::stable_sort(d.skipped.begin(), d.skipped.end(),
                    [](const auto& a, const auto& b) { return a.count > b.count; });

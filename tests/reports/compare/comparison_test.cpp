@@ -45,8 +45,28 @@ TEST(Direction, RunValuesFromTheirTableNotFromTheName) {
   EXPECT_EQ(better_direction("abuse.attacker_bytes"), Better::kNeither);
   EXPECT_EQ(better_direction("latency_ms.max"), Better::kLower);
   EXPECT_EQ(better_direction("sim.events"), Better::kNeither);
+  EXPECT_EQ(better_direction("sim.not_sent.peers_full"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.messages_unsent"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.unsent_intended_pairs_under_attack"), Better::kLower);
+  EXPECT_EQ(better_direction("sim.skipped_no_sender"), Better::kNeither);
   EXPECT_EQ(better_direction("custom.latency_bytes_drops"), Better::kNeither);
   EXPECT_EQ(better_direction("sim"), Better::kNeither);
+}
+
+// Which scalar names the tables allow: metrics, run value keys, and a family's parts (an engine
+// reason checked against the reason table).
+TEST(Direction, NamedScalarsAreThoseOfTheTables) {
+  EXPECT_TRUE(is_named_scalar("metrics", "delivery_ratio"));
+  EXPECT_FALSE(is_named_scalar("metrics", "delivery_rate"));
+  EXPECT_TRUE(is_named_scalar("sim", "gave_up"));
+  EXPECT_TRUE(is_named_scalar("sim", "not_sent.peers_full"));
+  EXPECT_FALSE(is_named_scalar("sim", "not_sent.peer_full"));
+  EXPECT_FALSE(is_named_scalar("sim", "not_sent"));  // a reason family has parts only
+  EXPECT_TRUE(is_named_scalar("abuse", "induced_bytes"));
+  EXPECT_TRUE(is_named_scalar("abuse", "induced_bytes.HELLO"));
+  EXPECT_FALSE(is_named_scalar("abuse", "gave_up"));  // a sim key under another module
+  EXPECT_FALSE(is_named_scalar("sim", "gave_up.HELLO"));
+  EXPECT_FALSE(is_named_scalar("", "latency_ms"));
 }
 
 // Every table row names itself: Metric and RunValue enumerators index their tables.
@@ -56,9 +76,13 @@ TEST(Direction, EnumsIndexTheirTables) {
   EXPECT_EQ(metric_table().size(), kMetricCount);
   for (const auto& v : run_value_table()) {
     EXPECT_EQ(&run_value_def(v.id), &v);
-    EXPECT_EQ(v.key,
-              v.module.empty() ? std::string(v.name) : std::string(v.module) + "." + std::string(v.name));
+    EXPECT_EQ(v.key, v.module().empty() ? std::string(v.name())
+                                        : std::string(v.module()) + "." + std::string(v.name()));
     EXPECT_EQ(find_run_value(v.key), &v);
+    // A family's parts find their row and take its direction.
+    if (v.parts != RunValueParts::kNone) {
+      EXPECT_EQ(find_run_value(std::string(v.key) + ".x"), &v);
+    }
   }
 }
 
@@ -139,6 +163,20 @@ TEST(Compare, LatencyPercentilesOfSidesRecordedDifferentlyGetNoVerdict) {
   ASSERT_TRUE(same.has_value());
   EXPECT_EQ(metric_of(*same, "latency_p50_ms").verdict, Verdict::kWorse);
   EXPECT_EQ(comparison_text(*same).find("recorded"), std::string::npos);
+}
+
+// Runs that were not complete are left out of a side that has complete ones, and the text says
+// how many and why (their status), instead of dropping them silently.
+TEST(Compare, RunsLeftOutAreCountedByStatus) {
+  auto a = report_of({{"delivery_ratio", {0.9, 0.91, 0.92}}});
+  a.left_out = {{"interrupted", 2}, {"timed_out", 1}};
+  const auto c = compare_reports(a, report_of({{"delivery_ratio", {0.9, 0.91, 0.92}}}), {});
+  ASSERT_TRUE(c.has_value());
+  const auto text = comparison_text(*c);
+  EXPECT_NE(text.find("(3 runs; left out 3 runs not complete: 2 interrupted, 1 timed_out)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("left out", text.find("left out") + 1), std::string::npos) << text;  // not B
 }
 
 TEST(Compare, TwoRunsASideAreInconclusiveHoweverFarApart) {

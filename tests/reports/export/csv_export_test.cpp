@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -99,6 +100,13 @@ TEST_F(CsvExport, OneRunOnly) {
   ASSERT_TRUE(files) << files.error();
   const auto params = read(dir_ / "one" / "run_param.csv");
   EXPECT_EQ(params, "run_id,name,value\r\n2,/seed,1\r\n2,/name,\"\"\"s\"\"\"\r\n2,/loss,0.1\r\n");
+  // The tidy table keeps the report's column set: /loss varies between the report's runs.
+  ASSERT_TRUE(export_csv((dir_ / "r.db").string(), (dir_ / "all").string(), std::nullopt));
+  const auto header = [](const std::string& text) { return text.substr(0, text.find('\n')); };
+  const auto one = read(dir_ / "one" / kTidyCsvName);
+  EXPECT_EQ(header(one), header(read(dir_ / "all" / kTidyCsvName)));
+  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 2) << one;  // the header and run 2
+  EXPECT_NE(one.find("\n2,s,"), std::string::npos) << one;
 }
 
 TEST_F(CsvExport, JsonHoldsTheTidyRowsAndEveryTableTyped) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/wire/codec.hpp"
+#include "tests/scenarios/kept_rows.hpp"
 
 namespace ptplab::scenarios {
 namespace {
@@ -47,19 +48,7 @@ struct Feed {
 };
 
 // A sink that keeps the membership rows it is given.
-struct MembershipRows final : reports::ForwardingSink<MembershipRows> {
-  std::vector<reports::MembershipRecord> rows;
-  template <class R>
-  void add_row(const R& r) {
-    if constexpr (std::is_same_v<R, reports::MembershipRecord>) rows.push_back(r);
-  }
-  Expected<reports::RunId, std::string> begin_run(const reports::RunInfo&) override {
-    return reports::RunId{1};
-  }
-  Expected<reports::RunId, std::string> finish_run(const reports::RunEnd&) override {
-    return reports::RunId{1};
-  }
-};
+using MembershipRows = test_support::KeptRows<reports::MembershipRecord>;
 
 TEST(Collector, DeliveryRatioCountsOnlyMembersThatWereUp) {
   Feed f(3);

@@ -10,13 +10,16 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "reports/records/metrics.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
 #include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/network_setup.hpp"
+#include "tests/scenarios/kept_rows.hpp"
 #include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
@@ -146,6 +149,64 @@ TEST(Runner, EveryMetricSqlRecomputesTheRunsValue) {
   }
 }
 
+// The scalar rows a run writes.
+std::vector<reports::ScalarRecord> scalar_rows(const std::string& scenario_text) {
+  test_support::KeptRows<reports::ScalarRecord> sink;
+  RunRequest r;
+  r.sink = &sink;
+  const auto out = run_scenario(load_or_fail(scenario_text), r);
+  EXPECT_TRUE(out.has_value()) << out.error();
+  return sink.rows;
+}
+
+// A run that writes the conditional scalars: MESSAGEs refused as too_large (messages_unsent),
+// a channel with no member picked (skipped_no_members), one whose members are all down when
+// messages are due (skipped_no_sender), restarts (memberships_renewed_at_restart) and a join
+// the channel table has no room for (not_sent.channels_full).
+constexpr const char* kOddities = R"({
+  "name": "oddities", "seed": 5, "duration": "6s",
+  "network": {"latency": {"model": "constant", "delay": "10ms"}},
+  "nodes": [{"name": "servers", "count": 1, "role": "server"},
+            {"name": "big", "count": 4, "placement": "public",
+             "params": {"max_datagram_bytes": 600, "channels_max": 1}},
+            {"name": "few", "count": 2, "placement": "public"}],
+  "workload": {"channels": [
+    {"name": "c", "members": {"groups": ["big"]}, "messages": {"interval": "1s", "size": 900}},
+    {"name": "c2", "members": {"groups": ["big"]}, "messages": {"interval": "1s", "size": 900}},
+    {"name": "none", "members": {"groups": ["few"], "share": 0.1}, "messages": {"interval": "1s"}},
+    {"name": "gone", "members": {"groups": ["few"]}, "messages": {"interval": "500ms", "start": "3s"}}]},
+  "timeline": [{"at": "2500ms", "action": "crash", "group": "few"},
+               {"at": "4s", "action": "restart", "group": "few"}]
+})";
+
+// Every scalar a run writes is named by the metric or run value tables (so `ptplab metrics`
+// lists it and `ptplab compare` knows its direction): the smoke scenarios and a run that writes
+// the conditional ones, each of which must appear.
+TEST(Runner, EveryScalarWrittenIsNamedByTheTables) {
+  std::vector<std::string> texts;
+  for (const char* name : {"basic", "attack", "nat_mix", "faults", "closed_loss"}) {
+    std::ifstream in(std::string(PTPLAB_SOURCE_DIR) + "/scenarios/suites/smoke/" + name + ".json");
+    std::stringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  texts.emplace_back(kOddities);
+  std::set<std::string> written;
+  for (const auto& text : texts) {
+    for (const auto& r : scalar_rows(text)) {
+      EXPECT_TRUE(reports::is_named_scalar(r.module, r.name)) << r.module << " " << r.name;
+      written.insert(r.module + "." + r.name);
+    }
+  }
+  using V = reports::RunValue;
+  for (const V v : {V::kSimMessagesUnsent, V::kSimUnsentIntendedPairs, V::kSimUnsentIntendedPairsUnderAttack,
+                    V::kSimSkippedNoMembers, V::kSimSkippedNoSender, V::kSimMembershipsRenewedAtRestart}) {
+    EXPECT_TRUE(written.contains(std::string(reports::run_value_def(v).key)))
+        << reports::run_value_def(v).key;
+  }
+  EXPECT_TRUE(written.contains(std::string(reports::run_value_def(V::kSimNotSent).key) + ".channels_full"));
+}
+
 TEST(Runner, SameSeedSameMetricsOtherSeedOtherTraffic) {
   const auto a = run_scenario(load_or_fail(kLine), {});
   const auto b = run_scenario(load_or_fail(kLine), {});
@@ -239,6 +300,20 @@ TEST(CaptureTap, BuffersUntilFlushedInSendOrder) {
 
 // A whole run's capture: every send (the datagrams_sent metric), in time order, all written by
 // the time the run returns.
+// An unknown --pcap-verbs name gets the full list of verbs and the closest one.
+TEST(CaptureTap, UnknownVerbListsEveryVerbAndTheClosest) {
+  const auto s = load_or_fail(kLine);
+  RecordingSink sink;
+  CaptureRequest request;
+  request.sink = &sink;
+  request.verbs = {"MESAGE"};
+  const auto tap = CaptureTap::make(request, s, plan_network(s));
+  ASSERT_FALSE(tap.has_value());
+  for (const auto* verb : {"\"HELLO\"", "\"GETCERTIFICATE\"", "\"ROUTING\"", "\"invalid\""})
+    EXPECT_NE(tap.error().find(verb), std::string::npos) << tap.error();
+  EXPECT_NE(tap.error().find("did you mean \"MESSAGE\"?"), std::string::npos) << tap.error();
+}
+
 TEST(CaptureTap, RunCapturesEverySendInOrder) {
   const auto s = load_or_fail(kLine);
   RecordingSink sink;

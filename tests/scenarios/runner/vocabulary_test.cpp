@@ -277,7 +277,7 @@ TEST(Vocabulary, EveryTimelineActionLoadsWithTheKeysItsEntryAllows) {
   for (const auto& a : TimelineEvent::kActions) {
     SCOPED_TRACE(a.name);
     json entry = {{"at", "1s"}, {"action", a.name}};
-    for (const auto key : a.keys) {
+    for (const auto key : a.key_names()) {
       if (key == "at" || key == "action") continue;
       // A partition takes sides or a share, not both (both is an error: one would be ignored).
       if (a.value == TimelineEvent::Action::kPartition && key == "share") continue;
@@ -290,6 +290,16 @@ TEST(Vocabulary, EveryTimelineActionLoadsWithTheKeysItsEntryAllows) {
     ASSERT_EQ(s.timeline.size(), 1u);
     EXPECT_EQ(s.timeline[0].action, a.value);
     EXPECT_EQ(effective_document(s)["timeline"][0]["action"], a.name);
+    // The effective document writes back every key given (a share only when no count says who
+    // instead), and only keys of the action's row.
+    const json written = effective_document(s)["timeline"][0];
+    const auto names = a.key_names();
+    for (const auto& [key, value] : entry.items()) {
+      const bool shown = key != "share" || !entry.contains("count");
+      EXPECT_EQ(written.contains(key), shown) << key;
+    }
+    for (const auto& [key, value] : written.items())
+      EXPECT_NE(std::find(names.begin(), names.end(), key), names.end()) << key;
     // A key of no action is rejected at its pointer.
     doc["timeline"][0]["warp_factor"] = 9;
     expect_error_at(doc, "/timeline/0/warp_factor");

@@ -1,0 +1,80 @@
+// The child runs of a suite or sweep (see child_batch.hpp).
+#include "tools/ptplab/child_batch.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+#include "tools/ptplab/run_progress.hpp"
+#include "tools/ptplab/run_support.hpp"
+#include "tools/ptplab/run_timeout.hpp"
+#include "tools/ptplab/stop_signals.hpp"
+
+namespace ptplab::cli {
+
+std::optional<BatchOptions> batch_options(std::string_view command,
+                                          const boost::program_options::variables_map& vm) {
+  BatchOptions o;
+  o.jobs_at_once =
+      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  const auto progress_every = progress_every_option(vm);
+  if (!progress_every) {
+    std::fprintf(stderr, "ptplab %s: %s\n", std::string(command).c_str(), progress_every.error().c_str());
+    return std::nullopt;
+  }
+  o.progress_every = *progress_every;
+  const auto timeout = timeout_option(vm);
+  if (!timeout) {
+    std::fprintf(stderr, "ptplab %s: %s\n", std::string(command).c_str(), timeout.error().c_str());
+    return std::nullopt;
+  }
+  if (*timeout) o.timeout = vm["timeout"].as<std::string>();
+  return o;
+}
+
+ChildBatch::ChildBatch(const std::string& temp_prefix, BatchOptions options)
+    : options_(std::move(options)), tmp_(make_temp_dir(temp_prefix)) {
+  if (!tmp_.empty()) install_stop_signals();
+}
+
+ChildBatch::~ChildBatch() {
+  if (!tmp_.empty()) remove_temp_dir(tmp_);
+}
+
+std::string ChildBatch::base(std::size_t job) const { return tmp_ + "/" + std::to_string(job); }
+
+void ChildBatch::add(const std::string& input, const std::vector<std::string>& extra) {
+  const std::string b = base(jobs_.size());
+  ChildJob job{{"run", input, "--report", b + ".db", "--quiet"}, b + ".log"};
+  job.args.insert(job.args.end(), extra.begin(), extra.end());
+  job.args.insert(job.args.end(), {"--temp-of-parent", tmp_});
+  if (options_.timeout) job.args.insert(job.args.end(), {"--timeout", *options_.timeout});
+  reports_of_.push_back(b + ".db");
+  jobs_.push_back(std::move(job));
+}
+
+bool ChildBatch::run(std::vector<std::string> labels, const std::string& report, bool quiet) {
+  report_ = report;
+  RunProgress progress(std::move(labels), quiet);
+  merger_.emplace(report, reports_of_);
+  status_ = run_children(
+      jobs_, options_.jobs_at_once,
+      ChildWatch{[&](std::size_t job, int code) {
+                   merger_->finished(job);
+                   progress.finished(job, code);
+                 },
+                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
+                 options_.progress_every});
+  // Merged before the children's words are shown, so that those name the merged report.
+  merged_ = merger_->finish();
+  return merged_;
+}
+
+std::string ChildBatch::log(std::size_t job) const { return read_text(jobs_[job].log_path); }
+
+std::string ChildBatch::output(std::size_t job) const {
+  return name_merged_report(log(job), reports_of_[job], merged_ ? report_ : "",
+                            merged_ ? merger_->ids_of(job) : std::vector<reports::RunId>{});
+}
+
+}  // namespace ptplab::cli

@@ -1,0 +1,76 @@
+// What `ptplab suite` and `ptplab sweep` share: the options that say how their child runs go
+// (-j, --progress-every, --timeout) and the batch of child runs itself, each `ptplab run INPUT`
+// into its own report in a temporary folder, with a line per finished run (RunProgress) and
+// each report merged into the parent's as soon as it and the ones before it are done
+// (ChildReportMerger).
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tools/ptplab/child_reports.hpp"
+#include "tools/ptplab/children.hpp"
+
+namespace ptplab::cli {
+
+// How a batch's children run, from the command line.
+struct BatchOptions {
+  unsigned jobs_at_once = 1;                    // -j (default: the number of CPUs)
+  std::chrono::milliseconds progress_every{0};  // --progress-every (0: never)
+  std::optional<std::string> timeout;           // --timeout as given, passed on to every child
+};
+
+// The options of `vm` (declared with -j/--jobs, add_progress_option and add_timeout_option), or
+// nullopt after printing "ptplab COMMAND: <error>" on stderr (a usage error: exit 2).
+[[nodiscard]] std::optional<BatchOptions> batch_options(std::string_view command,
+                                                        const boost::program_options::variables_map& vm);
+
+// The child runs of one suite or sweep. Usage: make (a folder under $TMPDIR named PREFIX...;
+// stop signals installed), add() each job, run() once, then read each job's status and output.
+class ChildBatch {
+ public:
+  // Empty temp_dir() when the folder could not be made.
+  ChildBatch(const std::string& temp_prefix, BatchOptions options);
+  ChildBatch(const ChildBatch&) = delete;
+  ChildBatch& operator=(const ChildBatch&) = delete;
+  ~ChildBatch();
+
+  [[nodiscard]] const std::string& temp_dir() const { return tmp_; }
+  // Where job `job`'s files go, without extension: TEMP_DIR/JOB.
+  [[nodiscard]] std::string base(std::size_t job) const;
+  // Adds a job `ptplab run INPUT --report BASE.db --quiet EXTRA... --temp-of-parent TEMP_DIR`
+  // (and --timeout when given), its output in BASE.log.
+  void add(const std::string& input, const std::vector<std::string>& extra = {});
+  // Runs every job, a line per finished one naming labels[job] unless `quiet`, and merges their
+  // reports into `report` ("" merges nothing). False when a merge failed (said on stderr).
+  [[nodiscard]] bool run(std::vector<std::string> labels, const std::string& report, bool quiet);
+
+  // Job `job`'s exit status (run_children's words), after run().
+  [[nodiscard]] int status(std::size_t job) const { return status_[job]; }
+  [[nodiscard]] const std::vector<int>& statuses() const { return status_; }
+  // The runs job `job` wrote, after run().
+  [[nodiscard]] const std::vector<reports::RunSummary>& runs_of(std::size_t job) const {
+    return merger_->runs_of(job);
+  }
+  // What job `job` printed, with its report named as merged (name_merged_report).
+  [[nodiscard]] std::string output(std::size_t job) const;
+  // The text job `job` printed, as it printed it.
+  [[nodiscard]] std::string log(std::size_t job) const;
+
+ private:
+  BatchOptions options_;
+  std::string tmp_;
+  std::vector<ChildJob> jobs_;
+  std::vector<std::string> reports_of_;
+  std::string report_;
+  std::optional<ChildReportMerger> merger_;
+  std::vector<int> status_;
+  bool merged_ = false;
+};
+
+}  // namespace ptplab::cli
