@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# e2e: findings of the new-user review of issues 14 [I] and 17 [E] that only the real binary
+# shows (each check names its finding).
+source "$(dirname "$0")/lib/preamble.bash"
+cd "$src" || exit 1
+free_port() { python3 -c 'import socket;s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM);s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+# S2: a node on one IPv6 address refuses an IPv4 peer at start; a send the kernel refuses is
+# logged (send_failed) and counted in the stopping line.
+if python3 -c 'import socket;socket.socket(socket.AF_INET6,socket.SOCK_DGRAM).bind(("::1",0))' 2>/dev/null; then
+  rc=0; "$PTPLAB" node --listen "[::1]:0" --peer 127.0.0.1:7000 --log "$tmp/v6.log" </dev/null >/dev/null 2>"$tmp/v6.err" || rc=$?
+  [ "$rc" = 2 ] && grep -q 'is IPv4 and this node listens on \[::1\]' "$tmp/v6.err"
+  check "S2 node on [::1] refuses an IPv4 --peer (exit $rc: $(head -c 160 "$tmp/v6.err"))" $?
+fi
+"$PTPLAB" node --listen 127.0.0.1:0 --peer 192.0.2.1:7000 --no-channels --log "$tmp/sf.log" </dev/null >/dev/null & n=$!
+wait_for 20 grep -qs '"event":"send_failed"' "$tmp/sf.log"
+check "S2 a refused send is logged as send_failed" $?
+kill -TERM "$n"; wait "$n"
+python3 - "$tmp/sf.log" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+failed = [l for l in lines if l["event"] == "send_failed"]
+stop = lines[-1]
+assert stop["event"] == "stopping", stop
+assert failed[0]["peer"] == "192.0.2.1:7000" and failed[0]["error"], failed[0]
+assert sum(stop["send_failed"].values()) >= len(failed), stop
+PY
+check "S2 send_failed lines name the peer and the stopping line counts them" $?
+
+exit $((failures > 0))
