@@ -47,4 +47,14 @@ done_runs=$(sqlite3 "$tmp/w.db" "SELECT count(*) FROM run WHERE status = 'comple
 [ "$rc" = 130 ] && [ "$done_runs" -ge 1 ] && [ -z "$(ls "$tmp/t")" ]
 check "S3 sweep | head -2: exit 130 (got $rc), $done_runs finished runs kept, no temp folder left" $?
 
+# S4: a run stopped early says its expectations were not judged (it printed "0/0 passed"), and
+# so do the sweep table's rows of such runs.
+"$PTPLAB" run scenarios/suites/demo.json --report "$tmp/t.db" --timeout 3s >"$tmp/t.out" 2>&1
+grep -q '^  expectations 3 not judged' "$tmp/t.out" && ! grep -q '0/0' "$tmp/t.out"
+check "S4 run --timeout: 3 expectations not judged" $?
+"$PTPLAB" sweep "$tmp/sw.json" --timeout 0.2s -j 2 --report "$tmp/w2.db" >"$tmp/w2.out" 2>&1
+sed -n '/^runs/,/^per point/p' "$tmp/w2.out" >"$tmp/w2.runs"
+grep -q 'timed out.*not judged' "$tmp/w2.runs" && ! grep -q '0/0' "$tmp/w2.runs"
+check "S4 sweep rows of timed-out runs: not judged" $?
+
 exit $((failures > 0))

@@ -171,7 +171,8 @@ int sweep(int argc, char** argv) {
   std::string logs;      // what runs that ended with an error or timed out said, after the tables
   std::string warnings;  // the runs' warning lines, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
-    SweepRun row{child_status_word(status[i]), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
+    SweepRun row{child_status_word(status[i]),    (*points)[i].label, std::nullopt, std::nullopt, 0, 0,
+                 status[i] == 0 || status[i] == 1};
     for (const auto& r : merger.runs_of(i)) {
       row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
       row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);
