@@ -57,4 +57,11 @@ sed -n '/^runs/,/^per point/p' "$tmp/w2.out" >"$tmp/w2.runs"
 grep -q 'timed out.*not judged' "$tmp/w2.runs" && ! grep -q '0/0' "$tmp/w2.runs"
 check "S4 sweep rows of timed-out runs: not judged" $?
 
+# S6: the README's catalogues command line works as written (it named "docs", which is no
+# source root); --check instead of --write, so that the test leaves the tree alone.
+line=$(grep -m1 '^ptplab catalogues' README.md | sed 's/ *#.*//; s/\[ROOT\]//; s/--write/--check/; s/^ptplab //')
+# shellcheck disable=SC2086
+"$PTPLAB" $line >"$tmp/cat.out" 2>&1
+check "S6 README's '$line' runs from the source root (exit $?)" $?
+
 exit $((failures > 0))
