@@ -9,6 +9,7 @@
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <map>
@@ -183,7 +184,8 @@ struct UdpHost::Sockets {
   std::unique_ptr<Slot[]> slots = std::make_unique_for_overwrite<Slot[]>(kBatchDatagrams);
   std::array<mmsghdr, kBatchDatagrams> headers{};
   std::array<iovec, kBatchDatagrams> iovs{};
-  bool v6 = false;                                            // the socket is IPv6 (dual-stack)
+  bool v6 = false;           // the socket is IPv6 (dual-stack)
+  bool v4_reachable = true;  // IPv4 peers can be sent to: an IPv4 socket, or IPv6 bound to [::]
   std::vector<asio::ip::address_v6> stand_ins;                // index i: 240.0.0.0 + i + 1
   std::map<asio::ip::address_v6, std::uint32_t> stand_in_of;  // and back
 };
@@ -247,6 +249,8 @@ Expected<Address, std::string> UdpHost::bind(std::string_view host_port) {
   if (!ec) asio_->socket.bind(udp::endpoint(ip, split->second), ec);
   if (ec) return Unexpected("cannot listen on " + std::string(host_port) + ": " + ec.message());
   asio_->v6 = true;
+  // A socket bound to one IPv6 address has no IPv4 source to send from (ENETUNREACH).
+  asio_->v4_reachable = ip.is_unspecified();
   asio_->configure(ec);
   if (ec) return Unexpected("cannot configure the socket: " + ec.message());
   const auto local = asio_->socket.local_endpoint(ec);
@@ -268,6 +272,9 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
   if (!asio_->v6 && !ip.is_v4())
     return Unexpected(std::string(host_port) +
                       " is IPv6 and this node listens on IPv4 (listen on an IPv6 address)");
+  if (!asio_->v4_reachable && (ip.is_v4() || ip.to_v6().is_v4_mapped()))
+    return Unexpected(std::string(host_port) + " is IPv4 and this node listens on " + describe(address_) +
+                      ", which reaches IPv6 peers only (listen on [::]:PORT for both)");
   const auto a = asio_->address_of(udp::endpoint(ip, split->second));
   if (!a) return Unexpected(std::string("no IPv6 stand-in left for ") + std::string(host_port));
   return *a;
@@ -368,6 +375,9 @@ void UdpHost::send_queued() {
     const int n = sendmmsg(asio_->socket.native_handle(), &asio_->send_headers[i],
                            static_cast<unsigned>(queue.size() - i), MSG_DONTWAIT);
     if (n <= 0) {  // unreachable or congested: UDP loses this one, as the engine expects
+      const int error = n < 0 ? errno : EIO;
+      ++send_failures_[error];
+      if (send_failure_) send_failure_(steady_clock_now(), queue[i].address, error);
       ++i;
       continue;
     }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,12 +35,18 @@ using FlushSink = std::function<void()>;
 // Sees every datagram the host sent (from its bound address) or received (to it): for captures.
 using DatagramTap = std::function<void(const Address& from, const Address& to, std::string_view bytes)>;
 
+// Called for each datagram the kernel refused to send (`error`: its errno, such as ENETUNREACH,
+// EAGAIN for a full send buffer), with the time and the address the endpoint named.
+using SendFailureSink = std::function<void(TimeNs now, const Address& to, int error)>;
+
 // Runs one Endpoint on one UDP socket inside an io_context the caller runs.
 //
 // IPv6: the engine's addresses are IPv4 (engine/core/address.hpp). A host bound to an IPv6
 // address opens a dual-stack socket: IPv4 peers (v4-mapped) keep their own Address, and each
 // distinct IPv6 peer address gets a stand-in from 240.0.0.0/4 (reserved, never routed) with its
 // real port, at most kStandInsMax of them (datagrams from further IPv6 addresses are dropped).
+// Only a socket bound to the unspecified address [::] reaches IPv4 peers as well: one bound to
+// a single IPv6 address ([::1]) has no IPv4 source address, so resolve() refuses IPv4 peers.
 // describe() prints the real address. A stand-in is meaningful to this host only, so the engine
 // never sends one on (Address::announceable: not in ROUTING entries nor CONNECT addresses, and
 // such entries it receives are ignored); IPv6 peers are reached by --peer or by their own HELLO.
@@ -59,7 +66,7 @@ class UdpHost final {
   // The Address the endpoint uses for "HOST:PORT" (same forms as bind; a name resolves to the
   // bound socket's family first). Call after bind. Errors: unparsable, unresolvable, not one
   // host's port (port 0; an unspecified, broadcast or multicast address), an IPv6 address on an
-  // IPv4 socket, no stand-in left.
+  // IPv4 socket, an IPv4 address on a socket bound to one IPv6 address, no stand-in left.
   [[nodiscard]] Expected<Address, std::string> resolve(std::string_view host_port);
   // Whether `a` is the stand-in of one of this host's IPv6 peers.
   [[nodiscard]] bool is_stand_in(const Address& a) const;
@@ -85,6 +92,8 @@ class UdpHost final {
   void act(const std::function<void(TimeNs now, Output& out)>& action);
   // Shows every datagram sent or received from now on to `tap` (empty: none).
   void set_tap(DatagramTap tap) { tap_ = std::move(tap); }
+  // Calls `failure` for each datagram the kernel refuses to send (empty: none; counted anyway).
+  void set_send_failure(SendFailureSink failure) { send_failure_ = std::move(failure); }
   // Calls `flush` after each wake-up's events (empty: none).
   void set_flush(FlushSink flush) { flush_ = std::move(flush); }
   // Closes the socket and cancels the timer; the io_context then runs out of work.
@@ -100,6 +109,8 @@ class UdpHost final {
   // Datagrams the kernel dropped because the socket's receive queue was full (SO_RXQ_OVFL, as of
   // the latest datagram received): the endpoint never saw them.
   [[nodiscard]] std::uint64_t dropped_queue_full() const { return dropped_queue_full_; }
+  // Datagrams the kernel refused to send so far, by errno (ENETUNREACH, EAGAIN, ...).
+  [[nodiscard]] const std::map<int, std::uint64_t>& send_failures() const { return send_failures_; }
 
   static constexpr std::size_t kDatagramBytesMax = 65536;  // receive buffer: any UDP payload
   static constexpr std::size_t kBatchDatagrams = 32;       // datagrams per recvmmsg
@@ -113,7 +124,8 @@ class UdpHost final {
   void step(const std::function<void(TimeNs now, Output& out)>& action);
   // Queues one datagram to `to` (a 240/4 address that stands for nothing: counted, dropped).
   void send(const Address& to, const SharedBytes& bytes);
-  // Sends the queued datagrams; one the kernel refuses (full buffer, unreachable) is lost.
+  // Sends the queued datagrams; one the kernel refuses (full buffer, unreachable) is lost,
+  // counted by errno and shown to the send-failure sink.
   void send_queued();
   void receive();
   // Takes up to kBatchesPerWake batches of waiting datagrams to the endpoint.
@@ -127,6 +139,7 @@ class UdpHost final {
   EventSink sink_;
   DatagramTap tap_;
   FlushSink flush_;
+  SendFailureSink send_failure_;
   Address address_;
   OutputStack outputs_;  // the endpoint calls' buffers, reused
   TimeNs wake_ = kNever;
@@ -137,6 +150,7 @@ class UdpHost final {
   std::uint64_t sent_ = 0;
   std::uint64_t dropped_unmapped_ = 0;
   std::uint64_t dropped_queue_full_ = 0;
+  std::map<int, std::uint64_t> send_failures_;
 };
 
 // The steady clock as TimeNs: the monotonic time base of a real node (its timers).

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/core/expected.hpp"
@@ -24,7 +25,9 @@ namespace ptplab::scenarios {
 struct CaptureRequest {
   reports::DatagramSink* sink = nullptr;  // null: no capture
   // Node group names or IPv4 addresses ("10.0.0.3"); a datagram is kept when its source or
-  // destination host is one of them. Empty: every host.
+  // destination host is one of them (for a group: the datagram comes from one of its hosts or
+  // is addressed to one, at its own address or at the NAT mapping a delivery showed). Empty:
+  // every host.
   std::vector<std::string> hosts;
   // Verb names ("HELLO", "MESSAGE", "invalid" for datagrams without a known msg_type).
   // Empty: every verb.
@@ -43,6 +46,10 @@ class CaptureTap final : public sim::Observer {
                                                               const NetworkPlan& plan);
   // Buffers `d` when it passes the filters (its payload is shared, not copied).
   void on_send(TimeNs now, const sim::DatagramView& d) override;
+  // Learns which host a NAT mapping belongs to from a delivered datagram's translated source,
+  // so that later sends to that public address count as sent to the host. A datagram reaches
+  // a NATed host only at a mapping someone received from it, so this finds every one.
+  void on_delivery(TimeNs now, const sim::DatagramView& d) override;
   // Writes every buffered send to the sink, in order, and empties the buffer.
   void flush();
   // Sends buffered since the last flush.
@@ -58,8 +65,11 @@ class CaptureTap final : public sim::Observer {
   std::vector<Sent> pending_;
   reports::DatagramSink* sink_ = nullptr;
   bool all_hosts_ = true;
-  std::vector<bool> hosts_;         // by HostId
-  std::vector<std::uint32_t> ips_;  // addresses named by the filter
+  std::vector<bool> hosts_;             // by HostId
+  std::vector<std::uint32_t> ips_;      // addresses named by the filter
+  std::vector<std::uint32_t> box_ips_;  // by HostId: its NAT box's public IPv4, 0 when public
+  // Who receives at an address: public hosts' own, and NAT mappings seen on deliveries.
+  std::unordered_map<Address, sim::HostId> owner_;
   std::array<bool, kVerbSlots> verbs_{};
   [[nodiscard]] bool host_kept(const sim::DatagramView& d) const;
 };

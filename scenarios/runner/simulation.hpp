@@ -106,7 +106,10 @@ class Simulation final : private sim::Observer {
   void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason r) override {
     collector_.on_drop(now, d, r);
   }
-  void on_delivery(TimeNs now, const sim::DatagramView& d) override { collector_.on_delivery(now, d); }
+  void on_delivery(TimeNs now, const sim::DatagramView& d) override {
+    collector_.on_delivery(now, d);
+    if (tap_ != nullptr) tap_->on_delivery(now, d);
+  }
   void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override {
     collector_.on_event(now, host, e, cause);
     if (e.kind == EventKind::kChannelAnnounced) on_channel_announced(host, e.channel_id);

@@ -197,6 +197,7 @@ int run_node(int argc, char** argv) {
   // Flushed once per wake-up (a batch of datagrams, a timer, a command): a --log file is read
   // while the node runs (tail -f, scripts), and a flood costs no write per line.
   host.set_flush([&] { log.flush(); });
+  host.set_send_failure([&](TimeNs now, const Address& to, int error) { events->send_failed(now, to, error); });
   const auto bound = host.bind(listen);
   if (!bound) {
     std::cerr << "ptplab node: --listen: " << bound.error() << "\n";

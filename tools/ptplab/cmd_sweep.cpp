@@ -139,7 +139,8 @@ int sweep(int argc, char** argv) {
   std::string warnings;  // the runs' warning lines, after the tables
   for (std::size_t i = 0; i < points->size(); ++i) {
     const int status = batch.status(i);
-    SweepRun row{child_status_word(status), (*points)[i].label, std::nullopt, std::nullopt, 0, 0};
+    SweepRun row{child_status_word(status), (*points)[i].label, std::nullopt, std::nullopt, 0, 0,
+                 status == 0 || status == 1};
     for (const auto& r : batch.runs_of(i)) {
       row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
       row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);

@@ -1,6 +1,8 @@
 // The event log of `ptplab node`.
 #include "tools/ptplab/node_log.hpp"
 
+#include <cstring>
+
 namespace ptplab::cli {
 namespace {
 
@@ -20,6 +22,12 @@ nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& hos
 
 // The events one datagram can cause, whatever its sender: the lines a flood would multiply.
 bool per_datagram(EventKind kind) { return kind == EventKind::kDropped || kind == EventKind::kRateLimited; }
+
+// An errno's name ("ENETUNREACH"), or its number when the C library knows none.
+std::string errno_name(int error) {
+  const char* name = strerrorname_np(error);
+  return name != nullptr ? name : std::to_string(error);
+}
 
 }  // namespace
 
@@ -52,6 +60,30 @@ void NodeLog::event(TimeNs now, const Event& e) {
   } else {
     ++suppressed_[key];
   }
+}
+
+void NodeLog::send_failed(TimeNs now, const Address& to, int error) {
+  auto& f = send_failures_[error];
+  ++f.total;
+  ++f.unlogged;
+  if (now < f.next_line) return;
+  out_ << dump({{"t_ns", now},
+                {"event", "send_failed"},
+                {"error", errno_name(error)},
+                {"message", std::strerror(error)},
+                {"peer", host_.describe(to)},
+                {"failures", f.unlogged}})
+       << '\n';
+  f.unlogged = 0;
+  f.next_line = now + kSecond;
+}
+
+nlohmann::json NodeLog::tally() const {
+  nlohmann::json j = counts_json(totals_);
+  if (send_failures_.empty()) return j;
+  nlohmann::json& failed = j["send_failed"] = nlohmann::json::object();
+  for (const auto& [error, f] : send_failures_) failed[errno_name(error)] = f.total;
+  return j;
 }
 
 nlohmann::json NodeLog::counts_json(const Counts& counts) {

@@ -31,10 +31,16 @@ class NodeLog {
 
   // Logs (or counts) one event of the node at `now`.
   void event(TimeNs now, const Event& e);
+  // Counts a datagram the kernel refused to send to `to` (`error`: errno) and logs it, at most
+  // one line per error per second: {"event":"send_failed","t_ns":...,"error":"ENETUNREACH",
+  // "message":"Network is unreachable","peer":"127.0.0.1:7000","failures":n}, n the failures
+  // with that error since its previous line (this one included). For UdpHost::set_send_failure.
+  void send_failed(TimeNs now, const Address& to, int error);
   // Every event so far by kind, and the dropped ones by reason, logged or suppressed:
   // {"events": {"dropped": n, "rate_limited": n, ...}, "dropped": {"not_json": n, ...}}, only
-  // what happened, by name (event_kind_name, reason_name).
-  [[nodiscard]] nlohmann::json tally() const { return counts_json(totals_); }
+  // what happened, by name (event_kind_name, reason_name); with "send_failed": {"ENETUNREACH": n,
+  // ...} once a send failed.
+  [[nodiscard]] nlohmann::json tally() const;
 
  private:
   using Counts = std::map<std::pair<EventKind, Reason>, std::uint64_t>;
@@ -47,6 +53,12 @@ class NodeLog {
   Counts suppressed_;           // in the current second
   std::uint64_t lines_ = 0;     // per-datagram lines written in the current second
   TimeNs second_end_ = kNever;  // when the current second ends (kNever: none begun)
+  // Per errno: failures in all, failures since its last line, when its next line may be written.
+  struct SendFailures {
+    std::uint64_t total = 0, unlogged = 0;
+    TimeNs next_line = 0;
+  };
+  std::map<int, SendFailures> send_failures_;
 };
 
 }  // namespace ptplab::cli

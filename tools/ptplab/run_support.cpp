@@ -97,6 +97,11 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
   for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
+  if (o.status != reports::RunStatus::kComplete) {
+    // A run stopped early judges nothing (run.hpp): "0/0 passed" would read as no expectations.
+    out << "  expectations " << s.expect.size() << " not judged (the run did not complete)\n";
+    return out.str();
+  }
   out << "  expectations " << passed << "/" << o.expectations.size() << " passed\n";
   for (const auto& e : o.expectations) {
     out << "    " << (e.passed ? "pass " : "FAIL ") << e.metric << " " << e.op << " "

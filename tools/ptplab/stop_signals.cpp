@@ -27,6 +27,15 @@ extern "C" void on_stop_signal(int sig) {
   if (const pid_t group = g_children.load(); group > 0) kill(-group, sig);
 }
 
+// A closed stdout (`| head`): stop as SIGINT does, once; later writes fail (EPIPE) and are lost,
+// and the SIGPIPEs they raise change nothing.
+extern "C" void on_pipe_closed(int) {
+  if (g_stop.load()) return;
+  g_signal.store(SIGINT);
+  g_stop.store(true);
+  if (const pid_t group = g_children.load(); group > 0) kill(-group, SIGINT);
+}
+
 }  // namespace
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
@@ -46,6 +55,12 @@ void install_stop_signals() {
   sigaddset(&sa.sa_mask, SIGTERM);
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  struct sigaction pipe {};
+  pipe.sa_handler = on_pipe_closed;
+  sigemptyset(&pipe.sa_mask);
+  sigaddset(&pipe.sa_mask, SIGINT);
+  sigaddset(&pipe.sa_mask, SIGTERM);
+  sigaction(SIGPIPE, &pipe, nullptr);
 }
 
 StopSignalsBlocked::StopSignalsBlocked() {

@@ -1,8 +1,8 @@
 // Stopping `ptplab run`, `suite` and `sweep` on SIGINT/SIGTERM. The handler only raises a flag
 // (which the simulator polls through its cancellation hook, so a run stops within a few hundred
 // events wherever it is) and passes the signal on to the process group of the command's child
-// runs. A second SIGINT/SIGTERM ends the process at once (its children then get their
-// parent-death signal, see children.hpp).
+// runs (SIGPIPE, a closed stdout, stops it like SIGINT). A second SIGINT/SIGTERM ends the process at once
+// (its children then get their parent-death signal, see children.hpp).
 #pragma once
 
 #include <signal.h>
@@ -26,7 +26,10 @@ namespace ptplab::cli {
 [[nodiscard]] bool is_interrupted_exit_status(int status);
 
 // Installs the handlers for SIGINT and SIGTERM (without SA_RESTART: a blocking wait returns EINTR)
-// and makes report lock waits give up after a stop (reports::give_up_lock_waits_when).
+// and makes report lock waits give up after a stop (reports::give_up_lock_waits_when). A closed
+// stdout (SIGPIPE: `ptplab run ... | head -1`) stops the command as a SIGINT would (the runs end
+// `interrupted`, finished ones are kept, exit 130), never a second time: writes after it fail
+// with EPIPE and are lost.
 void install_stop_signals();
 
 // Blocks SIGINT and SIGTERM for its lifetime (a signal arriving meanwhile is handled when it

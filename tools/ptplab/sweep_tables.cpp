@@ -45,7 +45,8 @@ std::string format_sweep_runs(const std::vector<SweepRun>& runs) {
                         std::string(metric_name(reports::Metric::kLatencyP50Ms)), "expectations"});
   for (const auto& r : runs) {
     t.row({r.status, r.label, value_text(r.delivery_ratio), value_text(r.latency_p50_ms),
-           std::to_string(r.expectations_passed) + "/" + std::to_string(r.expectations)});
+           r.judged ? std::to_string(r.expectations_passed) + "/" + std::to_string(r.expectations)
+                    : std::string("not judged")});
   }
   return t.render();
 }

@@ -18,12 +18,14 @@ struct SweepRun {
   std::optional<double> latency_p50_ms;
   std::size_t expectations_passed = 0;
   std::size_t expectations = 0;
+  bool judged = true;  // false: the run did not complete (interrupted, timed out, not run, error)
 };
 
 // The point a label names without its seed: "/x=4 seed=2" -> "/x=4"; "seed=2" -> "(every run)".
 [[nodiscard]] std::string point_of(const std::string& label);
 
-// One aligned row per run: status, point, delivery_ratio, latency_p50_ms, expectations passed.
+// One aligned row per run: status, point, delivery_ratio, latency_p50_ms, expectations passed
+// ("2/3"), or "not judged" for a run that did not complete.
 [[nodiscard]] std::string format_sweep_runs(const std::vector<SweepRun>& runs);
 
 // One aligned row per point (in first-seen order): its finished runs (interrupted, timed-out and

@@ -83,6 +83,50 @@ TEST(UdpHost, HostPortFormsAndTheirErrors) {
   EXPECT_FALSE(unbindable.bind("[::1:0"));
 }
 
+// Only [::] reaches IPv4 peers: a socket bound to one IPv6 address refuses them at resolve time
+// instead of losing every datagram to ENETUNREACH (review finding S2).
+TEST(UdpHost, OnlyTheIPv6WildcardReachesIPv4Peers) {
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost one(io, r, {}), any(io, r, {});
+  const auto bound_one = one.bind("[::1]:0");
+  ASSERT_TRUE(bound_one) << "IPv6 loopback ::1 unavailable: " << bound_one.error();
+  const auto refused = one.resolve("127.0.0.1:7000");
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("is IPv4 and this node listens on [::1]:"), std::string::npos)
+      << refused.error();
+  EXPECT_NE(refused.error().find("[::]"), std::string::npos) << refused.error();
+  EXPECT_FALSE(one.resolve("[::ffff:127.0.0.1]:7000"));
+  EXPECT_TRUE(one.resolve("[::1]:7000"));
+  ASSERT_TRUE(any.bind("[::]:0"));
+  EXPECT_TRUE(any.resolve("127.0.0.1:7000"));
+}
+
+// A datagram the kernel refuses to send is counted by errno and shown to the sink, not
+// swallowed (review finding S2): from 127.0.0.1 to TEST-NET-1 the kernel says EINVAL.
+TEST(UdpHost, CountsAndReportsTheDatagramsTheKernelRefusesToSend) {
+  boost::asio::io_context io;
+  Recorder r;
+  UdpHost host(io, r, {});
+  ASSERT_TRUE(host.bind("127.0.0.1:0"));
+  std::vector<std::pair<Address, int>> failed;
+  host.set_send_failure([&](TimeNs, const Address& to, int error) { failed.emplace_back(to, error); });
+  host.start();
+  const Address away{0xc0000201u, 7000};  // 192.0.2.1
+  host.act([&](TimeNs, Output& out) {
+    out.send(away, make_bytes("x"));
+    out.send(away, make_bytes("y"));
+  });
+  EXPECT_EQ(host.sent(), 0u);
+  ASSERT_EQ(failed.size(), 2u);
+  EXPECT_EQ(failed[0].first, away);
+  EXPECT_NE(failed[0].second, 0);
+  ASSERT_EQ(host.send_failures().size(), 1u);
+  EXPECT_EQ(host.send_failures().begin()->first, failed[0].second);
+  EXPECT_EQ(host.send_failures().begin()->second, 2u);
+  host.stop();
+}
+
 // A plain socket on 127.0.0.1 that sends `count` datagrams of `size` bytes to `port` at once.
 struct Burst {
   explicit Burst(boost::asio::io_context& io)

@@ -325,5 +325,51 @@ TEST(CaptureTap, RunCapturesEverySendInOrder) {
   for (std::size_t i = 1; i < sink.rows.size(); ++i) ASSERT_LE(sink.rows[i - 1].t, sink.rows[i].t) << i;
 }
 
+// Servers and NATed clients (two per box), for the host filter.
+constexpr const char* kServersAndClients = R"({
+  "name": "sc", "seed": 1, "duration": "6s",
+  "network": {"latency": {"model": "constant", "delay": "20ms"}, "nat": {"hosts_per_box": 2}},
+  "nodes": [{"name": "servers", "count": 2, "role": "server", "placement": "public"},
+            {"name": "clients", "count": 6, "placement": "full_cone"}],
+  "topology": {"bootstrap": {"servers": "servers"}},
+  "workload": {"channels": [{"name": "g", "members": {"groups": ["clients"]},
+                             "messages": {"rate_per_s": 4, "stop": "5s"}}]}
+})";
+
+// The sends of a run whose capture keeps only `hosts`.
+std::vector<RecordingSink::Row> capture(const Scenario& s, std::vector<std::string> hosts) {
+  RecordingSink sink;
+  RunRequest request;
+  request.capture.sink = &sink;
+  request.capture.hosts = std::move(hosts);
+  const auto out = run_scenario(s, request);
+  EXPECT_TRUE(out.has_value()) << out.error();
+  return sink.rows;
+}
+
+// A group filter keeps datagrams from and to the group (review finding S1: it kept only those
+// from it): to a public host at its address, to a NATed one at the mapping it is reached at.
+// Every datagram is from a server or a client, so a group's capture is everything except what
+// the other group sent to itself.
+TEST(CaptureTap, GroupFilterKeepsDatagramsFromAndToTheGroup) {
+  const auto s = load_or_fail(kServersAndClients);
+  const auto plan = plan_network(s);
+  const auto is_server = [&](const Address& a) {
+    return a == plan.hosts[0].address || a == plan.hosts[1].address;
+  };
+  const auto all = capture(s, {});
+  const auto servers = capture(s, {"servers"});
+  const auto clients = capture(s, {"clients"});
+  std::size_t server_to_server = 0, client_to_client = 0;
+  for (const auto& r : all) {
+    server_to_server += is_server(r.from) && is_server(r.to);
+    client_to_client += !is_server(r.from) && !is_server(r.to);
+  }
+  ASSERT_GT(client_to_client, 0u);
+  EXPECT_EQ(servers.size(), all.size() - client_to_client);
+  EXPECT_EQ(clients.size(), all.size() - server_to_server);
+  EXPECT_GT(servers.size() + clients.size(), all.size());  // client <-> server in both
+}
+
 }  // namespace
 }  // namespace ptplab::scenarios

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
 #include <vector>
 
@@ -76,6 +78,30 @@ TEST(NodeLog, ACapOfZeroWritesEveryLine) {
   for (int i = 0; i < 50; ++i) f.log.event(i, dropped(Reason::kNotObject));
   EXPECT_EQ(f.lines().size(), 50u);
   EXPECT_EQ(f.log.tally().at("dropped"), (nlohmann::json{{"not_object", 50}}));
+}
+
+// Send failures are logged by errno, at most one line per error per second carrying the count
+// since the last one, and tallied for the stopping event (review finding S2).
+TEST(NodeLog, LogsSendFailuresOncePerErrorPerSecond) {
+  LogFixture f(100);
+  const Address to{0x7f000001, 7000};
+  for (int i = 0; i < 3; ++i) f.log.send_failed(kSecond + i, to, ENETUNREACH);
+  f.log.send_failed(kSecond + 4, to, EAGAIN);
+  f.log.send_failed(2 * kSecond + 1, to, ENETUNREACH);
+  const auto lines = f.lines();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].at("event"), "send_failed");
+  EXPECT_EQ(lines[0].at("error"), "ENETUNREACH");
+  EXPECT_EQ(lines[0].at("message"), std::strerror(ENETUNREACH));
+  EXPECT_EQ(lines[0].at("peer"), "127.0.0.1:7000");
+  EXPECT_EQ(lines[0].at("failures"), 1);
+  EXPECT_EQ(lines[1].at("error"), "EAGAIN");
+  EXPECT_EQ(lines[2].at("error"), "ENETUNREACH");
+  EXPECT_EQ(lines[2].at("failures"), 3);  // the two suppressed ones and this one
+  const auto tally = f.log.tally();
+  EXPECT_EQ(tally.at("send_failed").at("ENETUNREACH"), 4);
+  EXPECT_EQ(tally.at("send_failed").at("EAGAIN"), 1);
+  EXPECT_FALSE(LogFixture(1).log.tally().contains("send_failed"));
 }
 
 }  // namespace
