@@ -83,7 +83,8 @@ struct CaseResult {
 inline constexpr int kExitPass = 0, kExitFail = 1, kExitHarness = 2, kExitMustNotRun = 3;
 [[nodiscard]] int exit_code(const std::vector<CaseResult>& results, const ExitPolicy& policy);
 
-// Parses an expected-failure file: one case id per line, '#' starts a comment.
+// Parses an expected-failure file: one case id per line, the line's first word (what follows it,
+// a status or a reason, is ignored: "ack/4  blocked:cert/1  no CERTIFICATE"); '#' starts a comment.
 [[nodiscard]] std::set<std::string> parse_expect_fail(const std::string& text);
 // The same, checked against `cases`: an id naming no case (a typo would otherwise expect nothing)
 // is an error, "line N: unknown case id 'X'" (N 1-based), for the first such line.

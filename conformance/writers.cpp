@@ -170,11 +170,15 @@ void write_console(std::ostream& out, const std::vector<CaseResult>& results, co
     if (must_not_run(r)) not_run.push_back(&r);
   }
   if (!not_run.empty()) {
+    // The exit the run really has: a failure (1) or a harness error (2) outranks these (3).
+    const int code = exit_code(results, policy);
     out << "\n"
         << not_run.size() << " MUST case" << (not_run.size() == 1 ? "" : "s") << " could not run"
-        << (policy.allow_unsupported
-                ? " (accepted: --allow-unsupported)"
-                : " (exit " + std::to_string(kExitMustNotRun) + "; --allow-unsupported accepts them)")
+        << (policy.allow_unsupported ? " (accepted: --allow-unsupported)"
+            : code == kExitMustNotRun
+                ? " (exit " + std::to_string(code) + "; --allow-unsupported accepts them)"
+                : " (exit " + std::to_string(code) + " for what failed above, else " +
+                      std::to_string(kExitMustNotRun) + "; --allow-unsupported accepts them)")
         << ":\n";
     for (const auto* r : not_run)
       out << "  " << r->c->id << "  " << verdict_label(*r) << ": " << r->outcome.note << "\n";

@@ -57,4 +57,18 @@ Outcome survives(Context& c, const std::vector<std::string>& datagrams) {
 
 std::string show(const Received& r) { return printable(r.bytes, 200); }
 
+std::optional<Received> expect_routing(Context& c, const Peer& p, const Expectation& e) {
+  const TimeNs deadline = c.now() + routing_wait(c);
+  while (c.now() < deadline && !c.stopping()) {
+    if (auto r = c.expect(p, e, std::min(kSecond, deadline - c.now()))) return r;
+    c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
+  }
+  return std::nullopt;
+}
+
+Outcome no_routing(const Context& c, const std::string& to) {
+  return Outcome::blocked("routing/1",
+                          "the target sent no ROUTING" + to + " within " + format_duration(routing_wait(c)));
+}
+
 }  // namespace ptplab::conformance

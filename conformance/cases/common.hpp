@@ -37,6 +37,23 @@ namespace ptplab::conformance {
 // Sends each datagram from a fresh peer, then checks the target still answers a HELLO.
 [[nodiscard]] Outcome survives(Context& c, const std::vector<std::string>& datagrams);
 
+// The longest ROUTING period the cases wait for. The spec sets none (ROUTING-2: "periodically");
+// the UDP-era server's period and our default are 2 s, a target may be slower: a case waits for
+// two periods, so that its verdict is about what its requirement says, not about the period.
+inline constexpr TimeNs kRoutingPeriodMaxNs = 10 * kSecond;
+
+// How long a case waits for a ROUTING: two of the longest periods and the run's timeout.
+[[nodiscard]] inline TimeNs routing_wait(const Context& c) { return 2 * kRoutingPeriodMaxNs + c.timeout(); }
+
+// The first datagram from the target to `p` meeting `e` within routing_wait(c), while `p` says
+// HELLO every second as a node that stays would (the target's peer timeout may be shorter than
+// its ROUTING period). For the ROUTING cases: `e` a ROUTING.
+[[nodiscard]] std::optional<Received> expect_routing(Context& c, const Peer& p, const Expectation& e);
+
+// The outcome of a case that needs a ROUTING and got none within routing_wait(c): blocked by
+// routing/1, which waits as long. `to`: " to ..." naming whom it waited at, or "".
+[[nodiscard]] Outcome no_routing(const Context& c, const std::string& to = "");
+
 // A compact rendering of a received datagram for "actual ...".
 [[nodiscard]] std::string show(const Received& r);
 

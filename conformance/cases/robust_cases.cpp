@@ -150,10 +150,8 @@ Outcome many_identities_one_source(Context& c) {
         {"HELLO answered after " + std::to_string(kIdentities) + " identities from one socket"},
         c.seen(p) + " within " + format_duration(c.hello_wait()));
   }
-  const auto routing =
-      c.expect(p, is_verb(wire::Verb::kRouting), 2 * c.settings().hello_interval_max_ns + c.timeout());
-  if (!routing)
-    return Outcome::blocked("routing/1", "the target sends no ROUTING, so its size cannot be seen");
+  const auto routing = expect_routing(c, p, is_verb(wire::Verb::kRouting));
+  if (!routing) return no_routing(c);
   if (routing->bytes.size() <= kDatagramBytesMax) return Outcome::pass();
   return Outcome::fail({"a ROUTING of at most " + std::to_string(kDatagramBytesMax) + " bytes"},
                        std::to_string(routing->bytes.size()) + " bytes");

@@ -8,8 +8,7 @@ namespace ptplab::conformance {
 
 namespace {
 
-constexpr std::size_t kDatagramBytesMax = 8192;      // what the UDP-era server reads of a datagram
-constexpr TimeNs kRoutingPeriodMaxNs = 2 * kSecond;  // the UDP-era server's period, our default
+constexpr std::size_t kDatagramBytesMax = 8192;  // what the UDP-era server reads of a datagram
 
 // How long a peer may have to wait to be listed: a ROUTING is bounded (ROUTING-2 lets a node
 // omit entries), and a target that lists its peers oldest first (as ours does) lists a new
@@ -17,8 +16,6 @@ constexpr TimeNs kRoutingPeriodMaxNs = 2 * kSecond;  // the UDP-era server's per
 // Peers of other cases of the run (and of a run just before) crowd the table meanwhile.
 constexpr TimeNs kListedWaitNs = 24 * kSecond;
 constexpr TimeNs kKeepAliveNs = kSecond;  // HELLO period of the peers kept alive while waiting
-
-TimeNs routing_wait(const Context& c) { return 2 * kRoutingPeriodMaxNs + c.timeout(); }
 
 // The first ROUTING at `receiver` meeting `e` within kListedWaitNs, while `alive` (the receiver
 // among them) keep saying HELLO like nodes that stay.
@@ -33,7 +30,7 @@ std::optional<Received> expect_listed(Context& c, const Peer& receiver, const st
 }
 
 std::optional<Received> first_routing(Context& c, const Peer& p) {
-  return c.expect(p, is_verb(wire::Verb::kRouting), routing_wait(c));
+  return expect_routing(c, p, is_verb(wire::Verb::kRouting));
 }
 
 Outcome sent_to_peers(Context& c) {
@@ -46,8 +43,8 @@ Outcome sent_to_peers(Context& c) {
 Outcome shape(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  const auto r = c.expect(p, claims_verb(wire::Verb::kRouting), routing_wait(c));
-  if (!r) return Outcome::blocked("routing/1", "the target sends no ROUTING (ROUTING-2 allows that)");
+  const auto r = expect_routing(c, p, claims_verb(wire::Verb::kRouting));
+  if (!r) return no_routing(c);
   if (!r->message) return Outcome::fail({"msg_data.nodes as [{node_id, address}]"}, show(*r));
   // decode() checked nodes: [{node_id: string, address: string}]; check no empty ids.
   for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
@@ -60,7 +57,7 @@ Outcome addresses_parse(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const auto r = first_routing(c, p);
-  if (!r) return Outcome::blocked("routing/1", "the target sends no ROUTING");
+  if (!r) return no_routing(c);
   for (const auto& n : std::get<wire::Routing>(*r->message).nodes) {
     if (!Address::parse(n.address))
       return Outcome::fail({"addresses as \"ip:port\""}, "\"" + n.address + "\"");
@@ -91,7 +88,7 @@ Outcome lists_other_peer(Context& c) {
 Outcome periodic(Context& c) {
   const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
-  if (!first_routing(c, p)) return Outcome::blocked("routing/1", "the target sends no ROUTING");
+  if (!first_routing(c, p)) return no_routing(c);
   c.send(p, wire::Hello{p.node_id, std::string("ptplab-conform")});
   if (first_routing(c, p)) return Outcome::pass();
   return Outcome::fail({"a second ROUTING within " + format_duration(routing_wait(c))}, c.seen(p));
@@ -106,7 +103,7 @@ Outcome fits_datagram(Context& c) {
     c.send(extra, wire::Hello{extra.node_id, std::string("ptplab-conform")});
   }
   const auto r = first_routing(c, p);
-  if (!r) return Outcome::blocked("routing/1", "the target sends no ROUTING");
+  if (!r) return no_routing(c);
   if (r->bytes.size() <= kDatagramBytesMax) return Outcome::pass();
   return Outcome::fail({"at most " + std::to_string(kDatagramBytesMax) + " bytes"},
                        std::to_string(r->bytes.size()) + " bytes");
@@ -137,8 +134,7 @@ Outcome not_to_unverified(Context& c) {
   if (!got.empty()) return Outcome::fail({"no ROUTING to an unverified address"}, show(got.front()));
   const Peer verified = c.open_peer();
   if (!greet(c, verified)) return no_hello_answer(c, verified);
-  if (!first_routing(c, verified))
-    return Outcome::blocked("routing/1", "the target sends no ROUTING to verified peers either");
+  if (!first_routing(c, verified)) return no_routing(c, " to a verified peer either");
   return Outcome::pass();
 }
 

@@ -55,6 +55,9 @@ Expected<NodeIdentity, std::string> load_identity(const std::string& path) {
   if (!f) return Unexpected("cannot read identity file " + path);
   // As ssh does with a private key: refused when others may read or write it.
   struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return Unexpected("identity file " + path + " is a directory (give a file in it, e.g. " + path +
+                      "/node.pem)");
   if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));

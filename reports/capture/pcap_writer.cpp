@@ -53,7 +53,11 @@ Expected<std::unique_ptr<PcapWriter>, std::string> PcapWriter::open(const std::s
   h->pcap = pcap_open_dead_with_tstamp_precision(DLT_RAW, 65535, PCAP_TSTAMP_PRECISION_NANO);
   if (h->pcap == nullptr) return Unexpected(std::string("libpcap: cannot open a capture handle"));
   h->dumper = pcap_dump_open(h->pcap, path.c_str());
-  if (h->dumper == nullptr) return Unexpected(path + ": " + pcap_geterr(h->pcap));
+  if (h->dumper == nullptr) {
+    // libpcap's message names the file already ("F: No such file or directory").
+    const std::string why = pcap_geterr(h->pcap);
+    return Unexpected("cannot write the capture " + (why.rfind(path, 0) == 0 ? why : path + ": " + why));
+  }
   return std::unique_ptr<PcapWriter>(new PcapWriter(std::move(h)));
 }
 

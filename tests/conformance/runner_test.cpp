@@ -129,6 +129,13 @@ TEST(Runner, ParsesExpectFailFiles) {
             (std::set<std::string>{"hello/3", "ack/1"}));
 }
 
+// The project's own file format: ID, whitespace, status and reason (review finding M8: the
+// whole line was taken as the id).
+TEST(Runner, ExpectFailLinesMayGiveAReasonAfterTheId) {
+  EXPECT_EQ(parse_expect_fail("ack/4       blocked:cert/1     no CERTIFICATE: why\nhello/3\tfail reason\n"),
+            (std::set<std::string>{"ack/4", "hello/3"}));
+}
+
 TEST(Runner, AnExpectFailIdNamingNoCaseIsAnErrorWithItsLine) {
   const std::vector<Case> cases = {{"hello/3", "HELLO-3", Level::kMust, "r", always_fail},
                                    {"ack/1", "ACK-1", Level::kMust, "r", always_fail}};
@@ -175,6 +182,27 @@ TEST(Writers, JunitHasOneTestcasePerCaseAndEscapes) {
   EXPECT_NE(xml.find("tests=\"2\" failures=\"1\""), std::string::npos);
   EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot;"), std::string::npos);
   EXPECT_EQ(xml.find("<b>"), std::string::npos);
+}
+
+// The MUST cases that could not run state the run's real exit: 1 when a MUST also failed
+// (review finding M9: the summary said "exit 3" while the run exited 1).
+TEST(Writers, MustCasesNotRunStateTheRealExit) {
+  auto target = silent();
+  const Case blocked{"x/1", "FMT-1", Level::kMust, "b",
+                     [](Context&) { return Outcome::blocked("x/2", "no"); }};
+  const Case failing{"x/2", "FMT-1", Level::kMust, "f", always_fail};
+  const auto text = [&](std::vector<Case> cases) {
+    std::ostringstream out;
+    const auto results = run_cases(cases, RunOptions{}, target);
+    write_console(out, results, "t", ExitPolicy{}, false);
+    return out.str();
+  };
+  const auto only_blocked = text({blocked});
+  EXPECT_NE(only_blocked.find("1 MUST case could not run (exit 3;"), std::string::npos) << only_blocked;
+  const auto with_failure = text({blocked, failing});
+  EXPECT_NE(with_failure.find("1 MUST case could not run (exit 1 for what failed above, else 3;"),
+            std::string::npos)
+      << with_failure;
 }
 
 TEST(Context, SilentTargetFailsTheHandshakeAtTheDeadline) {

@@ -28,7 +28,7 @@ msgs=$(sqlite3 "$tmp/t.db" "SELECT count(*) FROM traffic")
 ((msgs > 0)); check "the traffic recorded so far is kept ($msgs rows)" $?
 
 # 2. Off a terminal: plain progress lines (simulated time, events/s, ETA, RSS), one per interval.
-n=$(grep -c "^progress long: .* simulated (.*%), .*M events/s, .* elapsed, ETA .*, peak RSS .* MB$" "$tmp/t.err")
+n=$(grep -cE "^progress long: [0-9]+\.[0-9]s of .* simulated \(.*%\), .*M events/s, .* elapsed, ETA .*, peak RSS [0-9]+ MiB$" "$tmp/t.err")
 ((n >= 2)); check "plain progress lines on a non-terminal stderr ($n in 6 s at 200ms)" $?
 
 # 3. --quiet silences progress (and the summary); the timeout still applies.

@@ -114,8 +114,8 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
 
 namespace {
 
-// Peak resident set size of this process, MB.
-double peak_rss_mb() {
+// Peak resident set size of this process, MiB (ru_maxrss is in KiB).
+double peak_rss_mib() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return static_cast<double>(u.ru_maxrss) / 1024.0;
@@ -134,11 +134,11 @@ scenarios::ProgressFn plain_progress(const std::string& name, TimeNs duration_ns
     const double wall = std::chrono::duration<double>(t - start).count();
     const double done = static_cast<double>(now) / static_cast<double>(std::max<TimeNs>(duration_ns, 1));
     std::fprintf(stderr,
-                 "progress %s: %s of %s simulated (%.0f%%), %.2fM events/s, %.0f s elapsed, ETA %.0f s, "
-                 "peak RSS %.0f MB\n",
-                 name.c_str(), format_duration(now).c_str(), format_duration(duration_ns).c_str(), 100 * done,
-                 wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0, wall,
-                 done > 0 ? wall * (1 - done) / done : 0.0, peak_rss_mb());
+                 "progress %s: %.1fs of %s simulated (%.0f%%), %.2fM events/s, %.0f s elapsed, ETA %.0f s, "
+                 "peak RSS %.0f MiB\n",
+                 name.c_str(), static_cast<double>(now) / kSecond, format_duration(duration_ns).c_str(),
+                 100 * done, wall > 0 ? static_cast<double>(events) / wall / 1e6 : 0.0, wall,
+                 done > 0 ? wall * (1 - done) / done : 0.0, peak_rss_mib());
   };
 }
 

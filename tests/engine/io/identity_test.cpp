@@ -72,6 +72,16 @@ TEST(IdentityFile, RefusesAKeyFileGroupOrOthersMayRead) {
   EXPECT_NE(read.error().find("no PEM PRIVATE KEY"), std::string::npos) << read.error();
 }
 
+// A directory is said to be one, not "permissions 1777 too open" (review finding M19).
+TEST(IdentityFile, RefusesADirectoryAsADirectory) {
+  const auto dir = temp_path("a-dir");
+  std::filesystem::create_directories(dir);
+  const auto refused = load_identity(dir.string());
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("is a directory"), std::string::npos) << refused.error();
+  EXPECT_EQ(refused.error().find("too open"), std::string::npos) << refused.error();
+}
+
 TEST(IdentityFile, RefusesMissingFilesJunkAndACertificateOfAnotherKey) {
   EXPECT_FALSE(load_identity(temp_path("missing.pem").string()));
 
