@@ -92,4 +92,22 @@ for args in "conform --targt x" "node --lisen 127.0.0.1:0" "run --pcap-vebs HELL
   check "ptplab $args: exit 2, the option named, did you mean" $?
 done
 
+# An unsigned option given a negative number is refused, not wrapped (--receive-buffer -5 asked
+# the kernel for 16 EiB and got 1 GiB); a stray positional word is refused too.
+for args in "node --listen 127.0.0.1:0 --receive-buffer -5" "node --listen 127.0.0.1:0 --seed -1" \
+  "node --listen 127.0.0.1:0 --log-drops -1"; do
+  rc=0
+  out=$(timeout 20 "$PTPLAB" $args 2>&1 </dev/null) || rc=$?
+  [[ $rc == 2 ]] && grep -qF -- "expected a non-negative integer, found \"-" <<<"$out"
+  check "ptplab $args: exit 2, a non-negative integer expected" $?
+done
+rc=0
+out=$(timeout 20 "$PTPLAB" node --listen 127.0.0.1:0 127.0.0.1:23102 2>&1 </dev/null) || rc=$?
+[[ $rc == 2 ]]
+check "ptplab node with a stray positional word: exit 2" $?
+rc=0
+out=$("$PTPLAB" help run extra 2>&1) || rc=$?
+[[ $rc == 2 ]] && grep -qF "usage: ptplab help CMD" <<<"$out"
+check "ptplab help run extra: exit 2 with the usage" $?
+
 exit $((failures > 0))

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ptplab help: unknown command '%s' (see ptplab --help)\n", argv[2]);
     return 2;
   }
+  if (first == "help" && argc > 3) {
+    std::fprintf(stderr, "ptplab help: expected one command name, found %d words (usage: ptplab help CMD)\n",
+                 argc - 2);
+    return 2;
+  }
   if (first == "--help" || first == "-h" || first == "help") {
     print_help();
     return 0;
