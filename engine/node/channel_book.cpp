@@ -125,4 +125,23 @@ std::vector<std::string> ChannelBook::ids() const {
   return ids;
 }
 
+bool ChannelBook::note_address(ChannelState& c, std::string_view id, const Address& address,
+                               std::size_t max) {
+  for (auto& [known, a] : c.addresses) {
+    if (known != id) continue;
+    if (a == address) return false;
+    a = address;
+    return true;
+  }
+  if (max != 0 && c.addresses.size() >= max) return false;
+  c.addresses.emplace_back(std::string(id), address);
+  return true;
+}
+
+std::optional<Address> ChannelBook::address_of(const ChannelState& c, std::string_view id) {
+  for (const auto& [known, a] : c.addresses)
+    if (known == id) return a;
+  return std::nullopt;
+}
+
 }  // namespace ptplab::engine

@@ -70,6 +70,10 @@ struct ChannelState {
   std::string announcer;               // node_id of the first listing: most likely holds the key
   // Members whose GETKEY waits for their certificate (node_id, address), answered when it comes.
   std::vector<std::pair<std::string, Address>> key_waiters;
+  // Under propagation "mesh": members' addresses learned from listings (node_id, address), the
+  // candidates a member grafts; and whether our last flooded listing carried our own address.
+  std::vector<std::pair<std::string, Address>> addresses;
+  bool listed_own_address = false;
 
   // Whether `node_id` is in the member list.
   [[nodiscard]] bool has_member(std::string_view node_id) const;
@@ -103,6 +107,10 @@ class ChannelBook {
   static void add_key_waiter(ChannelState& c, std::string_view id, const Address& from, std::size_t max);
   // Removes and returns the address of `id` if it waits for a key of `c`.
   [[nodiscard]] static std::optional<Address> take_key_waiter(ChannelState& c, std::string_view id);
+  // Records `address` as member `id`'s (replacing an older one, within `max`); true when new.
+  static bool note_address(ChannelState& c, std::string_view id, const Address& address, std::size_t max);
+  // The address recorded for member `id`, if any.
+  [[nodiscard]] static std::optional<Address> address_of(const ChannelState& c, std::string_view id);
   // The ids of all known channels, sorted.
   [[nodiscard]] std::vector<std::string> ids() const;
 

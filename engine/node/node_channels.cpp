@@ -73,8 +73,11 @@ ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view 
 
 namespace {
 
-// Bytes a member adds to a CHANNEL listing: {"node_id":"<id>"} and a comma.
-std::size_t member_bytes(std::string_view id) { return id.size() + 14; }
+// Bytes a member adds to a CHANNEL listing: {"node_id":"<id>"} and a comma, and under "mesh"
+// ,"address":"a.b.c.d:port" (at most 34).
+std::size_t member_bytes(const NodeState& s, std::string_view id) {
+  return id.size() + 14 + (s.params.propagation == Propagation::kMesh ? 34 : 0);
+}
 
 // The longest msg_id a scheme makes: a UUIDv4 (36 characters); `random` makes at most 32.
 constexpr std::size_t kMsgIdMax = 36;
@@ -90,7 +93,7 @@ std::size_t listing_bytes(const NodeState& s, const ChannelState& c, std::size_t
 
 bool listing_fits_one_datagram(const NodeState& s, const ChannelState& c) {
   std::size_t members = 0;
-  for (const auto& m : c.members) members += member_bytes(m);
+  for (const auto& m : c.members) members += member_bytes(s, m);
   return listing_bytes(s, c, members) <= s.params.max_datagram_bytes;
 }
 
@@ -99,19 +102,21 @@ std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelSta
   std::size_t next = 0;
   do {
     wire::Channel page{s.new_msg_id(), s.node_id, c.name, c.id, {s.node_id}, c.closed};
-    std::size_t size = listing_bytes(s, c, member_bytes(s.node_id));
+    std::size_t size = listing_bytes(s, c, member_bytes(s, s.node_id));
     std::vector<std::size_t> taken;  // indices into c.members of the members this page names
     for (; next < c.members.size(); ++next) {
       if (c.members[next] == s.node_id) continue;
-      if (size + member_bytes(c.members[next]) > s.params.max_datagram_bytes && !taken.empty()) break;
-      size += member_bytes(c.members[next]);
+      if (size + member_bytes(s, c.members[next]) > s.params.max_datagram_bytes && !taken.empty()) break;
+      size += member_bytes(s, c.members[next]);
       page.members.push_back(c.members[next]);
       taken.push_back(next);
     }
+    if (s.params.propagation == Propagation::kMesh) list_member_addresses(s, now, c, page);
     auto bytes = make_bytes(wire::encode(page));
     // Should the estimate fall short (an escaped name), the page gives members back.
     while (bytes->size() > s.params.max_datagram_bytes && taken.size() > 1) {
       page.members.pop_back();
+      if (!page.member_addresses.empty()) page.member_addresses.pop_back();
       next = taken.back();
       taken.pop_back();
       bytes = make_bytes(wire::encode(page));
@@ -122,12 +127,14 @@ std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelSta
   return pages;
 }
 
-void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out) {
+void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out, bool discovery) {
   const auto pages = channel_listings(s, now, c);
   c.refresh_at = now + refresh_delay(s);
+  if (discovery) c.listed_own_address = own_outside_address(s, now).has_value();
   const std::vector<std::string> recipients = c.members;
   for (const auto& page : pages)
-    propagate(s, now, page.bytes, wire::Verb::kChannel, page.msg_id, recipients, std::nullopt, out);
+    propagate(s, now, page.bytes, wire::Verb::kChannel, page.msg_id, recipients, std::nullopt, out,
+              discovery);
 }
 
 std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool closed, Output& out) {
@@ -144,7 +151,7 @@ std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool
     c->keys.keep(key);
   }
   channel_event(out, EventKind::kChannelJoined, *c);
-  announce(s, now, *c, out);
+  announce(s, now, *c, out, s.params.propagation == Propagation::kMesh);
   return id;
 }
 
@@ -202,6 +209,10 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
   if (!c) return;
   const bool first_listing = !c->announced;
   const bool news = merge_channel(s, now, *c, m);
+  // Under "mesh" a channel's first listing, and the one that first gives its creator's address,
+  // go to every peer (discovery); the rest only between members.
+  const bool mesh = s.params.propagation == Propagation::kMesh;
+  const bool discovery = mesh && (learn_member_addresses(s, *c, m) || first_listing);
   if (first_listing) channel_event(out, EventKind::kChannelAnnounced, *c);
   const bool listed = std::find(m.members.begin(), m.members.end(), s.node_id) != m.members.end();
   const std::vector<std::string> recipients = c->members;
@@ -215,7 +226,8 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
   } else if (listed) {
     send_leave(s, now, *c, recipients, out);
   }
-  if (in.bytes && news) propagate(s, now, in.bytes, wire::Verb::kChannel, m.msg_id, recipients, in.from, out);
+  if (in.bytes && (news || discovery))
+    propagate(s, now, in.bytes, wire::Verb::kChannel, m.msg_id, recipients, in.from, out, discovery);
 }
 
 void on_join(NodeState& s, TimeNs now, const Inbound& in, const wire::Join& m, Output& out) {

@@ -15,15 +15,29 @@ namespace ptplab::engine {
 
 // How MESSAGE (and, for gossip, CHANNEL/JOIN/LEAVE) travel (PROTOCOL.md "propagation and
 // routing"; the spec leaves it to the implementation).
-enum class Propagation : std::uint8_t { kDirect, kFlood, kGossip, kRouted };
-inline constexpr std::array<NameEntry<Propagation>, 4> kPropagations = {{
+enum class Propagation : std::uint8_t { kDirect, kFlood, kGossip, kRouted, kMesh };
+inline constexpr std::array<NameEntry<Propagation>, 5> kPropagations = {{
     {Propagation::kDirect, "direct", "the origin sends to each recipient's address; nobody relays"},
     {Propagation::kFlood, "flood", "every node sends to every live peer but the one it came from"},
     {Propagation::kGossip, "gossip", "every node sends to gossip_fanout random live peers"},
     {Propagation::kRouted, "routed",
      "towards each recipient's next hop (a direct peer, else the ROUTING advertiser)"},
+    {Propagation::kMesh, "mesh",
+     "channel-scoped (member-mesh preset): a channel's traffic goes only between members directly peered, "
+     "mesh_degree of them each; non-members carry only a channel's first listing"},
 }};
 static_assert(indexed_by_value(kPropagations));
+
+// What a ROUTING lists (PROTOCOL.md "Presets"): the spec-literal full table, or the bounded
+// sample of the "bounded-routing" preset.
+enum class RoutingAdvert : std::uint8_t { kFull, kSample };
+inline constexpr std::array<NameEntry<RoutingAdvert>, 2> kRoutingAdverts = {{
+    {RoutingAdvert::kFull, "full",
+     "our live peers, then every learned route that fits one datagram (the spec)"},
+    {RoutingAdvert::kSample, "sample",
+     "our live peers, then at most routing_sample_max learned routes drawn at random each round"},
+}};
+static_assert(indexed_by_value(kRoutingAdverts));
 
 // How closed-channel MESSAGE bodies are sealed (PROTOCOL.md "closed channels", FORMATS.md).
 enum class ChannelCrypto : std::uint8_t { kChannelKey, kMultiCert };
@@ -54,6 +68,7 @@ static_assert(indexed_by_value(kMsgIdSchemes));
 // and printing.
 constexpr const auto& choice_names(Propagation) { return kPropagations; }
 constexpr const auto& choice_names(ChannelCrypto) { return kChannelCryptos; }
+constexpr const auto& choice_names(RoutingAdvert) { return kRoutingAdverts; }
 constexpr const auto& choice_names(IdScheme) { return kIdSchemes; }
 constexpr const auto& choice_names(MsgIdScheme) { return kMsgIdSchemes; }
 

@@ -79,6 +79,7 @@ void housekeeping(NodeState& s, TimeNs now, Output& out) {
   for (auto& c : s.channels.all()) {
     if (!c.member) continue;
     if (c.refresh_at <= now) announce(s, now, c, out);
+    if (s.params.propagation == Propagation::kMesh) maintain_mesh(s, now, c, out);
     if (c.closed && c.keys.empty() && c.key_request_at <= now) request_key(s, now, c, out);
   }
 }

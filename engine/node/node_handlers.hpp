@@ -79,8 +79,9 @@ struct Listing {
 std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelState& c);
 // Whether a listing naming every member of `c` fits one datagram (estimated from the ids' sizes).
 bool listing_fits_one_datagram(const NodeState& s, const ChannelState& c);
-// Floods our CHANNEL listing of `c` and schedules its next refresh.
-void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out);
+// Sends our CHANNEL listing of `c` per the propagation policy and schedules its next refresh;
+// `discovery`: to every peer, for every node to relay once (under "mesh", a channel's creation).
+void announce(NodeState& s, TimeNs now, ChannelState& c, Output& out, bool discovery = false);
 // Creates a channel with us as creator and only member (a key if closed) and announces it.
 std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool closed, Output& out);
 // Joins an announced channel: JOIN, and GETKEY when closed; false if unknown or a member.
@@ -134,9 +135,24 @@ void retry_verifications(NodeState& s, TimeNs now, std::string_view node_id, std
 
 // --- propagation (node_propagation.cpp) ---
 // Sends `bytes` to the targets the propagation policy picks (MESSAGE reliably). `from` is the
-// peer it came from (nullopt at the origin).
+// peer it came from (nullopt at the origin); `discovery`: a channel's first listing (PropagationRequest).
 void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb verb, std::string_view msg_id,
-               const std::vector<std::string>& recipients, std::optional<Address> from, Output& out);
+               const std::vector<std::string>& recipients, std::optional<Address> from, Output& out,
+               bool discovery = false);
+
+// --- the member mesh of propagation "mesh" (node_mesh.cpp; PROTOCOL.md "Presets") ---
+// Our address as a live peer sees it (its ROUTING named us), if any peer told us.
+std::optional<Address> own_outside_address(const NodeState& s, TimeNs now);
+// Fills page.member_addresses: ours as peers see it, a live peer's as we see it, else the one
+// recorded for the channel; left empty when none is known.
+void list_member_addresses(const NodeState& s, TimeNs now, const ChannelState& c, wire::Channel& page);
+// Records the addresses a listing gives for members of `c`; true when it taught us the address
+// of the channel's announcer (its creator) for the first time.
+bool learn_member_addresses(NodeState& s, ChannelState& c, const wire::Channel& m);
+// Once per housekeeping tick for a channel we are a member of: grafts (HELLO) members at their
+// recorded addresses up to mesh_degree while fewer than mesh_degree_low member peers are in the
+// table; the creator floods its listing again once it knows its own address (see node_mesh.cpp).
+void maintain_mesh(NodeState& s, TimeNs now, ChannelState& c, Output& out);
 
 // --- routing (node_routing.cpp; spec ####ROUTING) ---
 // Sends our ROUTING to every live verified peer.

@@ -20,10 +20,10 @@ using Error = Unexpected<std::string>;
 using Ok = Expected<std::monostate, std::string>;
 
 // A field reference of one of the types NodeParams uses.
-using FieldPtr =
-    std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
-                 double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*, Propagation NodeParams::*,
-                 ChannelCrypto NodeParams::*, IdScheme NodeParams::*, MsgIdScheme NodeParams::*>;
+using FieldPtr = std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
+                              double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*,
+                              Propagation NodeParams::*, ChannelCrypto NodeParams::*, IdScheme NodeParams::*,
+                              MsgIdScheme NodeParams::*, RoutingAdvert NodeParams::*>;
 
 // One row of the definition table: the field's name and member, its unit, the accepted range
 // (numbers; durations use min only) and what it means, in one line.
@@ -118,6 +118,12 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "how MESSAGE, CHANNEL, JOIN and LEAVE travel (PROTOCOL.md \"propagation and routing\")"},
     {"gossip_fanout", &NodeParams::gossip_fanout, U::kCount, 1, kNoMax,
      "peers per relay step under \"gossip\""},
+    {"mesh_degree", &NodeParams::mesh_degree, U::kCount, 1, kNoMax,
+     "under \"mesh\": members a member grafts up to when below mesh_degree_low (GossipSub's D)"},
+    {"mesh_degree_low", &NodeParams::mesh_degree_low, U::kCount, 0, kNoMax,
+     "under \"mesh\": fewer member peers than this make a member graft more (GossipSub's D_low)"},
+    {"mesh_degree_high", &NodeParams::mesh_degree_high, U::kCount, 1, kNoMax,
+     "under \"mesh\": a channel's traffic goes to at most this many member peers (GossipSub's D_high)"},
     {"hops_max", &NodeParams::hops_max, U::kCount, 1, kNoMax, "relays stop forwarding beyond this many hops"},
     {"verify_before_relay", &NodeParams::verify_before_relay, U::kNone, 0, kNoMax,
      "relay a MESSAGE only after its signature checked out"},
@@ -128,6 +134,11 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "a learned route not refreshed this long is dropped"},
     {"routing_greetings_max", &NodeParams::routing_greetings_max, U::kCount, 0, kNoMax,
      "ROUTING-learned nodes greeted (HELLO, later CONNECT) per housekeeping tick; 0: routes stay routes"},
+    {"routing_advert", &NodeParams::routing_advert, U::kNone, 0, kNoMax,
+     "what ROUTING lists after our live peers: every route that fits (the spec) or a bounded random sample "
+     "(PROTOCOL.md \"Presets\", bounded-routing)"},
+    {"routing_sample_max", &NodeParams::routing_sample_max, U::kCount, 0, kNoMax,
+     "learned routes one ROUTING lists under routing_advert \"sample\""},
     // --- CONNECT ---
     {"connect_timeout_ns", &NodeParams::connect_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a CONNECT attempt fails after this long without contact"},
@@ -366,6 +377,8 @@ nlohmann::json params_to_json(const NodeParams& params) {
 Ok validate_params(const NodeParams& p) {
   if (p.hello_interval_min_ns > p.hello_interval_max_ns)
     return Error{"hello_interval_min_ns must not exceed hello_interval_max_ns"};
+  if (p.mesh_degree_low > p.mesh_degree || p.mesh_degree > p.mesh_degree_high)
+    return Error{"mesh_degree_low <= mesh_degree <= mesh_degree_high is required"};
   // Round-trip every field through the table so out-of-range values set directly in C++ are caught too.
   NodeParams scratch;
   for (const auto& d : table()) {

@@ -68,6 +68,9 @@ struct NodeParams {
   // --- propagation and routing ---
   Propagation propagation = Propagation::kFlood;
   std::uint32_t gossip_fanout = 3;
+  std::uint32_t mesh_degree = 6;
+  std::uint32_t mesh_degree_low = 4;
+  std::uint32_t mesh_degree_high = 12;
   std::uint32_t hops_max = 32;
   bool verify_before_relay = false;
   bool routing_enabled = true;
@@ -75,6 +78,8 @@ struct NodeParams {
   std::uint32_t routing_entries_max = 256;
   TimeNs routing_entry_timeout_ns = 30 * kSecond;
   std::uint32_t routing_greetings_max = 4;
+  RoutingAdvert routing_advert = RoutingAdvert::kFull;
+  std::uint32_t routing_sample_max = 16;
 
   // --- CONNECT ---
   TimeNs connect_timeout_ns = 10 * kSecond;

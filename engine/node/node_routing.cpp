@@ -11,9 +11,23 @@ namespace {
 // Bytes one entry adds to the encoded ROUTING: {"node_id":"…","address":"…"}, plus a comma.
 std::size_t entry_bytes(const wire::RoutingEntry& e) { return e.node_id.size() + e.address.size() + 28; }
 
-// Our ROUTING: direct peers first (each recipient learns how we see it), then learned routes,
-// as many as fit max_datagram_bytes; addresses that are not announceable (IPv6 stand-ins) left out.
-SharedBytes routing_datagram(const NodeState& s, TimeNs now) {
+// The learned routes this round's ROUTING lists, as indices into s.routes.all(): every one under
+// routing_advert "full" (the spec), else at most routing_sample_max drawn uniformly without
+// replacement from the node's own RNG stream (partial Fisher-Yates; "bounded-routing" preset).
+std::vector<std::size_t> advertised_routes(NodeState& s) {
+  std::vector<std::size_t> picked(s.routes.all().size());
+  for (std::size_t i = 0; i < picked.size(); ++i) picked[i] = i;
+  if (s.params.routing_advert == RoutingAdvert::kFull) return picked;
+  const std::size_t k = std::min<std::size_t>(s.params.routing_sample_max, picked.size());
+  for (std::size_t i = 0; i < k; ++i) std::swap(picked[i], picked[i + s.rng.below(picked.size() - i)]);
+  picked.resize(k);
+  return picked;
+}
+
+// Our ROUTING: direct peers first (each recipient learns how we see it), then learned routes
+// (all, or a sample: advertised_routes), as many as fit max_datagram_bytes; addresses that are
+// not announceable (IPv6 stand-ins) left out.
+SharedBytes routing_datagram(NodeState& s, TimeNs now) {
   wire::Routing r;
   r.node_id = s.node_id;
   std::size_t size = 64 + s.node_id.size();
@@ -28,8 +42,9 @@ SharedBytes routing_datagram(const NodeState& s, TimeNs now) {
   bool room = true;
   for (const auto& p : s.peers.all())
     if (room && s.live(p, now) && !p.node_id.empty()) room = add(p.node_id, p.address);
-  for (const auto& route : s.routes.all())
-    if (room) room = add(route.node_id, route.address);
+  const auto& routes = s.routes.all();
+  for (const std::size_t i : advertised_routes(s))
+    if (room) room = add(routes[i].node_id, routes[i].address);
   auto bytes = make_bytes(wire::encode(r));
   while (bytes->size() > s.params.max_datagram_bytes && !r.nodes.empty()) {
     r.nodes.pop_back();

@@ -63,6 +63,18 @@ class Routed final : public PropagationPolicy {
   }
 };
 
+// Channel-scoped (member-mesh preset, PROTOCOL.md "Presets"): a channel's datagrams go only to
+// member peers (GossipSub v1.1's mesh), at most mesh_degree_high of them; a relay that is no
+// member carries nothing, but the discovery listing goes to every peer.
+class Mesh final : public PropagationPolicy {
+ public:
+  std::vector<Address> targets(const PropagationRequest& r, PropagationView& view, Rng&) const override {
+    if (r.discovery) return view.live_peers(r.from);
+    if (r.from && !view.names_us(r.recipients)) return {};
+    return view.member_peers(r.recipients, r.from, r.mesh_degree_high);
+  }
+};
+
 }  // namespace
 
 const PropagationPolicy& propagation_policy(Propagation kind) {
@@ -70,11 +82,13 @@ const PropagationPolicy& propagation_policy(Propagation kind) {
   static const Flood flood;
   static const Gossip gossip;
   static const Routed routed;
+  static const Mesh mesh;
   switch (kind) {
     case Propagation::kDirect: return direct;
     case Propagation::kFlood: return flood;
     case Propagation::kGossip: return gossip;
     case Propagation::kRouted: return routed;
+    case Propagation::kMesh: return mesh;
   }
   return flood;
 }

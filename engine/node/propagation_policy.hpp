@@ -28,6 +28,13 @@ class PropagationView {
   [[nodiscard]] virtual std::optional<Address> next_hop(std::string_view node_id) const = 0;
   // We are about to contact `a` on our own initiative (it escapes anti-amplification).
   virtual void note_contact(const Address& a) = 0;
+  // The addresses of at most `max` live, verified peers named in `ids`, in
+  // peer-table order, but `except` and ourselves.
+  [[nodiscard]] virtual std::vector<Address> member_peers(const std::vector<std::string>& ids,
+                                                          std::optional<Address> except,
+                                                          std::size_t max) const = 0;
+  // Whether `ids` names us.
+  [[nodiscard]] virtual bool names_us(const std::vector<std::string>& ids) const = 0;
 };
 
 // One datagram to propagate.
@@ -36,6 +43,10 @@ struct PropagationRequest {
   const std::vector<std::string>& recipients;  // the channel members it is for
   std::optional<Address> from;                 // the peer it came from; nullopt at the origin
   std::uint32_t gossip_fanout = 3;
+  // Under "mesh": the datagram is a channel's first listing (or its creator's address), which
+  // every node relays to all its peers once, so that outsiders learn of the channel.
+  bool discovery = false;
+  std::uint32_t mesh_degree_high = 12;
 };
 
 // Why: the policy is the experiment variable of most scenarios; an interface keeps each one

@@ -43,6 +43,21 @@ std::vector<std::string> node_id_list(FieldReader& r, std::string_view name) {
   return object_list(r, name, true, {"node_id"}, [](FieldReader& item) { return item.id("node_id"); });
 }
 
+// CHANNEL.members with the member-mesh extension: an "address" string in a member object is
+// kept (parallel to the ids), any other value of it ignored like an unknown key.
+void channel_members(FieldReader& r, Channel& m) {
+  bool any_address = false;
+  const auto items = object_list(r, "members", true, {"node_id", "address"}, [&](FieldReader& item) {
+    std::pair<std::string, std::string> p{item.id("node_id"), item.string_if_string("address").value_or("")};
+    any_address = any_address || !p.second.empty();
+    return p;
+  });
+  for (const auto& [id, address] : items) {
+    m.members.push_back(id);
+    if (any_address) m.member_addresses.push_back(address);
+  }
+}
+
 std::vector<Attachment> attachments(FieldReader& r) {
   return object_list(r, "attachment", false, {"attachment", "attachment_type"}, [](FieldReader& item) {
     Attachment a;
@@ -85,7 +100,7 @@ Channel read_channel(simdjson::dom::object data, const Path& path, DecodeStatus&
   m.node_id = r.id("node_id");
   m.channel = r.text("channel");
   m.channel_id = r.id("channel_id");
-  m.members = node_id_list(r, "members");
+  channel_members(r, m);
   m.closed = r.optional_bool("closed", false);
   return m;
 }

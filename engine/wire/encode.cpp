@@ -28,6 +28,21 @@ void node_id_list(JsonWriter& w, std::string_view k, const std::vector<std::stri
   w.end_array();
 }
 
+// CHANNEL.members: [{"node_id": id}, ...], with "address" in each object that has one
+// (the member-mesh extension; Channel::member_addresses).
+void member_list(JsonWriter& w, const Channel& m) {
+  w.key("members");
+  w.begin_array();
+  for (std::size_t i = 0; i < m.members.size(); ++i) {
+    w.begin_object();
+    field(w, "node_id", m.members[i]);
+    if (i < m.member_addresses.size() && !m.member_addresses[i].empty())
+      field(w, "address", m.member_addresses[i]);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void channel_head(JsonWriter& w, std::string_view msg_id, std::string_view node_id, std::string_view channel,
                   std::string_view channel_id) {
   field(w, "msg_id", msg_id);
@@ -50,7 +65,7 @@ struct DataWriter {
   void operator()(const GetKey& m) const { channel_head(w, m.msg_id, m.node_id, m.channel, m.channel_id); }
   void operator()(const Channel& m) const {
     channel_head(w, m.msg_id, m.node_id, m.channel, m.channel_id);
-    node_id_list(w, "members", m.members);
+    member_list(w, m);
     w.key("closed");
     w.boolean(m.closed);
   }

@@ -56,6 +56,11 @@ struct Channel {
   std::string channel_id;
   std::vector<std::string> members;  // node_ids, from [{"node_id": ...}]
   bool closed = false;               // optional on the wire, default false
+  // ptplab's "member-mesh" extension (engine/PROTOCOL.md "Presets"): each member's
+  // "ip:port" as the sender knows it, parallel to `members` ("" where unknown), written as an
+  // extra "address" key of its member object; empty when no member has one. Spec-literal
+  // readers ignore the key; a non-string value reads as unknown.
+  std::vector<std::string> member_addresses{};
   friend bool operator==(const Channel&, const Channel&) = default;
 };
 

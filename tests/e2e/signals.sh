@@ -5,7 +5,7 @@
 # children, wait for them, merge their partial runs, remove their temporary folders and exit
 # 143/130; after SIGKILL of a suite none of its children outlives it, and its folder goes too.
 source "$(dirname "$0")/lib/preamble.bash"
-big="$src/scenarios/suites/scale/10k.json"
+big="$src/scenarios/suites/scale/10k-spec-literal.json"
 # A hang detector, not a timing assertion: this runs on the sanitized binary beside other tests
 # (a loaded machine took 2 to 6 s), so it only catches a process that ignores the signal. The
 # 1 s target is measured on a Release binary by the acceptance check R-signals; each line below

@@ -32,6 +32,19 @@ class ScriptedView final : public PropagationView {
     return std::nullopt;
   }
   void note_contact(const Address& a) override { contacts.push_back(a); }
+  // Of the live peers only "carol" (kPeer3) and "dave" (kPeer1) have named themselves; we are "me".
+  std::vector<Address> member_peers(const std::vector<std::string>& ids, std::optional<Address> except,
+                                    std::size_t max) const override {
+    std::vector<Address> out;
+    for (const auto& [id, a] :
+         {std::pair{std::string("dave"), kPeer1}, std::pair{std::string("carol"), kPeer3}})
+      if (out.size() < max && std::find(ids.begin(), ids.end(), id) != ids.end() && (!except || a != *except))
+        out.push_back(a);
+    return out;
+  }
+  bool names_us(const std::vector<std::string>& ids) const override {
+    return std::find(ids.begin(), ids.end(), "me") != ids.end();
+  }
   std::vector<Address> contacts;
 };
 
@@ -92,6 +105,25 @@ TEST(PropagationPolicy, RoutedSendsTowardsNextHopsNeverBack) {
   EXPECT_EQ(targets(Propagation::kRouted, wire::Verb::kLeave, kPeer2, v),
             (std::vector<Address>{kPeer1, kPeer3}));
   EXPECT_TRUE(v.contacts.empty());
+}
+
+TEST(PropagationPolicy, MeshSendsOnlyToMemberPeersAndNothingFromANonMember) {
+  ScriptedView v;
+  Rng rng(42);
+  const std::vector<std::string> members = {"carol", "dave", "me"};
+  const std::vector<std::string> others = {"carol", "dave"};
+  const auto& mesh = propagation_policy(Propagation::kMesh);
+  EXPECT_EQ(mesh.targets({wire::Verb::kJoin, members, kPeer1, 3}, v, rng), std::vector<Address>{kPeer3});
+  EXPECT_TRUE(mesh.targets({wire::Verb::kJoin, others, kPeer1, 3}, v, rng).empty()) << "no member: no relay";
+  EXPECT_EQ(mesh.targets({wire::Verb::kMessage, others, std::nullopt, 3}, v, rng),
+            (std::vector<Address>{kPeer1, kPeer3}))
+      << "the origin sends to its member peers";
+  EXPECT_EQ(mesh.targets({wire::Verb::kMessage, others, std::nullopt, 3, false, 1}, v, rng),
+            std::vector<Address>{kPeer1})
+      << "at most mesh_degree_high";
+  EXPECT_EQ(mesh.targets({wire::Verb::kChannel, others, kPeer1, 3, true}, v, rng),
+            (std::vector<Address>{kPeer2, kPeer3}))
+      << "discovery reaches every peer";
 }
 
 }  // namespace
