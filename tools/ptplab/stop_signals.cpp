@@ -48,19 +48,18 @@ bool is_interrupted_exit_status(int status) { return status == 128 + SIGINT || s
 
 void install_stop_signals() {
   reports::give_up_lock_waits_when(&g_stop);
-  struct sigaction sa {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaddset(&sa.sa_mask, SIGINT);
-  sigaddset(&sa.sa_mask, SIGTERM);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-  struct sigaction pipe {};
-  pipe.sa_handler = on_pipe_closed;
-  sigemptyset(&pipe.sa_mask);
-  sigaddset(&pipe.sa_mask, SIGINT);
-  sigaddset(&pipe.sa_mask, SIGTERM);
-  sigaction(SIGPIPE, &pipe, nullptr);
+  // Each handler runs with SIGINT and SIGTERM blocked, so the two never interleave.
+  const auto handle = [](int sig, void (*handler)(int)) {
+    struct sigaction sa {};
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sigaddset(&sa.sa_mask, SIGINT);
+    sigaddset(&sa.sa_mask, SIGTERM);
+    sigaction(sig, &sa, nullptr);
+  };
+  handle(SIGINT, on_stop_signal);
+  handle(SIGTERM, on_stop_signal);
+  handle(SIGPIPE, on_pipe_closed);
 }
 
 StopSignalsBlocked::StopSignalsBlocked() {
