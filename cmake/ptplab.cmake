@@ -23,6 +23,30 @@ function(ptplab_apply_flags target)
   target_compile_options(${target} PRIVATE ${PTPLAB_WARNINGS})
 endfunction()
 
+# One precompiled header for the libraries and the binaries: the standard headers most of their
+# files include, parsed once instead of once per file (about half the CPU of a small unit such as
+# engine/node/peer_table.cpp under the sanitizers; reports/BENCHMARKS.md, "Build and test loop",
+# session 8). Standard headers only, so the PCH makes nothing visible that the DESIGN.md arrows
+# forbid (nlohmann/json, Boost and OpenSSL stay behind each file's own #include); every target
+# built with the project's flags reuses the one PCH (REUSE_FROM). The test executables have their
+# own (tests/CMakeLists.txt): they are compiled with other flags (PTPLAB_TEST_CXX_FLAGS).
+set(PTPLAB_PCH_HEADERS <algorithm> <array> <chrono> <cmath> <cstddef> <cstdint> <cstdio>
+  <functional> <map> <memory> <optional> <span> <string> <string_view> <utility> <variant> <vector>)
+if(PTPLAB_PCH)
+  file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/ptplab_pch.cpp
+    CONTENT "// Compiles cmake/ptplab.cmake's precompiled header (PTPLAB_PCH_HEADERS).\n")
+  add_library(ptplab_pch OBJECT ${CMAKE_BINARY_DIR}/ptplab_pch.cpp)
+  target_compile_options(ptplab_pch PRIVATE ${PTPLAB_WARNINGS})
+  target_precompile_headers(ptplab_pch PRIVATE ${PTPLAB_PCH_HEADERS})
+endif()
+
+# ptplab_use_pch(target): TARGET's files are compiled with the PCH above (when PTPLAB_PCH is on).
+function(ptplab_use_pch target)
+  if(PTPLAB_PCH)
+    target_precompile_headers(${target} REUSE_FROM ptplab_pch)
+  endif()
+endfunction()
+
 # ptplab_publish(TARGET SCOPE DIR dir [EXCLUDE subdir...]): makes DIR (minus the EXCLUDEd
 # subfolders) reachable from TARGET, and from what links it when SCOPE is PUBLIC/INTERFACE, by its
 # root-relative path ("engine/core/time.hpp") and nothing else of the source tree: a per-target
@@ -68,5 +92,6 @@ function(ptplab_library name)
   endif()
   if(sources)
     ptplab_apply_flags(${name})
+    ptplab_use_pch(${name})
   endif()
 endfunction()
