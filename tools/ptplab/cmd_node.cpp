@@ -81,7 +81,8 @@ int run_node(int argc, char** argv) {
   std::uint64_t drop_lines = 100;
   opts.add_options()("help,h", "this help")(
       "listen", po::value(&listen),
-      "HOST:PORT to listen on: an IPv4 address, [IPv6] ([::1]:7000; also reaches IPv4 peers) or a name "
+      "HOST:PORT to listen on: an IPv4 address, [IPv6] ([::]:7000 also reaches IPv4 peers, [::1]:7000 IPv6 "
+      "ones only) or a name "
       "(localhost:7000; its IPv4 address first) (default 127.0.0.1:9001; port 0: any)")(
       "peer", po::value(&peers)->composing(),
       "HOST:PORT of a node to HELLO at start, in --listen's forms (repeatable; IPv6 peers need an IPv6 "
@@ -197,7 +198,8 @@ int run_node(int argc, char** argv) {
   // Flushed once per wake-up (a batch of datagrams, a timer, a command): a --log file is read
   // while the node runs (tail -f, scripts), and a flood costs no write per line.
   host.set_flush([&] { log.flush(); });
-  host.set_send_failure([&](TimeNs now, const Address& to, int error) { events->send_failed(now, to, error); });
+  host.set_send_failure(
+      [&](TimeNs now, const Address& to, int error) { events->send_failed(now, to, error); });
   const auto bound = host.bind(listen);
   if (!bound) {
     std::cerr << "ptplab node: --listen: " << bound.error() << "\n";
