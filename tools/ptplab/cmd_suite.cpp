@@ -72,7 +72,7 @@ int suite(int argc, char** argv) {
       "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
       "jobs,j", po::value<unsigned>(),
       "scenarios run at once, each in its own process (default: the number of CPUs)")(
-      "quiet,q", "no line per finished scenario");
+      "quiet,q", "no progress: no header line and no line per finished scenario (the results are printed)");
   add_progress_option(visible,
                       "while runs go on, print a line naming the running ones this often (DURATION of "
                       "wall time; 0: never), besides the line per finished run");

@@ -51,7 +51,10 @@ int sweep(int argc, char** argv) {
       "points run at once, each in its own process (default: the number of CPUs)")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "
-      "the sweep sets (/sweep/parameters), is an error")("quiet,q", "no line per finished run");
+      "the sweep sets (/sweep/parameters), is an error")(
+      "quiet,q",
+      "no progress: no header line and no line per finished run (the tables, the warnings and the report's "
+      "name are the results, and are printed)");
 
   add_progress_option(visible,
                       "while runs go on, print a line naming the running ones this often (DURATION of "
@@ -131,7 +134,9 @@ int sweep(int argc, char** argv) {
     batch.add(batch.base(i) + ".json", {"--sweep-point", p.label});
     labels.push_back(p.label);
   }
-  std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(), options->jobs_at_once);
+  if (!vm.count("quiet"))
+    std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
+                options->jobs_at_once);
   const bool merged = batch.run(labels, report, vm.count("quiet") != 0);
   int verdict = 0;
   std::vector<SweepRun> rows;
