@@ -22,7 +22,8 @@ std::string TextTable::render() const {
   for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = header_[c].size();
   for (const auto& r : rows_) {
     for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c) {
-      if (r[c].size() <= kCellWidthMax) widths[c] = std::max(widths[c], r[c].size());
+      const bool wide = std::find(wide_.begin(), wide_.end(), c) != wide_.end();
+      if (wide || r[c].size() <= kCellWidthMax) widths[c] = std::max(widths[c], r[c].size());
     }
   }
   std::string out;

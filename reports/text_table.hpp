@@ -19,12 +19,16 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
   void row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  // Lets `column`'s cells widen it however long they are (a key column such as a sweep point's
+  // label, which the rows must stay aligned after), instead of sticking out past kCellWidthMax.
+  void widen(std::size_t column) { wide_.push_back(column); }
   [[nodiscard]] bool empty() const { return rows_.empty(); }
   [[nodiscard]] std::string render() const;
 
  private:
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;
+  std::vector<std::size_t> wide_;  // columns with no width bound
 };
 
 // Number formatting shared by the text report: integers plainly, others with 4 significant

@@ -81,6 +81,22 @@ TEST(TextTable, ALongCellDoesNotWidenItsColumn) {
   EXPECT_NE(out.find("  /expect/0/value  0.99\n"), std::string::npos) << out;
 }
 
+// A widened key column stays aligned however long its cells are (a sweep point of two
+// parameters is longer than kCellWidthMax; its rows were misaligned, review M12).
+TEST(TextTable, AWidenedColumnAlignsLongCells) {
+  const std::string a = "/network/loss/rate=0 /nodes/1/params/gossip_fanout=2";
+  const std::string b = "/network/loss/rate=0.05 /nodes/1/params/gossip_fanout=4";
+  TextTable t({"point", "runs"});
+  t.widen(0);
+  t.row({a, "2"});
+  t.row({b, "2"});
+  const std::string out = t.render();
+  // Columns are one space apart; "runs" is right-aligned in its 4 characters.
+  EXPECT_NE(out.find("  " + a + std::string(b.size() - a.size(), ' ') + "    2\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  " + b + "    2\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  point" + std::string(b.size() - 5, ' ') + " runs\n"), std::string::npos) << out;
+}
+
 // The metrics table has a unit column from the metric table (and the run value table).
 TEST(TextSummary, MetricsTableHasUnits) {
   RunSummary s;

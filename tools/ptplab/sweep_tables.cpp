@@ -43,6 +43,7 @@ std::string point_of(const std::string& label) {
 std::string format_sweep_runs(const std::vector<SweepRun>& runs) {
   reports::TextTable t({"status", "point", std::string(metric_name(reports::Metric::kDeliveryRatio)),
                         std::string(metric_name(reports::Metric::kLatencyP50Ms)), "expectations"});
+  t.widen(1);  // the point's label: a two-parameter point is longer than a bounded cell
   for (const auto& r : runs) {
     t.row({r.status, r.label, value_text(r.delivery_ratio), value_text(r.latency_p50_ms),
            r.judged ? std::to_string(r.expectations_passed) + "/" + std::to_string(r.expectations)
@@ -71,6 +72,7 @@ std::string format_sweep_points(const std::vector<SweepRun>& runs) {
   }
   reports::TextTable t({"point", "runs", std::string(metric_name(reports::Metric::kDeliveryRatio)),
                         std::string(metric_name(reports::Metric::kLatencyP50Ms))});
+  t.widen(0);
   for (const auto& p : points)
     t.row({p.name, std::to_string(p.runs), mean_interval(p.delivery, p.runs), mean_interval(p.p50, p.runs)});
   return t.render() + "  (mean over the point's seeds ± the half-width of its " +
