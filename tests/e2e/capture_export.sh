@@ -75,6 +75,10 @@ check "sweep --quiet prints no header and no per-run line, and still its tables"
 
 "$PTPLAB" report "$tmp/s.db" --csv "$tmp/csv" >/dev/null
 check "report --csv exits 0" $?
+# Outputs given together are all produced (review M13: --csv with --json wrote only the CSV).
+"$PTPLAB" report "$tmp/s.db" --csv "$tmp/both" --json "$tmp/both.json" --digest >"$tmp/both.out" &&
+  [ -s "$tmp/both/runs.csv" ] && [ -s "$tmp/both.json" ] && grep -qE '^[0-9a-f]{64}$' "$tmp/both.out"
+check "report --csv --json --digest produces all three" $?
 python3 - "$tmp/csv" "$tmp/s.db" <<'PY'
 import csv, sqlite3, sys
 d, db = sys.argv[1], sqlite3.connect(sys.argv[2])

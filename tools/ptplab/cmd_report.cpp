@@ -2,6 +2,7 @@
 // or suite. Prints plain-text tables per run (parameters, delivery ratio, latency percentiles,
 // traffic per verb, drops by reason, collisions, NAT matrix, expectations), the run list, or
 // the content digest that proves two runs identical.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
@@ -120,7 +121,8 @@ int report(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n"
       "                             [--json OUT.json]\n\n"
-      "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables.\n"
+      "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables; with any of --digest,\n"
+      "--list, --html, --csv, --json it produces those instead (all of the ones given).\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "run", po::value<std::int64_t>(), "only the run with this id (an integer; default: every run)")(
@@ -145,35 +147,41 @@ int report(int argc, char** argv) {
   const std::string path = vm["report"].as<std::vector<std::string>>().front();
   std::optional<reports::RunId> run;
   if (vm.count("run")) run = vm["run"].as<std::int64_t>();
-  if (vm.count("html")) return write_html(path, run, vm["html"].as<std::string>());
-  if (vm.count("csv")) return write_csv(path, run, vm["csv"].as<std::string>());
+  // Every output asked for is produced (--html, --csv and --json together write all three); the
+  // text summaries are printed when no other output is asked for.
+  int status = 0;
+  const auto done = [&status](int s) { status = std::max(status, s); };
+  if (vm.count("html")) done(write_html(path, run, vm["html"].as<std::string>()));
+  if (vm.count("csv")) done(write_csv(path, run, vm["csv"].as<std::string>()));
   if (vm.count("json")) {
     if (auto w = reports::export_json(path, vm["json"].as<std::string>(), run); !w) {
       std::fprintf(stderr, "ptplab report: %s\n", w.error().c_str());
-      return 2;
+      done(2);
+    } else {
+      std::printf("JSON export in %s\n", vm["json"].as<std::string>().c_str());
     }
-    std::printf("JSON export in %s\n", vm["json"].as<std::string>().c_str());
-    return 0;
   }
   if (vm.count("digest")) {
     const auto digest = reports::report_digest(path, run);
     if (!digest) {
       std::fprintf(stderr, "ptplab report: %s\n", digest.error().c_str());
-      return 2;
+      done(2);
+    } else {
+      std::printf("%s\n", digest->c_str());
     }
-    std::printf("%s\n", digest->c_str());
-    return 0;
   }
   if (vm.count("list")) {
     auto reader = reports::ReportReader::open(path);
     auto runs = reader ? reader->list_runs() : Unexpected(reader.error());
     if (!runs) {
       std::fprintf(stderr, "ptplab report: %s\n", runs.error().c_str());
-      return 2;
+      done(2);
+    } else {
+      std::printf("%s", reports::format_run_list(*runs).c_str());
     }
-    std::printf("%s", reports::format_run_list(*runs).c_str());
-    return 0;
   }
+  if (vm.count("html") || vm.count("csv") || vm.count("json") || vm.count("digest") || vm.count("list"))
+    return status;
   return print_summaries(path, run);
 }
 
