@@ -4,6 +4,8 @@
 #include "reports/html/format.hpp"
 #include "reports/html/sections.hpp"
 #include "reports/html/table.hpp"
+#include "reports/records/metrics.hpp"
+#include "reports/text_table.hpp"
 
 namespace ptplab::reports::html {
 namespace {
@@ -33,8 +35,14 @@ std::string summary_section(const ReportSource& src, const RunData& run, std::st
   out += "<h3>Run " + std::to_string(s.run.run_id) + " of " + std::to_string(src.runs_total) +
          ": the run the per-run charts below show (" + escape(why) + ")</h3>\n";
 
-  Table metrics{{"metric", "value"}, {}, {}};
-  for (const auto& [name, value] : run.metrics) metrics.rows.push_back({name, format_value(value, 6)});
+  // Values in their metric's unit as the text report prints them ("36.0 kB", "0.9875", "85 ms"),
+  // with the unit the metric table gives (review M17: "37.3779k" said neither).
+  Table metrics{{"metric", "value", "unit"}, {}, {}};
+  for (const auto& [name, value] : run.metrics) {
+    const auto* def = find_metric(name);
+    const std::string_view unit = def != nullptr ? def->unit : "";
+    metrics.rows.push_back({name, format_in_unit(value, unit), std::string(unit)});
+  }
   out += render(metrics, "this run recorded no metrics");
 
   if (s.groups.size() > 1) {

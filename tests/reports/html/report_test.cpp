@@ -36,6 +36,10 @@ TEST_F(HtmlReport, HasEverySectionAndCharts) {
   EXPECT_TRUE(contains(*page, ">mitigations off</text>"));
   EXPECT_TRUE(contains(*page, "symmetric × symmetric: 0 (0 of 1 attempts)"));
   EXPECT_TRUE(contains(*page, "engine: rate_limited"));
+  // Metric values in their unit, with the unit column (review M17: "37.3779k" said neither).
+  EXPECT_TRUE(contains(*page, "<tr><th>metric</th><th>value</th><th>unit</th></tr>"));
+  EXPECT_TRUE(contains(*page, "<tr><td>delivery_ratio</td><td class=\"num\">"));
+  EXPECT_TRUE(contains(*page, "</td><td>ratio</td></tr>"));
   // Per group, from the node rows (peers: 3 of 4 delivered, latencies 100, 150, 200 ms).
   const auto at = page->find("Delivery and latency per group");
   ASSERT_NE(at, std::string::npos);
