@@ -163,8 +163,9 @@ constexpr auto kRunValues = std::to_array<RunValueDef>({
      "channels never created: no member was picked at set-up (absent when none)"},
     {RunValue::kSimSkippedNoSender, "sim.skipped_no_sender", "count", Better::kNeither,
      "scheduled MESSAGEs skipped: no member of the channel could send when due (absent when none)"},
-    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "count", Better::kLower,
-     "deliveries to nodes the message was not meant for"},
+    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "count", Better::kNeither,
+     "deliveries to nodes not intended when the message was sent: non-members, and members down "
+     "then that caught up after a restart"},
     {RunValue::kSimUnknownDeliveries, "sim.unknown_deliveries", "count", Better::kLower,
      "deliveries of a msg_id the runner never saw sent"},
     {RunValue::kSimUnreachableEdges, "sim.unreachable_edges", "count", Better::kNeither,
