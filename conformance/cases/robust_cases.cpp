@@ -14,8 +14,7 @@ constexpr std::size_t kOversizeBytes = 60000;  // near the IPv4 UDP payload limi
 constexpr int kDeepNesting = 5000;
 constexpr double kAmplificationMax = 3.0;  // our notes' default bound
 constexpr int kAmplificationProbes = 20;
-constexpr int kIdentities = 500;                 // distinct node_ids said from one socket
-constexpr std::size_t kDatagramBytesMax = 8192;  // what the UDP-era server reads of a datagram
+constexpr int kIdentities = 500;  // distinct node_ids said from one socket
 
 std::string getcert(const std::string& id) {
   return R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")" + id +
