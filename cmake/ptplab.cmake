@@ -53,7 +53,7 @@ endfunction()
 # PTPLAB_UNITY_LIBS_BATCH at a time as one translation unit, so the headers they share are parsed,
 # and their inline functions and templates instantiated and code-generated under the sanitizers,
 # once per batch instead of once per file (reports/BENCHMARKS.md, "Build and test loop", session 9:
-# 8 files of scenarios/adversaries took 8.9 CPU s as one unit, about 45 s one by one). Used by
+# 8 files of scenarios/adversaries took 8.8 CPU s as one unit, 48.1 s one by one). Used by
 # reports, scenarios, conformance and tools; not by engine and sim, whose files are small, include
 # little but the standard PCH, and are the ones most edited. The files of a batch share one
 # translation unit, so two files of one such target must not define the same file-local name
