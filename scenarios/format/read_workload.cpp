@@ -1,6 +1,8 @@
 // Validation of `workload` (channels, their members and messages, membership changes) and of
 // `timeline` (timed faults, parameter changes and attack switches).
 #include <map>
+#include <string>
+#include <utility>
 
 #include "scenarios/format/sections.hpp"
 
@@ -15,8 +17,9 @@ void read_size(JsonChecker& c, const json& j, const std::string& p, SizeDistribu
       out.kind = SizeDistribution::Kind::kConstant;
       out.bytes = j.get<std::uint32_t>();
     } else {
-      c.error(p,
-              "expected an integer in [1, " + std::to_string(kMessageBytesMax) + "], found " + describe(j));
+      std::string message = "expected an integer in [1, ";
+      message.append(std::to_string(kMessageBytesMax)).append("], found ").append(describe(j));
+      c.error(p, std::move(message));
     }
     return;
   }

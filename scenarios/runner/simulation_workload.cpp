@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/simulation.hpp"
 
 namespace ptplab::scenarios {
@@ -185,8 +186,12 @@ void Simulation::send_message(std::size_t c) {
 }
 
 void Simulation::add_skipped(RunDiagnostics& d) const {
-  if (messages_without_sender_ > 0) d.skipped.push_back({"no_sender", messages_without_sender_});
-  if (channels_without_members_ > 0) d.skipped.push_back({"no_members", channels_without_members_});
+  if (messages_without_sender_ > 0) {
+    d.skipped.push_back({std::string(skipped_name(Skipped::kNoSender)), messages_without_sender_});
+  }
+  if (channels_without_members_ > 0) {
+    d.skipped.push_back({std::string(skipped_name(Skipped::kNoMembers)), channels_without_members_});
+  }
 }
 
 void Simulation::apply_membership(const MembershipChange& change) {

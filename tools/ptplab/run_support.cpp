@@ -14,6 +14,7 @@
 #include "reports/records/metrics.hpp"
 #include "reports/text_summary.hpp"
 #include "reports/text_table.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -42,7 +43,9 @@ std::string bytes(const scenarios::MetricValues& m, M which) {
 std::string unsent_text(const scenarios::RunDiagnostics& d) {
   std::uint64_t n = 0;
   for (const auto& u : d.unsent) n += u.count;
-  for (const auto& s : d.skipped) n += s.reason == "no_sender" ? s.count : 0;
+  for (const auto& s : d.skipped) {
+    n += s.reason == scenarios::skipped_name(scenarios::Skipped::kNoSender) ? s.count : 0;
+  }
   return n == 0 ? std::string() : ", " + std::to_string(n) + " scheduled not sent (counted as undelivered)";
 }
 
