@@ -63,11 +63,10 @@ bool validate_file(const std::string& path, const std::vector<std::string>& over
   }
   for (const auto& w : loaded->warnings) std::printf("%s: warning: %s\n", path.c_str(), w.c_str());
   for (const auto& [w, labels] : point_warnings) {
-    std::string where = labels.size() == points->size() ? "every sweep point" : "";
-    for (std::size_t i = 0; where.empty() && i < labels.size(); ++i)
-      where += (i == 0 ? "" : ", ") + labels[i];
-    std::printf("%s: warning: %s (%s%s)\n", path.c_str(), w.c_str(),
-                labels.size() == points->size() ? "" : "sweep points ", where.c_str());
+    const bool every = labels.size() == points->size();
+    std::string where = every ? "every sweep point" : "sweep points ";
+    for (std::size_t i = 0; !every && i < labels.size(); ++i) where += (i == 0 ? "" : ", ") + labels[i];
+    std::printf("%s: warning: %s (%s)\n", path.c_str(), w.c_str(), where.c_str());
   }
   return true;
 }
