@@ -11,6 +11,7 @@
 #include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/overrides.hpp"
+#include "scenarios/format/param_warnings.hpp"
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {
@@ -99,6 +100,7 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
       if (given.dump() != o.value) given = json::parse(o.value);
     }
   }
+  s.warnings = unused_param_warnings(doc, s);
   s.document = doc.dump();
   return s;
 }

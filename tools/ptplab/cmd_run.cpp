@@ -188,6 +188,7 @@ int run(int argc, char** argv) {
                   appended ? "run appended to the existing file" : "new file");
     } else if (!request.sweep_point.empty()) {
       // A sweep's run: its warning lines go to the log `ptplab sweep` repeats them from.
+      for (const auto& w : scenario_warnings(s)) std::printf("%s\n", w.c_str());
       for (const auto& w : scenarios::run_warnings(outcome->diagnostics)) std::printf("%s\n", w.c_str());
     }
     if (auto closed = capture->close(); !closed) {

@@ -51,6 +51,12 @@ std::string unsent_text(const scenarios::RunDiagnostics& d) {
 
 }  // namespace
 
+std::vector<std::string> scenario_warnings(const scenarios::Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& w : s.warnings) out.push_back("warning: " + w);
+  return out;
+}
+
 std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
   const auto& m = o.metrics;
   std::ostringstream out;
@@ -97,6 +103,7 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
     }
     out << "\n";
   }
+  for (const auto& w : scenario_warnings(s)) out << w << "\n";
   for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
