@@ -12,22 +12,7 @@ source "$(dirname "$0")/lib/preamble.bash"
 # ignores the signal; each line prints the time it took.
 limit_ms=30000
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-# ends_within MS PID...: every PID gone within MS milliseconds (prints the time it took).
-ends_within() {
-  local ms=$1 start
-  start=$(now_ms)
-  shift
-  while (($(now_ms) - start <= ms)); do
-    local alive=0
-    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
-    ((alive == 0)) && { echo "$(($(now_ms) - start)) ms"; return 0; }
-    sleep 0.02
-  done
-  echo "still running after $ms ms"
-  return 1
-}
-children() { pgrep -P "$1" | tr '\n' ' '; }
+source "$(dirname "$0")/lib/processes.bash"
 has_children() { pgrep -P "$1" >/dev/null; }
 # catches_sigint PID: the process has a handler for SIGINT (bit 2 of SigCgt in /proc/PID/status).
 catches_sigint() {
