@@ -36,9 +36,8 @@ using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
 inline constexpr TimeNs kRunSlice_ns = 100 * kMillisecond;
 // A slice pauses after this many events (a fraction of a second of wall time) to drain its rows
 // all the same: a slice in which simulated time hardly moves (1 ns HELLO intervals) would
-// otherwise buffer rows without bound, all written at once when it ends or is stopped (29 s
-// after a minute of such a run). The pauses change no result: the slices still end at the same
-// simulated times.
+// otherwise buffer every row it makes until it ends or is stopped. The pauses change no result:
+// the slices still end at the same simulated times.
 inline constexpr std::uint64_t kRunSliceEventsMax = 50'000;
 // Hosts (or NAT boxes) added, started or bootstrapped between two polls of the cancel flag
 // during the build.
