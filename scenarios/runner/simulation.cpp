@@ -58,13 +58,19 @@ Expected<std::monostate, std::string> Simulation::build() {
 
 bool Simulation::run(const ProgressFn& progress) {
   const TimeNs end = s_.duration_ns;
+  // The slices end at fixed simulated times whatever the pauses between them.
+  TimeNs slice_end = std::min(end, sim_.now() + kRunSlice_ns);
   while (sim_.now() < end) {
     if (cancelled()) return false;
-    const bool reached = sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns), cancel_);
+    const bool reached = sim_.run_until(slice_end, cancel_, sim_.events_executed() + kRunSliceEventsMax);
     if (sink_ != nullptr) rows_.drain_into(*sink_);
     if (tap_ != nullptr) tap_->flush();
     if (progress) progress(sim_.now(), sim_.events_executed());
-    if (!reached) return false;
+    if (reached) {
+      slice_end = std::min(end, slice_end + kRunSlice_ns);
+    } else if (cancelled()) {
+      return false;
+    }
   }
   return true;
 }

@@ -34,6 +34,11 @@ using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
 // Simulated time run between two drains of report rows and two progress calls (the cancel flag
 // is polled inside slices, every sim::Simulator::kCancelPollEvents events).
 inline constexpr TimeNs kRunSlice_ns = 100 * kMillisecond;
+// A slice pauses after this many events (a fraction of a second of wall time) to drain its rows
+// all the same: a slice in which simulated time hardly moves (1 ns HELLO intervals) would
+// otherwise buffer every row it makes until it ends or is stopped. The pauses change no result:
+// the slices still end at the same simulated times.
+inline constexpr std::uint64_t kRunSliceEventsMax = 50'000;
 // Hosts (or NAT boxes) added, started or bootstrapped between two polls of the cancel flag
 // during the build.
 inline constexpr std::uint32_t kBuildPollHosts = 64;
@@ -63,9 +68,9 @@ class Simulation final : private sim::Observer {
   // returns early with built() false: then neither run() nor finish() may be called.
   [[nodiscard]] Expected<std::monostate, std::string> build();
   [[nodiscard]] bool built() const { return built_; }
-  // Runs to the scenario's duration in slices of kRunSlice_ns, draining the rows of each slice
-  // into the sink after it; false if the cancel flag was raised first (the rows of the events
-  // run so far are drained all the same).
+  // Runs to the scenario's duration in slices of kRunSlice_ns (at most kRunSliceEventsMax events
+  // each), draining the rows of each slice into the sink after it; false if the cancel flag was
+  // raised first (the rows of the events run so far are drained all the same).
   bool run(const ProgressFn& progress);
   // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
   [[nodiscard]] MetricValues finish();

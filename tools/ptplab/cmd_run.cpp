@@ -1,7 +1,7 @@
 // `ptplab run SCENARIO...`: runs scenarios, writes their report, prints a short summary each, and
 // exits with the verdict of their expectations (0 all pass, 1 any fails, 2 invalid input,
-// 124 a scenario reached its --timeout, 130/143 interrupted by SIGINT/SIGTERM; the report then
-// holds the run so far as `timed_out` or `interrupted`).
+// 124 a scenario reached its --timeout, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP, 141
+// stdout closed; the report then holds the run so far as `timed_out` or `interrupted`).
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -15,7 +15,6 @@
 
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
-#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/capture_options.hpp"
 #include "tools/ptplab/children.hpp"
@@ -62,8 +61,9 @@ int run(int argc, char** argv) {
       "DURATION: \"90s\", \"250ms\", \"2m\", \"1h\".\n\n"
       "Exit status: 0 every expectation passed; 1 one failed; 2 invalid input (a scenario, an\n"
       "option, a report that cannot be written); 124 a scenario reached its --timeout (the report\n"
-      "holds the run so far with status `timed_out`; later scenarios do not run); 130 (SIGINT) or\n"
-      "143 (SIGTERM) interrupted (the report holds the run so far as `interrupted`).\n\noptions");
+      "holds the run so far with status `timed_out`; later scenarios do not run); 130 (SIGINT),\n"
+      "143 (SIGTERM) or 129 (SIGHUP) interrupted, 141 stdout closed (the report holds the run so\n"
+      "far as `interrupted`; a second signal while it is written is ignored).\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
@@ -128,9 +128,8 @@ int run(int argc, char** argv) {
     std::fprintf(stderr, "ptplab run: %s\n", progress_every.error().c_str());
     return 2;
   }
-  // From here on SIGINT/SIGTERM only raises the stop flag: a run asked for and stopped before it
-  // got going still leaves its row, `interrupted`.
-  install_stop_signals();
+  // A stop signal only raises the flag (main installed the handlers): a run asked for and
+  // stopped before it got going still leaves its row, `interrupted`.
 
   // Validate every file first: nothing runs when any input is invalid.
   const auto files = vm["scenario"].as<std::vector<std::string>>();
@@ -189,7 +188,7 @@ int run(int argc, char** argv) {
     } else if (!request.sweep_point.empty()) {
       // A sweep's run: its warning lines go to the log `ptplab sweep` repeats them from.
       for (const auto& w : scenario_warnings(s)) std::printf("%s\n", w.c_str());
-      for (const auto& w : scenarios::run_warnings(outcome->diagnostics)) std::printf("%s\n", w.c_str());
+      for (const auto& w : outcome_warnings(*outcome)) std::printf("%s\n", w.c_str());
     }
     if (auto closed = capture->close(); !closed) {
       std::fprintf(stderr, "ptplab run: %s\n", closed.error().c_str());
@@ -203,7 +202,7 @@ int run(int argc, char** argv) {
       return kTimedOutExitStatus;
     }
     if (outcome->status == reports::RunStatus::kInterrupted) {
-      std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
+      std::fprintf(stderr, "ptplab run: %s; %s holds the run so far (status interrupted)\n", stop_cause(),
                    path.c_str());
       return interrupted_exit_status();
     }
@@ -214,7 +213,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("run", "run scenarios on the simulator into a SQLite report; exit 1 if an expectation fails",
-               run);
+PTPLAB_STOPPABLE_COMMAND(
+    "run", "run scenarios on the simulator into a SQLite report; exit 1 if an expectation fails", run);
 
 }  // namespace ptplab::cli

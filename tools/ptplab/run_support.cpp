@@ -104,7 +104,7 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
     out << "\n";
   }
   for (const auto& w : scenario_warnings(s)) out << w << "\n";
-  for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
+  for (const auto& w : outcome_warnings(o)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
   if (o.status != reports::RunStatus::kComplete) {
@@ -153,6 +153,19 @@ scenarios::ProgressFn plain_progress(const std::string& name, TimeNs duration_ns
 }
 
 }  // namespace
+
+std::vector<std::string> outcome_warnings(const scenarios::RunOutcome& o) {
+  if (o.status == reports::RunStatus::kComplete) return scenarios::run_warnings(o.diagnostics);
+  auto d = o.diagnostics;
+  d.members_open_not_joined = 0;
+  auto lines = scenarios::run_warnings(d);
+  const std::string prefix = "warning: ";
+  for (auto& w : lines) {
+    if (w.rfind(prefix, 0) == 0)
+      w.insert(prefix.size(), "(run stopped at " + format_duration(o.simulated_ns) + ") ");
+  }
+  return lines;
+}
 
 scenarios::ProgressFn make_progress(const std::string& name, TimeNs duration_ns, bool quiet,
                                     TimeNs plain_every_ns) {
