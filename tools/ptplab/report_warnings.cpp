@@ -51,7 +51,7 @@ Expected<std::vector<std::string>, std::string> stored_run_warnings(reports::Dat
   for (const auto& s : *sim) {
     if (s.reason == name_of(V::kSimGaveUp)) d.gave_up = s.count;
     // RunDiagnostics::skipped names the reason ("no_sender") the scalar's name ends with.
-    for (const V v : {V::kSimSkippedNoSender, V::kSimSkippedNoMembers}) {
+    for (const V v : {V::kSimSkippedNoSender, V::kSimSkippedNoMembers, V::kSimSkippedWindowClosed}) {
       if (s.reason != name_of(v) || s.count == 0) continue;
       std::string reason(name_of(v));
       reason.erase(0, reason.find('_') + 1);
