@@ -497,13 +497,17 @@ void Collector::connect_refused(const sim::DatagramView& d, std::string_view rea
   if (!decoded) return;
   const auto* m = std::get_if<wire::Connect>(&*decoded);
   if (m == nullptr || !m->src_node_id || !m->dst_node_id) return;
-  const auto src = node_ids_.find(*m->src_node_id);
-  const auto dst = node_ids_.find(*m->dst_node_id);
-  if (src == node_ids_.end() || dst == node_ids_.end()) return;
+  // The initiator A of the CONNECT's attempt: src_node_id at steps 1 (A to S, dst an ip alone)
+  // and 4 (S to A, src and dst full addresses), dst_node_id at steps 2 and 3 (S to B, B to S).
+  // B's own CONNECT to A (a routing greeting) is then not evidence for A's attempt to B.
+  const auto full = [](const std::string& socket) { return socket.find(':') != std::string::npos; };
+  const bool from_a = !full(m->dst) || full(m->src);
+  const auto initiator = node_ids_.find(from_a ? *m->src_node_id : *m->dst_node_id);
+  const auto target = node_ids_.find(from_a ? *m->dst_node_id : *m->src_node_id);
+  if (initiator == node_ids_.end() || target == node_ids_.end()) return;
   for (auto& c : connects_) {
     if (c.done || !c.refused.empty()) continue;
-    const std::uint32_t a = hosts_[c.a].node_id, b = hosts_[c.b].node_id;
-    if ((src->second == a && dst->second == b) || (src->second == b && dst->second == a)) c.refused = reason;
+    if (hosts_[c.a].node_id == initiator->second && hosts_[c.b].node_id == target->second) c.refused = reason;
   }
 }
 

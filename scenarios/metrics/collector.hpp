@@ -203,10 +203,10 @@ class Collector final : public sim::Observer {
   void originated(TimeNs now, sim::HostId host, const Event& e);
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
-  // Evidence for the open CONNECT attempts the refused CONNECT `d` belongs to: those between the
-  // two nodes it names (src_node_id, dst_node_id, in either order: every step of the spec's
-  // ####CONNECT names A and B). A refusal of a CONNECT a node started on its own (routing
-  // greetings) between other nodes is not evidence for a scenario's attempt.
+  // Evidence for the open CONNECT attempts the refused CONNECT `d` belongs to: those of the same
+  // initiator A and target B (every step of the spec's ####CONNECT names both; its form says
+  // which is A). A refusal of a CONNECT a node started on its own (routing greetings) towards
+  // another node, or from B towards A, is not evidence for a scenario's attempt.
   void connect_refused(const sim::DatagramView& d, std::string_view reason);
   void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason);
   // The verb of the datagram being handled, scanned once per datagram however many events it

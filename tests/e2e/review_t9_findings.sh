@@ -76,7 +76,7 @@ check "the 3-seed sweep completes" $?
 sqlite3 "$tmp/u.db" "INSERT INTO scalar (run_id, module, name, value)
   SELECT min(run_id), 'sim', 'messages_unsent', 1 FROM run"
 "$PTPLAB" compare "$tmp/u.db" "$tmp/u.db" --metric sim.messages_unsent >"$tmp/c.out" 2>&1
-grep -Eq "sim\.messages_unsent +0\.333" "$tmp/c.out"
+grep -Eq "sim\.messages_unsent +lower +0\.3333 " "$tmp/c.out"
 check "compare's mean of sim.messages_unsent covers every run (1/3, not 1)" $?
 # M6: a membership join that names no groups picks among client groups, as the channel's members do.
 cat >"$tmp/join.json" <<'J'

@@ -350,10 +350,11 @@ TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
   EXPECT_EQ(rows[1].bytes_in, 750u);
 }
 
-// A step-1 CONNECT from `src` asking the rendezvous to reach `dst` (the spec's ####CONNECT).
-SharedBytes connect_bytes(std::string_view src, std::string_view dst) {
+// A CONNECT naming `src` and `dst` (the spec's ####CONNECT): step 1 (A to S, dst an ip alone)
+// by default, step 3 (B answering A through S: dst A's full address) when `answer`.
+SharedBytes connect_bytes(std::string_view src, std::string_view dst, bool answer = false) {
   wire::Connect c;
-  c.dst = "0.0.0.0";
+  c.dst = answer ? "20.0.0.1:7000" : "0.0.0.0";
   c.src = "0";
   c.src_node_id = std::string(src);
   c.dst_node_id = std::string(dst);
@@ -412,10 +413,11 @@ TEST(Collector, ARefusalOfAnotherCONNECTOfTheSameNodeIsNotTheAttemptsReason) {
     f.up(h);
     f.c.set_node_id(h, ids[h]);
   }
-  f.c.note_connect(1000 * ms, 0, 1);                // the scenario's attempt: n0 -> n1, filtered by a NAT
-  f.c.note_connect(1000 * ms, 2, 3);                // n2 -> n3: its step-3 CONNECT (from n3) is refused
-  const auto greeting = connect_bytes("n0", "n2");  // n0's own CONNECT to n2
-  const auto answer = connect_bytes("n3", "n2");    // n3 answering n2 through the rendezvous
+  f.c.note_connect(1000 * ms, 0, 1);                    // the scenario's attempt: n0 -> n1, filtered by a NAT
+  f.c.note_connect(1000 * ms, 2, 3);                    // n2 -> n3: its step-3 CONNECT (from n3) is refused
+  const auto greeting = connect_bytes("n0", "n2");      // n0's own CONNECT to n2
+  const auto answer = connect_bytes("n3", "n2", true);  // n3 answering n2 through the rendezvous
+  const auto reverse = connect_bytes("n1", "n0");       // n1's own CONNECT to n0 (the other way)
   sim::DatagramView greeting_view{1010 * ms, 0, 4, {}, {}, &greeting};
   sim::DatagramView answer_view{1030 * ms, 3, 4, {}, {}, &answer};
   Event limited;
@@ -423,6 +425,8 @@ TEST(Collector, ARefusalOfAnotherCONNECTOfTheSameNodeIsNotTheAttemptsReason) {
   limited.verb = Verb::kConnect;
   limited.size = greeting->size();
   f.c.on_event(1020 * ms, 4, limited, {sim::CauseKind::kDatagram, &greeting_view});
+  sim::DatagramView reverse_view{1025 * ms, 1, 4, {}, {}, &reverse};
+  f.c.on_event(1025 * ms, 4, limited, {sim::CauseKind::kDatagram, &reverse_view});
   Event unknown;
   unknown.kind = EventKind::kDropped;
   unknown.verb = Verb::kConnect;
