@@ -1,28 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end checks of the session-9 [T] review findings: a failed CONNECT attempt carries its
-# own reason, not a refusal of a CONNECT its nodes started on their own (S1); a restarted node
+# End-to-end checks of the session-9 [T] review findings (S1, the CONNECT reasons, is checked by
+# tests/scenarios/metrics/collector_test.cpp): a restarted node
 # does not replay its msg_ids (S2); a messages window that closes before messages can begin gets
 # a warning line (S3); bytes_per_delivered_message counts honest bytes only (M2); `compare`
 # reads a value stored only when non-zero as 0 in a run without it (M4).
 source "$(dirname "$0")/lib/preamble.bash"
-
-# S1: half symmetric, half port-restricted clients behind one rendezvous. A pair the RFC 4787
-# behaviours make infeasible (symmetric with symmetric or port-restricted) fails at the NAT,
-# whatever routing greetings of their own the nodes start (rate_limited, target unknown).
-cat >"$tmp/natinf.json" <<'J'
-{"name": "natinf", "seed": 3, "duration": "25s", "record": "full",
- "network": {"latency": {"delay": "25ms"}, "nat": {"mix": {"port_restricted": 0.5, "symmetric": 0.5}}},
- "nodes": [{"name": "rv", "count": 1, "role": "server"}, {"name": "clients", "count": 30}],
- "timeline": [{"at": "5s", "action": "connect", "group": "clients", "to": "clients", "via": "rv", "count": 4}]}
-J
-"$PTPLAB" run "$tmp/natinf.json" --report "$tmp/nat.db" --quiet >"$tmp/nat.out" 2>&1
-check "the NAT run completes" $?
-other=$(sqlite3 "$tmp/nat.db" "SELECT count(*) FROM nat_attempt WHERE NOT succeeded AND failure_reason <> 'nat_filter'
-  AND ((nat_a = 'symmetric' AND nat_b IN ('symmetric', 'port_restricted'))
-    OR (nat_b = 'symmetric' AND nat_a IN ('symmetric', 'port_restricted')))")
-[[ "$other" == 0 ]]; check "infeasible pairs fail as nat_filter, not another CONNECT's refusal ($other other)" $?
-filtered=$(sqlite3 "$tmp/nat.db" "SELECT count(*) FROM nat_attempt WHERE failure_reason = 'nat_filter'")
-[[ "$filtered" -gt 0 ]]; check "some attempts fail at the NAT ($filtered)" $?
 
 # S2: nodes that restart while they send do not reuse a msg_id of their previous incarnation.
 cat >"$tmp/restart.json" <<'J'
