@@ -28,7 +28,11 @@ struct RunDiagnostics {
   std::vector<DropCount> not_sent;
   std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
-  std::uint64_t members_open = 0;           // memberships open at the end (node up, not left)
+  // Collision events the nodes raised (sim.collisions_detected): each node's own evidence, not
+  // the collision table's ground truth (a peer heard at a new address while its old one still
+  // talks reads as a node_id collision to the node that hears it).
+  std::uint64_t collision_events = 0;
+  std::uint64_t members_open = 0;             // memberships open at the end (node up, not left)
   std::uint64_t members_open_not_joined = 0;  // of those, the ones whose node never joined
   std::vector<DropCount> too_large_by_verb;   // datagrams a node would not send (too_large), by verb
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
@@ -42,6 +46,7 @@ struct RunDiagnostics {
 enum class Skipped : std::uint8_t {
   kNoSender,   // a MESSAGE was due, but no member of its channel could send it
   kNoMembers,  // a channel was never created: no member was picked at set-up
+  kWindowClosed,  // a channel's messages window closed before messages could begin
 };
 
 // Why a drop reason deserves a warning.
@@ -79,6 +84,9 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
     {"no_members", WarningKind::kWorkloadSkipped,
      "channels never created: no member was picked at set-up (members groups all down, or members "
      "share x group size rounds to 0)"},
+    {"window_closed", WarningKind::kWorkloadSkipped,
+     "channels that sent no MESSAGE: their messages window (workload channels messages start, stop, "
+     "and the run's duration) closed before messages can begin, 2 s after channel set-up at 1 s"},
 });
 
 // The name of `s` ("no_sender"): the reason of the kWorkloadSkipped rule at its position.
@@ -102,8 +110,12 @@ static_assert(workload_rule_count() > 0 && is_enumerator<Skipped, workload_rule_
 // The report's run value that counts `s` (sim.skipped_<name>; the RunWarnings tests check the
 // names agree).
 [[nodiscard]] constexpr reports::RunValue skipped_value(Skipped s) {
-  return s == Skipped::kNoSender ? reports::RunValue::kSimSkippedNoSender
-                                 : reports::RunValue::kSimSkippedNoMembers;
+  switch (s) {
+    case Skipped::kNoSender: return reports::RunValue::kSimSkippedNoSender;
+    case Skipped::kNoMembers: return reports::RunValue::kSimSkippedNoMembers;
+    case Skipped::kWindowClosed: return reports::RunValue::kSimSkippedWindowClosed;
+  }
+  return reports::RunValue::kSimSkippedNoSender;
 }
 
 // Why an origin could not send a MESSAGE, for the reasons the engine gives (others: the name).

@@ -100,6 +100,7 @@ MetricValues Simulation::finish() {
     // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
     if (messages_without_sender_ > 0) add_value(V::kSimSkippedNoSender, messages_without_sender_);
     if (channels_without_members_ > 0) add_value(V::kSimSkippedNoMembers, channels_without_members_);
+    if (windows_closed_ > 0) add_value(V::kSimSkippedWindowClosed, windows_closed_);
     if (memberships_renewed_ > 0) add_value(V::kSimMembershipsRenewedAtRestart, memberships_renewed_);
     add_value(V::kSimEvents, sim_.events_executed());
   }

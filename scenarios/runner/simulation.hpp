@@ -144,6 +144,9 @@ class Simulation final : private sim::Observer {
   // Honest hosts of a group by name ("" = every group).
   [[nodiscard]] std::vector<sim::HostId> group_hosts(const std::string& group) const;
   [[nodiscard]] std::vector<sim::HostId> groups_hosts(const std::vector<std::string>& groups) const;
+  // The hosts a channel's members or a membership change may pick: those of `groups`, and when
+  // none is named every client group's (scenarios/README.md: servers join only when named).
+  [[nodiscard]] std::vector<sim::HostId> member_hosts(const std::vector<std::string>& groups) const;
   // `share` of `hosts` (or exactly `count`), drawn from the run's action stream.
   [[nodiscard]] std::vector<sim::HostId> pick(std::vector<sim::HostId> hosts, double share,
                                               std::optional<std::uint32_t> count);
@@ -176,10 +179,11 @@ class Simulation final : private sim::Observer {
   std::vector<sim::HostId> channel_creator_;
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
-  Rng action_rng_;                              // crash/partition/membership draws
-  Rng message_rng_;                             // message arrivals, senders and bodies
-  CaptureTap* tap_ = nullptr;                   // sees every send besides the collector
-  std::unique_ptr<sim::Network> net_;           // last: destroyed first, while what it calls still lives
+  std::uint64_t windows_closed_ = 0;   // channels whose messages window closed before messages could begin
+  Rng action_rng_;                     // crash/partition/membership draws
+  Rng message_rng_;                    // message arrivals, senders and bodies
+  CaptureTap* tap_ = nullptr;          // sees every send besides the collector
+  std::unique_ptr<sim::Network> net_;  // last: destroyed first, while what it calls still lives
 };
 
 }  // namespace ptplab::scenarios

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,7 +13,10 @@
 #include <vector>
 
 #include "reports/writer.hpp"
+#include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/loader.hpp"
+#include "scenarios/format/overrides.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/capture_options.hpp"
 #include "tools/ptplab/children.hpp"
@@ -103,10 +105,10 @@ int run(int argc, char** argv) {
   if (vm.count("seed")) {
     // Read here, not by program_options: its unsigned conversion wraps "-1" to 2^64 - 1, which
     // the scenario's /seed bound then refused in the file's name.
+    // Read as the scenario's integer fields are ("1e3" is 1000: scenarios::integral_value).
     const std::string text = vm["seed"].as<std::string>();
-    std::int64_t seed = -1;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (ec != std::errc() || end != text.data() + text.size() || seed < 0) {
+    const auto seed = scenarios::integral_value(scenarios::parse_override_value(text));
+    if (!seed || *seed > static_cast<std::uint64_t>(INT64_MAX)) {
       std::fprintf(
           stderr,
           "ptplab run: --seed: expected an integer in [0, 9223372036854775807], got \"%s\" (see ptplab "
@@ -114,7 +116,7 @@ int run(int argc, char** argv) {
           text.c_str());
       return 2;
     }
-    overrides.push_back("/seed=" + std::to_string(seed));
+    overrides.push_back("/seed=" + std::to_string(*seed));
   }
   const bool quiet = vm.count("quiet") != 0;
   const auto timeout_given = timeout_option(vm);

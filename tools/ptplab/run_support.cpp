@@ -82,7 +82,13 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << metric(m, M::kDuplicates, "%.0f") << " duplicates\n";
   out << "  collisions  node_id " << metric(m, M::kNodeIdCollisions, "%.0f") << "  msg_id "
       << metric(m, M::kMsgIdCollisions, "%.0f") << "  wrongly suppressed "
-      << metric(m, M::kMessagesWronglySuppressed, "%.0f") << "\n";
+      << metric(m, M::kMessagesWronglySuppressed, "%.0f");
+  // The nodes' own collision events are another count than the ids shared: say which is which.
+  if (o.diagnostics.collision_events > 0) {
+    out << "  (ids shared by distinct nodes or messages; the nodes raised " << o.diagnostics.collision_events
+        << " collision events, sim.collisions_detected, their own evidence)";
+  }
+  out << "\n";
   out << "  NAT         " << metric(m, M::kNatAttempts, "%.0f") << " attempts, success "
       << metric(m, M::kNatSuccessRatio, "%.3f");
   for (std::size_t i = 0; i < o.diagnostics.connect_failures.size(); ++i) {
