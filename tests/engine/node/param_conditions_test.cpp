@@ -40,11 +40,10 @@ TEST(ParamConditions, ChainsNameTheFirstConditionThatFails) {
   EXPECT_EQ(*why,
             "has no effect: routing_advert is used only when routing_enabled is true, and routing_enabled "
             "is false");
-  EXPECT_EQ(condition_text(
-                param_catalogue()[static_cast<std::size_t>(
-                                      std::find(param_names().begin(), param_names().end(), "node_id_bits") -
-                                      param_names().begin())]
-                    .used_when),
+  const auto names = param_names();
+  const auto row =
+      static_cast<std::size_t>(std::find(names.begin(), names.end(), "node_id_bits") - names.begin());
+  EXPECT_EQ(condition_text(param_catalogue().at(row).used_when),
             "id_scheme is \"random\" or \"key_derived\"");
 }
 
