@@ -92,6 +92,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   check_references(c, doc, s);
   check_totals(c, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
+  // Warned about: what the file (or --set) gives, before the server defaults join the document.
+  s.warnings = unused_param_warnings(doc, s);
   // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
   // took them: 1e3 is written 1000.
   for (std::size_t g = 0; g < s.nodes.size(); ++g) {
@@ -100,7 +102,6 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
       if (given.dump() != o.value) given = json::parse(o.value);
     }
   }
-  s.warnings = unused_param_warnings(doc, s);
   s.document = doc.dump();
   return s;
 }

@@ -25,9 +25,10 @@ struct Asker {
     a.connect(kT0 + 10, kS, kIdB, out);
     out.clear();
   }
-  // S's step 4: {dst: B as S sees it, src: A as S sees it}.
+  // S's step 4: {dst: B as S sees it, src: A as S sees it, src_node_id: A, dst_node_id: B} (S
+  // forwards B's step 3 with the two ids swapped, node_connect.cpp as_rendezvous).
   void step_four(TimeNs now, const std::string& b_id) {
-    a.on_datagram(now, kS, datagram(wire::Connect{kBSeenByS.to_string(), "10.0.0.7:4000", b_id, a.node_id()}),
+    a.on_datagram(now, kS, datagram(wire::Connect{kBSeenByS.to_string(), "10.0.0.7:4000", a.node_id(), b_id}),
                   out);
   }
   std::size_t unexpected() const {
@@ -66,7 +67,7 @@ TEST(ConnectStepFour, ForAnAttemptNeverMadeIsStillUnexpected) {
   t.step_four(kT0 + 60, stranger);  // names a node A never asked for and never heard
   EXPECT_EQ(t.unexpected(), 0u);    // the address is B's, heard: treated as done
   t.a.on_datagram(kT0 + 70, kS,
-                  datagram(wire::Connect{"10.0.0.99:4000", "10.0.0.7:4000", stranger, t.a.node_id()}), t.out);
+                  datagram(wire::Connect{"10.0.0.99:4000", "10.0.0.7:4000", t.a.node_id(), stranger}), t.out);
   EXPECT_EQ(t.unexpected(), 1u);
 }
 

@@ -73,12 +73,14 @@ nlohmann::json other_value(const NodeParams& base, const ParamInfo& field) {
   if (field.type == "bool") candidates.emplace_back(!current.get<bool>());
   for (const auto& c : field.choices) candidates.emplace_back(std::string(c));
   if (field.type == "integer" || field.type == "duration") {
-    candidates.emplace_back(static_cast<std::int64_t>(field.min));
+    // current + 1 first: the minimum of a timer's interval (1 ns) would run its timer 10^10
+    // times in the 12 s of the run even while the timer's feature is off (it is still armed).
     candidates.emplace_back(current.get<std::int64_t>() + 1);
+    candidates.emplace_back(static_cast<std::int64_t>(field.min));
   }
   if (field.type == "number") {
-    candidates.emplace_back(field.min);
     candidates.emplace_back(current.get<double>() + 1);
+    candidates.emplace_back(field.min);
   }
   for (const auto& v : candidates) {
     NodeParams q = base;
