@@ -1,6 +1,8 @@
 // The child runs of a suite or sweep (see child_batch.hpp).
 #include "tools/ptplab/child_batch.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <thread>
@@ -45,7 +47,7 @@ void ChildBatch::add(const std::string& input, const std::vector<std::string>& e
   const std::string b = base(jobs_.size());
   ChildJob job{{"run", input, "--report", b + ".db", "--quiet"}, b + ".log"};
   job.args.insert(job.args.end(), extra.begin(), extra.end());
-  job.args.insert(job.args.end(), {"--temp-of-parent", tmp_});
+  job.args.insert(job.args.end(), {"--temp-of-parent", tmp_, "--parent-pid", std::to_string(getpid())});
   if (options_.timeout) job.args.insert(job.args.end(), {"--timeout", *options_.timeout});
   reports_of_.push_back(b + ".db");
   jobs_.push_back(std::move(job));

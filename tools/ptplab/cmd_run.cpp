@@ -38,8 +38,12 @@ namespace po = boost::program_options;
 // (remove_orphaned_temp_dir).
 class OrphanCleanup {
  public:
-  OrphanCleanup(std::string parent_temp, std::string own_report)
-      : dir_(std::move(parent_temp)), report_(std::move(own_report)), parent_(getppid()) {}
+  // `parent`: the suite's or sweep's pid as it gave it (--parent-pid), else our parent now; the
+  // former also tells a child whose parent died before this point (now the reaper's child).
+  OrphanCleanup(std::string parent_temp, std::string own_report, pid_t parent)
+      : dir_(std::move(parent_temp)),
+        report_(std::move(own_report)),
+        parent_(parent > 0 ? parent : getppid()) {}
   ~OrphanCleanup() {
     if (!dir_.empty() && getppid() != parent_) remove_orphaned_temp_dir(dir_, report_);
   }
@@ -91,7 +95,9 @@ int run(int argc, char** argv) {
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
       "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)")(
       "temp-of-parent", po::value<std::string>()->default_value(""),
-      "the temporary folder of the suite or sweep running this (removed if that dies)");
+      "the temporary folder of the suite or sweep running this (removed if that dies)")(
+      "parent-pid", po::value<long>()->default_value(0),
+      "the pid of that suite or sweep (a child orphaned before it started knows it was)");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
@@ -154,7 +160,8 @@ int run(int argc, char** argv) {
   }
 
   const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>(),
-                                     vm.count("report") ? vm["report"].as<std::string>() : "");
+                                     vm.count("report") ? vm["report"].as<std::string>() : "",
+                                     static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
