@@ -14,13 +14,7 @@ limit_ms=20000
 
 source "$(dirname "$0")/lib/processes.bash"
 # A long scenario (minutes of wall time) with a sweep of three seeds.
-cat >"$tmp/long.json" <<'J'
-{"name": "long", "seed": 1, "duration": "10m",
- "nodes": [{"name": "p", "count": 2000, "placement": "public"}],
- "topology": {"random_regular": {"degree": 6}},
- "workload": {"channels": [{"name": "c", "messages": {"rate_per_s": 5}}]},
- "sweep": {"seeds": 3}}
-J
+write_long_scenario "$tmp/long.json"
 
 # 1. `run`: SIGINT while building the nodes, SIGINT and SIGTERM deep in the join storm.
 for case in "INT 1 130" "INT 6 130" "TERM 6 143"; do

@@ -17,3 +17,14 @@ ends_within() {
 }
 # children PID: the pids of PID's child processes.
 children() { pgrep -P "$1" | tr '\n' ' '; }
+# write_long_scenario FILE: a scenario that runs for minutes of wall time (2,000 nodes, 10
+# simulated minutes) with a sweep of three seeds, for signals to land in mid-run.
+write_long_scenario() {
+  cat >"$1" <<'J'
+{"name": "long", "seed": 1, "duration": "10m",
+ "nodes": [{"name": "p", "count": 2000, "placement": "public"}],
+ "topology": {"random_regular": {"degree": 6}},
+ "workload": {"channels": [{"name": "c", "messages": {"rate_per_s": 5}}]},
+ "sweep": {"seeds": 3}}
+J
+}
