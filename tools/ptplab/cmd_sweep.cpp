@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -17,11 +18,15 @@
 #include "tools/ptplab/child_batch.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 #include "tools/ptplab/sweep_tables.hpp"
+#ifdef PTPLAB_WITH_MPI
+#include "tools/ptplab/mpi_jobs.hpp"
+#endif
 
 namespace ptplab::cli {
 namespace {
@@ -53,6 +58,10 @@ int sweep(int argc, char** argv) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "
       "the sweep sets (/sweep/parameters), is an error")(
+      "mpi",
+      "run over MPI ranks (implied when mpirun started this process): rank 0 hands the runs out to "
+      "the ranks, itself included, as they become free, one run at a time per rank (so no -j), and "
+      "merges them into the report; the other ranks print nothing but errors")(
       "quiet,q",
       "no progress: no header line and no line per finished run (the tables, the warnings and the report's "
       "name are the results, and are printed)");
@@ -75,6 +84,28 @@ int sweep(int argc, char** argv) {
   }
   const auto options = batch_options("sweep", vm);
   if (!options) return 2;
+  const auto mpi = use_mpi("sweep", vm.count("mpi") != 0);
+  if (!mpi) {
+    std::fprintf(stderr, "%s\n", mpi.error().c_str());
+    return 2;
+  }
+#ifdef PTPLAB_WITH_MPI
+  // Every rank parsed the same command line; the ranks but 0 run what rank 0 hands out.
+  std::optional<MpiWorld> world;
+  if (*mpi) world.emplace();
+  if (world && world->rank() != 0) return serve_mpi_jobs(*world, *options);
+  std::optional<MpiJobs> ranks;
+  if (world && world->size() > 1) {
+    ranks.emplace(*world);
+    if (vm.count("jobs")) {
+      std::fprintf(stderr,
+                   "ptplab sweep: -j does not apply over MPI: each of the %d ranks runs one run at a time "
+                   "(choose the ranks with mpirun -np)\n",
+                   world->size());
+      return 2;
+    }
+  }
+#endif
   const auto file = vm["scenario"].as<std::string>();
   std::vector<std::string> overrides;
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
@@ -135,10 +166,19 @@ int sweep(int argc, char** argv) {
     batch.add(batch.base(i) + ".json", {"--sweep-point", p.label});
     labels.push_back(p.label);
   }
-  if (!vm.count("quiet"))
-    std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
-                options->jobs_at_once);
-  const bool merged = batch.run(labels, report, vm.count("quiet") != 0);
+  BatchRunner runner;
+  unsigned at_once = options->jobs_at_once;
+#ifdef PTPLAB_WITH_MPI
+  if (ranks) {
+    runner = std::ref(*ranks);
+    at_once = static_cast<unsigned>(world->size());
+  }
+#endif
+  if (!vm.count("quiet")) {
+    std::printf("%s: %zu runs, %u at a time%s\n", scenario->name.c_str(), points->size(), at_once,
+                runner ? " (one per MPI rank)" : "");
+  }
+  const bool merged = batch.run(labels, report, vm.count("quiet") != 0, runner);
   int verdict = 0;
   std::vector<SweepRun> rows;
   std::string logs;      // what runs that ended with an error or timed out said, after the tables
