@@ -280,9 +280,9 @@ bool holds(const NodeParams& p, const ParamCondition& c) {
 }
 
 std::string range_text(const ParamDef& d) {
-  std::string text = "a number >= " + nlohmann::json(d.min).dump();
-  if (d.max < kNoMax) text += " and <= " + nlohmann::json(d.max).dump();
-  return text;
+  // A field without a bound of its own still has kNoMax: say so (review M5: 1e300 was refused
+  // with "expected a number >= 1.0", which it is).
+  return "a number >= " + nlohmann::json(d.min).dump() + " and <= " + nlohmann::json(d.max).dump();
 }
 
 Ok check_range(const ParamDef& d, double v) {
