@@ -280,9 +280,9 @@ bool holds(const NodeParams& p, const ParamCondition& c) {
 }
 
 std::string range_text(const ParamDef& d) {
-  std::string text = "a number >= " + nlohmann::json(d.min).dump();
-  if (d.max < kNoMax) text += " and <= " + nlohmann::json(d.max).dump();
-  return text;
+  // A field without a bound of its own still has kNoMax: say so (review M5: 1e300 was refused
+  // with "expected a number >= 1.0", which it is).
+  return "a number >= " + nlohmann::json(d.min).dump() + " and <= " + nlohmann::json(d.max).dump();
 }
 
 Ok check_range(const ParamDef& d, double v) {
@@ -455,7 +455,10 @@ std::string condition_text(const ParamCondition& condition) {
   std::string text = std::string(condition.param) + " is ";
   for (std::size_t i = 0; i < condition.values.size() && !condition.values[i].empty(); ++i) {
     if (i > 0) text += " or ";
-    text += flag ? std::string(condition.values[i]) : "\"" + std::string(condition.values[i]) + "\"";
+    // Appended piecewise: gcc 12 warns falsely (-Wstringop-overflow) on "\"" + std::string.
+    if (!flag) text += '"';
+    text.append(condition.values[i]);
+    if (!flag) text += '"';
   }
   return text;
 }
