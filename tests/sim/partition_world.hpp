@@ -19,9 +19,13 @@
 
 namespace ptplab::sim::testing {
 
-inline constexpr std::uint32_t kWorldPublics = 120;
-inline constexpr std::uint32_t kWorldNatted = 80;  // behind boxes of 4
-inline constexpr std::uint32_t kWorldHosts = kWorldPublics + kWorldNatted;
+// The world's size: public hosts, then NATed hosts behind boxes of 4.
+struct WorldSize {
+  std::uint32_t publics = 120;
+  std::uint32_t natted = 80;  // a multiple of 4
+  [[nodiscard]] std::uint32_t hosts() const { return publics + natted; }
+  [[nodiscard]] std::uint32_t boxes() const { return natted / 4; }
+};
 inline constexpr TimeNs kWorldEnd = 3 * kSecond;
 
 // Every ~50 ms sends a datagram of random size to a random public host (now and then to a LAN
@@ -29,7 +33,7 @@ inline constexpr TimeNs kWorldEnd = 3 * kSecond;
 // than 8 bytes with a short one.
 class CrossTraffic final : public Endpoint {
  public:
-  CrossTraffic(std::uint64_t seed, bool natted) : rng_(seed), natted_(natted) {}
+  CrossTraffic(std::uint64_t seed, bool natted, WorldSize size) : rng_(seed), natted_(natted), size_(size) {}
   void start(TimeNs now, Output& out) override {
     out.wake_at(now + static_cast<TimeNs>(rng_.below(50 * kMillisecond)));
   }
@@ -41,9 +45,9 @@ class CrossTraffic final : public Endpoint {
     const bool unsolicited = !natted_ && rng_.chance(0.1);  // at a NAT box's early mappings' ports
     const Address to =
         lan           ? Address{0xc0a80002u + static_cast<std::uint32_t>(rng_.below(4)), 9000}
-        : unsolicited ? Address{0xc6336400u + static_cast<std::uint32_t>(rng_.below(kWorldNatted / 4)),
+        : unsolicited ? Address{0xc6336400u + static_cast<std::uint32_t>(rng_.below(size_.boxes())),
                                 static_cast<std::uint16_t>(1024 + rng_.below(4))}
-                      : Address{0x0a000000u + static_cast<std::uint32_t>(rng_.below(kWorldPublics)), 9000};
+                      : Address{0x0a000000u + static_cast<std::uint32_t>(rng_.below(size_.publics)), 9000};
     out.send(to, make_bytes(std::string(16 + rng_.below(1200), 'd')));
     out.wake_at(now + 20 * kMillisecond + static_cast<TimeNs>(rng_.below(60 * kMillisecond)));
   }
@@ -51,6 +55,7 @@ class CrossTraffic final : public Endpoint {
  private:
   Rng rng_;
   bool natted_;
+  WorldSize size_;
 };
 
 // The world's network model.
@@ -82,56 +87,56 @@ inline NatConfig world_nat(std::uint32_t box) {
 }
 
 // NAT box of each host (kNoNat: public), for plan_partition.
-inline std::vector<NatId> world_nats() {
-  std::vector<NatId> out(kWorldHosts, kNoNat);
-  for (std::uint32_t i = 0; i < kWorldNatted; ++i) out[kWorldPublics + i] = i / 4;
+inline std::vector<NatId> world_nats(WorldSize size = {}) {
+  std::vector<NatId> out(size.hosts(), kNoNat);
+  for (std::uint32_t i = 0; i < size.natted; ++i) out[size.publics + i] = i / 4;
   return out;
 }
 
 // Overlay edges for the partitioner: a ring of public hosts, each NATed host to two of them.
-inline std::vector<HostEdge> world_edges() {
+inline std::vector<HostEdge> world_edges(WorldSize size = {}) {
   std::vector<HostEdge> out;
-  for (HostId h = 0; h < kWorldPublics; ++h) out.emplace_back(h, (h + 1) % kWorldPublics);
-  for (HostId i = 0; i < kWorldNatted; ++i) {
-    out.emplace_back(kWorldPublics + i, (i * 7) % kWorldPublics);
-    out.emplace_back(kWorldPublics + i, (i * 7 + 1) % kWorldPublics);
+  for (HostId h = 0; h < size.publics; ++h) out.emplace_back(h, (h + 1) % size.publics);
+  for (HostId i = 0; i < size.natted; ++i) {
+    out.emplace_back(size.publics + i, (i * 7) % size.publics);
+    out.emplace_back(size.publics + i, (i * 7 + 1) % size.publics);
   }
   return out;
 }
 
 // Adds every host and NAT box to `net`, and starts, churns and (by the driver, at 1 s and 2 s)
 // crashes and restarts the ones it owns. Every part makes the same driver calls in the same order.
-inline void build_world(Network& net) {
-  const EndpointFactory factory = [](const HostStart& s) {
-    return std::make_unique<CrossTraffic>(s.seed, s.address.ip >= 0xc0a80000u);
+inline void build_world(Network& net, WorldSize size = {}) {
+  const EndpointFactory factory = [size](const HostStart& s) {
+    return std::make_unique<CrossTraffic>(s.seed, s.address.ip >= 0xc0a80000u, size);
   };
-  for (std::uint32_t i = 0; i < kWorldPublics; ++i) {
+  for (std::uint32_t i = 0; i < size.publics; ++i) {
     (void)*net.add_host({.address = Address{0x0a000000u + i, 9000}}, factory);
   }
-  for (std::uint32_t i = 0; i < kWorldNatted; ++i) {
+  for (std::uint32_t i = 0; i < size.natted; ++i) {
     if (i % 4 == 0) (void)*net.add_nat(0xc6336400u + i / 4, world_nat(i / 4));
     (void)*net.add_host({.address = Address{0xc0a80002u + i % 4, 9000}, .nat = i / 4}, factory);
   }
-  const std::vector<std::vector<HostId>> groups = {{1, 2, 3, 4, 5, kWorldPublics, kWorldPublics + 1}};
+  const std::vector<std::vector<HostId>> groups = {{1, 2, 3, 4, 5, size.publics, size.publics + 1}};
   net.partition(groups);
-  for (HostId h = 0; h < kWorldHosts; ++h) {
+  for (HostId h = 0; h < size.hosts(); ++h) {
     if (net.owns(h)) net.start_host(h);
   }
   std::vector<HostId> churners;
-  for (HostId h = 0; h < kWorldHosts; h += 9) {
+  for (HostId h = 0; h < size.hosts(); h += 9) {
     if (net.owns(h)) churners.push_back(h);
   }
   net.start_churn(churners, ChurnConfig{{SessionKind::kExponential, kSecond, 2.0},
                                         {SessionKind::kExponential, kSecond / 2, 2.0}});
   Simulator& sim = net.simulator();
-  sim.call_at(kSecond, [&net] {
-    for (HostId h = 10; h < kWorldHosts; h += 17) {
+  sim.call_at(kSecond, [&net, size] {
+    for (HostId h = 10; h < size.hosts(); h += 17) {
       if (net.owns(h)) net.crash_host(h);
     }
     net.heal();
   });
-  sim.call_at(2 * kSecond, [&net] {
-    for (HostId h = 10; h < kWorldHosts; h += 17) {
+  sim.call_at(2 * kSecond, [&net, size] {
+    for (HostId h = 10; h < size.hosts(); h += 17) {
       if (net.owns(h)) net.start_host(h);
     }
   });

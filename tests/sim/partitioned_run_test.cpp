@@ -45,7 +45,7 @@ WorldResult run_sequential() {
 WorldResult run_partitioned(std::uint32_t k) {
   const auto nats = testing::world_nats();
   const auto edges = testing::world_edges();
-  const PartitionPlan plan = plan_partition(k, nats, testing::kWorldNatted / 4, edges);
+  const PartitionPlan plan = plan_partition(k, nats, testing::WorldSize{}.boxes(), edges);
   std::vector<std::unique_ptr<Simulator>> sims;
   std::vector<std::unique_ptr<testing::WorldTrace>> traces;
   std::vector<std::unique_ptr<Network>> nets;
