@@ -24,10 +24,8 @@ void Simulator::unregister_handler(const EventHandler& handler) {
   }
 }
 
-std::uint64_t Simulator::next_key(OriginId origin) {
-  if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
-  if (origin >= sequences_.size()) sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
-  return make_event_key(origin, sequences_[origin]++);
+void Simulator::grow_sequences(OriginId origin) {
+  sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
 }
 
 void Simulator::check_kind(std::uint8_t kind) {

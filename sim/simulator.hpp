@@ -106,7 +106,14 @@ class Simulator {
     bool armed = false;
   };
 
-  std::uint64_t next_key(OriginId origin);
+  // Inline (it runs once per scheduled event); the per-origin table grows out of line.
+  std::uint64_t next_key(OriginId origin) {
+    if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
+    if (origin >= sequences_.size()) [[unlikely]]
+      grow_sequences(origin);
+    return make_event_key(origin, sequences_[origin]++);
+  }
+  void grow_sequences(OriginId origin);
   static void check_kind(std::uint8_t kind);
   void push(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
   void dispatch(const EventRecord& e);
