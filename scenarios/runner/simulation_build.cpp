@@ -52,7 +52,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
       auto n = std::make_unique<engine::Node>(
           group_params_[plan_.hosts[h].group], seed,
-          engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
+          engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_, &decode_cache_});
       node_ids_[h] = n->node_id();
       collector_.set_node_id(h, node_ids_[h]);
       return n;
