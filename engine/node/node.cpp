@@ -2,7 +2,6 @@
 // hands it to the handlers (node_handlers.hpp) and ends with finish(), stating the next wake-up.
 #include "engine/node/node.hpp"
 
-#include "engine/node/decode_cache.hpp"
 #include "engine/node/node_handlers.hpp"
 
 namespace ptplab::engine {
@@ -62,14 +61,13 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
     out.event(e);
     return s.finish(out);
   }
-  // Shared across the simulation's nodes: a buffer sent to many is decoded once (decode_cache.hpp).
-  const auto decoded =
-      decode_shared(s.shared.decode_cache, bytes, {.max_datagram_bytes = s.params.max_datagram_bytes});
-  if (!*decoded) {
-    s.dropped(out, from, std::nullopt, wire::decode_error_reason(decoded->error().code), size);
+  auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(),
+                              {.max_datagram_bytes = s.params.max_datagram_bytes});
+  if (!decoded) {
+    s.dropped(out, from, std::nullopt, wire::decode_error_reason(decoded.error().code), size);
     return s.finish(out);
   }
-  const wire::Message& m = decoded->value();
+  const wire::Message& m = decoded.value();
   // What a source sent earns it answers (anti-amplification budget), except ACKs: a node ACKs
   // every reliable datagram that reaches it, asked for or not, so a spoofed victim's automatic
   // ACKs would otherwise pay for the reflection aimed at it.

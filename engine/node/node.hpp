@@ -26,7 +26,6 @@ namespace ptplab::engine {
 
 template <typename M>
 class EncodingCache;
-class DecodeCache;
 
 // Things Nodes in one process may share (the simulator hands the same one to all). May be null.
 struct NodeShared {
@@ -34,7 +33,6 @@ struct NodeShared {
   crypto::ParseCache* parse_cache = nullptr;                // one parsed form per distinct certificate
   EncodingCache<wire::ChatMessage>* relay_cache = nullptr;  // one encoding per relayed MESSAGE and hop count
   EncodingCache<wire::Ack>* ack_cache = nullptr;            // one encoding per ACKed msg_id
-  DecodeCache* decode_cache = nullptr;                      // one decode per buffer sent to many
 };
 
 // A peer as `ptplab node`'s /peers shows it.

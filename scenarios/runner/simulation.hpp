@@ -15,7 +15,6 @@
 
 #include "engine/crypto/parse_cache.hpp"
 #include "engine/crypto/verify_cache.hpp"
-#include "engine/node/decode_cache.hpp"
 #include "engine/node/encoding_cache.hpp"
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
@@ -165,7 +164,6 @@ class Simulation final : private sim::Observer {
   crypto::ParseCache parse_cache_;
   engine::RelayCache relay_cache_;
   engine::AckCache ack_cache_;
-  engine::DecodeCache decode_cache_;
   std::vector<engine::NodeParams> group_params_;
   std::vector<std::string> node_ids_;                      // by host
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
