@@ -34,6 +34,23 @@ Expected<bool, std::string> use_mpi(std::string_view command, bool asked) {
   return launched;
 }
 
+std::optional<std::string> refuse_ranks(std::string_view command) {
+  if (!launched_by_mpi()) return std::nullopt;
+  const char* size = std::getenv("OMPI_COMM_WORLD_SIZE");
+  if (size != nullptr && std::string_view(size) == "1") return std::nullopt;
+  return "ptplab " + std::string(command) +
+         ": started as one of several MPI ranks, but a " + std::string(command) +
+         " does not run over MPI yet (each rank would run all of it into the same report); run it "
+         "without mpirun. Sweeps do: mpirun -np K ptplab sweep SCENARIO";
+}
+
+bool first_rank() {
+  for (const char* name : {"OMPI_COMM_WORLD_RANK", "PMIX_RANK"}) {
+    if (const char* rank = std::getenv(name)) return std::string_view(rank) == "0";
+  }
+  return true;
+}
+
 bool is_mpi_launch_variable(std::string_view entry) {
   constexpr std::array<std::string_view, 3> kPrefixes{"OMPI_", "PMIX_", "PMI_"};
   for (const auto p : kPrefixes) {

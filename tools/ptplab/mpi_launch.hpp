@@ -3,6 +3,7 @@
 // (cmake -DPTPLAB_MPI=OFF) says instead. Compiled in every build; MPI itself is in mpi_world.hpp.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,15 @@ namespace ptplab::cli {
 // error (a usage error: exit 2) for --mpi without an MPI launch, and for an MPI launch or --mpi
 // on a build without MPI (every rank would otherwise run the whole command on its own).
 [[nodiscard]] Expected<bool, std::string> use_mpi(std::string_view command, bool asked);
+
+// The error (a usage error: exit 2) for a command that has no MPI mode started as one of several
+// MPI ranks: each rank would otherwise run the whole command into the same report (`ptplab run`
+// under `mpirun -np 2` wrote the run twice). One rank (mpirun -np 1) is no error.
+// Partitioned runs exist at the simulator level only (sim/README.md, "Partitioned runs").
+[[nodiscard]] std::optional<std::string> refuse_ranks(std::string_view command);
+
+// True for this process unless it is an MPI rank other than 0: which rank prints.
+[[nodiscard]] bool first_rank();
 
 // True for an environment entry ("NAME=VALUE") an MPI launcher gives its ranks (OMPI_*, PMIX_*,
 // PMI_*): the child runs a rank starts are not ranks, so they do not get them (children.cpp).
