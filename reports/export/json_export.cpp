@@ -54,7 +54,9 @@ Expected<std::monostate, std::string> export_json(const std::string& report, con
     doc["tables"][name] = rows_of(*rows);
   }
   std::ofstream f(out, std::ios::binary | std::ios::trunc);
-  f << doc.dump(1) << "\n";
+  // Text columns hold whatever bytes were written (a tampered report, a sweep point from a
+  // foreign file): bytes that are not UTF-8 become U+FFFD rather than aborting the dump.
+  f << doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   f.close();
   if (!f) return Unexpected("cannot write " + out);
   return std::monostate{};

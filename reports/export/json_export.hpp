@@ -3,6 +3,8 @@
 //    "tables": {"<table>": [{column: value}, ...], ...}}   every table, every row, rowid order
 // Integers and reals are JSON numbers, text is a string, SQL NULL is null (in "runs", a cell
 // that reads wholly as a number is a number, an empty one null). pandas: pd.DataFrame(doc["runs"]).
+// The document is UTF-8: a byte of a text cell that is not part of valid UTF-8 (a tampered or
+// foreign report) is written as U+FFFD (the replacement character), never an error.
 #pragma once
 
 #include <optional>

@@ -1,7 +1,9 @@
 // libFuzzer target for the report reader: any bytes, written as a file, opened as a report
 // (`ptplab report`, `compare`, the HTML page and the digest all start here). The reader must
 // refuse what is not a report with an error, and read what it opens without crashing, however
-// the tables were tampered with; a digest is computed or refused the same way.
+// the tables were tampered with; a digest is computed or refused the same way. What opens is also
+// exported (JSON, CSV) and rendered (HTML): each succeeds or says why, never aborts (review S5:
+// a text cell that is not UTF-8 aborted the JSON export).
 #include <unistd.h>
 
 #include <cstddef>
@@ -11,6 +13,9 @@
 #include <string>
 
 #include "reports/digest.hpp"
+#include "reports/export/csv_export.hpp"
+#include "reports/export/json_export.hpp"
+#include "reports/html/report.hpp"
 #include "reports/reader.hpp"
 
 namespace {
@@ -39,6 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto runs = reader->list_runs()) {
       for (std::size_t i = 0; i < runs->size() && i < 4; ++i) (void)reader->load_summary((*runs)[i].run_id);
     }
+    if (auto json = export_json(path, path + ".json", std::nullopt); !json && json.error().empty())
+      __builtin_trap();
+    if (auto csv = export_csv(path, path + ".csv", std::nullopt); !csv && csv.error().empty())
+      __builtin_trap();
+    if (auto page = html::html_report(path, std::nullopt); !page && page.error().empty()) __builtin_trap();
+    std::remove((path + ".json").c_str());
+    std::filesystem::remove_all(path + ".csv");
   } else if (reader.error().empty()) {
     __builtin_trap();
   }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "reports/export/json_export.hpp"
+#include "reports/sqlite_db.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {
@@ -122,6 +123,29 @@ TEST_F(CsvExport, JsonHoldsTheTidyRowsAndEveryTableTyped) {
   EXPECT_EQ(params[0]["run_id"], 1);       // an INTEGER column stays a number
   EXPECT_EQ(params[1]["value"], "\"s\"");  // a TEXT column stays a string
   EXPECT_TRUE(doc["tables"].contains("traffic"));
+}
+
+// Review S5: a text cell holding bytes that are not UTF-8 (a tampered report: sweep_point set to
+// x'ff') aborted the JSON dump (nlohmann type_error.316, exit 134); each such byte is now U+FFFD.
+TEST_F(CsvExport, JsonReplacesBytesThatAreNotUtf8) {
+  const auto db_path = (dir_ / "r.db").string();
+  {
+    auto db = Database::open(db_path, false);
+    ASSERT_TRUE(db) << db.error();
+    ASSERT_TRUE(db->exec("UPDATE run SET sweep_point = x'ff', scenario = x'73fe' WHERE run_id = 2"));
+    ASSERT_TRUE(db->exec("UPDATE run_param SET value = x'c3' WHERE run_id = 2 AND name = '/loss'"));
+  }
+  const auto out = (dir_ / "u.json").string();
+  auto written = export_json(db_path, out, std::nullopt);
+  ASSERT_TRUE(written) << written.error();
+  const auto doc = nlohmann::json::parse(read(out));  // valid UTF-8 JSON: parse would throw otherwise
+  const std::string fffd = "\xef\xbf\xbd";
+  const auto& runs = doc.at("tables").at("run");
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1].at("sweep_point"), fffd);
+  EXPECT_EQ(runs[1].at("scenario"), "s" + fffd);
+  EXPECT_EQ(runs[0].at("sweep_point"), "/loss=0");  // valid text is untouched
+  EXPECT_EQ(doc.at("tables").at("run_param")[5].at("value"), fffd);
 }
 
 TEST(CsvExportErrors, MissingReport) {
