@@ -78,6 +78,10 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "a peer silent this long is dropped"},
     {"peers_max", &NodeParams::peers_max, U::kCount, 1, kNoMax,
      "peer table bound: new sources beyond it are ignored"},
+    {"peers_per_ip_max", &NodeParams::peers_per_ip_max, U::kCount, 1, kNoMax,
+     "peers sharing one IP address (hosts behind one NAT, ports of one host): a newcomer beyond it "
+     "replaces that IP's quietest peer; when the table is full, a newcomer from a less crowded IP "
+     "replaces the newest peer of the most crowded one"},
     {"housekeeping_interval_ns", &NodeParams::housekeeping_interval_ns, U::kNanoseconds, 1, kNoMax,
      "period of expiries, refreshes and retries"},
     // --- reliability ---

@@ -41,6 +41,7 @@ struct NodeParams {
   TimeNs hello_interval_max_ns = 2 * kSecond;
   TimeNs peer_timeout_ns = 15 * kSecond;
   std::uint32_t peers_max = 64;
+  std::uint32_t peers_per_ip_max = 16;
   TimeNs housekeeping_interval_ns = 1 * kSecond;
 
   // --- reliability ---
