@@ -20,8 +20,21 @@ nlohmann::json event_json(TimeNs now, const Event& e, const engine::UdpHost& hos
   return j;
 }
 
-// The events one datagram can cause, whatever its sender: the lines a flood would multiply.
-bool per_datagram(EventKind kind) { return kind == EventKind::kDropped || kind == EventKind::kRateLimited; }
+// The events a flood multiplies: what one datagram can cause whatever its sender (dropped,
+// rate_limited), a new source becoming a peer or pushing one out (peer_added, peer_removed), and
+// the retransmissions of what we answered it (retransmitted, gave_up). Review M3: retransmitted
+// and peer_added were 3,619 of 4,284 lines in 4 s of flood.
+bool per_datagram(EventKind kind) {
+  switch (kind) {
+    case EventKind::kDropped:
+    case EventKind::kRateLimited:
+    case EventKind::kPeerAdded:
+    case EventKind::kPeerRemoved:
+    case EventKind::kRetransmitted:
+    case EventKind::kGaveUp: return true;
+    default: return false;
+  }
+}
 
 // An errno's name ("ENETUNREACH"), or its number when the C library knows none.
 std::string errno_name(int error) {

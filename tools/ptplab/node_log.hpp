@@ -1,5 +1,6 @@
 // The event log of `ptplab node`: one JSON line per event, counted by kind and drop reason for
-// the stopping event, with the per-datagram lines (dropped, rate_limited) capped per second so
+// the stopping event, with the lines a flood multiplies (dropped, rate_limited, peer_added,
+// peer_removed, retransmitted, gave_up) capped per second so
 // that a flood of hostile datagrams cannot turn into a flood of log writes (issue 15, item 6).
 #pragma once
 
@@ -19,7 +20,8 @@ namespace ptplab::cli {
 // A JSON value as one log line's text (invalid UTF-8 replaced, never throws).
 [[nodiscard]] std::string dump(const nlohmann::json& j);
 
-// Writes events to `out`. Of the events one datagram can cause (dropped, rate_limited), at most
+// Writes events to `out`. Of the events a flood multiplies (dropped, rate_limited, peer_added,
+// peer_removed, retransmitted, gave_up), at most
 // `datagram_lines_per_s` lines are written per second of the node's clock (0: no cap); the rest
 // are counted, and the first event of the next second writes one line
 // {"event":"suppressed","t_ns":...,"lines":n,"events":{"dropped":n,...},"dropped":{"not_json":n,...}}
