@@ -210,9 +210,9 @@ static_assert(distinct_fields(), "two rows of kDefs name the same field or the s
 const std::array<ParamDef, kDefs.size()>& table() { return kDefs; }
 
 std::string range_text(const ParamDef& d) {
-  std::string text = "a number >= " + nlohmann::json(d.min).dump();
-  if (d.max < kNoMax) text += " and <= " + nlohmann::json(d.max).dump();
-  return text;
+  // A field without a bound of its own still has kNoMax: say so (review M5: 1e300 was refused
+  // with "expected a number >= 1.0", which it is).
+  return "a number >= " + nlohmann::json(d.min).dump() + " and <= " + nlohmann::json(d.max).dump();
 }
 
 Ok check_range(const ParamDef& d, double v) {

@@ -1,6 +1,7 @@
 // The JsonChecker getters and the wording of their errors ("expected ..., found ...").
 #include "scenarios/format/json_checker.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/core/did_you_mean.hpp"
@@ -15,6 +16,16 @@ std::string format_number(double v) {
   nlohmann::json j = v;
   if (v == std::floor(v) && std::fabs(v) < 1e15) j = static_cast<std::int64_t>(v);
   return j.dump();
+}
+
+// Whether `text` is a number and a unit that parse_duration knows ("2562047h"), whatever its
+// size: parse_duration refuses one beyond TimeNs, which is then out of range, not malformed.
+bool duration_shaped(std::string_view text) {
+  const auto unit = text.find_first_not_of("0123456789.");
+  if (unit == 0 || unit == std::string_view::npos) return false;
+  const auto digits = text.substr(0, unit);
+  if (std::count(digits.begin(), digits.end(), '.') > 1 || digits == ".") return false;
+  return parse_duration("1" + std::string(text.substr(unit))).has_value();
 }
 
 }  // namespace
@@ -212,6 +223,11 @@ bool JsonChecker::duration_value(const nlohmann::json& value, std::string_view p
       }
       error(std::string(pointer), "expected a duration of at most " + format_duration(kDurationValueMax) +
                                       ", found " + describe(value));
+      return false;
+    }
+    if (duration_shaped(text)) {  // review M6: "2562047h" was "expected a duration such as..."
+      error(std::string(pointer), "expected a duration of at most " + format_duration(kDurationValueMax) +
+                                      ", found " + describe(value) + " (out of range)");
       return false;
     }
     if (text.starts_with('-') && parse_duration(std::string_view(text).substr(1))) {

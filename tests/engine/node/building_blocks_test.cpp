@@ -217,6 +217,11 @@ TEST(Params, ErrorsNameTheFieldAndWhatWasExpected) {
   r = set_param(p, "gossip_fanout", 1e20);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error(), "parameter \"gossip_fanout\": expected an integer in [1, 4294967295], got 1e+20");
+  // Review M5: a real field's bound is stated even when it has none of its own (1e300 "is >= 1").
+  r = set_param(p, "rate_burst_datagrams", 1e300);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error(),
+            "parameter \"rate_burst_datagrams\": expected a number >= 1.0 and <= 1e+18, got 1e+300");
   r = set_param(p, "peer_timeout_ns", "soon");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().find("duration"), std::string::npos) << r.error();

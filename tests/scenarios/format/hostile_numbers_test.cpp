@@ -87,6 +87,13 @@ TEST(HostileNumbers, SentencesNameWhatWasExpected) {
                "/workload/channels/0/messages/size", "expected an integer in [1, 1000000], found 1e+300");
   EXPECT_ERROR(hostile_errors("/network/latency", {{"model", "constant"}, {"delay", "2500000h"}}),
                "/network/latency/delay", "expected a duration of at most 10000h, found \"2500000h\"");
+  // Review M6: one beyond what parse_duration holds is out of range too, not malformed.
+  EXPECT_ERROR(hostile_errors("/network/latency", {{"model", "constant"}, {"delay", "2562048h"}}),
+               "/network/latency/delay",
+               "expected a duration of at most 10000h, found \"2562048h\" (out of range)");
+  EXPECT_ERROR(hostile_errors("/network/latency", {{"model", "constant"}, {"delay", "1.5.2s"}}),
+               "/network/latency/delay",
+               "expected a duration such as \"250ms\" or \"10s\", found \"1.5.2s\"");
   EXPECT_ERROR(hostile_errors("/network/latency", {{"model", "constant"}, {"delay", "-5ms"}}),
                "/network/latency/delay", "expected a non-negative duration, found \"-5ms\"");
 }
@@ -155,8 +162,9 @@ TEST(HostileNumbers, ANumberBeyondADoubleIsAnError) {
     const auto appended = load_scenario(kHostileBase, {path});
     ASSERT_FALSE(appended) << path;
     EXPECT_ERROR(appended.error(), path.substr(0, path.find("/y")),
-                 "--set " + path + ": expected index 0 (or \"-\") in an array the path creates, found "
-                 "\"99999999999\"");
+                 "--set " + path +
+                     ": expected index 0 (or \"-\") in an array the path creates, found "
+                     "\"99999999999\"");
   }
   const auto set = load_scenario(kHostileBase, {"/seed=1e999"});
   ASSERT_FALSE(set);
