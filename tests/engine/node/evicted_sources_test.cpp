@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/node/source_guard.hpp"
+#include "tests/engine/node/addresses.hpp"
 #include "tests/engine/node/fixture.hpp"
 
 namespace ptplab::engine::test {
