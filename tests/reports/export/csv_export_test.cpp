@@ -130,7 +130,7 @@ TEST_F(CsvExport, JsonHoldsTheTidyRowsAndEveryTableTyped) {
 TEST_F(CsvExport, JsonReplacesBytesThatAreNotUtf8) {
   const auto db_path = (dir_ / "r.db").string();
   {
-    auto db = Database::open(db_path, false);
+    auto db = Database::open(db_path, true);
     ASSERT_TRUE(db) << db.error();
     ASSERT_TRUE(db->exec("UPDATE run SET sweep_point = x'ff', scenario = x'73fe' WHERE run_id = 2"));
     ASSERT_TRUE(db->exec("UPDATE run_param SET value = x'c3' WHERE run_id = 2 AND name = '/loss'"));
