@@ -551,6 +551,7 @@ TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   ASSERT_EQ(sender.node_id(), p.sender.node_id());
   RecordingOutput o;
   sender.start(0, o);
+  sender.add_peer(kT0 - 1, addr(2), o);  // initiated, as in Pair
   for (int i = 0; i < 2; ++i)
     sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{p.receiver.node_id(), "t"}), o);
   const auto ch = p.channel;
