@@ -47,6 +47,26 @@ function(ptplab_use_pch target)
   endif()
 endfunction()
 
+# Unity builds of the libraries whose files include heavy headers (nlohmann/json, Boost, SQLite)
+# and of the binary (PTPLAB_UNITY_LIBS; off by default, so an edit recompiles one file, and on in
+# tools/test, whose clean sanitized build is CI's): a target's files are compiled
+# PTPLAB_UNITY_LIBS_BATCH at a time as one translation unit, so the headers they share are parsed,
+# and their inline functions and templates instantiated and code-generated under the sanitizers,
+# once per batch instead of once per file (reports/BENCHMARKS.md, "Build and test loop", session 9:
+# 8 files of scenarios/adversaries took 8.8 CPU s as one unit, 48.1 s one by one). Used by
+# reports, scenarios, conformance and tools; not by engine and sim, whose files are small, include
+# little but the standard PCH, and are the ones most edited. The files of a batch share one
+# translation unit, so two files of one such target must not define the same file-local name
+# (anonymous namespace or static): a clash fails only the unity build (tools/test); rename one.
+set(PTPLAB_UNITY_LIBS_BATCH 8)
+
+# ptplab_unity(target): TARGET's files in unity batches (when PTPLAB_UNITY_LIBS is on).
+function(ptplab_unity target)
+  if(PTPLAB_UNITY_LIBS)
+    set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${PTPLAB_UNITY_LIBS_BATCH})
+  endif()
+endfunction()
+
 # ptplab_publish(TARGET SCOPE DIR dir [EXCLUDE subdir...]): makes DIR (minus the EXCLUDEd
 # subfolders) reachable from TARGET, and from what links it when SCOPE is PUBLIC/INTERFACE, by its
 # root-relative path ("engine/core/time.hpp") and nothing else of the source tree: a per-target

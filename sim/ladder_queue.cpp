@@ -25,6 +25,13 @@ constexpr std::size_t kEventsPerBucket = 16;
 // to Bottom whole keeps its storage; a larger one was a burst.
 constexpr std::size_t kKeptCapacity = LadderQueue::kBottomMax;
 
+// Whether all of `events` (not empty) have one time: no rung can split them (a flood wave over
+// constant-latency links), so they go to Bottom whole instead of being copied down every rung.
+bool one_time(const std::vector<EventRecord>& events) {
+  return std::all_of(events.begin(), events.end(),
+                     [t = events.front().time](const EventRecord& e) { return e.time == t; });
+}
+
 void drain(std::vector<EventRecord>& v) {
   if (v.capacity() > kKeptCapacity) {
     std::vector<EventRecord>().swap(v);
@@ -71,6 +78,7 @@ EventRecord LadderQueue::pop() {
     std::pop_heap(late_.begin(), late_.end(), Later{});
     const EventRecord e = late_.back();
     late_.pop_back();
+    if (late_.empty()) drain(late_);
     return e;
   }
   const EventRecord e = bottom_.back();
@@ -87,10 +95,26 @@ void LadderQueue::spread(Rung& rung, TimeNs start, TimeNs span, std::vector<Even
   rung.fanout = fanout;
   rung.next = 0;
   if (rung.buckets.size() < fanout) rung.buckets.resize(fanout);
-  for (const EventRecord& e : events) {
-    rung.buckets[static_cast<std::uint64_t>(e.time - start) / static_cast<std::uint64_t>(rung.width)]
-        .push_back(e);
+  const auto index = [&](const EventRecord& e) {
+    return static_cast<std::uint64_t>(e.time - start) / static_cast<std::uint64_t>(rung.width);
+  };
+  // Counted first, so that each bucket is allocated once at its size: grown by doubling, the
+  // buckets of a flood wave held up to twice its events, plus the copy of each reallocation.
+  std::vector<std::uint32_t> counts(fanout, 0);
+  for (const EventRecord& e : events) ++counts[index(e)];
+  // All in one (empty) bucket, as a flood wave over constant-latency links: the vector itself
+  // becomes the bucket, no copy (the copy of a 252,379-event wave was the 8,000-node flood-1k
+  // run's peak, heaptrack).
+  const std::size_t first = index(events.front());
+  if (counts[first] == events.size() && rung.buckets[first].empty()) {
+    rung.buckets[first].swap(events);
+    drain(events);
+    return;
   }
+  for (std::size_t i = 0; i < fanout; ++i) {
+    if (counts[i] != 0) rung.buckets[i].reserve(rung.buckets[i].size() + counts[i]);
+  }
+  for (const EventRecord& e : events) rung.buckets[index(e)].push_back(e);
   drain(events);
 }
 
@@ -115,7 +139,7 @@ void LadderQueue::refill() {
     std::vector<EventRecord>& bucket = r.buckets[r.next];
     const TimeNs bucket_start = r.start + static_cast<TimeNs>(r.next) * r.width;
     ++r.next;
-    if (bucket.size() <= kBottomMax || r.width == 1 || active_ == kRungsMax) {
+    if (bucket.size() <= kBottomMax || r.width == 1 || active_ == kRungsMax || one_time(bucket)) {
       bottom_.swap(bucket);
       drain(bucket);  // Bottom's previous, empty storage
       std::sort(bottom_.begin(), bottom_.end(), Later{});

@@ -195,30 +195,14 @@ void Network::report_drop(const InFlight& d, DropReason reason) {
   if (observer_) observer_->on_drop(sim_.now(), view(d), reason);
 }
 
-std::uint32_t Network::store(const InFlight& d) {
-  if (free_slot_ == UINT32_MAX) {
-    in_flight_.push_back(d);
-    return static_cast<std::uint32_t>(in_flight_.size() - 1);
-  }
-  const std::uint32_t slot = free_slot_;
-  free_slot_ = in_flight_[slot].next_free;
-  in_flight_[slot] = d;
-  return slot;
-}
-
-void Network::release(std::uint32_t slot) {
-  in_flight_[slot].bytes.reset();
-  in_flight_[slot].next_free = free_slot_;
-  free_slot_ = slot;
-}
-
 void Network::drop(std::uint32_t slot, DropReason reason) {
   report_drop(in_flight_[slot], reason);
-  release(slot);
+  in_flight_.erase(slot);
 }
 
 void Network::launch(const InFlight& d, TimeNs arrival_ns) {
-  sim_.schedule(arrival_ns, d.src_host, static_cast<std::uint8_t>(kind_base_ + kArrive), 0, store(d));
+  sim_.schedule(arrival_ns, d.src_host, static_cast<std::uint8_t>(kind_base_ + kArrive), 0,
+                in_flight_.insert(d));
 }
 
 void Network::send_from(HostId id, const Address& from, const Address& to, SharedBytes bytes) {
@@ -299,8 +283,7 @@ void Network::on_arrive(std::uint32_t slot) {
 }
 
 void Network::on_deliver(std::uint32_t slot) {
-  const InFlight d = std::move(in_flight_[slot]);
-  release(slot);
+  const InFlight d = in_flight_.take(slot);
   if (!hosts_[d.dst_host].endpoint) return report_drop(d, DropReason::kHostDown);
   ++counters_.delivered;
   const DatagramView v = view(d);

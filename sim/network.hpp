@@ -37,6 +37,7 @@
 #include "sim/network_config.hpp"
 #include "sim/observer.hpp"
 #include "sim/simulator.hpp"
+#include "sim/slot_pool.hpp"
 
 namespace ptplab::sim {
 
@@ -163,7 +164,6 @@ class Network final : private EventHandler {
     HostId dst_host = kNoHost;  // known at send time only inside a LAN
     Address from;
     Address to;
-    std::uint32_t next_free = UINT32_MAX;
   };
   struct ChurnState {
     ChurnConfig config;
@@ -185,8 +185,6 @@ class Network final : private EventHandler {
   void on_churn(HostId id, std::uint32_t payload);
   void schedule_churn(HostId id, bool leave);
   void launch(const InFlight& d, TimeNs arrival_ns);
-  std::uint32_t store(const InFlight& d);
-  void release(std::uint32_t slot);
   void drop(std::uint32_t slot, DropReason reason);
   void report_drop(const InFlight& d, DropReason reason);
   [[nodiscard]] static DatagramView view(const InFlight& d);
@@ -202,8 +200,10 @@ class Network final : private EventHandler {
   std::vector<NatBox> nats_;
   std::vector<std::uint32_t> nat_regions_;
   IpMap public_ips_;  // public IP -> host id or NAT box (kNatFlag | nat id)
-  std::vector<InFlight> in_flight_;
-  std::uint32_t free_slot_ = UINT32_MAX;
+  // Datagrams between send and delivery, by slot (an arrive or deliver event's payload). A slot
+  // pool rather than one vector: 252,379 in flight at the JOIN floods' peak (flood-1k, 8,000
+  // nodes) would otherwise keep 14 MB for the rest of the run (reports/BENCHMARKS.md, session 9).
+  SlotPool<InFlight> in_flight_;
   std::vector<ChurnState> churn_;  // per host, sized at the first start_churn
   NetworkCounters counters_;
   OutputStack outputs_;  // endpoint calls' buffers, reused

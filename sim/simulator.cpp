@@ -100,13 +100,14 @@ bool Simulator::step() {
   return true;
 }
 
-bool Simulator::run_until(TimeNs end, const std::atomic<bool>* cancel) {
+bool Simulator::run_until(TimeNs end, const std::atomic<bool>* cancel, std::uint64_t pause_at_events) {
   stop_requested_ = false;
   std::uint32_t until_poll = kCancelPollEvents;
   while (!stop_requested_ && !queue_.empty() && queue_.top().time <= end) {
-    if (cancel != nullptr && --until_poll == 0) {
+    if (--until_poll == 0) {
       until_poll = kCancelPollEvents;
-      if (cancel->load(std::memory_order_relaxed)) return false;
+      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return false;
+      if (events_executed() >= pause_at_events) return false;
     }
     const EventRecord e = queue_.pop();
     now_ = e.time;

@@ -75,10 +75,13 @@ class Simulator {
   // How often run_until polls its cancellation flag, in events handled.
   static constexpr std::uint32_t kCancelPollEvents = 256;
   // Runs every event with time <= end, then sets now() to end; true when it got there. It returns
-  // early (false, now() at the last event run) when stop() is called or when `cancel` (may be
-  // null) is found raised, polled every kCancelPollEvents events. Whoever raises `cancel` (a
-  // signal handler, a test, a deadline) is the caller's business: the kernel only reads it.
-  bool run_until(TimeNs end, const std::atomic<bool>* cancel = nullptr);
+  // early (false, now() at the last event run) when stop() is called, when `cancel` (may be
+  // null) is found raised, or once events_executed() reached `pause_at_events` (so a caller can
+  // do its periodic work even when simulated time hardly moves), both polled every
+  // kCancelPollEvents events. Whoever raises `cancel` (a signal handler, a test, a deadline) is
+  // the caller's business: the kernel only reads it.
+  bool run_until(TimeNs end, const std::atomic<bool>* cancel = nullptr,
+                 std::uint64_t pause_at_events = UINT64_MAX);
   // Makes the running run_until return after the current event.
   void stop() { stop_requested_ = true; }
 

@@ -2,6 +2,7 @@
 // pattern (send hostile input, then probe liveness), and short descriptions of messages.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ namespace ptplab::conformance {
 // the UDP-era server's period and our default are 2 s, a target may be slower: a case waits for
 // two periods, so that its verdict is about what its requirement says, not about the period.
 inline constexpr TimeNs kRoutingPeriodMaxNs = 10 * kSecond;
+// What the UDP-era server reads of a datagram, in bytes: a ROUTING longer than this is cut there.
+inline constexpr std::size_t kDatagramBytesMax = 8192;
 
 // How long a case waits for a ROUTING: two of the longest periods and the run's timeout.
 [[nodiscard]] inline TimeNs routing_wait(const Context& c) { return 2 * kRoutingPeriodMaxNs + c.timeout(); }

@@ -14,8 +14,7 @@ constexpr std::size_t kOversizeBytes = 60000;  // near the IPv4 UDP payload limi
 constexpr int kDeepNesting = 5000;
 constexpr double kAmplificationMax = 3.0;  // our notes' default bound
 constexpr int kAmplificationProbes = 20;
-constexpr int kIdentities = 500;                 // distinct node_ids said from one socket
-constexpr std::size_t kDatagramBytesMax = 8192;  // what the UDP-era server reads of a datagram
+constexpr int kIdentities = 500;  // distinct node_ids said from one socket
 
 std::string getcert(const std::string& id) {
   return R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")" + id +
@@ -29,8 +28,9 @@ Outcome truncated(Context& c) {
   return survives(c, {full.substr(0, full.size() / 2), full.substr(0, full.size() - 1), full.substr(0, 1)});
 }
 Outcome oversized(Context& c) {
-  return survives(c,
-                  {R"({"msg_type":"HELLO","msg_data":{"pad":")" + std::string(kOversizeBytes, 'x') + "\"}}"});
+  std::string hello = R"({"msg_type":"HELLO","msg_data":{"pad":")";
+  hello.append(kOversizeBytes, 'x').append("\"}}");
+  return survives(c, {hello});
 }
 Outcome invalid_utf8(Context& c) {
   return survives(c, {"{\"msg_type\":\"HELLO\",\"msg_data\":{\"node_id\":\"\xff\xfe\xc0\xaf\"}}",
@@ -41,9 +41,9 @@ Outcome lone_surrogate(Context& c) {
                       R"({"msg_type":"\udfff","msg_data":null})"});
 }
 Outcome deep_nesting(Context& c) {
-  return survives(c, {std::string(kDeepNesting, '['), R"({"msg_type":"HELLO","msg_data":)" +
-                                                          std::string(kDeepNesting, '[') +
-                                                          std::string(kDeepNesting, ']') + "}"});
+  std::string nested = R"({"msg_type":"HELLO","msg_data":)";
+  nested.append(kDeepNesting, '[').append(kDeepNesting, ']').append("}");
+  return survives(c, {std::string(kDeepNesting, '['), nested});
 }
 Outcome duplicate_keys(Context& c) {
   return survives(c, {R"({"msg_type":"HELLO","msg_type":"CONNECT","msg_data":{"dst":"x","dst":1}})",
@@ -89,9 +89,11 @@ Outcome bad_base64(Context& c) {
        R"({"msg_type":"CERTIFICATE","msg_data":{"msg_id":"a","node_id":"b","recipient_id":"c","certificate":"AAAA"}})"});
 }
 Outcome long_strings(Context& c) {
-  return survives(c, {R"({"msg_type":"HELLO","msg_data":{"node_id":")" + std::string(40000, 'n') + "\"}}",
-                      R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")" + std::string(30000, 'm') +
-                          R"(","node_id":"x"}})"});
+  std::string hello = R"({"msg_type":"HELLO","msg_data":{"node_id":")";
+  hello.append(40000, 'n').append("\"}}");
+  std::string getcert = R"({"msg_type":"GETCERTIFICATE","msg_data":{"msg_id":")";
+  getcert.append(30000, 'm').append(R"(","node_id":"x"}})");
+  return survives(c, {hello, getcert});
 }
 Outcome unknown_ack(Context& c) {
   return survives(c, {wire::encode(wire::Ack{c.new_id()}), wire::encode(wire::Ack{""})});

@@ -8,8 +8,6 @@ namespace ptplab::conformance {
 
 namespace {
 
-constexpr std::size_t kDatagramBytesMax = 8192;  // what the UDP-era server reads of a datagram
-
 // How long a peer may have to wait to be listed: a ROUTING is bounded (ROUTING-2 lets a node
 // omit entries), and a target that lists its peers oldest first (as ours does) lists a new
 // peer only once the peers ahead of it have timed out (the notes' peer_timeout, 15 s in ours).

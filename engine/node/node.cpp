@@ -32,6 +32,8 @@ Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
 
 void Node::set_epoch_offset(TimeNs offset_ns) { s_->epoch_offset_ns = offset_ns; }
 
+void Node::reseed(std::uint64_t seed) { s_->rng = Rng(seed); }
+
 void Node::start(TimeNs now, Output& out) {
   auto& s = *s_;
   s.started = true;

@@ -90,6 +90,11 @@ class Node final : public ptplab::Endpoint {
   // are epoch milliseconds (PROTOCOL.md W10) while `now` stays monotonic for timers. A real host
   // sets it from its system clock; the simulator leaves 0 (simulated time is the epoch time).
   void set_epoch_offset(TimeNs offset_ns);
+  // Draws the node's random choices (timer intervals, msg_ids, ...) from `seed` from now on,
+  // keeping its identity (key, node_id). A simulated node that restarts is built from the seed
+  // that made its identity, and without this would replay its previous incarnation's msg_ids,
+  // which its peers then suppress as collisions; call before start().
+  void reseed(std::uint64_t seed);
 
   void start(TimeNs now, Output& out) override;
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;

@@ -83,7 +83,10 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
     attempt->target = other;
   } else {
     // B's hole punching often reaches us before S's step 4 does: the attempt is already done.
+    // Behind a symmetric NAT B punches from another port than the one S sees (`other`), and its
+    // HELLO completed the attempt by node_id: B is then a heard peer under that id.
     if (const Peer* p = s.peers.find(other); p && p->heard) return;
+    if (const Peer* p = other_id.empty() ? nullptr : s.peers.find_by_id(other_id); p && p->heard) return;
     return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kUnexpectedConnect, in.size());
   }
   // Hole punching: HELLO the other side's public address until a datagram comes back.

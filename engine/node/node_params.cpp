@@ -1,4 +1,5 @@
-// The NodeParams definition table: one row per field with its unit, allowed range and meaning,
+// The NodeParams definition table: one row per field with its unit, allowed range, meaning and
+// when it takes effect ("used only when"),
 // shared by set_param, param_names, params_to_json and param_catalogue (`ptplab params`,
 // scenarios/README.md "Node parameters") so they never disagree; static_asserts tie it to the struct.
 #include "engine/node/node_params.hpp"
@@ -28,12 +29,23 @@ using FieldPtr = std::variant<std::string NodeParams::*, int NodeParams::*, std:
 // One row of the definition table: the field's name and member, its unit, the accepted range
 // (numbers; durations use min only) and what it means, in one line.
 struct ParamDef {
+  // Rows without a condition leave the last column out.
+  constexpr ParamDef(std::string_view name_, FieldPtr field_, ParamUnit unit_, double min_, double max_,
+                     std::string_view meaning_, ParamCondition used_when_ = {})
+      : name(name_),
+        field(field_),
+        unit(unit_),
+        min(min_),
+        max(max_),
+        meaning(meaning_),
+        used_when(used_when_) {}
   std::string_view name;
   FieldPtr field;
   ParamUnit unit;
   double min;
   double max;
   std::string_view meaning;
+  ParamCondition used_when;  // "used only when": the field takes effect only then (empty: always)
 };
 
 // A field's value as JSON: choices by name, the rest as they are.
@@ -58,6 +70,23 @@ Expected<E, std::string> parse_named(const nlohmann::json& v) {
 constexpr double kNoMax = 1e18;  // no bound of the field's own (its type's still applies)
 using U = ParamUnit;
 
+// The "used only when" conditions of the table's rows (ParamCondition), each what the code that
+// reads such a field tests before it does: propagation_policy.cpp (gossip fanout, mesh degree;
+// "direct" never relays, so hops_max is read only by the others), node_mesh.cpp, node_state.cpp
+// (id schemes), node_routing.cpp and node_dispatch.cpp (ROUTING), source_guard.cpp (rate limits,
+// anti-amplification), node_certificates.cpp (certificate answers) and NodeState::bound (every
+// table bound).
+constexpr ParamCondition kDrawnIds{"id_scheme", {"random", "key_derived"}};
+constexpr ParamCondition kRandomMsgIds{"msg_id_scheme", {"random"}};
+constexpr ParamCondition kGossip{"propagation", {"gossip"}};
+constexpr ParamCondition kMesh{"propagation", {"mesh"}};
+constexpr ParamCondition kRelaying{"propagation", {"flood", "gossip", "routed", "mesh"}};
+constexpr ParamCondition kRouting{"routing_enabled", {"true"}};
+constexpr ParamCondition kSampledRouting{"routing_advert", {"sample"}};
+constexpr ParamCondition kRateLimited{"rate_limit_enabled", {"true"}};
+constexpr ParamCondition kAntiAmplification{"anti_amplification_enabled", {"true"}};
+constexpr ParamCondition kBounded{"bounded_tables_enabled", {"true"}};
+
 // The NodeParams definition table: one row per field, in declaration order.
 constexpr auto kDefs = std::to_array<ParamDef>({
     // --- identity ---
@@ -67,8 +96,9 @@ constexpr auto kDefs = std::to_array<ParamDef>({
     {"msg_id_scheme", &NodeParams::msg_id_scheme, U::kNone, 0, kNoMax,
      "how msg_id is drawn: a UUIDv4 or msg_id_bits random bits"},
     {"node_id_bits", &NodeParams::node_id_bits, U::kBits, 8, 128,
-     "node_id width for the \"random\" and \"key_derived\" schemes"},
-    {"msg_id_bits", &NodeParams::msg_id_bits, U::kBits, 8, 128, "msg_id width for the \"random\" scheme"},
+     "node_id width for the \"random\" and \"key_derived\" schemes", kDrawnIds},
+    {"msg_id_bits", &NodeParams::msg_id_bits, U::kBits, 8, 128, "msg_id width for the \"random\" scheme",
+     kRandomMsgIds},
     // --- peers ---
     {"hello_interval_min_ns", &NodeParams::hello_interval_min_ns, U::kNanoseconds, 1, kNoMax,
      "the HELLO period to a peer is drawn uniformly in [min, max]: the lower end"},
@@ -77,7 +107,7 @@ constexpr auto kDefs = std::to_array<ParamDef>({
     {"peer_timeout_ns", &NodeParams::peer_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a peer silent this long is dropped"},
     {"peers_max", &NodeParams::peers_max, U::kCount, 1, kNoMax,
-     "peer table bound: new sources beyond it are ignored"},
+     "peer table bound: new sources beyond it are ignored", kBounded},
     {"peers_per_ip_max", &NodeParams::peers_per_ip_max, U::kCount, 1, kNoMax,
      "peers sharing one IP address (hosts behind one NAT, ports of one host): a newcomer beyond it "
      "replaces that IP's quietest peer; when the table is full, a newcomer from a less crowded IP "
@@ -91,16 +121,16 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "each further wait for an ACK is the previous one times this"},
     {"retransmit_max", &NodeParams::retransmit_max, U::kCount, 0, 64, "retransmissions before giving up"},
     {"pending_retransmissions_max", &NodeParams::pending_retransmissions_max, U::kCount, 1, kNoMax,
-     "un-ACKed messages kept for retransmission"},
+     "un-ACKed messages kept for retransmission", kBounded},
     {"dedup_window_ns", &NodeParams::dedup_window_ns, U::kNanoseconds, 1, kNoMax,
      "how long a seen msg_id is remembered"},
     {"dedup_entries_max", &NodeParams::dedup_entries_max, U::kCount, 1, kNoMax,
-     "de-duplication table bound (oldest evicted first)"},
+     "de-duplication table bound (oldest evicted first)", kBounded},
     // --- certificates and keys ---
     {"certificates_max", &NodeParams::certificates_max, U::kCount, 1, kNoMax,
-     "certificate cache bound (least recently used evicted)"},
+     "certificate cache bound (least recently used evicted)", kBounded},
     {"pending_verifications_max", &NodeParams::pending_verifications_max, U::kCount, 1, kNoMax,
-     "MESSAGEs waiting for a certificate or key"},
+     "MESSAGEs waiting for a certificate or key", kBounded},
     {"pending_verification_timeout_ns", &NodeParams::pending_verification_timeout_ns, U::kNanoseconds, 1,
      kNoMax, "how long such a MESSAGE may wait"},
     {"key_request_interval_ns", &NodeParams::key_request_interval_ns, U::kNanoseconds, 1, kNoMax,
@@ -115,34 +145,39 @@ constexpr auto kDefs = std::to_array<ParamDef>({
     // --- channels ---
     {"channel_refresh_interval_ns", &NodeParams::channel_refresh_interval_ns, U::kNanoseconds, 1, kNoMax,
      "CHANNEL is announced again after this long quiet"},
-    {"channels_max", &NodeParams::channels_max, U::kCount, 1, kNoMax, "known channels bound"},
-    {"members_max", &NodeParams::members_max, U::kCount, 1, kNoMax, "members per channel bound"},
+    {"channels_max", &NodeParams::channels_max, U::kCount, 1, kNoMax, "known channels bound", kBounded},
+    {"members_max", &NodeParams::members_max, U::kCount, 1, kNoMax, "members per channel bound", kBounded},
     // --- propagation and routing ---
     {"propagation", &NodeParams::propagation, U::kNone, 0, kNoMax,
      "how MESSAGE, CHANNEL, JOIN and LEAVE travel (PROTOCOL.md \"propagation and routing\")"},
     {"gossip_fanout", &NodeParams::gossip_fanout, U::kCount, 1, kNoMax,
-     "peers per relay step under \"gossip\""},
+     "peers per relay step under \"gossip\"", kGossip},
     {"mesh_degree", &NodeParams::mesh_degree, U::kCount, 1, kNoMax,
-     "under \"mesh\": members a member grafts up to when below mesh_degree_low (GossipSub's D)"},
+     "under \"mesh\": members a member grafts up to when below mesh_degree_low (GossipSub's D)", kMesh},
     {"mesh_degree_low", &NodeParams::mesh_degree_low, U::kCount, 0, kNoMax,
-     "under \"mesh\": fewer member peers than this make a member graft more (GossipSub's D_low)"},
+     "under \"mesh\": fewer member peers than this make a member graft more (GossipSub's D_low)", kMesh},
     {"mesh_degree_high", &NodeParams::mesh_degree_high, U::kCount, 1, kNoMax,
-     "under \"mesh\": a channel's traffic goes to at most this many member peers (GossipSub's D_high)"},
-    {"hops_max", &NodeParams::hops_max, U::kCount, 1, kNoMax, "relays stop forwarding beyond this many hops"},
+     "under \"mesh\": a channel's traffic goes to at most this many member peers (GossipSub's D_high)",
+     kMesh},
+    {"hops_max", &NodeParams::hops_max, U::kCount, 1, kNoMax, "relays stop forwarding beyond this many hops",
+     kRelaying},
     {"verify_before_relay", &NodeParams::verify_before_relay, U::kNone, 0, kNoMax,
      "relay a MESSAGE only after its signature checked out"},
     {"routing_enabled", &NodeParams::routing_enabled, U::kNone, 0, kNoMax, "send ROUTING periodically"},
-    {"routing_interval_ns", &NodeParams::routing_interval_ns, U::kNanoseconds, 1, kNoMax, "ROUTING period"},
-    {"routing_entries_max", &NodeParams::routing_entries_max, U::kCount, 1, kNoMax, "routing table bound"},
+    {"routing_interval_ns", &NodeParams::routing_interval_ns, U::kNanoseconds, 1, kNoMax, "ROUTING period",
+     kRouting},
+    {"routing_entries_max", &NodeParams::routing_entries_max, U::kCount, 1, kNoMax, "routing table bound",
+     kBounded},
     {"routing_entry_timeout_ns", &NodeParams::routing_entry_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a learned route not refreshed this long is dropped"},
     {"routing_greetings_max", &NodeParams::routing_greetings_max, U::kCount, 0, kNoMax,
      "ROUTING-learned nodes greeted (HELLO, later CONNECT) per housekeeping tick; 0: routes stay routes"},
     {"routing_advert", &NodeParams::routing_advert, U::kNone, 0, kNoMax,
      "what ROUTING lists after our live peers: every route that fits (the spec) or a bounded random sample "
-     "(PROTOCOL.md \"Presets\", bounded-routing)"},
+     "(PROTOCOL.md \"Presets\", bounded-routing)",
+     kRouting},
     {"routing_sample_max", &NodeParams::routing_sample_max, U::kCount, 0, kNoMax,
-     "learned routes one ROUTING lists under routing_advert \"sample\""},
+     "learned routes one ROUTING lists under routing_advert \"sample\"", kSampledRouting},
     // --- CONNECT ---
     {"connect_timeout_ns", &NodeParams::connect_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a CONNECT attempt fails after this long without contact"},
@@ -153,29 +188,31 @@ constexpr auto kDefs = std::to_array<ParamDef>({
     {"connect_live_peers_only", &NodeParams::connect_live_peers_only, U::kNone, 0, kNoMax,
      "forward CONNECT only between live peers"},
     {"connect_attempts_max", &NodeParams::connect_attempts_max, U::kCount, 1, kNoMax,
-     "concurrent CONNECT attempts as A or B"},
+     "concurrent CONNECT attempts as A or B", kBounded},
     // --- abuse mitigations ---
     {"bounded_tables_enabled", &NodeParams::bounded_tables_enabled, U::kNone, 0, kNoMax,
      "false: the table bounds (the *_max counts) are not enforced"},
     {"rate_limit_enabled", &NodeParams::rate_limit_enabled, U::kNone, 0, kNoMax, "per-source token buckets"},
     {"rate_datagrams_per_s", &NodeParams::rate_datagrams_per_s, U::kPerSecond, 0, kNoMax,
-     "sustained datagrams per source"},
+     "sustained datagrams per source", kRateLimited},
     {"rate_burst_datagrams", &NodeParams::rate_burst_datagrams, U::kCount, 1, kNoMax,
-     "bucket depth in datagrams"},
+     "bucket depth in datagrams", kRateLimited},
     {"rate_bytes_per_s", &NodeParams::rate_bytes_per_s, U::kBytesPerSecond, 0, kNoMax,
-     "sustained bytes per source"},
-    {"rate_burst_bytes", &NodeParams::rate_burst_bytes, U::kBytes, 1, kNoMax, "bucket depth in bytes"},
+     "sustained bytes per source", kRateLimited},
+    {"rate_burst_bytes", &NodeParams::rate_burst_bytes, U::kBytes, 1, kNoMax, "bucket depth in bytes",
+     kRateLimited},
     {"rate_sources_max", &NodeParams::rate_sources_max, U::kCount, 1, kNoMax,
-     "sources tracked by the token buckets"},
+     "sources tracked by the token buckets", kBounded},
     {"anti_amplification_enabled", &NodeParams::anti_amplification_enabled, U::kNone, 0, kNoMax,
      "bound what is sent to sources that have not proven their address"},
     {"amplification_factor_max", &NodeParams::amplification_factor_max, U::kFactor, 1, kNoMax,
-     "that bound: this multiple of the bytes the source sent"},
+     "that bound: this multiple of the bytes the source sent", kAntiAmplification},
     {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, U::kPerSecond, 0, kNoMax,
      "with anti-amplification on, CERTIFICATEs sent in answer to one address, verified or not (a "
-     "spoofed GETCERTIFICATE \"from\" a verified peer escapes the amplification bound)"},
+     "spoofed GETCERTIFICATE \"from\" a verified peer escapes the amplification bound)",
+     kAntiAmplification},
     {"certificate_answers_burst", &NodeParams::certificate_answers_burst, U::kCount, 1, kNoMax,
-     "such CERTIFICATE answers in a burst"},
+     "such CERTIFICATE answers in a burst", kAntiAmplification},
     {"max_datagram_bytes", &NodeParams::max_datagram_bytes, U::kBytes, 512, 65507,
      "our datagrams stay below this size; larger input is dropped"},
 });
@@ -207,7 +244,44 @@ constexpr bool distinct_fields() {
 }
 static_assert(distinct_fields(), "two rows of kDefs name the same field or the same name");
 
+// The row named `name`, or kDefs.size().
+constexpr std::size_t row_of(std::string_view name) {
+  for (std::size_t i = 0; i < kDefs.size(); ++i)
+    if (kDefs[i].name == name) return i;
+  return kDefs.size();
+}
+
 const std::array<ParamDef, kDefs.size()>& table() { return kDefs; }
+
+// The value of `row`'s field under `p` as a condition compares it: a choice's name, "true" or
+// "false" (other fields: their JSON text, never a condition's value).
+std::string condition_value(const NodeParams& p, const ParamDef& row) {
+  std::string text;
+  std::visit(
+      [&](auto field) {
+        const auto j = field_json(p.*field);
+        text = j.is_string() ? j.template get<std::string>() : j.dump();
+      },
+      row.field);
+  return text;
+}
+
+// The rows of `name`'s chain: its own, then the row each condition names, up to a row without one
+// or a name of no row (at most the table's size, should a chain ever loop).
+std::vector<std::size_t> chain_rows(std::string_view name) {
+  std::vector<std::size_t> rows;
+  for (auto at = row_of(name); at != kDefs.size() && rows.size() < kDefs.size();
+       at = row_of(kDefs[at].used_when.param)) {
+    rows.push_back(at);
+    if (kDefs[at].used_when.param.empty()) break;
+  }
+  return rows;
+}
+
+bool holds(const NodeParams& p, const ParamCondition& c) {
+  const auto value = condition_value(p, kDefs[row_of(c.param)]);
+  return std::find(c.values.begin(), c.values.end(), value) != c.values.end();
+}
 
 std::string range_text(const ParamDef& d) {
   // A field without a bound of its own still has kNoMax: say so (review M5: 1e300 was refused
@@ -339,7 +413,7 @@ std::vector<std::string_view> param_names() {
 std::vector<ParamInfo> param_catalogue() {
   std::vector<ParamInfo> out;
   for (const auto& d : table()) {
-    ParamInfo info{d.name, "", d.unit, d.min, std::nullopt, {}, d.meaning, {}};
+    ParamInfo info{d.name, "", d.unit, d.min, std::nullopt, {}, d.meaning, {}, d.used_when};
     std::visit(
         [&](auto field) {
           using T = std::remove_reference_t<decltype(NodeParams{}.*field)>;
@@ -376,6 +450,39 @@ nlohmann::json params_to_json(const NodeParams& params) {
   for (const auto& d : table())
     std::visit([&](auto field) { out[std::string(d.name)] = field_json(params.*field); }, d.field);
   return out;
+}
+
+std::string condition_text(const ParamCondition& condition) {
+  if (condition.param.empty() || row_of(condition.param) == kDefs.size()) return std::string(condition.param);
+  const auto& row = kDefs[row_of(condition.param)];
+  const bool flag = std::holds_alternative<bool NodeParams::*>(row.field);
+  std::string text = std::string(condition.param) + " is ";
+  for (std::size_t i = 0; i < condition.values.size() && !condition.values[i].empty(); ++i) {
+    if (i > 0) text += " or ";
+    text += flag ? std::string(condition.values[i]) : "\"" + std::string(condition.values[i]) + "\"";
+  }
+  return text;
+}
+
+std::optional<std::string> param_without_effect(const NodeParams& params, std::string_view name) {
+  // The chain is checked from the field outwards: the first condition that fails is named.
+  for (const std::size_t at : chain_rows(name)) {
+    const auto& c = kDefs[at].used_when;
+    if (c.param.empty() || row_of(c.param) == kDefs.size() || holds(params, c)) continue;
+    const auto& cond = kDefs[row_of(c.param)];
+    const bool flag = std::holds_alternative<bool NodeParams::*>(cond.field);
+    const auto value = condition_value(params, cond);
+    return "has no effect: " + std::string(kDefs[at].name) + " is used only when " + condition_text(c) +
+           ", and " + std::string(c.param) + " is " + (flag ? value : "\"" + value + "\"");
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> param_condition_chain(std::string_view name) {
+  std::vector<std::string_view> chain;
+  for (const std::size_t at : chain_rows(name))
+    if (!kDefs[at].used_when.param.empty()) chain.push_back(kDefs[at].used_when.param);
+  return chain;
 }
 
 Ok validate_params(const NodeParams& p) {

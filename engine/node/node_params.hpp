@@ -128,6 +128,16 @@ inline constexpr std::array<NameEntry<ParamUnit>, 8> kParamUnits = {{
 }};
 static_assert(indexed_by_value(kParamUnits, kUnnamedFirst));
 
+// The "used only when" column of the definition table: the field takes effect only while the field
+// named `param` holds one of `values` (its choice names, or "true"/"false" for a flag); the engine
+// reads it nowhere else (gossip_fanout under propagation "flood" changes nothing). A condition's
+// own field may have one: the chain is followed (routing_sample_max needs routing_advert
+// "sample", which needs routing_enabled). Empty `param`: the field always takes effect.
+struct ParamCondition {
+  std::string_view param;
+  std::array<std::string_view, 4> values;  // the accepted values, the unused ones empty
+};
+
 // One NodeParams field as the definition table declares it, for catalogues (`ptplab params`).
 struct ParamInfo {
   std::string_view name;
@@ -138,6 +148,7 @@ struct ParamInfo {
   std::vector<std::string_view> choices;          // the accepted names of a choice or bool, else empty
   std::string_view meaning;                       // one line
   std::vector<std::string_view> choice_meanings;  // a choice's: what each of `choices` means
+  ParamCondition used_when;                       // when the field takes effect (empty: always)
 };
 
 // Sets one field by name. Durations accept integers (ns) or strings ("15s"); booleans,
@@ -154,6 +165,18 @@ struct ParamInfo {
 [[nodiscard]] std::vector<ParamInfo> param_catalogue();
 // All fields as a JSON object (durations as integer ns).
 [[nodiscard]] nlohmann::json params_to_json(const NodeParams& params);
+// Why setting `name` changes nothing under `params`: a sentence naming the first condition of its
+// "used only when" chain (ParamCondition) that does not hold, e.g. `has no effect: gossip_fanout is
+// used only when propagation is "gossip", and propagation is "flood"`; nullopt when every condition
+// holds, the field has none, or `name` is no field.
+[[nodiscard]] std::optional<std::string> param_without_effect(const NodeParams& params,
+                                                              std::string_view name);
+// The fields whose values decide whether `name` takes effect: its condition's field, that one's,
+// and so on (routing_sample_max: routing_advert, routing_enabled); empty when it always does.
+[[nodiscard]] std::vector<std::string_view> param_condition_chain(std::string_view name);
+// "propagation is \"gossip\"", "id_scheme is \"random\" or \"key_derived\"", "routing_enabled is
+// true"; empty for an empty condition.
+[[nodiscard]] std::string condition_text(const ParamCondition& condition);
 // Checks cross-field rules (min <= max, widths 8..128, known policy names); an error sentence if broken.
 [[nodiscard]] Expected<std::monostate, std::string> validate_params(const NodeParams& params);
 

@@ -104,10 +104,17 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
   auto is_selected = [&](const std::string& name) {
     return selected.empty() || std::find(selected.begin(), selected.end(), name) != selected.end();
   };
-  for (const auto& [name, av] : pair.a->values) {
+  // A value stored only when non-zero is 0 in a complete run that lacks it, on either side.
+  std::vector<std::string> names;
+  for (const auto* side : {pair.a, pair.b}) {
+    for (const auto& [name, v] : side->values) names.push_back(name);
+  }
+  const auto a_values = values_with_absent_as_zero(*pair.a, names);
+  const auto b_values = values_with_absent_as_zero(*pair.b, names);
+  for (const auto& [name, av] : a_values) {
     if (!is_selected(name)) continue;
-    const auto bit = pair.b->values.find(name);
-    if (bit == pair.b->values.end()) {
+    const auto bit = b_values.find(name);
+    if (bit == b_values.end()) {
       pc.only_in_a.push_back(name);
       continue;
     }
@@ -125,8 +132,8 @@ PointComparison compare_point(const PointPair& pair, const std::vector<std::stri
         mixed_record && summary_approximates(name) ? Verdict::kInconclusive : verdict_of(m, confidence);
     pc.metrics.push_back(std::move(m));
   }
-  for (const auto& [name, bv] : pair.b->values) {
-    if (!pair.a->values.contains(name) && is_selected(name)) pc.only_in_b.push_back(name);
+  for (const auto& [name, bv] : b_values) {
+    if (!a_values.contains(name) && is_selected(name)) pc.only_in_b.push_back(name);
   }
   return pc;
 }

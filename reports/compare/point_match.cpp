@@ -32,11 +32,13 @@ std::vector<std::string> key_of(const PointRuns& p, const std::vector<std::strin
   return key;
 }
 
+// "gossip_fanout=4", each pointer by its shortest suffix the other swept pointers do not share.
 std::string label_of(const std::vector<std::string>& key, const std::vector<std::string>& pointers) {
+  const auto names = html::short_names(pointers);
   std::string out;
   for (std::size_t i = 0; i < pointers.size(); ++i) {
     if (!out.empty()) out += ' ';
-    out += html::short_name(pointers[i]) + "=" + key[i];
+    out += names[i] + "=" + key[i];
   }
   return out;
 }

@@ -92,6 +92,22 @@ std::string conflict(const std::string& label, std::uint64_t seed, const std::ve
 
 }  // namespace
 
+std::map<std::string, std::vector<Observation>> values_with_absent_as_zero(
+    const PointRuns& p, const std::vector<std::string>& names) {
+  auto out = p.values;
+  if (!p.complete) return out;
+  for (const auto& name : names) {
+    const auto* def = find_run_value(name);
+    if (def == nullptr || !def->absent_when_none()) continue;
+    auto& obs = out[name];
+    for (const auto seed : p.seeds) {
+      if (std::none_of(obs.begin(), obs.end(), [seed](const Observation& o) { return o.seed == seed; }))
+        obs.push_back({seed, 0.0});
+    }
+  }
+  return out;
+}
+
 bool value_less(const std::string& a, const std::string& b) {
   char* end_a = nullptr;
   char* end_b = nullptr;
@@ -145,6 +161,7 @@ Expected<ReportRuns, std::string> read_report_runs(const std::string& path) {
         point.differing_params.push_back(kScenario);
       }
     }
+    point.complete = any_complete;
     auto& same_seed = by_seed[label][r.seed];
     same_seed.push_back({r.run_id, r.scenario, summary->params});
     if (same_seed.size() > 1) {

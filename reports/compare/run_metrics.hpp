@@ -42,7 +42,15 @@ struct PointRuns {
   // scenario" when their scenario names differ: then its runs are not seeds of one
   // configuration, and their spread is not seed noise alone.
   std::vector<std::string> differing_params;
+  bool complete = true;  // its runs are complete ones (ReportRuns::only_complete)
 };
+
+// The values of `p`, plus a 0 for each of its runs that lacks a name of `names` the run value
+// table calls absent when none (sim.messages_unsent: a complete run without it had none), so a
+// mean covers every run and not only those that had some. Only for complete runs: one that
+// stopped early may not have written it. Other names are left as they are.
+[[nodiscard]] std::map<std::string, std::vector<Observation>> values_with_absent_as_zero(
+    const PointRuns& p, const std::vector<std::string>& names);
 
 // What one report file holds for a comparison.
 struct ReportRuns {

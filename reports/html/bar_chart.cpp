@@ -16,7 +16,6 @@ constexpr std::size_t kSeriesMax = 8;
 constexpr std::size_t kLabelCharsMax = 28;  // longer category names are cut with an ellipsis
 constexpr double kBarPx = 16;
 constexpr double kGroupGapPx = 10;
-constexpr double kCharWidthPx = 7;
 
 double value_of(const BarSeries& s, std::size_t i) { return i < s.values.size() ? s.values[i] : kNoValue; }
 double lo_of(const BarSeries& s, std::size_t i) { return i < s.lo.size() ? s.lo[i] : kNoValue; }

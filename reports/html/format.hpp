@@ -18,4 +18,8 @@ namespace ptplab::reports::html {
 // An SVG coordinate with two decimals (trailing zeros trimmed).
 [[nodiscard]] std::string format_coord(double value);
 
+// The average width of a 12px sans-serif character, in px: what the charts reserve per character
+// of a label or legend entry they lay out.
+inline constexpr double kCharWidthPx = 7;
+
 }  // namespace ptplab::reports::html

@@ -11,7 +11,6 @@ namespace {
 
 constexpr double kLegendRowPx = 18;
 constexpr double kLegendSwatchPx = 22;
-constexpr double kCharWidthPx = 7;  // average width of a 12px sans-serif character
 constexpr double kMarginLeftPx = 72;
 constexpr double kMarginRightPx = 24;
 constexpr double kMarginTopPx = 12;

@@ -15,7 +15,6 @@ constexpr std::size_t kRowsMax = 24;
 constexpr std::size_t kColumnsMax = 24;
 constexpr double kCellWidthPx = 84;
 constexpr double kCellHeightPx = 34;
-constexpr double kCharWidthPx = 7;
 constexpr int kLegendSteps = 10;
 
 double cell(const Heatmap& m, std::size_t r, std::size_t c) {

@@ -92,4 +92,20 @@ std::string short_name(const std::string& pointer) {
   return slash == std::string::npos ? pointer : pointer.substr(slash + 1);
 }
 
+std::vector<std::string> short_names(const std::vector<std::string>& pointers) {
+  std::vector<std::string> out;
+  for (const auto& p : pointers) {
+    const auto shared = [&](const std::string& suffix) {
+      return std::any_of(pointers.begin(), pointers.end(), [&](const std::string& q) {
+        return q != p && (q == suffix || q.ends_with("/" + suffix));
+      });
+    };
+    std::size_t slash = p.rfind('/');
+    while (slash != std::string::npos && slash > 0 && shared(p.substr(slash + 1)))
+      slash = p.rfind('/', slash - 1);
+    out.push_back(slash == std::string::npos ? p : p.substr(slash + 1));
+  }
+  return out;
+}
+
 }  // namespace ptplab::reports::html

@@ -39,5 +39,9 @@ namespace ptplab::reports::html {
 
 // The last path component of a parameter pointer ("/nodes/0/params/gossip_fanout" -> gossip_fanout).
 [[nodiscard]] std::string short_name(const std::string& pointer);
+// For each of `pointers`, its shortest suffix of whole segments that no other of them ends with
+// ("1/params/gossip_fanout" and "2/params/gossip_fanout" for two groups' fanouts swept together,
+// "gossip_fanout" alone); a pointer that is a suffix of another keeps its whole text.
+[[nodiscard]] std::vector<std::string> short_names(const std::vector<std::string>& pointers);
 
 }  // namespace ptplab::reports::html

@@ -30,8 +30,8 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
      "nullif((SELECT sum(bytes_out) FROM node WHERE run_id = :run AND role = 'attacker'), 0)"},
     {Metric::kBytesPerDeliveredMessage, "bytes_per_delivered_message", "bytes", Better::kLower,
      "bytes sent by honest nodes / deliveries",
-     "SELECT CAST((SELECT sum(bytes_sent) FROM traffic WHERE run_id = :run) AS REAL) / "
-     "nullif(" PTPLAB_INTENDED_DELIVERIES ", 0)"},
+     "SELECT CAST((SELECT coalesce(sum(bytes_out), 0) FROM node WHERE run_id = :run AND role <> 'attacker') "
+     "AS REAL) / nullif(" PTPLAB_INTENDED_DELIVERIES ", 0)"},
     {Metric::kBytesSent, "bytes_sent", "bytes", Better::kLower, "bytes sent by all hosts",
      "SELECT coalesce(sum(bytes_sent), 0) FROM traffic WHERE run_id = :run"},
     {Metric::kCertificatesTableMax, "certificates_table_max", "count", Better::kLower,
@@ -141,7 +141,8 @@ constexpr auto kRunValues = std::to_array<RunValueDef>({
     {RunValue::kLatencyMs, "latency_ms", "ms", Better::kLower, "origin-to-first-delivery latency",
      RunValueParts::kStatistic},
     {RunValue::kSimCollisionsDetected, "sim.collisions_detected", "count", Better::kLower,
-     "id collisions the nodes themselves detected"},
+     "collision events the nodes raised, each node's own evidence per datagram (not ids shared: "
+     "node_id_collisions, msg_id_collisions; a peer heard at a new address counts)"},
     {RunValue::kSimEvents, "sim.events", "count", Better::kNeither, "simulator events executed"},
     {RunValue::kSimGaveUp, "sim.gave_up", "count", Better::kLower,
      "reliable sends abandoned after their last retry"},
@@ -163,8 +164,12 @@ constexpr auto kRunValues = std::to_array<RunValueDef>({
      "channels never created: no member was picked at set-up (absent when none)"},
     {RunValue::kSimSkippedNoSender, "sim.skipped_no_sender", "count", Better::kNeither,
      "scheduled MESSAGEs skipped: no member of the channel could send when due (absent when none)"},
-    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "count", Better::kLower,
-     "deliveries to nodes the message was not meant for"},
+    {RunValue::kSimSkippedWindowClosed, "sim.skipped_window_closed", "count", Better::kNeither,
+     "channels with a message rate that sent nothing: their messages window closed before messages "
+     "could begin, 2 s after channel set-up at 1 s (absent when none)"},
+    {RunValue::kSimUnintendedDeliveries, "sim.unintended_deliveries", "count", Better::kNeither,
+     "deliveries to nodes not intended when the message was sent: non-members, and members down "
+     "then that caught up after a restart"},
     {RunValue::kSimUnknownDeliveries, "sim.unknown_deliveries", "count", Better::kLower,
      "deliveries of a msg_id the runner never saw sent"},
     {RunValue::kSimUnreachableEdges, "sim.unreachable_edges", "count", Better::kNeither,

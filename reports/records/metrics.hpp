@@ -127,6 +127,7 @@ enum class RunValue : std::uint8_t {
   kSimSimulatedNs,
   kSimSkippedNoMembers,
   kSimSkippedNoSender,
+  kSimSkippedWindowClosed,
   kSimUnintendedDeliveries,
   kSimUnknownDeliveries,
   kSimUnreachableEdges,
@@ -167,6 +168,9 @@ struct RunValueDef {
     const auto dot = key.find('.');
     return dot == std::string_view::npos ? key : key.substr(dot + 1);
   }
+  // Written only when non-zero (its meaning says "(absent when none)"): a complete run without
+  // the scalar had none, so readers take it as 0 there (`ptplab compare`), and writers skip 0.
+  [[nodiscard]] constexpr bool absent_when_none() const { return meaning.ends_with("(absent when none)"); }
 };
 
 // Every such value, sorted by key.

@@ -137,21 +137,21 @@ void JsonChecker::share(const nlohmann::json& object, std::string_view pointer, 
         "expected a share in (0, 1], found " + describe(v) + (zero ? " (a share of 0 picks no node)" : ""));
 }
 
+std::optional<std::uint64_t> integral_value(const nlohmann::json& v) {
+  if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+  if (!v.is_number_float()) return std::nullopt;
+  const double x = v.get<double>();
+  if (!(x >= 0) || x != std::floor(x) || x >= 0x1p63) return std::nullopt;
+  return static_cast<std::uint64_t>(x);
+}
+
 void JsonChecker::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                           std::uint64_t& out, std::uint64_t lo, std::uint64_t hi) {
   if (!object.is_object() || !object.contains(key)) return;
   const auto& v = object.at(key);
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() >= lo && v.get<std::uint64_t>() <= hi) {
-    out = v.get<std::uint64_t>();
+  if (const auto n = integral_value(v); n && *n >= lo && *n <= hi) {
+    out = *n;
     return;
-  }
-  // A whole number written with an exponent or ".0" is that integer (1e3 is 1000), when exact.
-  if (v.is_number_float()) {
-    const double x = v.get<double>();
-    if (x == std::floor(x) && x >= static_cast<double>(lo) && x <= static_cast<double>(hi) && x < 0x1p63) {
-      out = static_cast<std::uint64_t>(x);
-      return;
-    }
   }
   error(child_pointer(pointer, key), "expected an integer in [" + std::to_string(lo) + ", " +
                                          std::to_string(hi) + "], found " + describe(v));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,12 @@ inline constexpr TimeNs kDurationValueMax = 10'000 * kHour;
 // `pointer` + "/" + key, escaped as RFC 6901 requires.
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::string_view key);
 [[nodiscard]] std::string child_pointer(std::string_view pointer, std::size_t index);
+
+// The integer a JSON number stands for, the one reading of every integer field: an unsigned
+// integer as written, a number written with an exponent or a fraction of zero ("1e3", "100.0")
+// as that integer when it is whole and below 2^63; nullopt for a negative, fractional or
+// non-number value. Range checks are the caller's (each with its own bounds and pointer).
+[[nodiscard]] std::optional<std::uint64_t> integral_value(const nlohmann::json& v);
 
 // Collects the errors of one document.
 class JsonChecker {

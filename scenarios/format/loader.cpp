@@ -11,6 +11,7 @@
 #include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/overrides.hpp"
+#include "scenarios/format/param_warnings.hpp"
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {
@@ -91,6 +92,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   check_references(c, doc, s);
   check_totals(c, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
+  // Warned about: what the file (or --set) gives, before the server defaults join the document.
+  s.warnings = unused_param_warnings(doc, s);
   // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
   // took them: 1e3 is written 1000.
   for (std::size_t g = 0; g < s.nodes.size(); ++g) {

@@ -26,7 +26,8 @@ struct ValidationError {
 using ValidationErrors = std::vector<ValidationError>;
 
 // Parses the text (comments allowed), applies the overrides ("path=value", see overrides.hpp),
-// validates and converts. On success Scenario::document holds the effective document.
+// validates and converts. On success Scenario::document holds the effective document and
+// Scenario::warnings the values that change nothing (param_warnings.hpp).
 [[nodiscard]] Expected<Scenario, ValidationErrors> load_scenario(
     std::string_view text, const std::vector<std::string>& overrides = {});
 

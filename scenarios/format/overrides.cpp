@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/json_checker.hpp"
 
 namespace ptplab::scenarios {
@@ -104,14 +105,22 @@ ValidationErrors apply_override(nlohmann::json& doc, std::string_view assignment
   }
   const std::string path(assignment.substr(0, eq));
   if (path.empty() || path.front() != '/') {
-    return {{path, "--set " + shown +
-                     ": expected a JSON pointer path starting with '/' (RFC 6901), such as /nodes/0/count=" +
-                     std::string(assignment.substr(eq + 1))}};
+    return {
+        {path, "--set " + shown +
+                   ": expected a JSON pointer path starting with '/' (RFC 6901), such as /nodes/0/count=" +
+                   std::string(assignment.substr(eq + 1))}};
   }
   try {
     const nlohmann::json::json_pointer pointer(path);
     if (pointer.empty()) return {{path, "--set " + shown + ": expected a path below the document root"}};
     if (auto problem = path_problem(doc, pointer, shown); !problem.empty()) return problem;
+    // A value is checked as a file is: a repeated key is an error, not "the last one wins".
+    auto repeated = find_duplicate_keys(assignment.substr(eq + 1));
+    for (auto& e : repeated) {
+      e.pointer = path + e.pointer;
+      e.message = "--set " + shown + ": " + e.message;
+    }
+    if (!repeated.empty()) return repeated;
     // json_pointer creates missing objects; an array index must exist or be its end ("-" or size).
     doc[pointer] = parse_override_value(assignment.substr(eq + 1));
   } catch (const nlohmann::json::exception& e) {

@@ -70,15 +70,15 @@ void quantity(JsonChecker& c, const json& j, const std::string& p, std::string_v
   if (!j.contains(key)) return;
   const auto& v = j.at(key);
   std::optional<std::uint64_t> parsed;
-  if (v.is_number_unsigned()) {
-    parsed = v.get<std::uint64_t>();
+  if (v.is_number()) {
+    parsed = integral_value(v);
   } else if (v.is_string()) {
     parsed = parse(v.get<std::string>());
   }
   if (parsed) {
     out = *parsed;
   } else {
-    c.error(child_pointer(p, key), "expected a non-negative number or a string such as \"" +
+    c.error(child_pointer(p, key), "expected a non-negative integer or a string such as \"" +
                                        std::string(example) + "\", found " + describe(v));
   }
 }

@@ -1,8 +1,8 @@
 // Validation of `nodes` (groups, placement, NodeParams overrides) and `topology`.
 #include <algorithm>
 
-#include "engine/node/node_params.hpp"
 #include "engine/core/did_you_mean.hpp"
+#include "engine/node/node_params.hpp"
 #include "scenarios/format/sections.hpp"
 
 namespace ptplab::scenarios {
@@ -55,9 +55,11 @@ void read_edges(JsonChecker& c, const json& j, const std::string& p, Topology& t
   if (!c.require_array(j, p, "an array of [a, b] node index pairs")) return;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const auto& e = j[i];
-    if (e.is_array() && e.size() == 2 && e[0].is_number_unsigned() && e[1].is_number_unsigned() &&
-        e[0].get<std::uint64_t>() < kNodesMax && e[1].get<std::uint64_t>() < kNodesMax) {
-      t.edges.emplace_back(e[0].get<std::uint32_t>(), e[1].get<std::uint32_t>());
+    const bool pair = e.is_array() && e.size() == 2;
+    const std::uint64_t a = pair ? integral_value(e[0]).value_or(kNodesMax) : kNodesMax;
+    const std::uint64_t b = pair ? integral_value(e[1]).value_or(kNodesMax) : kNodesMax;
+    if (a < kNodesMax && b < kNodesMax) {
+      t.edges.emplace_back(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
     } else {
       c.error(child_pointer(p, i), "expected a pair of node indices [a, b], found " + describe(e));
     }

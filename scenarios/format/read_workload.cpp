@@ -1,6 +1,8 @@
 // Validation of `workload` (channels, their members and messages, membership changes) and of
 // `timeline` (timed faults, parameter changes and attack switches).
 #include <map>
+#include <string>
+#include <utility>
 
 #include "scenarios/format/sections.hpp"
 
@@ -11,12 +13,14 @@ using nlohmann::json;
 
 void read_size(JsonChecker& c, const json& j, const std::string& p, SizeDistribution& out) {
   if (j.is_number()) {
-    if (j.is_number_unsigned() && j.get<std::uint64_t>() >= 1 && j.get<std::uint64_t>() <= kMessageBytesMax) {
+    const std::uint64_t n = integral_value(j).value_or(0);
+    if (n >= 1 && n <= kMessageBytesMax) {
       out.kind = SizeDistribution::Kind::kConstant;
-      out.bytes = j.get<std::uint32_t>();
+      out.bytes = static_cast<std::uint32_t>(n);
     } else {
-      c.error(p,
-              "expected an integer in [1, " + std::to_string(kMessageBytesMax) + "], found " + describe(j));
+      std::string message = "expected an integer in [1, ";
+      message.append(std::to_string(kMessageBytesMax)).append("], found ").append(describe(j));
+      c.error(p, std::move(message));
     }
     return;
   }
@@ -190,10 +194,19 @@ void read_event(JsonChecker& c, const json& j, const std::string& p, TimeNs dura
   const auto& entry = entry_of(TimelineEvent::kActions, out.action);
   c.check_keys(j, p, entry.key_names());
   for (const auto k : entry.keys) read_event_key(c, j, p, k, out);
+  const std::string share(timeline_key_name(TimelineKey::kShare));
+  const std::string count(timeline_key_name(TimelineKey::kCount));
+  // Both would pick by count and still record the share as if it had been used.
+  if (j.contains(share) && j.contains(count)) {
+    std::string found = "expected either share or count, found both (share ";
+    found += describe(j[share]);
+    found += ", count ";
+    found += describe(j[count]);
+    c.error(child_pointer(p, count), found + ")");
+  }
   if (out.action != TimelineEvent::Action::kPartition) return;
   // A partition has sides, or a random split by a share below 1: one of the two.
   const std::string sides(timeline_key_name(TimelineKey::kSides));
-  const std::string share(timeline_key_name(TimelineKey::kShare));
   if (j.contains(sides)) {
     if (j.contains(share)) c.error(child_pointer(p, share), "expected either sides or share, found both");
   } else if (out.share >= 1) {

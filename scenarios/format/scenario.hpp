@@ -488,6 +488,9 @@ struct Scenario {
   std::vector<Expectation> expect;
   std::optional<Sweep> sweep;
   std::string document;  // the effective JSON document (after --set), compact, for run.scenario_text
+  // "POINTER: sentence" for each value the loader found that changes nothing (a NodeParams field
+  // the group's options make the engine ignore: format/param_warnings.hpp); the file loads anyway.
+  std::vector<std::string> warnings;
 };
 
 // Stable names used in files and reports ("full_cone", "hello_flood", ">=", ...), from the tables.

@@ -2,6 +2,7 @@
 // innermost, and writes each point's values and seed into a copy of the document.
 #include "scenarios/format/sweep.hpp"
 
+#include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/overrides.hpp"
 
 namespace ptplab::scenarios {
@@ -10,17 +11,17 @@ Expected<std::vector<SweepPoint>, ValidationErrors> expand_sweep(const nlohmann:
   using nlohmann::json;
   std::vector<std::pair<std::string, std::vector<json>>> parameters;
   std::uint64_t seeds = 1;
-  const std::uint64_t base_seed = document.value("seed", json(1)).is_number_unsigned()
-                                      ? document.value("seed", json(1)).get<std::uint64_t>()
-                                      : 1;
+  const std::uint64_t base_seed = integral_value(document.value("seed", json(1))).value_or(1);
   if (document.contains("sweep")) {
     const auto& sweep = document["sweep"];
     if (!sweep.is_object()) return Unexpected(ValidationErrors{{"/sweep", "expected an object"}});
     if (sweep.contains("seeds")) {
-      if (!sweep["seeds"].is_number_unsigned() || sweep["seeds"].get<std::uint64_t>() == 0) {
-        return Unexpected(ValidationErrors{{"/sweep/seeds", "expected a positive integer"}});
+      const auto n = integral_value(sweep["seeds"]);
+      if (!n || *n == 0) {
+        return Unexpected(ValidationErrors{
+            {"/sweep/seeds", "expected a positive integer, found " + describe(sweep["seeds"])}});
       }
-      seeds = sweep["seeds"].get<std::uint64_t>();
+      seeds = *n;
     }
     const json parameter_matrix = sweep.value("parameters", json::object());
     for (const auto& [path, values] : parameter_matrix.items()) {

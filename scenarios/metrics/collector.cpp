@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/core/rng.hpp"
+#include "engine/wire/codec.hpp"
 
 namespace ptplab::scenarios {
 
@@ -285,7 +286,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
       break;
     case EventKind::kRateLimited:
       if (e.verb == Verb::kConnect && cause.datagram != nullptr)
-        connect_refused(cause.datagram->src_host, reason_name(Reason::kRateLimited));
+        connect_refused(*cause.datagram, reason_name(Reason::kRateLimited));
       engine_dropped(now, e, cause, Reason::kRateLimited);
       break;
     case EventKind::kCollision:
@@ -307,7 +308,7 @@ void Collector::on_event(TimeNs now, sim::HostId host, const Event& e, const sim
         ++(e.peer == Address{} ? unsent_ : unsent_copies_)[e.reason];
       }
       if (e.verb == Verb::kConnect && cause.datagram != nullptr)
-        connect_refused(cause.datagram->src_host, reason_name(e.reason));
+        connect_refused(*cause.datagram, reason_name(e.reason));
       engine_dropped(now, e, cause, e.reason);
       break;
     default: break;
@@ -354,6 +355,7 @@ RunDiagnostics Collector::diagnostics() const {
   for (const auto& [reason, n] : not_sent_) d.not_sent.push_back({std::string(reason_name(reason)), n});
   std::stable_sort(d.not_sent.begin(), d.not_sent.end(), by_count);
   d.gave_up = gave_up_;
+  d.collision_events = collisions_detected_;
   d.too_large_by_verb = traffic_.engine_drops_by_verb(Reason::kTooLarge);
   for (const auto& channel : membership_) {
     for (const auto& m : channel) {
@@ -488,10 +490,24 @@ void Collector::connect_result(TimeNs now, sim::HostId host, const Event& e, boo
   }
 }
 
-void Collector::connect_refused(sim::HostId from, std::string_view reason) {
-  if (open_connects_ == 0) return;
+void Collector::connect_refused(const sim::DatagramView& d, std::string_view reason) {
+  if (open_connects_ == 0 || d.bytes == nullptr || !*d.bytes) return;
+  // Refusals are rare: decoding the refused CONNECT costs nothing that matters.
+  const auto decoded = wire::decode(**d.bytes);
+  if (!decoded) return;
+  const auto* m = std::get_if<wire::Connect>(&*decoded);
+  if (m == nullptr || !m->src_node_id || !m->dst_node_id) return;
+  // The initiator A of the CONNECT's attempt: src_node_id at steps 1 (A to S, dst an ip alone)
+  // and 4 (S to A, src and dst full addresses), dst_node_id at steps 2 and 3 (S to B, B to S).
+  // B's own CONNECT to A (a routing greeting) is then not evidence for A's attempt to B.
+  const auto full = [](const std::string& socket) { return socket.find(':') != std::string::npos; };
+  const bool from_a = !full(m->dst) || full(m->src);
+  const auto initiator = node_ids_.find(from_a ? *m->src_node_id : *m->dst_node_id);
+  const auto target = node_ids_.find(from_a ? *m->dst_node_id : *m->src_node_id);
+  if (initiator == node_ids_.end() || target == node_ids_.end()) return;
   for (auto& c : connects_) {
-    if (!c.done && c.refused.empty() && (c.a == from || c.b == from)) c.refused = reason;
+    if (c.done || !c.refused.empty()) continue;
+    if (hosts_[c.a].node_id == initiator->second && hosts_[c.b].node_id == target->second) c.refused = reason;
   }
 }
 

@@ -181,7 +181,7 @@ class Collector final : public sim::Observer {
     TimeNs started_ns = 0;
     std::optional<TimeNs> connected_ns;
     bool done = false;
-    std::string_view refused;   // why a rendezvous or the target refused a CONNECT of a or b
+    std::string_view refused;   // why a rendezvous or the target refused a CONNECT between a and b
     bool nat_filtered = false;  // a datagram of a or b was filtered by a NAT while it was open
     std::string_view failure;   // once failed: refused, else "nat_filter", else the engine's reason
   };
@@ -203,8 +203,11 @@ class Collector final : public sim::Observer {
   void originated(TimeNs now, sim::HostId host, const Event& e);
   void delivered(TimeNs now, sim::HostId host, const Event& e);
   void connect_result(TimeNs now, sim::HostId host, const Event& e, bool ok);
-  // Evidence for open CONNECT attempts of `from` (as a or b): a CONNECT it sent was refused.
-  void connect_refused(sim::HostId from, std::string_view reason);
+  // Evidence for the open CONNECT attempts the refused CONNECT `d` belongs to: those of the same
+  // initiator A and target B (every step of the spec's ####CONNECT names both; its form says
+  // which is A). A refusal of a CONNECT a node started on its own (routing greetings) towards
+  // another node, or from B towards A, is not evidence for a scenario's attempt.
+  void connect_refused(const sim::DatagramView& d, std::string_view reason);
   void engine_dropped(TimeNs now, const Event& e, const sim::EventCause& cause, Reason reason);
   // The verb of the datagram being handled, scanned once per datagram however many events it
   // causes (a broadcast datagram is one buffer shared by its receivers: one scan for all).

@@ -98,8 +98,9 @@ MetricValues Collector::finish(TimeNs end) {
   }
   set(M::kDatagramsSent, static_cast<double>(datagrams));
   set(M::kBytesSent, static_cast<double>(bytes));
+  // Honest traffic only, as the catalogue defines it: an attacker's bytes are no cost of delivery.
   if (delivered > 0)
-    set(M::kBytesPerDeliveredMessage, static_cast<double>(bytes) / static_cast<double>(delivered));
+    set(M::kBytesPerDeliveredMessage, static_cast<double>(honest_bytes_) / static_cast<double>(delivered));
   set(M::kDuplicates, static_cast<double>(duplicates_));
   set(M::kNodeIdCollisions, static_cast<double>(node_collisions));
   set(M::kMsgIdCollisions, static_cast<double>(msg_collisions));
@@ -136,6 +137,7 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
     w.add(reports::ScalarRecord{std::string(reports::kMetricModule), name, value});
   using V = reports::RunValue;
   const auto scalar = [&w](V value, std::uint64_t n, std::string_view part = {}) {
+    if (n == 0 && reports::run_value_def(value).absent_when_none()) return;
     w.add(reports::run_value_scalar(value, static_cast<double>(n), part));
   };
   scalar(V::kSimSimulatedNs, static_cast<std::uint64_t>(end));

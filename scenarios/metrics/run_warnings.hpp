@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/core/name_table.hpp"
+#include "reports/records/metrics.hpp"
 #include "scenarios/metrics/traffic.hpp"
 
 namespace ptplab::scenarios {
@@ -26,12 +28,25 @@ struct RunDiagnostics {
   std::vector<DropCount> not_sent;
   std::uint64_t gave_up = 0;                // reliable sends whose retransmissions ran out (engine `gave_up`)
   std::vector<DropCount> connect_failures;  // failed CONNECT attempts by nat_attempt.failure_reason
-  std::uint64_t members_open = 0;           // memberships open at the end (node up, not left)
+  // Collision events the nodes raised (sim.collisions_detected): each node's own evidence, not
+  // the collision table's ground truth (a peer heard at a new address while its old one still
+  // talks reads as a node_id collision to the node that hears it).
+  std::uint64_t collision_events = 0;
+  std::uint64_t members_open = 0;             // memberships open at the end (node up, not left)
   std::uint64_t members_open_not_joined = 0;  // of those, the ones whose node never joined
   std::vector<DropCount> too_large_by_verb;   // datagrams a node would not send (too_large), by verb
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
   // rules): they never reach the engine, so no traffic row records them.
   std::vector<DropCount> skipped;
+};
+
+// Why the runner could not carry out a scheduled workload action: the reasons of
+// RunDiagnostics::skipped. Their names are the reasons of kWarningRules' kWorkloadSkipped rules,
+// in this order (skipped_name); the report counts each as the run value skipped_value gives.
+enum class Skipped : std::uint8_t {
+  kNoSender,   // a MESSAGE was due, but no member of its channel could send it
+  kNoMembers,  // a channel was never created: no member was picked at set-up
+  kWindowClosed,  // a channel's messages window closed before messages could begin
 };
 
 // Why a drop reason deserves a warning.
@@ -69,7 +84,39 @@ inline constexpr auto kWarningRules = std::to_array<WarningRule>({
     {"no_members", WarningKind::kWorkloadSkipped,
      "channels never created: no member was picked at set-up (members groups all down, or members "
      "share x group size rounds to 0)"},
+    {"window_closed", WarningKind::kWorkloadSkipped,
+     "channels that sent no MESSAGE: their messages window (workload channels messages start, stop, "
+     "and the run's duration) closed before messages can begin, 2 s after channel set-up at 1 s"},
 });
+
+// The name of `s` ("no_sender"): the reason of the kWorkloadSkipped rule at its position.
+[[nodiscard]] constexpr std::string_view skipped_name(Skipped s) {
+  auto n = static_cast<std::size_t>(s);
+  for (const auto& rule : kWarningRules) {
+    if (rule.kind == WarningKind::kWorkloadSkipped && n-- == 0) return rule.reason;
+  }
+  return {};
+}
+// How many kWorkloadSkipped rules the table has: one per Skipped value (static_assert below).
+[[nodiscard]] constexpr std::size_t workload_rule_count() {
+  std::size_t n = 0;
+  for (const auto& rule : kWarningRules) n += rule.kind == WarningKind::kWorkloadSkipped ? 1 : 0;
+  return n;
+}
+static_assert(workload_rule_count() > 0 && is_enumerator<Skipped, workload_rule_count() - 1>() &&
+                  !is_enumerator<Skipped, workload_rule_count()>(),
+              "one Skipped value per kWorkloadSkipped rule of kWarningRules, in table order");
+
+// The report's run value that counts `s` (sim.skipped_<name>; the RunWarnings tests check the
+// names agree).
+[[nodiscard]] constexpr reports::RunValue skipped_value(Skipped s) {
+  switch (s) {
+    case Skipped::kNoSender: return reports::RunValue::kSimSkippedNoSender;
+    case Skipped::kNoMembers: return reports::RunValue::kSimSkippedNoMembers;
+    case Skipped::kWindowClosed: return reports::RunValue::kSimSkippedWindowClosed;
+  }
+  return reports::RunValue::kSimSkippedNoSender;
+}
 
 // Why an origin could not send a MESSAGE, for the reasons the engine gives (others: the name).
 [[nodiscard]] std::string_view unsent_meaning(std::string_view reason);

@@ -58,13 +58,19 @@ Expected<std::monostate, std::string> Simulation::build() {
 
 bool Simulation::run(const ProgressFn& progress) {
   const TimeNs end = s_.duration_ns;
+  // The slices end at fixed simulated times whatever the pauses between them.
+  TimeNs slice_end = std::min(end, sim_.now() + kRunSlice_ns);
   while (sim_.now() < end) {
     if (cancelled()) return false;
-    const bool reached = sim_.run_until(std::min(end, sim_.now() + kRunSlice_ns), cancel_);
+    const bool reached = sim_.run_until(slice_end, cancel_, sim_.events_executed() + kRunSliceEventsMax);
     if (sink_ != nullptr) rows_.drain_into(*sink_);
     if (tap_ != nullptr) tap_->flush();
     if (progress) progress(sim_.now(), sim_.events_executed());
-    if (!reached) return false;
+    if (reached) {
+      slice_end = std::min(end, slice_end + kRunSlice_ns);
+    } else if (cancelled()) {
+      return false;
+    }
   }
   return true;
 }
@@ -94,6 +100,7 @@ MetricValues Simulation::finish() {
     // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
     if (messages_without_sender_ > 0) add_value(V::kSimSkippedNoSender, messages_without_sender_);
     if (channels_without_members_ > 0) add_value(V::kSimSkippedNoMembers, channels_without_members_);
+    if (windows_closed_ > 0) add_value(V::kSimSkippedWindowClosed, windows_closed_);
     if (memberships_renewed_ > 0) add_value(V::kSimMembershipsRenewedAtRestart, memberships_renewed_);
     add_value(V::kSimEvents, sim_.events_executed());
   }

@@ -34,6 +34,11 @@ using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
 // Simulated time run between two drains of report rows and two progress calls (the cancel flag
 // is polled inside slices, every sim::Simulator::kCancelPollEvents events).
 inline constexpr TimeNs kRunSlice_ns = 100 * kMillisecond;
+// A slice pauses after this many events (a fraction of a second of wall time) to drain its rows
+// all the same: a slice in which simulated time hardly moves (1 ns HELLO intervals) would
+// otherwise buffer every row it makes until it ends or is stopped. The pauses change no result:
+// the slices still end at the same simulated times.
+inline constexpr std::uint64_t kRunSliceEventsMax = 50'000;
 // Hosts (or NAT boxes) added, started or bootstrapped between two polls of the cancel flag
 // during the build.
 inline constexpr std::uint32_t kBuildPollHosts = 64;
@@ -63,9 +68,9 @@ class Simulation final : private sim::Observer {
   // returns early with built() false: then neither run() nor finish() may be called.
   [[nodiscard]] Expected<std::monostate, std::string> build();
   [[nodiscard]] bool built() const { return built_; }
-  // Runs to the scenario's duration in slices of kRunSlice_ns, draining the rows of each slice
-  // into the sink after it; false if the cancel flag was raised first (the rows of the events
-  // run so far are drained all the same).
+  // Runs to the scenario's duration in slices of kRunSlice_ns (at most kRunSliceEventsMax events
+  // each), draining the rows of each slice into the sink after it; false if the cancel flag was
+  // raised first (the rows of the events run so far are drained all the same).
   bool run(const ProgressFn& progress);
   // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
   [[nodiscard]] MetricValues finish();
@@ -139,6 +144,9 @@ class Simulation final : private sim::Observer {
   // Honest hosts of a group by name ("" = every group).
   [[nodiscard]] std::vector<sim::HostId> group_hosts(const std::string& group) const;
   [[nodiscard]] std::vector<sim::HostId> groups_hosts(const std::vector<std::string>& groups) const;
+  // The hosts a channel's members or a membership change may pick: those of `groups`, and when
+  // none is named every client group's (scenarios/README.md: servers join only when named).
+  [[nodiscard]] std::vector<sim::HostId> member_hosts(const std::vector<std::string>& groups) const;
   // `share` of `hosts` (or exactly `count`), drawn from the run's action stream.
   [[nodiscard]] std::vector<sim::HostId> pick(std::vector<sim::HostId> hosts, double share,
                                               std::optional<std::uint32_t> count);
@@ -171,10 +179,11 @@ class Simulation final : private sim::Observer {
   std::vector<sim::HostId> channel_creator_;
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
-  Rng action_rng_;                              // crash/partition/membership draws
-  Rng message_rng_;                             // message arrivals, senders and bodies
-  CaptureTap* tap_ = nullptr;                   // sees every send besides the collector
-  std::unique_ptr<sim::Network> net_;           // last: destroyed first, while what it calls still lives
+  std::uint64_t windows_closed_ = 0;   // channels whose messages window closed before messages could begin
+  Rng action_rng_;                     // crash/partition/membership draws
+  Rng message_rng_;                    // message arrivals, senders and bodies
+  CaptureTap* tap_ = nullptr;          // sees every send besides the collector
+  std::unique_ptr<sim::Network> net_;  // last: destroyed first, while what it calls still lives
 };
 
 }  // namespace ptplab::scenarios

@@ -49,10 +49,12 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
     spec.region = p.region;
     spec.link_profile = p.link_profile;
     const std::uint64_t seed = Rng::derive(s_.seed, h)();
-    auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart&) {
+    auto id = net_->add_host(spec, [this, h, seed](const sim::HostStart& start) {
       auto n = std::make_unique<engine::Node>(
           group_params_[plan_.hosts[h].group], seed,
           engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
+      // Same identity at every start; after a restart, choices (msg_ids) of a stream of its own.
+      if (start.incarnation > 0) n->reseed(Rng::derive(seed, start.incarnation)());
       node_ids_[h] = n->node_id();
       collector_.set_node_id(h, node_ids_[h]);
       return n;

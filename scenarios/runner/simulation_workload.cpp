@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/simulation.hpp"
 
 namespace ptplab::scenarios {
@@ -42,16 +43,18 @@ void Simulation::build_workload() {
   }
 }
 
+std::vector<sim::HostId> Simulation::member_hosts(const std::vector<std::string>& groups) const {
+  if (!groups.empty()) return groups_hosts(groups);
+  std::vector<sim::HostId> out;
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
+    if (s_.nodes[plan_.hosts[h].group].role == Role::kClient) out.push_back(h);
+  }
+  return out;
+}
+
 void Simulation::schedule_channel(std::size_t c) {
   const auto& ch = s_.workload.channels[c];
-  std::vector<sim::HostId> candidates;
-  if (ch.members.groups.empty()) {
-    for (sim::HostId h = 0; h < plan_.honest; ++h) {
-      if (s_.nodes[plan_.hosts[h].group].role == Role::kClient) candidates.push_back(h);
-    }
-  } else {
-    candidates = groups_hosts(ch.members.groups);
-  }
+  auto candidates = member_hosts(ch.members.groups);
   std::erase_if(candidates, [this](sim::HostId h) { return node(h) == nullptr; });
   const auto members = pick(candidates, ch.members.share, std::nullopt);
   if (members.empty()) {
@@ -76,7 +79,13 @@ void Simulation::schedule_channel(std::size_t c) {
     sim_.call_at(now + kJoinRetry_ns, [this, c, h = members[i]] { try_join(c, h, 1); });
   }
   const TimeNs first = std::max(ch.messages.start_ns, now + kMessagesAfterSetup_ns);
-  if (ch.messages.rate_per_s > 0 || ch.messages.interval_ns > 0) schedule_next_message(c, first);
+  if (ch.messages.rate_per_s <= 0 && ch.messages.interval_ns <= 0) return;
+  // A window (start..stop, within the run) that closes before messages may begin sends nothing.
+  if (first >= std::min(ch.messages.stop_ns, s_.duration_ns)) {
+    ++windows_closed_;
+    return;
+  }
+  schedule_next_message(c, first);
 }
 
 bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
@@ -185,8 +194,15 @@ void Simulation::send_message(std::size_t c) {
 }
 
 void Simulation::add_skipped(RunDiagnostics& d) const {
-  if (messages_without_sender_ > 0) d.skipped.push_back({"no_sender", messages_without_sender_});
-  if (channels_without_members_ > 0) d.skipped.push_back({"no_members", channels_without_members_});
+  if (messages_without_sender_ > 0) {
+    d.skipped.push_back({std::string(skipped_name(Skipped::kNoSender)), messages_without_sender_});
+  }
+  if (channels_without_members_ > 0) {
+    d.skipped.push_back({std::string(skipped_name(Skipped::kNoMembers)), channels_without_members_});
+  }
+  if (windows_closed_ > 0) {
+    d.skipped.push_back({std::string(skipped_name(Skipped::kWindowClosed)), windows_closed_});
+  }
 }
 
 void Simulation::apply_membership(const MembershipChange& change) {
@@ -195,7 +211,7 @@ void Simulation::apply_membership(const MembershipChange& change) {
   if (it == s_.workload.channels.end()) return;
   const auto c = static_cast<std::size_t>(it - s_.workload.channels.begin());
   if (channel_ids_[c].empty()) return;
-  auto hosts = groups_hosts(change.groups);
+  auto hosts = member_hosts(change.groups);
   const auto is_member = [&](sim::HostId h) {
     const engine::Node* n = node(h);
     return n != nullptr && n->is_member(channel_ids_[c]);

@@ -27,12 +27,12 @@ assert sum(stop["send_failed"].values()) >= len(failed), stop
 PY
 check "S2 send_failed lines name the peer and the stopping line counts them" $?
 
-# S3: a closed stdout stops `run` and `sweep` as SIGINT does: exit 130, the run `interrupted`,
+# S3: a closed stdout stops `run` and `sweep` (exit 141, "stdout closed", since session 9; 130 before), the run `interrupted`,
 # finished sweep runs kept, the sweep's temp folder removed (they died of SIGPIPE: 141).
 "$PTPLAB" run scenarios/suites/demo.json --report "$tmp/p.db" --progress-every 1s 2>&1 | head -1 >/dev/null
 rc=${PIPESTATUS[0]}
-[ "$rc" = 130 ] && [ "$(sqlite3 "$tmp/p.db" 'SELECT status FROM run')" = interrupted ]
-check "S3 run | head -1: exit 130 (got $rc), the run interrupted" $?
+[ "$rc" = 141 ] && [ "$(sqlite3 "$tmp/p.db" 'SELECT status FROM run')" = interrupted ]
+check "S3 run | head -1: exit 141 (got $rc), the run interrupted" $?
 python3 - scenarios/suites/smoke/basic.json "$tmp/sw.json" <<'PY'
 import json, sys
 text = "\n".join(l for l in open(sys.argv[1]) if not l.lstrip().startswith("//"))
@@ -44,8 +44,8 @@ mkdir "$tmp/t"
 TMPDIR="$tmp/t" "$PTPLAB" sweep "$tmp/sw.json" -j 1 --report "$tmp/w.db" 2>&1 | head -2 >/dev/null
 rc=${PIPESTATUS[0]}
 done_runs=$(sqlite3 "$tmp/w.db" "SELECT count(*) FROM run WHERE status = 'complete'")
-[ "$rc" = 130 ] && [ "$done_runs" -ge 1 ] && [ -z "$(ls "$tmp/t")" ]
-check "S3 sweep | head -2: exit 130 (got $rc), $done_runs finished runs kept, no temp folder left" $?
+[ "$rc" = 141 ] && [ "$done_runs" -ge 1 ] && [ -z "$(ls "$tmp/t")" ]
+check "S3 sweep | head -2: exit 141 (got $rc), $done_runs finished runs kept, no temp folder left" $?
 
 # S4: a run stopped early says its expectations were not judged (it printed "0/0 passed"), and
 # so do the sweep table's rows of such runs.

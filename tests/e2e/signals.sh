@@ -12,29 +12,9 @@ big="$src/scenarios/suites/scale/10k-spec-literal.json"
 # prints the time it took.
 limit_ms=20000
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-# ends_within MS PID...: every PID gone within MS milliseconds (prints the time it took).
-ends_within() {
-  local ms=$1 start; start=$(now_ms); shift
-  while (($(now_ms) - start <= ms)); do
-    local alive=0
-    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
-    ((alive == 0)) && { echo "$(($(now_ms) - start)) ms"; return 0; }
-    sleep 0.02
-  done
-  echo "still running after $ms ms"
-  return 1
-}
-# children PID: the pids of PID's child processes.
-children() { pgrep -P "$1" | tr '\n' ' '; }
+source "$(dirname "$0")/lib/processes.bash"
 # A long scenario (minutes of wall time) with a sweep of three seeds.
-cat >"$tmp/long.json" <<'J'
-{"name": "long", "seed": 1, "duration": "10m",
- "nodes": [{"name": "p", "count": 2000, "placement": "public"}],
- "topology": {"random_regular": {"degree": 6}},
- "workload": {"channels": [{"name": "c", "messages": {"rate_per_s": 5}}]},
- "sweep": {"seeds": 3}}
-J
+write_long_scenario "$tmp/long.json"
 
 # 1. `run`: SIGINT while building the nodes, SIGINT and SIGTERM deep in the join storm.
 for case in "INT 1 130" "INT 6 130" "TERM 6 143"; do

@@ -92,6 +92,40 @@ RC_GTEST_PROP(EventQueue, LadderQueueHandlesWideSpreads, ()) {
   RC_ASSERT(out.size() == events.size());
 }
 
+RC_GTEST_PROP(EventQueue, LadderQueueMatchesAHeapOnFloodWaves, ()) {
+  // A flood over constant-latency links: every event pops with thousands of others at one time
+  // and schedules copies one latency later (buckets no rung can split go to Bottom whole), with
+  // a few timers at other times mixed in.
+  const auto seed = *rc::gen::arbitrary<std::uint64_t>();
+  Rng rng(seed);
+  LadderQueue ladder;
+  BinaryHeapQueue heap;
+  std::uint64_t seq = 0;
+  const auto push = [&](TimeNs t) {
+    EventRecord e;
+    e.time = t;
+    e.key = make_event_key(static_cast<OriginId>(rng.below(1000)), seq++);
+    ladder.push(e);
+    heap.push(e);
+  };
+  constexpr TimeNs kLatency = 10 * kMillisecond;
+  for (int i = 0; i < 8; ++i) push(0);
+  for (int popped = 0; popped < 30000 && !heap.empty(); ++popped) {
+    const EventRecord a = ladder.pop();
+    const EventRecord b = heap.pop();
+    RC_ASSERT(a.time == b.time);
+    RC_ASSERT(a.key == b.key);
+    if (heap.size() < 20000) {
+      for (std::uint64_t k = 1 + rng.below(4); k > 0; --k) push(a.time + kLatency);
+    }
+    if (rng.below(50) == 0) push(a.time + static_cast<TimeNs>(rng.below(3 * kLatency)));
+  }
+  RC_ASSERT(ladder.size() == heap.size());
+  while (!heap.empty()) {
+    RC_ASSERT(ladder.pop().key == heap.pop().key);
+  }
+}
+
 RC_GTEST_PROP(EventQueue, LadderQueueMatchesAHeapOnLargeMixedLoads, ()) {
   // Enough events to split buckets into several rungs: bursts of equal times, near events,
   // and long timers, with pops interleaved (PHOLD-like holds).

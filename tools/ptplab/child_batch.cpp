@@ -1,6 +1,8 @@
 // The child runs of a suite or sweep (see child_batch.hpp).
 #include "tools/ptplab/child_batch.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <thread>
@@ -33,9 +35,7 @@ std::optional<BatchOptions> batch_options(std::string_view command,
 }
 
 ChildBatch::ChildBatch(const std::string& temp_prefix, BatchOptions options)
-    : options_(std::move(options)), tmp_(make_temp_dir(temp_prefix)) {
-  if (!tmp_.empty()) install_stop_signals();
-}
+    : options_(std::move(options)), tmp_(make_temp_dir(temp_prefix)) {}
 
 ChildBatch::~ChildBatch() {
   if (!tmp_.empty()) remove_temp_dir(tmp_);
@@ -47,7 +47,7 @@ void ChildBatch::add(const std::string& input, const std::vector<std::string>& e
   const std::string b = base(jobs_.size());
   ChildJob job{{"run", input, "--report", b + ".db", "--quiet"}, b + ".log"};
   job.args.insert(job.args.end(), extra.begin(), extra.end());
-  job.args.insert(job.args.end(), {"--temp-of-parent", tmp_});
+  job.args.insert(job.args.end(), {"--temp-of-parent", tmp_, "--parent-pid", std::to_string(getpid())});
   if (options_.timeout) job.args.insert(job.args.end(), {"--timeout", *options_.timeout});
   reports_of_.push_back(b + ".db");
   jobs_.push_back(std::move(job));
@@ -57,14 +57,22 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   report_ = report;
   RunProgress progress(std::move(labels), quiet);
   merger_.emplace(report, reports_of_);
+  // A child stopped before it wrote its run's row (its report holds none) did not run: its point
+  // reads `not run`, not `interrupted`.
+  std::vector<std::size_t> never_ran;
   status_ = run_children(
       jobs_, options_.jobs_at_once,
       ChildWatch{[&](std::size_t job, int code) {
+                   if (is_interrupted_exit_status(code) && read_child_runs(reports_of_[job]).empty()) {
+                     never_ran.push_back(job);
+                     code = kChildNotRun;
+                   }
                    merger_->finished(job);
                    progress.finished(job, code);
                  },
                  [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
                  options_.progress_every});
+  for (const std::size_t job : never_ran) status_[job] = kChildNotRun;
   // Merged before the children's words are shown, so that those name the merged report.
   merged_ = merger_->finish();
   return merged_;

@@ -31,7 +31,7 @@ struct BatchOptions {
                                                         const boost::program_options::variables_map& vm);
 
 // The child runs of one suite or sweep. Usage: make (a folder under $TMPDIR named PREFIX...;
-// stop signals installed), add() each job, run() once, then read each job's status and output.
+// main() installed the stop signals), add() each job, run() once, then read each job's status and output.
 class ChildBatch {
  public:
   // Empty temp_dir() when the folder could not be made.
@@ -50,7 +50,8 @@ class ChildBatch {
   // reports into `report` ("" merges nothing). False when a merge failed (said on stderr).
   [[nodiscard]] bool run(std::vector<std::string> labels, const std::string& report, bool quiet);
 
-  // Job `job`'s exit status (run_children's words), after run().
+  // Job `job`'s exit status (run_children's words), after run(); kChildNotRun also for a job
+  // stopped before it wrote its run (its report holds none).
   [[nodiscard]] int status(std::size_t job) const { return status_[job]; }
   [[nodiscard]] const std::vector<int>& statuses() const { return status_; }
   // The runs job `job` wrote, after run().

@@ -21,7 +21,9 @@ namespace {
 
 // Starts `/proc/self/exe args...` in process group `group` (0: a new group it leads), with
 // stdout and stderr appended to `log_path` and SIGTERM as its parent-death signal; its pid, or -1.
-// Call with SIGINT/SIGTERM blocked: the child unblocks them after it joined the group.
+// Call with the stop signals blocked (StopSignalsBlocked): the child keeps them blocked through
+// exec, so one sent before its handler is in place waits for it (main() installs the handler,
+// then unblocks them) instead of killing a run that has not written its row yet.
 pid_t spawn_self(const ChildJob& job, pid_t group) {
   // Everything the child needs is prepared before fork: it only makes system calls after.
   std::vector<std::string> args = job.args;
@@ -40,13 +42,6 @@ pid_t spawn_self(const ChildJob& job, pid_t group) {
   setpgid(0, group);
   prctl(PR_SET_PDEATHSIG, SIGTERM);
   if (getppid() != parent) _exit(kChildCouldNotStart);  // the parent died before prctl
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  sigprocmask(SIG_UNBLOCK, &stop, nullptr);
   const int fd = open(job.log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   if (fd >= 0) {
     dup2(fd, STDOUT_FILENO);

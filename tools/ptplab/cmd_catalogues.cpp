@@ -160,7 +160,9 @@ int verdicts(int argc, char** argv) { return print_catalogue(argc, argv); }
 
 }  // namespace
 
-PTPLAB_COMMAND("params", "list every node parameter: name, type, default, unit, bound, meaning", params);
+PTPLAB_COMMAND("params",
+               "list every node parameter: name, type, default, unit, bound, meaning, used only when",
+               params);
 PTPLAB_COMMAND("metrics", "list every metric: name, unit, better direction, meaning", metrics);
 PTPLAB_COMMAND("behaviours", "list every adversary behaviour and the params it accepts", behaviours);
 PTPLAB_COMMAND("actions", "list every timeline action and the keys its entry may have", actions);

@@ -56,11 +56,13 @@ Catalogue params() {
               "scenarios/README.md",
               "Node parameters",
               "",
-              {"name", "type", "default", "unit", "bound", "meaning"},
+              {"name", "type", "default", "unit", "bound", "meaning", "used only when"},
               {}};
   c.intro =
       "Every NodeParams field a scenario's \"nodes\"[i].\"params\" (or a timeline set_param) may set, "
-      "from the definition table in engine/node/node_params.cpp; the scenario loader checks the bound. "
+      "from the definition table in engine/node/node_params.cpp; the scenario loader checks the bound, "
+      "and warns (`warning:`, in `ptplab validate` and the run summary) when a value is set that has "
+      "no effect because the condition in \"used only when\" does not hold for its group. "
       "Units:";
   for (const auto& u : engine::kParamUnits)
     if (!u.name.empty()) c.intro += " " + std::string(u.name) + " (" + std::string(u.meaning) + ");";
@@ -73,7 +75,8 @@ Catalogue params() {
           (i == 0 ? ": " : "; ") + std::string(p.choices[i]) + " = " + std::string(p.choice_meanings[i]);
     c.rows.push_back({std::string(p.name), std::string(p.type),
                       param_default(p, defaults.at(std::string(p.name))),
-                      std::string(name_of(engine::kParamUnits, p.unit)), param_bound(p), meaning});
+                      std::string(name_of(engine::kParamUnits, p.unit)), param_bound(p), meaning,
+                      p.used_when.param.empty() ? "always" : engine::condition_text(p.used_when)});
   }
   return c;
 }

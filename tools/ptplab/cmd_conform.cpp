@@ -211,9 +211,9 @@ int run_conform(int argc, char** argv) {
     options.expect_fail = std::move(*listed);
   }
 
-  // SIGINT/SIGTERM: the running cases are cut short, none starts, and what ran is written out
-  // (the rest marked not run); the --exec target is stopped as at the end of a run.
-  install_stop_signals();
+  // A stop signal (main installed the handlers): the running cases are cut short, none starts,
+  // and what ran is written out (the rest marked not run); the --exec target is stopped as at
+  // the end of a run.
   options.stop = &stop_requested();
   auto probe_rng = Rng::derive(seed, kProbeStream);
   const std::string probe_id = engine::make_uuid4(probe_rng);
@@ -295,8 +295,8 @@ int run_conform(int argc, char** argv) {
   std::cout << std::flush;
   if (!written) return 2;
   if (stop_requested().load()) {
-    std::cerr << "ptplab conform: interrupted by " << (stop_signal() == SIGINT ? "SIGINT" : "SIGTERM")
-              << "; the cases not run are marked \"" << kInterruptedNote << "\"\n";
+    std::cerr << "ptplab conform: " << stop_cause() << "; the cases not run are marked \"" << kInterruptedNote
+              << "\"\n";
     return interrupted_exit_status();
   }
   return exit_code(results, policy);
@@ -304,6 +304,7 @@ int run_conform(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("conform", "check a ptpchat implementation against the spec, case by case", run_conform);
+PTPLAB_STOPPABLE_COMMAND("conform", "check a ptpchat implementation against the spec, case by case",
+                         run_conform);
 
 }  // namespace ptplab::cli

@@ -1,11 +1,10 @@
 // `ptplab run SCENARIO...`: runs scenarios, writes their report, prints a short summary each, and
 // exits with the verdict of their expectations (0 all pass, 1 any fails, 2 invalid input,
-// 124 a scenario reached its --timeout, 130/143 interrupted by SIGINT/SIGTERM; the report then
-// holds the run so far as `timed_out` or `interrupted`).
+// 124 a scenario reached its --timeout, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP, 141
+// stdout closed; the report then holds the run so far as `timed_out` or `interrupted`).
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
-#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,7 +13,9 @@
 #include <vector>
 
 #include "reports/writer.hpp"
+#include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/loader.hpp"
+#include "scenarios/format/overrides.hpp"
 #include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/capture_options.hpp"
@@ -37,8 +38,12 @@ namespace po = boost::program_options;
 // (remove_orphaned_temp_dir).
 class OrphanCleanup {
  public:
-  OrphanCleanup(std::string parent_temp, std::string own_report)
-      : dir_(std::move(parent_temp)), report_(std::move(own_report)), parent_(getppid()) {}
+  // `parent`: the suite's or sweep's pid as it gave it (--parent-pid), else our parent now; the
+  // former also tells a child whose parent died before this point (now the reaper's child).
+  OrphanCleanup(std::string parent_temp, std::string own_report, pid_t parent)
+      : dir_(std::move(parent_temp)),
+        report_(std::move(own_report)),
+        parent_(parent > 0 ? parent : getppid()) {}
   ~OrphanCleanup() {
     if (!dir_.empty() && getppid() != parent_) remove_orphaned_temp_dir(dir_, report_);
   }
@@ -62,8 +67,9 @@ int run(int argc, char** argv) {
       "DURATION: \"90s\", \"250ms\", \"2m\", \"1h\".\n\n"
       "Exit status: 0 every expectation passed; 1 one failed; 2 invalid input (a scenario, an\n"
       "option, a report that cannot be written); 124 a scenario reached its --timeout (the report\n"
-      "holds the run so far with status `timed_out`; later scenarios do not run); 130 (SIGINT) or\n"
-      "143 (SIGTERM) interrupted (the report holds the run so far as `interrupted`).\n\noptions");
+      "holds the run so far with status `timed_out`; later scenarios do not run); 130 (SIGINT),\n"
+      "143 (SIGTERM) or 129 (SIGHUP) interrupted, 141 stdout closed (the report holds the run so\n"
+      "far as `interrupted`; a second signal while it is written is ignored).\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite); without it ./<scenario name>.db in the current directory. An existing "
@@ -89,7 +95,9 @@ int run(int argc, char** argv) {
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
       "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)")(
       "temp-of-parent", po::value<std::string>()->default_value(""),
-      "the temporary folder of the suite or sweep running this (removed if that dies)");
+      "the temporary folder of the suite or sweep running this (removed if that dies)")(
+      "parent-pid", po::value<long>()->default_value(0),
+      "the pid of that suite or sweep (a child orphaned before it started knows it was)");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
@@ -103,10 +111,10 @@ int run(int argc, char** argv) {
   if (vm.count("seed")) {
     // Read here, not by program_options: its unsigned conversion wraps "-1" to 2^64 - 1, which
     // the scenario's /seed bound then refused in the file's name.
+    // Read as the scenario's integer fields are ("1e3" is 1000: scenarios::integral_value).
     const std::string text = vm["seed"].as<std::string>();
-    std::int64_t seed = -1;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
-    if (ec != std::errc() || end != text.data() + text.size() || seed < 0) {
+    const auto seed = scenarios::integral_value(scenarios::parse_override_value(text));
+    if (!seed || *seed > static_cast<std::uint64_t>(INT64_MAX)) {
       std::fprintf(
           stderr,
           "ptplab run: --seed: expected an integer in [0, 9223372036854775807], got \"%s\" (see ptplab "
@@ -114,7 +122,7 @@ int run(int argc, char** argv) {
           text.c_str());
       return 2;
     }
-    overrides.push_back("/seed=" + std::to_string(seed));
+    overrides.push_back("/seed=" + std::to_string(*seed));
   }
   const bool quiet = vm.count("quiet") != 0;
   const auto timeout_given = timeout_option(vm);
@@ -128,9 +136,8 @@ int run(int argc, char** argv) {
     std::fprintf(stderr, "ptplab run: %s\n", progress_every.error().c_str());
     return 2;
   }
-  // From here on SIGINT/SIGTERM only raises the stop flag: a run asked for and stopped before it
-  // got going still leaves its row, `interrupted`.
-  install_stop_signals();
+  // A stop signal only raises the flag (main installed the handlers): a run asked for and
+  // stopped before it got going still leaves its row, `interrupted`.
 
   // Validate every file first: nothing runs when any input is invalid.
   const auto files = vm["scenario"].as<std::vector<std::string>>();
@@ -153,7 +160,8 @@ int run(int argc, char** argv) {
   }
 
   const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>(),
-                                     vm.count("report") ? vm["report"].as<std::string>() : "");
+                                     vm.count("report") ? vm["report"].as<std::string>() : "",
+                                     static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
   for (const auto& s : loaded) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
@@ -188,7 +196,8 @@ int run(int argc, char** argv) {
                   appended ? "run appended to the existing file" : "new file");
     } else if (!request.sweep_point.empty()) {
       // A sweep's run: its warning lines go to the log `ptplab sweep` repeats them from.
-      for (const auto& w : scenarios::run_warnings(outcome->diagnostics)) std::printf("%s\n", w.c_str());
+      for (const auto& w : scenario_warnings(s)) std::printf("%s\n", w.c_str());
+      for (const auto& w : outcome_warnings(*outcome)) std::printf("%s\n", w.c_str());
     }
     if (auto closed = capture->close(); !closed) {
       std::fprintf(stderr, "ptplab run: %s\n", closed.error().c_str());
@@ -202,7 +211,7 @@ int run(int argc, char** argv) {
       return kTimedOutExitStatus;
     }
     if (outcome->status == reports::RunStatus::kInterrupted) {
-      std::fprintf(stderr, "ptplab run: interrupted; %s holds the run so far (status interrupted)\n",
+      std::fprintf(stderr, "ptplab run: %s; %s holds the run so far (status interrupted)\n", stop_cause(),
                    path.c_str());
       return interrupted_exit_status();
     }
@@ -213,7 +222,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("run", "run scenarios on the simulator into a SQLite report; exit 1 if an expectation fails",
-               run);
+PTPLAB_STOPPABLE_COMMAND(
+    "run", "run scenarios on the simulator into a SQLite report; exit 1 if an expectation fails", run);
 
 }  // namespace ptplab::cli

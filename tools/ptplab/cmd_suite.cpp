@@ -63,8 +63,9 @@ int suite(int argc, char** argv) {
       "Runs every scenario (a DIR means its *.json files) in parallel processes, merges their\n"
       "reports and writes JUnit XML (one test case per scenario and per expectation). Prints a line\n"
       "per scenario as it finishes ([done/total], status, ETA).\n"
-      "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
-      "(SIGTERM) interrupted: running scenarios are stopped and their runs so far merged.\n\noptions");
+      "Exit status: 0 every scenario passed, 1 one failed, 2 invalid input, 130 (SIGINT), 143\n"
+      "(SIGTERM) or 129 (SIGHUP) interrupted, 141 stdout closed: running scenarios are stopped and\n"
+      "their runs so far merged.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "junit", po::value<std::string>(),
       "write JUnit XML here (default: none): a test case per scenario and per expectation")(
@@ -165,6 +166,6 @@ int suite(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("suite", "run many scenarios in parallel processes; one report, JUnit XML", suite);
+PTPLAB_STOPPABLE_COMMAND("suite", "run many scenarios in parallel processes; one report, JUnit XML", suite);
 
 }  // namespace ptplab::cli

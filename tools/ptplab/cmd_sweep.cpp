@@ -42,8 +42,9 @@ int sweep(int argc, char** argv) {
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
       "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
       "per run as it finishes ([done/total], status, ETA).\n"
-      "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT) or 143\n"
-      "(SIGTERM) interrupted: running points are stopped and merged as `interrupted` runs.\n\noptions");
+      "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT), 143\n"
+      "(SIGTERM) or 129 (SIGHUP) interrupted, 141 stdout closed: running points are stopped and\n"
+      "merged as `interrupted` runs.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite; default ./<scenario name>.db), appended to if it exists")(
@@ -177,7 +178,8 @@ int sweep(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("sweep", "run a scenario's parameter sweep x seeds in parallel processes into one report",
-               sweep);
+PTPLAB_STOPPABLE_COMMAND("sweep",
+                         "run a scenario's parameter sweep x seeds in parallel processes into one report",
+                         sweep);
 
 }  // namespace ptplab::cli

@@ -1,6 +1,9 @@
 // `ptplab validate SCENARIO...`: checks scenario files without running them. Prints "ok NAME"
 // per valid file, else every error as "FILE: /pointer: sentence"; a file with a sweep has each
-// of its points checked too. Exit 0 when all are valid, 2 otherwise.
+// of its points checked too. A valid file's values that change nothing (NodeParams its groups'
+// options make the engine ignore) follow as "FILE: warning: /pointer: sentence", a sweep point's
+// with the points they hold at. Exit 0 when all are valid (warnings or not), 2 otherwise.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
@@ -30,10 +33,22 @@ bool validate_file(const std::string& path, const std::vector<std::string>& over
     return false;
   }
   bool valid = true;
+  // A sweep point's warnings that the file itself does not give, each with the points it holds at.
+  std::vector<std::pair<std::string, std::vector<std::string>>> point_warnings;
   if (loaded->sweep) {
     for (const auto& point : *points) {
       const auto p = scenarios::load_scenario(point.document.dump());
-      if (p) continue;
+      if (p) {
+        for (const auto& w : p->warnings) {
+          if (std::find(loaded->warnings.begin(), loaded->warnings.end(), w) != loaded->warnings.end())
+            continue;
+          auto it = std::find_if(point_warnings.begin(), point_warnings.end(),
+                                 [&](const auto& pw) { return pw.first == w; });
+          if (it == point_warnings.end()) it = point_warnings.insert(it, {w, {}});
+          it->second.push_back(point.label);
+        }
+        continue;
+      }
       valid = false;
       for (const auto& e : p.error()) {
         std::printf("%s: [%s] %s\n", path.c_str(), point.label.c_str(), e.to_string().c_str());
@@ -46,6 +61,13 @@ bool validate_file(const std::string& path, const std::vector<std::string>& over
   } else {
     std::printf("ok %s\n", loaded->name.c_str());
   }
+  for (const auto& w : loaded->warnings) std::printf("%s: warning: %s\n", path.c_str(), w.c_str());
+  for (const auto& [w, labels] : point_warnings) {
+    const bool every = labels.size() == points->size();
+    std::string where = every ? "every sweep point" : "sweep points ";
+    for (std::size_t i = 0; !every && i < labels.size(); ++i) where += (i == 0 ? "" : ", ") + labels[i];
+    std::printf("%s: warning: %s (%s)\n", path.c_str(), w.c_str(), where.c_str());
+  }
   return true;
 }
 
@@ -54,6 +76,8 @@ int validate(int argc, char** argv) {
       "usage: ptplab validate [--set PATH=VALUE]... SCENARIO...\n\n"
       "Checks scenario files (format: scenarios/README.md) without running them.\n"
       "Prints 'ok NAME' per valid file, else every error as 'FILE: /pointer: what was expected, found'.\n"
+      "A valid file's node parameters that change nothing under its options follow as\n"
+      "'FILE: warning: /pointer: has no effect: ...' (the file is still valid).\n"
       "Exit status: 0 all valid, 2 any invalid or a usage error.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "set", po::value<std::vector<std::string>>()->composing(),

@@ -13,6 +13,9 @@ struct Command {
   std::string_view name;
   std::string_view summary;
   int (*run)(int argc, char** argv);
+  // True for the commands that stop on stop_requested() (stop_signals.hpp); the others get the
+  // signal dispositions the process inherited back before they run.
+  bool stoppable = false;
 };
 
 // Every registered subcommand, sorted by name.
@@ -23,5 +26,10 @@ bool register_command(const Command& command);
 
 }  // namespace ptplab::cli
 
-#define PTPLAB_COMMAND(NAME, SUMMARY, FN) \
-  [[maybe_unused]] static const bool ptplab_registered_##FN = ::ptplab::cli::register_command({NAME, SUMMARY, FN})
+#define PTPLAB_COMMAND(NAME, SUMMARY, FN)                     \
+  [[maybe_unused]] static const bool ptplab_registered_##FN = \
+      ::ptplab::cli::register_command({NAME, SUMMARY, FN})
+// A command that stops on SIGINT/SIGTERM/SIGHUP/a closed stdout by polling stop_requested().
+#define PTPLAB_STOPPABLE_COMMAND(NAME, SUMMARY, FN)           \
+  [[maybe_unused]] static const bool ptplab_registered_##FN = \
+      ::ptplab::cli::register_command({NAME, SUMMARY, FN, true})

@@ -1,4 +1,6 @@
 // Entry point of the ptplab command: dispatches to the registered subcommands.
+#include <signal.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -43,11 +45,28 @@ std::vector<Command> commands() {
 
 }  // namespace ptplab::cli
 
+namespace {
+// The registered command named `name`, or nullptr.
+const ptplab::cli::Command* find_command(std::string_view name) {
+  static const auto all = ptplab::cli::commands();
+  for (const auto& c : all) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace ptplab::cli;
+  // First of all, before option parsing or any set-up: a stop signal however early (a script's
+  // `ptplab run ... & kill -INT $!`, a suite stopping a child it just started) is kept, not lost
+  // or fatal. Commands that do not poll the flag get the inherited dispositions back below.
+  install_stop_signals();
   // Line-buffered even when piped (block-buffered by default): progress lines of suite and sweep
   // reach `| cat`, `| tee` and CI logs as they are printed.
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  const auto* command = argc < 2 ? nullptr : find_command(argv[1]);
+  if (command == nullptr || !command->stoppable) release_stop_signals();
   if (argc < 2) {
     print_help();
     return 2;
@@ -81,12 +100,12 @@ int main(int argc, char** argv) {
     std::printf("ptplab %s\n", PTPLAB_VERSION);
     return 0;
   }
-  for (const auto& c : commands()) {
-    if (c.name != first) continue;
-    const int status = c.run(argc - 1, argv + 1);
-    // A command that failed after SIGINT/SIGTERM (a report lock wait cut short) was interrupted.
-    if (status != 2 || !stop_requested().load()) return status;
-    std::fprintf(stderr, "ptplab %s: interrupted (signal %d)\n", argv[1], stop_signal());
+  if (command != nullptr) {
+    const int status = command->run(argc - 1, argv + 1);
+    // A command that failed after a stop signal (a report lock wait cut short) was interrupted;
+    // not one that failed on its own and then wrote into a closed pipe (its exit 2 stands).
+    if (status != 2 || !stop_requested().load() || stop_signal() == SIGPIPE) return status;
+    std::fprintf(stderr, "ptplab %s: %s\n", argv[1], stop_cause());
     return interrupted_exit_status();
   }
   std::fprintf(stderr, "ptplab: unknown command '%s' (see ptplab --help)\n", argv[1]);

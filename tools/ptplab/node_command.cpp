@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "tools/ptplab/node_log.hpp"
+
 namespace ptplab::cli {
 namespace {
 
@@ -124,10 +126,9 @@ Expected<NodeCommand, CommandError> parse_json_command(std::string_view line) {
       return error(p.cmd, "unknown key \"" + key + "\" (" + p.cmd + " takes " + key_list(*c) + ")");
     if (*k == CommandKey::kClosed) {
       if (!value.is_boolean())
-        return error(p.cmd, "\"closed\" must be true or false, got " +
-                                (value.is_primitive()
-                                     ? value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                                     : std::string("an ") + value.type_name()));
+        return error(p.cmd,
+                     "\"closed\" must be true or false, got " +
+                         (value.is_primitive() ? dump(value) : std::string("an ") + value.type_name()));
       p.closed = value.get<bool>();
       continue;
     }

@@ -11,16 +11,10 @@
 #include "engine/io/udp_host.hpp"
 #include "engine/node/node.hpp"
 #include "tools/ptplab/node_command.hpp"
+#include "tools/ptplab/node_log.hpp"
 #include "tools/ptplab/terminal_text.hpp"
 
 namespace ptplab::cli {
-namespace {
-
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace
 
 NodeConsole::NodeConsole(engine::Node& node, engine::UdpHost& host, ControlMode mode, std::ostream& out,
                          std::function<void(const std::string&)> stop)

@@ -50,12 +50,10 @@ Expected<std::vector<std::string>, std::string> stored_run_warnings(reports::Dat
   const auto name_of = [](V v) { return reports::run_value_def(v).name(); };
   for (const auto& s : *sim) {
     if (s.reason == name_of(V::kSimGaveUp)) d.gave_up = s.count;
-    // RunDiagnostics::skipped names the reason ("no_sender") the scalar's name ends with.
-    for (const V v : {V::kSimSkippedNoSender, V::kSimSkippedNoMembers}) {
-      if (s.reason != name_of(v) || s.count == 0) continue;
-      std::string reason(name_of(v));
-      reason.erase(0, reason.find('_') + 1);
-      d.skipped.push_back({std::move(reason), s.count});
+    for (std::size_t i = 0; i < scenarios::workload_rule_count(); ++i) {
+      const auto k = static_cast<scenarios::Skipped>(i);
+      if (s.reason != name_of(scenarios::skipped_value(k)) || s.count == 0) continue;
+      d.skipped.push_back({std::string(scenarios::skipped_name(k)), s.count});
     }
   }
   std::stable_sort(d.skipped.begin(), d.skipped.end(),

@@ -14,6 +14,7 @@
 #include "reports/records/metrics.hpp"
 #include "reports/text_summary.hpp"
 #include "reports/text_table.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -42,11 +43,19 @@ std::string bytes(const scenarios::MetricValues& m, M which) {
 std::string unsent_text(const scenarios::RunDiagnostics& d) {
   std::uint64_t n = 0;
   for (const auto& u : d.unsent) n += u.count;
-  for (const auto& s : d.skipped) n += s.reason == "no_sender" ? s.count : 0;
+  for (const auto& s : d.skipped) {
+    n += s.reason == scenarios::skipped_name(scenarios::Skipped::kNoSender) ? s.count : 0;
+  }
   return n == 0 ? std::string() : ", " + std::to_string(n) + " scheduled not sent (counted as undelivered)";
 }
 
 }  // namespace
+
+std::vector<std::string> scenario_warnings(const scenarios::Scenario& s) {
+  std::vector<std::string> out;
+  for (const auto& w : s.warnings) out.push_back("warning: " + w);
+  return out;
+}
 
 std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o) {
   const auto& m = o.metrics;
@@ -73,7 +82,13 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
       << metric(m, M::kDuplicates, "%.0f") << " duplicates\n";
   out << "  collisions  node_id " << metric(m, M::kNodeIdCollisions, "%.0f") << "  msg_id "
       << metric(m, M::kMsgIdCollisions, "%.0f") << "  wrongly suppressed "
-      << metric(m, M::kMessagesWronglySuppressed, "%.0f") << "\n";
+      << metric(m, M::kMessagesWronglySuppressed, "%.0f");
+  // The nodes' own collision events are another count than the ids shared: say which is which.
+  if (o.diagnostics.collision_events > 0) {
+    out << "  (ids shared by distinct nodes or messages; the nodes raised " << o.diagnostics.collision_events
+        << " collision events, sim.collisions_detected, their own evidence)";
+  }
+  out << "\n";
   out << "  NAT         " << metric(m, M::kNatAttempts, "%.0f") << " attempts, success "
       << metric(m, M::kNatSuccessRatio, "%.3f");
   for (std::size_t i = 0; i < o.diagnostics.connect_failures.size(); ++i) {
@@ -94,7 +109,8 @@ std::string format_run_summary(const scenarios::Scenario& s, const scenarios::Ru
     }
     out << "\n";
   }
-  for (const auto& w : scenarios::run_warnings(o.diagnostics)) out << w << "\n";
+  for (const auto& w : scenario_warnings(s)) out << w << "\n";
+  for (const auto& w : outcome_warnings(o)) out << w << "\n";
   std::size_t passed = 0;
   for (const auto& e : o.expectations) passed += e.passed ? 1 : 0;
   if (o.status != reports::RunStatus::kComplete) {
@@ -143,6 +159,19 @@ scenarios::ProgressFn plain_progress(const std::string& name, TimeNs duration_ns
 }
 
 }  // namespace
+
+std::vector<std::string> outcome_warnings(const scenarios::RunOutcome& o) {
+  if (o.status == reports::RunStatus::kComplete) return scenarios::run_warnings(o.diagnostics);
+  auto d = o.diagnostics;
+  d.members_open_not_joined = 0;
+  auto lines = scenarios::run_warnings(d);
+  const std::string prefix = "warning: ";
+  for (auto& w : lines) {
+    if (w.rfind(prefix, 0) == 0)
+      w.insert(prefix.size(), "(run stopped at " + format_duration(o.simulated_ns) + ") ");
+  }
+  return lines;
+}
 
 scenarios::ProgressFn make_progress(const std::string& name, TimeNs duration_ns, bool quiet,
                                     TimeNs plain_every_ns) {

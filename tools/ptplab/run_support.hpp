@@ -4,14 +4,26 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/runner/run.hpp"
 
 namespace ptplab::cli {
 
-// A few lines: status, delivery, latency, traffic, collisions, NAT, then every expectation.
+// The scenario's load warnings (Scenario::warnings: values that change nothing) as the run
+// prints them: "warning: /nodes/0/params/gossip_fanout: has no effect: ...".
+[[nodiscard]] std::vector<std::string> scenario_warnings(const scenarios::Scenario& s);
+
+// A few lines: status, delivery, latency, traffic, collisions, NAT, the `warning:` lines (the
+// scenario's, then the run's), then every expectation.
 [[nodiscard]] std::string format_run_summary(const scenarios::Scenario& s, const scenarios::RunOutcome& o);
+
+// The warning lines of a run (scenarios::run_warnings). For a run stopped early (interrupted,
+// timed out) the one about the state at the end (channel members that had not joined: they were
+// still joining) is left out, and the others say they count the run so far, e.g.
+//   "warning: (run stopped at 1.3s) 12 dropped as table_full: ..."
+[[nodiscard]] std::vector<std::string> outcome_warnings(const scenarios::RunOutcome& o);
 
 // Off a terminal, how often `ptplab run` prints its plain progress line by default.
 inline constexpr TimeNs kPlainProgressEvery_ns = 10 * kSecond;

@@ -1,39 +1,66 @@
-// The SIGINT/SIGTERM handler and its state: lock-free atomics only, and kill(2), which POSIX
-// lists as async-signal-safe.
+// The stop-signal handler and its state: lock-free atomics only, and kill(2) and write(2), which
+// POSIX lists as async-signal-safe.
 #include "tools/ptplab/stop_signals.hpp"
 
 #include <signal.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
 
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::cli {
 namespace {
 
+// The signals that stop a command, and what its last line says of each.
+struct StopSignal {
+  int signal;
+  const char* cause;
+};
+constexpr std::array<StopSignal, 4> kStopSignals{{
+    {SIGINT, "interrupted by SIGINT"},
+    {SIGTERM, "interrupted by SIGTERM"},
+    {SIGHUP, "interrupted by SIGHUP"},
+    {SIGPIPE, "stdout closed"},
+}};
+
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_told{false};  // the "already stopping" line was written
 std::atomic<int> g_signal{0};
 std::atomic<pid_t> g_children{0};
 static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free &&
               std::atomic<pid_t>::is_always_lock_free);
+std::array<struct sigaction, kStopSignals.size()> g_inherited{};
+bool g_installed = false;
+
+// What the children get: the same signal, but SIGINT for a closed stdout (theirs is a log file).
+int relayed(int sig) { return sig == SIGPIPE ? SIGINT : sig; }
 
 extern "C" void on_stop_signal(int sig) {
   if (g_stop.load()) {
-    // The second signal: the default action (the process ends) once this handler returns.
-    signal(sig, SIG_DFL);
-    raise(sig);
+    // Stopping already: the runs so far are being written, and a second Ctrl-C must not lose
+    // them. Said once; later writes to a closed stdout (SIGPIPE) change nothing, silently.
+    if (sig != SIGPIPE && !g_told.exchange(true)) {
+      const int saved = errno;
+      static constexpr char kLine[] =
+          "ptplab: already stopping: writing the runs so far; further signals are ignored (SIGKILL "
+          "abandons them)\n";
+      [[maybe_unused]] const auto n = write(STDERR_FILENO, kLine, sizeof kLine - 1);
+      errno = saved;
+    }
     return;
   }
   g_signal.store(sig);
   g_stop.store(true);
-  if (const pid_t group = g_children.load(); group > 0) kill(-group, sig);
+  if (const pid_t group = g_children.load(); group > 0) kill(-group, relayed(sig));
 }
 
-// A closed stdout (`| head`): stop as SIGINT does, once; later writes fail (EPIPE) and are lost,
-// and the SIGPIPEs they raise change nothing.
-extern "C" void on_pipe_closed(int) {
-  if (g_stop.load()) return;
-  g_signal.store(SIGINT);
-  g_stop.store(true);
-  if (const pid_t group = g_children.load(); group > 0) kill(-group, SIGINT);
+sigset_t stop_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (const auto& s : kStopSignals) sigaddset(&set, s.signal);
+  return set;
 }
 
 }  // namespace
@@ -42,39 +69,59 @@ const std::atomic<bool>& stop_requested() { return g_stop; }
 
 int stop_signal() { return g_signal.load(); }
 
+const char* stop_cause() {
+  for (const auto& s : kStopSignals) {
+    if (s.signal == stop_signal()) return s.cause;
+  }
+  return "interrupted";
+}
+
 int interrupted_exit_status() { return 128 + (stop_signal() != 0 ? stop_signal() : SIGINT); }
 
-bool is_interrupted_exit_status(int status) { return status == 128 + SIGINT || status == 128 + SIGTERM; }
+bool is_interrupted_exit_status(int status) {
+  for (const auto& s : kStopSignals) {
+    if (status == 128 + s.signal) return true;
+  }
+  return false;
+}
 
 void install_stop_signals() {
+  if (g_installed) return;
+  g_installed = true;
   reports::give_up_lock_waits_when(&g_stop);
-  // Each handler runs with SIGINT and SIGTERM blocked, so the two never interleave.
-  const auto handle = [](int sig, void (*handler)(int)) {
-    struct sigaction sa {};
-    sa.sa_handler = handler;
-    sigemptyset(&sa.sa_mask);
-    sigaddset(&sa.sa_mask, SIGINT);
-    sigaddset(&sa.sa_mask, SIGTERM);
+  // Each handler runs with every stop signal blocked, so two never interleave.
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sa.sa_mask = stop_set();
+  for (std::size_t i = 0; i < kStopSignals.size(); ++i) {
+    const int sig = kStopSignals[i].signal;
+    sigaction(sig, nullptr, &g_inherited[i]);
+    // nohup's promise (SIGHUP ignored) is kept; SIGINT ignored by a shell's `cmd &` is not.
+    if (sig == SIGHUP && g_inherited[i].sa_handler == SIG_IGN) continue;
     sigaction(sig, &sa, nullptr);
-  };
-  handle(SIGINT, on_stop_signal);
-  handle(SIGTERM, on_stop_signal);
-  handle(SIGPIPE, on_pipe_closed);
+  }
+  const sigset_t set = stop_set();
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+void release_stop_signals() {
+  if (!g_installed) return;
+  g_installed = false;
+  for (std::size_t i = 0; i < kStopSignals.size(); ++i)
+    sigaction(kStopSignals[i].signal, &g_inherited[i], nullptr);
+  if (const int sig = stop_signal(); sig != 0 && sig != SIGPIPE) raise(sig);
 }
 
 StopSignalsBlocked::StopSignalsBlocked() {
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  sigprocmask(SIG_BLOCK, &stop, &previous_);
+  const sigset_t set = stop_set();
+  sigprocmask(SIG_BLOCK, &set, &previous_);
 }
 
 StopSignalsBlocked::~StopSignalsBlocked() { sigprocmask(SIG_SETMASK, &previous_, nullptr); }
 
 void forward_stop_signals_to(pid_t process_group) {
   g_children.store(process_group);
-  if (const int sig = g_signal.load(); sig != 0 && process_group > 0) kill(-process_group, sig);
+  if (const int sig = g_signal.load(); sig != 0 && process_group > 0) kill(-process_group, relayed(sig));
 }
 
 }  // namespace ptplab::cli

@@ -273,5 +273,49 @@ TEST(MatchPoints, AParameterLeftAtItsDefaultIsNamedAsNotSet) {
   std::filesystem::remove(sweep);
 }
 
+// Two groups' fanouts swept together: each label keeps as much of its pointer as tells it from
+// the other (review M9: "gossip_fanout=2 gossip_fanout=5" named neither group).
+TEST(MatchPoints, LabelsKeepThePathSuffixThatTellsTwoSweptPointersApart) {
+  const std::string one = "/nodes/1/params/gossip_fanout", two = "/nodes/2/params/gossip_fanout";
+  std::vector<TestRun> runs;
+  for (const int f : {2, 5}) {
+    const std::string label = one + "=2 " + two + "=" + std::to_string(f) + " seed=1";
+    runs.push_back({1,
+                    label,
+                    {{"/seed", "1"}, {one, "2"}, {two, std::to_string(f)}},
+                    {{"metrics", "delivery_ratio", 1}},
+                    {}});
+  }
+  const std::string path = write_runs("two_groups", runs);
+  const auto r = read_report_runs(path);
+  ASSERT_TRUE(r.has_value()) << r.error();
+  const auto m = match_points(*r, *r);
+  ASSERT_TRUE(m.has_value()) << m.error();
+  ASSERT_EQ(m->pairs.size(), 2u);
+  EXPECT_EQ(m->pairs[0].label, "1/params/gossip_fanout=2 2/params/gossip_fanout=2");
+  EXPECT_EQ(m->pairs[1].label, "1/params/gossip_fanout=2 2/params/gossip_fanout=5");
+  std::filesystem::remove(path);
+}
+
+// A run value stored only when non-zero (sim.messages_unsent) is 0 in a complete run without it:
+// the mean covers every run, and the gate sees every run (review M4: mean 1 over "2/3" runs).
+TEST(Compare, AValueAbsentWhenNoneIsZeroInTheRunsWithoutIt) {
+  std::vector<TestRun> runs;
+  for (const std::uint64_t seed : {1, 2, 3}) {
+    TestRun run{seed, "", {{"/seed", std::to_string(seed)}}, {{"metrics", "delivery_ratio", 1}}, {}};
+    if (seed == 1) run.scalars.push_back({"sim", "messages_unsent", 1});
+    runs.push_back(run);
+  }
+  const std::string path = write_runs("absent_zero", runs);
+  const auto c = compare_files(path, path, {"sim.messages_unsent"});
+  ASSERT_TRUE(c.has_value()) << c.error();
+  ASSERT_EQ(c->points.size(), 1u);
+  ASSERT_EQ(c->points[0].metrics.size(), 1u);
+  const auto& m = c->points[0].metrics[0];
+  EXPECT_EQ(m.difference.n_a, 3u);
+  EXPECT_NEAR(m.a.mean, 1.0 / 3.0, 1e-12);
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace ptplab::reports::compare

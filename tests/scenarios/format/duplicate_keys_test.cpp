@@ -49,7 +49,22 @@ TEST(DuplicateKeys, TheFilesOtherErrorsAreReportedToo) {
   const auto& e = loaded.error();
   EXPECT_EQ(e[0].pointer, "/name") << show(e);
   EXPECT_ERROR(e, "/duraton", "unknown key; did you mean \"duration\"?");
-  EXPECT_ERROR(e, "/nodes/0/role", "expected one of \"client\" or \"server\", found \"clent\"; did you mean \"client\"?");
+  EXPECT_ERROR(e, "/nodes/0/role",
+               "expected one of \"client\" or \"server\", found \"clent\"; did you mean \"client\"?");
+}
+
+// A --set value is checked as the file is: its repeated key is an error at its pointer under
+// the path, not "the last one wins" (review M7).
+TEST(DuplicateKeys, ASetValueWithARepeatedKeyIsRefused) {
+  const auto loaded = load_scenario(R"({"name": "d", "duration": "5s", "nodes": [{"count": 2}]})",
+                                    {R"(/nodes/0/params={"peers_max": 9, "peers_max": 12})"});
+  ASSERT_FALSE(loaded.has_value());
+  ASSERT_EQ(loaded.error().size(), 1u) << show(loaded.error());
+  EXPECT_EQ(loaded.error()[0].pointer, "/nodes/0/params/peers_max");
+  EXPECT_NE(loaded.error()[0].message.find("--set /nodes/0/params="), std::string::npos)
+      << show(loaded.error());
+  EXPECT_NE(loaded.error()[0].message.find("duplicate key \"peers_max\""), std::string::npos)
+      << show(loaded.error());
 }
 
 TEST(DuplicateKeys, InvalidJsonIsLeftToTheParser) { EXPECT_TRUE(find_duplicate_keys(R"({"a": 1,)").empty()); }

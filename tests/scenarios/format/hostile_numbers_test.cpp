@@ -98,6 +98,30 @@ TEST(HostileNumbers, SentencesNameWhatWasExpected) {
                "/network/latency/delay", "expected a non-negative duration, found \"-5ms\"");
 }
 
+// Every integer field reads an integral number written with an exponent or ".0" as that
+// integer, and refuses a fraction with its pointer (review M5: sizes, bandwidths, queue bytes,
+// sweep seeds and edges refused what counts and NodeParams took).
+TEST(HostileNumbers, EveryIntegerFieldReadsAnExponentAsItsInteger) {
+  EXPECT_TRUE(hostile_errors("/workload/channels/0/messages/size", 100.0).empty());
+  EXPECT_TRUE(hostile_errors("/workload/channels/0/messages/size", 1e3).empty());
+  EXPECT_TRUE(hostile_errors("/network/bandwidth", {{"uplink_bps", 1e6}, {"queue_bytes", 65536.0}}).empty());
+  EXPECT_TRUE(hostile_errors("/topology", {{"edges", {{1e0, 2.0}}}}).empty());
+  EXPECT_ERROR(hostile_errors("/workload/channels/0/messages/size", 100.5),
+               "/workload/channels/0/messages/size", "expected an integer in [1, 1000000], found 100.5");
+  EXPECT_ERROR(hostile_errors("/network/bandwidth", {{"queue_bytes", 10.5}}),
+               "/network/bandwidth/queue_bytes",
+               "expected a non-negative integer or a string such as \"64KiB\", found 10.5");
+}
+
+// A timeline entry that picks nodes by share and by count is refused: count won and the share
+// was still recorded (review M7).
+TEST(HostileNumbers, ShareAndCountTogetherAreRefused) {
+  EXPECT_ERROR(hostile_errors(
+                   "/timeline",
+                   {{{"at", "1s"}, {"action", "crash"}, {"group", "clients"}, {"share", 0.5}, {"count", 1}}}),
+               "/timeline/0/count", "expected either share or count, found both (share 0.5, count 1)");
+}
+
 TEST(HostileNumbers, TotalsCannotBeReachedBySplitting) {
   // Ten attacker entries of 20,000 hosts each: every entry is within its bound, the total is not.
   nlohmann::json attackers = nlohmann::json::array();

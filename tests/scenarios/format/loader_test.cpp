@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -50,9 +51,11 @@ TEST(Loader, ReadmeExampleLoadsWithItsValues) {
   EXPECT_EQ(s.nodes[0].role, Role::kServer);
   EXPECT_FALSE(s.nodes[0].placement.from_mix);
   EXPECT_TRUE(s.nodes[2].placement.from_mix);
-  ASSERT_EQ(s.nodes[1].params.size(), 1u);
-  EXPECT_EQ(s.nodes[1].params[0].name, "gossip_fanout");
-  EXPECT_EQ(s.nodes[1].params[0].value, "4");
+  ASSERT_EQ(s.nodes[1].params.size(), 2u);
+  const auto fanout = std::find_if(s.nodes[1].params.begin(), s.nodes[1].params.end(),
+                                   [](const auto& p) { return p.name == "gossip_fanout"; });
+  ASSERT_NE(fanout, s.nodes[1].params.end());
+  EXPECT_EQ(fanout->value, "4");
   EXPECT_EQ(s.topology.bootstrap_groups, std::vector<std::string>{"servers"});
   ASSERT_EQ(s.workload.channels.size(), 2u);
   EXPECT_TRUE(s.workload.channels[1].closed);

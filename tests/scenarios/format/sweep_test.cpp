@@ -43,6 +43,17 @@ TEST(Sweep, NoSweepIsOnePoint) {
   EXPECT_EQ(points[0].label, "seed=3");
 }
 
+// Seeds and the base seed are integers as every integer field reads them: 2e0 is 2 (review M5).
+TEST(Sweep, SeedsWrittenWithAnExponentAreThatInteger) {
+  const auto points =
+      expand_sweep(json::parse(R"({"name": "s", "seed": 1e1, "sweep": {"seeds": 2e0}})")).value();
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_EQ(points[1].label, "seed=11");
+  const auto half = expand_sweep(json::parse(R"({"name": "s", "sweep": {"seeds": 1.5}})"));
+  ASSERT_FALSE(half.has_value());
+  EXPECT_EQ(half.error()[0].message, "expected a positive integer, found 1.5");
+}
+
 TEST(Sweep, TooManyPointsIsAnError) {
   const json doc =
       json::parse(R"({"name": "s", "sweep": {"parameters": {"/a": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},

@@ -112,9 +112,9 @@ TEST(Validation, QuantitiesWithUnits) {
   const auto e =
       errors_of(R"({"network": {"bandwidth": {"uplink_bps": "fast", "queue_bytes": "64 parsecs"}}})");
   EXPECT_ERROR(e, "/network/bandwidth/uplink_bps",
-               "expected a non-negative number or a string such as \"38Mbit/s\", found \"fast\"");
+               "expected a non-negative integer or a string such as \"38Mbit/s\", found \"fast\"");
   EXPECT_ERROR(e, "/network/bandwidth/queue_bytes",
-               "expected a non-negative number or a string such as \"64KiB\", found \"64 parsecs\"");
+               "expected a non-negative integer or a string such as \"64KiB\", found \"64 parsecs\"");
 }
 
 // Review finding 5: 1-7 bit/s truncated to 0 bytes per second, which the simulator reads as unlimited.

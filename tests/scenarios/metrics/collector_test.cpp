@@ -350,9 +350,20 @@ TEST(Collector, AmplificationCountsRepliesToAddressesAttackersShowed) {
   EXPECT_EQ(rows[1].bytes_in, 750u);
 }
 
+// A CONNECT naming `src` and `dst` (the spec's ####CONNECT): step 1 (A to S, dst an ip alone)
+// by default, step 3 (B answering A through S: dst A's full address) when `answer`.
+SharedBytes connect_bytes(std::string_view src, std::string_view dst, bool answer = false) {
+  wire::Connect c;
+  c.dst = answer ? "20.0.0.1:7000" : "0.0.0.0";
+  c.src = "0";
+  c.src_node_id = std::string(src);
+  c.dst_node_id = std::string(dst);
+  return make_bytes(wire::encode(c));
+}
+
 // A failed CONNECT attempt carries the first evidence seen while it was open: a refusal of a
-// CONNECT of A or B (the rendezvous' rate limit), else a NAT filtering their datagrams, else the
-// engine's reason; an attempt still open at the end is unfinished.
+// CONNECT between A and B (the rendezvous' rate limit), else a NAT filtering their datagrams,
+// else the engine's reason; an attempt still open at the end is unfinished.
 TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
   const std::array<std::string, 7> ids = {"n0", "n1", "n2", "n3", "n4", "n5", "n6"};
   Feed f(ids.size());
@@ -364,12 +375,13 @@ TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
   f.c.note_connect(1000 * ms, 2, 3);  // 3's punches filtered by 2's NAT
   f.c.note_connect(1000 * ms, 4, 5);  // nothing seen: the engine's timeout
   f.c.note_connect(5000 * ms, 0, 5);  // still open at the end
-  const auto hello = make_bytes(R"({"msg_type":"CONNECT","msg_data":{}})");
-  sim::DatagramView from_a{1000 * ms, 0, 6, {}, {}, &hello};
+  const auto hello = make_bytes(R"({"msg_type":"HELLO","msg_data":{}})");
+  const auto connect_01 = connect_bytes("n0", "n1");
+  sim::DatagramView from_a{1000 * ms, 0, 6, {}, {}, &connect_01};
   Event limited;
   limited.kind = EventKind::kRateLimited;
   limited.verb = Verb::kConnect;
-  limited.size = hello->size();
+  limited.size = connect_01->size();
   f.c.on_event(1020 * ms, 6, limited, {sim::CauseKind::kDatagram, &from_a});
   sim::DatagramView punch{1500 * ms, 3, sim::kNoHost, {}, {}, &hello};
   f.c.on_drop(1520 * ms, punch, sim::DropReason::kNatFilter);
@@ -383,6 +395,57 @@ TEST(Collector, FailedConnectAttemptsCarryTheirReason) {
   const auto d = f.c.diagnostics();
   const std::vector<std::pair<std::string, std::uint64_t>> expected = {
       {"nat_filter", 1}, {"rate_limited", 1}, {"timeout", 1}, {"unfinished", 1}};
+  ASSERT_EQ(d.connect_failures.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(d.connect_failures[i].reason, expected[i].first);
+    EXPECT_EQ(d.connect_failures[i].count, expected[i].second);
+  }
+}
+
+// A refusal belongs to the attempt whose CONNECT it refused: a CONNECT its initiator (or its
+// target) started on its own towards another node (routing greetings) being rate limited, or
+// the rendezvous not knowing that other node, is no evidence for the scenario's attempt, which
+// the NAT made fail (review S1: infeasible pairs read rate_limited).
+TEST(Collector, ARefusalOfAnotherCONNECTOfTheSameNodeIsNotTheAttemptsReason) {
+  const std::array<std::string, 5> ids = {"n0", "n1", "n2", "n3", "s"};
+  Feed f(ids.size());
+  for (sim::HostId h = 0; h < ids.size(); ++h) {
+    f.up(h);
+    f.c.set_node_id(h, ids[h]);
+  }
+  f.c.note_connect(1000 * ms, 0, 1);                    // the scenario's attempt: n0 -> n1, filtered by a NAT
+  f.c.note_connect(1000 * ms, 2, 3);                    // n2 -> n3: its step-3 CONNECT (from n3) is refused
+  const auto greeting = connect_bytes("n0", "n2");      // n0's own CONNECT to n2
+  const auto answer = connect_bytes("n3", "n2", true);  // n3 answering n2 through the rendezvous
+  const auto reverse = connect_bytes("n1", "n0");       // n1's own CONNECT to n0 (the other way)
+  sim::DatagramView greeting_view{1010 * ms, 0, 4, {}, {}, &greeting};
+  sim::DatagramView answer_view{1030 * ms, 3, 4, {}, {}, &answer};
+  Event limited;
+  limited.kind = EventKind::kRateLimited;
+  limited.verb = Verb::kConnect;
+  limited.size = greeting->size();
+  f.c.on_event(1020 * ms, 4, limited, {sim::CauseKind::kDatagram, &greeting_view});
+  sim::DatagramView reverse_view{1025 * ms, 1, 4, {}, {}, &reverse};
+  f.c.on_event(1025 * ms, 4, limited, {sim::CauseKind::kDatagram, &reverse_view});
+  Event unknown;
+  unknown.kind = EventKind::kDropped;
+  unknown.verb = Verb::kConnect;
+  unknown.reason = Reason::kConnectTargetUnknown;
+  unknown.size = answer->size();
+  f.c.on_event(1040 * ms, 4, unknown, {sim::CauseKind::kDatagram, &answer_view});
+  const auto hello = make_bytes(R"({"msg_type":"HELLO","msg_data":{}})");
+  sim::DatagramView punch{1500 * ms, 1, sim::kNoHost, {}, {}, &hello};
+  f.c.on_drop(1520 * ms, punch, sim::DropReason::kNatFilter);
+  Event failed;
+  failed.kind = EventKind::kConnectFailed;
+  failed.reason = Reason::kTimeout;
+  for (sim::HostId a : {0u, 2u}) {
+    failed.node_id = ids[a + 1];
+    f.c.on_event(4000 * ms, a, failed, {});
+  }
+  const auto d = f.c.diagnostics();
+  const std::vector<std::pair<std::string, std::uint64_t>> expected = {{"connect_target_unknown", 1},
+                                                                       {"nat_filter", 1}};
   ASSERT_EQ(d.connect_failures.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(d.connect_failures[i].reason, expected[i].first);

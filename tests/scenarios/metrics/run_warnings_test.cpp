@@ -61,6 +61,20 @@ TEST(RunWarnings, SkippedWorkloadIsWarnedNotDropped) {
   EXPECT_NE(w[1].find("share"), std::string::npos) << w[1];
 }
 
+// Each Skipped value is named by its workload rule and counted in the report as the scalar
+// (module sim) skipped_<name> of the run value table, which `ptplab report` reads back.
+TEST(RunWarnings, SkippedNamesAgreeWithTheirRunValues) {
+  ASSERT_EQ(workload_rule_count(), 3u);
+  EXPECT_EQ(skipped_name(Skipped::kNoSender), "no_sender");
+  EXPECT_EQ(skipped_name(Skipped::kNoMembers), "no_members");
+  EXPECT_EQ(skipped_name(Skipped::kWindowClosed), "window_closed");
+  for (std::size_t i = 0; i < workload_rule_count(); ++i) {
+    const auto k = static_cast<Skipped>(i);
+    EXPECT_EQ(reports::run_value_def(skipped_value(k)).module(), "sim");
+    EXPECT_EQ(reports::run_value_def(skipped_value(k)).name(), "skipped_" + std::string(skipped_name(k)));
+  }
+}
+
 // Every reason of the warning table is a name the traffic table can hold (workload rules: the
 // runner's, which no traffic row records).
 TEST(RunWarnings, RulesNameReportReasons) {

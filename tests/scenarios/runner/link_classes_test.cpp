@@ -157,7 +157,7 @@ TEST(LinkClasses, BadLinksAreErrorsAtTheirPointer) {
   doc["network"]["link_classes"] = {{"home", {{"delay", "fast"}}}};
   expect_link_error(doc, "/network/link_classes/home/delay", "expected a duration");
   doc["network"]["link_classes"] = {{"home", {{"bandwidth", {{"uplink_bps", -1}}}}}};
-  expect_link_error(doc, "/network/link_classes/home/bandwidth/uplink_bps", "expected a non-negative number");
+  expect_link_error(doc, "/network/link_classes/home/bandwidth/uplink_bps", "expected a non-negative integer");
   doc["network"]["link_classes"] = {{"home", 3}};
   expect_link_error(doc, "/network/link_classes/home", "expected an object with \"bandwidth\"");
   doc["network"]["link_classes"] = json::array();
