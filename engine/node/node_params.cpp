@@ -111,7 +111,7 @@ constexpr auto kDefs = std::to_array<ParamDef>({
     {"peers_per_ip_max", &NodeParams::peers_per_ip_max, U::kCount, 1, kNoMax,
      "peers sharing one IP address (hosts behind one NAT, ports of one host): a newcomer beyond it "
      "replaces that IP's quietest peer; when the table is full, a newcomer from a less crowded IP "
-     "replaces the newest peer of the most crowded one"},
+     "replaces the newest peer of the most crowded one", kBounded},
     {"housekeeping_interval_ns", &NodeParams::housekeeping_interval_ns, U::kNanoseconds, 1, kNoMax,
      "period of expiries, refreshes and retries"},
     // --- reliability ---
