@@ -459,7 +459,10 @@ std::string condition_text(const ParamCondition& condition) {
   std::string text = std::string(condition.param) + " is ";
   for (std::size_t i = 0; i < condition.values.size() && !condition.values[i].empty(); ++i) {
     if (i > 0) text += " or ";
-    text += flag ? std::string(condition.values[i]) : "\"" + std::string(condition.values[i]) + "\"";
+    // Appended piecewise: gcc 12 warns falsely (-Wstringop-overflow) on "\"" + std::string.
+    if (!flag) text += '"';
+    text.append(condition.values[i]);
+    if (!flag) text += '"';
   }
   return text;
 }
