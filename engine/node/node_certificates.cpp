@@ -39,10 +39,10 @@ void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire:
            .certificate_answers.take(now, p.certificate_answers_per_s, p.certificate_answers_burst, 1.0))
     return s.dropped(out, in.from, wire::Verb::kGetCertificate, Reason::kAnswerRate, in.size());
   const Peer* peer = s.peers.find(in.from);
-  // Its ACK proves the asker only when the asker had already proved itself: a peer "verified" by
-  // two spoofed datagrams would otherwise be made a contact by the victim's automatic ACK.
+  // Its ACK proves the asker only when the asker had already proved itself (under "ack", a peer
+  // "verified" by two spoofed datagrams would otherwise be made a contact by the victim's automatic ACK).
   send_certificate(s, now, in.from, m.msg_id, m.node_id, out,
-                   peer && (peer->validated || peer->initiated) ? AckProves::kContact : AckProves::kNothing);
+                   peer && s.address_proved(*peer) ? AckProves::kContact : AckProves::kNothing);
 }
 
 void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Certificate& m, Output& out) {

@@ -32,8 +32,9 @@ void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out);
 // A peer's HELLO timer: drops it after peer_timeout_ns of silence, else HELLOs it again
 // (after a probe_peer when one is wanted).
 void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);
-// A HELLO tick of a verified peer that a send was refused to (anti-amplification): asks it to
-// prove it receives there, with a GETCERTIFICATE whose ACK validates it (on_ack; PROTOCOL.md).
+// A HELLO tick of a verified peer that a send was refused to (anti-amplification under
+// address_validation "ack"): asks it to prove it receives there, with a GETCERTIFICATE whose ACK
+// validates it (on_ack; PROTOCOL.md).
 void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out);
 // `p` answered our HELLO: it gets our channel listings (spec ####CHANNEL).
 void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out);

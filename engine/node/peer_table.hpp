@@ -24,13 +24,15 @@ struct Peer {
   TimeNs last_heard = 0;
   bool initiated = false;  // we contacted it first (bootstrap, CONNECT): our sends are not answers
   bool hello_sent = false;
-  bool heard = false;     // at least one datagram arrived from it
-  bool verified = false;  // it answered our HELLO: a neighbour for ROUTING and relays (PROTOCOL.md)
+  bool heard = false;  // at least one datagram arrived from it
+  // It answered our HELLO: a neighbour for ROUTING and relays (PROTOCOL.md); under address_validation
+  // "reply" also what lifts the anti-amplification budget.
+  bool verified = false;
   // It proved it receives at this address by echoing one of our msg_ids (an ACK we could trust):
-  // only then, or when `initiated`, do our sends to it escape the anti-amplification budget.
-  // `verified` alone proves nothing: a spoofer never sees our HELLO (review S3).
+  // under address_validation "ack", only then, or when `initiated`, do our sends to it escape the
+  // anti-amplification budget. `verified` alone proves nothing: a spoofer never sees our HELLO (review S3).
   bool validated = false;
-  // A send to it was refused by that budget: its next HELLO tick asks it to prove itself.
+  // Under "ack", a send to it was refused by that budget: its next HELLO tick asks it to prove itself.
   bool probe_wanted = false;
   // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
   // that maps per destination, each peer sees another port.
