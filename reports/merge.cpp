@@ -1,4 +1,5 @@
-// merge_report: ATTACH the source, then INSERT ... SELECT table by table with the new run id.
+// merge_report and copy_runs: ATTACH a source, then INSERT ... SELECT table by table with the
+// new run id.
 #include "reports/merge.hpp"
 
 #include <vector>
@@ -16,63 +17,106 @@ std::string column_list(std::span<const std::string_view> columns) {
   return out;
 }
 
-Status copy_runs(Database& db, std::vector<RunId>& copied) {
+// Copies run `old_id` of the attached `src` with all its rows; its id in main.
+Expected<RunId, std::string> copy_run(Database& db, RunId old_id) {
+  auto exists = db.prepare("SELECT count(*) FROM src.run WHERE run_id = ?");
+  if (!exists) return Unexpected(exists.error());
+  exists->bind(1, std::int64_t{old_id});
+  if (!exists->step() || exists->int64(0) == 0) return Unexpected(std::string("no such run"));
+  const std::string run_cols = column_list(run_columns());
+  auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +
+                           " FROM src.run WHERE run_id = ?");
+  if (!insert) return Unexpected(insert.error());
+  insert->bind(1, std::int64_t{old_id});
+  (void)insert->step();
+  if (!insert->error().empty()) return Unexpected(insert->error());
+  const RunId new_id = db.last_insert_rowid();
+  for (const auto& t : run_tables()) {
+    const std::string cols = column_list(t.columns);
+    const std::string name(t.name);
+    auto rows = db.prepare("INSERT INTO main." + name + " (run_id, " + cols + ") SELECT ?1, " + cols +
+                           " FROM src." + name + " WHERE run_id = ?2 ORDER BY rowid");
+    if (!rows) return Unexpected(rows.error());
+    rows->bind(1, std::int64_t{new_id});
+    rows->bind(2, std::int64_t{old_id});
+    (void)rows->step();
+    if (!rows->error().empty()) return Unexpected(rows->error());
+  }
+  return new_id;
+}
+
+Status copy_all_runs(Database& db, std::vector<RunId>& copied) {
   std::vector<RunId> runs;
   auto ids = db.prepare("SELECT run_id FROM src.run ORDER BY run_id");
   if (!ids) return Unexpected(ids.error());
   while (ids->step()) runs.push_back(ids->int64(0));
   if (!ids->error().empty()) return Unexpected(ids->error());
-  const std::string run_cols = column_list(run_columns());
   for (const RunId old_id : runs) {
-    auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +
-                             " FROM src.run WHERE run_id = ?");
-    if (!insert) return Unexpected(insert.error());
-    insert->bind(1, std::int64_t{old_id});
-    (void)insert->step();
-    if (!insert->error().empty()) return Unexpected(insert->error());
-    const RunId new_id = db.last_insert_rowid();
-    for (const auto& t : run_tables()) {
-      const std::string cols = column_list(t.columns);
-      const std::string name(t.name);
-      auto rows = db.prepare("INSERT INTO main." + name + " (run_id, " + cols + ") SELECT ?1, " + cols +
-                             " FROM src." + name + " WHERE run_id = ?2 ORDER BY rowid");
-      if (!rows) return Unexpected(rows.error());
-      rows->bind(1, std::int64_t{new_id});
-      rows->bind(2, std::int64_t{old_id});
-      (void)rows->step();
-      if (!rows->error().empty()) return Unexpected(rows->error());
-    }
-    copied.push_back(new_id);
+    auto id = copy_run(db, old_id);
+    if (!id) return Unexpected(id.error());
+    copied.push_back(*id);
   }
   const std::string cols = column_list(run_tables().back().columns);
   return db.exec("INSERT INTO main.conformance_result (" + cols + ") SELECT " + cols +
                  " FROM src.conformance_result WHERE run_id IS NULL ORDER BY rowid");
 }
 
-}  // namespace
+// The destination, created with the schema (or its version checked), opened for writing.
+Expected<Database, std::string> open_destination(const std::string& destination) {
+  if (auto writer = ReportWriter::open(destination); !writer) return Unexpected(writer.error());
+  return Database::open(destination, /*create=*/true);
+}
 
-Expected<std::vector<RunId>, std::string> merge_report(const std::string& destination,
-                                                       const std::string& source) {
-  {
-    // Creates the destination with the schema (or checks its version).
-    auto writer = ReportWriter::open(destination);
-    if (!writer) return Unexpected(writer.error());
-  }
+Status attach(Database& db, const std::string& source) {
   if (auto src = Database::open(source, /*create=*/false); !src) return Unexpected(src.error());
-  auto db = Database::open(destination, /*create=*/true);
-  if (!db) return Unexpected(db.error());
-  auto attach = db->prepare("ATTACH DATABASE ? AS src");
+  auto attach = db.prepare("ATTACH DATABASE ? AS src");
   if (!attach) return Unexpected(attach.error());
   attach->bind(1, source);
   (void)attach->step();
   if (!attach->error().empty()) return Unexpected("cannot read " + source + ": " + attach->error());
+  return std::monostate{};
+}
+
+}  // namespace
+
+Expected<std::vector<RunId>, std::string> merge_report(const std::string& destination,
+                                                       const std::string& source) {
+  auto db = open_destination(destination);
+  if (!db) return Unexpected(db.error());
+  if (auto s = attach(*db, source); !s) return Unexpected(s.error());
   if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected(s.error());
   std::vector<RunId> copied;
-  if (auto s = copy_runs(*db, copied); !s) {
+  if (auto s = copy_all_runs(*db, copied); !s) {
     (void)db->exec("ROLLBACK");
     return Unexpected("merging " + source + ": " + s.error());
   }
   if (auto s = db->exec("COMMIT"); !s) return Unexpected(s.error());
+  return copied;
+}
+
+Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
+                                                    const std::vector<RunOf>& runs) {
+  auto db = open_destination(destination);
+  if (!db) return Unexpected(db.error());
+  std::vector<RunId> copied;
+  for (std::size_t i = 0; i < runs.size();) {
+    // The runs from one source in a row: one ATTACH, one transaction.
+    std::size_t end = i;
+    while (end < runs.size() && runs[end].report == runs[i].report) ++end;
+    if (auto s = attach(*db, runs[i].report); !s) return Unexpected(s.error());
+    if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected(s.error());
+    for (; i < end; ++i) {
+      auto id = copy_run(*db, runs[i].run);
+      if (!id) {
+        (void)db->exec("ROLLBACK");
+        return Unexpected("copying run " + std::to_string(runs[i].run) + " of " + runs[i].report + ": " +
+                          id.error());
+      }
+      copied.push_back(*id);
+    }
+    if (auto s = db->exec("COMMIT"); !s) return Unexpected(s.error());
+    if (auto s = db->exec("DETACH DATABASE src"); !s) return Unexpected(s.error());
+  }
   return copied;
 }
 

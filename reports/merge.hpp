@@ -17,4 +17,17 @@ namespace ptplab::reports {
 [[nodiscard]] Expected<std::vector<RunId>, std::string> merge_report(const std::string& destination,
                                                                      const std::string& source);
 
+// One run of a report file: the file and the run's id in it.
+struct RunOf {
+  std::string report;
+  RunId run = 0;
+};
+
+// Appends the runs `runs`, in the order given, each with all its rows, to `destination`, created
+// when missing (run-less conformance rows are not copied: merge_report copies those). The runs
+// of one source given in a row are copied in one transaction. Returns the ids the runs got in
+// `destination`; on an error (a missing file or run) the runs copied before it stay.
+[[nodiscard]] Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
+                                                                  const std::vector<RunOf>& runs);
+
 }  // namespace ptplab::reports

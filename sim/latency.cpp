@@ -57,7 +57,25 @@ TimeNs draw_latency(const LatencyConfig& c, Rng& rng, std::uint32_t from, std::u
     }
   }
   if (c.jitter_ns > 0) base += static_cast<TimeNs>(rng.below(static_cast<std::uint64_t>(c.jitter_ns)));
+  if (base < c.floor_ns) base = c.floor_ns;
   return base < 0 ? 0 : base;
+}
+
+TimeNs min_latency(const LatencyConfig& c) {
+  TimeNs least = 0;
+  switch (c.kind) {
+    case LatencyKind::kConstant: least = c.constant_ns; break;
+    case LatencyKind::kUniform: least = c.uniform_min_ns; break;
+    case LatencyKind::kNormal:     // truncated at 0
+    case LatencyKind::kLognormal:  // tends to 0
+      least = 0;
+      break;
+    case LatencyKind::kMatrix:
+      least = c.constant_ns;  // regions outside the matrix
+      for (const TimeNs cell : c.matrix_ns) least = std::min(least, cell);
+      break;
+  }
+  return std::max<TimeNs>({least, c.floor_ns, 0});
 }
 
 }  // namespace ptplab::sim

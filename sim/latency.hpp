@@ -43,7 +43,14 @@ struct LatencyConfig {
   std::vector<TimeNs> matrix_ns;
   // Added to every draw of every kind: uniform in [0, jitter_ns).
   TimeNs jitter_ns = 0;
+  // Every draw is at least this (after the jitter); 0: no floor. A partitioned run needs a
+  // positive minimum delay between parts (sim/lookahead.hpp), which normal and lognormal
+  // delays only have with a floor; the sequential run draws with the same floor.
+  TimeNs floor_ns = 0;
 };
+
+// The least delay draw_latency can return for `config` (the matrix's smallest cell), >= 0.
+[[nodiscard]] TimeNs min_latency(const LatencyConfig& config);
 
 // Draws one delay (>= 0) for a datagram from region `from` to region `to`.
 [[nodiscard]] TimeNs draw_latency(const LatencyConfig& config, Rng& rng, std::uint32_t from,

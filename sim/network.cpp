@@ -200,7 +200,29 @@ void Network::drop(std::uint32_t slot, DropReason reason) {
   in_flight_.erase(slot);
 }
 
+std::uint32_t Network::destination_part(const InFlight& d) const {
+  if (d.dst_host != kNoHost) return parts_->host_part[d.dst_host];
+  const auto v = public_ips_.find(d.to.ip);
+  if (!v) return parts_->self;
+  return (*v & kNatFlag) != 0 ? parts_->nat_part[*v & ~kNatFlag] : parts_->host_part[*v];
+}
+
+void Network::inject(RemoteDatagram r) {
+  InFlight d{std::move(r.bytes), r.sent_ns, r.src_host, r.dst_host, r.from, r.to};
+  sim_.schedule_keyed(r.arrival_ns, r.key, static_cast<std::uint8_t>(kind_base_ + kArrive), 0,
+                      in_flight_.insert(d));
+}
+
 void Network::launch(const InFlight& d, TimeNs arrival_ns) {
+  if (exchange_ != nullptr) [[unlikely]] {
+    if (const std::uint32_t part = destination_part(d); part != parts_->self) {
+      if (arrival_ns >= kTimeLimit) return;  // never arrives (and schedule would reserve no key)
+      ++posted_;
+      exchange_->post(part, RemoteDatagram{arrival_ns, sim_.reserve_key(d.src_host), d.sent_ns, d.src_host,
+                                           d.dst_host, d.from, d.to, d.bytes});
+      return;
+    }
+  }
   sim_.schedule(arrival_ns, d.src_host, static_cast<std::uint8_t>(kind_base_ + kArrive), 0,
                 in_flight_.insert(d));
 }

@@ -31,6 +31,7 @@
 #include "sim/churn.hpp"
 #include "sim/drop_reason.hpp"
 #include "sim/drop_tail_queue.hpp"
+#include "sim/exchange.hpp"
 #include "sim/host_id.hpp"
 #include "sim/ip_map.hpp"
 #include "sim/nat_box.hpp"
@@ -125,6 +126,26 @@ class Network final : private EventHandler {
     return true;
   }
 
+  // Makes this Network one part of a partitioned run (sim/exchange.hpp): datagrams whose
+  // destination host or NAT box `map` places on another part go to `exchange` instead of this
+  // kernel. Every part adds every host and NAT box (their addresses, NATs, regions and partition
+  // groups are known everywhere) but starts, crashes, churns and acts on its own hosts only.
+  // Both must outlive the Network; call before the first send. Without it (the default) the
+  // Network is the whole simulation.
+  void set_partition(const PartMap* map, Exchange* exchange) {
+    parts_ = map;
+    exchange_ = exchange;
+  }
+  // True when this Network's part owns `id` (always, unpartitioned).
+  [[nodiscard]] bool owns(HostId id) const {
+    return parts_ == nullptr || parts_->host_part[id] == parts_->self;
+  }
+  // Queues a datagram another part's Network posted for this part, as the arrival event the
+  // sequential run queues under the same key.
+  void inject(RemoteDatagram d);
+  // Datagrams this part handed to the exchange so far.
+  [[nodiscard]] std::uint64_t posted() const { return posted_; }
+
   // Splits hosts into groups that cannot reach each other; hosts not listed form one more group.
   // Ids that name no host are ignored (here and in start_churn).
   void partition(std::span<const std::vector<HostId>> groups);
@@ -185,6 +206,8 @@ class Network final : private EventHandler {
   void on_churn(HostId id, std::uint32_t payload);
   void schedule_churn(HostId id, bool leave);
   void launch(const InFlight& d, TimeNs arrival_ns);
+  // The part of the host or NAT box a datagram is addressed to (this part when no one owns it).
+  [[nodiscard]] std::uint32_t destination_part(const InFlight& d) const;
   void drop(std::uint32_t slot, DropReason reason);
   void report_drop(const InFlight& d, DropReason reason);
   [[nodiscard]] static DatagramView view(const InFlight& d);
@@ -206,6 +229,9 @@ class Network final : private EventHandler {
   SlotPool<InFlight> in_flight_;
   std::vector<ChurnState> churn_;  // per host, sized at the first start_churn
   NetworkCounters counters_;
+  const PartMap* parts_ = nullptr;  // null: not partitioned
+  Exchange* exchange_ = nullptr;
+  std::uint64_t posted_ = 0;
   OutputStack outputs_;  // endpoint calls' buffers, reused
 };
 

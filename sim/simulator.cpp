@@ -24,26 +24,40 @@ void Simulator::unregister_handler(const EventHandler& handler) {
   }
 }
 
-std::uint64_t Simulator::next_key(OriginId origin) {
-  if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
-  if (origin >= sequences_.size()) sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
-  return make_event_key(origin, sequences_[origin]++);
+void Simulator::grow_sequences(OriginId origin) {
+  sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
 }
 
-void Simulator::schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target,
-                         std::uint32_t payload) {
+void Simulator::check_kind(std::uint8_t kind) {
   if (kind >= kKindsMax) [[unlikely]] {
     throw std::out_of_range("sim::Simulator::schedule: event kind " + std::to_string(kind) +
                             " is outside the handler table (kinds 0.." + std::to_string(kKindsMax - 1) + ")");
   }
-  if (t >= kTimeLimit) return;
+}
+
+void Simulator::push(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target,
+                     std::uint32_t payload) {
   EventRecord e;
   e.time = t < now_ ? now_ : t;
-  e.key = next_key(origin);
+  e.key = key;
   e.target = target;
   e.payload = payload;
   e.kind = kind;
   queue_.push(e);
+}
+
+void Simulator::schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target,
+                         std::uint32_t payload) {
+  check_kind(kind);
+  if (t >= kTimeLimit) return;
+  push(t, next_key(origin), kind, target, payload);
+}
+
+void Simulator::schedule_keyed(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target,
+                               std::uint32_t payload) {
+  check_kind(kind);
+  if (t >= kTimeLimit) return;
+  push(t, key, kind, target, payload);
 }
 
 TimerId Simulator::call_at(TimeNs t, OriginId origin, Callback fn) {

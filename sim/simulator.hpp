@@ -64,6 +64,20 @@ class Simulator {
   // Throws std::out_of_range when kind >= kKindsMax (the handler table's bound).
   void schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
 
+  // Allocates the key schedule() would give the next event of `origin`, without queueing one:
+  // a partitioned run reserves it on the sender's part for a datagram that arrives on another
+  // part, which queues it there with schedule_keyed (sim/exchange.hpp), so both runs order it
+  // alike. Source: the conservative synchronisation of Fujimoto, "Parallel and Distributed
+  // Simulation Systems" (2000), ch. 3, needs a tie-breaking order every logical process agrees on.
+  [[nodiscard]] std::uint64_t reserve_key(OriginId origin) { return next_key(origin); }
+  // Queues a typed event under a key reserve_key gave (on this or another Simulator). Same time
+  // rules and errors as schedule().
+  void schedule_keyed(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target,
+                      std::uint32_t payload);
+  // The time of the earliest queued event, or kTimeLimit when none is queued (a partitioned
+  // run's window start: the global minimum of these).
+  [[nodiscard]] TimeNs next_time() { return queue_.empty() ? kTimeLimit : queue_.top().time; }
+
   // Schedules a callback (control-plane: scenario actions, tests). Same time rules.
   TimerId call_at(TimeNs t, OriginId origin, Callback fn);
   TimerId call_at(TimeNs t, Callback fn) { return call_at(t, kControlOrigin, std::move(fn)); }
@@ -92,7 +106,16 @@ class Simulator {
     bool armed = false;
   };
 
-  std::uint64_t next_key(OriginId origin);
+  // Inline (it runs once per scheduled event); the per-origin table grows out of line.
+  std::uint64_t next_key(OriginId origin) {
+    if (origin >= kControlOrigin) return make_event_key(kControlOrigin, control_sequence_++);
+    if (origin >= sequences_.size()) [[unlikely]]
+      grow_sequences(origin);
+    return make_event_key(origin, sequences_[origin]++);
+  }
+  void grow_sequences(OriginId origin);
+  static void check_kind(std::uint8_t kind);
+  void push(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
   void dispatch(const EventRecord& e);
 
   KernelQueue queue_;

@@ -11,11 +11,11 @@ namespace {
 // Bytes one entry adds to the encoded ROUTING: {"node_id":"…","address":"…"}, plus a comma.
 std::size_t entry_bytes(const wire::RoutingEntry& e) { return e.node_id.size() + e.address.size() + 28; }
 
-// The learned routes this round's ROUTING lists, as indices into s.routes.all(): every one under
+// The learned routes this round's ROUTING lists, as positions in s.routes: every one under
 // routing_advert "full" (the spec), else at most routing_sample_max drawn uniformly without
 // replacement from the node's own RNG stream (partial Fisher-Yates; "bounded-routing" preset).
 std::vector<std::size_t> advertised_routes(NodeState& s) {
-  std::vector<std::size_t> picked(s.routes.all().size());
+  std::vector<std::size_t> picked(s.routes.size());
   for (std::size_t i = 0; i < picked.size(); ++i) picked[i] = i;
   if (s.params.routing_advert == RoutingAdvert::kFull) return picked;
   const std::size_t k = std::min<std::size_t>(s.params.routing_sample_max, picked.size());
@@ -42,9 +42,8 @@ SharedBytes routing_datagram(NodeState& s, TimeNs now) {
   bool room = true;
   for (const auto& p : s.peers.all())
     if (room && s.live(p, now) && !p.node_id.empty()) room = add(p.node_id, p.address);
-  const auto& routes = s.routes.all();
   for (const std::size_t i : advertised_routes(s))
-    if (room) room = add(routes[i].node_id, routes[i].address);
+    if (room) room = add(s.routes.at(i).node_id, s.routes.at(i).address);
   auto bytes = make_bytes(wire::encode(r));
   while (bytes->size() > s.params.max_datagram_bytes && !r.nodes.empty()) {
     r.nodes.pop_back();
@@ -66,8 +65,9 @@ void send_routing(NodeState& s, TimeNs now, Output& out) {
 
 void greet_routes(NodeState& s, TimeNs now, Output& out) {
   std::uint32_t budget = s.params.routing_greetings_max;
-  for (auto& r : s.routes.all()) {
+  for (std::size_t i = 0; i < s.routes.size(); ++i) {
     if (budget == 0) return;
+    Route& r = s.routes.at(i);
     if (r.greetings >= 2 || s.peers.heard_address(r.node_id)) continue;
     if (r.greetings == 0) {
       if (!s.peers.find(r.address)) add_peer(s, now, r.address, true, 0, out);

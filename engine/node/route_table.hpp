@@ -43,20 +43,32 @@ class RouteTable {
   // Forgets routes not updated for `timeout_ns`.
   void expire(TimeNs now, TimeNs timeout_ns);
 
-  [[nodiscard]] std::size_t size() const { return routes_.size(); }
-  [[nodiscard]] const std::vector<Route>& all() const { return routes_; }
-  // For updating greetings in place; node_id and the order must not be changed through it.
-  [[nodiscard]] std::vector<Route>& all() { return routes_; }
+  [[nodiscard]] std::size_t size() const { return order_.size(); }
+  // The route at position `i` (< size()) in table order: the order routes were first learned in,
+  // which eviction and expiry keep.
+  [[nodiscard]] const Route& at(std::size_t i) const { return slots_[order_[i]]; }
+  // For updating greetings in place; node_id and updated must not be changed through it.
+  [[nodiscard]] Route& at(std::size_t i) { return slots_[order_[i]]; }
 
  private:
-  // routes_[i] is the first route from `from` on naming `node_id` (hash fnv1a64(node_id));
-  // routes_.size() if none.
+  // at(i) is the first route from position `from` on naming `node_id` (hash fnv1a64(node_id));
+  // size() if none.
   [[nodiscard]] std::size_t find(std::string_view node_id, std::uint64_t hash, std::size_t from = 0) const;
+  // Removes the route at position `i`, its slot kept for the next route learned.
+  void drop(std::size_t i);
 
-  std::vector<Route> routes_;
-  // fnv1a64(routes_[i].node_id), same order: the scans read 8 contiguous bytes per route instead
-  // of striding over Route (perf, 10k.json at 3,000 nodes: RouteTable::learn 19% of the CPU).
+  // The routes live in slots that never move: evicting the oldest of 256 routes shifts three
+  // small arrays (order_, hashes_, updated_: 20 bytes a route) instead of the Routes themselves
+  // (perf, 10k.json at 10,000 nodes, 40 s: RouteTable::learn 20% of the CPU, most of it
+  // erase() moving Routes and min_element striding over them; reports/BENCHMARKS.md
+  // "[P] session 10").
+  std::vector<Route> slots_;
+  std::vector<std::uint32_t> free_;   // unused slots, reused last freed first
+  std::vector<std::uint32_t> order_;  // slots in table order
+  // Parallel to order_: fnv1a64 of each route's node_id and its `updated`, so the scans read
+  // contiguous 8-byte keys instead of striding over Route.
   std::vector<std::uint64_t> hashes_;
+  std::vector<TimeNs> updated_;
 };
 
 }  // namespace ptplab::engine

@@ -37,6 +37,7 @@ json latency(const sim::LatencyConfig& l) {
     case LatencyKind::kLognormal:
       out["mean"] = duration(l.mean_ns);
       out["stddev"] = duration(l.stddev_ns);
+      if (l.floor_ns > 0) out["floor"] = duration(l.floor_ns);
       break;
     case LatencyKind::kMatrix: break;
   }

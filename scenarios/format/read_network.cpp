@@ -19,7 +19,7 @@ void read_latency(JsonChecker& c, const json& j, const std::string& p, sim::Late
     case LatencyKind::kConstant: c.check_keys(j, p, {"model", "delay"}); break;
     case LatencyKind::kUniform: c.check_keys(j, p, {"model", "min", "max"}); break;
     case LatencyKind::kNormal:
-    case LatencyKind::kLognormal: c.check_keys(j, p, {"model", "mean", "stddev"}); break;
+    case LatencyKind::kLognormal: c.check_keys(j, p, {"model", "mean", "stddev", "floor"}); break;
     case LatencyKind::kMatrix: c.check_keys(j, p, {"model"}); break;
   }
   c.duration(j, p, "delay", out.constant_ns);
@@ -27,6 +27,7 @@ void read_latency(JsonChecker& c, const json& j, const std::string& p, sim::Late
   c.duration(j, p, "max", out.uniform_max_ns);
   c.duration(j, p, "mean", out.mean_ns);
   c.duration(j, p, "stddev", out.stddev_ns);
+  c.duration(j, p, "floor", out.floor_ns);
   if (out.kind == LatencyKind::kUniform && out.uniform_min_ns > out.uniform_max_ns) {
     c.error(p + "/max", "expected a duration at least min (" + format_duration(out.uniform_min_ns) +
                             "), found " + format_duration(out.uniform_max_ns));

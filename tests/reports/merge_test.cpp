@@ -1,4 +1,5 @@
-// merge_report: runs are appended with new ids and every row follows its run.
+// merge_report: runs are appended with new ids and every row follows its run. copy_runs: the
+// runs named, in the order named, from several files.
 #include "reports/merge.hpp"
 
 #include <gtest/gtest.h>
@@ -39,6 +40,40 @@ TEST(MergeReport, AppendsRunsWithNewIdsAndTheirRows) {
 
 TEST(MergeReport, MissingSourceIsAnError) {
   EXPECT_FALSE(merge_report(temp_report_path("dest"), "/nonexistent/x.db").has_value());
+}
+
+TEST(CopyRuns, CopiesTheNamedRunsInTheOrderGivenAcrossFiles) {
+  const auto a = temp_report_path("a");
+  const auto b = temp_report_path("b");
+  {
+    auto wa = ReportWriter::open(a).value();
+    write_sample_run(wa, 1);
+    write_sample_run(wa, 3);
+    auto wb = ReportWriter::open(b).value();
+    write_sample_run(wb, 2);
+  }
+  const auto out = temp_report_path("out");
+  // Interleaved as `ptplab report merge` puts a sweep's shards back: a1, b1, a2.
+  EXPECT_EQ(copy_runs(out, {{a, 1}, {b, 1}, {a, 2}}).value(), (std::vector<RunId>{1, 2, 3}));
+  auto reader = ReportReader::open(out).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0].seed, 1u);
+  EXPECT_EQ(runs[1].seed, 2u);
+  EXPECT_EQ(runs[2].seed, 3u);
+  EXPECT_EQ(report_digest(out, 2).value(), report_digest(b, 1).value());
+  EXPECT_EQ(report_digest(out, 3).value(), report_digest(a, 2).value());
+}
+
+TEST(CopyRuns, AMissingRunIsAnErrorNamingIt) {
+  const auto a = temp_report_path("a");
+  {
+    auto wa = ReportWriter::open(a).value();
+    write_sample_run(wa, 1);
+  }
+  const auto copied = copy_runs(temp_report_path("out"), {{a, 1}, {a, 7}});
+  ASSERT_FALSE(copied.has_value());
+  EXPECT_NE(copied.error().find("run 7"), std::string::npos) << copied.error();
 }
 
 }  // namespace

@@ -50,28 +50,35 @@ void ChildBatch::add(const std::string& input, const std::vector<std::string>& e
   job.args.insert(job.args.end(), {"--temp-of-parent", tmp_, "--parent-pid", std::to_string(getpid())});
   if (options_.timeout) job.args.insert(job.args.end(), {"--timeout", *options_.timeout});
   reports_of_.push_back(b + ".db");
+  inputs_.push_back(input);
+  extras_.push_back(extra);
   jobs_.push_back(std::move(job));
 }
 
 bool ChildBatch::run(std::vector<std::string> labels, const std::string& report, bool quiet) {
+  return run(std::move(labels), report, quiet, {});
+}
+
+bool ChildBatch::run(std::vector<std::string> labels, const std::string& report, bool quiet,
+                     const BatchRunner& runner) {
   report_ = report;
   RunProgress progress(std::move(labels), quiet);
   merger_.emplace(report, reports_of_);
   // A child stopped before it wrote its run's row (its report holds none) did not run: its point
   // reads `not run`, not `interrupted`.
   std::vector<std::size_t> never_ran;
-  status_ = run_children(
-      jobs_, options_.jobs_at_once,
-      ChildWatch{[&](std::size_t job, int code) {
-                   if (is_interrupted_exit_status(code) && read_child_runs(reports_of_[job]).empty()) {
-                     never_ran.push_back(job);
-                     code = kChildNotRun;
-                   }
-                   merger_->finished(job);
-                   progress.finished(job, code);
-                 },
-                 [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
-                 options_.progress_every});
+  const ChildWatch watch{
+      [&](std::size_t job, int code) {
+        if (is_interrupted_exit_status(code) && read_child_runs(reports_of_[job]).empty()) {
+          never_ran.push_back(job);
+          code = kChildNotRun;
+        }
+        merger_->finished(job);
+        progress.finished(job, code);
+      },
+      [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
+      options_.progress_every};
+  status_ = runner ? runner(*this, watch) : run_children(jobs_, options_.jobs_at_once, watch);
   for (const std::size_t job : never_ran) status_[job] = kChildNotRun;
   // Merged before the children's words are shown, so that those name the merged report.
   merged_ = merger_->finish();

@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,14 @@ struct BatchOptions {
 [[nodiscard]] std::optional<BatchOptions> batch_options(std::string_view command,
                                                         const boost::program_options::variables_map& vm);
 
+class ChildBatch;
+
+// Runs a batch's jobs (ChildBatch::job) and says what run_children says: each job's exit status
+// (kChildNotRun for one never started), each job to `watch` as it ends, by then its report at
+// ChildBatch::report_of and its output at its log_path. The default runs them here, -j at a time;
+// mpi_jobs.hpp hands them out to MPI ranks.
+using BatchRunner = std::function<std::vector<int>(const ChildBatch&, const ChildWatch&)>;
+
 // The child runs of one suite or sweep. Usage: make (a folder under $TMPDIR named PREFIX...;
 // main() installed the stop signals), add() each job, run() once, then read each job's status and output.
 class ChildBatch {
@@ -49,6 +58,17 @@ class ChildBatch {
   // Runs every job, a line per finished one naming labels[job] unless `quiet`, and merges their
   // reports into `report` ("" merges nothing). False when a merge failed (said on stderr).
   [[nodiscard]] bool run(std::vector<std::string> labels, const std::string& report, bool quiet);
+  // The same with the jobs run by `runner` instead of here (an empty one runs them here).
+  [[nodiscard]] bool run(std::vector<std::string> labels, const std::string& report, bool quiet,
+                         const BatchRunner& runner);
+
+  [[nodiscard]] std::size_t size() const { return jobs_.size(); }
+  [[nodiscard]] const ChildJob& job(std::size_t job) const { return jobs_[job]; }
+  // What add() got for job `job`: its input file and the extra arguments.
+  [[nodiscard]] const std::string& input(std::size_t job) const { return inputs_[job]; }
+  [[nodiscard]] const std::vector<std::string>& extra(std::size_t job) const { return extras_[job]; }
+  // Where job `job`'s report goes (BASE.db).
+  [[nodiscard]] const std::string& report_of(std::size_t job) const { return reports_of_[job]; }
 
   // Job `job`'s exit status (run_children's words), after run(); kChildNotRun also for a job
   // stopped before it wrote its run (its report holds none).
@@ -67,6 +87,8 @@ class ChildBatch {
   BatchOptions options_;
   std::string tmp_;
   std::vector<ChildJob> jobs_;
+  std::vector<std::string> inputs_;
+  std::vector<std::vector<std::string>> extras_;
   std::vector<std::string> reports_of_;
   std::string report_;
   std::optional<ChildReportMerger> merger_;

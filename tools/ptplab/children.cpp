@@ -13,14 +13,19 @@
 #include <filesystem>
 #include <utility>
 
+#include "tools/ptplab/mpi_launch.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
+
+extern char** environ;
 
 namespace ptplab::cli {
 namespace {
 
 // Starts `/proc/self/exe args...` in process group `group` (0: a new group it leads), with
 // stdout and stderr appended to `log_path` and SIGTERM as its parent-death signal; its pid, or -1.
+// It gets this process's environment without an MPI launcher's variables: a sweep's rank starts
+// runs that are not ranks (mpi_launch.hpp).
 // Call with the stop signals blocked (StopSignalsBlocked): the child keeps them blocked through
 // exec, so one sent before its handler is in place waits for it (main() installs the handler,
 // then unblocks them) instead of killing a run that has not written its row yet.
@@ -32,6 +37,11 @@ pid_t spawn_self(const ChildJob& job, pid_t group) {
   argv.push_back(self.data());
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (!is_mpi_launch_variable(*e)) envp.push_back(*e);
+  }
+  envp.push_back(nullptr);
   const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid != 0) {
@@ -48,7 +58,7 @@ pid_t spawn_self(const ChildJob& job, pid_t group) {
     dup2(fd, STDERR_FILENO);
     close(fd);
   }
-  execv("/proc/self/exe", argv.data());
+  execve("/proc/self/exe", argv.data(), envp.data());
   _exit(kChildCouldNotStart);
 }
 

@@ -21,6 +21,7 @@
 #include "reports/text_table.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/report_merge.hpp"
 #include "tools/ptplab/report_warnings.hpp"
 
 namespace ptplab::cli {
@@ -118,9 +119,12 @@ int write_html(const std::string& path, std::optional<reports::RunId> run, const
 }
 
 int report(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "merge") return report_merge(argc - 1, argv + 1);
   po::options_description visible(
       "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n"
-      "                             [--json OUT.json]\n\n"
+      "                             [--json OUT.json]\n"
+      "       ptplab report merge OUT IN...   (joins reports, a sweep's shards in sweep order: see\n"
+      "                                        ptplab report merge --help)\n\n"
       "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables; with any of --digest,\n"
       "--list, --html, --csv, --json it produces those instead (all of the ones given).\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
@@ -187,6 +191,8 @@ int report(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("report", "print a report's runs as text tables, or its content digest (--digest)", report);
+PTPLAB_COMMAND("report",
+               "print a report's runs as text tables, or its content digest (--digest); merge reports",
+               report);
 
 }  // namespace ptplab::cli

@@ -26,6 +26,7 @@
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -102,6 +103,10 @@ int run(int argc, char** argv) {
   positional.add("scenario", -1);
   po::variables_map vm;
   if (const auto stop = parse_command_line("run", argc, argv, visible, all, positional, vm)) return *stop;
+  if (const auto refused = refuse_ranks("run")) {
+    if (first_rank()) std::fprintf(stderr, "%s\n", refused->c_str());
+    return 2;
+  }
   if (!vm.count("scenario")) {
     std::fprintf(stderr, "ptplab run: no scenario given (see ptplab run --help)\n");
     return 2;

@@ -19,6 +19,7 @@
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -87,6 +88,10 @@ int suite(int argc, char** argv) {
   positional.add("input", -1);
   po::variables_map vm;
   if (const auto stop = parse_command_line("suite", argc, argv, visible, all, positional, vm)) return *stop;
+  if (const auto refused = refuse_ranks("suite")) {
+    if (first_rank()) std::fprintf(stderr, "%s\n", refused->c_str());
+    return 2;
+  }
   if (!vm.count("input")) {
     std::fprintf(stderr, "ptplab suite: no scenario given (see ptplab suite --help)\n");
     return 2;

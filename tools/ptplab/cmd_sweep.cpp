@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -17,11 +18,16 @@
 #include "tools/ptplab/child_batch.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
+#include "tools/ptplab/sweep_plan.hpp"
 #include "tools/ptplab/sweep_tables.hpp"
+#ifdef PTPLAB_WITH_MPI
+#include "tools/ptplab/mpi_jobs.hpp"
+#endif
 
 namespace ptplab::cli {
 namespace {
@@ -38,10 +44,12 @@ std::optional<double> metric_value(const reports::RunSummary& run, reports::Metr
 int sweep(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab sweep SCENARIO [-j N] [--report FILE] [--set PATH=VALUE ...] [--quiet]\n"
-      "                            [--timeout DURATION]\n\n"
+      "                            [--timeout DURATION] [--shard I/N] [--resume] [--mpi]\n"
+      "       mpirun -np K ptplab sweep SCENARIO ...\n\n"
       "Runs every point of the scenario's sweep matrix x seeds in parallel processes and merges\n"
       "them into one report (default <name>.db); run.sweep_point labels each run. Prints a line\n"
-      "per run as it finishes ([done/total], status, ETA).\n"
+      "per run as it finishes ([done/total], status, ETA). Under mpirun the runs are spread over\n"
+      "the MPI ranks (--mpi); the report is the same as with -j 1 (ptplab report --digest).\n"
       "Exit status: 0 every point passed, 1 one failed, 2 invalid input, 130 (SIGINT), 143\n"
       "(SIGTERM) or 129 (SIGHUP) interrupted, 141 stdout closed: running points are stopped and\n"
       "merged as `interrupted` runs.\n\noptions");
@@ -53,6 +61,18 @@ int sweep(int argc, char** argv) {
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "
       "the sweep sets (/sweep/parameters), is an error")(
+      "shard", po::value<std::string>(),
+      "I/N: only the runs whose index (from 0, in sweep order: the tables' order) is I mod N, I from 0 "
+      "to N-1, for batch schedulers' job arrays; join the N shards' reports with `ptplab report merge "
+      "OUT SHARD0 ... SHARDN-1`")(
+      "resume",
+      "keep the runs the report already holds complete (same point, seed and document) and run the "
+      "others; the report then holds one run per sweep run in sweep order (a rerun replaces an "
+      "interrupted run), as an uninterrupted sweep's; a report of another scenario or sweep is refused")(
+      "mpi",
+      "run over MPI ranks (implied when mpirun started this process): rank 0 hands the runs out to "
+      "the ranks, itself included, as they become free, one run at a time per rank (so no -j), and "
+      "merges them into the report; the other ranks print nothing but errors")(
       "quiet,q",
       "no progress: no header line and no line per finished run (the tables, the warnings and the report's "
       "name are the results, and are printed)");
@@ -75,6 +95,38 @@ int sweep(int argc, char** argv) {
   }
   const auto options = batch_options("sweep", vm);
   if (!options) return 2;
+  Shard shard;
+  if (vm.count("shard")) {
+    const auto parsed = parse_shard(vm["shard"].as<std::string>());
+    if (!parsed) {
+      std::fprintf(stderr, "ptplab sweep: %s\n", parsed.error().c_str());
+      return 2;
+    }
+    shard = *parsed;
+  }
+  const bool resume = vm.count("resume") != 0;
+  const auto mpi = use_mpi("sweep", vm.count("mpi") != 0);
+  if (!mpi) {
+    std::fprintf(stderr, "%s\n", mpi.error().c_str());
+    return 2;
+  }
+#ifdef PTPLAB_WITH_MPI
+  // Every rank parsed the same command line; the ranks but 0 run what rank 0 hands out.
+  std::optional<MpiWorld> world;
+  if (*mpi) world.emplace();
+  if (world && world->rank() != 0) return serve_mpi_jobs(*world, *options);
+  std::optional<MpiJobs> ranks;
+  if (world && world->size() > 1) {
+    ranks.emplace(*world);
+    if (vm.count("jobs")) {
+      std::fprintf(stderr,
+                   "ptplab sweep: -j does not apply over MPI: each of the %d ranks runs one run at a time "
+                   "(choose the ranks with mpirun -np)\n",
+                   world->size());
+      return 2;
+    }
+  }
+#endif
   const auto file = vm["scenario"].as<std::string>();
   std::vector<std::string> overrides;
   if (vm.count("set")) overrides = vm["set"].as<std::vector<std::string>>();
@@ -107,18 +159,44 @@ int sweep(int argc, char** argv) {
   }
   // Every point is checked before any runs: a bad one (a seed beyond its bound after adding the
   // seed index, say) is named by its label, not by the temporary file its run would read.
+  // The runs this command does: every one, or its shard's.
+  std::vector<SweepRunSpec> specs;
   bool valid = true;
-  for (const auto& p : *points) {
+  for (std::size_t i = 0; i < points->size(); ++i) {
+    const auto& p = (*points)[i];
     const auto checked = scenarios::load_scenario(p.document.dump());
-    if (checked) continue;
+    if (checked) {
+      if (i % shard.count == shard.index) specs.push_back({i, p.label, checked->document});
+      continue;
+    }
     valid = false;
     for (const auto& e : checked.error())
       std::fprintf(stderr, "%s: point %s: %s\n", file.c_str(), p.label.c_str(), e.to_string().c_str());
   }
   if (!valid) return 2;
+  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
+  // --resume: the runs the report holds complete are kept; a report of something else is refused.
+  std::vector<std::optional<reports::RunSummary>> kept(specs.size());
+  if (resume) {
+    const auto matched = match_sweep_runs(report, scenario->name, specs);
+    if (!matched) {
+      std::fprintf(stderr, "ptplab sweep: --resume: %s\n", matched.error().c_str());
+      return 2;
+    }
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const auto id = complete_run((*matched)[i]);
+      if (!id) continue;
+      auto reader = reports::ReportReader::open(report);
+      auto summary = reader ? reader->load_summary(*id) : Unexpected(reader.error());
+      if (!summary) {
+        std::fprintf(stderr, "ptplab sweep: --resume: %s: %s\n", report.c_str(), summary.error().c_str());
+        return 2;
+      }
+      kept[i] = std::move(*summary);
+    }
+  }
   // The report is opened (created with its schema) before any point runs: a path that cannot
   // hold one fails now, not after the whole sweep.
-  const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
   if (auto writer = reports::ReportWriter::open(report); !writer) {
     std::fprintf(stderr, "ptplab sweep: %s\n", writer.error().c_str());
     return 2;
@@ -129,25 +207,64 @@ int sweep(int argc, char** argv) {
     return 2;
   }
   std::vector<std::string> labels;
-  for (std::size_t i = 0; i < points->size(); ++i) {
-    const auto& p = (*points)[i];
-    std::ofstream(batch.base(i) + ".json") << p.document.dump();
-    batch.add(batch.base(i) + ".json", {"--sweep-point", p.label});
+  std::vector<std::size_t> job_of(specs.size(), 0);  // the batch job of each spec not kept
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (kept[i]) continue;
+    const auto& p = (*points)[specs[i].index];
+    job_of[i] = batch.size();
+    std::ofstream(batch.base(job_of[i]) + ".json") << p.document.dump();
+    batch.add(batch.base(job_of[i]) + ".json", {"--sweep-point", p.label});
     labels.push_back(p.label);
   }
-  if (!vm.count("quiet"))
-    std::printf("%s: %zu runs, %u at a time\n", scenario->name.c_str(), points->size(),
-                options->jobs_at_once);
-  const bool merged = batch.run(labels, report, vm.count("quiet") != 0);
+  BatchRunner runner;
+  unsigned at_once = options->jobs_at_once;
+#ifdef PTPLAB_WITH_MPI
+  if (ranks) {
+    runner = std::ref(*ranks);
+    at_once = static_cast<unsigned>(world->size());
+  }
+#endif
+  if (!vm.count("quiet")) {
+    std::string which = std::to_string(batch.size()) + " runs";
+    if (shard.count > 1 || batch.size() != points->size()) {
+      which += " of " + std::to_string(points->size()) + " (";
+      if (shard.count > 1)
+        which += "shard " + std::to_string(shard.index) + "/" + std::to_string(shard.count);
+      if (batch.size() != specs.size()) {
+        which += std::string(shard.count > 1 ? ", " : "") + std::to_string(specs.size() - batch.size()) +
+                 " complete in " + report;
+      }
+      which += ")";
+    }
+    std::printf("%s: %s, %u at a time%s\n", scenario->name.c_str(), which.c_str(), at_once,
+                runner ? " (one per MPI rank)" : "");
+  }
+  bool merged = batch.run(labels, report, vm.count("quiet") != 0, runner);
+  if (resume) {
+    if (auto ordered = put_in_sweep_order(report, scenario->name, specs); !ordered) {
+      std::fprintf(stderr, "ptplab sweep: --resume: %s\n", ordered.error().c_str());
+      merged = false;
+    }
+  }
   int verdict = 0;
   std::vector<SweepRun> rows;
   std::string logs;      // what runs that ended with an error or timed out said, after the tables
   std::string warnings;  // the runs' warning lines, after the tables
-  for (std::size_t i = 0; i < points->size(); ++i) {
-    const int status = batch.status(i);
-    SweepRun row{child_status_word(status), (*points)[i].label, std::nullopt, std::nullopt, 0, 0,
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const std::string& label = specs[i].label;
+    const std::size_t job = job_of[i];
+    // A kept run counts as the run it was: exit 1 when one of its expectations failed.
+    const auto kept_status = [&] {
+      for (const auto& e : kept[i]->expectations) {
+        if (!e.passed) return 1;
+      }
+      return 0;
+    };
+    const int status = kept[i] ? kept_status() : batch.status(job);
+    SweepRun row{child_status_word(status), label, std::nullopt, std::nullopt, 0, 0,
                  status == 0 || status == 1};
-    for (const auto& r : batch.runs_of(i)) {
+    const auto& runs = kept[i] ? std::vector<reports::RunSummary>{*kept[i]} : batch.runs_of(job);
+    for (const auto& r : runs) {
       row.delivery_ratio = metric_value(r, reports::Metric::kDeliveryRatio);
       row.latency_p50_ms = metric_value(r, reports::Metric::kLatencyP50Ms);
       for (const auto& e : r.expectations) {
@@ -156,13 +273,16 @@ int sweep(int argc, char** argv) {
       }
     }
     rows.push_back(std::move(row));
-    // The run's warning lines (its log holds them, ptplab run --sweep-point --quiet), by point.
-    std::istringstream log(batch.log(i));
-    for (std::string line; std::getline(log, line);) {
-      if (line.rfind("warning: ", 0) == 0)
-        warnings += "warning: " + (*points)[i].label + ": " + line.substr(9) + "\n";
+    if (kept[i]) {
+      if (status != 0 && verdict == 0) verdict = 1;
+      continue;
     }
-    if (status == 2 || status == kTimedOutExitStatus) logs += (*points)[i].label + ":\n" + batch.output(i);
+    // The run's warning lines (its log holds them, ptplab run --sweep-point --quiet), by point.
+    std::istringstream log(batch.log(job));
+    for (std::string line; std::getline(log, line);) {
+      if (line.rfind("warning: ", 0) == 0) warnings += "warning: " + label + ": " + line.substr(9) + "\n";
+    }
+    if (status == 2 || status == kTimedOutExitStatus) logs += label + ":\n" + batch.output(job);
     if (status == 2) {
       verdict = 2;
     } else if (status != 0 && status != kChildNotRun && verdict == 0) {

@@ -19,7 +19,7 @@ TEST(RouteTable, LearnsAndRefreshes) {
   EXPECT_EQ(t.size(), 1u);
   EXPECT_EQ(t.address_of("carol"), kFar2);
   EXPECT_EQ(t.vias("carol"), (std::vector<Address>{kPeer2}));
-  EXPECT_EQ(t.all()[0].updated, 2);
+  EXPECT_EQ(t.at(0).updated, 2);
 }
 
 TEST(RouteTable, BoundEvictsTheLeastRecentlyUpdated) {
@@ -31,6 +31,27 @@ TEST(RouteTable, BoundEvictsTheLeastRecentlyUpdated) {
   EXPECT_EQ(t.size(), 2u);
   EXPECT_EQ(t.address_of("b"), std::nullopt);
   EXPECT_EQ(t.address_of("a"), kFar1);
+}
+
+TEST(RouteTable, KeepsFirstLearnedOrderAndAReusedSlotStartsAfresh) {
+  RouteTable t;
+  t.learn(1, "a", kFar1, kPeer1, 3);
+  t.learn(2, "b", kFar1, kPeer1, 3);
+  t.learn(3, "c", kFar1, kPeer1, 3);
+  t.at(1).greetings = 2;              // "b" greeted
+  t.learn(4, "a", kFar2, kPeer2, 3);  // refreshed in place: "b" is now the oldest
+  t.learn(5, "d", kFar1, kPeer1, 3);  // evicts "b"; "d" takes its slot
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.at(0).node_id, "a");
+  EXPECT_EQ(t.at(0).address, kFar2);
+  EXPECT_EQ(t.at(1).node_id, "c");
+  EXPECT_EQ(t.at(2).node_id, "d");
+  EXPECT_EQ(t.at(2).greetings, 0);
+  t.expire(7, 4);  // "c" (3) goes, "a" (4) and "d" (5) stay, in order
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.at(0).node_id, "a");
+  EXPECT_EQ(t.at(1).node_id, "d");
+  EXPECT_EQ(t.vias("d"), (std::vector<Address>{kPeer1}));
 }
 
 TEST(RouteTable, ExpiresUnrefreshedRoutes) {
