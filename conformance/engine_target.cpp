@@ -5,6 +5,10 @@ namespace ptplab::conformance {
 
 namespace {
 constexpr std::uint32_t kReferencePeersMax = 1024;  // a conformance run opens ~200 peers in 30 s
+// Over loopback every harness peer is a port of 127.0.0.1: with the default 16 per IP, a run's
+// newcomers evicted 115 live harness peers and failed message/15. A quarter of the table holds a
+// run and still leaves 768 slots that the ports of one host cannot take (review S4).
+constexpr std::uint32_t kReferencePeersPerIpMax = kReferencePeersMax / 4;
 // Every MESSAGE a run relays goes to every live harness peer, most of them closed sockets that
 // never ACK: thousands of pending retransmissions, which must not crowd out the one a case watches.
 constexpr std::uint32_t kReferencePendingMax = 16384;
@@ -19,6 +23,7 @@ engine::NodeParams reference_node_params() {
   engine::NodeParams p;
   p.verify_before_relay = true;
   p.peers_max = kReferencePeersMax;
+  p.peers_per_ip_max = kReferencePeersPerIpMax;
   p.rate_sources_max = kReferencePeersMax;
   p.pending_retransmissions_max = kReferencePendingMax;
   return p;

@@ -39,8 +39,9 @@ class NodeWithChannels final : public Endpoint {
 // The parameters of the reference node (`ptplab node`, the in-process target): the engine's
 // defaults, except that a MESSAGE is relayed only once its signature checked out (the spec's
 // MUST; the engine's default relays first for speed in simulations), and that its peer and
-// rate-limit tables hold a full conformance run (a few hundred peers within a peer timeout), and
-// so does its table of pending retransmissions.
+// rate-limit tables hold a full conformance run (a few hundred peers within a peer timeout, all of
+// one IP over loopback: peers_per_ip_max 256 of peers_max 1,024), and so does its table of
+// pending retransmissions.
 [[nodiscard]] engine::NodeParams reference_node_params();
 
 // The channels the reference target is started with: one open, one closed.

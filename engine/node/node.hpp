@@ -39,7 +39,7 @@ struct NodeShared {
 struct PeerInfo {
   std::string node_id;  // empty until its HELLO names it
   Address address;
-  bool verified = false;  // it proved it receives at this address
+  bool verified = false;  // it answered our HELLO (validated or not: PROTOCOL.md "Node: peers")
 };
 
 // Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.

@@ -32,15 +32,17 @@ void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire:
                         Output& out) {
   ack(s, in.from, m.msg_id, out);
   // A certificate does not change: an address asking again and again is a reflection attack
-  // spoofing it (verified peers escape the byte budget), not a peer that needs more copies.
+  // spoofing it (validated peers escape the byte budget), not a peer that needs more copies.
   const auto& p = s.params;
   if (p.anti_amplification_enabled &&
       !s.sources.source(now, in.from, p, s.bound(p.rate_sources_max))
            .certificate_answers.take(now, p.certificate_answers_per_s, p.certificate_answers_burst, 1.0))
     return s.dropped(out, in.from, wire::Verb::kGetCertificate, Reason::kAnswerRate, in.size());
   const Peer* peer = s.peers.find(in.from);
+  // Its ACK proves the asker only when the asker had already proved itself (under "ack", a peer
+  // "verified" by two spoofed datagrams would otherwise be made a contact by the victim's automatic ACK).
   send_certificate(s, now, in.from, m.msg_id, m.node_id, out,
-                   peer && peer->verified ? AckProves::kContact : AckProves::kNothing);
+                   peer && s.address_proved(*peer) ? AckProves::kContact : AckProves::kNothing);
 }
 
 void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Certificate& m, Output& out) {

@@ -39,6 +39,19 @@ inline constexpr std::array<NameEntry<RoutingAdvert>, 2> kRoutingAdverts = {{
 }};
 static_assert(indexed_by_value(kRoutingAdverts));
 
+// What proves that a peer receives at its address, so that our sends to it escape the
+// anti-amplification budget (PROTOCOL.md "Node: peers", reading R31; review S3).
+enum class AddressValidation : std::uint8_t { kReply, kAck };
+inline constexpr std::array<NameEntry<AddressValidation>, 2> kAddressValidations = {{
+    {AddressValidation::kReply, "reply",
+     "its answer to our HELLO (the spec-literal reading; two HELLOs forged from a victim lift the "
+     "victim's bound)"},
+    {AddressValidation::kAck, "ack",
+     "only its ACK of one of our msg_ids (a GETCERTIFICATE probe asks for it): 3x until then, one round "
+     "trip later"},
+}};
+static_assert(indexed_by_value(kAddressValidations));
+
 // How closed-channel MESSAGE bodies are sealed (PROTOCOL.md "closed channels", FORMATS.md).
 enum class ChannelCrypto : std::uint8_t { kChannelKey, kMultiCert };
 inline constexpr std::array<NameEntry<ChannelCrypto>, 2> kChannelCryptos = {{
@@ -69,6 +82,7 @@ static_assert(indexed_by_value(kMsgIdSchemes));
 constexpr const auto& choice_names(Propagation) { return kPropagations; }
 constexpr const auto& choice_names(ChannelCrypto) { return kChannelCryptos; }
 constexpr const auto& choice_names(RoutingAdvert) { return kRoutingAdverts; }
+constexpr const auto& choice_names(AddressValidation) { return kAddressValidations; }
 constexpr const auto& choice_names(IdScheme) { return kIdSchemes; }
 constexpr const auto& choice_names(MsgIdScheme) { return kMsgIdSchemes; }
 

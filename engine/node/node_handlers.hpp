@@ -29,9 +29,14 @@ Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::
                Output& out);
 // Removes the peer at `index` with a kPeerRemoved event naming `reason` (timeout, evicted).
 void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out);
-// A peer's HELLO timer: drops it after peer_timeout_ns of silence, else HELLOs it again.
+// A peer's HELLO timer: drops it after peer_timeout_ns of silence, else HELLOs it again
+// (after a probe_peer when one is wanted).
 void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);
-// `p` proved it receives at its address: it gets our channel listings (spec ####CHANNEL).
+// A HELLO tick of a verified peer that a send was refused to (anti-amplification under
+// address_validation "ack"): asks it to prove it receives there, with a GETCERTIFICATE whose ACK
+// validates it (on_ack; PROTOCOL.md).
+void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out);
+// `p` answered our HELLO: it gets our channel listings (spec ####CHANNEL).
 void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out);
 // HELLO: adds or latches the peer and learns its node_id; reports node_id collisions.
 void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h, Output& out);
@@ -40,7 +45,7 @@ void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h,
 // ACKs `msg_id` to `to` (spec ####ACK), within the anti-amplification budget.
 void ack(NodeState& s, const Address& to, std::string_view msg_id, Output& out);
 // ACK: forgets the datagram it acknowledges; unless the datagram answered a possibly spoofed
-// request, the echo proves `in.from` receives there (peer verified, contact noted).
+// request, the echo proves `in.from` receives there (peer verified and validated, contact noted).
 void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Output& out);
 // A retransmission timer: resends with backoff, or gives up after retransmit_max.
 void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);

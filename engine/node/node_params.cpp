@@ -21,10 +21,11 @@ using Error = Unexpected<std::string>;
 using Ok = Expected<std::monostate, std::string>;
 
 // A field reference of one of the types NodeParams uses.
-using FieldPtr = std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
-                              double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*,
-                              Propagation NodeParams::*, ChannelCrypto NodeParams::*, IdScheme NodeParams::*,
-                              MsgIdScheme NodeParams::*, RoutingAdvert NodeParams::*>;
+using FieldPtr =
+    std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
+                 double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*, Propagation NodeParams::*,
+                 ChannelCrypto NodeParams::*, IdScheme NodeParams::*, MsgIdScheme NodeParams::*,
+                 RoutingAdvert NodeParams::*, AddressValidation NodeParams::*>;
 
 // One row of the definition table: the field's name and member, its unit, the accepted range
 // (numbers; durations use min only) and what it means, in one line.
@@ -74,8 +75,8 @@ using U = ParamUnit;
 // reads such a field tests before it does: propagation_policy.cpp (gossip fanout, mesh degree;
 // "direct" never relays, so hops_max is read only by the others), node_mesh.cpp, node_state.cpp
 // (id schemes), node_routing.cpp and node_dispatch.cpp (ROUTING), source_guard.cpp (rate limits,
-// anti-amplification), node_certificates.cpp (certificate answers) and NodeState::bound (every
-// table bound).
+// anti-amplification, with address_validation in NodeState::may_answer), node_certificates.cpp
+// (certificate answers) and NodeState::bound (every table bound).
 constexpr ParamCondition kDrawnIds{"id_scheme", {"random", "key_derived"}};
 constexpr ParamCondition kRandomMsgIds{"msg_id_scheme", {"random"}};
 constexpr ParamCondition kGossip{"propagation", {"gossip"}};
@@ -108,6 +109,11 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "a peer silent this long is dropped"},
     {"peers_max", &NodeParams::peers_max, U::kCount, 1, kNoMax,
      "peer table bound: new sources beyond it are ignored", kBounded},
+    {"peers_per_ip_max", &NodeParams::peers_per_ip_max, U::kCount, 1, kNoMax,
+     "peers sharing one IP address (hosts behind one NAT, ports of one host): a newcomer beyond it "
+     "replaces that IP's quietest peer; when the table is full, a newcomer from a less crowded IP "
+     "replaces the newest peer of the most crowded one",
+     kBounded},
     {"housekeeping_interval_ns", &NodeParams::housekeeping_interval_ns, U::kNanoseconds, 1, kNoMax,
      "period of expiries, refreshes and retries"},
     // --- reliability ---
@@ -203,6 +209,8 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "bound what is sent to sources that have not proven their address"},
     {"amplification_factor_max", &NodeParams::amplification_factor_max, U::kFactor, 1, kNoMax,
      "that bound: this multiple of the bytes the source sent", kAntiAmplification},
+    {"address_validation", &NodeParams::address_validation, U::kNone, 0, kNoMax,
+     "what proves a peer's address and so lifts that bound (PROTOCOL.md R31)", kAntiAmplification},
     {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, U::kPerSecond, 0, kNoMax,
      "with anti-amplification on, CERTIFICATEs sent in answer to one address, verified or not (a "
      "spoofed GETCERTIFICATE \"from\" a verified peer escapes the amplification bound)",

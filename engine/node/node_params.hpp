@@ -41,6 +41,7 @@ struct NodeParams {
   TimeNs hello_interval_max_ns = 2 * kSecond;
   TimeNs peer_timeout_ns = 15 * kSecond;
   std::uint32_t peers_max = 64;
+  std::uint32_t peers_per_ip_max = 16;
   TimeNs housekeeping_interval_ns = 1 * kSecond;
 
   // --- reliability ---
@@ -98,6 +99,7 @@ struct NodeParams {
   std::uint32_t rate_sources_max = 256;
   bool anti_amplification_enabled = true;
   double amplification_factor_max = 3.0;
+  AddressValidation address_validation = AddressValidation::kReply;
   double certificate_answers_per_s = 1.0;
   double certificate_answers_burst = 4.0;
   std::uint32_t max_datagram_bytes = 8192;

@@ -57,15 +57,22 @@ Peer* moved_peer(NodeState& s, TimeNs now, const Inbound& in, std::string_view i
 
 Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::size_t cause_size,
                Output& out) {
-  if (at_bound(s.peers.size(), s.bound(s.params.peers_max))) {
-    // Make room by forgetting a peer that has gone silent, if there is one.
-    const auto stale = s.peers.first_stale(now, s.params.peer_timeout_ns);
-    if (!stale) {
+  // One IP address holds at most peers_per_ip_max of the table (review S4: 1,100 ports of one
+  // host took every slot): its newcomer replaces its quietest peer, never another IP's.
+  const std::size_t per_ip = s.bound(s.params.peers_per_ip_max);
+  std::optional<std::size_t> evict;
+  if (!initiated && at_bound(s.peers.count_ip(a.ip), per_ip)) evict = s.peers.quietest_of_ip(a.ip);
+  if (!evict && at_bound(s.peers.size(), s.bound(s.params.peers_max))) {
+    // Make room by forgetting a peer that has gone silent, else the newest peer of an IP holding
+    // more than this newcomer's would after it joins.
+    evict = s.peers.first_stale(now, s.params.peer_timeout_ns);
+    if (!evict) evict = s.peers.newest_of_most_crowded(s.peers.count_ip(a.ip) + 1);
+    if (!evict) {
       s.dropped(out, a, wire::Verb::kHello, Reason::kPeersFull, cause_size);
       return nullptr;
     }
-    remove_peer(s, *stale, Reason::kEvicted, out);
   }
+  if (evict) remove_peer(s, *evict, Reason::kEvicted, out);
   Peer& added = s.peers.add(now, a, initiated);
   Event e;
   e.kind = EventKind::kPeerAdded;
@@ -92,8 +99,17 @@ void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out) {
   if (!p) return;
   if (now - p->last_heard >= s.params.peer_timeout_ns)
     return remove_peer(s, s.peers.index_of(*p), Reason::kTimeout, out);
+  if (p->probe_wanted && !p->validated && !p->initiated) probe_peer(s, now, *p, out);
   if (send_hello(s, p->address, out)) p->hello_sent = true;
   s.timers.push(now + hello_interval(s), TimerKind::kHello, serial);
+}
+
+void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out) {
+  if (s.sender.holds(p.address, wire::Verb::kGetCertificate)) return;
+  p.probe_wanted = false;
+  const std::string msg_id = s.new_msg_id();
+  const auto bytes = make_bytes(wire::encode(wire::GetCertificate{msg_id, s.node_id}));
+  s.send_reliable(now, p.address, bytes, msg_id, wire::Verb::kGetCertificate, out);
 }
 
 void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {

@@ -17,7 +17,10 @@ void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Out
   // must not lift that address's anti-amplification budget.
   if (!proves || !*proves) return;
   // Echoing one of our msg_ids proves the source receives at this address.
-  if (Peer* p = s.peers.find(in.from); p && !p->verified) peer_verified(s, now, *p, out);
+  if (Peer* p = s.peers.find(in.from)) {
+    p->validated = true;
+    if (!p->verified) peer_verified(s, now, *p, out);
+  }
   s.note_contact(now, in.from);
 }
 

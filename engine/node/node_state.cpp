@@ -71,11 +71,13 @@ void NodeState::dropped(Output& out, const Address& peer, std::optional<wire::Ve
 
 bool NodeState::may_answer(const Address& to, std::size_t size) {
   const Peer* p = params.anti_amplification_enabled ? peers.find(to) : nullptr;
-  return sources.may_answer(to, size, p && (p->verified || p->initiated), params);
+  return sources.may_answer(to, size, p && (address_proved(*p) || p->initiated), params);
 }
 
 bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
   if (!may_answer(to, bytes->size())) {
+    if (Peer* p = peers.find(to); p && p->verified && params.address_validation == AddressValidation::kAck)
+      p->probe_wanted = true;
     dropped(out, to, verb, Reason::kAmplificationLimit, bytes->size());
     return false;
   }

@@ -89,6 +89,12 @@ struct NodeState {
   // Emits a kDropped event; `size` is the bytes of the datagram it is about (0: none).
   void dropped(Output& out, const Address& peer, std::optional<wire::Verb> verb, Reason reason,
                std::size_t size) const;
+  // Whether `p` proved it receives at its address, as params.address_validation reads proof:
+  // "reply", it answered our HELLO (verified); "ack", it echoed one of our msg_ids (validated) or we
+  // contacted it first (PROTOCOL.md "Node: peers", R31).
+  [[nodiscard]] bool address_proved(const Peer& p) const {
+    return params.address_validation == AddressValidation::kAck ? p.validated || p.initiated : p.verified;
+  }
   // Whether anti-amplification lets `size` bytes go to `to` (and charges them if so).
   [[nodiscard]] bool may_answer(const Address& to, std::size_t size);
   void note_contact(TimeNs now, const Address& a) { sources.note_contact(now, a, bound(params.peers_max)); }

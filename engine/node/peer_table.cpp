@@ -2,6 +2,7 @@
 #include "engine/node/peer_table.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace ptplab::engine {
 
@@ -46,6 +47,37 @@ std::optional<std::size_t> PeerTable::first_stale(TimeNs now, TimeNs timeout_ns)
   return static_cast<std::size_t>(it - peers_.begin());
 }
 
+std::size_t PeerTable::count_ip(std::uint32_t ip) const {
+  return static_cast<std::size_t>(
+      std::count_if(peers_.begin(), peers_.end(), [&](const Peer& p) { return p.address.ip == ip; }));
+}
+
+std::optional<std::size_t> PeerTable::quietest_of_ip(std::uint32_t ip) const {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < peers_.size(); ++i) {
+    const Peer& p = peers_[i];
+    if (p.address.ip == ip && !p.initiated && (!best || p.last_heard < peers_[*best].last_heard)) best = i;
+  }
+  return best;
+}
+
+std::optional<std::size_t> PeerTable::newest_of_most_crowded(std::size_t more_than) const {
+  std::unordered_map<std::uint32_t, std::size_t> per_ip;
+  for (const auto& p : peers_)
+    if (!p.initiated) ++per_ip[p.address.ip];
+  std::uint32_t crowded = 0;
+  std::size_t most = 0;
+  for (const auto& [ip, n] : per_ip)
+    if (n > most || (n == most && ip < crowded)) {  // ties: the lower IP, independent of hashing
+      crowded = ip;
+      most = n;
+    }
+  if (most <= more_than) return std::nullopt;
+  for (std::size_t i = peers_.size(); i-- > 0;)  // table order is insertion order: the last is the newest
+    if (peers_[i].address.ip == crowded && !peers_[i].initiated) return i;
+  return std::nullopt;
+}
+
 void PeerTable::remove(std::size_t index) {
   peers_.erase(peers_.begin() + static_cast<std::ptrdiff_t>(index));
 }
@@ -75,6 +107,7 @@ void PeerTable::move(Peer& p, const Address& from, TimeNs now) {
   p.heard = true;
   p.last_heard = now;
   p.verified = p.initiated;
+  p.validated = false;
 }
 
 }  // namespace ptplab::engine

@@ -24,8 +24,16 @@ struct Peer {
   TimeNs last_heard = 0;
   bool initiated = false;  // we contacted it first (bootstrap, CONNECT): our sends are not answers
   bool hello_sent = false;
-  bool heard = false;     // at least one datagram arrived from it
-  bool verified = false;  // it proved it receives at this address (see PROTOCOL.md)
+  bool heard = false;  // at least one datagram arrived from it
+  // It answered our HELLO: a neighbour for ROUTING and relays (PROTOCOL.md); under address_validation
+  // "reply" also what lifts the anti-amplification budget.
+  bool verified = false;
+  // It proved it receives at this address by echoing one of our msg_ids (an ACK we could trust):
+  // under address_validation "ack", only then, or when `initiated`, do our sends to it escape the
+  // anti-amplification budget. `verified` alone proves nothing: a spoofer never sees our HELLO (review S3).
+  bool validated = false;
+  // Under "ack", a send to it was refused by that budget: its next HELLO tick asks it to prove itself.
+  bool probe_wanted = false;
   // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
   // that maps per destination, each peer sees another port.
   std::optional<Address> sees_us;
@@ -51,6 +59,14 @@ class PeerTable {
   Peer& add(TimeNs now, const Address& a, bool initiated);
   // The first peer not live at `now` (a candidate for eviction when the table is full).
   [[nodiscard]] std::optional<std::size_t> first_stale(TimeNs now, TimeNs timeout_ns) const;
+  // How many peers have IP address `ip` (any port).
+  [[nodiscard]] std::size_t count_ip(std::uint32_t ip) const;
+  // The peer of IP `ip` heard from least recently that we did not initiate (eviction within
+  // one IP's share, peers_per_ip_max), if any.
+  [[nodiscard]] std::optional<std::size_t> quietest_of_ip(std::uint32_t ip) const;
+  // The peer added last, not initiated by us, of the IP holding the most peers, when that IP
+  // holds more than `more_than` (eviction that admits a newcomer from a less crowded IP).
+  [[nodiscard]] std::optional<std::size_t> newest_of_most_crowded(std::size_t more_than) const;
   // Removes the peer at `index` (< size()).
   void remove(std::size_t index);
   // Index of `p`, which must be an element of this table.
@@ -65,7 +81,7 @@ class PeerTable {
   [[nodiscard]] std::vector<Address> live_addresses(TimeNs now, TimeNs timeout_ns,
                                                     std::optional<Address> except) const;
   // A peer that fell silent and reappears at `from` has moved (NAT rebinding, hole punching):
-  // re-latch it there, heard now, verified again only if we initiated it.
+  // re-latch it there, heard now, verified again only if we initiated it, validated never.
   static void move(Peer& p, const Address& from, TimeNs now);
 
   [[nodiscard]] std::size_t size() const { return peers_.size(); }
