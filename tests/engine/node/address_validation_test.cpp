@@ -7,19 +7,12 @@
 // spoofed bytes).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "tests/engine/node/fixture.hpp"
 
 namespace ptplab::engine::test {
 namespace {
-
-std::string crowd_id(int i) {
-  char text[40];
-  std::snprintf(text, sizeof text, "6f1c2a3b-0000-4000-8000-%012d", 500 + i);
-  return text;
-}
 
 constexpr int kCrowd = 40;  // live peers: our ROUTING lists them all (about 3 KB)
 const Address kVictim = addr(9);
@@ -38,8 +31,8 @@ void run_with_crowd(Node& n, TimeNs end, F&& each_tick) {
   for (TimeNs t = kT0; t <= end; t += 10 * kMillisecond) {
     if ((t - kT0) % kSecond == 0)
       for (int i = 0; i < kCrowd; ++i)
-        n.on_datagram(t, addr(100 + static_cast<std::uint32_t>(i)), datagram(wire::Hello{crowd_id(i), "t"}),
-                      out);
+        n.on_datagram(t, addr(100 + static_cast<std::uint32_t>(i)),
+                      datagram(wire::Hello{numbered_id(500 + i), "t"}), out);
     n.on_timer(t, out);
     each_tick(t, out);
     out.clear();

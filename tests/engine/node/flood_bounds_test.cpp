@@ -4,7 +4,6 @@
 // send stays one datagram of at most max_datagram_bytes.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "tests/engine/node/fixture.hpp"
@@ -12,32 +11,26 @@
 namespace ptplab::engine::test {
 namespace {
 
-std::string flood_id(int i) {
-  char text[40];
-  std::snprintf(text, sizeof text, "6f1c2a3b-0000-4000-8000-%012d", i);
-  return text;
-}
-
 TEST(FloodBounds, DistinctNodeIdsNeverOutgrowTheTables) {
   Node node({}, 5);
   RecordingOutput out;
   node.start(0, out);
   for (int i = 0; i < 1000; ++i)  // one address claiming 1,000 identities
-    node.on_datagram(kT0 + i * kMillisecond, kA, datagram(wire::Hello{flood_id(i), "t"}), out);
+    node.on_datagram(kT0 + i * kMillisecond, kA, datagram(wire::Hello{numbered_id(i), "t"}), out);
   EXPECT_EQ(node.table_sizes().peers, 1u);
   for (int i = 0; i < 1000; ++i)  // 1,000 addresses, one identity each
     node.on_datagram(2 * kSecond + i * kMillisecond, addr(1000 + static_cast<std::uint32_t>(i)),
-                     datagram(wire::Hello{flood_id(10'000 + i), "t"}), out);
+                     datagram(wire::Hello{numbered_id(10'000 + i), "t"}), out);
   EXPECT_EQ(node.table_sizes().peers, node.params().peers_max);
   EXPECT_LE(node.table_sizes().rate_sources, node.params().rate_sources_max);
   // kA is a verified peer by now (it sent after our HELLO): its ROUTING lists are taken.
   for (int batch = 0; batch < 20; ++batch) {
     wire::Routing r;
-    r.node_id = flood_id(0);
+    r.node_id = numbered_id(0);
     for (int j = 0; j < 80; ++j) {
       const int n = 20'000 + batch * 80 + j;
       r.nodes.push_back(
-          {flood_id(n), "10.9." + std::to_string(n / 250) + "." + std::to_string(n % 250) + ":4000"});
+          {numbered_id(n), "10.9." + std::to_string(n / 250) + "." + std::to_string(n % 250) + ":4000"});
     }
     const auto bytes = datagram(r);
     ASSERT_LE(bytes->size(), node.params().max_datagram_bytes);

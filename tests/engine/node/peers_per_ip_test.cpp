@@ -5,19 +5,12 @@
 // most crowded one.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <string>
 
 #include "tests/engine/node/fixture.hpp"
 
 namespace ptplab::engine::test {
 namespace {
-
-std::string port_id(int i) {
-  char text[40];
-  std::snprintf(text, sizeof text, "6f1c2a3b-0000-4000-8000-%012d", 700 + i);
-  return text;
-}
 
 const Address kHost = addr(20, 0);  // the crowding host; its ports are kHost.port + i
 
@@ -43,7 +36,8 @@ TEST(PeersPerIp, OneHostHoldsAtMostItsShareAndItsNewcomersReplaceItsQuietest) {
   RecordingOutput out;
   n.start(0, out);
   for (int i = 0; i < 6; ++i)
-    n.on_datagram(kT0 + i * kMillisecond, port_of_host(i), datagram(wire::Hello{port_id(i), "t"}), out);
+    n.on_datagram(kT0 + i * kMillisecond, port_of_host(i), datagram(wire::Hello{numbered_id(700 + i), "t"}),
+                  out);
   EXPECT_EQ(peers_at_ip(n, kHost.ip), 4u);
   // Ports 0 and 1 were the quietest (heard first): replaced by ports 4 and 5, each answered.
   EXPECT_FALSE(is_peer(n, port_of_host(0)));
@@ -65,7 +59,8 @@ TEST(PeersPerIp, ANewcomerFromAFreshIpIsAdmittedWhileOneIpFillsTheTable) {
   RecordingOutput out;
   n.start(0, out);
   for (int i = 0; i < 8; ++i)
-    n.on_datagram(kT0 + i * kMillisecond, port_of_host(i), datagram(wire::Hello{port_id(i), "t"}), out);
+    n.on_datagram(kT0 + i * kMillisecond, port_of_host(i), datagram(wire::Hello{numbered_id(700 + i), "t"}),
+                  out);
   ASSERT_EQ(n.peers().size(), 8u);
   out.clear();
   // ...and all of them are live, yet a newcomer from another IP takes the newest one's place.
@@ -86,7 +81,7 @@ TEST(PeersPerIp, ANewcomerFromAFreshIpIsAdmittedWhileOneIpFillsTheTable) {
   m.on_datagram(kT0, kA, datagram(wire::Hello{kIdA, "t"}), out);
   m.on_datagram(kT0 + 1, kB, datagram(wire::Hello{kIdB, "t"}), out);
   out.clear();
-  m.on_datagram(kT0 + 2, port_of_host(0), datagram(wire::Hello{port_id(0), "t"}), out);
+  m.on_datagram(kT0 + 2, port_of_host(0), datagram(wire::Hello{numbered_id(700), "t"}), out);
   EXPECT_FALSE(is_peer(m, port_of_host(0)));
   const auto full = out.find(EventKind::kDropped);
   ASSERT_TRUE(full.has_value());
