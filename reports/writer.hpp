@@ -72,6 +72,6 @@ class ReportWriter final : public ForwardingSink<ReportWriter> {
 };
 
 // The schema version written to PRAGMA user_version.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 }  // namespace ptplab::reports

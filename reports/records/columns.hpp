@@ -336,8 +336,10 @@ struct TableOf<ConformanceRecord> {
 };
 
 // When the writer stores a column of `run`: its key (assigned by SQLite), at begin_run (from
-// RunInfo), at finish_run (from RunEnd), or at both (status: "running", then how the run ended).
-enum class RunWrite : std::uint8_t { kKey, kBegin, kEnd, kBoth };
+// RunInfo), at finish_run (from RunEnd), or at both (status: "running", then how the run ended);
+// kSweep: not the run's writer but `ptplab sweep`, when it merges the run (reports/sweep_shards.hpp,
+// stamp_sweep_run).
+enum class RunWrite : std::uint8_t { kKey, kBegin, kEnd, kBoth, kSweep };
 
 // One column of `run`: a Column of RunRow, when it is written, and whether the tidy export
 // (reports/export, one row per run) carries it.
@@ -370,6 +372,13 @@ inline constexpr auto kRunColumns = std::to_array<RunColumn>({
     run_column<&RunRow::peak_rss_bytes>("peak_rss_bytes", "INTEGER", RunWrite::kEnd, false, false),
     run_column<&RunRow::status>("status", "TEXT NOT NULL", RunWrite::kBoth, true),
     run_column<&RunRow::sweep_point>("sweep_point", "TEXT NOT NULL", RunWrite::kBegin, true),
+    // Which sweep and shard (reports/sweep_shards.hpp): out of the digest, so that a shard's
+    // runs hash as the unsharded sweep's and a merged report's digest is `sweep -j 1`'s.
+    run_column<&RunRow::sweep_plan>("sweep_plan", "TEXT NOT NULL DEFAULT ''", RunWrite::kSweep, false, false),
+    run_column<&RunRow::sweep_index>("sweep_index", "INTEGER", RunWrite::kSweep, false, false),
+    run_column<&RunRow::sweep_runs>("sweep_runs", "INTEGER", RunWrite::kSweep, false, false),
+    run_column<&RunRow::sweep_shard>("sweep_shard", "TEXT NOT NULL DEFAULT ''", RunWrite::kSweep, false,
+                                     false),
 });
 
 // The number of kRunColumns written at `a` or `b`.

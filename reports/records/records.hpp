@@ -61,6 +61,14 @@ struct RunRow {
   std::uint64_t peak_rss_bytes = 0;
   std::string status;  // run_status_name()
   std::string sweep_point;
+  // Which sweep and shard the run belongs to, stamped by `ptplab sweep` when it merges the run
+  // (RunWrite::kSweep; "" and nullopt for runs of `ptplab run` and `suite`): the digest of the
+  // sweep plan (sweep_plan_digest), the run's index in sweep order (from 0) of how many runs
+  // the whole sweep has, and the shard ("I/N"; "0/1" without --shard). Not in the digest.
+  std::string sweep_plan;
+  std::optional<std::int64_t> sweep_index;
+  std::optional<std::int64_t> sweep_runs;
+  std::string sweep_shard;
 };
 
 // One flattened effective parameter (name is a JSON pointer, value its JSON text).

@@ -113,9 +113,9 @@ TEST(Statement, BindsCountFromOneColumnsFromZero) {
   EXPECT_DOUBLE_EQ(stmt.real(2), 0.5);
 }
 
-// The run table made from kRunColumns is the one every schema-3 report has: same columns, same
+// The run table made from kRunColumns is the one every schema-4 report has: same columns, same
 // order, same types and constraints (pragma_table_info: name, type, notnull, pk).
-TEST(ReportWriter, RunTableKeepsTheSchema3Columns) {
+TEST(ReportWriter, RunTableKeepsTheSchema4Columns) {
   const auto path = temp_report_path("run_columns");
   { auto writer = ReportWriter::open(path).value(); }
   auto db = Database::open(path, false).value();
@@ -130,7 +130,8 @@ TEST(ReportWriter, RunTableKeepsTheSchema3Columns) {
             "run_id INTEGER PRIMARY KEY; scenario TEXT NOT NULL; scenario_text TEXT NOT NULL; "
             "seed INTEGER NOT NULL; version TEXT NOT NULL; started TEXT NOT NULL; finished TEXT; "
             "wall_seconds REAL; simulated_seconds REAL; events INTEGER; peak_rss_bytes INTEGER; "
-            "status TEXT NOT NULL; sweep_point TEXT NOT NULL; ");
+            "status TEXT NOT NULL; sweep_point TEXT NOT NULL; sweep_plan TEXT NOT NULL; sweep_index INTEGER; "
+            "sweep_runs INTEGER; sweep_shard TEXT NOT NULL; ");
 }
 
 // begin_run writes the RunInfo columns and leaves the RunEnd ones NULL; finish_run fills them.

@@ -50,10 +50,13 @@ void ChildBatch::add(const std::string& input, const std::vector<std::string>& e
   job.args.insert(job.args.end(), {"--temp-of-parent", tmp_, "--parent-pid", std::to_string(getpid())});
   if (options_.timeout) job.args.insert(job.args.end(), {"--timeout", *options_.timeout});
   reports_of_.push_back(b + ".db");
+  stamps_.emplace_back();
   inputs_.push_back(input);
   extras_.push_back(extra);
   jobs_.push_back(std::move(job));
 }
+
+void ChildBatch::stamp(std::size_t job, reports::RunRow sweep) { stamps_[job] = std::move(sweep); }
 
 bool ChildBatch::run(std::vector<std::string> labels, const std::string& report, bool quiet) {
   return run(std::move(labels), report, quiet, {});
@@ -63,7 +66,7 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
                      const BatchRunner& runner) {
   report_ = report;
   RunProgress progress(std::move(labels), quiet);
-  merger_.emplace(report, reports_of_);
+  merger_.emplace(report, reports_of_, stamps_);
   // A child stopped before it wrote its run's row (its report holds none) did not run: its point
   // reads `not run`, not `interrupted`.
   std::vector<std::size_t> never_ran;

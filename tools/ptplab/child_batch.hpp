@@ -55,6 +55,9 @@ class ChildBatch {
   // Adds a job `ptplab run INPUT --report BASE.db --quiet EXTRA... --temp-of-parent TEMP_DIR`
   // (and --timeout when given), its output in BASE.log.
   void add(const std::string& input, const std::vector<std::string>& extra = {});
+  // Job `job`'s runs get the sweep columns of `sweep` (sweep_plan, sweep_index, sweep_runs,
+  // sweep_shard) once merged into the report: a sweep's run. Before run().
+  void stamp(std::size_t job, reports::RunRow sweep);
   // Runs every job, a line per finished one naming labels[job] unless `quiet`, and merges their
   // reports into `report` ("" merges nothing). False when a merge failed (said on stderr).
   [[nodiscard]] bool run(std::vector<std::string> labels, const std::string& report, bool quiet);
@@ -90,6 +93,7 @@ class ChildBatch {
   std::vector<std::string> inputs_;
   std::vector<std::vector<std::string>> extras_;
   std::vector<std::string> reports_of_;
+  std::vector<std::optional<reports::RunRow>> stamps_;
   std::string report_;
   std::optional<ChildReportMerger> merger_;
   std::vector<int> status_;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "reports/merge.hpp"
+#include "reports/sweep_shards.hpp"
 
 namespace ptplab::cli {
 
@@ -37,9 +38,11 @@ std::string name_merged_report(std::string output, const std::string& child_repo
   return output;
 }
 
-ChildReportMerger::ChildReportMerger(std::string destination, std::vector<std::string> child_reports)
+ChildReportMerger::ChildReportMerger(std::string destination, std::vector<std::string> child_reports,
+                                     std::vector<std::optional<reports::RunRow>> stamps)
     : destination_(std::move(destination)),
       children_(std::move(child_reports)),
+      stamps_(std::move(stamps)),
       done_(children_.size(), false),
       runs_(children_.size()),
       ids_(children_.size()) {}
@@ -48,6 +51,16 @@ void ChildReportMerger::merge(std::size_t job) {
   const auto& child = children_[job];
   runs_[job] = read_child_runs(child);
   if (destination_.empty() || !ok_ || !std::filesystem::exists(child)) return;
+  // Stamped in the child's file, so that the merge carries the stamp and the file is removed
+  // right after it (a parent killed in between leaves a merged report in the temporary folder).
+  if (job < stamps_.size() && stamps_[job]) {
+    if (auto s = reports::stamp_sweep_run(child, std::nullopt, *stamps_[job]); !s) {
+      std::fprintf(stderr, "ptplab: marking the run of %s as a sweep's: %s\n", child.c_str(),
+                   s.error().c_str());
+      ok_ = false;
+      return;
+    }
+  }
   auto merged = reports::merge_report(destination_, child);
   if (!merged) {
     std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination_.c_str(),

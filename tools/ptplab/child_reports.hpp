@@ -27,9 +27,12 @@ namespace ptplab::cli {
 // running or finished behind one still running (those stay in the temp folder: an orphaned
 // child keeps a folder that still holds a report, see OrphanCleanup in cmd_run.cpp). Each
 // child's runs are read before its file goes (runs_of). `destination` "" merges nothing.
+// A job with a stamp (a sweep's run) has its runs' sweep columns set to the stamp's as merged
+// (reports/sweep_shards.hpp: which sweep and shard they belong to).
 class ChildReportMerger {
  public:
-  ChildReportMerger(std::string destination, std::vector<std::string> child_reports);
+  ChildReportMerger(std::string destination, std::vector<std::string> child_reports,
+                    std::vector<std::optional<reports::RunRow>> stamps = {});
 
   // Job `job` ended: merges it and the finished jobs after it, in order, up to the first still running.
   void finished(std::size_t job);
@@ -47,6 +50,7 @@ class ChildReportMerger {
 
   std::string destination_;
   std::vector<std::string> children_;
+  std::vector<std::optional<reports::RunRow>> stamps_;
   std::vector<bool> done_;
   std::vector<std::vector<reports::RunSummary>> runs_;
   std::vector<std::vector<reports::RunId>> ids_;

@@ -161,11 +161,13 @@ int sweep(int argc, char** argv) {
   // seed index, say) is named by its label, not by the temporary file its run would read.
   // The runs this command does: every one, or its shard's.
   std::vector<SweepRunSpec> specs;
+  std::vector<std::pair<std::string, std::string>> plan;  // every run's label and document
   bool valid = true;
   for (std::size_t i = 0; i < points->size(); ++i) {
     const auto& p = (*points)[i];
     const auto checked = scenarios::load_scenario(p.document.dump());
     if (checked) {
+      plan.emplace_back(p.label, checked->document);
       if (i % shard.count == shard.index) specs.push_back({i, p.label, checked->document});
       continue;
     }
@@ -174,6 +176,8 @@ int sweep(int argc, char** argv) {
       std::fprintf(stderr, "%s: point %s: %s\n", file.c_str(), p.label.c_str(), e.to_string().c_str());
   }
   if (!valid) return 2;
+  // Which sweep and shard the report's runs belong to (`ptplab report merge` checks it).
+  const reports::RunRow stamp = sweep_stamp(plan, shard);
   const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
   // --resume: the runs the report holds complete are kept; a report of something else is refused.
   std::vector<std::optional<reports::RunSummary>> kept(specs.size());
@@ -214,6 +218,9 @@ int sweep(int argc, char** argv) {
     job_of[i] = batch.size();
     std::ofstream(batch.base(job_of[i]) + ".json") << p.document.dump();
     batch.add(batch.base(job_of[i]) + ".json", {"--sweep-point", p.label});
+    reports::RunRow run_stamp = stamp;
+    run_stamp.sweep_index = static_cast<std::int64_t>(specs[i].index);
+    batch.stamp(job_of[i], std::move(run_stamp));
     labels.push_back(p.label);
   }
   BatchRunner runner;
@@ -241,7 +248,7 @@ int sweep(int argc, char** argv) {
   }
   bool merged = batch.run(labels, report, vm.count("quiet") != 0, runner);
   if (resume) {
-    if (auto ordered = put_in_sweep_order(report, scenario->name, specs); !ordered) {
+    if (auto ordered = put_in_sweep_order(report, scenario->name, specs, stamp); !ordered) {
       std::fprintf(stderr, "ptplab sweep: --resume: %s\n", ordered.error().c_str());
       merged = false;
     }

@@ -1,6 +1,7 @@
-// `ptplab report merge` (see report_merge.hpp). Shards are recognised by their runs (every one a
-// sweep run of one scenario, shard sizes as --shard I/N gives them); their runs are interleaved
-// back: the sweep's run k*N + I is run k of shard I.
+// `ptplab report merge` (see report_merge.hpp). Each shard's runs say which sweep and shard they
+// are of, and which run of the sweep (run.sweep_plan, sweep_shard, sweep_index): the runs are put
+// in sweep order by those, and a set of files that is not every shard of one sweep once is refused
+// (reports/sweep_shards.hpp, order_shards).
 #include "tools/ptplab/report_merge.hpp"
 
 #include <boost/program_options.hpp>
@@ -11,6 +12,7 @@
 
 #include "reports/merge.hpp"
 #include "reports/reader.hpp"
+#include "reports/sweep_shards.hpp"
 #include "tools/ptplab/command_line.hpp"
 
 namespace ptplab::cli {
@@ -18,34 +20,18 @@ namespace {
 
 namespace po = boost::program_options;
 
-// True when `inputs` (each one's runs, by run_id) are shards 0..N-1 of one sweep, in that order:
-// two or more, every run a sweep run (sweep_point set) of one scenario, and run counts as
-// --shard I/N gives them (shard I has one run more than shard J > I, or as many).
-bool are_shards(const std::vector<std::vector<reports::RunRow>>& inputs) {
-  if (inputs.size() < 2 || inputs.front().empty()) return false;
-  const std::string& scenario = inputs.front().front().scenario;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (inputs[i].size() > inputs.front().size() || inputs[i].size() + 1 < inputs.front().size())
-      return false;
-    if (i > 0 && inputs[i].size() > inputs[i - 1].size()) return false;
-    for (const auto& r : inputs[i]) {
-      if (r.sweep_point.empty() || r.scenario != scenario) return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 int report_merge(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab report merge OUT IN...\n\n"
-      "Appends every run of each report IN, with all its rows, to OUT (created when missing).\n"
-      "When the INs are the shards of one sweep given in shard order (ptplab sweep --shard 0/N,\n"
-      "1/N, ..., N-1/N: two or more reports, every run a sweep run of one scenario, shard sizes as\n"
-      "--shard gives them), their runs are put back in sweep order instead (run k of shard I is\n"
-      "the sweep's run k*N+I), so that OUT is the report of the whole sweep: the same digest\n"
-      "(ptplab report --digest) as `ptplab sweep -j 1`'s.\n"
+      "usage: ptplab report merge OUT SHARD...\n\n"
+      "Joins the reports of the shards of one sweep (ptplab sweep --shard I/N, for I = 0 to N-1)\n"
+      "into OUT, every run with all its rows, in sweep order: OUT is the report of the whole sweep,\n"
+      "with the digest (ptplab report --digest) of `ptplab sweep -j 1`'s. The shards may be given\n"
+      "in any order (each report records its sweep, its shard and each run's place in the sweep).\n"
+      "Refused (exit 2, nothing written): a shard missing or given twice, a shard missing a run\n"
+      "(complete it with --resume), shards of different sweeps (scenario, --set, seeds), a report\n"
+      "that is not a shard of a sweep.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
   visible.add_options()("help,h", "show this help");
   po::options_description all;
@@ -64,7 +50,7 @@ int report_merge(int argc, char** argv) {
   }
   const std::string& out = files.front();
   const std::vector<std::string> inputs(files.begin() + 1, files.end());
-  std::vector<std::vector<reports::RunRow>> runs;
+  std::vector<reports::ShardInput> shards;
   for (const auto& in : inputs) {
     std::error_code ec;
     if (std::filesystem::exists(out) && std::filesystem::equivalent(out, in, ec)) {
@@ -77,35 +63,31 @@ int report_merge(int argc, char** argv) {
       std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
       return 2;
     }
-    runs.push_back(std::move(*listed));
+    shards.push_back({in, std::move(*listed)});
   }
-  std::size_t copied = 0;
-  if (are_shards(runs)) {
-    std::vector<reports::RunOf> order;
-    for (std::size_t k = 0; k < runs.front().size(); ++k) {
-      for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (k < runs[i].size()) order.push_back({inputs[i], runs[i][k].run_id});
-      }
-    }
-    const auto ids = reports::copy_runs(out, order);
-    if (!ids) {
-      std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
+  const auto order = reports::order_shards(shards);
+  if (!order) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", order.error().c_str());
+    return 2;
+  }
+  const auto ids = reports::copy_runs(out, *order);
+  if (!ids) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
+    return 2;
+  }
+  // OUT is the whole sweep: its runs are shard 0/1, as `ptplab sweep` without --shard makes them.
+  reports::RunRow whole = shards.front().runs.front();
+  whole.sweep_shard = "0/1";
+  for (std::size_t k = 0; k < ids->size(); ++k) {
+    whole.sweep_index = static_cast<std::int64_t>(k);
+    if (auto s = reports::stamp_sweep_run(out, (*ids)[k], whole); !s) {
+      std::fprintf(stderr, "ptplab report merge: %s: %s\n", out.c_str(), s.error().c_str());
       return 2;
     }
-    std::printf("%s: %zu runs of %zu shards of a sweep of %s, in sweep order\n", out.c_str(), ids->size(),
-                inputs.size(), runs.front().front().scenario.c_str());
-    return 0;
   }
-  for (const auto& in : inputs) {
-    const auto ids = reports::merge_report(out, in);
-    if (!ids) {
-      std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
-      return 2;
-    }
-    copied += ids->size();
-  }
-  std::printf("%s: %zu runs of %zu reports appended in the order given\n", out.c_str(), copied,
-              inputs.size());
+  std::printf("%s: %zu %s of %zu %s of a sweep of %s, in sweep order\n", out.c_str(), ids->size(),
+              ids->size() == 1 ? "run" : "runs", inputs.size(), inputs.size() == 1 ? "shard" : "shards",
+              shards.front().runs.front().scenario.c_str());
   return 0;
 }
 

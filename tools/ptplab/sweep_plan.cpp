@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "reports/merge.hpp"
+#include "reports/sweep_shards.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -71,21 +72,44 @@ std::optional<reports::RunId> complete_run(const std::vector<reports::RunRow>& r
   return std::nullopt;
 }
 
+reports::RunRow sweep_stamp(const std::vector<std::pair<std::string, std::string>>& all_runs,
+                            const Shard& shard) {
+  reports::RunRow stamp;
+  stamp.sweep_plan = reports::sweep_plan_digest(all_runs);
+  stamp.sweep_index = 0;
+  stamp.sweep_runs = static_cast<std::int64_t>(all_runs.size());
+  stamp.sweep_shard = std::to_string(shard.index) + "/" + std::to_string(shard.count);
+  return stamp;
+}
+
 Expected<std::monostate, std::string> put_in_sweep_order(const std::string& report, std::string_view scenario,
-                                                         const std::vector<SweepRunSpec>& runs) {
+                                                         const std::vector<SweepRunSpec>& runs,
+                                                         const reports::RunRow& sweep) {
   const auto matched = match_sweep_runs(report, scenario, runs);
   if (!matched) return Unexpected(matched.error());
   std::vector<reports::RunOf> order;
-  for (const auto& of : *matched) {
+  std::vector<std::size_t> index_of;  // the sweep index of each run of `order`
+  for (std::size_t i = 0; i < matched->size(); ++i) {
+    const auto& of = (*matched)[i];
     if (of.empty()) continue;
     order.push_back({report, complete_run(of).value_or(of.back().run_id)});
+    index_of.push_back(runs[i].index);
   }
   const std::string rewritten = report + ".resumed";
   std::error_code ignored;
   std::filesystem::remove(rewritten, ignored);
-  if (auto copied = reports::copy_runs(rewritten, order); !copied) {
+  const auto copied = reports::copy_runs(rewritten, order);
+  if (!copied) {
     std::filesystem::remove(rewritten, ignored);
     return Unexpected("putting " + report + " in sweep order: " + copied.error());
+  }
+  for (std::size_t i = 0; i < copied->size(); ++i) {
+    reports::RunRow stamp = sweep;
+    stamp.sweep_index = static_cast<std::int64_t>(index_of[i]);
+    if (auto s = reports::stamp_sweep_run(rewritten, (*copied)[i], stamp); !s) {
+      std::filesystem::remove(rewritten, ignored);
+      return Unexpected("putting " + report + " in sweep order: " + s.error());
+    }
   }
   std::error_code ec;
   std::filesystem::rename(rewritten, report, ec);

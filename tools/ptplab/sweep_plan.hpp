@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/core/expected.hpp"
@@ -44,9 +45,17 @@ struct SweepRunSpec {
 
 // After a resumed sweep: rewrites `report` (through a file beside it, renamed over it) to hold
 // one run per sweep run that has any, in sweep order: its first complete run, else its newest
-// (an interrupted one, say); the runs that one replaces are dropped.
+// (an interrupted one, say); the runs that one replaces are dropped. Each run kept gets the sweep
+// columns of `sweep` (sweep_plan, sweep_runs, sweep_shard) with its own sweep_index.
 [[nodiscard]] Expected<std::monostate, std::string> put_in_sweep_order(const std::string& report,
                                                                        std::string_view scenario,
-                                                                       const std::vector<SweepRunSpec>& runs);
+                                                                       const std::vector<SweepRunSpec>& runs,
+                                                                       const reports::RunRow& sweep);
+
+// The sweep columns (reports/sweep_shards.hpp) of the runs of a sweep whose runs are
+// `all_runs` (every run of the whole sweep: label and effective document, in sweep order), done
+// as shard `shard`: sweep_plan, sweep_runs and sweep_shard set, sweep_index 0 (set per run).
+[[nodiscard]] reports::RunRow sweep_stamp(const std::vector<std::pair<std::string, std::string>>& all_runs,
+                                          const Shard& shard);
 
 }  // namespace ptplab::cli
