@@ -54,7 +54,8 @@ expect_2() {  # expect_2 NAME WORD-IN-MESSAGE ARGS...
   "$@" >"$tmp/err.out" 2>&1
   local rc=$?
   [[ $rc == 2 ]] && grep -q -- "$word" "$tmp/err.out"
-  check "$name: exit 2 naming $word (got $rc: $(head -1 "$tmp/err.out"))" $?
+  local ok=$?  # before the check's name runs $(head ...), which sets $? to its own status
+  check "$name: exit 2 naming $word (got $rc: $(head -1 "$tmp/err.out"))" $ok
 }
 expect_2 "--shard 3/2" "shard index" "$PTPLAB" sweep $sc --set "$sw" --shard 3/2 --report "$tmp/e.db"
 expect_2 "--shard x" "expected I/N" "$PTPLAB" sweep $sc --set "$sw" --shard x --report "$tmp/e.db"
@@ -68,6 +69,13 @@ expect_2 "run under 2 ranks" "does not run over MPI yet" "${mpi[@]}" -np 2 "$PTP
 [[ ! -e "$tmp/r2.db" ]]
 check "run under 2 ranks writes no report" $?
 expect_2 "suite under 2 ranks" "does not run over MPI yet" "${mpi[@]}" -np 2 "$PTPLAB" suite $sc --report "$tmp/s2.db"
+# --shard under several ranks would be lost (rank 0 hands out the whole sweep): refused by every rank.
+expect_2 "--shard under 2 ranks" "--shard does not apply over MPI" \
+  "${mpi[@]}" -np 2 "$PTPLAB" sweep $sc --set "$sw" --shard 0/2 --report "$tmp/sh2.db"
+[[ ! -e "$tmp/sh2.db" ]]
+check "--shard under 2 ranks writes no report" $?
+[[ $(grep -c "does not apply" "$tmp/err.out") == 1 ]]
+check "--shard under 2 ranks: one rank says why" $?
 
 [[ $failures == 0 ]] && echo "all MPI sweep checks passed" || echo "$failures MPI sweep checks failed"
 exit $((failures > 0))

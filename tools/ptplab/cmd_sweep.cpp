@@ -114,6 +114,18 @@ int sweep(int argc, char** argv) {
   // Every rank parsed the same command line; the ranks but 0 run what rank 0 hands out.
   std::optional<MpiWorld> world;
   if (*mpi) world.emplace();
+  // Under several ranks rank 0 hands out every run of the sweep and the others ignore their own
+  // arguments: a --shard would be lost silently, so every rank refuses it.
+  if (world && world->size() > 1 && vm.count("shard")) {
+    if (world->rank() == 0) {
+      std::fprintf(stderr,
+                   "ptplab sweep: --shard does not apply over MPI: the %d ranks share the whole sweep (rank "
+                   "0 hands out every run); run a shard without mpirun (one job array task each), or the "
+                   "whole sweep with mpirun and no --shard\n",
+                   world->size());
+    }
+    return 2;
+  }
   if (world && world->rank() != 0) return serve_mpi_jobs(*world, *options);
   std::optional<MpiJobs> ranks;
   if (world && world->size() > 1) {
