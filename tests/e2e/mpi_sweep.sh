@@ -69,6 +69,11 @@ expect_2 "run under 2 ranks" "does not run over MPI yet" "${mpi[@]}" -np 2 "$PTP
 [[ ! -e "$tmp/r2.db" ]]
 check "run under 2 ranks writes no report" $?
 expect_2 "suite under 2 ranks" "does not run over MPI yet" "${mpi[@]}" -np 2 "$PTPLAB" suite $sc --report "$tmp/s2.db"
+# report merge under several ranks would merge every run once per rank: refused, OUT not written.
+expect_2 "report merge under 2 ranks" "does not run over MPI yet" \
+  "${mpi[@]}" -np 2 "$PTPLAB" report merge "$tmp/m2.db" "$tmp/shard0.db" "$tmp/shard1.db"
+[[ ! -e "$tmp/m2.db" ]]
+check "report merge under 2 ranks writes no report" $?
 # --shard under several ranks would be lost (rank 0 hands out the whole sweep): refused by every rank.
 expect_2 "--shard under 2 ranks" "--shard does not apply over MPI" \
   "${mpi[@]}" -np 2 "$PTPLAB" sweep $sc --set "$sw" --shard 0/2 --report "$tmp/sh2.db"

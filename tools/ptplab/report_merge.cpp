@@ -14,6 +14,7 @@
 #include "reports/reader.hpp"
 #include "reports/sweep_shards.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -41,6 +42,11 @@ int report_merge(int argc, char** argv) {
   po::variables_map vm;
   if (const auto stop = parse_command_line("report merge", argc, argv, visible, all, positional, vm))
     return *stop;
+  // Under several ranks each would merge into OUT again (every run once per rank).
+  if (const auto refused = refuse_ranks("report merge")) {
+    if (first_rank()) std::fprintf(stderr, "%s\n", refused->c_str());
+    return 2;
+  }
   const auto files =
       vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() < 2) {
