@@ -65,5 +65,19 @@ rc=$?
 [[ $rc == 0 ]]; check "a whole sweep is its own one shard (exit $rc)" $?
 [[ "$(digest "$tmp/one.db")" == "$seq" ]]; check "its copy has its digest" $?
 
+# An existing OUT is refused (a merge never appends to it), and replaced with --replace.
+"$PTPLAB" report merge "$tmp/merged2.db" "$tmp/s2-0.db" "$tmp/s2-1.db" >"$tmp/again.out" 2>&1
+rc=$?
+[[ $rc == 2 ]] && grep -q "merged2.db already exists: .*--replace" "$tmp/again.out"
+ok=$?
+check "merging into an existing OUT: exit 2, says so (got $rc: $(head -1 "$tmp/again.out"))" $ok
+[[ "$(sqlite3 "$tmp/merged2.db" "SELECT count(*) FROM run")" == 6 ]]
+check "the existing OUT is left as it was" $?
+"$PTPLAB" report merge "$tmp/merged2.db" "$tmp/s2-0.db" "$tmp/s2-1.db" --replace >/dev/null 2>&1
+check "--replace (exit $?)" $?
+[[ "$(digest "$tmp/merged2.db")" == "$seq" && "$(sqlite3 "$tmp/merged2.db" "SELECT count(*) FROM run")" == 6 ]]
+check "--replace replaces OUT: 6 runs, the digest of the whole sweep" $?
+[[ ! -e "$tmp/merged2.db.merging" ]]; check "no partial file left beside OUT" $?
+
 [[ $failures == 0 ]] && echo "all sweep shard checks passed" || echo "$failures sweep shard checks failed"
 exit $((failures > 0))

@@ -25,16 +25,18 @@ namespace po = boost::program_options;
 
 int report_merge(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab report merge OUT SHARD...\n\n"
+      "usage: ptplab report merge OUT SHARD... [--replace]\n\n"
       "Joins the reports of the shards of one sweep (ptplab sweep --shard I/N, for I = 0 to N-1)\n"
       "into OUT, every run with all its rows, in sweep order: OUT is the report of the whole sweep,\n"
       "with the digest (ptplab report --digest) of `ptplab sweep -j 1`'s. The shards may be given\n"
       "in any order (each report records its sweep, its shard and each run's place in the sweep).\n"
       "Refused (exit 2, nothing written): a shard missing or given twice, a shard missing a run\n"
       "(complete it with --resume), shards of different sweeps (scenario, --set, seeds), a report\n"
-      "that is not a shard of a sweep.\n"
+      "that is not a shard of a sweep, and an OUT that exists (without --replace). OUT is written\n"
+      "beside itself and renamed into place: it is never left half-merged.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
-  visible.add_options()("help,h", "show this help");
+  visible.add_options()("help,h", "show this help")(
+      "replace", "OUT may exist: it is replaced by the merged report (never appended to)");
   po::options_description all;
   all.add(visible).add_options()("files", po::value<std::vector<std::string>>(), "OUT and the INs");
   po::positional_options_description positional;
@@ -56,6 +58,14 @@ int report_merge(int argc, char** argv) {
   }
   const std::string& out = files.front();
   const std::vector<std::string> inputs(files.begin() + 1, files.end());
+  if (std::filesystem::exists(out) && !vm.count("replace")) {
+    std::fprintf(stderr,
+                 "ptplab report merge: %s already exists: the merge writes a new report, it does not append "
+                 "to one (which would mix its runs with the sweep's); give a new OUT, or --replace to "
+                 "replace it\n",
+                 out.c_str());
+    return 2;
+  }
   std::vector<reports::ShardInput> shards;
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -76,21 +86,28 @@ int report_merge(int argc, char** argv) {
     std::fprintf(stderr, "ptplab report merge: %s\n", order.error().c_str());
     return 2;
   }
-  const auto ids = reports::copy_runs(out, *order);
-  if (!ids) {
-    std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
+  // Written beside OUT, then renamed over it: a failed merge leaves no half-merged OUT.
+  const std::string partial = out + ".merging";
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
+  const auto failed = [&](const std::string& what) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", what.c_str());
+    std::filesystem::remove(partial, ignored);
     return 2;
-  }
+  };
+  const auto ids = reports::copy_runs(partial, *order);
+  if (!ids) return failed(ids.error());
   // OUT is the whole sweep: its runs are shard 0/1, as `ptplab sweep` without --shard makes them.
   reports::RunRow whole = shards.front().runs.front();
   whole.sweep_shard = "0/1";
   for (std::size_t k = 0; k < ids->size(); ++k) {
     whole.sweep_index = static_cast<std::int64_t>(k);
-    if (auto s = reports::stamp_sweep_run(out, (*ids)[k], whole); !s) {
-      std::fprintf(stderr, "ptplab report merge: %s: %s\n", out.c_str(), s.error().c_str());
-      return 2;
-    }
+    if (auto s = reports::stamp_sweep_run(partial, (*ids)[k], whole); !s)
+      return failed(out + ": " + s.error());
   }
+  std::error_code ec;
+  std::filesystem::rename(partial, out, ec);
+  if (ec) return failed("cannot write " + out + ": " + ec.message());
   std::printf("%s: %zu %s of %zu %s of a sweep of %s, in sweep order\n", out.c_str(), ids->size(),
               ids->size() == 1 ? "run" : "runs", inputs.size(), inputs.size() == 1 ? "shard" : "shards",
               shards.front().runs.front().scenario.c_str());
