@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
+#include "reports/unfinished_runs.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
@@ -72,6 +74,13 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   std::vector<std::size_t> never_ran;
   const ChildWatch watch{
       [&](std::size_t job, int code) {
+        // Its process is gone: a run it left `running` (killed by SIGKILL, crashed) is not
+        // running any more, and is kept as failed.
+        if (std::filesystem::exists(reports_of_[job])) {
+          if (auto marked = reports::mark_unfinished_runs(reports_of_[job], reports::RunStatus::kFailed);
+              !marked)
+            std::fprintf(stderr, "ptplab: %s\n", marked.error().c_str());
+        }
         if (is_interrupted_exit_status(code) && read_child_runs(reports_of_[job]).empty()) {
           never_ran.push_back(job);
           code = kChildNotRun;

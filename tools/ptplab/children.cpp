@@ -139,6 +139,13 @@ const char* child_status_word(int status) {
   return is_interrupted_exit_status(status) ? "interrupted" : "FAIL";
 }
 
+std::string child_end_reason(int status) {
+  if (status <= 128 || status >= 128 + NSIG || is_interrupted_exit_status(status)) return "";
+  const char* name = sigabbrev_np(status - 128);
+  return "killed by " +
+         (name != nullptr ? "SIG" + std::string(name) : "signal " + std::to_string(status - 128));
+}
+
 std::string make_temp_dir(const std::string& prefix) {
   const char* base = std::getenv("TMPDIR");
   std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/" + prefix + "XXXXXX";

@@ -51,6 +51,11 @@ struct ChildWatch {
 // run_timeout.hpp), "not run" (kChildNotRun), else "FAIL".
 [[nodiscard]] const char* child_status_word(int status);
 
+// Why a child ended when a signal other than a stop signal killed it (128 + the signal: SIGKILL,
+// SIGSEGV, SIGABRT...): "killed by SIGKILL"; "" for any other status (ptplab run's own exit
+// statuses, the interrupted ones included, are below 128 or stop signals).
+[[nodiscard]] std::string child_end_reason(int status);
+
 // A fresh directory under $TMPDIR (or /tmp) for a suite's or sweep's per-run files; "" on failure.
 [[nodiscard]] std::string make_temp_dir(const std::string& prefix);
 

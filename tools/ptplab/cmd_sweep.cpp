@@ -302,6 +302,11 @@ int sweep(int argc, char** argv) {
       if (line.rfind("warning: ", 0) == 0) warnings += "warning: " + label + ": " + line.substr(9) + "\n";
     }
     if (status == 2 || status == kTimedOutExitStatus) logs += label + ":\n" + batch.output(job);
+    if (const auto reason = child_end_reason(status); !reason.empty()) {
+      logs += label + ": ptplab run was " + reason +
+              (batch.runs_of(job).empty() ? " before it wrote its run\n"
+                                          : "; the report keeps its run as failed\n");
+    }
     if (status == 2) {
       verdict = 2;
     } else if (status != 0 && status != kChildNotRun && verdict == 0) {

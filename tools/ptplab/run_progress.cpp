@@ -17,8 +17,10 @@ void RunProgress::finished(std::size_t job, int code) {
   const std::size_t total = labels_.size();
   const double eta =
       done_ > 0 ? elapsed / static_cast<double>(done_) * static_cast<double>(total - done_) : 0;
-  std::printf("  [%zu/%zu] %-11s %s  %.1f s elapsed, ETA %.0f s\n", done_, total, child_status_word(code),
-              job < total ? labels_[job].c_str() : "?", elapsed, eta);
+  std::string reason = child_end_reason(code);
+  if (!reason.empty()) reason = "  (" + reason + ")";
+  std::printf("  [%zu/%zu] %-11s %s%s  %.1f s elapsed, ETA %.0f s\n", done_, total, child_status_word(code),
+              job < total ? labels_[job].c_str() : "?", reason.c_str(), elapsed, eta);
   std::fflush(stdout);
 }
 
