@@ -27,6 +27,8 @@ rc=$?; [[ $rc == 0 ]] || tail -3 "$tmp/mpi.out"
 [[ "$(digest "$tmp/mpi.db")" == "$seq" ]]; check "3 ranks: the digest of sweep -j 1" $?
 grep -q "4 runs, 3 at a time (one per MPI rank)" "$tmp/mpi.out"; check "rank 0 says how the runs go" $?
 [[ $(grep -c "^report: " "$tmp/mpi.out") == 1 ]]; check "only rank 0 prints the summary" $?
+[[ $(grep -c '^  \[[1-4]/4\] pass .* on rank [0-2]  ' "$tmp/mpi.out") == 4 ]]
+check "each run's line says which rank ran it" $?
 
 for i in 0 1; do "$PTPLAB" sweep $sc --set "$sw" -j 1 --shard $i/2 --report "$tmp/shard$i.db" >"$tmp/shard$i.out" 2>&1; done
 [[ "$(sqlite3 "$tmp/shard1.db" "SELECT group_concat(sweep_point, ',') FROM run")" == \

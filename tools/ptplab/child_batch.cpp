@@ -89,7 +89,8 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
         progress.finished(job, code);
       },
       [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
-      options_.progress_every};
+      options_.progress_every,
+      [&](std::size_t job, const std::string& where) { progress.placed(job, where); }};
   status_ = runner ? runner(*this, watch) : run_children(jobs_, options_.jobs_at_once, watch);
   for (const std::size_t job : never_ran) status_[job] = kChildNotRun;
   // Merged before the children's words are shown, so that those name the merged report.

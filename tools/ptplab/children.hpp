@@ -37,6 +37,9 @@ struct ChildWatch {
   ChildDoneFn on_done;                 // each started job as it ends (may be empty)
   ChildRunningFn on_running;           // the running jobs, every `every` (may be empty)
   std::chrono::milliseconds every{0};  // 0: on_running is never called
+  // A runner that places jobs elsewhere (mpi_jobs.hpp: on MPI ranks) names where job `job` runs
+  // ("rank 2") as it starts it; run_children does not call it (may be empty).
+  std::function<void(std::size_t, const std::string&)> on_placed;
 };
 
 // Runs the jobs as child processes, at most `parallel` at a time, in order, and waits for every

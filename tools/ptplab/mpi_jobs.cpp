@@ -49,6 +49,7 @@ std::vector<int> MpiJobs::operator()(const ChildBatch& batch, const ChildWatch& 
     std::vector<std::string> fields{std::to_string(next), read_text(batch.input(next))};
     for (const auto& e : batch.extra(next)) fields.push_back(e);
     world_.send(rank, kMpiJobTag, pack_fields(fields));
+    if (watch.on_placed) watch.on_placed(next, "rank " + std::to_string(rank));
     remote[rank] = next++;
   };
   for (int r = 1; r < world_.size(); ++r) hand_out(r);
@@ -59,6 +60,7 @@ std::vector<int> MpiJobs::operator()(const ChildBatch& batch, const ChildWatch& 
   const auto start_local = [&] {
     if (!more()) return;
     local_job = next++;
+    if (watch.on_placed) watch.on_placed(local_job, "rank 0");
     local = std::async(std::launch::async, [&batch, job = local_job] {
       return run_children(std::vector<ChildJob>{batch.job(job)}, 1).front();
     });

@@ -10,6 +10,11 @@ namespace ptplab::cli {
 RunProgress::RunProgress(std::vector<std::string> labels, bool quiet)
     : labels_(std::move(labels)), quiet_(quiet), start_(std::chrono::steady_clock::now()) {}
 
+void RunProgress::placed(std::size_t job, const std::string& where) {
+  if (where_.size() <= job) where_.resize(job + 1);
+  where_[job] = where;
+}
+
 void RunProgress::finished(std::size_t job, int code) {
   ++done_;
   if (quiet_) return;
@@ -19,6 +24,7 @@ void RunProgress::finished(std::size_t job, int code) {
       done_ > 0 ? elapsed / static_cast<double>(done_) * static_cast<double>(total - done_) : 0;
   std::string reason = child_end_reason(code);
   if (!reason.empty()) reason = "  (" + reason + ")";
+  if (job < where_.size() && !where_[job].empty()) reason += "  on " + where_[job];
   std::printf("  [%zu/%zu] %-11s %s%s  %.1f s elapsed, ETA %.0f s\n", done_, total, child_status_word(code),
               job < total ? labels_[job].c_str() : "?", reason.c_str(), elapsed, eta);
   std::fflush(stdout);

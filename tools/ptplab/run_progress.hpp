@@ -29,6 +29,8 @@ class RunProgress {
  public:
   // `labels`: what each job's line names (a scenario file, a sweep point), by job index.
   RunProgress(std::vector<std::string> labels, bool quiet);
+  // Job `job` runs at `where` ("rank 2": a sweep over MPI ranks); its line says so.
+  void placed(std::size_t job, const std::string& where);
   // Job `job` ended with exit status `code` (0 pass, 1 an expectation failed, else an error).
   void finished(std::size_t job, int code);
   // Jobs `running` are still going: "  ... 2 of 8 finished; running for 40 s: basic.json, demo.json".
@@ -36,6 +38,7 @@ class RunProgress {
 
  private:
   std::vector<std::string> labels_;
+  std::vector<std::string> where_;  // by job: where it ran, "" when here
   bool quiet_;
   std::size_t done_ = 0;
   std::chrono::steady_clock::time_point start_;
