@@ -72,6 +72,13 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   // A child stopped before it wrote its run's row (its report holds none) did not run: its point
   // reads `not run`, not `interrupted`.
   std::vector<std::size_t> never_ran;
+  // A job's line is printed once its report is merged (the merger keeps job order): a line never
+  // says `pass` for a run a parent killed next would leave out of the report.
+  std::vector<std::optional<int>> ended(jobs_.size());
+  std::size_t said = 0;  // the jobs before it have their line
+  const auto say_merged = [&] {
+    for (; said < merger_->merged() && ended[said]; ++said) progress.finished(said, *ended[said]);
+  };
   const ChildWatch watch{
       [&](std::size_t job, int code) {
         // Its process is gone: a run it left `running` (killed by SIGKILL, crashed) is not
@@ -85,8 +92,9 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
           never_ran.push_back(job);
           code = kChildNotRun;
         }
+        ended[job] = code;
         merger_->finished(job);
-        progress.finished(job, code);
+        say_merged();
       },
       [&](const std::vector<std::size_t>& running) { progress.still_running(running); },
       options_.progress_every,
@@ -95,6 +103,9 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   for (const std::size_t job : never_ran) status_[job] = kChildNotRun;
   // Merged before the children's words are shown, so that those name the merged report.
   merged_ = merger_->finish();
+  for (; said < jobs_.size(); ++said) {
+    if (ended[said]) progress.finished(said, *ended[said]);
+  }
   return merged_;
 }
 

@@ -39,6 +39,8 @@ class ChildReportMerger {
   // Merges every finished job not merged yet (jobs never run have no file); false and a message
   // on stderr when a merge failed (now or earlier).
   [[nodiscard]] bool finish();
+  // How many jobs, from the first, have been merged (or had nothing to merge).
+  [[nodiscard]] std::size_t merged() const { return next_; }
   // The runs job `job` wrote (empty before it finished or when it wrote none).
   [[nodiscard]] const std::vector<reports::RunSummary>& runs_of(std::size_t job) const { return runs_[job]; }
   // The run ids job `job`'s runs got in the destination (empty before it was merged, or with no

@@ -135,6 +135,7 @@ std::vector<int> run_children(const std::vector<ChildJob>& jobs, unsigned parall
 const char* child_status_word(int status) {
   if (status == 0) return "pass";
   if (status == kChildNotRun) return "not run";
+  if (status == kChildLost) return "lost";
   if (status == kTimedOutExitStatus) return "timed out";
   return is_interrupted_exit_status(status) ? "interrupted" : "FAIL";
 }

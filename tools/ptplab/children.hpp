@@ -23,6 +23,9 @@ struct ChildJob {
 
 // Exit status recorded for a job that was never started (the parent was stopped first).
 inline constexpr int kChildNotRun = -1;
+// Exit status recorded for a job handed to an MPI rank that never sent it back (the rank died:
+// mpi_jobs.hpp); its run is not in the report.
+inline constexpr int kChildLost = -2;
 // Exit status recorded for a job whose process could not be started.
 inline constexpr int kChildCouldNotStart = 127;
 
@@ -51,7 +54,7 @@ struct ChildWatch {
                                             const ChildWatch& watch = {});
 
 // One word for a child's exit status: "pass" (0), "interrupted" (130, 143), "timed out" (124,
-// run_timeout.hpp), "not run" (kChildNotRun), else "FAIL".
+// run_timeout.hpp), "not run" (kChildNotRun), "lost" (kChildLost), else "FAIL".
 [[nodiscard]] const char* child_status_word(int status);
 
 // Why a child ended when a signal other than a stop signal killed it (128 + the signal: SIGKILL,

@@ -302,6 +302,11 @@ int sweep(int argc, char** argv) {
       if (line.rfind("warning: ", 0) == 0) warnings += "warning: " + label + ": " + line.substr(9) + "\n";
     }
     if (status == 2 || status == kTimedOutExitStatus) logs += label + ":\n" + batch.output(job);
+    if (status == kChildLost) {
+      logs += label +
+              ": lost with the MPI rank that ran it (the rank died, or did not answer after the stop): "
+              "not in the report; --resume runs it again\n";
+    }
     if (const auto reason = child_end_reason(status); !reason.empty()) {
       logs += label + ": ptplab run was " + reason +
               (batch.runs_of(job).empty() ? " before it wrote its run\n"

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -22,6 +23,13 @@ enum MpiJobTag : int { kMpiJobTag = 1, kMpiStopTag = 2, kMpiDoneTag = 3 };
 
 // How often rank 0 looks for finished jobs while none has ended (a few per cent of one run).
 constexpr auto kMpiPollEvery = std::chrono::milliseconds(10);
+
+// After a stop signal, how long rank 0 waits for the runs out on other ranks to come back before
+// it counts them lost. mpirun sends every rank SIGTERM when one rank dies (SIGKILL, OOM killer)
+// or on Ctrl-C, then SIGKILL a second later (odls_base_sigkill_timeout): a dead rank never answers,
+// and rank 0 must say so, merge and remove its folder within that second. A live rank's run
+// stops within a few hundred events of the signal and comes back well within this.
+constexpr auto kMpiLostAfterStop = std::chrono::milliseconds(500);
 
 void write_bytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
@@ -72,7 +80,21 @@ std::vector<int> MpiJobs::operator()(const ChildBatch& batch, const ChildWatch& 
   };
   const bool beat = watch.on_running && watch.every.count() > 0;
   auto next_beat = Clock::now() + watch.every;
+  std::optional<Clock::time_point> lost_at;  // once stopped: when the remote runs count as lost
   while (local_job != kNoJob || !remote.empty()) {
+    if (stop_requested().load() && !remote.empty()) {
+      if (!lost_at) lost_at = Clock::now() + kMpiLostAfterStop;
+      if (Clock::now() >= *lost_at) {
+        // Their ranks are dead or too late for mpirun's SIGKILL: told nothing more (a send to a
+        // dead rank may fail), their runs reported lost.
+        for (const auto& [rank, job] : remote) {
+          stopped_.insert(rank);
+          ended(job, kChildLost);
+        }
+        remote.clear();
+        continue;
+      }
+    }
     if (auto m = world_.poll()) {
       const auto fields = unpack_fields(m->bytes);
       const auto it = remote.find(m->from);

@@ -25,9 +25,10 @@ class MpiJobs {
   MpiJobs& operator=(const MpiJobs&) = delete;
 
   // Runs every job of `batch` over the ranks; the jobs' exit statuses. Once stop_requested()
-  // (mpirun passes SIGINT/SIGTERM on to every rank as SIGTERM) no job is handed out any more
-  // (kChildNotRun) and the running ones are waited for: their runs, stopped by the signal, come
-  // back as interrupted ones.
+  // (mpirun passes SIGINT/SIGTERM on to every rank as SIGTERM, and sends it when a rank dies)
+  // no job is handed out any more (kChildNotRun) and the running ones are waited for: their
+  // runs, stopped by the signal, come back as interrupted ones; those not back half a second
+  // after the stop (their rank died) are kChildLost, not in the report.
   [[nodiscard]] std::vector<int> operator()(const ChildBatch& batch, const ChildWatch& watch);
 
  private:
