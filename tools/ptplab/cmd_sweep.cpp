@@ -68,7 +68,9 @@ int sweep(int argc, char** argv) {
       "resume",
       "keep the runs the report already holds complete (same point, seed and document) and run the "
       "others; the report then holds one run per sweep run in sweep order (a rerun replaces an "
-      "interrupted run), as an uninterrupted sweep's; a report of another scenario or sweep is refused")(
+      "interrupted run), as an uninterrupted sweep's (the runs it drops are named on stderr); a report of "
+      "another scenario or sweep "
+      "(another --set, matrix or seed count) is refused")(
       "mpi",
       "run over MPI ranks (implied when mpirun started this process): rank 0 hands the runs out to "
       "the ranks, itself included, as they become free, one run at a time per rank (so no -j), and "
@@ -194,7 +196,7 @@ int sweep(int argc, char** argv) {
   // --resume: the runs the report holds complete are kept; a report of something else is refused.
   std::vector<std::optional<reports::RunSummary>> kept(specs.size());
   if (resume) {
-    const auto matched = match_sweep_runs(report, scenario->name, specs);
+    const auto matched = match_sweep_runs(report, scenario->name, stamp.sweep_plan, specs);
     if (!matched) {
       std::fprintf(stderr, "ptplab sweep: --resume: %s\n", matched.error().c_str());
       return 2;
@@ -244,7 +246,7 @@ int sweep(int argc, char** argv) {
   }
 #endif
   if (!vm.count("quiet")) {
-    std::string which = std::to_string(batch.size()) + " runs";
+    std::string which = std::to_string(batch.size()) + (batch.size() == 1 ? " run" : " runs");
     if (shard.count > 1 || batch.size() != points->size()) {
       which += " of " + std::to_string(points->size()) + " (";
       if (shard.count > 1)
@@ -263,6 +265,9 @@ int sweep(int argc, char** argv) {
     if (auto ordered = put_in_sweep_order(report, scenario->name, specs, stamp); !ordered) {
       std::fprintf(stderr, "ptplab sweep: --resume: %s\n", ordered.error().c_str());
       merged = false;
+    } else {
+      for (const auto& d : *ordered)
+        std::fprintf(stderr, "ptplab sweep: --resume: %s: %s\n", report.c_str(), d.c_str());
     }
   }
   int verdict = 0;

@@ -39,7 +39,8 @@ Expected<Shard, std::string> parse_shard(std::string_view text) {
 }
 
 Expected<std::vector<std::vector<reports::RunRow>>, std::string> match_sweep_runs(
-    const std::string& report, std::string_view scenario, const std::vector<SweepRunSpec>& runs) {
+    const std::string& report, std::string_view scenario, const std::string& plan,
+    const std::vector<SweepRunSpec>& runs) {
   std::vector<std::vector<reports::RunRow>> out(runs.size());
   if (!std::filesystem::exists(report)) return out;
   auto reader = reports::ReportReader::open(report);
@@ -53,6 +54,13 @@ Expected<std::vector<std::vector<reports::RunRow>>, std::string> match_sweep_run
     if (r.scenario != scenario) {
       return Unexpected(report + " holds run " + std::to_string(r.run_id) + " of scenario '" + r.scenario +
                         "', not of '" + std::string(scenario) + "': resume a sweep into its own report");
+    }
+    if (!r.sweep_plan.empty() && r.sweep_plan != plan) {
+      return Unexpected(
+          report + " holds run " + std::to_string(r.run_id) + " (" +
+          (r.sweep_point.empty() ? std::string("not a sweep's") : "'" + r.sweep_point + "'") +
+          ") of another sweep (another --set, sweep matrix or seed count: its sweep plan differs): "
+          "resume a sweep into its own report");
     }
     const auto [first, last] = spec_of.equal_range(std::pair(r.sweep_point, r.scenario_text));
     if (first == last) {
@@ -82,18 +90,33 @@ reports::RunRow sweep_stamp(const std::vector<std::pair<std::string, std::string
   return stamp;
 }
 
-Expected<std::monostate, std::string> put_in_sweep_order(const std::string& report, std::string_view scenario,
-                                                         const std::vector<SweepRunSpec>& runs,
-                                                         const reports::RunRow& sweep) {
-  const auto matched = match_sweep_runs(report, scenario, runs);
+Expected<std::vector<std::string>, std::string> put_in_sweep_order(const std::string& report,
+                                                                   std::string_view scenario,
+                                                                   const std::vector<SweepRunSpec>& runs,
+                                                                   const reports::RunRow& sweep) {
+  const auto matched = match_sweep_runs(report, scenario, sweep.sweep_plan, runs);
   if (!matched) return Unexpected(matched.error());
   std::vector<reports::RunOf> order;
   std::vector<std::size_t> index_of;  // the sweep index of each run of `order`
+  std::vector<std::string> dropped;
   for (std::size_t i = 0; i < matched->size(); ++i) {
     const auto& of = (*matched)[i];
     if (of.empty()) continue;
-    order.push_back({report, complete_run(of).value_or(of.back().run_id)});
+    const reports::RunId kept = complete_run(of).value_or(of.back().run_id);
+    order.push_back({report, kept});
     index_of.push_back(runs[i].index);
+    const auto status_of = [&](reports::RunId id) {
+      for (const auto& r : of) {
+        if (r.run_id == id) return r.status;
+      }
+      return std::string();
+    };
+    for (const auto& r : of) {
+      if (r.run_id == kept) continue;
+      dropped.push_back("dropped run " + std::to_string(r.run_id) + " (" + r.status + ") of '" +
+                        runs[i].label + "': it keeps run " + std::to_string(kept) + " (" + status_of(kept) +
+                        "), one run per sweep run");
+    }
   }
   const std::string rewritten = report + ".resumed";
   std::error_code ignored;
@@ -114,7 +137,7 @@ Expected<std::monostate, std::string> put_in_sweep_order(const std::string& repo
   std::error_code ec;
   std::filesystem::rename(rewritten, report, ec);
   if (ec) return Unexpected("putting " + report + " in sweep order: " + ec.message());
-  return std::monostate{};
+  return dropped;
 }
 
 }  // namespace ptplab::cli

@@ -36,9 +36,12 @@ struct SweepRunSpec {
 
 // The runs `report` holds for each of `runs` (by position, in run_id order): those with the
 // same label and document. The error (a usage error) when the report holds a run of another
-// scenario than `scenario`, or one that is none of `runs` (another --set, sweep matrix or shard).
+// scenario than `scenario`, one of another sweep (its sweep_plan is not `plan`: another --set,
+// matrix or seed count, even one whose runs are all runs of this sweep), or one that is none of
+// `runs` (another --set, matrix, or another shard's run).
 [[nodiscard]] Expected<std::vector<std::vector<reports::RunRow>>, std::string> match_sweep_runs(
-    const std::string& report, std::string_view scenario, const std::vector<SweepRunSpec>& runs);
+    const std::string& report, std::string_view scenario, const std::string& plan,
+    const std::vector<SweepRunSpec>& runs);
 
 // The run --resume keeps of one sweep run's runs: the first complete one.
 [[nodiscard]] std::optional<reports::RunId> complete_run(const std::vector<reports::RunRow>& runs);
@@ -46,11 +49,11 @@ struct SweepRunSpec {
 // After a resumed sweep: rewrites `report` (through a file beside it, renamed over it) to hold
 // one run per sweep run that has any, in sweep order: its first complete run, else its newest
 // (an interrupted one, say); the runs that one replaces are dropped. Each run kept gets the sweep
-// columns of `sweep` (sweep_plan, sweep_runs, sweep_shard) with its own sweep_index.
-[[nodiscard]] Expected<std::monostate, std::string> put_in_sweep_order(const std::string& report,
-                                                                       std::string_view scenario,
-                                                                       const std::vector<SweepRunSpec>& runs,
-                                                                       const reports::RunRow& sweep);
+// columns of `sweep` (sweep_plan, sweep_runs, sweep_shard) with its own sweep_index. Returns a
+// sentence per run dropped ("dropped run 7 (complete) of 'LABEL': it keeps run 2 (complete)").
+[[nodiscard]] Expected<std::vector<std::string>, std::string> put_in_sweep_order(
+    const std::string& report, std::string_view scenario, const std::vector<SweepRunSpec>& runs,
+    const reports::RunRow& sweep);
 
 // The sweep columns (reports/sweep_shards.hpp) of the runs of a sweep whose runs are
 // `all_runs` (every run of the whole sweep: label and effective document, in sweep order), done
