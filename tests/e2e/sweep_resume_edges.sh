@@ -45,4 +45,31 @@ ok=$?
 check "--resume names the run it dropped on stderr ($(head -1 "$tmp/dup.err"))" $ok
 [[ "$(sqlite3 "$tmp/dup.db" "SELECT count(*) FROM run")" == 6 ]]; check "one run per sweep run kept" $?
 
+# Two --resume of one report at once: the second is refused with a sentence saying another
+# writer holds it (it failed with SQLite's "attempt to write a readonly database", or the file
+# gone, when the first renamed its rewrite over the report). The first runs an hour-long run,
+# stopped with SIGTERM once the second has been refused.
+cat >"$tmp/long.json" <<'J'
+{"name":"long_resume","duration":"3600s",
+ "nodes":[{"name":"s","count":1,"role":"server"},{"name":"c","count":20,"placement":"public"}],
+ "workload":{"channels":[{"name":"c","members":{"groups":["c"]},"messages":{"rate_per_s":5}}]},
+ "sweep":{"parameters":{},"seeds":2}}
+J
+mkdir "$tmp/t"
+TMPDIR="$tmp/t" "$PTPLAB" sweep "$tmp/long.json" -j 1 --resume --report "$tmp/long.db" >"$tmp/first.out" 2>&1 &
+first=$!
+running() { pgrep -f -- "--temp-of-parent $tmp/t" >/dev/null; }
+wait_for 120 running
+check "the first --resume runs" $?
+"$PTPLAB" sweep "$tmp/long.json" -j 1 --resume --report "$tmp/long.db" >"$tmp/second.out" 2>&1
+rc=$?
+[[ $rc == 2 ]] && grep -q "long.db is held by another ptplab sweep --resume" "$tmp/second.out" &&
+  ! grep -q readonly "$tmp/second.out"
+ok=$?
+check "a second --resume meanwhile: exit 2, another writer holds the report (got $rc: $(head -1 "$tmp/second.out"))" $ok
+kill -TERM $first
+wait $first
+rc=$?
+[[ $rc == 143 ]]; check "the first, stopped, exits 143 (got $rc)" $?
+
 exit $((failures > 0))

@@ -19,6 +19,7 @@
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/mpi_launch.hpp"
+#include "tools/ptplab/resume_lock.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
@@ -195,7 +196,18 @@ int sweep(int argc, char** argv) {
   const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
   // --resume: the runs the report holds complete are kept; a report of something else is refused.
   std::vector<std::optional<reports::RunSummary>> kept(specs.size());
+  std::optional<ResumeLock> resume_lock;  // held until the report is rewritten in sweep order
   if (resume) {
+    if (auto writer = reports::ReportWriter::open(report); !writer) {  // creates a missing report
+      std::fprintf(stderr, "ptplab sweep: %s\n", writer.error().c_str());
+      return 2;
+    }
+    auto lock = ResumeLock::acquire(report);
+    if (!lock) {
+      std::fprintf(stderr, "ptplab sweep: --resume: %s\n", lock.error().c_str());
+      return 2;
+    }
+    resume_lock.emplace(std::move(*lock));
     const auto matched = match_sweep_runs(report, scenario->name, stamp.sweep_plan, specs);
     if (!matched) {
       std::fprintf(stderr, "ptplab sweep: --resume: %s\n", matched.error().c_str());
