@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/digest.hpp"
+#include "reports/reader.hpp"
+#include "tests/reports/sample_report.hpp"
+
 namespace ptplab::reports {
 namespace {
 
@@ -105,6 +109,30 @@ TEST(SweepPlanDigest, DiffersWithAnyLabelOrDocument) {
   EXPECT_NE(a, sweep_plan_digest({{"x=1 seed=1", "{}"}, {"x=2 seed=1", "{\"a\":1}"}}));
   EXPECT_NE(a, sweep_plan_digest({{"x=2 seed=1", "{}"}, {"x=1 seed=1", "{}"}}));
   EXPECT_NE(a, sweep_plan_digest({{"x=1 seed=1", "{}"}}));
+}
+
+TEST(StampSweepRun, WritesTheSweepColumnsAndLeavesTheDigestAlone) {
+  const auto path = testing::temp_report_path("stamped");
+  {
+    auto writer = ReportWriter::open(path).value();
+    testing::write_sample_run(writer, 1);
+    testing::write_sample_run(writer, 2);
+  }
+  const auto before = report_digest(path).value();
+  RunRow stamp = shard_run(0, 3, 4, "1/2", "plan");
+  ASSERT_TRUE(stamp_sweep_run(path, 2, stamp));
+  auto runs = ReportReader::open(path).value().list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].sweep_plan, "");
+  EXPECT_FALSE(runs[0].sweep_index.has_value());
+  EXPECT_EQ(runs[1].sweep_plan, "plan");
+  EXPECT_EQ(runs[1].sweep_index, 3);
+  EXPECT_EQ(runs[1].sweep_runs, 4);
+  EXPECT_EQ(runs[1].sweep_shard, "1/2");
+  ASSERT_TRUE(stamp_sweep_run(path, std::nullopt, stamp));  // every run
+  EXPECT_EQ(ReportReader::open(path).value().list_runs().value()[0].sweep_shard, "1/2");
+  // Which sweep and shard a run belongs to is not part of what it computed.
+  EXPECT_EQ(report_digest(path).value(), before);
 }
 
 }  // namespace

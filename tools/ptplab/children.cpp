@@ -143,8 +143,13 @@ const char* child_status_word(int status) {
 std::string child_end_reason(int status) {
   if (status <= 128 || status >= 128 + NSIG || is_interrupted_exit_status(status)) return "";
   const char* name = sigabbrev_np(status - 128);
-  return "killed by " +
-         (name != nullptr ? "SIG" + std::string(name) : "signal " + std::to_string(status - 128));
+  std::string reason = "killed by ";
+  if (name != nullptr) {
+    reason.append("SIG").append(name);
+  } else {
+    reason.append("signal ").append(std::to_string(status - 128));
+  }
+  return reason;
 }
 
 std::string make_temp_dir(const std::string& prefix) {
