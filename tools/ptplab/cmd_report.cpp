@@ -123,8 +123,8 @@ int report(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab report FILE.db [--run ID] [--digest] [--list] [--html OUT.html] [--csv DIR]\n"
       "                             [--json OUT.json]\n"
-      "       ptplab report merge OUT IN...   (joins reports, a sweep's shards in sweep order: see\n"
-      "                                        ptplab report merge --help)\n\n"
+      "       ptplab report merge OUT SHARD...  (joins a sweep's shards in sweep order: see\n"
+      "                                          ptplab report merge --help)\n\n"
       "Prints what a report holds (schema: reports/SCHEMA.md) as plain-text tables; with any of --digest,\n"
       "--list, --html, --csv, --json it produces those instead (all of the ones given).\n"
       "Exit status: 0 success, 2 a usage error or an unreadable report.\n\noptions");
@@ -192,7 +192,7 @@ int report(int argc, char** argv) {
 }  // namespace
 
 PTPLAB_COMMAND("report",
-               "print a report's runs as text tables, or its content digest (--digest); merge reports",
+               "print a report's runs as text tables, or its content digest (--digest); merge a sweep's shards",
                report);
 
 }  // namespace ptplab::cli
