@@ -16,7 +16,8 @@ Expected<std::size_t, std::string> mark_unfinished_runs(const std::string& repor
   stmt->bind(1, run_status_name(status));
   stmt->bind(2, run_status_name(RunStatus::kRunning));
   (void)stmt->step();
-  if (!stmt->error().empty()) return Unexpected("marking the unfinished runs of " + report + ": " + stmt->error());
+  if (!stmt->error().empty())
+    return Unexpected("marking the unfinished runs of " + report + ": " + stmt->error());
   auto changed = db->prepare("SELECT changes()");
   if (!changed || !changed->step()) return std::size_t{0};
   return static_cast<std::size_t>(changed->int64(0));

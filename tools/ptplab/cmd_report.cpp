@@ -191,8 +191,8 @@ int report(int argc, char** argv) {
 
 }  // namespace
 
-PTPLAB_COMMAND("report",
-               "print a report's runs as text tables, or its content digest (--digest); merge a sweep's shards",
-               report);
+PTPLAB_COMMAND(
+    "report",
+    "print a report's runs as text tables, or its content digest (--digest); merge a sweep's shards", report);
 
 }  // namespace ptplab::cli
