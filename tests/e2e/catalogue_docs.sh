@@ -31,7 +31,8 @@ grep -v '^| `peers_max`' scenarios/README.md >"$tmp/drift/scenarios/README.md"
 "$PTPLAB" catalogues --check "$tmp/drift" >"$tmp/drift.out" 2>&1
 check "a drifted params section exits 1" $([[ $? == 1 ]]; echo $?)
 grep -q "scenarios/README.md: the params section differs" "$tmp/drift.out"
-check "the drift message names the document and the section ($(head -1 "$tmp/drift.out"))" $?
+ok=$?  # before the check's name runs $(head ...), which sets $? to its own status
+check "the drift message names the document and the section ($(head -1 "$tmp/drift.out"))" $ok
 grep -q "regenerate with: ptplab catalogues --write" "$tmp/drift.out"
 check "the drift message gives the regenerate command" $?
 "$PTPLAB" catalogues --write "$tmp/drift" >/dev/null
