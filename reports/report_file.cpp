@@ -1,6 +1,7 @@
 // Opening an existing report for reading, with its schema version checked.
 #include "reports/report_file.hpp"
 
+#include "reports/schema_upgrade.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {
@@ -17,6 +18,12 @@ Expected<Database, std::string> open_report_file(const std::string& path) {
   }
   if (version == 0) {
     return Unexpected(path + " is not a ptplab report: an SQLite database without a ptplab schema version");
+  }
+  if (version >= kOldestUpgradableSchema && version < kSchemaVersion) {
+    // Read as the current schema through a temporary view; the file is not changed.
+    if (auto s = view_as_current_schema(*db, version); !s)
+      return Unexpected("reading " + path + ": " + s.error());
+    return db;
   }
   if (version != kSchemaVersion) {
     return Unexpected(path + ": report schema version " + std::to_string(version) + ", this ptplab reads " +

@@ -1,5 +1,6 @@
 // Opening an existing report to read it: the file must be a ptplab report of the schema version
-// this build reads (PRAGMA user_version, writer.hpp kSchemaVersion), else the error says which it is.
+// this build reads (PRAGMA user_version, writer.hpp kSchemaVersion), or an earlier one it can show
+// as the current schema (schema_upgrade.hpp), else the error says which it is.
 #pragma once
 
 #include <string>

@@ -11,6 +11,7 @@
 
 #include "reports/records/columns.hpp"
 #include "reports/schema.hpp"
+#include "reports/schema_upgrade.hpp"
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::reports {
@@ -108,7 +109,10 @@ Status check_or_create_schema(Database& db, const std::string& path) {
     return Unexpected(path +
                       " is not a ptplab report: an SQLite database with other tables (user_version 0)");
   }
-  if (*version != kSchemaVersion && *version != 0) {
+  if (*version >= kOldestUpgradableSchema && *version < kSchemaVersion) {
+    // A report of an earlier version: the columns added since, at their defaults, then appended to.
+    if (auto s = upgrade_schema(db, *version); !s) return Unexpected(path + ": " + s.error());
+  } else if (*version != kSchemaVersion && *version != 0) {
     return Unexpected(path + " is not a ptplab report of schema version " + std::to_string(kSchemaVersion) +
                       " (user_version " + std::to_string(*version) + ")");
   }
