@@ -20,7 +20,8 @@ for verb, n in sqlite3.connect(sys.argv[1]).execute(
     print(verb, n)
 PY
 [ -s "$tmp/tshark" ] && diff "$tmp/tshark" "$tmp/report" >/dev/null
-check "dissector verb counts equal the traffic table's datagrams_sent ($(tr '\n' ' ' <"$tmp/tshark"))" $?
+ok=$?
+check "dissector verb counts equal the traffic table's datagrams_sent ($(tr '\n' ' ' <"$tmp/tshark"))" $ok
 [ "$(ts "$tmp/c.pcap" -Y '_ws.lua.error || _ws.malformed' | wc -l)" -eq 0 ]
 check "no Lua error or malformed packet" $?
 

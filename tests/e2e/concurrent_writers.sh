@@ -23,7 +23,8 @@ done
 rcs=""; for p in "${pids[@]}"; do wait "$p"; rcs="$rcs $?"; done
 [[ "$rcs" == " 0 0 0 0 0 0 0 0 0 0" ]]; check "ten concurrent writers all exit 0 (got$rcs)" $?
 [[ "$(q "$tmp/one.db" "SELECT count(*) FROM run WHERE status = 'complete'")" == 12 ]]
-check "all 12 runs landed complete ($(q "$tmp/one.db" "SELECT group_concat(status) FROM run"))" $?
+ok=$?
+check "all 12 runs landed complete ($(q "$tmp/one.db" "SELECT group_concat(status) FROM run"))" $ok
 [[ "$(q "$tmp/one.db" "SELECT group_concat(seed) FROM (SELECT seed FROM run WHERE seed > 10 AND status = 'complete' ORDER BY seed)")" == 11,12,13,14,15,16,17,18 ]]
 check "each of the eight runs is there once, complete" $?
 [[ "$(q "$tmp/one.db" "SELECT count(*) FROM run WHERE sweep_point != ''")" == 2 ]]; check "the sweep's two points" $?

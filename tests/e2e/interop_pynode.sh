@@ -64,7 +64,8 @@ start_profile spec
 start_profile udp-era
 
 python3 "$interop/pynode_test.py" 2>"$tmp/unit.err"
-check "pynode unit tests ($(tail -1 "$tmp/unit.err"))" $?
+ok=$?
+check "pynode unit tests ($(tail -1 "$tmp/unit.err"))" $ok
 
 # The comparison itself, on a made-up result: exact both ways; --write keeps reasons, marks new
 # cases and reproduces an agreeing list byte for byte.
@@ -111,7 +112,8 @@ check "compare: --write keeps reasons, takes new statuses, marks new cases" $?
   >"$tmp/exec.out" 2>&1
 check "--exec starts pynode --profile udp-era and hello/1 passes" $?
 grep -qx '1 passed, 0 failed, 0 warnings, 0 blocked, 0 unsupported, 0 skipped, 0 harness errors' "$tmp/exec.out"
-check "--exec: exactly one case ran, and passed ($(tail -1 "$tmp/exec.out"))" $?
+ok=$?
+check "--exec: exactly one case ran, and passed ($(tail -1 "$tmp/exec.out"))" $ok
 exec_port=$(sed -n 's/^listening 127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$tmp/exec.out")
 [[ -n "$exec_port" ]] && ! pgrep -f "pynode.py --profile udp-era --listen 127.0.0.1:$exec_port" >/dev/null
 check "--exec: the target printed its port ($exec_port) and is stopped after the run" $?
@@ -121,7 +123,8 @@ rc=0
   "python3 -c 'import socket,sys,time; s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind((\"127.0.0.1\",int(sys.argv[1]))); time.sleep(60)' {port}" \
   >"$tmp/silent.out" 2>&1 || rc=$?
 [[ "$rc" == 2 ]] && grep -q 'is not ready' "$tmp/silent.out"
-check "--exec: a bound but silent target is not ready (exit $rc, want 2: $(tail -1 "$tmp/silent.out"))" $?
+ok=$?
+check "--exec: a bound but silent target is not ready (exit $rc, want 2: $(tail -1 "$tmp/silent.out"))" $ok
 # Back to back against one udp-era target: each run's probe uses a fresh node_id, so the second
 # run is not mistaken for the first one's peer at another port.
 start_pynode "$tmp/b2b" --profile udp-era
