@@ -16,12 +16,16 @@ struct PrivateKey::LazyKey {
 PrivateKey PrivateKey::from_seed(std::span<const std::uint8_t, 32> seed) {
   PrivateKey key;
   key.scalar_ = p256::scalar_from_seed(seed);
-  key.public_key_der_ = p256::spki_from_point(p256::public_point(key.scalar_));
   return key;
 }
 
+const std::string& PrivateKey::public_key_der() const {
+  if (public_key_der_.empty()) public_key_der_ = p256::spki_from_point(p256::public_point(scalar_));
+  return public_key_der_;
+}
+
 std::string_view PrivateKey::public_point() const {
-  return std::string_view(public_key_der_).substr(p256::kSpkiBytes - p256::kPointBytes);
+  return std::string_view(public_key_der()).substr(p256::kSpkiBytes - p256::kPointBytes);
 }
 
 std::string PrivateKey::sign(std::string_view data) const {

@@ -13,16 +13,18 @@
 
 namespace ptplab::crypto {
 
-// Why: every simulated node owns one, so it is small (the 32-byte scalar and the public key);
-// the OpenSSL key object needed for ECDH is made on first unwrap and kept. Copying is cheap.
-// Not safe for concurrent use of one object from several threads (the lazy key is unguarded).
+// Why: every simulated node owns one, so it is small: the 32-byte scalar; the public key (a
+// scalar multiplication, ~40 us) is computed on first use and kept, as is the OpenSSL key object
+// needed for ECDH on first unwrap. Most simulated nodes never need either (their certificate is
+// made on demand too). Copying is cheap. Not safe for concurrent use of one object from several
+// threads (the lazy members are unguarded).
 class PrivateKey {
  public:
   // Key from seed: d = seed (big-endian) mod n, with 0 mapped to 1; never fails.
   [[nodiscard]] static PrivateKey from_seed(std::span<const std::uint8_t, 32> seed);
 
   // SubjectPublicKeyInfo DER of the public key (91 bytes, uncompressed point).
-  [[nodiscard]] const std::string& public_key_der() const { return public_key_der_; }
+  [[nodiscard]] const std::string& public_key_der() const;
   // The public point, uncompressed: 0x04 || X || Y (65 bytes).
   [[nodiscard]] std::string_view public_point() const;
   // The private scalar d, big-endian (32 bytes).
@@ -40,7 +42,7 @@ class PrivateKey {
   PrivateKey() = default;
 
   std::array<std::uint8_t, 32> scalar_{};
-  std::string public_key_der_;
+  mutable std::string public_key_der_;          // empty until public_key_der() first runs
   mutable std::shared_ptr<const LazyKey> evp_;  // EVP_PKEY for ECDH, made on first unwrap
 };
 

@@ -29,18 +29,20 @@ std::uint32_t Collector::intern_node_id(std::string_view id) {
   const auto it = node_ids_.find(id);
   if (it != node_ids_.end()) return it->second;
   const auto index = static_cast<std::uint32_t>(node_id_text_.size());
-  node_ids_.emplace(std::string(id), index);
-  node_id_text_.emplace_back(id);
+  const std::string_view text = node_id_arena_.copy(id);
+  node_ids_.emplace(text, index);
+  node_id_text_.push_back(text);
   node_id_holders_.emplace_back();
   misrouted_by_id_.push_back(0);
   return index;
 }
 
-void Collector::set_node_id(sim::HostId host, const std::string& node_id) {
+std::string_view Collector::set_node_id(sim::HostId host, std::string_view node_id) {
   const auto index = intern_node_id(node_id);
   hosts_.at(host).node_id = index;
   auto& holders = node_id_holders_[index];
   if (std::find(holders.begin(), holders.end(), host) == holders.end()) holders.push_back(host);
+  return node_id_text_[index];
 }
 
 void Collector::add_channel(const std::string& channel_id) {

@@ -194,7 +194,8 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   std::vector<reports::CollisionRecord> collisions;
   for (std::size_t i = 0; i < node_id_holders_.size(); ++i) {
     if (node_id_holders_[i].size() > 1) {
-      collisions.push_back({"node_id", node_id_text_[i], node_id_holders_[i].size(), 0, misrouted_by_id_[i]});
+      collisions.push_back(
+          {"node_id", std::string(node_id_text_[i]), node_id_holders_[i].size(), 0, misrouted_by_id_[i]});
     }
   }
   for (const auto& [id, first] : msg_index_) {

@@ -100,7 +100,7 @@ class Simulation final : private sim::Observer {
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
   void rejoin(sim::HostId host);
   // The node_id of an honest host ("" before it first started).
-  [[nodiscard]] const std::string& node_id(sim::HostId host) const { return node_ids_[host]; }
+  [[nodiscard]] std::string_view node_id(sim::HostId host) const { return node_ids_[host]; }
 
  private:
   // --- sim::Observer: forwards to the collector, and re-bootstraps restarted nodes ---
@@ -164,8 +164,9 @@ class Simulation final : private sim::Observer {
   crypto::ParseCache parse_cache_;
   engine::RelayCache relay_cache_;
   engine::AckCache ack_cache_;
-  std::vector<engine::NodeParams> group_params_;
-  std::vector<std::string> node_ids_;                      // by host
+  // By group, shared by its nodes (one copy, not one per node); a set_param swaps in a new one.
+  std::vector<std::shared_ptr<const engine::NodeParams>> group_params_;
+  std::vector<std::string_view> node_ids_;                 // by host, viewing the collector's copy
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
   std::vector<std::vector<sim::HostId>> channel_members_;  // by workload channel: hosts made members
   // By host: the workload channels the scenario made it a member of, until it made it leave; a

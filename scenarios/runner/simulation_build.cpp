@@ -18,7 +18,7 @@ Expected<std::monostate, std::string> Simulation::build_params() {
     }
     if (auto r = engine::validate_params(params); !r)
       return Unexpected("group " + group.name + ": " + r.error());
-    group_params_.push_back(std::move(params));
+    group_params_.push_back(std::make_shared<const engine::NodeParams>(std::move(params)));
   }
   return std::monostate{};
 }
@@ -55,8 +55,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
           engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
       // Same identity at every start; after a restart, choices (msg_ids) of a stream of its own.
       if (start.incarnation > 0) n->reseed(Rng::derive(seed, start.incarnation)());
-      node_ids_[h] = n->node_id();
-      collector_.set_node_id(h, node_ids_[h]);
+      node_ids_[h] = collector_.set_node_id(h, n->node_id());
       return n;
     });
     if (!id) return Unexpected("host " + std::to_string(h) + ": " + id.error());
