@@ -20,6 +20,14 @@ namespace ptplab::crypto {
 // threads (the lazy members are unguarded).
 class PrivateKey {
  public:
+  // A copy shares the lazily made parts only once both are made (never mutated after), so that
+  // a copy is as independent of its original as before.
+  PrivateKey(const PrivateKey& other);
+  PrivateKey& operator=(const PrivateKey& other);
+  PrivateKey(PrivateKey&&) noexcept = default;
+  PrivateKey& operator=(PrivateKey&&) noexcept = default;
+  ~PrivateKey() = default;
+
   // Key from seed: d = seed (big-endian) mod n, with 0 mapped to 1; never fails.
   [[nodiscard]] static PrivateKey from_seed(std::span<const std::uint8_t, 32> seed);
 
@@ -40,10 +48,12 @@ class PrivateKey {
  private:
   struct LazyKey;
   PrivateKey() = default;
+  [[nodiscard]] LazyKey& lazy() const;
 
   std::array<std::uint8_t, 32> scalar_{};
-  mutable std::string public_key_der_;          // empty until public_key_der() first runs
-  mutable std::shared_ptr<const LazyKey> evp_;  // EVP_PKEY for ECDH, made on first unwrap
+  // The public key's DER and the EVP_PKEY for ECDH, each made on first use; null until either is
+  // (48 bytes per key instead of 80: every simulated node holds one).
+  mutable std::shared_ptr<LazyKey> lazy_;
 };
 
 }  // namespace ptplab::crypto

@@ -59,7 +59,7 @@ struct CollectorOptions {
 struct HostRole {
   bool attacker = false;
   bool victim = false;
-  std::string nat_type = "public";
+  std::string_view nat_type = "public";  // a name of sim::kNatTypes (static text)
 };
 
 // Hash that lets maps keyed by std::string be searched with a string_view.
@@ -234,7 +234,11 @@ class Collector final : public sim::Observer {
   TextArena node_id_arena_;
   std::unordered_map<std::string_view, std::uint32_t> node_ids_;
   std::vector<std::string_view> node_id_text_;
-  std::vector<std::vector<sim::HostId>> node_id_holders_;
+  // The hosts that ran under each interned node_id: how many, the first, and the others (pairs
+  // of id and host: only colliding ids have any). A vector per id cost 56 bytes a node.
+  std::vector<std::uint32_t> holders_;
+  std::vector<sim::HostId> first_holder_;
+  std::vector<std::pair<std::uint32_t, sim::HostId>> more_holders_;
   std::vector<std::uint64_t> misrouted_by_id_;  // by interned node_id
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> msg_index_;
   std::vector<std::string_view> msg_id_text_;  // views into msg_index_ keys, by message
