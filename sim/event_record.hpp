@@ -24,20 +24,25 @@ inline constexpr std::uint64_t kSequenceMax = (std::uint64_t{1} << kSequenceBits
 // Events are scheduled before this time (about 146 years); the kernel treats later as never.
 inline constexpr TimeNs kTimeLimit = TimeNs{1} << 62;
 
-// One pending event, 32 bytes: a time, the ordering key, and a typed payload that the
-// handler registered for `kind` interprets (no std::function on the hot path).
+// Targets (host ids, callback slots) fit in this many bits, beside the 8-bit kind.
+inline constexpr unsigned kTargetBits = 24;
+inline constexpr std::uint32_t kTargetsMax = (std::uint32_t{1} << kTargetBits) - 1;
+
+// One pending event, 24 bytes: a time, the ordering key, and a typed payload that the
+// handler registered for `kind` interprets (no std::function on the hot path). 24 rather than
+// 32 bytes: the JOIN floods of flood-1k at 8,000 nodes hold ~250,000 pending events at their
+// peak (reports/BENCHMARKS.md, "[P] idle memory, session 11").
 struct EventRecord {
   TimeNs time = 0;
-  std::uint64_t key = 0;      // (origin << kSequenceBits) | per-origin sequence
-  std::uint32_t target = 0;   // usually a host id
-  std::uint32_t payload = 0;  // an index or a generation, meaning set by the kind's handler
-  std::uint32_t link = 0;     // owned by the queue while the record is queued (bucket chains)
-  std::uint8_t kind = 0;      // 0: kernel callback; others: registered handlers
+  std::uint64_t key = 0;                   // (origin << kSequenceBits) | per-origin sequence
+  std::uint32_t payload = 0;               // an index or a generation, meaning set by the kind's handler
+  std::uint32_t target : kTargetBits = 0;  // usually a host id; at most kTargetsMax
+  std::uint32_t kind : 8 = 0;              // 0: kernel callback; others: registered handlers
 
   [[nodiscard]] constexpr OriginId origin() const { return static_cast<OriginId>(key >> kSequenceBits); }
   [[nodiscard]] constexpr std::uint64_t sequence() const { return key & kSequenceMax; }
 };
-static_assert(sizeof(EventRecord) == 32, "event records stay within 32 bytes");
+static_assert(sizeof(EventRecord) == 24, "event records stay within 24 bytes");
 
 [[nodiscard]] constexpr std::uint64_t make_event_key(OriginId origin, std::uint64_t sequence) {
   return (static_cast<std::uint64_t>(origin) << kSequenceBits) | (sequence & kSequenceMax);

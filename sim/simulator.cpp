@@ -28,10 +28,15 @@ void Simulator::grow_sequences(OriginId origin) {
   sequences_.resize(static_cast<std::size_t>(origin) + 1, 0);
 }
 
-void Simulator::check_kind(std::uint8_t kind) {
+void Simulator::check_record(std::uint8_t kind, std::uint32_t target) {
   if (kind >= kKindsMax) [[unlikely]] {
     throw std::out_of_range("sim::Simulator::schedule: event kind " + std::to_string(kind) +
                             " is outside the handler table (kinds 0.." + std::to_string(kKindsMax - 1) + ")");
+  }
+  if (target > kTargetsMax) [[unlikely]] {
+    throw std::out_of_range("sim::Simulator::schedule: event target " + std::to_string(target) +
+                            " does not fit the record's " + std::to_string(kTargetBits) + " bits (at most " +
+                            std::to_string(kTargetsMax) + ")");
   }
 }
 
@@ -48,20 +53,25 @@ void Simulator::push(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32
 
 void Simulator::schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target,
                          std::uint32_t payload) {
-  check_kind(kind);
+  check_record(kind, target);
   if (t >= kTimeLimit) return;
   push(t, next_key(origin), kind, target, payload);
 }
 
 void Simulator::schedule_keyed(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target,
                                std::uint32_t payload) {
-  check_kind(kind);
+  check_record(kind, target);
   if (t >= kTimeLimit) return;
   push(t, key, kind, target, payload);
 }
 
 TimerId Simulator::call_at(TimeNs t, OriginId origin, Callback fn) {
   if (t >= kTimeLimit) return {};
+  if (free_slots_.empty() && slots_.size() > kTargetsMax) [[unlikely]] {
+    throw std::length_error("sim::Simulator::call_at: more than " +
+                            std::to_string(kTargetsMax + std::size_t{1}) +
+                            " callback timers pending at once (an event record's target holds 24 bits)");
+  }
   std::uint32_t slot = 0;
   if (free_slots_.empty()) {
     slot = static_cast<std::uint32_t>(slots_.size());

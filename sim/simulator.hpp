@@ -61,7 +61,8 @@ class Simulator {
   void unregister_handler(const EventHandler& handler);
 
   // Schedules a typed event. A time before now() means now(); at or after kTimeLimit, never.
-  // Throws std::out_of_range when kind >= kKindsMax (the handler table's bound).
+  // Throws std::out_of_range when kind >= kKindsMax (the handler table's bound) or target >
+  // kTargetsMax (the record's 24-bit field).
   void schedule(TimeNs t, OriginId origin, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
 
   // Allocates the key schedule() would give the next event of `origin`, without queueing one:
@@ -78,7 +79,8 @@ class Simulator {
   // run's window start: the global minimum of these).
   [[nodiscard]] TimeNs next_time() { return queue_.empty() ? kTimeLimit : queue_.top().time; }
 
-  // Schedules a callback (control-plane: scenario actions, tests). Same time rules.
+  // Schedules a callback (control-plane: scenario actions, tests). Same time rules. Throws
+  // std::length_error when kTargetsMax + 1 callbacks are already pending (their slot is the target).
   TimerId call_at(TimeNs t, OriginId origin, Callback fn);
   TimerId call_at(TimeNs t, Callback fn) { return call_at(t, kControlOrigin, std::move(fn)); }
   // Cancels a pending callback; false if it already ran, was cancelled or never existed.
@@ -114,7 +116,7 @@ class Simulator {
     return make_event_key(origin, sequences_[origin]++);
   }
   void grow_sequences(OriginId origin);
-  static void check_kind(std::uint8_t kind);
+  static void check_record(std::uint8_t kind, std::uint32_t target);
   void push(TimeNs t, std::uint64_t key, std::uint8_t kind, std::uint32_t target, std::uint32_t payload);
   void dispatch(const EventRecord& e);
 

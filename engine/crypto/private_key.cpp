@@ -8,20 +8,49 @@
 
 namespace ptplab::crypto {
 
-// The OpenSSL form of the key pair, only needed for ECDH.
+// What is derived from the scalar on first use: the public key (SubjectPublicKeyInfo DER) and
+// the OpenSSL form of the key pair, only needed for ECDH.
 struct PrivateKey::LazyKey {
-  EvpPkeyPtr pkey;
+  std::string public_key_der;  // empty until public_key_der() first runs
+  EvpPkeyPtr pkey;             // null until the first unwrap
 };
+
+namespace {
+template <class Lazy>
+std::shared_ptr<Lazy> shareable(const std::shared_ptr<Lazy>& lazy) {
+  return lazy && !lazy->public_key_der.empty() && lazy->pkey ? lazy : nullptr;
+}
+}  // namespace
+
+PrivateKey::PrivateKey(const PrivateKey& other) : scalar_(other.scalar_), lazy_(shareable(other.lazy_)) {}
+
+PrivateKey& PrivateKey::operator=(const PrivateKey& other) {
+  if (this != &other) {
+    scalar_ = other.scalar_;
+    lazy_ = shareable(other.lazy_);
+  }
+  return *this;
+}
+
+PrivateKey::LazyKey& PrivateKey::lazy() const {
+  if (!lazy_) lazy_ = std::make_shared<LazyKey>();
+  return *lazy_;
+}
 
 PrivateKey PrivateKey::from_seed(std::span<const std::uint8_t, 32> seed) {
   PrivateKey key;
   key.scalar_ = p256::scalar_from_seed(seed);
-  key.public_key_der_ = p256::spki_from_point(p256::public_point(key.scalar_));
   return key;
 }
 
+const std::string& PrivateKey::public_key_der() const {
+  LazyKey& l = lazy();
+  if (l.public_key_der.empty()) l.public_key_der = p256::spki_from_point(p256::public_point(scalar_));
+  return l.public_key_der;
+}
+
 std::string_view PrivateKey::public_point() const {
-  return std::string_view(public_key_der_).substr(p256::kSpkiBytes - p256::kPointBytes);
+  return std::string_view(public_key_der()).substr(p256::kSpkiBytes - p256::kPointBytes);
 }
 
 std::string PrivateKey::sign(std::string_view data) const {
@@ -29,13 +58,14 @@ std::string PrivateKey::sign(std::string_view data) const {
 }
 
 std::optional<std::string> PrivateKey::unwrap(std::string_view wrapped, std::string_view info) const {
-  if (!evp_) {
+  LazyKey& l = lazy();
+  if (!l.pkey) {
     p256::Point point{};
     const std::string_view pv = public_point();
     std::copy(pv.begin(), pv.end(), point.begin());
-    evp_ = std::make_shared<const LazyKey>(LazyKey{p256::private_pkey(scalar_, point)});
+    l.pkey = p256::private_pkey(scalar_, point);
   }
-  return ecies::unwrap(evp_->pkey.get(), wrapped, info);
+  return ecies::unwrap(l.pkey.get(), wrapped, info);
 }
 
 }  // namespace ptplab::crypto

@@ -10,14 +10,14 @@ namespace ptplab::engine {
 std::size_t DedupWindow::slot_of(std::uint64_t key) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = static_cast<std::size_t>(key) & mask;
-  while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+  while (slots_[i].used() && slots_[i].key != key) i = (i + 1) & mask;
   return i;
 }
 
 void DedupWindow::remove(std::size_t i) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t hole = i;
-  for (std::size_t j = (i + 1) & mask; slots_[j].used; j = (j + 1) & mask) {
+  for (std::size_t j = (i + 1) & mask; slots_[j].used(); j = (j + 1) & mask) {
     const std::size_t home = static_cast<std::size_t>(slots_[j].key) & mask;
     // Move j into the hole unless its home lies cyclically in (hole, j].
     if (((j - home) & mask) >= ((j - hole) & mask)) {
@@ -32,20 +32,20 @@ void DedupWindow::remove(std::size_t i) {
 void DedupWindow::forget(std::uint64_t key, TimeNs seen) {
   if (slots_.empty()) return;
   const std::size_t i = slot_of(key);
-  if (slots_[i].used && slots_[i].seen == seen) remove(i);
+  if (slots_[i].used() && slots_[i].seen == seen) remove(i);
 }
 
 void DedupWindow::grow() {
   std::vector<Slot> old(std::max<std::size_t>(8, 2 * slots_.size()));
   old.swap(slots_);
   for (const Slot& e : old)
-    if (e.used) slots_[slot_of(e.key)] = e;
+    if (e.used()) slots_[slot_of(e.key)] = e;
 }
 
 std::optional<std::uint64_t> DedupWindow::find(std::string_view msg_id) const {
   if (slots_.empty()) return std::nullopt;
   const Slot& e = slots_[slot_of(fnv1a64(msg_id))];
-  if (!e.used) return std::nullopt;
+  if (!e.used()) return std::nullopt;
   return e.digest;
 }
 
@@ -53,8 +53,8 @@ void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs n
   const std::uint64_t key = fnv1a64(msg_id);
   if (4 * (count_ + 1) > 3 * slots_.size()) grow();
   Slot& e = slots_[slot_of(key)];
-  if (!e.used) ++count_;
-  e = Slot{key, digest, now, true};
+  if (!e.used()) ++count_;
+  e = Slot{key, digest, now};
   order_.emplace_back(key, now);
   while (entries_max != 0 && count_ > entries_max && head_ < order_.size()) {
     const auto [old_key, old_seen] = order_[head_++];
@@ -66,7 +66,7 @@ void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs n
 void DedupWindow::erase(std::string_view msg_id) {
   if (slots_.empty()) return;
   const std::size_t i = slot_of(fnv1a64(msg_id));
-  if (slots_[i].used) remove(i);
+  if (slots_[i].used()) remove(i);
 }
 
 void DedupWindow::expire(TimeNs now, TimeNs window_ns) {

@@ -40,12 +40,16 @@ class DedupWindow {
 
  private:
   // One slot of the open-addressing table (linear probing, power-of-two size, at most 3/4 full).
+  // 24 bytes: an empty slot is marked by `seen` (no entry is seen at INT64_MIN), not by a flag
+  // that padded it to 32 (each of 8,000 nodes holds 8-16 slots; reports/BENCHMARKS.md, session 11).
   struct Slot {
+    static constexpr TimeNs kEmpty = INT64_MIN;
     std::uint64_t key = 0;  // fnv1a64(msg_id)
     std::uint64_t digest = 0;
-    TimeNs seen = 0;
-    bool used = false;
+    TimeNs seen = kEmpty;
+    [[nodiscard]] bool used() const { return seen != kEmpty; }
   };
+  static_assert(sizeof(Slot) == 24);
   // The slot holding `key`, or the empty slot where it would go; precondition: slots_ not empty.
   [[nodiscard]] std::size_t slot_of(std::uint64_t key) const;
   // Empties slot i, shifting later entries of its probe run back (no tombstones).

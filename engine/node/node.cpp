@@ -2,31 +2,54 @@
 // hands it to the handlers (node_handlers.hpp) and ends with finish(), stating the next wake-up.
 #include "engine/node/node.hpp"
 
+#include <stdexcept>
+
 #include "engine/node/node_handlers.hpp"
 
 namespace ptplab::engine {
 
+namespace {
+std::shared_ptr<const NodeParams> checked_params(std::shared_ptr<const NodeParams> params) {
+  if (!params) throw std::invalid_argument("engine::Node: the shared NodeParams must not be null");
+  return params;
+}
+}  // namespace
+
 Node::Node(const NodeParams& params, std::uint64_t seed, NodeShared shared)
-    : s_(std::make_unique<NodeState>(params, seed, shared)) {}
+    : Node(std::make_shared<const NodeParams>(params), seed, shared) {}
+Node::Node(std::shared_ptr<const NodeParams> params, std::uint64_t seed, NodeShared shared)
+    : s_(std::make_unique<NodeState>(checked_params(std::move(params)), seed, shared)) {}
 Node::Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared)
-    : s_(std::make_unique<NodeState>(params, identity, shared)) {}
+    : s_(std::make_unique<NodeState>(std::make_shared<const NodeParams>(params), identity, shared)) {}
 Node::~Node() = default;
 Node::Node(Node&&) noexcept = default;
 Node& Node::operator=(Node&&) noexcept = default;
 
 const std::string& Node::node_id() const { return s_->node_id; }
-const NodeParams& Node::params() const { return s_->params; }
+const NodeParams& Node::params() const { return *s_->params; }
 const std::string& Node::certificate_der() const { return s_->own_certificate(); }
+
+Expected<std::monostate, std::string> Node::retune(const std::shared_ptr<const NodeParams>& params) {
+  const NodeParams& p = *checked_params(params);
+  const NodeParams& now = *s_->params;
+  if (p.id_scheme != now.id_scheme || p.node_id_bits != now.node_id_bits ||
+      p.msg_id_scheme != now.msg_id_scheme || p.msg_id_bits != now.msg_id_bits)
+    return retune(p);
+  if (auto r = validate_params(p); !r) return r;
+  s_->params = params;
+  return std::monostate{};
+}
 
 Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
   if (auto r = validate_params(params); !r) return r;
   auto& s = *s_;
   NodeParams next = params;
-  next.id_scheme = s.params.id_scheme;
-  next.node_id_bits = s.params.node_id_bits;
-  next.msg_id_scheme = s.params.msg_id_scheme;
-  next.msg_id_bits = s.params.msg_id_bits;
-  s.params = std::move(next);  // everything derived from params is derived on use
+  next.id_scheme = s.params->id_scheme;
+  next.node_id_bits = s.params->node_id_bits;
+  next.msg_id_scheme = s.params->msg_id_scheme;
+  next.msg_id_bits = s.params->msg_id_bits;
+  s.params =
+      std::make_shared<const NodeParams>(std::move(next));  // all derived from params is derived on use
   return std::monostate{};
 }
 
@@ -38,9 +61,9 @@ void Node::start(TimeNs now, Output& out) {
   auto& s = *s_;
   s.started = true;
   s.timers.clear();
-  s.timers.push(now + s.params.housekeeping_interval_ns, TimerKind::kHousekeeping, 0);
+  s.timers.push(now + s.params->housekeeping_interval_ns, TimerKind::kHousekeeping, 0);
   s.timers.push(
-      now + 1 + static_cast<TimeNs>(s.rng.below(static_cast<std::uint64_t>(s.params.routing_interval_ns))),
+      now + 1 + static_cast<TimeNs>(s.rng.below(static_cast<std::uint64_t>(s.params->routing_interval_ns))),
       TimerKind::kRouting, 0);
   for (const auto& p : s.peers.all()) s.timers.push(now + 1, TimerKind::kHello, p.serial);
   for (const auto& p : s.sender.all()) s.timers.push(now + p.wait_ns, TimerKind::kRetransmit, p.serial);
@@ -51,7 +74,7 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
   auto& s = *s_;
   const Inbound in{from, bytes};
   const std::size_t size = in.size();
-  Source* source = s.sources.admit(now, from, size, s.params, s.bound(s.params.rate_sources_max));
+  Source* source = s.sources.admit(now, from, size, *s.params, s.bound(s.params->rate_sources_max));
   if (!source) {
     Event e;
     e.kind = EventKind::kRateLimited;
@@ -62,7 +85,7 @@ void Node::on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes
     return s.finish(out);
   }
   auto decoded = wire::decode(bytes ? std::string_view(*bytes) : std::string_view(),
-                              {.max_datagram_bytes = s.params.max_datagram_bytes});
+                              {.max_datagram_bytes = s.params->max_datagram_bytes});
   if (!decoded) {
     s.dropped(out, from, std::nullopt, wire::decode_error_reason(decoded.error().code), size);
     return s.finish(out);

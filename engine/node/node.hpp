@@ -71,6 +71,10 @@ struct NodeState;
 class Node final : public ptplab::Endpoint {
  public:
   Node(const NodeParams& params, std::uint64_t seed, NodeShared shared = {});
+  // The same, keeping `params` (shared, e.g. by every node of a simulated group: 368 bytes per
+  // node otherwise) instead of a copy. Throws std::invalid_argument when `params` is null. No
+  // default for `shared`, so that `Node n({}, seed)` still means default parameters.
+  Node(std::shared_ptr<const NodeParams> params, std::uint64_t seed, NodeShared shared);
   Node(const NodeParams& params, const NodeIdentity& identity, NodeShared shared = {});
   ~Node() override;
   Node(Node&&) noexcept;
@@ -86,6 +90,8 @@ class Node final : public ptplab::Endpoint {
   // decision that reads them: bounds from the next insert, intervals from the next timer. An error
   // sentence, and no change, when `params` break validate_params.
   [[nodiscard]] Expected<std::monostate, std::string> retune(const NodeParams& params);
+  // The same, sharing `params` (not null) when its identity fields already equal ours, else a copy.
+  [[nodiscard]] Expected<std::monostate, std::string> retune(const std::shared_ptr<const NodeParams>& params);
   // The wall clock: epoch time (ns since the Unix epoch) = `now` + `offset_ns`. MESSAGE timestamps
   // are epoch milliseconds (PROTOCOL.md W10) while `now` stays monotonic for timers. A real host
   // sets it from its system clock; the simulator leaves 0 (simulated time is the epoch time).

@@ -33,7 +33,7 @@ void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire:
   ack(s, in.from, m.msg_id, out);
   // A certificate does not change: an address asking again and again is a reflection attack
   // spoofing it (validated peers escape the byte budget), not a peer that needs more copies.
-  const auto& p = s.params;
+  const auto& p = *s.params;
   if (p.anti_amplification_enabled &&
       !s.sources.source(now, in.from, p, s.bound(p.rate_sources_max))
            .certificate_answers.take(now, p.certificate_answers_per_s, p.certificate_answers_burst, 1.0))
@@ -59,7 +59,7 @@ void on_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::Cer
 bool accept_certificate(NodeState& s, TimeNs now, std::string_view id, std::string_view der,
                         const Address& from, wire::Verb verb, std::size_t size, Output& out) {
   const auto verdict =
-      s.certificates.offer(now, id, der, s.certificate_rules(), s.bound(s.params.certificates_max));
+      s.certificates.offer(now, id, der, s.certificate_rules(), s.bound(s.params->certificates_max));
   using Kind = CertificateVerdict::Kind;
   if (verdict.kind == Kind::kRejected) s.dropped(out, from, verb, verdict.reason, size);
   if (verdict.kind != Kind::kAdded && verdict.kind != Kind::kCollision) return verdict.cached();

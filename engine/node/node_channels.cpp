@@ -10,7 +10,7 @@ namespace ptplab::engine {
 namespace {
 
 TimeNs refresh_delay(NodeState& s) {
-  return static_cast<TimeNs>(static_cast<double>(s.params.channel_refresh_interval_ns) *
+  return static_cast<TimeNs>(static_cast<double>(s.params->channel_refresh_interval_ns) *
                              s.rng.uniform(1.0, 1.5));
 }
 
@@ -57,8 +57,8 @@ bool merge_channel(NodeState& s, TimeNs now, ChannelState& c, const wire::Channe
   c.closed = m.closed;
   if (c.name.empty()) c.name = m.channel;
   return ChannelBook::merge_listing(now, c, m.members, s.node_id,
-                                    departed_memory_ns(s.params.channel_refresh_interval_ns),
-                                    s.bound(s.params.members_max)) ||
+                                    departed_memory_ns(s.params->channel_refresh_interval_ns),
+                                    s.bound(s.params->members_max)) ||
          news;
 }
 
@@ -66,7 +66,7 @@ bool merge_channel(NodeState& s, TimeNs now, ChannelState& c, const wire::Channe
 
 ChannelState* learn_channel(NodeState& s, std::string_view id, std::string_view name, bool closed,
                             std::size_t cause_size, Output& out) {
-  ChannelState* c = s.channels.learn(id, name, closed, s.bound(s.params.channels_max));
+  ChannelState* c = s.channels.learn(id, name, closed, s.bound(s.params->channels_max));
   if (!c) s.dropped(out, Address{}, wire::Verb::kChannel, Reason::kChannelsFull, cause_size);
   return c;
 }
@@ -76,7 +76,7 @@ namespace {
 // Bytes a member adds to a CHANNEL listing: {"node_id":"<id>"} and a comma, and under "mesh"
 // ,"address":"a.b.c.d:port" (at most 34).
 std::size_t member_bytes(const NodeState& s, std::string_view id) {
-  return id.size() + 14 + (s.params.propagation == Propagation::kMesh ? 34 : 0);
+  return id.size() + 14 + (s.params->propagation == Propagation::kMesh ? 34 : 0);
 }
 
 // The longest msg_id a scheme makes: a UUIDv4 (36 characters); `random` makes at most 32.
@@ -94,7 +94,7 @@ std::size_t listing_bytes(const NodeState& s, const ChannelState& c, std::size_t
 bool listing_fits_one_datagram(const NodeState& s, const ChannelState& c) {
   std::size_t members = 0;
   for (const auto& m : c.members) members += member_bytes(s, m);
-  return listing_bytes(s, c, members) <= s.params.max_datagram_bytes;
+  return listing_bytes(s, c, members) <= s.params->max_datagram_bytes;
 }
 
 std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelState& c) {
@@ -106,15 +106,15 @@ std::vector<Listing> channel_listings(NodeState& s, TimeNs now, const ChannelSta
     std::vector<std::size_t> taken;  // indices into c.members of the members this page names
     for (; next < c.members.size(); ++next) {
       if (c.members[next] == s.node_id) continue;
-      if (size + member_bytes(s, c.members[next]) > s.params.max_datagram_bytes && !taken.empty()) break;
+      if (size + member_bytes(s, c.members[next]) > s.params->max_datagram_bytes && !taken.empty()) break;
       size += member_bytes(s, c.members[next]);
       page.members.push_back(c.members[next]);
       taken.push_back(next);
     }
-    if (s.params.propagation == Propagation::kMesh) list_member_addresses(s, now, c, page);
+    if (s.params->propagation == Propagation::kMesh) list_member_addresses(s, now, c, page);
     auto bytes = make_bytes(wire::encode(page));
     // Should the estimate fall short (an escaped name), the page gives members back.
-    while (bytes->size() > s.params.max_datagram_bytes && taken.size() > 1) {
+    while (bytes->size() > s.params->max_datagram_bytes && taken.size() > 1) {
       page.members.pop_back();
       if (!page.member_addresses.empty()) page.member_addresses.pop_back();
       next = taken.back();
@@ -144,14 +144,14 @@ std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool
   c->member = true;
   c->creator = true;
   c->announced = true;
-  ChannelBook::add_member(*c, s.node_id, s.bound(s.params.members_max));
+  ChannelBook::add_member(*c, s.node_id, s.bound(s.params->members_max));
   if (closed) {
     ChannelKey key{};
     for (auto& b : key) b = static_cast<std::uint8_t>(s.rng());
     c->keys.keep(key);
   }
   channel_event(out, EventKind::kChannelJoined, *c);
-  announce(s, now, *c, out, s.params.propagation == Propagation::kMesh);
+  announce(s, now, *c, out, s.params->propagation == Propagation::kMesh);
   return id;
 }
 
@@ -160,7 +160,7 @@ void announce_membership(NodeState& s, TimeNs now, ChannelState& c, Output& out)
   // msg_id: whoever has it drops the copy, whoever missed it relays it. A fresh msg_id for each
   // stale listing made every member re-flood a JOIN through the whole overlay: a 100-node
   // channel sent 275,000 JOIN datagrams in its first two seconds.
-  if (c.join_msg_id.empty() || now - c.join_sent_at >= s.params.dedup_window_ns / 2) {
+  if (c.join_msg_id.empty() || now - c.join_sent_at >= s.params->dedup_window_ns / 2) {
     c.join_msg_id = s.new_msg_id();
     c.join_sent_at = now;
     s.remember(c.join_msg_id, now);
@@ -176,7 +176,7 @@ bool join_channel(NodeState& s, TimeNs now, std::string_view id, Output& out) {
   ChannelState* c = s.channels.find(id);
   if (!c || !c->announced || c->member) return false;
   c->member = true;
-  ChannelBook::add_member(*c, s.node_id, s.bound(s.params.members_max));
+  ChannelBook::add_member(*c, s.node_id, s.bound(s.params->members_max));
   channel_event(out, EventKind::kChannelJoined, *c);
   c->refresh_at = now + refresh_delay(s);
   announce_membership(s, now, *c, out);
@@ -211,7 +211,7 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
   const bool news = merge_channel(s, now, *c, m);
   // Under "mesh" a channel's first listing, and the one that first gives its creator's address,
   // go to every peer (discovery); the rest only between members.
-  const bool mesh = s.params.propagation == Propagation::kMesh;
+  const bool mesh = s.params->propagation == Propagation::kMesh;
   const bool discovery = mesh && (learn_member_addresses(s, *c, m) || first_listing);
   if (first_listing) channel_event(out, EventKind::kChannelAnnounced, *c);
   const bool listed = std::find(m.members.begin(), m.members.end(), s.node_id) != m.members.end();
@@ -236,7 +236,7 @@ void on_join(NodeState& s, TimeNs now, const Inbound& in, const wire::Join& m, O
   // unavailable (not `announced`) until a CHANNEL listing arrives.
   ChannelState* c = learn_channel(s, m.channel_id, m.channel, false, in.size(), out);
   if (!c) return;
-  if (m.node_id != s.node_id) ChannelBook::rejoin(*c, m.node_id, s.bound(s.params.members_max));
+  if (m.node_id != s.node_id) ChannelBook::rejoin(*c, m.node_id, s.bound(s.params->members_max));
   const std::vector<std::string> recipients = c->members;
   if (in.bytes) propagate(s, now, in.bytes, wire::Verb::kJoin, m.msg_id, recipients, in.from, out);
 }
@@ -247,8 +247,8 @@ void on_leave(NodeState& s, TimeNs now, const Inbound& in, const wire::Leave& m,
   std::vector<std::string> recipients;
   if (c && m.node_id != s.node_id) {
     recipients = c->members;
-    ChannelBook::depart(now, *c, m.node_id, s.bound(s.params.members_max));
-    if (c->closed && c->creator && c->member && s.params.rekey_on_leave) rekey(s, now, *c, out);
+    ChannelBook::depart(now, *c, m.node_id, s.bound(s.params->members_max));
+    if (c->closed && c->creator && c->member && s.params->rekey_on_leave) rekey(s, now, *c, out);
   }
   if (in.bytes) propagate(s, now, in.bytes, wire::Verb::kLeave, m.msg_id, recipients, in.from, out);
 }

@@ -39,7 +39,7 @@ const Peer* connect_target(NodeState& s, const Address& from, const wire::Connec
 // We are S: step 1 (dst = B's ip) or step 3 (dst = A's full address).
 void as_rendezvous(NodeState& s, TimeNs now, const Inbound& in, const wire::Connect& m, ConnectForm dst,
                    Output& out) {
-  if (!s.rendezvous.may_forward(now, s.params.connect_rate_per_s, s.params.connect_burst)) {
+  if (!s.rendezvous.may_forward(now, s.params->connect_rate_per_s, s.params->connect_burst)) {
     Event e;
     e.kind = EventKind::kRateLimited;
     e.verb = wire::Verb::kConnect;
@@ -48,7 +48,7 @@ void as_rendezvous(NodeState& s, TimeNs now, const Inbound& in, const wire::Conn
     return out.event(e);
   }
   const Peer* other = connect_target(s, in.from, m, dst);
-  if (!other || (s.params.connect_live_peers_only && !s.live(*other, now)))
+  if (!other || (s.params->connect_live_peers_only && !s.live(*other, now)))
     return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kConnectTargetUnknown, in.size());
   // An IPv6 peer's stand-in would reach the other side as an address that means nothing there.
   if (!in.from.announceable() || !other->address.announceable())
@@ -70,7 +70,7 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
     return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kUnannounceableAddress, in.size());
   const std::string other_id = m.dst_node_id.value_or("");
   if (src == ConnectForm::kIp) {
-    if (s.rendezvous.full(s.bound(s.params.connect_attempts_max)))
+    if (s.rendezvous.full(s.bound(s.params->connect_attempts_max)))
       return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kTooManyAttempts, in.size());
     wire::Connect back;
     back.dst = m.dst;
@@ -78,7 +78,7 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
     back.dst_node_id = m.dst_node_id;
     back.src_node_id = s.node_id;
     s.send_message(in.from, back, out);
-    s.rendezvous.begin(other_id, other, now + s.params.connect_timeout_ns);
+    s.rendezvous.begin(other_id, other, now + s.params->connect_timeout_ns);
   } else if (ConnectAttempt* attempt = s.rendezvous.find_for(other_id)) {
     attempt->target = other;
   } else {
@@ -96,7 +96,7 @@ void as_endpoint(NodeState& s, TimeNs now, const Inbound& in, const wire::Connec
 }  // namespace
 
 void connect(NodeState& s, TimeNs now, const Address& rendezvous, std::string_view target, Output& out) {
-  if (s.rendezvous.full(s.bound(s.params.connect_attempts_max)))
+  if (s.rendezvous.full(s.bound(s.params->connect_attempts_max)))
     return connect_failed(out, Reason::kTooManyAttempts, target);
   const auto known = s.address_of(target);
   wire::Connect c;
@@ -105,7 +105,7 @@ void connect(NodeState& s, TimeNs now, const Address& rendezvous, std::string_vi
   c.src = claimed_port(s, rendezvous);
   c.src_node_id = s.node_id;
   c.dst_node_id = std::string(target);
-  s.rendezvous.begin(target, std::nullopt, now + s.params.connect_timeout_ns);
+  s.rendezvous.begin(target, std::nullopt, now + s.params->connect_timeout_ns);
   s.note_contact(now, rendezvous);
   s.send_message(rendezvous, c, out);
 }
@@ -114,7 +114,7 @@ void on_connect(NodeState& s, TimeNs now, const Inbound& in, const wire::Connect
   const ConnectForm dst = connect_form(m.dst);
   const ConnectForm src = connect_form(m.src);
   const Peer* sender = s.peers.find(in.from);
-  if (s.params.connect_live_peers_only && !(sender && s.live(*sender, now)))
+  if (s.params->connect_live_peers_only && !(sender && s.live(*sender, now)))
     return s.dropped(out, in.from, wire::Verb::kConnect, Reason::kNotAPeer, in.size());
   if (src == ConnectForm::kPort && (dst == ConnectForm::kIp || dst == ConnectForm::kFull))
     return as_rendezvous(s, now, in, m, dst, out);

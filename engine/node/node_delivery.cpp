@@ -72,7 +72,7 @@ Opened open_body(const NodeState& s, const ChannelState& c, const PendingVerific
 }
 
 void park(NodeState& s, PendingVerification& pv, Output& out) {
-  if (!s.verifications.park(pv, s.bound(s.params.pending_verifications_max)))
+  if (!s.verifications.park(pv, s.bound(s.params->pending_verifications_max)))
     message_event(out, EventKind::kDropped, Reason::kVerificationQueueFull, pv);
 }
 
@@ -131,9 +131,9 @@ std::optional<Reason> admission(NodeState& s, TimeNs now, const Inbound& in, con
   }
   // Past the de-dup window a replay would look new; its signed timestamp gives it away.
   // A timestamp as far ahead is refused too, or it would outlive the window the same way.
-  if (outside_time_window(s.epoch_ms(now), e->timestamp_ms, s.params.dedup_window_ns / kMillisecond))
+  if (outside_time_window(s.epoch_ms(now), e->timestamp_ms, s.params->dedup_window_ns / kMillisecond))
     return Reason::kStale;
-  s.dedup.insert(m.msg_id, digest, now, s.bound(s.params.dedup_entries_max));
+  s.dedup.insert(m.msg_id, digest, now, s.bound(s.params->dedup_entries_max));
   return std::nullopt;
 }
 
@@ -149,7 +149,7 @@ void on_message(NodeState& s, TimeNs now, const Inbound& in, const wire::ChatMes
   if (m.node_id == s.node_id)
     return message_event(out, EventKind::kCollision, Reason::kNodeId, m, in.from, in.size());
   PendingVerification pv{m, std::move(*e), in.from, now, false, in.size()};
-  if (!s.params.verify_before_relay) {
+  if (!s.params->verify_before_relay) {
     relay(s, now, m, in.from, out);
     pv.relayed = true;
   }
@@ -160,7 +160,7 @@ void on_message(NodeState& s, TimeNs now, const Inbound& in, const wire::ChatMes
 void relay(NodeState& s, TimeNs now, const wire::ChatMessage& m, const Address& from, Output& out) {
   // Compared before adding: hops is a wire uint32, and UINT32_MAX + 1 would wrap to 0 and relay.
   const std::uint32_t hops = m.hops.value_or(0);
-  if (hops >= s.params.hops_max) return;
+  if (hops >= s.params->hops_max) return;
   wire::ChatMessage copy = m;
   copy.hops = hops + 1;
   propagate(s, now, encode_shared(s.shared.relay_cache, copy), wire::Verb::kMessage, m.msg_id, m.recipient,
@@ -188,7 +188,7 @@ void verify_and_deliver(NodeState& s, TimeNs now, PendingVerification pv, Output
   if (opened.text) return deliver(s, pv, *opened.text, out);
   if (opened.reason != Reason::kNone) return message_event(out, EventKind::kDropped, opened.reason, pv);
   // The channel key is missing: ask for it (at most every key_request_interval_ns) and wait.
-  if (!c->key_asked_at || now - *c->key_asked_at >= s.params.key_request_interval_ns)
+  if (!c->key_asked_at || now - *c->key_asked_at >= s.params->key_request_interval_ns)
     request_key(s, now, *c, out);
   park(s, pv, out);
 }

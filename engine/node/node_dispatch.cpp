@@ -8,7 +8,7 @@ namespace ptplab::engine {
 namespace {
 
 void expire_verifications(NodeState& s, TimeNs now, Output& out) {
-  for (const auto& pv : s.verifications.take_expired(now, s.params.pending_verification_timeout_ns)) {
+  for (const auto& pv : s.verifications.take_expired(now, s.params->pending_verification_timeout_ns)) {
     Event e;
     e.kind = EventKind::kDropped;
     e.verb = wire::Verb::kMessage;
@@ -59,27 +59,27 @@ void on_timer_entry(NodeState& s, TimeNs now, const TimerQueue::Entry& e, Output
     case TimerKind::kRetransmit: return retransmit_timer(s, now, e.key, out);
     case TimerKind::kHousekeeping:
       housekeeping(s, now, out);
-      s.timers.push(now + s.params.housekeeping_interval_ns, TimerKind::kHousekeeping, 0);
+      s.timers.push(now + s.params->housekeeping_interval_ns, TimerKind::kHousekeeping, 0);
       return;
     case TimerKind::kRouting:
-      if (s.params.routing_enabled) send_routing(s, now, out);
-      s.timers.push(now + s.params.routing_interval_ns, TimerKind::kRouting, 0);
+      if (s.params->routing_enabled) send_routing(s, now, out);
+      s.timers.push(now + s.params->routing_interval_ns, TimerKind::kRouting, 0);
       return;
   }
 }
 
 void housekeeping(NodeState& s, TimeNs now, Output& out) {
-  s.dedup.expire(now, s.params.dedup_window_ns);
-  s.sources.expire(now, s.params.peer_timeout_ns, s.params, s.bound(s.params.rate_sources_max));
-  s.routes.expire(now, s.params.routing_entry_timeout_ns);
+  s.dedup.expire(now, s.params->dedup_window_ns);
+  s.sources.expire(now, s.params->peer_timeout_ns, *s.params, s.bound(s.params->rate_sources_max));
+  s.routes.expire(now, s.params->routing_entry_timeout_ns);
   greet_routes(s, now, out);
   expire_verifications(s, now, out);
   expire_connects(s, now, out);
-  s.channels.forget_departed(now, departed_memory_ns(s.params.channel_refresh_interval_ns));
+  s.channels.forget_departed(now, departed_memory_ns(s.params->channel_refresh_interval_ns));
   for (auto& c : s.channels.all()) {
     if (!c.member) continue;
     if (c.refresh_at <= now) announce(s, now, c, out);
-    if (s.params.propagation == Propagation::kMesh) maintain_mesh(s, now, c, out);
+    if (s.params->propagation == Propagation::kMesh) maintain_mesh(s, now, c, out);
     if (c.closed && c.keys.empty() && c.key_request_at <= now) request_key(s, now, c, out);
   }
 }

@@ -23,7 +23,7 @@ std::size_t pick_member(std::size_t candidates, bool announcer_known, std::uint3
 }  // namespace
 
 void request_key(NodeState& s, TimeNs now, ChannelState& c, Output& out) {
-  c.key_request_at = now + s.params.key_request_interval_ns;
+  c.key_request_at = now + s.params->key_request_interval_ns;
   c.key_asked_at = now;
   std::vector<std::pair<std::string, Address>> candidates;
   for (const auto& id : c.members)
@@ -88,7 +88,7 @@ void on_get_key(NodeState& s, TimeNs now, const Inbound& in, const wire::GetKey&
     return s.dropped(out, in.from, wire::Verb::kGetKey, Reason::kNotMember, in.size());
   if (!s.certificates.find(now, m.node_id)) {
     request_certificate(s, now, m.node_id, in.from, out);
-    ChannelBook::add_key_waiter(*c, m.node_id, in.from, s.bound(s.params.members_max));
+    ChannelBook::add_key_waiter(*c, m.node_id, in.from, s.bound(s.params->members_max));
     return s.dropped(out, in.from, wire::Verb::kGetKey, Reason::kNoCertificate, in.size());
   }
   send_key(s, now, *c, m.node_id, in.from, out);

@@ -44,7 +44,7 @@ void list_member_addresses(const NodeState& s, TimeNs now, const ChannelState& c
     std::optional<Address> a;
     if (id == s.node_id) {
       a = own_outside_address(s, now);
-    } else if (const auto live = s.peers.live_address(id, now, s.params.peer_timeout_ns)) {
+    } else if (const auto live = s.peers.live_address(id, now, s.params->peer_timeout_ns)) {
       a = live;
     } else {
       a = ChannelBook::address_of(c, id);
@@ -62,7 +62,7 @@ bool learn_member_addresses(NodeState& s, ChannelState& c, const wire::Channel& 
     const auto a = Address::parse(m.member_addresses[i]);
     if (!a || !a->announceable()) continue;
     const bool fresh = !ChannelBook::address_of(c, m.members[i]).has_value();
-    if (ChannelBook::note_address(c, m.members[i], *a, s.bound(s.params.members_max)) && fresh &&
+    if (ChannelBook::note_address(c, m.members[i], *a, s.bound(s.params->members_max)) && fresh &&
         m.members[i] == c.announcer)
       announcer_news = true;
   }
@@ -77,12 +77,12 @@ void maintain_mesh(NodeState& s, TimeNs now, ChannelState& c, Output& out) {
     return;
   }
   std::size_t have = member_peers_in_table(s, c);
-  if (have >= s.params.mesh_degree_low) return;
+  if (have >= s.params->mesh_degree_low) return;
   std::vector<Address> candidates;
   for (const auto& [id, a] : c.addresses)
     if (id != s.node_id && is_member(c, id) && !s.peers.find(a) && !s.peers.find_by_id(id))
       candidates.push_back(a);
-  for (std::size_t i = 0; i < candidates.size() && have < s.params.mesh_degree; ++i) {
+  for (std::size_t i = 0; i < candidates.size() && have < s.params->mesh_degree; ++i) {
     std::swap(candidates[i], candidates[i + s.rng.below(candidates.size() - i)]);
     if (add_peer(s, now, candidates[i], true, 0, out)) ++have;
   }

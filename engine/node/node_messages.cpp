@@ -35,7 +35,7 @@ bool seal_body(NodeState& s, TimeNs now, const ChannelState& c, std::string_view
   if (!c.closed) {
     e.kind = BodyKind::kPlain;
     e.body.assign(text);
-  } else if (s.params.channel_crypto == ChannelCrypto::kMultiCert) {
+  } else if (s.params->channel_crypto == ChannelCrypto::kMultiCert) {
     e.kind = BodyKind::kMultiCert;
     e.body = multi_cert_body(s, now, c, text, binding, out);
   } else {
@@ -66,7 +66,7 @@ wire::ChatMessage chat_message(const NodeState& s, const ChannelState& c, const 
   m.channel_id = c.id;
   m.message = encode_envelope(e);
   m.attachment = std::move(attachments);
-  if (s.params.certificate_in_message)
+  if (s.params->certificate_in_message)
     m.attachment.push_back({s.own_certificate(), std::string(kCertificateMime)});
   m.hops = 0;
   return m;
@@ -88,11 +88,11 @@ std::optional<std::string> send_chat(NodeState& s, TimeNs now, std::string_view 
   e.signature = s.key.sign(envelope_signed_part(e));
   const wire::ChatMessage m = chat_message(s, *c, e, std::move(attachments));
   const auto bytes = make_bytes(wire::encode(m));
-  if (bytes->size() > s.params.max_datagram_bytes) {
+  if (bytes->size() > s.params->max_datagram_bytes) {
     s.dropped(out, Address{}, wire::Verb::kMessage, Reason::kTooLarge, bytes->size());
     return std::nullopt;
   }
-  s.dedup.insert(m.msg_id, fnv1a64(m.message), now, s.bound(s.params.dedup_entries_max));
+  s.dedup.insert(m.msg_id, fnv1a64(m.message), now, s.bound(s.params->dedup_entries_max));
   Event ev;
   ev.kind = EventKind::kMessageOriginated;
   ev.msg_id = m.msg_id;

@@ -25,8 +25,8 @@ bool send_hello(NodeState& s, const Address& a, Output& out) {
 
 TimeNs hello_interval(NodeState& s) {
   const auto span =
-      static_cast<std::uint64_t>(s.params.hello_interval_max_ns - s.params.hello_interval_min_ns);
-  return s.params.hello_interval_min_ns + static_cast<TimeNs>(span == 0 ? 0 : s.rng.below(span + 1));
+      static_cast<std::uint64_t>(s.params->hello_interval_max_ns - s.params->hello_interval_min_ns);
+  return s.params->hello_interval_min_ns + static_cast<TimeNs>(span == 0 ? 0 : s.rng.below(span + 1));
 }
 
 void collision(Output& out, std::string_view id, const Address& from, std::size_t size) {
@@ -45,7 +45,7 @@ void collision(Output& out, std::string_view id, const Address& from, std::size_
 Peer* moved_peer(NodeState& s, TimeNs now, const Inbound& in, std::string_view id, Output& out) {
   Peer* known = s.peers.find_by_id(id);
   if (!known) return nullptr;
-  if (!known->heard || now - known->last_heard > 2 * s.params.hello_interval_max_ns) {
+  if (!known->heard || now - known->last_heard > 2 * s.params->hello_interval_max_ns) {
     PeerTable::move(*known, in.from, now);
     return known;
   }
@@ -59,13 +59,13 @@ Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::
                Output& out) {
   // One IP address holds at most peers_per_ip_max of the table (review S4: 1,100 ports of one
   // host took every slot): its newcomer replaces its quietest peer, never another IP's.
-  const std::size_t per_ip = s.bound(s.params.peers_per_ip_max);
+  const std::size_t per_ip = s.bound(s.params->peers_per_ip_max);
   std::optional<std::size_t> evict;
   if (!initiated && at_bound(s.peers.count_ip(a.ip), per_ip)) evict = s.peers.quietest_of_ip(a.ip);
-  if (!evict && at_bound(s.peers.size(), s.bound(s.params.peers_max))) {
+  if (!evict && at_bound(s.peers.size(), s.bound(s.params->peers_max))) {
     // Make room by forgetting a peer that has gone silent, else the newest peer of an IP holding
     // more than this newcomer's would after it joins.
-    evict = s.peers.first_stale(now, s.params.peer_timeout_ns);
+    evict = s.peers.first_stale(now, s.params->peer_timeout_ns);
     if (!evict) evict = s.peers.newest_of_most_crowded(s.peers.count_ip(a.ip) + 1);
     if (!evict) {
       s.dropped(out, a, wire::Verb::kHello, Reason::kPeersFull, cause_size);
@@ -97,7 +97,7 @@ void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out) {
 void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out) {
   Peer* p = s.peers.find_by_serial(serial);
   if (!p) return;
-  if (now - p->last_heard >= s.params.peer_timeout_ns)
+  if (now - p->last_heard >= s.params->peer_timeout_ns)
     return remove_peer(s, s.peers.index_of(*p), Reason::kTimeout, out);
   if (p->probe_wanted && !p->validated && !p->initiated) probe_peer(s, now, *p, out);
   if (send_hello(s, p->address, out)) p->hello_sent = true;

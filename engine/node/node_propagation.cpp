@@ -13,7 +13,7 @@ class StateView final : public PropagationView {
  public:
   StateView(NodeState& s, TimeNs now) : s_(s), now_(now) {}
   std::vector<Address> live_peers(std::optional<Address> except) const override {
-    return s_.peers.live_addresses(now_, s_.params.peer_timeout_ns, except);
+    return s_.peers.live_addresses(now_, s_.params->peer_timeout_ns, except);
   }
   std::optional<Address> address_of(std::string_view node_id) const override {
     return s_.address_of(node_id);
@@ -50,8 +50,8 @@ void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb ve
                bool discovery) {
   StateView view(s, now);
   const PropagationRequest request{
-      verb, recipients, from, s.params.gossip_fanout, discovery, s.params.mesh_degree_high};
-  for (const auto& to : propagation_policy(s.params.propagation).targets(request, view, s.rng)) {
+      verb, recipients, from, s.params->gossip_fanout, discovery, s.params->mesh_degree_high};
+  for (const auto& to : propagation_policy(s.params->propagation).targets(request, view, s.rng)) {
     if (verb == wire::Verb::kMessage)
       s.send_reliable(now, to, bytes, msg_id, verb, out);
     else

@@ -25,7 +25,7 @@ void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Out
 }
 
 void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out) {
-  const auto step = s.sender.step(serial, s.params.retransmit_max, s.params.retransmit_backoff);
+  const auto step = s.sender.step(serial, s.params->retransmit_max, s.params->retransmit_backoff);
   if (step.kind == RetransmitStep::Kind::kNothing) return;
   const Pending& p = step.entry;
   Event e;

@@ -17,8 +17,8 @@ std::size_t entry_bytes(const wire::RoutingEntry& e) { return e.node_id.size() +
 std::vector<std::size_t> advertised_routes(NodeState& s) {
   std::vector<std::size_t> picked(s.routes.size());
   for (std::size_t i = 0; i < picked.size(); ++i) picked[i] = i;
-  if (s.params.routing_advert == RoutingAdvert::kFull) return picked;
-  const std::size_t k = std::min<std::size_t>(s.params.routing_sample_max, picked.size());
+  if (s.params->routing_advert == RoutingAdvert::kFull) return picked;
+  const std::size_t k = std::min<std::size_t>(s.params->routing_sample_max, picked.size());
   for (std::size_t i = 0; i < k; ++i) std::swap(picked[i], picked[i + s.rng.below(picked.size() - i)]);
   picked.resize(k);
   return picked;
@@ -34,7 +34,7 @@ SharedBytes routing_datagram(NodeState& s, TimeNs now) {
   auto add = [&](std::string_view id, const Address& a) {
     if (!a.announceable()) return true;
     wire::RoutingEntry e{std::string(id), a.to_string()};
-    if (size + entry_bytes(e) > s.params.max_datagram_bytes) return false;
+    if (size + entry_bytes(e) > s.params->max_datagram_bytes) return false;
     size += entry_bytes(e);
     r.nodes.push_back(std::move(e));
     return true;
@@ -45,7 +45,7 @@ SharedBytes routing_datagram(NodeState& s, TimeNs now) {
   for (const std::size_t i : advertised_routes(s))
     if (room) room = add(s.routes.at(i).node_id, s.routes.at(i).address);
   auto bytes = make_bytes(wire::encode(r));
-  while (bytes->size() > s.params.max_datagram_bytes && !r.nodes.empty()) {
+  while (bytes->size() > s.params->max_datagram_bytes && !r.nodes.empty()) {
     r.nodes.pop_back();
     bytes = make_bytes(wire::encode(r));
   }
@@ -64,7 +64,7 @@ void send_routing(NodeState& s, TimeNs now, Output& out) {
 }
 
 void greet_routes(NodeState& s, TimeNs now, Output& out) {
-  std::uint32_t budget = s.params.routing_greetings_max;
+  std::uint32_t budget = s.params->routing_greetings_max;
   for (std::size_t i = 0; i < s.routes.size(); ++i) {
     if (budget == 0) return;
     Route& r = s.routes.at(i);
@@ -74,7 +74,7 @@ void greet_routes(NodeState& s, TimeNs now, Output& out) {
       r.greetings = 1;
       r.greeted = now;
       --budget;
-    } else if (now - r.greeted >= 2 * s.params.hello_interval_max_ns) {
+    } else if (now - r.greeted >= 2 * s.params->hello_interval_max_ns) {
       const Peer* via = s.peers.find(r.via);
       if (via && s.live(*via, now)) connect(s, now, r.via, r.node_id, out);
       r.greetings = 2;
@@ -100,8 +100,8 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
       named_us = true;
       continue;
     }
-    if (s.peers.live_address(entry.node_id, now, s.params.peer_timeout_ns)) continue;
-    s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params.routing_entries_max));
+    if (s.peers.live_address(entry.node_id, now, s.params->peer_timeout_ns)) continue;
+    s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params->routing_entries_max));
   }
 }
 

@@ -28,22 +28,25 @@ std::string derive_node_id(const NodeParams& p, Rng& rng, const crypto::PrivateK
 
 }  // namespace
 
-NodeState::NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh)
-    : params(p), shared(sh), rng(seed), key(derive_key(rng)) {
-  node_id = derive_node_id(params, rng, key);
-  rendezvous.reset_forwarding(params.connect_burst);
+NodeState::NodeState(std::shared_ptr<const NodeParams> p, std::uint64_t seed, NodeShared sh)
+    : params(std::move(p)), shared(sh), rng(seed), key(derive_key(rng)) {
+  node_id = derive_node_id(*params, rng, key);
+  rendezvous.reset_forwarding(params->connect_burst);
 }
 
-NodeState::NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh)
-    : params(p), shared(sh), rng(identity.rng_seed), key(crypto::PrivateKey::from_seed(identity.key_seed)) {
-  node_id = identity.node_id.empty() ? derive_node_id(params, rng, key) : identity.node_id;
-  rendezvous.reset_forwarding(params.connect_burst);
+NodeState::NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& identity, NodeShared sh)
+    : params(std::move(p)),
+      shared(sh),
+      rng(identity.rng_seed),
+      key(crypto::PrivateKey::from_seed(identity.key_seed)) {
+  node_id = identity.node_id.empty() ? derive_node_id(*params, rng, key) : identity.node_id;
+  rendezvous.reset_forwarding(params->connect_burst);
 }
 
 const SharedBytes& NodeState::own_hello() const {
-  if (!hello_ || hello_version_ != params.version) {
-    hello_ = make_bytes(wire::encode(wire::Hello{node_id, params.version}));
-    hello_version_ = params.version;
+  if (!hello_ || hello_version_ != params->version) {
+    hello_ = make_bytes(wire::encode(wire::Hello{node_id, params->version}));
+    hello_version_ = params->version;
   }
   return hello_;
 }
@@ -54,8 +57,8 @@ const std::string& NodeState::own_certificate() const {
 }
 
 std::string NodeState::new_msg_id() {
-  return params.msg_id_scheme == MsgIdScheme::kRandom ? make_random_id(rng, params.msg_id_bits)
-                                                      : make_uuid4(rng);
+  return params->msg_id_scheme == MsgIdScheme::kRandom ? make_random_id(rng, params->msg_id_bits)
+                                                       : make_uuid4(rng);
 }
 
 void NodeState::dropped(Output& out, const Address& peer, std::optional<wire::Verb> verb, Reason reason,
@@ -70,13 +73,13 @@ void NodeState::dropped(Output& out, const Address& peer, std::optional<wire::Ve
 }
 
 bool NodeState::may_answer(const Address& to, std::size_t size) {
-  const Peer* p = params.anti_amplification_enabled ? peers.find(to) : nullptr;
-  return sources.may_answer(to, size, p && (address_proved(*p) || p->initiated), params);
+  const Peer* p = params->anti_amplification_enabled ? peers.find(to) : nullptr;
+  return sources.may_answer(to, size, p && (address_proved(*p) || p->initiated), *params);
 }
 
 bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
   if (!may_answer(to, bytes->size())) {
-    if (Peer* p = peers.find(to); p && p->verified && params.address_validation == AddressValidation::kAck)
+    if (Peer* p = peers.find(to); p && p->verified && params->address_validation == AddressValidation::kAck)
       p->probe_wanted = true;
     dropped(out, to, verb, Reason::kAmplificationLimit, bytes->size());
     return false;
@@ -92,10 +95,10 @@ bool NodeState::send_message(const Address& to, const wire::Message& m, Output& 
 void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes,
                               std::string_view msg_id, wire::Verb verb, Output& out, AckProves proves) {
   send(to, bytes, verb, out);
-  const auto serial = sender.add(to, bytes, msg_id, verb, params.ack_timeout_ns,
-                                 proves == AckProves::kContact, bound(params.pending_retransmissions_max));
+  const auto serial = sender.add(to, bytes, msg_id, verb, params->ack_timeout_ns,
+                                 proves == AckProves::kContact, bound(params->pending_retransmissions_max));
   if (!serial) return dropped(out, to, verb, Reason::kRetransmitQueueFull, bytes->size());
-  timers.push(now + params.ack_timeout_ns, TimerKind::kRetransmit, *serial);
+  timers.push(now + params->ack_timeout_ns, TimerKind::kRetransmit, *serial);
 }
 
 std::optional<Address> NodeState::address_of(std::string_view id) const {
@@ -105,7 +108,7 @@ std::optional<Address> NodeState::address_of(std::string_view id) const {
 }
 
 std::optional<Address> NodeState::next_hop(std::string_view id, TimeNs now) const {
-  if (auto a = peers.live_address(id, now, params.peer_timeout_ns)) return a;
+  if (auto a = peers.live_address(id, now, params->peer_timeout_ns)) return a;
   for (const auto& via : routes.vias(id)) {
     const Peer* p = peers.find(via);
     if (p && live(*p, now)) return via;
@@ -114,7 +117,7 @@ std::optional<Address> NodeState::next_hop(std::string_view id, TimeNs now) cons
 }
 
 CertificateRules NodeState::certificate_rules() const {
-  return {params.id_scheme == IdScheme::kKeyDerived, params.node_id_bits, shared.parse_cache};
+  return {params->id_scheme == IdScheme::kKeyDerived, params->node_id_bits, shared.parse_cache};
 }
 
 }  // namespace ptplab::engine

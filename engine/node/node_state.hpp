@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,10 +46,13 @@ enum class AckProves : bool { kNothing, kContact };
 
 // Everything a Node holds.
 struct NodeState {
-  NodeState(const NodeParams& p, std::uint64_t seed, NodeShared sh);
-  NodeState(const NodeParams& p, const NodeIdentity& identity, NodeShared sh);
+  // `p` must not be null.
+  NodeState(std::shared_ptr<const NodeParams> p, std::uint64_t seed, NodeShared sh);
+  NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& identity, NodeShared sh);
 
-  NodeParams params;
+  // Shared, never modified: the simulator hands one copy to every node of a group (a NodeParams
+  // is 368 bytes, a third of a simulated node's NodeState); retune() swaps in a new one.
+  std::shared_ptr<const NodeParams> params;
   NodeShared shared;
   Rng rng;
   crypto::PrivateKey key;
@@ -78,26 +82,26 @@ struct NodeState {
   void finish(Output& out) { out.wake_at(timers.next()); }
   [[nodiscard]] std::string new_msg_id();
   // A table bound as components take it: `max`, or 0 (unbounded) with bounds disabled.
-  [[nodiscard]] std::size_t bound(std::size_t max) const { return params.bounded_tables_enabled ? max : 0; }
+  [[nodiscard]] std::size_t bound(std::size_t max) const { return params->bounded_tables_enabled ? max : 0; }
   [[nodiscard]] bool live(const Peer& p, TimeNs now) const {
-    return PeerTable::live(p, now, params.peer_timeout_ns);
+    return PeerTable::live(p, now, params->peer_timeout_ns);
   }
   // Records `msg_id` as seen at `now` (content digest 0: ours, or not a MESSAGE).
   void remember(std::string_view msg_id, TimeNs now) {
-    dedup.insert(msg_id, 0, now, bound(params.dedup_entries_max));
+    dedup.insert(msg_id, 0, now, bound(params->dedup_entries_max));
   }
   // Emits a kDropped event; `size` is the bytes of the datagram it is about (0: none).
   void dropped(Output& out, const Address& peer, std::optional<wire::Verb> verb, Reason reason,
                std::size_t size) const;
-  // Whether `p` proved it receives at its address, as params.address_validation reads proof:
+  // Whether `p` proved it receives at its address, as params->address_validation reads proof:
   // "reply", it answered our HELLO (verified); "ack", it echoed one of our msg_ids (validated) or we
   // contacted it first (PROTOCOL.md "Node: peers", R31).
   [[nodiscard]] bool address_proved(const Peer& p) const {
-    return params.address_validation == AddressValidation::kAck ? p.validated || p.initiated : p.verified;
+    return params->address_validation == AddressValidation::kAck ? p.validated || p.initiated : p.verified;
   }
   // Whether anti-amplification lets `size` bytes go to `to` (and charges them if so).
   [[nodiscard]] bool may_answer(const Address& to, std::size_t size);
-  void note_contact(TimeNs now, const Address& a) { sources.note_contact(now, a, bound(params.peers_max)); }
+  void note_contact(TimeNs now, const Address& a) { sources.note_contact(now, a, bound(params->peers_max)); }
   // Sends unless anti-amplification forbids it; false (with a dropped event) when it does.
   bool send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out);
   bool send_message(const Address& to, const wire::Message& m, Output& out);

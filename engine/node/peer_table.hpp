@@ -18,11 +18,11 @@ namespace ptplab::engine {
 
 // A neighbour we exchange HELLOs with.
 struct Peer {
+  // Ordered so that the 4-byte-aligned members pack ahead of the string: 72 bytes, not 80
+  // (8,000 nodes x 8 peers; reports/BENCHMARKS.md, "[P] idle memory, session 11").
   Address address;
   std::uint32_t serial = 0;  // stable handle for its HELLO timer (indices shift on removal)
-  std::string node_id;       // empty until its HELLO names it
-  TimeNs last_heard = 0;
-  bool initiated = false;  // we contacted it first (bootstrap, CONNECT): our sends are not answers
+  bool initiated = false;    // we contacted it first (bootstrap, CONNECT): our sends are not answers
   bool hello_sent = false;
   bool heard = false;  // at least one datagram arrived from it
   // It answered our HELLO: a neighbour for ROUTING and relays (PROTOCOL.md); under address_validation
@@ -37,7 +37,10 @@ struct Peer {
   // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
   // that maps per destination, each peer sees another port.
   std::optional<Address> sees_us;
+  std::string node_id;  // empty until its HELLO names it
+  TimeNs last_heard = 0;
 };
+static_assert(sizeof(Peer) <= 72, "Peer packs into 72 bytes");
 
 // Why: peering, routing, CONNECT and propagation all ask "who is live at which address"; one
 // table answers, in insertion order (the order HELLOs and relays go out in).

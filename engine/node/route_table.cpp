@@ -9,81 +9,88 @@
 namespace ptplab::engine {
 
 std::size_t RouteTable::find(std::string_view node_id, std::uint64_t hash, std::size_t from) const {
-  for (std::size_t i = from; i < hashes_.size(); ++i)
-    if (hashes_[i] == hash && slots_[order_[i]].node_id == node_id) return i;
-  return order_.size();
+  if (!t_) return 0;
+  const Storage& t = *t_;
+  for (std::size_t i = from; i < t.hashes.size(); ++i)
+    if (t.hashes[i] == hash && t.slots[t.order[i]].node_id == node_id) return i;
+  return t.order.size();
 }
 
 void RouteTable::drop(std::size_t i) {
-  free_.push_back(order_[i]);
-  order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(i));
-  hashes_.erase(hashes_.begin() + static_cast<std::ptrdiff_t>(i));
-  updated_.erase(updated_.begin() + static_cast<std::ptrdiff_t>(i));
+  Storage& t = *t_;
+  t.free.push_back(t.order[i]);
+  t.order.erase(t.order.begin() + static_cast<std::ptrdiff_t>(i));
+  t.hashes.erase(t.hashes.begin() + static_cast<std::ptrdiff_t>(i));
+  t.updated.erase(t.updated.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 void RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
                        std::size_t max) {
+  if (!t_) t_ = std::make_unique<Storage>();
+  Storage& t = *t_;
   const std::uint64_t hash = fnv1a64(node_id);
-  if (const std::size_t i = find(node_id, hash); i < order_.size()) {
+  if (const std::size_t i = find(node_id, hash); i < t.order.size()) {
     Route& r = at(i);
     r.address = address;
     r.via = via;
     r.updated = now;
-    updated_[i] = now;
+    t.updated[i] = now;
     return;
   }
   // The least recently updated goes (the first of equals, as min_element finds it).
-  if (at_bound(order_.size(), max))
-    drop(static_cast<std::size_t>(std::min_element(updated_.begin(), updated_.end()) - updated_.begin()));
+  if (at_bound(t.order.size(), max))
+    drop(static_cast<std::size_t>(std::min_element(t.updated.begin(), t.updated.end()) - t.updated.begin()));
   std::uint32_t slot = 0;
-  if (free_.empty()) {
-    slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.emplace_back();
+  if (t.free.empty()) {
+    slot = static_cast<std::uint32_t>(t.slots.size());
+    t.slots.emplace_back();
   } else {
-    slot = free_.back();
-    free_.pop_back();
+    slot = t.free.back();
+    t.free.pop_back();
   }
-  Route& r = slots_[slot];
+  Route& r = t.slots[slot];
   r.node_id.assign(node_id);  // reuses the slot's string storage
   r.address = address;
   r.via = via;
   r.updated = now;
   r.greetings = 0;
   r.greeted = 0;
-  order_.push_back(slot);
-  hashes_.push_back(hash);
-  updated_.push_back(now);
+  t.order.push_back(slot);
+  t.hashes.push_back(hash);
+  t.updated.push_back(now);
 }
 
 std::optional<Address> RouteTable::address_of(std::string_view node_id) const {
   const std::size_t i = find(node_id, fnv1a64(node_id));
-  if (i == order_.size()) return std::nullopt;
+  if (i == size()) return std::nullopt;
   return at(i).address;
 }
 
 std::vector<Address> RouteTable::vias(std::string_view node_id) const {
   std::vector<Address> out;
   const std::uint64_t hash = fnv1a64(node_id);
-  for (std::size_t i = find(node_id, hash); i < order_.size(); i = find(node_id, hash, i + 1))
+  for (std::size_t i = find(node_id, hash); i < size(); i = find(node_id, hash, i + 1))
     out.push_back(at(i).via);
   return out;
 }
 
 void RouteTable::expire(TimeNs now, TimeNs timeout_ns) {
+  if (!t_) return;
+  Storage& t = *t_;
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < order_.size(); ++i) {
-    if (now - updated_[i] >= timeout_ns) {
-      free_.push_back(order_[i]);
+  for (std::size_t i = 0; i < t.order.size(); ++i) {
+    if (now - t.updated[i] >= timeout_ns) {
+      t.free.push_back(t.order[i]);
       continue;
     }
-    order_[kept] = order_[i];
-    hashes_[kept] = hashes_[i];
-    updated_[kept] = updated_[i];
+    t.order[kept] = t.order[i];
+    t.hashes[kept] = t.hashes[i];
+    t.updated[kept] = t.updated[i];
     ++kept;
   }
-  order_.resize(kept);
-  hashes_.resize(kept);
-  updated_.resize(kept);
+  t.order.resize(kept);
+  t.hashes.resize(kept);
+  t.updated.resize(kept);
 }
 
 }  // namespace ptplab::engine

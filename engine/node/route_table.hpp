@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,12 +44,12 @@ class RouteTable {
   // Forgets routes not updated for `timeout_ns`.
   void expire(TimeNs now, TimeNs timeout_ns);
 
-  [[nodiscard]] std::size_t size() const { return order_.size(); }
+  [[nodiscard]] std::size_t size() const { return t_ ? t_->order.size() : 0; }
   // The route at position `i` (< size()) in table order: the order routes were first learned in,
   // which eviction and expiry keep.
-  [[nodiscard]] const Route& at(std::size_t i) const { return slots_[order_[i]]; }
+  [[nodiscard]] const Route& at(std::size_t i) const { return t_->slots[t_->order[i]]; }
   // For updating greetings in place; node_id and updated must not be changed through it.
-  [[nodiscard]] Route& at(std::size_t i) { return slots_[order_[i]]; }
+  [[nodiscard]] Route& at(std::size_t i) { return t_->slots[t_->order[i]]; }
 
  private:
   // at(i) is the first route from position `from` on naming `node_id` (hash fnv1a64(node_id));
@@ -58,17 +59,22 @@ class RouteTable {
   void drop(std::size_t i);
 
   // The routes live in slots that never move: evicting the oldest of 256 routes shifts three
-  // small arrays (order_, hashes_, updated_: 20 bytes a route) instead of the Routes themselves
+  // small arrays (order, hashes, updated: 20 bytes a route) instead of the Routes themselves
   // (perf, 10k.json at 10,000 nodes, 40 s: RouteTable::learn 20% of the CPU, most of it
   // erase() moving Routes and min_element striding over them; reports/BENCHMARKS.md
   // "[P] session 10").
-  std::vector<Route> slots_;
-  std::vector<std::uint32_t> free_;   // unused slots, reused last freed first
-  std::vector<std::uint32_t> order_;  // slots in table order
-  // Parallel to order_: fnv1a64 of each route's node_id and its `updated`, so the scans read
-  // contiguous 8-byte keys instead of striding over Route.
-  std::vector<std::uint64_t> hashes_;
-  std::vector<TimeNs> updated_;
+  struct Storage {
+    std::vector<Route> slots;
+    std::vector<std::uint32_t> free;   // unused slots, reused last freed first
+    std::vector<std::uint32_t> order;  // slots in table order
+    // Parallel to order: fnv1a64 of each route's node_id and its `updated`, so the scans read
+    // contiguous 8-byte keys instead of striding over Route.
+    std::vector<std::uint64_t> hashes;
+    std::vector<TimeNs> updated;
+  };
+  // Made by the first learn(): a node that never learns a route (ROUTING off) keeps 8 bytes
+  // instead of five empty vectors (120 bytes; reports/BENCHMARKS.md, "[P] idle memory, session 11").
+  std::unique_ptr<Storage> t_;
 };
 
 }  // namespace ptplab::engine

@@ -29,18 +29,29 @@ std::uint32_t Collector::intern_node_id(std::string_view id) {
   const auto it = node_ids_.find(id);
   if (it != node_ids_.end()) return it->second;
   const auto index = static_cast<std::uint32_t>(node_id_text_.size());
-  node_ids_.emplace(std::string(id), index);
-  node_id_text_.emplace_back(id);
-  node_id_holders_.emplace_back();
+  const std::string_view text = node_id_arena_.copy(id);
+  node_ids_.emplace(text, index);
+  node_id_text_.push_back(text);
+  holders_.push_back(0);
+  first_holder_.push_back(0);
   misrouted_by_id_.push_back(0);
   return index;
 }
 
-void Collector::set_node_id(sim::HostId host, const std::string& node_id) {
+std::string_view Collector::set_node_id(sim::HostId host, std::string_view node_id) {
   const auto index = intern_node_id(node_id);
   hosts_.at(host).node_id = index;
-  auto& holders = node_id_holders_[index];
-  if (std::find(holders.begin(), holders.end(), host) == holders.end()) holders.push_back(host);
+  if (holders_[index] == 0) {
+    first_holder_[index] = host;
+    holders_[index] = 1;
+  } else if (first_holder_[index] != host) {
+    const std::pair<std::uint32_t, sim::HostId> more{index, host};
+    if (std::find(more_holders_.begin(), more_holders_.end(), more) == more_holders_.end()) {
+      more_holders_.push_back(more);
+      ++holders_[index];
+    }
+  }
+  return node_id_text_[index];
 }
 
 void Collector::add_channel(const std::string& channel_id) {
@@ -453,7 +464,7 @@ void Collector::delivered(TimeNs now, sim::HostId host, const Event& e) {
                                                  now - m.sent_ns, e.hops, false, false});
     }
     const auto nid = hosts_[host].node_id;
-    if (nid != UINT32_MAX && node_id_holders_[nid].size() > 1) {
+    if (nid != UINT32_MAX && holders_[nid] > 1) {
       ++misrouted_;
       ++misrouted_by_id_[nid];
     }

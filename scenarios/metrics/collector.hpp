@@ -31,6 +31,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/core/text_arena.hpp"
 #include "engine/node/node.hpp"
 #include "reports/records/sink.hpp"
 #include "scenarios/adversaries/attack_window.hpp"
@@ -58,7 +59,7 @@ struct CollectorOptions {
 struct HostRole {
   bool attacker = false;
   bool victim = false;
-  std::string nat_type = "public";
+  std::string_view nat_type = "public";  // a name of sim::kNatTypes (static text)
 };
 
 // Hash that lets maps keyed by std::string be searched with a string_view.
@@ -77,8 +78,10 @@ class Collector final : public sim::Observer {
   // The scenario group (index into the scenario's `nodes`, name) of an honest host; the
   // per-group results cover hosts given one.
   void set_group(sim::HostId host, std::uint32_t group, std::string_view name);
-  // The node_id a host runs under (called at every start; restarts keep their identity).
-  void set_node_id(sim::HostId host, const std::string& node_id);
+  // The node_id a host runs under (called at every start; restarts keep their identity). Returns
+  // the collector's copy of `node_id`, valid as long as the collector (one copy per distinct id,
+  // so the runner need not keep its own).
+  std::string_view set_node_id(sim::HostId host, std::string_view node_id);
   // A channel of the workload, by the id its creator gave it.
   void add_channel(const std::string& channel_id);
   // The scenario made `host` a member of the channel (the creator and every joiner it picked),
@@ -226,9 +229,16 @@ class Collector final : public sim::Observer {
   std::vector<std::uint64_t> channel_messages_;      // [channel]: messages originated so far
   std::vector<std::string> group_names_;             // by group index (set_group)
   std::vector<Sample> group_latency_;                // [group]: latency of deliveries to its hosts
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> node_ids_;
-  std::vector<std::string> node_id_text_;
-  std::vector<std::vector<sim::HostId>> node_id_holders_;
+  // Interned node_ids: the text once, in node_id_arena_ (stable addresses), viewed by the map's
+  // keys and by index (two std::string copies per node before: ~160 bytes of a simulated node).
+  TextArena node_id_arena_;
+  std::unordered_map<std::string_view, std::uint32_t> node_ids_;
+  std::vector<std::string_view> node_id_text_;
+  // The hosts that ran under each interned node_id: how many, the first, and the others (pairs
+  // of id and host: only colliding ids have any). A vector per id cost 56 bytes a node.
+  std::vector<std::uint32_t> holders_;
+  std::vector<sim::HostId> first_holder_;
+  std::vector<std::pair<std::uint32_t, sim::HostId>> more_holders_;
   std::vector<std::uint64_t> misrouted_by_id_;  // by interned node_id
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> msg_index_;
   std::vector<std::string_view> msg_id_text_;  // views into msg_index_ keys, by message

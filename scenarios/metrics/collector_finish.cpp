@@ -42,7 +42,7 @@ MetricValues Collector::finish(TimeNs end) {
     }
   }
   std::uint64_t node_collisions = 0;
-  for (const auto& holders : node_id_holders_) node_collisions += holders.size() > 1 ? 1 : 0;
+  for (const auto holders : holders_) node_collisions += holders > 1 ? 1 : 0;
 
   set(M::kMessagesSent, static_cast<double>(messages_.size()));
   set(M::kDeliveredMessages, static_cast<double>(delivered));
@@ -192,9 +192,9 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   }
   // Collisions in id order, so the rows do not depend on hash-map iteration.
   std::vector<reports::CollisionRecord> collisions;
-  for (std::size_t i = 0; i < node_id_holders_.size(); ++i) {
-    if (node_id_holders_[i].size() > 1) {
-      collisions.push_back({"node_id", node_id_text_[i], node_id_holders_[i].size(), 0, misrouted_by_id_[i]});
+  for (std::size_t i = 0; i < holders_.size(); ++i) {
+    if (holders_[i] > 1) {
+      collisions.push_back({"node_id", std::string(node_id_text_[i]), holders_[i], 0, misrouted_by_id_[i]});
     }
   }
   for (const auto& [id, first] : msg_index_) {
@@ -217,7 +217,8 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
     if (c.connected_ns) ttc = *c.connected_ns - c.started_ns;
     std::optional<std::string> failure;
     if (!c.connected_ns) failure = std::string(c.done ? c.failure : kConnectUnfinished);
-    w.add(reports::NatAttemptRecord{hosts_[c.a].role.nat_type, hosts_[c.b].role.nat_type, c.started_ns,
+    w.add(reports::NatAttemptRecord{std::string(hosts_[c.a].role.nat_type),
+                                    std::string(hosts_[c.b].role.nat_type), c.started_ns,
                                     c.connected_ns.has_value(), ttc, std::move(failure)});
   }
 }

@@ -108,7 +108,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     tap.emplace(std::move(*made));
     sim->set_tap(&*tap);
   }
-  if (auto built = sim->build(); !built) {
+  if (auto built = sim->build(request.setup); !built) {
     (void)end_run(reports::RunStatus::kFailed);
     return Unexpected(built.error());
   }

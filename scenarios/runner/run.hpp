@@ -26,6 +26,7 @@ struct RunRequest {
   // `timed_out` instead of `interrupted` (may be null).
   const std::atomic<bool>* timed_out = nullptr;
   ProgressFn progress;     // called between slices (may be empty)
+  SetupFn setup;           // called after each set-up phase, before simulating (may be empty)
   CaptureRequest capture;  // datagrams to capture (capture.sink null: none)
   // The caller exits right after a run that `stop` interrupted: its simulation is then left
   // allocated instead of torn down (up to a second for 10,000 nodes), so the exit is prompt.

@@ -39,16 +39,24 @@ Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, cons
 
 Simulation::~Simulation() = default;
 
-Expected<std::monostate, std::string> Simulation::build() {
+Expected<std::monostate, std::string> Simulation::build(const SetupFn& phase_done) {
+  const auto done = [&](std::size_t phase, std::size_t items) {
+    if (phase_done) phase_done(kSetupPhases[phase], items);
+  };
   sim::Observer* observer = this;
   net_ = std::make_unique<sim::Network>(sim_, plan_.config, observer);
   if (auto r = build_params(); !r) return r;
   if (auto r = build_hosts(); !r || cancelled()) return r;
+  done(0, plan_.honest);
   build_topology();
   if (cancelled()) return std::monostate{};
+  done(1, plan_.honest);
   if (auto r = build_attackers(); !r) return r;
+  done(2, plan_.hosts.size() - plan_.honest);
   build_workload();
+  done(3, s_.workload.channels.size());
   if (auto r = build_timeline(); !r) return r;
+  done(4, s_.timeline.size());
   for (TimeNs t = kTableSample_ns; t <= s_.duration_ns; t += kTableSample_ns) {
     sim_.call_at(t, [this] { sample_tables(); });
   }

@@ -6,11 +6,13 @@
 // sink between time slices (and finish() at the end), never from inside an event.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/crypto/parse_cache.hpp"
@@ -30,6 +32,13 @@ namespace ptplab::scenarios {
 
 // Called between slices of simulated time: (simulated now, events so far).
 using ProgressFn = std::function<void(TimeNs, std::uint64_t)>;
+// Called after each phase of build() (names in kSetupPhases order): (phase, items it built).
+using SetupFn = std::function<void(std::string_view phase, std::size_t items)>;
+// The phases of build(), in order: "hosts" (honest nodes made and started: keys, the slow part
+// at scale), "topology" (bootstrap peers), "attackers", "workload" (channels and messages
+// scheduled), "timeline" (its events scheduled).
+inline constexpr std::array<std::string_view, 5> kSetupPhases = {"hosts", "topology", "attackers", "workload",
+                                                                 "timeline"};
 
 // Simulated time run between two drains of report rows and two progress calls (the cancel flag
 // is polled inside slices, every sim::Simulator::kCancelPollEvents events).
@@ -66,7 +75,8 @@ class Simulation final : private sim::Observer {
   // Creates hosts, nodes and every scheduled action; an error sentence if the scenario cannot
   // be built (e.g. a NodeParams override the engine rejects). When the cancel flag is raised it
   // returns early with built() false: then neither run() nor finish() may be called.
-  [[nodiscard]] Expected<std::monostate, std::string> build();
+  // `phase_done` (may be empty) hears of each phase of kSetupPhases as it ends.
+  [[nodiscard]] Expected<std::monostate, std::string> build(const SetupFn& phase_done = {});
   [[nodiscard]] bool built() const { return built_; }
   // Runs to the scenario's duration in slices of kRunSlice_ns (at most kRunSliceEventsMax events
   // each), draining the rows of each slice into the sink after it; false if the cancel flag was
@@ -100,7 +110,7 @@ class Simulation final : private sim::Observer {
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
   void rejoin(sim::HostId host);
   // The node_id of an honest host ("" before it first started).
-  [[nodiscard]] const std::string& node_id(sim::HostId host) const { return node_ids_[host]; }
+  [[nodiscard]] std::string_view node_id(sim::HostId host) const { return node_ids_[host]; }
 
  private:
   // --- sim::Observer: forwards to the collector, and re-bootstraps restarted nodes ---
@@ -164,8 +174,9 @@ class Simulation final : private sim::Observer {
   crypto::ParseCache parse_cache_;
   engine::RelayCache relay_cache_;
   engine::AckCache ack_cache_;
-  std::vector<engine::NodeParams> group_params_;
-  std::vector<std::string> node_ids_;                      // by host
+  // By group, shared by its nodes (one copy, not one per node); a set_param swaps in a new one.
+  std::vector<std::shared_ptr<const engine::NodeParams>> group_params_;
+  std::vector<std::string_view> node_ids_;                 // by host, viewing the collector's copy
   std::vector<std::vector<sim::HostId>> peers_of_;         // by host: whom it add_peers at (re)start
   std::vector<std::vector<sim::HostId>> channel_members_;  // by workload channel: hosts made members
   // By host: the workload channels the scenario made it a member of, until it made it leave; a

@@ -85,10 +85,10 @@ Expected<std::monostate, std::string> Simulation::build_attackers() {
     spec.adversary = true;
     auto id = net_->add_host(spec, [this, behaviour, ctx, targets](const sim::HostStart&) {
       AdversaryContext c = ctx;
-      for (const auto t : targets) c.target_node_ids.push_back(node_ids_[t]);
+      for (const auto t : targets) c.target_node_ids.emplace_back(node_ids_[t]);
       for (sim::HostId n = 0; n < plan_.honest && c.population_node_ids.size() < kAdversaryPopulationMax;
            ++n) {
-        if (!node_ids_[n].empty()) c.population_node_ids.push_back(node_ids_[n]);
+        if (!node_ids_[n].empty()) c.population_node_ids.emplace_back(node_ids_[n]);
       }
       if (c.params.contains("channel") && c.params["channel"].is_string()) {
         for (std::size_t ch = 0; ch < s_.workload.channels.size(); ++ch) {

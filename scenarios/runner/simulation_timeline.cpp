@@ -24,7 +24,8 @@ std::vector<const TimelineEvent*> param_changes(const std::vector<TimelineEvent>
 Expected<std::monostate, std::string> Simulation::build_timeline() {
   // Every group's parameters are replayed through its changes now, so that a bad value or a
   // broken cross-field rule (validate_params) fails the build rather than the run.
-  std::vector<engine::NodeParams> replay = group_params_;
+  std::vector<engine::NodeParams> replay;
+  for (const auto& p : group_params_) replay.push_back(*p);
   for (const TimelineEvent* e : param_changes(s_.timeline)) {
     const std::string what = "timeline set_param " + e->param.name + " at " + format_duration(e->at_ns);
     const auto value = nlohmann::json::parse(e->param.value, nullptr, false);
@@ -86,8 +87,11 @@ void Simulation::apply(const TimelineEvent& e) {
       // build_timeline replayed this very sequence through validate_params, so neither can fail.
       const auto value = nlohmann::json::parse(e.param.value, nullptr, false);
       for (std::size_t g = 0; g < s_.nodes.size(); ++g) {
-        if (e.group.empty() || s_.nodes[g].name == e.group)
-          (void)engine::set_param(group_params_[g], e.param.name, value);
+        if (e.group.empty() || s_.nodes[g].name == e.group) {
+          engine::NodeParams next = *group_params_[g];
+          (void)engine::set_param(next, e.param.name, value);
+          group_params_[g] = std::make_shared<const engine::NodeParams>(std::move(next));
+        }
       }
       for (const auto h : live(group_hosts(e.group)))
         (void)node(h)->retune(group_params_[plan_.hosts[h].group]);
@@ -112,7 +116,7 @@ void Simulation::apply(const TimelineEvent& e) {
           if ((via = na.peer_address(node_ids_[s]))) break;
         }
         if (!via) via = plan_.hosts[rendezvous[action_rng_.below(rendezvous.size())]].address;
-        const std::string target = node_ids_[b];
+        const std::string target(node_ids_[b]);
         collector_.note_connect(now, a, b);
         net_->act(a, [&](Endpoint& ep, Output& out) {
           static_cast<engine::Node&>(ep).connect(now, *via, target, out);

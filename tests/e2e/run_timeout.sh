@@ -31,12 +31,18 @@ msgs=$(sqlite3 "$tmp/t.db" "SELECT count(*) FROM traffic")
 n=$(grep -cE "^progress long: [0-9]+\.[0-9]s of .* simulated \(.*%\), .*M events/s, .* elapsed, ETA .*, peak RSS [0-9]+ MiB$" "$tmp/t.err")
 ((n >= 2)); check "plain progress lines on a non-terminal stderr ($n in 6 s at 200ms)" $?
 
+# 2b. Before simulating, one line per set-up phase, in build order (issue [P]: a progress line per
+# set-up phase).
+phases=$(sed -nE 's/^set-up long: ([a-z]+) \([0-9]+\) done, [0-9]+\.[0-9] s elapsed, peak RSS [0-9]+ MiB$/\1/p' "$tmp/t.err" | tr '\n' ' ')
+[[ $phases == "hosts topology attackers workload timeline " ]]; check "one set-up line per phase, in order (got '$phases')" $?
+
 # 3. --quiet silences progress (and the summary); the timeout still applies.
 "$PTPLAB" run "$tmp/long.json" --report "$tmp/q.db" --timeout 2s --progress-every 100ms --quiet \
   >"$tmp/q.out" 2>"$tmp/q.err"
 rc=$?
 [[ $rc == 124 ]]; check "quiet run past --timeout exits 124 (got $rc)" $?
 ! grep -q "^progress" "$tmp/q.err"; check "--quiet prints no progress line" $?
+! grep -q "^set-up" "$tmp/q.err"; check "--quiet prints no set-up line" $?
 
 # 4. A run well within its limit completes as before (exit 0 or 1 by its expectations).
 "$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --report "$tmp/b.db" --timeout 10m >"$tmp/b.out" 2>&1

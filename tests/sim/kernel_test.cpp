@@ -314,5 +314,29 @@ TEST(Simulator, RegisteringPastTheHandlerTableBoundThrows) {
   EXPECT_EQ(rec.seen.size(), 1u);
 }
 
+// Records are 24 bytes: the target shares a word with the kind, so a target beyond its 24 bits is
+// an error rather than a silently truncated host id; the largest one arrives intact.
+TEST(Simulator, TargetsBeyondTwentyFourBitsThrowAndTheLargestArrivesIntact) {
+  Simulator sim;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (target, payload)
+  class Targets final : public EventHandler {
+   public:
+    explicit Targets(std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) : out_(out) {}
+    void handle(const EventRecord& e) override { out_.emplace_back(e.target, e.payload); }
+
+   private:
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>& out_;
+  } handler(seen);
+  const std::uint8_t kind = sim.register_handler(handler);
+  EXPECT_THROW(sim.schedule(1, 0, kind, kTargetsMax + 1, 0), std::out_of_range);
+  EXPECT_THROW(sim.schedule_keyed(1, make_event_key(0, 0), kind, UINT32_MAX, 0), std::out_of_range);
+  sim.schedule(1, 0, kind, kTargetsMax, UINT32_MAX);
+  sim.schedule(2, 0, kind, 0, 7);
+  sim.run_until(2);
+  sim.unregister_handler(handler);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> want = {{kTargetsMax, UINT32_MAX}, {0, 7}};
+  EXPECT_EQ(seen, want);
+}
+
 }  // namespace
 }  // namespace ptplab::sim

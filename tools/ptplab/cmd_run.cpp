@@ -22,11 +22,11 @@
 #include "tools/ptplab/children.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/mpi_launch.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
-#include "tools/ptplab/mpi_launch.hpp"
 
 namespace ptplab::cli {
 namespace {
@@ -64,7 +64,8 @@ int run(int argc, char** argv) {
       "                  [--pcap FILE [--pcap-hosts H,...] [--pcap-verbs V,...]]\n\n"
       "Runs each scenario on the simulator, appends its run to the report (default\n"
       "./<scenario name>.db), prints a summary and checks its expectations. Progress goes to\n"
-      "stderr: a redrawn line on a terminal, else a plain line every --progress-every.\n"
+      "stderr: a line as each set-up phase ends (hosts, topology, attackers, workload,\n"
+      "timeline), then a redrawn line on a terminal, else a plain line every --progress-every.\n"
       "DURATION: \"90s\", \"250ms\", \"2m\", \"1h\".\n\n"
       "Exit status: 0 every expectation passed; 1 one failed; 2 invalid input (a scenario, an\n"
       "option, a report that cannot be written); 124 a scenario reached its --timeout (the report\n"
@@ -189,6 +190,7 @@ int run(int argc, char** argv) {
       request.timed_out = &watchdog->timed_out();
     }
     request.exit_follows_stop = true;  // an interrupted or timed-out run ends the command
+    request.setup = make_setup_progress(s.name, quiet);
     request.progress = make_progress(s.name, s.duration_ns, quiet, progress_every->count() * 1'000'000);
     request.capture = capture->request;
     auto outcome = scenarios::run_scenario(s, request);

@@ -173,6 +173,16 @@ std::vector<std::string> outcome_warnings(const scenarios::RunOutcome& o) {
   return lines;
 }
 
+scenarios::SetupFn make_setup_progress(const std::string& name, bool quiet) {
+  if (quiet) return {};
+  const auto start = std::chrono::steady_clock::now();
+  return [=](std::string_view phase, std::size_t items) {
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "set-up %s: %.*s (%zu) done, %.1f s elapsed, peak RSS %.0f MiB\n", name.c_str(),
+                 static_cast<int>(phase.size()), phase.data(), items, wall, peak_rss_mib());
+  };
+}
+
 scenarios::ProgressFn make_progress(const std::string& name, TimeNs duration_ns, bool quiet,
                                     TimeNs plain_every_ns) {
   if (quiet) return {};

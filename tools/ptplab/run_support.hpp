@@ -35,6 +35,11 @@ inline constexpr TimeNs kPlainProgressEvery_ns = 10 * kSecond;
 [[nodiscard]] scenarios::ProgressFn make_progress(const std::string& name, TimeNs duration_ns, bool quiet,
                                                   TimeNs plain_every_ns = kPlainProgressEvery_ns);
 
+// A set-up callback on stderr (empty when `quiet`): one line per phase of the build, with the
+// wall time since the run's set-up began and the peak RSS, e.g.
+//   "set-up basic: hosts (1000) done, 0.4 s elapsed, peak RSS 85 MiB"
+[[nodiscard]] scenarios::SetupFn make_setup_progress(const std::string& name, bool quiet);
+
 // The file's content, or "" when it cannot be read.
 [[nodiscard]] std::string read_text(const std::string& path);
 

@@ -27,6 +27,29 @@ Party party(std::uint64_t stream) {
   return {std::move(key), std::move(cert)};
 }
 
+// The public key and the ECDH key object are made on first use; a copy taken before, between or
+// after those first uses gives the same public key and unwraps alike (copies share the lazy part
+// only once it is complete, so neither mutates what the other reads).
+TEST(Ecies, LazyKeyPartsSurviveCopiesAtEveryStage) {
+  const Party bob = party(3);
+  const std::string channel_key(32, '\x21');
+  const std::string wrapped = bob.cert.wrap(channel_key, "c", seed_from(101)).value();
+  const PrivateKey fresh = PrivateKey::from_seed(seed_from(3));
+  PrivateKey before = fresh;  // nothing made yet
+  (void)fresh.public_key_der();
+  PrivateKey between = fresh;  // public key made, ECDH key not
+  EXPECT_EQ(fresh.unwrap(wrapped, "c"), channel_key);
+  PrivateKey after = fresh;  // both made: shared
+  PrivateKey assigned = PrivateKey::from_seed(seed_from(4));
+  assigned = between;
+  for (const PrivateKey* k : {&before, &between, &after, &assigned}) {
+    EXPECT_EQ(k->public_key_der(), bob.key.public_key_der());
+    EXPECT_EQ(k->public_point(), bob.key.public_point());
+    EXPECT_EQ(k->unwrap(wrapped, "c"), channel_key);
+  }
+  EXPECT_EQ(fresh.public_key_der().size(), 91u);
+}
+
 TEST(Ecies, WrapsForTheRecipientOnly) {
   const Party bob = party(1);
   const Party eve = party(2);

@@ -2,6 +2,9 @@
 // changing its identity, and refuses parameters that validate_params rejects.
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <stdexcept>
+
 #include "tests/engine/node/harness.hpp"
 
 namespace ptplab::engine::test {
@@ -82,6 +85,30 @@ TEST(Retune, NewVersionGoesIntoLaterHellos) {
   const auto hellos = o.sent_of(wire::Verb::kHello);
   ASSERT_FALSE(hellos.empty());
   EXPECT_EQ(std::get<wire::Hello>(hellos.back()).version, std::optional<std::string>("retuned; 2"));
+}
+
+// Nodes built from one shared NodeParams keep that one object (the simulator gives each group's
+// nodes a single copy); a retune to a shared object of the same identity fields shares it too,
+// one that changes them gets a copy with ours kept; null is refused.
+TEST(Retune, SharedParametersStayShared) {
+  auto p = std::make_shared<const NodeParams>();
+  Node a(p, 1, {});
+  Node b(p, 2, {});
+  EXPECT_EQ(&a.params(), p.get());
+  EXPECT_EQ(&b.params(), p.get());
+  NodeParams wider = *p;
+  wider.gossip_fanout = 5;
+  auto q = std::make_shared<const NodeParams>(wider);
+  ASSERT_TRUE(a.retune(q));
+  EXPECT_EQ(&a.params(), q.get());
+  EXPECT_EQ(&b.params(), p.get());
+  wider.node_id_bits = 64;
+  auto r = std::make_shared<const NodeParams>(wider);
+  ASSERT_TRUE(b.retune(r));
+  EXPECT_NE(&b.params(), r.get());
+  EXPECT_EQ(b.params().node_id_bits, p->node_id_bits);
+  EXPECT_EQ(b.params().gossip_fanout, 5u);
+  EXPECT_THROW(Node(std::shared_ptr<const NodeParams>(), 3, {}), std::invalid_argument);
 }
 
 }  // namespace
