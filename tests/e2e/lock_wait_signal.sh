@@ -37,8 +37,8 @@ exec 3>&-  # sqlite3 reads end of input, ends its transaction and exits
 wait $holder
 [[ "$(sqlite3 "$tmp/r.db" "SELECT count(*) FROM run")" == "$before" ]]; check "the report is as it was" $?
 
-[[ $(grep -c "waiting for the lock of $tmp/r.db: another writer holds it" "$tmp/run.out") == 1 ]]
-check "one line says it waits for the lock another writer holds ($said)" $?
+[[ $(grep -c "waiting for the lock of $tmp/r.db: another process holds it" "$tmp/run.out") == 1 ]]
+check "one line says it waits for the lock another process holds ($said)" $?
 pending="$tmp/r.db.$pid.pending.db"
 grep -qF "the run went to $pending instead" "$tmp/run.out"; check "stderr names the pending report" $?
 grep -qF "ptplab report merge $tmp/r.db $pending" "$tmp/run.out"; check "and the command that joins it" $?

@@ -65,7 +65,7 @@ std::string fallback_report_path(const std::string& report) {
 // What a run written to its fallback report says: where it is and how to join it.
 std::string diversion_note(const std::string& report, const reports::Diversion& d) {
   std::string note = "ptplab run: the lock of " + report +
-                     " could not be had (another writer held it past the wait), so the run went to " +
+                     " could not be had (another process held it past the wait), so the run went to " +
                      d.path + " instead, a report of its own: join it with `ptplab report merge " + report +
                      " " + d.path + "`, then remove " + d.path;
   if (d.partial_run_in_file != 0) {

@@ -19,8 +19,9 @@ namespace {
 void print_lock_wait_notice(const std::string& path) {
   std::fprintf(
       stderr,
-      "ptplab: waiting for the lock of %s: another writer holds it (a ptplab run, suite, sweep or "
-      "report merge, or an sqlite3 session); waiting up to %d minutes, a stop signal ends the wait\n",
+      "ptplab: waiting for the lock of %s: another process holds it (a ptplab run, suite, sweep or "
+      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes, a "
+      "stop signal ends the wait\n",
       path.c_str(), reports::kBusyWaitMax_ms / 60'000);
 }
 
