@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 namespace ptplab::reports {
 
@@ -96,7 +97,32 @@ bool past_stop_grace() {
   return steady_ms() - seen >= kBusyWaitAfterStop_ms;
 }
 
-int retry_while_busy(void*, int attempts_so_far) {
+std::atomic<LockWaitNotice> g_notice{nullptr};
+
+}  // namespace
+
+struct Database::LockWait {
+  std::string path;
+  long long began_ms = 0;  // steady clock, when the current wait's first attempt failed
+  bool noticed = false;    // the long-wait notice was given for the current wait
+};
+
+namespace {
+
+// Gives the long-wait notice once per wait, kBusyNoticeAfter_ms into it.
+void notice_long_wait(Database::LockWait& wait, int attempts_so_far) {
+  const long long now = steady_ms();
+  if (attempts_so_far == 0) {
+    wait.began_ms = now;
+    wait.noticed = false;
+  }
+  if (wait.noticed || now - wait.began_ms < kBusyNoticeAfter_ms) return;
+  wait.noticed = true;
+  if (const auto notice = g_notice.load()) notice(wait.path);
+}
+
+int retry_while_busy(void* state, int attempts_so_far) {
+  notice_long_wait(*static_cast<Database::LockWait*>(state), attempts_so_far);
   if (static_cast<long long>(attempts_so_far) * kBusyRetryMax_ms >= kBusyWaitMax_ms) return 0;
   if (past_stop_grace()) return 0;
   sqlite3_sleep(std::min(kBusyRetryMax_ms, 1 << std::min(attempts_so_far, 5)));
@@ -107,17 +133,35 @@ int retry_while_busy(void*, int attempts_so_far) {
 
 void give_up_lock_waits_when(const std::atomic<bool>* flag) { g_give_up.store(flag); }
 
+void notice_long_lock_waits_with(LockWaitNotice notice) { g_notice.store(notice); }
+
 void Database::close(sqlite3* db) { sqlite3_close(db); }
 
+Database::Database(sqlite3* db, std::unique_ptr<LockWait> wait) : wait_(std::move(wait)), db_(db, &close) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&& other) noexcept {
+  db_ = std::move(other.db_);  // closes this connection before its LockWait goes
+  wait_ = std::move(other.wait_);
+  return *this;
+}
+Database::~Database() { db_.reset(); }
+
 Expected<Database, std::string> Database::open(const std::string& path, bool create) {
+  // SQLite "opens" a folder, /dev/null or a FIFO and fails only at the first read ("disk I/O
+  // error"), for a writer after a whole run was simulated (review-tr finding 22).
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    return Unexpected("cannot use " + path + " as a report: not a regular file");
   sqlite3* raw = nullptr;
   const int flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  Database db(raw);
+  auto wait = std::make_unique<LockWait>();
+  wait->path = path;
+  Database db(raw, std::move(wait));
   if (rc != SQLITE_OK) {
     return Unexpected("cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
-  sqlite3_busy_handler(raw, retry_while_busy, nullptr);
+  sqlite3_busy_handler(raw, retry_while_busy, db.wait_.get());
   return db;
 }
 
@@ -143,5 +187,6 @@ Expected<Statement, std::string> Database::prepare(std::string_view sql) {
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
 std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
 bool Database::last_error_is_not_a_database() const { return sqlite3_errcode(db_.get()) == SQLITE_NOTADB; }
+bool Database::last_error_is_busy() const { return sqlite3_errcode(db_.get()) == SQLITE_BUSY; }
 
 }  // namespace ptplab::reports

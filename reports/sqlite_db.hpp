@@ -71,12 +71,26 @@ inline constexpr int kBusyWaitAfterStop_ms = 1000;
 // every connection.
 void give_up_lock_waits_when(const std::atomic<bool>* flag);
 
+// How long one lock wait goes on before the long-wait notice is given (once per wait).
+inline constexpr int kBusyNoticeAfter_ms = 2000;
+
+// Called once for each lock wait that lasts kBusyNoticeAfter_ms, with the file's path: the CLI
+// prints a line saying it waits for the lock another writer holds. nullptr (the default): silent.
+using LockWaitNotice = void (*)(const std::string& path);
+void notice_long_lock_waits_with(LockWaitNotice notice);
+
 // An open database connection.
 class Database {
  public:
-  // Opens (creating when `create`) the file; read-only opens fail on a missing file. Statements
-  // then wait for other connections' locks, retrying for up to kBusyWaitMax_ms.
+  struct LockWait;  // the busy handler's state: the path, when the current wait began
+  // Opens (creating when `create`) the file; read-only opens fail on a missing file, and any open
+  // fails on a path that exists but is not a regular file (a folder, /dev/null, a FIFO: SQLite
+  // would fail later with "disk I/O error"), with "cannot use PATH as a report: not a regular
+  // file". Statements then wait for other connections' locks, retrying for up to kBusyWaitMax_ms.
   [[nodiscard]] static Expected<Database, std::string> open(const std::string& path, bool create);
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
 
   [[nodiscard]] Status exec(std::string_view sql);
   [[nodiscard]] Expected<Statement, std::string> prepare(std::string_view sql);
@@ -84,10 +98,13 @@ class Database {
   [[nodiscard]] std::string last_error() const;
   // True when the last failure was SQLITE_NOTADB: the file is not an SQLite database.
   [[nodiscard]] bool last_error_is_not_a_database() const;
+  // True when the last failure was SQLITE_BUSY: another connection's lock outlasted the wait.
+  [[nodiscard]] bool last_error_is_busy() const;
 
  private:
   static void close(sqlite3* db);
-  explicit Database(sqlite3* db) : db_(db, &close) {}
+  Database(sqlite3* db, std::unique_ptr<LockWait> wait);
+  std::unique_ptr<LockWait> wait_;  // declared first: outlives the connection that points to it
   std::unique_ptr<sqlite3, void (*)(sqlite3*)> db_;
 };
 

@@ -2,8 +2,9 @@
 // cached prepared statements; a failed batch is rolled back and its error kept for the caller.
 #include "reports/writer.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <filesystem>
+#include <optional>
 #include <tuple>
 #include <type_traits>
 #include <variant>
@@ -120,6 +121,48 @@ Status check_or_create_schema(Database& db, const std::string& path) {
   return db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
+// A report file opened for writing, or why not (`busy`: another connection's lock outlasted the wait).
+struct OpenedReport {
+  std::optional<Database> db;
+  std::string error;
+  bool busy = false;
+};
+
+// Opens or creates `path` as a report: rollback journal, schema created or its version checked.
+OpenedReport open_report_db(const std::string& path) {
+  auto db = Database::open(path, /*create=*/true);
+  if (!db) return {std::nullopt, db.error(), false};
+  const auto failed = [&](std::string error) {
+    return OpenedReport{std::nullopt, std::move(error), db->last_error_is_busy()};
+  };
+  // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
+  // crash of the process still leaves every committed batch (only an OS crash could lose some).
+  if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {
+    if (db->last_error_is_not_a_database()) return failed(path + " is not a ptplab report: " + s.error());
+    return failed("cannot use " + path + " as a report: " + s.error());
+  }
+  // One write transaction: writers opening a new file at once each find either no schema or the
+  // whole schema with its version, never the tables of another one still being created.
+  if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return failed("cannot write " + path + ": " + s.error());
+  if (auto s = check_or_create_schema(*db, path); !s) {
+    OpenedReport f = failed(s.error());
+    (void)db->exec("ROLLBACK");
+    return f;
+  }
+  if (auto s = db->exec("COMMIT"); !s) return failed("cannot write " + path + ": " + s.error());
+  return {std::move(*db), "", false};
+}
+
+// Inserts the run row as begin_run writes it; returns its id.
+Expected<RunId, std::string> insert_run(Database& db, const RunRow& row) {
+  auto stmt = db.prepare(run_insert_sql());
+  if (!stmt) return Unexpected(stmt.error());
+  bind_run(*stmt, row, RunWrite::kBegin);
+  (void)stmt->step();
+  if (!stmt->error().empty()) return Unexpected("writing run: " + stmt->error());
+  return db.last_insert_rowid();
+}
+
 }  // namespace
 
 struct ReportWriter::Impl {
@@ -130,6 +173,37 @@ struct ReportWriter::Impl {
   std::string sticky_error;
   // Pending<R> for every R of RunRecords, in table order.
   ForEachRecord<Pending> pending;
+  RunRow begun;                     // the current run's row as begin_run wrote it
+  bool run_rows_committed = false;  // some of the current run's rows are committed
+  std::optional<Diversion> diversion;
+
+  // Whether a failure of `db` (the last one) may be left behind by going on in the fallback.
+  bool can_divert() const { return !diversion && !options.fallback_path.empty() && db.last_error_is_busy(); }
+
+  // Goes on in the fallback report: the current run's row is inserted there and the rows not
+  // yet committed move to it.
+  Status divert() {
+    auto opened = open_report_db(options.fallback_path);
+    if (!opened.db) return Unexpected(opened.error);
+    std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
+    db = std::move(*opened.db);
+    diversion = Diversion{options.fallback_path, run_rows_committed ? run : 0};
+    if (run == 0) return std::monostate{};
+    auto id = insert_run(db, begun);
+    if (!id) return Unexpected(id.error());
+    std::apply(
+        [&](auto&... p) {
+          ((std::for_each(p.rows.begin(), p.rows.end(),
+                          [&](auto& row) {
+                            if (row.first == run) row.first = *id;
+                          })),
+           ...);
+        },
+        pending);
+    run = *id;
+    run_rows_committed = false;
+    return std::monostate{};
+  }
 
   Impl(Database d, const WriterOptions& o) : db(std::move(d)), options(o) {}
 
@@ -180,14 +254,31 @@ struct ReportWriter::Impl {
   Expected<std::size_t, std::string> write_batch() {
     const std::size_t rows = buffered;
     if (rows == 0) return rows;
-    if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun) return Unexpected(begun.error());
+    if (auto locked = db.exec("BEGIN IMMEDIATE"); !locked) {
+      if (!can_divert()) return Unexpected(locked.error());
+      if (auto d = divert(); !d) return Unexpected(locked.error() + "; " + d.error());
+      return write_batch();
+    }
     Status written = write_all();
-    clear();
     if (!written) {
+      clear();
       (void)db.exec("ROLLBACK");
       return Unexpected(written.error());
     }
-    if (auto committed = db.exec("COMMIT"); !committed) return Unexpected(committed.error());
+    if (auto committed = db.exec("COMMIT"); !committed) {
+      // A reader's lock outlasted the wait for the exclusive lock COMMIT needs: the rows are
+      // still buffered, and go to the fallback.
+      const bool divertable = can_divert();
+      (void)db.exec("ROLLBACK");
+      if (!divertable) {
+        clear();
+        return Unexpected(committed.error());
+      }
+      if (auto d = divert(); !d) return Unexpected(committed.error() + "; " + d.error());
+      return write_batch();
+    }
+    clear();
+    if (run != 0) run_rows_committed = true;
     return rows;
   }
 };
@@ -205,28 +296,16 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     std::remove(path.c_str());
     std::remove((path + "-journal").c_str());
   }
-  // SQLite "opens" /dev/null or a FIFO and fails only at the first read back, after a whole run
-  // was simulated (review-tr finding 22): a report is a regular file.
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-    return Unexpected("cannot use " + path + " as a report: not a regular file");
-  auto db = Database::open(path, /*create=*/true);
-  if (!db) return Unexpected(db.error());
-  // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
-  // crash of the process still leaves every committed batch (only an OS crash could lose some).
-  if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {
-    if (db->last_error_is_not_a_database()) return Unexpected(path + " is not a ptplab report: " + s.error());
-    return Unexpected("cannot use " + path + " as a report: " + s.error());
+  auto opened = open_report_db(path);
+  if (!opened.db && opened.busy && !options.fallback_path.empty()) {
+    auto fallback = open_report_db(options.fallback_path);
+    if (!fallback.db) return Unexpected(opened.error + "; " + fallback.error);
+    ReportWriter writer(std::make_unique<Impl>(std::move(*fallback.db), options));
+    writer.impl_->diversion = Diversion{options.fallback_path, 0};
+    return writer;
   }
-  // One write transaction: writers opening a new file at once each find either no schema or the
-  // whole schema with its version, never the tables of another one still being created.
-  if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected("cannot write " + path + ": " + s.error());
-  if (auto s = check_or_create_schema(*db, path); !s) {
-    (void)db->exec("ROLLBACK");
-    return Unexpected(s.error());
-  }
-  if (auto s = db->exec("COMMIT"); !s) return Unexpected("cannot write " + path + ": " + s.error());
-  return ReportWriter(std::make_unique<Impl>(std::move(*db), options));
+  if (!opened.db) return Unexpected(opened.error);
+  return ReportWriter(std::make_unique<Impl>(std::move(*opened.db), options));
 }
 
 Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
@@ -239,12 +318,15 @@ Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   row.started = info.started;
   row.status = run_status_name(RunStatus::kRunning);
   row.sweep_point = info.sweep_point;
-  auto stmt = impl_->db.prepare(run_insert_sql());
-  if (!stmt) return Unexpected(stmt.error());
-  bind_run(*stmt, row, RunWrite::kBegin);
-  (void)stmt->step();
-  if (!stmt->error().empty()) return Unexpected("writing run: " + stmt->error());
-  impl_->run = impl_->db.last_insert_rowid();
+  auto id = insert_run(impl_->db, row);
+  if (!id && impl_->can_divert()) {
+    if (auto d = impl_->divert(); !d) return Unexpected(id.error() + "; " + d.error());
+    id = insert_run(impl_->db, row);
+  }
+  if (!id) return Unexpected(id.error());
+  impl_->begun = std::move(row);
+  impl_->run_rows_committed = false;
+  impl_->run = *id;
   return impl_->run;
 }
 
@@ -278,6 +360,16 @@ Expected<RunId, std::string> ReportWriter::finish_run(const RunEnd& end) {
   if (!stmt) return Unexpected(stmt.error());
   bind_run(*stmt, row, RunWrite::kEnd);
   (void)stmt->step();
+  if (!stmt->error().empty() && impl_->can_divert()) {
+    const std::string locked = stmt->error();
+    *stmt = Statement();  // finalized before its connection closes
+    if (auto d = impl_->divert(); !d) return Unexpected("finishing run: " + locked + "; " + d.error());
+    row.run_id = impl_->run;
+    stmt = impl_->db.prepare(run_update_sql());
+    if (!stmt) return Unexpected(stmt.error());
+    bind_run(*stmt, row, RunWrite::kEnd);
+    (void)stmt->step();
+  }
   impl_->run = 0;
   if (!stmt->error().empty()) return Unexpected("finishing run: " + stmt->error());
   if (!flushed) return Unexpected(flushed.error());
@@ -285,5 +377,7 @@ Expected<RunId, std::string> ReportWriter::finish_run(const RunEnd& end) {
 }
 
 RunId ReportWriter::current_run() const { return impl_->run; }
+
+const std::optional<Diversion>& ReportWriter::diverted() const { return impl_->diversion; }
 
 }  // namespace ptplab::reports

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -24,6 +25,19 @@ namespace ptplab::reports {
 struct WriterOptions {
   std::size_t batch_rows_max = 50'000;  // buffered rows that trigger a commit
   bool truncate = false;                // delete any existing file first (else runs are appended)
+  // Where the writer goes on when the file's lock cannot be had (another connection held it past
+  // the lock wait: kBusyWaitMax_ms, or kBusyWaitAfterStop_ms after a stop): a report of its own,
+  // created at this path (or appended to), that gets the current run (its row as begin_run was
+  // given it, and every row not yet committed) and all that follows. Empty: no fallback, the
+  // write fails with "database is locked" and its rows are lost.
+  std::string fallback_path{};
+};
+
+// Where a writer went when the file's lock could not be had (WriterOptions::fallback_path).
+struct Diversion {
+  std::string path;               // the fallback report now written to
+  RunId partial_run_in_file = 0;  // the run's id in the first file when some of its rows were
+                                  // committed there before (its row stays "running"), else 0
 };
 
 // Writes runs and their records to one report file: the SQLite RecordSink. Move-only; the
@@ -59,6 +73,9 @@ class ReportWriter final : public ForwardingSink<ReportWriter> {
 
   // The current run (0 when none is open).
   [[nodiscard]] RunId current_run() const;
+
+  // Set once the writer has gone on in its fallback report (WriterOptions::fallback_path).
+  [[nodiscard]] const std::optional<Diversion>& diverted() const;
 
  private:
   template <class Record>

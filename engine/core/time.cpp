@@ -1,14 +1,19 @@
 // Parsing and formatting of readable durations.
 #include "engine/core/time.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace ptplab {
 
-std::optional<TimeNs> parse_duration(std::string_view text) {
-  if (text == "0") return 0;
+namespace {
+
+// The duration in nanoseconds as parsed, before rounding; nullopt on text parse_duration refuses
+// for its form (not for its size).
+std::optional<double> unrounded_duration_ns(std::string_view text) {
+  if (text == "0") return 0.0;
   std::size_t i = 0;
   while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
   if (i == 0 || i == text.size()) return std::nullopt;
@@ -31,9 +36,36 @@ std::optional<TimeNs> parse_duration(std::string_view text) {
     scale = kHour;
   else
     return std::nullopt;
-  const double ns = std::round(value * scale);
+  return value * scale;
+}
+
+}  // namespace
+
+std::optional<TimeNs> parse_duration(std::string_view text) {
+  const auto unrounded = unrounded_duration_ns(text);
+  if (!unrounded) return std::nullopt;
+  const double ns = std::round(*unrounded);
   if (ns > 9.2e18) return std::nullopt;
   return static_cast<TimeNs>(ns);
+}
+
+bool duration_shaped(std::string_view text) {
+  const auto unit = text.find_first_not_of("0123456789.");
+  if (unit == 0 || unit == std::string_view::npos) return false;
+  const auto digits = text.substr(0, unit);
+  if (std::count(digits.begin(), digits.end(), '.') > 1 || digits == ".") return false;
+  std::string one = "1";  // appended, not "1" + std::string: gcc 12's false -Wstringop-overflow
+  one.append(text.substr(unit));
+  return parse_duration(one).has_value();
+}
+
+bool duration_below_a_nanosecond(std::string_view text) {
+  const auto unrounded = unrounded_duration_ns(text);
+  if (!unrounded || *unrounded > 9.2e18) return false;
+  const double ns = *unrounded;
+  if (ns != 0 && std::round(ns) == 0) return true;  // "0.0000000001ns" would be 0
+  // "1.1ms" is 1100000.0000000002 in binary: a part this small is the double's, not the text's.
+  return std::abs(ns - std::round(ns)) > std::abs(ns) * 1e-12;
 }
 
 std::string format_duration(TimeNs t) {

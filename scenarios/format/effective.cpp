@@ -8,10 +8,12 @@ namespace {
 
 using nlohmann::json;
 
-// A duration in the file syntax, exact: the readable form when it parses back to t, else ns.
+// A duration in the file syntax, exact: the readable form when it parses back to t without
+// rounding ("1.23457us" is 1234.57 ns, which the loader refuses), else ns.
 std::string duration(TimeNs t) {
   const std::string readable = format_duration(t);
-  return parse_duration(readable) == t ? readable : std::to_string(t) + "ns";
+  return parse_duration(readable) == t && !duration_below_a_nanosecond(readable) ? readable
+                                                                                 : std::to_string(t) + "ns";
 }
 
 json params(const std::vector<ParamOverride>& overrides) {

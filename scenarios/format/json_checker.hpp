@@ -22,6 +22,12 @@ namespace ptplab::scenarios {
 // (a latency of "2500000h" plus its jitter did).
 inline constexpr TimeNs kDurationValueMax = 10'000 * kHour;
 
+// The durations a field accepts: [0, max], or (0, max] when `positive`.
+struct DurationRange {
+  TimeNs max = kDurationValueMax;
+  bool positive = false;
+};
+
 // A short description of a JSON value for "found ..." ("1.5", "\"ten\"", "an object").
 [[nodiscard]] std::string describe(const nlohmann::json& value);
 
@@ -82,11 +88,14 @@ class JsonChecker {
   // A list of group names (a string or a list of strings) that is not empty: [] would pick no node.
   void group_list(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                   std::vector<std::string>& out);
-  void duration(const nlohmann::json& object, std::string_view pointer, std::string_view key, TimeNs& out);
+  void duration(const nlohmann::json& object, std::string_view pointer, std::string_view key, TimeNs& out,
+                const DurationRange& range = {});
 
-  // Reads a value (not a member) as a duration in [0, kDurationValueMax]; false with an error
-  // when it is not one.
-  bool duration_value(const nlohmann::json& value, std::string_view pointer, TimeNs& out);
+  // Reads a value (not a member) as a duration in `range` (by default [0, kDurationValueMax]) and
+  // a whole number of nanoseconds ("1.5ns" is refused, not rounded); false with an error when it
+  // is not one. Every value outside the range gets the one sentence naming the range.
+  bool duration_value(const nlohmann::json& value, std::string_view pointer, TimeNs& out,
+                      const DurationRange& range = {});
   // Reads a value (not a member) that is a string or a list of strings.
   void string_list_value(const nlohmann::json& value, std::string_view pointer,
                          std::vector<std::string>& out);

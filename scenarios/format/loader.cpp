@@ -10,6 +10,7 @@
 
 #include "scenarios/format/duplicate_keys.hpp"
 #include "scenarios/format/json_checker.hpp"
+#include "scenarios/format/json_error_place.hpp"
 #include "scenarios/format/overrides.hpp"
 #include "scenarios/format/param_warnings.hpp"
 #include "scenarios/format/sections.hpp"
@@ -26,11 +27,7 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
   if (c.require_key(doc, "", "name")) c.name(doc, "", "name", s.name);
   c.string(doc, "", "description", s.description);
   c.integer(doc, "", "seed", s.seed, 0, (std::uint64_t{1} << 63) - 1);
-  c.duration(doc, "", "duration", s.duration_ns);
-  if (s.duration_ns <= 0 || s.duration_ns > kDurationMax) {
-    c.error("/duration", "expected a duration in (0, " + format_duration(kDurationMax) + "], found " +
-                             format_duration(s.duration_ns));
-  }
+  c.duration(doc, "", "duration", s.duration_ns, {kDurationMax, /*positive=*/true});
   read_choice(c, doc, "", "record", kRecordLevels, s.record);
 }
 
@@ -48,9 +45,16 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   json doc;
   try {
     doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
-  } catch (const json::exception& e) {
-    // parse_error, and out_of_range for a number beyond a double (1e999): both are the file's.
+  } catch (const json::parse_error& e) {
     return Unexpected(ValidationErrors{{"", "not valid JSON: " + without_library_tag(e.what())}});
+  } catch (const json::exception& e) {
+    // out_of_range for a number beyond a double (1e999): the file's, and its message has no place.
+    const auto place = json_error_place(text);
+    const bool overflow = place && place->number_overflow;
+    return Unexpected(ValidationErrors{
+        {"",
+         "not valid JSON: " + without_library_tag(e.what()) +
+             (overflow ? " at " + place->to_string() + " (beyond the largest double, about 1.8e308)" : "")}});
   }
   // Repeated keys are reported with every other error of the file (the document holds the last
   // of each, as nlohmann/json keeps it), so one pass shows everything to fix.

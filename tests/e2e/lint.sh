@@ -46,6 +46,16 @@ expect "mixed lines" 1 "$(printf '%s\n' 'ok HELLO' \
   'line 3: bad_msg_data /msg_data: msg_data is missing; JOIN requires an object' 'ok ACK' \
   'line 6: bad_value /msg_data/msg_id: msg_id must not be empty')" -- lint --lines "$tmp/mixed.jsonl"
 
+# ROUTING addresses: the spec's "a.b.c.d:port", port 1..65535; a receiver skips any other entry,
+# and lint says which (a port past 65535, negative, or wrapped by 2^32 was "ok ROUTING").
+routing() { printf '{"msg_type":"ROUTING","msg_data":{"nodes":[{"node_id":"a","address":"10.0.0.1:4000"},{"node_id":"b","address":"%s"}]}}' "$1"; }
+for port in 65536 -4000 4294971296 0; do
+  input="$(routing "10.0.0.2:$port")" expect "routing port $port" 1 \
+    "bad_value /msg_data/nodes/1/address: expected \"a.b.c.d:port\" with a port in 1..65535, found \"10.0.0.2:$port\" (a receiver skips this entry)" \
+    -- lint -
+done
+input="$(routing "10.0.0.2:65535")" expect "routing port 65535" 0 "ok ROUTING" -- lint -
+
 expect "missing file" 2 "" -- lint "$tmp/does-not-exist.json"
 expect "no argument" 2 "" -- lint
 expect "two arguments" 2 "" -- lint "$tmp/cert.json" "$tmp/cert.json"

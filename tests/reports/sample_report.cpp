@@ -5,14 +5,52 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <system_error>
+#include <vector>
+
 namespace ptplab::reports::testing {
+namespace {
+
+// The paths temp_report_path gave during the current test.
+std::vector<std::filesystem::path>& paths_of_this_test() {
+  static std::vector<std::filesystem::path> paths;
+  return paths;
+}
+
+// Removes the current test's temp reports (and journals, and fallback reports beside them) when
+// it ends, passed or not: the test binaries otherwise leave a file per test per run in /tmp.
+class TempReportRemover final : public ::testing::EmptyTestEventListener {
+  void OnTestEnd(const ::testing::TestInfo&) override {
+    for (const auto& p : paths_of_this_test()) {
+      std::error_code ignored;
+      const std::string prefix = p.filename().string();
+      for (const auto& e : std::filesystem::directory_iterator(p.parent_path(), ignored)) {
+        if (e.path().filename().string().rfind(prefix, 0) == 0) std::filesystem::remove(e.path(), ignored);
+      }
+    }
+    paths_of_this_test().clear();
+  }
+};
+
+// Registered once, when the first temp report is asked for.
+void remove_temp_reports_after_each_test() {
+  static const bool registered = [] {
+    ::testing::UnitTest::GetInstance()->listeners().Append(new TempReportRemover);
+    return true;
+  }();
+  (void)registered;
+}
+
+}  // namespace
 
 std::string temp_report_path(const std::string& tag) {
+  remove_temp_reports_after_each_test();
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   const std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "none";
   const auto path = std::filesystem::temp_directory_path() /
                     ("ptplab-" + name + "-" + tag + "-" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
+  paths_of_this_test().push_back(path);
   return path.string();
 }
 

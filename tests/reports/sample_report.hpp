@@ -9,7 +9,8 @@
 
 namespace ptplab::reports::testing {
 
-// A fresh path under the temp directory, unique per test and process.
+// A fresh path under the temp directory, unique per test and process; the file, and any file
+// whose name starts with its name (journal, fallback report), is removed when the test ends.
 std::string temp_report_path(const std::string& tag);
 
 // Writes one complete run of the sample into the writer; returns its run id. `seed` changes

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -243,6 +244,83 @@ TEST(ReportWriter, SecondWriterWaitsForTheFirstsTransaction) {
   ASSERT_TRUE(b.has_value()) << b.error();
   EXPECT_NE(*a, *b);
   EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run"), 2);
+}
+
+// A run whose report is locked by another writer past the wait (after a stop: 1 s) is not
+// lost: the writer goes on in its fallback report, which gets the run's row and every row not
+// yet committed; the locked file is left as it was (review finding: lock_sig.sh).
+TEST(ReportWriter, GoesOnInItsFallbackWhenTheLockCannotBeHad) {
+  const auto path = temp_report_path("locked");
+  const std::string fallback = path + ".1.pending.db";
+  auto writer = ReportWriter::open(path, {.batch_rows_max = 2, .fallback_path = fallback}).value();
+  const RunId run = writer.begin_run({"locked", "{}", 7, "test", "2026-11-30T12:00:00Z", ""}).value();
+  writer.add(TimeseriesRecord{"x", 0, 0.0});
+  writer.add(TimeseriesRecord{"x", 1, 1.0});  // a batch of 2: committed to `path`
+  auto holder = Database::open(path, true).value();
+  ASSERT_TRUE(holder.exec("BEGIN IMMEDIATE").has_value());
+  writer.add(TimeseriesRecord{"x", 2, 2.0});
+  const std::atomic<bool> stopped{true};
+  give_up_lock_waits_when(&stopped);
+  const auto finished = writer.finish_run({RunStatus::kInterrupted, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0});
+  give_up_lock_waits_when(nullptr);
+  ASSERT_TRUE(finished.has_value()) << finished.error();
+  ASSERT_TRUE(writer.diverted().has_value());
+  EXPECT_EQ(writer.diverted()->path, fallback);
+  EXPECT_EQ(writer.diverted()->partial_run_in_file, run);
+  (void)holder.exec("ROLLBACK");
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM run WHERE status = 'interrupted' AND seed = 7"), 1);
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM timeseries WHERE run_id = 1 AND t_ns = 2"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 2);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE status = 'running'"), 1);
+  // The next run goes to the fallback too, as a whole.
+  EXPECT_EQ(write_sample_run(writer), 2);
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM run WHERE status = 'complete'"), 1);
+}
+
+// A reader holding the file past the wait for COMMIT's exclusive lock: the batch goes to the
+// fallback too (lock_hold.sh, read mode).
+TEST(ReportWriter, GoesOnInItsFallbackWhenAReaderOutlastsTheCommit) {
+  const auto path = temp_report_path("read-locked");
+  const std::string fallback = path + ".1.pending.db";
+  auto writer = ReportWriter::open(path, {.fallback_path = fallback}).value();
+  ASSERT_TRUE(writer.begin_run({"read", "{}", 3, "test", "2026-11-30T12:00:00Z", ""}).has_value());
+  writer.add(TimeseriesRecord{"x", 5, 5.0});
+  auto reader = Database::open(path, false).value();
+  ASSERT_TRUE(reader.exec("BEGIN").has_value());
+  auto reading = reader.prepare("SELECT run_id FROM run").value();
+  ASSERT_TRUE(reading.step());  // a shared lock, held while the statement is open
+  const std::atomic<bool> stopped{true};
+  give_up_lock_waits_when(&stopped);
+  const auto finished = writer.finish_run({RunStatus::kComplete, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0});
+  give_up_lock_waits_when(nullptr);
+  ASSERT_TRUE(finished.has_value()) << finished.error();
+  ASSERT_TRUE(writer.diverted().has_value());
+  EXPECT_EQ(writer.diverted()->partial_run_in_file, 0);
+  reading = Statement();
+  (void)reader.exec("COMMIT");
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM timeseries WHERE run_id = 1 AND t_ns = 5"), 1);
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM run WHERE status = 'complete'"), 1);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 0);
+}
+
+// Locked from the start: the writer opens its fallback instead, and the run is whole there.
+TEST(ReportWriter, OpensItsFallbackWhenTheFileIsLockedFromTheStart) {
+  const auto path = temp_report_path("locked-open");
+  const std::string fallback = path + ".1.pending.db";
+  (void)ReportWriter::open(path).value();
+  auto holder = Database::open(path, true).value();
+  ASSERT_TRUE(holder.exec("BEGIN EXCLUSIVE").has_value());
+  const std::atomic<bool> stopped{true};
+  give_up_lock_waits_when(&stopped);
+  auto writer = ReportWriter::open(path, {.fallback_path = fallback});
+  give_up_lock_waits_when(nullptr);
+  ASSERT_TRUE(writer.has_value()) << writer.error();
+  ASSERT_TRUE(writer->diverted().has_value());
+  EXPECT_EQ(writer->diverted()->partial_run_in_file, 0);
+  EXPECT_EQ(write_sample_run(*writer), 1);
+  (void)holder.exec("ROLLBACK");
+  EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM delivery WHERE run_id = 1"), 3);
+  EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run"), 0);
 }
 
 TEST(ReportWriter, RunStatusNamesRoundTrip) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <thread>
@@ -19,8 +20,19 @@ namespace ptplab::cli {
 std::optional<BatchOptions> batch_options(std::string_view command,
                                           const boost::program_options::variables_map& vm) {
   BatchOptions o;
-  o.jobs_at_once =
-      vm.count("jobs") ? vm["jobs"].as<unsigned>() : std::max(1u, std::thread::hardware_concurrency());
+  o.jobs_at_once = std::max(1u, std::thread::hardware_concurrency());
+  if (vm.count("jobs")) {
+    // Read here, not by program_options: -j 0 ran nothing at a time, and 99999999999 got "invalid".
+    const std::string text = vm["jobs"].as<std::string>();
+    unsigned jobs = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), jobs);
+    if (ec != std::errc() || end != text.data() + text.size() || jobs < 1 || jobs > kJobsAtOnceMax) {
+      std::fprintf(stderr, "ptplab %s: -j/--jobs: expected an integer in [1, %u], got '%s'\n",
+                   std::string(command).c_str(), kJobsAtOnceMax, text.c_str());
+      return std::nullopt;
+    }
+    o.jobs_at_once = jobs;
+  }
   const auto progress_every = progress_every_option(vm);
   if (!progress_every) {
     std::fprintf(stderr, "ptplab %s: %s\n", std::string(command).c_str(), progress_every.error().c_str());

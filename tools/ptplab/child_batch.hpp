@@ -26,8 +26,13 @@ struct BatchOptions {
   std::optional<std::string> timeout;           // --timeout as given, passed on to every child
 };
 
-// The options of `vm` (declared with -j/--jobs, add_progress_option and add_timeout_option), or
-// nullopt after printing "ptplab COMMAND: <error>" on stderr (a usage error: exit 2).
+// The most runs at once -j takes: far past any machine's CPUs, and a bound on the processes one
+// command starts (99999999999 got boost's bare "invalid").
+inline constexpr unsigned kJobsAtOnceMax = 4096;
+
+// The options of `vm` (declared with -j/--jobs as a string, an integer in [1, kJobsAtOnceMax],
+// add_progress_option and add_timeout_option), or nullopt after printing "ptplab COMMAND: <error>" on stderr
+// (a usage error: exit 2).
 [[nodiscard]] std::optional<BatchOptions> batch_options(std::string_view command,
                                                         const boost::program_options::variables_map& vm);
 

@@ -7,8 +7,11 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <variant>
 
+#include "engine/core/address.hpp"
 #include "engine/wire/codec.hpp"
+#include "scenarios/format/json_error_place.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 
@@ -19,14 +22,42 @@ namespace po = boost::program_options;
 
 constexpr std::size_t kLintInputBytesMax = std::size_t{64} << 20;  // a linter input, not a capture
 
+// What lint says of the first ROUTING entry whose address is not the spec's "a.b.c.d:port" with
+// a port in 1..65535 ("bad_value /msg_data/nodes/I/address: ..."), or "". The decoder keeps
+// addresses as text and a receiver skips such an entry (engine/PROTOCOL.md, ROUTING), so the
+// datagram decodes: only lint says it (a port of 65536 + p, -p or 2^32 + p was "ok ROUTING").
+std::string routing_address_finding(const wire::Message& m) {
+  const auto* routing = std::get_if<wire::Routing>(&m);
+  if (!routing) return "";
+  for (std::size_t i = 0; i < routing->nodes.size(); ++i) {
+    const std::string& text = routing->nodes[i].address;
+    const auto address = Address::parse(text);
+    if (address && address->port != 0) continue;
+    return std::string(wire::decode_error_code_name(Reason::kBadValue)) + " /msg_data/nodes/" +
+           std::to_string(i) + "/address: expected \"a.b.c.d:port\" with a port in 1..65535, found \"" +
+           text + "\" (a receiver skips this entry)";
+  }
+  return "";
+}
+
 // The verdict line of one datagram: "ok VERB" or "<code> <pointer>: <sentence>".
 std::string verdict(std::string_view bytes, bool& valid) {
   const auto r = wire::decode(bytes);
   valid = r.has_value();
-  if (valid) return "ok " + std::string(wire::verb_name(wire::verb_of(*r)));
+  if (valid) {
+    std::string finding = routing_address_finding(*r);
+    valid = finding.empty();
+    return valid ? "ok " + std::string(wire::verb_name(wire::verb_of(*r))) : finding;
+  }
   std::string line(wire::decode_error_code_name(r.error().code));
   if (!r.error().pointer.empty()) line += " " + r.error().pointer;
-  return line + ": " + r.error().detail;
+  line += ": " + r.error().detail;
+  // The decoder (simdjson) does not say which number is beyond a double; a second parse does.
+  if (r.error().code == Reason::kNotJson) {
+    if (const auto place = scenarios::json_error_place(bytes); place && place->number_overflow)
+      line += " (the number " + place->token + " at " + place->to_string() + " is beyond a double)";
+  }
+  return line;
 }
 
 // Reads all of `path` ("-" is standard input) up to the input bound; false on failure.

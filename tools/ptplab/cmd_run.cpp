@@ -57,6 +57,24 @@ class OrphanCleanup {
   pid_t parent_;
 };
 
+// Where a run goes when the lock of `report` cannot be had: "R.db.<pid>.pending.db" beside it.
+std::string fallback_report_path(const std::string& report) {
+  return report + "." + std::to_string(getpid()) + ".pending.db";
+}
+
+// What a run written to its fallback report says: where it is and how to join it.
+std::string diversion_note(const std::string& report, const reports::Diversion& d) {
+  std::string note = "ptplab run: the lock of " + report +
+                     " could not be had (another process held it past the wait), so the run went to " +
+                     d.path + " instead, a report of its own: join it with `ptplab report merge --append " + report +
+                     " " + d.path + "`, then remove " + d.path;
+  if (d.partial_run_in_file != 0) {
+    note += "; run " + std::to_string(d.partial_run_in_file) + " of " + report +
+            " holds its first rows (status running) and is not the whole run";
+  }
+  return note;
+}
+
 int run(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n"
@@ -173,7 +191,9 @@ int run(int argc, char** argv) {
     const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
     std::error_code ignored;
     const bool appended = std::filesystem::exists(path, ignored);
-    auto writer = reports::ReportWriter::open(path);
+    reports::WriterOptions options;
+    options.fallback_path = fallback_report_path(path);
+    auto writer = reports::ReportWriter::open(path, options);
     if (!writer) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", path.c_str(), writer.error().c_str());
       return 2;
@@ -198,9 +218,13 @@ int run(int argc, char** argv) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), outcome.error().c_str());
       return 2;
     }
+    const std::string& holder = writer->diverted() ? writer->diverted()->path : path;
+    if (writer->diverted()) std::fprintf(stderr, "%s\n", diversion_note(path, *writer->diverted()).c_str());
     if (!quiet) {
-      std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), path.c_str(),
-                  appended ? "run appended to the existing file" : "new file");
+      std::printf("%s  report      %s (%s)\n", format_run_summary(s, *outcome).c_str(), holder.c_str(),
+                  writer->diverted() ? "not the report asked for: its lock could not be had"
+                  : appended         ? "run appended to the existing file"
+                                     : "new file");
     } else if (!request.sweep_point.empty()) {
       // A sweep's run: its warning lines go to the log `ptplab sweep` repeats them from.
       for (const auto& w : scenario_warnings(s)) std::printf("%s\n", w.c_str());
@@ -214,12 +238,12 @@ int run(int argc, char** argv) {
       std::fprintf(
           stderr,
           "ptplab run: %s timed out after %s (--timeout); %s holds the run so far (status timed_out)\n",
-          s.name.c_str(), format_duration(*timeout).c_str(), path.c_str());
+          s.name.c_str(), format_duration(*timeout).c_str(), holder.c_str());
       return kTimedOutExitStatus;
     }
     if (outcome->status == reports::RunStatus::kInterrupted) {
       std::fprintf(stderr, "ptplab run: %s; %s holds the run so far (status interrupted)\n", stop_cause(),
-                   path.c_str());
+                   holder.c_str());
       return interrupted_exit_status();
     }
     if (!outcome->passed) verdict = 1;

@@ -72,7 +72,7 @@ int suite(int argc, char** argv) {
       "write JUnit XML here (default: none): a test case per scenario and per expectation")(
       "report", po::value<std::string>(),
       "merge every scenario's run into this SQLite report, appended to if it exists (default: none)")(
-      "jobs,j", po::value<unsigned>(),
+      "jobs,j", po::value<std::string>(),
       "scenarios run at once, each in its own process (default: the number of CPUs)")(
       "quiet,q", "no progress: no header line and no line per finished scenario (the results are printed)");
   add_progress_option(visible,

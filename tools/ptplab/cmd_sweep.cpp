@@ -57,7 +57,7 @@ int sweep(int argc, char** argv) {
   visible.add_options()("help,h", "show this help")(
       "report", po::value<std::string>(),
       "report file (SQLite; default ./<scenario name>.db), appended to if it exists")(
-      "jobs,j", po::value<unsigned>(),
+      "jobs,j", po::value<std::string>(),
       "points run at once, each in its own process (default: the number of CPUs)")(
       "set", po::value<std::vector<std::string>>()->composing(),
       "override PATH=VALUE (JSON pointer) before expansion, repeatable; a path given twice, or one "

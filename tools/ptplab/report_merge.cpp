@@ -21,11 +21,40 @@ namespace {
 
 namespace po = boost::program_options;
 
+// --append: every run of each input, in the order given, appended to `out` (each input's runs in
+// one transaction). Exit status as report_merge's.
+int append_reports(const std::string& out, const std::vector<std::string>& inputs) {
+  std::vector<reports::RunOf> runs;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (std::filesystem::exists(out) && std::filesystem::equivalent(out, in, ec)) {
+      std::fprintf(stderr, "ptplab report merge: %s is both OUT and an IN\n", in.c_str());
+      return 2;
+    }
+    auto reader = reports::ReportReader::open(in);
+    auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
+    if (!listed) {
+      std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
+      return 2;
+    }
+    for (const auto& r : *listed) runs.push_back({in, r.run_id});
+  }
+  const auto ids = reports::copy_runs(out, runs);
+  if (!ids) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
+    return 2;
+  }
+  std::printf("%s: %zu %s appended from %zu %s\n", out.c_str(), ids->size(),
+              ids->size() == 1 ? "run" : "runs", inputs.size(), inputs.size() == 1 ? "report" : "reports");
+  return 0;
+}
+
 }  // namespace
 
 int report_merge(int argc, char** argv) {
   po::options_description visible(
-      "usage: ptplab report merge OUT SHARD... [--replace]\n\n"
+      "usage: ptplab report merge OUT SHARD... [--replace]\n"
+      "       ptplab report merge --append OUT REPORT...\n\n"
       "Joins the reports of the shards of one sweep (ptplab sweep --shard I/N, for I = 0 to N-1)\n"
       "into OUT, every run with all its rows, in sweep order: OUT is the report of the whole sweep,\n"
       "with the digest (ptplab report --digest) of `ptplab sweep -j 1`'s. The shards may be given\n"
@@ -34,9 +63,13 @@ int report_merge(int argc, char** argv) {
       "(complete it with --resume), shards of different sweeps (scenario, --set, seeds), a report\n"
       "that is not a shard of a sweep, and an OUT that exists (without --replace). OUT is written\n"
       "beside itself and renamed into place: it is never left half-merged.\n"
+      "With --append: every run of each REPORT, with all its rows, is appended to OUT (created if\n"
+      "missing) in the order given, as it is, with no shard checks: to join the report a run wrote\n"
+      "beside a locked one (R.db.<pid>.pending.db), or the reports of separate runs.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "replace", "OUT may exist: it is replaced by the merged report (never appended to)");
+      "replace", "OUT may exist: it is replaced by the merged report (never appended to)")(
+      "append", "append every run of the REPORTs to OUT as they are, in the order given (no shard checks)");
   po::options_description all;
   all.add(visible).add_options()("files", po::value<std::vector<std::string>>(), "OUT and the INs");
   po::positional_options_description positional;
@@ -58,6 +91,13 @@ int report_merge(int argc, char** argv) {
   }
   const std::string& out = files.front();
   const std::vector<std::string> inputs(files.begin() + 1, files.end());
+  if (vm.count("append")) {
+    if (vm.count("replace")) {
+      std::fprintf(stderr, "ptplab report merge: --append and --replace exclude each other\n");
+      return 2;
+    }
+    return append_reports(out, inputs);
+  }
   if (std::filesystem::exists(out) && !vm.count("replace")) {
     std::fprintf(stderr,
                  "ptplab report merge: %s already exists: the merge writes a new report, it does not append "

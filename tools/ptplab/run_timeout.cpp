@@ -16,6 +16,9 @@ Expected<std::optional<TimeNs>, std::string> timeout_option(const boost::program
   if (!vm.count("timeout")) return std::optional<TimeNs>();
   const auto text = vm["timeout"].as<std::string>();
   const auto limit = parse_duration(text);
+  if ((limit && *limit > kTimeoutMax) || (!limit && duration_shaped(text)))
+    return Unexpected<std::string>{"--timeout: '" + text + "' is too large: expected a duration of at most " +
+                                   format_duration(kTimeoutMax)};
   if (!limit || *limit <= 0)
     return Unexpected<std::string>{"--timeout: expected a positive duration such as \"90s\", got '" + text +
                                    "'"};

@@ -21,10 +21,15 @@ namespace ptplab::cli {
 // Exit status of `ptplab run` when a scenario reached its --timeout (GNU timeout's convention).
 inline constexpr int kTimedOutExitStatus = 124;
 
+// The longest --timeout: 10,000 h (over a year, as a scenario's longest duration field); more is
+// a typo, and one past what a duration holds (about 2562047h) was called "not positive".
+inline constexpr TimeNs kTimeoutMax = 10'000 * kHour;
+
 // Adds `--timeout DURATION` to a command's options; `effect` says what reaching it does there.
 void add_timeout_option(boost::program_options::options_description& options, const std::string& effect);
 
-// The --timeout given: nullopt when absent; an error sentence when it is not a positive duration.
+// The --timeout given: nullopt when absent; an error sentence when it is not a duration in
+// (0, kTimeoutMax] (one too large says so, with the bound).
 [[nodiscard]] Expected<std::optional<TimeNs>, std::string> timeout_option(
     const boost::program_options::variables_map& vm);
 

@@ -7,11 +7,23 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdio>
+#include <string>
 
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::cli {
 namespace {
+
+// The line a lock wait of kBusyNoticeAfter_ms gives (reports::notice_long_lock_waits_with).
+void print_lock_wait_notice(const std::string& path) {
+  std::fprintf(
+      stderr,
+      "ptplab: waiting for the lock of %s: another process holds it (a ptplab run, suite, sweep or "
+      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes, a "
+      "stop signal ends the wait\n",
+      path.c_str(), reports::kBusyWaitMax_ms / 60'000);
+}
 
 // The signals that stop a command, and what its last line says of each.
 struct StopSignal {
@@ -89,6 +101,7 @@ void install_stop_signals() {
   if (g_installed) return;
   g_installed = true;
   reports::give_up_lock_waits_when(&g_stop);
+  reports::notice_long_lock_waits_with(print_lock_wait_notice);
   // Each handler runs with every stop signal blocked, so two never interleave.
   struct sigaction sa {};
   sa.sa_handler = on_stop_signal;

@@ -173,7 +173,15 @@ TEST(HostileNumbers, ANumberBeyondADoubleIsAnError) {
   const auto loaded = load_scenario(R"({"name": "big", "seed": 1e999, "nodes": [{"count": 2}]})");
   ASSERT_FALSE(loaded);
   ASSERT_EQ(loaded.error().size(), 1u);
-  EXPECT_THAT(loaded.error()[0].message, ::testing::StartsWith("not valid JSON: "));
+  // It says where (review finding: "number overflow" with no line or pointer).
+  EXPECT_EQ(
+      loaded.error()[0].message,
+      "not valid JSON: number overflow parsing '1e999' at line 1, column 25 (beyond the largest double, "
+      "about 1.8e308)");
+  const auto deeper =
+      load_scenario("{\"name\": \"big\",\n  // a comment\n  \"nodes\": [{\"count\": -2e400}]}");
+  ASSERT_FALSE(deeper);
+  EXPECT_THAT(deeper.error()[0].message, ::testing::HasSubstr("'-2e400' at line 3, column 23"));
   // Found by overrides_fuzz: a path below a missing member created an array of index + 1 items.
   const auto huge = load_scenario(kHostileBase, {"/new/7370955162/x=1"});
   ASSERT_FALSE(huge);

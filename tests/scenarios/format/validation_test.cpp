@@ -91,7 +91,27 @@ TEST(Validation, Durations) {
       errors_of(R"({"network": {"latency": {"model": "normal", "mean": "20ms", "stddev": "-5ms"}}})"),
       "/network/latency/stddev", "expected a non-negative duration, found \"-5ms\"");
   EXPECT_ERROR(errors_of(R"({"duration": "0s"})"), "/duration",
-               "expected a duration in (0, 720h], found 0ns");
+               "expected a duration in (0, 720h], found \"0s\"");
+  // One bound, one sentence (review: 10000h said "in (0, 720h]", 10001h "at most 10000h").
+  for (const char* d : {"721h", "10000h", "10001h", "-5s"}) {
+    EXPECT_ERROR(errors_of(std::string(R"({"duration": ")") + d + "\"}"), "/duration",
+                 std::string("expected a duration in (0, 720h], found \"") + d + "\"");
+  }
+  EXPECT_ERROR(errors_of(R"({"duration": "9999999999h"})"), "/duration",
+               "expected a duration in (0, 720h], found \"9999999999h\" (out of range)");
+  // Below a nanosecond: refused, not rounded (review: "1.5ns" silently became 2 ns).
+  EXPECT_ERROR(
+      errors_of(R"({"duration": "1.5ns"})"), "/duration",
+      "expected a whole number of nanoseconds, found \"1.5ns\" (durations are kept in ns; it would be "
+      "rounded to 2ns)");
+  EXPECT_ERROR(
+      errors_of(R"({"network": {"latency": {"delay": "0.0000000001ns"}}})"), "/network/latency/delay",
+      "expected a whole number of nanoseconds, found \"0.0000000001ns\" (durations are kept in ns; it "
+      "would be rounded to 0ns)");
+  for (const char* ok : {"1.1ms", "1.5us", "2.5s", "0.001ms", "1.000000001s"}) {
+    EXPECT_TRUE(errors_of(std::string(R"({"network": {"latency": {"delay": ")") + ok + "\"}}}").empty())
+        << ok;
+  }
 }
 
 TEST(Validation, Choices) {
