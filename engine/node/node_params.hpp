@@ -77,6 +77,7 @@ struct NodeParams {
   bool routing_enabled = true;
   TimeNs routing_interval_ns = 2 * kSecond;
   std::uint32_t routing_entries_max = 256;
+  std::uint32_t routes_per_address_max = 16;
   TimeNs routing_entry_timeout_ns = 30 * kSecond;
   std::uint32_t routing_greetings_max = 4;
   RoutingAdvert routing_advert = RoutingAdvert::kFull;

@@ -19,19 +19,29 @@ void RouteTable::drop(std::size_t i) {
   order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(i));
   hashes_.erase(hashes_.begin() + static_cast<std::ptrdiff_t>(i));
   updated_.erase(updated_.begin() + static_cast<std::ptrdiff_t>(i));
+  addresses_.erase(addresses_.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
-void RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
-                       std::size_t max) {
+std::size_t RouteTable::count_address(const Address& address) const {
+  return static_cast<std::size_t>(std::count(addresses_.begin(), addresses_.end(), address));
+}
+
+bool RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
+                       std::size_t max, std::size_t per_address_max) {
   const std::uint64_t hash = fnv1a64(node_id);
   if (const std::size_t i = find(node_id, hash); i < order_.size()) {
+    // Moving to an address that already holds its share is refused like a new route there.
+    if (per_address_max != 0 && addresses_[i] != address && at_bound(count_address(address), per_address_max))
+      return false;
     Route& r = at(i);
     r.address = address;
     r.via = via;
     r.updated = now;
     updated_[i] = now;
-    return;
+    addresses_[i] = address;
+    return true;
   }
+  if (per_address_max != 0 && at_bound(count_address(address), per_address_max)) return false;
   // The least recently updated goes (the first of equals, as min_element finds it).
   if (at_bound(order_.size(), max))
     drop(static_cast<std::size_t>(std::min_element(updated_.begin(), updated_.end()) - updated_.begin()));
@@ -53,6 +63,8 @@ void RouteTable::learn(TimeNs now, std::string_view node_id, const Address& addr
   order_.push_back(slot);
   hashes_.push_back(hash);
   updated_.push_back(now);
+  addresses_.push_back(address);
+  return true;
 }
 
 std::optional<Address> RouteTable::address_of(std::string_view node_id) const {
@@ -79,11 +91,13 @@ void RouteTable::expire(TimeNs now, TimeNs timeout_ns) {
     order_[kept] = order_[i];
     hashes_[kept] = hashes_[i];
     updated_[kept] = updated_[i];
+    addresses_[kept] = addresses_[i];
     ++kept;
   }
   order_.resize(kept);
   hashes_.resize(kept);
   updated_.resize(kept);
+  addresses_.resize(kept);
 }
 
 }  // namespace ptplab::engine

@@ -1,7 +1,8 @@
 // The route table: nodes our peers can reach, learned from their ROUTING lists (spec
 // ####ROUTING) with the outside-visible address each advertised and the peer that advertised
-// it (the next hop under "routed" propagation). Bounded (oldest update evicted) and expired
-// after routing_entry_timeout_ns without refresh.
+// it (the next hop under "routed" propagation). Bounded (oldest update evicted), bounded per
+// advertised address (routes beyond it refused) and expired after routing_entry_timeout_ns
+// without refresh.
 #pragma once
 
 #include <cstddef>
@@ -33,9 +34,15 @@ struct Route {
 class RouteTable {
  public:
   // Records that `via` reaches `node_id` at `address` (at `now`), replacing an older route to
-  // it; a new route beyond `max` (0: unbounded) evicts the least recently updated.
-  void learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
-             std::size_t max);
+  // it; a new route beyond `max` (0: unbounded) evicts the least recently updated. A route that
+  // would make `address` hold more than `per_address_max` routes (0: unbounded) is refused,
+  // new or moved there, and the table is left as it was: one peer's ROUTING naming thousands of
+  // node_ids at one address must not fill the table with it (NodeParams routes_per_address_max,
+  // review 11 M1). Returns false when refused.
+  bool learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
+             std::size_t max, std::size_t per_address_max = 0);
+  // The number of routes whose advertised address is `address`.
+  [[nodiscard]] std::size_t count_address(const Address& address) const;
   // The advertised address of `node_id`, if routed.
   [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
   // The peers advertising `node_id`, in table order (the caller picks the first live one).
@@ -47,7 +54,7 @@ class RouteTable {
   // The route at position `i` (< size()) in table order: the order routes were first learned in,
   // which eviction and expiry keep.
   [[nodiscard]] const Route& at(std::size_t i) const { return slots_[order_[i]]; }
-  // For updating greetings in place; node_id and updated must not be changed through it.
+  // For updating greetings in place; node_id, updated and address must not be changed through it.
   [[nodiscard]] Route& at(std::size_t i) { return slots_[order_[i]]; }
 
  private:
@@ -65,10 +72,11 @@ class RouteTable {
   std::vector<Route> slots_;
   std::vector<std::uint32_t> free_;   // unused slots, reused last freed first
   std::vector<std::uint32_t> order_;  // slots in table order
-  // Parallel to order_: fnv1a64 of each route's node_id and its `updated`, so the scans read
-  // contiguous 8-byte keys instead of striding over Route.
+  // Parallel to order_: fnv1a64 of each route's node_id, its `updated` and its address, so the
+  // scans read contiguous 8-byte keys instead of striding over Route.
   std::vector<std::uint64_t> hashes_;
   std::vector<TimeNs> updated_;
+  std::vector<Address> addresses_;  // each route's advertised address, for count_address
 };
 
 }  // namespace ptplab::engine
