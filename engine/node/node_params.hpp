@@ -100,7 +100,7 @@ struct NodeParams {
   std::uint32_t rate_sources_max = 256;
   bool anti_amplification_enabled = true;
   double amplification_factor_max = 3.0;
-  AddressValidation address_validation = AddressValidation::kReply;
+  AddressValidation address_validation = AddressValidation::kAck;
   double certificate_answers_per_s = 1.0;
   double certificate_answers_burst = 4.0;
   std::uint32_t max_datagram_bytes = 8192;
