@@ -49,10 +49,16 @@ Peer Context::open_peer(bool auto_ack) {
   inbox_.resize(static_cast<std::size_t>(*index) + 1);
   auto_ack_.resize(static_cast<std::size_t>(*index) + 1);
   auto_ack_[static_cast<std::size_t>(*index)] = auto_ack;
+  withheld_.resize(static_cast<std::size_t>(*index) + 1);
   sent_.resize(static_cast<std::size_t>(*index) + 1);
   Peer peer{*index, transport_.peer_address(*index), new_id()};
   sent_.back().insert(sent_key("HELLO", peer.node_id));
   return peer;
+}
+
+void Context::withhold_acks(const Peer& peer, Expectation e) {
+  if (peer.index < 0) return;
+  withheld_.at(static_cast<std::size_t>(peer.index)) = std::move(e);
 }
 
 void Context::send_to(const Peer& peer, const Address& to, const std::string& bytes) {
@@ -119,7 +125,9 @@ void Context::pump(TimeNs deadline) {
       log_.note(transport_.now(), note);
       continue;
     }
-    if (r.message && auto_ack_.at(static_cast<std::size_t>(a.peer)) && needs_ack(wire::verb_of(*r.message))) {
+    const auto& withheld = withheld_.at(static_cast<std::size_t>(a.peer));
+    if (r.message && auto_ack_.at(static_cast<std::size_t>(a.peer)) && needs_ack(wire::verb_of(*r.message)) &&
+        !(withheld && withheld->test(r))) {
       const std::string ack = wire::encode(wire::Ack{std::string(wire::msg_id_of(*r.message))});
       log_.sent(transport_.now(), a.peer, a.from, ack);
       remember_sent(a.peer, ack);

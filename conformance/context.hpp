@@ -43,9 +43,16 @@ class Context {
  public:
   Context(Transport& transport, WireLog& log, const Settings& settings, std::uint64_t seed);
 
-  // A new peer with a fresh node id. Like a well-behaved node it ACKs what the target sends it
-  // that needs an ACK, unless `auto_ack` is false. On failure the case ends as a harness error.
+  // A new peer with a fresh node id. Like a spec-compliant node it ACKs every reliable datagram
+  // the target sends it (spec §ACK: GETCERTIFICATE, CERTIFICATE, GETKEY, KEY, MESSAGE), which is
+  // also how it proves its address to a target that validates addresses (ptplab's default
+  // address_validation "ack", PROTOCOL.md R31), unless `auto_ack` is false: a peer that never ACKs
+  // (cases about the unproved). On failure the case ends as a harness error.
   [[nodiscard]] Peer open_peer(bool auto_ack = true);
+  // From now on `peer` leaves the datagrams that meet `e` un-ACKed and ACKs the rest as above: a
+  // case about retransmission withholds the ACK of the one datagram it watches while the peer
+  // still answers the target's other requests (its address probe among them).
+  void withhold_acks(const Peer& peer, Expectation e);
   // Sends raw bytes (or a message) from `peer` to the target, or to `to`.
   void send(const Peer& peer, const std::string& bytes);
   void send(const Peer& peer, const wire::Message& message);
@@ -112,9 +119,10 @@ class Context {
   WireLog& log_;
   const Settings& settings_;
   Rng rng_;
-  std::vector<std::vector<Received>> inbox_;  // per peer
-  std::vector<bool> auto_ack_;                // per peer
-  std::vector<std::set<std::string>> sent_;   // per peer: keys of what it sent (see remember_sent)
+  std::vector<std::vector<Received>> inbox_;          // per peer
+  std::vector<bool> auto_ack_;                        // per peer
+  std::vector<std::optional<Expectation>> withheld_;  // per peer: what it leaves un-ACKed (withhold_acks)
+  std::vector<std::set<std::string>> sent_;           // per peer: keys of what it sent (see remember_sent)
   std::string target_node_id_;
   std::string harness_error_;
 };

@@ -100,12 +100,13 @@ Outcome ack_from_immediate_recipient(Context& c) {
 
 // The target's CERTIFICATE, left un-ACKed, comes again with the same msg_id.
 Outcome retransmits_unacked(Context& c) {
-  const Peer p = c.open_peer(false);
+  const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const std::string id = c.new_id();
-  c.send(p, wire::GetCertificate{id, p.node_id});
   const auto same = message_where<wire::Certificate>(
       "CERTIFICATE{msg_id=" + id + "} again", [id](const wire::Certificate& m) { return m.msg_id == id; });
+  c.withhold_acks(p, same);  // that CERTIFICATE alone: the target's other requests are ACKed
+  c.send(p, wire::GetCertificate{id, p.node_id});
   if (!c.expect(p, same)) return Outcome::blocked("cert/1", "the target sent no CERTIFICATE");
   if (c.expect(p, same, c.timeout() + c.settings().hello_interval_max_ns)) return Outcome::pass();
   return Outcome::fail({"the CERTIFICATE retransmitted while un-ACKed"}, c.seen(p));
@@ -113,12 +114,13 @@ Outcome retransmits_unacked(Context& c) {
 
 // Once ACKed, the target stops retransmitting.
 Outcome stops_when_acked(Context& c) {
-  const Peer p = c.open_peer(false);
+  const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const std::string id = c.new_id();
-  c.send(p, wire::GetCertificate{id, p.node_id});
   const auto same = message_where<wire::Certificate>(
       "CERTIFICATE{msg_id=" + id + "}", [id](const wire::Certificate& m) { return m.msg_id == id; });
+  c.withhold_acks(p, same);  // until the case ACKs it itself
+  c.send(p, wire::GetCertificate{id, p.node_id});
   if (!c.expect(p, same)) return Outcome::blocked("cert/1", "the target sent no CERTIFICATE");
   // Only a target seen to retransmit can be seen to stop.
   if (!c.expect(p, same, c.timeout() + c.settings().hello_interval_max_ns))
@@ -133,12 +135,13 @@ Outcome stops_when_acked(Context& c) {
 
 // Retransmissions back off: each wait is longer than the one before.
 Outcome backs_off(Context& c) {
-  const Peer p = c.open_peer(false);
+  const Peer p = c.open_peer();
   if (!greet(c, p)) return no_hello_answer(c, p);
   const std::string id = c.new_id();
-  c.send(p, wire::GetCertificate{id, p.node_id});
   const auto same = message_where<wire::Certificate>(
       "CERTIFICATE{msg_id=" + id + "}", [id](const wire::Certificate& m) { return m.msg_id == id; });
+  c.withhold_acks(p, same);
+  c.send(p, wire::GetCertificate{id, p.node_id});
   std::vector<TimeNs> at;
   for (int i = 0; i < kBackoffCopies; ++i) {
     const auto r = c.expect(p, same, c.timeout() + (TimeNs{1} << i) * kSecond);

@@ -39,6 +39,7 @@ enum class Reason : std::uint8_t {
   kTimeout,
   kNotAPeer,
   kNoRoute,
+  kRoutesPerAddress,
   // --- reliability ---
   kRetransmitQueueFull,
   // --- certificates (####GETCERTIFICATE, ####CERTIFICATE) ---
@@ -79,7 +80,7 @@ enum class Reason : std::uint8_t {
 
 // The name table: each reason's stable lower-case name, as logs, `ptplab node` JSON lines and
 // report rows print it, and its meaning. kNone is the one unnamed entry (it prints as "").
-inline constexpr std::array<NameEntry<Reason>, 51> kReasons = {{
+inline constexpr std::array<NameEntry<Reason>, 52> kReasons = {{
     {Reason::kNone, "", "no reason: a plain duplicate, a success (prints as nothing)"},
     {Reason::kTooLarge, "too_large",
      "a datagram above the node's own bound (NodeParams max_datagram_bytes), or a certificate or MESSAGE "
@@ -104,6 +105,9 @@ inline constexpr std::array<NameEntry<Reason>, 51> kReasons = {{
     {Reason::kTimeout, "timeout", "a peer or a CONNECT attempt went silent too long"},
     {Reason::kNotAPeer, "not_a_peer", "ROUTING or CONNECT from an address that is not a live peer"},
     {Reason::kNoRoute, "no_route", "no address known for a node_id"},
+    {Reason::kRoutesPerAddress, "routes_per_address",
+     "a ROUTING some of whose routes were refused: their address already holds routes_per_address_max "
+     "routes"},
     {Reason::kRetransmitQueueFull, "retransmit_queue_full", "the retransmission table is at its bound"},
     {Reason::kBadCertificate, "bad_certificate", "not a parseable certificate"},
     {Reason::kCertificateMismatch, "certificate_mismatch", "the certificate names another node_id"},

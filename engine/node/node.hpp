@@ -40,6 +40,10 @@ struct PeerInfo {
   std::string node_id;  // empty until its HELLO names it
   Address address;
   bool verified = false;  // it answered our HELLO (validated or not: PROTOCOL.md "Node: peers")
+  // It proved it receives at its address as address_validation reads proof (R31): our sends to
+  // it escape the anti-amplification budget. Under the default "ack", a blind spoofer's HELLOs
+  // make an address verified but never proved.
+  bool address_proved = false;
 };
 
 // Current sizes of a Node's bounded tables, for metrics and for tests of the bounds.

@@ -40,7 +40,8 @@ inline constexpr std::array<NameEntry<RoutingAdvert>, 2> kRoutingAdverts = {{
 static_assert(indexed_by_value(kRoutingAdverts));
 
 // What proves that a peer receives at its address, so that our sends to it escape the
-// anti-amplification budget (PROTOCOL.md "Node: peers", reading R31; review S3).
+// anti-amplification budget (PROTOCOL.md "Node: peers", reading R31; review S3). NodeParams'
+// default is kAck (session 11, review 11 S1); kReply is the spec-literal reading.
 enum class AddressValidation : std::uint8_t { kReply, kAck };
 inline constexpr std::array<NameEntry<AddressValidation>, 2> kAddressValidations = {{
     {AddressValidation::kReply, "reply",
@@ -48,7 +49,7 @@ inline constexpr std::array<NameEntry<AddressValidation>, 2> kAddressValidations
      "victim's bound)"},
     {AddressValidation::kAck, "ack",
      "only its ACK of one of our msg_ids (a GETCERTIFICATE probe asks for it): 3x until then, one round "
-     "trip later"},
+     "trip later (the default)"},
 }};
 static_assert(indexed_by_value(kAddressValidations));
 

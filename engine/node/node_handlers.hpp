@@ -32,12 +32,17 @@ void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out);
 // A peer's HELLO timer: drops it after peer_timeout_ns of silence, else HELLOs it again
 // (after a probe_peer when one is wanted).
 void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out);
-// A HELLO tick of a verified peer that a send was refused to (anti-amplification under
-// address_validation "ack"): asks it to prove it receives there, with a GETCERTIFICATE whose ACK
-// validates it (on_ack; PROTOCOL.md).
+// Under address_validation "ack", asks a verified peer whose address is not proved to prove it
+// receives there, with a GETCERTIFICATE whose ACK validates it (on_ack; PROTOCOL.md): when it
+// becomes verified, and again at a HELLO tick after a send to it was refused (anti-amplification).
 void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out);
-// `p` answered our HELLO: it gets our channel listings (spec ####CHANNEL).
+// `p` answered our HELLO: it gets our channel listings (spec ####CHANNEL); under
+// address_validation "ack", if its address is not proved, a probe_peer at once instead, and the
+// listings once it proves it (on_ack).
 void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out);
+// Sends `p` the listings of the channels we are members of; p.listings_owed records whether the
+// anti-amplification budget refused any (they go again once p proves its address: on_ack).
+void announce_channels(NodeState& s, TimeNs now, Peer& p, Output& out);
 // HELLO: adds or latches the peer and learns its node_id; reports node_id collisions.
 void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h, Output& out);
 

@@ -170,6 +170,10 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      kRouting},
     {"routing_entries_max", &NodeParams::routing_entries_max, U::kCount, 1, kNoMax, "routing table bound",
      kBounded},
+    {"routes_per_address_max", &NodeParams::routes_per_address_max, U::kCount, 1, kNoMax,
+     "learned routes advertising one address (IP and port): a route beyond it is refused, so one peer's "
+     "ROUTING naming thousands of node_ids at one address cannot fill the routing table with it",
+     kBounded},
     {"routing_entry_timeout_ns", &NodeParams::routing_entry_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a learned route not refreshed this long is dropped"},
     {"routing_greetings_max", &NodeParams::routing_greetings_max, U::kCount, 0, kNoMax,

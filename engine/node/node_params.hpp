@@ -77,6 +77,7 @@ struct NodeParams {
   bool routing_enabled = true;
   TimeNs routing_interval_ns = 2 * kSecond;
   std::uint32_t routing_entries_max = 256;
+  std::uint32_t routes_per_address_max = 16;
   TimeNs routing_entry_timeout_ns = 30 * kSecond;
   std::uint32_t routing_greetings_max = 4;
   RoutingAdvert routing_advert = RoutingAdvert::kFull;
@@ -99,7 +100,7 @@ struct NodeParams {
   std::uint32_t rate_sources_max = 256;
   bool anti_amplification_enabled = true;
   double amplification_factor_max = 3.0;
-  AddressValidation address_validation = AddressValidation::kReply;
+  AddressValidation address_validation = AddressValidation::kAck;
   double certificate_answers_per_s = 1.0;
   double certificate_answers_burst = 4.0;
   std::uint32_t max_datagram_bytes = 8192;

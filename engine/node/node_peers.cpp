@@ -112,15 +112,31 @@ void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out) {
   s.send_reliable(now, p.address, bytes, msg_id, wire::Verb::kGetCertificate, out);
 }
 
-void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {
-  p.verified = true;
-  // Tell a newly verified neighbour about our channels (the spec's optional CHANNEL to new
-  // nodes). Only those we are subscribed to: the spec sends CHANNEL for those alone, and a
-  // listing must name its sender (conformance channel/5).
+void announce_channels(NodeState& s, TimeNs now, Peer& p, Output& out) {
+  p.listings_owed = false;
   for (auto& c : s.channels.all())
     if (c.member)
       for (const auto& page : channel_listings(s, now, c))
-        s.send(p.address, page.bytes, wire::Verb::kChannel, out);
+        if (!s.send(p.address, page.bytes, wire::Verb::kChannel, out)) p.listings_owed = true;
+}
+
+void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {
+  p.verified = true;
+  // Under address_validation "ack" a neighbour whose address is not proved is asked for proof at
+  // once (QUIC validates a new path the same way, RFC 9000 §8.1): the probe's ACK, one round trip
+  // later, lifts its 3x budget (on_ack), and our listings go then. Sent now they would spend the
+  // budget that the probe's retransmissions need (a listing of a busy channel fills a datagram),
+  // and a victim of forged HELLOs, which never ACKs, gets none.
+  if (s.params->anti_amplification_enabled && s.params->address_validation == AddressValidation::kAck &&
+      !s.address_proved(p)) {
+    probe_peer(s, now, p, out);
+    p.listings_owed = true;
+    return;
+  }
+  // Tell a newly verified neighbour about our channels (the spec's optional CHANNEL to new
+  // nodes). Only those we are subscribed to: the spec sends CHANNEL for those alone, and a
+  // listing must name its sender (conformance channel/5).
+  announce_channels(s, now, p, out);
 }
 
 void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h, Output& out) {

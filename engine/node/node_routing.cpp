@@ -89,6 +89,7 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
   if (!sender || !s.live(*sender, now))
     return s.dropped(out, in.from, wire::Verb::kRouting, Reason::kNotAPeer, in.size());
   bool named_us = false;
+  std::size_t refused = 0;
   for (const auto& entry : m.nodes) {
     const auto address = Address::parse(entry.address);
     // A 240/4 address is another host's IPv6 stand-in: here it would alias one of our own.
@@ -101,8 +102,11 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
       continue;
     }
     if (s.peers.live_address(entry.node_id, now, s.params->peer_timeout_ns)) continue;
-    s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params->routing_entries_max));
+    refused += !s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params->routing_entries_max),
+                               s.bound(s.params->routes_per_address_max));
   }
+  // One event per ROUTING, not per entry: a flood of 16,000 entries must not become 16,000 events.
+  if (refused > 0) s.dropped(out, in.from, wire::Verb::kRouting, Reason::kRoutesPerAddress, in.size());
 }
 
 }  // namespace ptplab::engine

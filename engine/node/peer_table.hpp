@@ -34,6 +34,9 @@ struct Peer {
   bool validated = false;
   // Under "ack", a send to it was refused by that budget: its next HELLO tick asks it to prove itself.
   bool probe_wanted = false;
+  // Our channel listings on verification wait for it to prove its address (under "ack"), or were
+  // refused by that budget: they go once it proves it (on_ack, announce_channels).
+  bool listings_owed = false;
   // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
   // that maps per destination, each peer sees another port.
   std::optional<Address> sees_us;

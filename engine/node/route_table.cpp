@@ -22,21 +22,33 @@ void RouteTable::drop(std::size_t i) {
   t.order.erase(t.order.begin() + static_cast<std::ptrdiff_t>(i));
   t.hashes.erase(t.hashes.begin() + static_cast<std::ptrdiff_t>(i));
   t.updated.erase(t.updated.begin() + static_cast<std::ptrdiff_t>(i));
+  t.addresses.erase(t.addresses.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
-void RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
-                       std::size_t max) {
+std::size_t RouteTable::count_address(const Address& address) const {
+  if (!t_) return 0;
+  return static_cast<std::size_t>(std::count(t_->addresses.begin(), t_->addresses.end(), address));
+}
+
+bool RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
+                       std::size_t max, std::size_t per_address_max) {
   if (!t_) t_ = std::make_unique<Storage>();
   Storage& t = *t_;
   const std::uint64_t hash = fnv1a64(node_id);
   if (const std::size_t i = find(node_id, hash); i < t.order.size()) {
+    // Moving to an address that already holds its share is refused like a new route there.
+    if (per_address_max != 0 && t.addresses[i] != address &&
+        at_bound(count_address(address), per_address_max))
+      return false;
     Route& r = at(i);
     r.address = address;
     r.via = via;
     r.updated = now;
     t.updated[i] = now;
-    return;
+    t.addresses[i] = address;
+    return true;
   }
+  if (per_address_max != 0 && at_bound(count_address(address), per_address_max)) return false;
   // The least recently updated goes (the first of equals, as min_element finds it).
   if (at_bound(t.order.size(), max))
     drop(static_cast<std::size_t>(std::min_element(t.updated.begin(), t.updated.end()) - t.updated.begin()));
@@ -58,6 +70,8 @@ void RouteTable::learn(TimeNs now, std::string_view node_id, const Address& addr
   t.order.push_back(slot);
   t.hashes.push_back(hash);
   t.updated.push_back(now);
+  t.addresses.push_back(address);
+  return true;
 }
 
 std::optional<Address> RouteTable::address_of(std::string_view node_id) const {
@@ -86,11 +100,13 @@ void RouteTable::expire(TimeNs now, TimeNs timeout_ns) {
     t.order[kept] = t.order[i];
     t.hashes[kept] = t.hashes[i];
     t.updated[kept] = t.updated[i];
+    t.addresses[kept] = t.addresses[i];
     ++kept;
   }
   t.order.resize(kept);
   t.hashes.resize(kept);
   t.updated.resize(kept);
+  t.addresses.resize(kept);
 }
 
 }  // namespace ptplab::engine

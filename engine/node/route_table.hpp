@@ -1,7 +1,8 @@
 // The route table: nodes our peers can reach, learned from their ROUTING lists (spec
 // ####ROUTING) with the outside-visible address each advertised and the peer that advertised
-// it (the next hop under "routed" propagation). Bounded (oldest update evicted) and expired
-// after routing_entry_timeout_ns without refresh.
+// it (the next hop under "routed" propagation). Bounded (oldest update evicted), bounded per
+// advertised address (routes beyond it refused) and expired after routing_entry_timeout_ns
+// without refresh.
 #pragma once
 
 #include <cstddef>
@@ -34,9 +35,15 @@ struct Route {
 class RouteTable {
  public:
   // Records that `via` reaches `node_id` at `address` (at `now`), replacing an older route to
-  // it; a new route beyond `max` (0: unbounded) evicts the least recently updated.
-  void learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
-             std::size_t max);
+  // it; a new route beyond `max` (0: unbounded) evicts the least recently updated. A route that
+  // would make `address` hold more than `per_address_max` routes (0: unbounded) is refused,
+  // new or moved there, and the table is left as it was: one peer's ROUTING naming thousands of
+  // node_ids at one address must not fill the table with it (NodeParams routes_per_address_max,
+  // review 11 M1). Returns false when refused.
+  bool learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
+             std::size_t max, std::size_t per_address_max = 0);
+  // The number of routes whose advertised address is `address`.
+  [[nodiscard]] std::size_t count_address(const Address& address) const;
   // The advertised address of `node_id`, if routed.
   [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
   // The peers advertising `node_id`, in table order (the caller picks the first live one).
@@ -48,7 +55,7 @@ class RouteTable {
   // The route at position `i` (< size()) in table order: the order routes were first learned in,
   // which eviction and expiry keep.
   [[nodiscard]] const Route& at(std::size_t i) const { return t_->slots[t_->order[i]]; }
-  // For updating greetings in place; node_id and updated must not be changed through it.
+  // For updating greetings in place; node_id, updated and address must not be changed through it.
   [[nodiscard]] Route& at(std::size_t i) { return t_->slots[t_->order[i]]; }
 
  private:
@@ -71,6 +78,7 @@ class RouteTable {
     // contiguous 8-byte keys instead of striding over Route.
     std::vector<std::uint64_t> hashes;
     std::vector<TimeNs> updated;
+    std::vector<Address> addresses;  // each route's advertised address, for count_address
   };
   // Made by the first learn(): a node that never learns a route (ROUTING off) keeps 8 bytes
   // instead of five empty vectors (120 bytes; reports/BENCHMARKS.md, "[P] idle memory, session 11").

@@ -65,12 +65,20 @@ TEST(AmplificationTheory, NoVerbAmplifiesAboveThreeWithTheRuleOn) {
   }
 }
 
+// What the rule itself sends the victim of a spoofed HELLO flood under the default
+// address_validation "ack": each reflector that answered a forged HELLO probes the victim's
+// address once (a 139-byte GETCERTIFICATE, PROTOCOL.md R31), which the victim, a real node here,
+// ACKs. Ten reflectors against a 4 s, 200/s flood of ~100-byte HELLOs: 1,390 / 80,000 = 0.017x
+// (measured: 0.078x on, 0.072x off).
+constexpr double kProbeAllowance = 0.02;
+
 TEST(AmplificationTheory, TurningTheRuleOffNeverLowersTheFactor) {
   for (const auto& a : kBounded) {
     const double on = amplification(a.behaviour, a.verb, true);
     const double off = amplification(a.behaviour, a.verb, false);
     std::cout << "[ amplification ] rule off " << a.behaviour << " " << a.verb << ": " << off << "x\n";
-    EXPECT_GE(off, on) << a.behaviour << " " << a.verb;
+    const double allowance = std::string(a.verb) == "HELLO" ? kProbeAllowance : 0.0;
+    EXPECT_GE(off + allowance, on) << a.behaviour << " " << a.verb;
   }
 }
 

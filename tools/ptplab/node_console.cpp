@@ -105,10 +105,11 @@ void NodeConsole::command(const std::string& line) {
     auto items = nlohmann::json::array();
     for (const auto& peer : node_.peers()) {
       lines.push_back((peer.node_id.empty() ? "?" : peer.node_id) + " " + host_.describe(peer.address) +
-                      (peer.verified ? " verified" : ""));
+                      (peer.verified ? " verified" : "") + (peer.address_proved ? " proved" : ""));
       items.push_back({{"node_id", peer.node_id},
                        {"address", host_.describe(peer.address)},
-                       {"verified", peer.verified}});
+                       {"verified", peer.verified},
+                       {"address_proved", peer.address_proved}});
     }
     return list("peers", lines, std::move(items));
   }

@@ -18,8 +18,7 @@ std::size_t answers(const NodeParams& p, int requests) {
   Node n(p, 4);
   RecordingOutput out;
   n.start(0, out);
-  n.on_datagram(kT0, kPeer, datagram(wire::Hello{kIdPeer, "t"}), out);
-  n.on_datagram(kT0 + 1, kPeer, datagram(wire::Hello{kIdPeer, "t"}), out);
+  meet_neighbour(n, kT0, kPeer, kIdPeer, out);  // verified, and proved by ACKing our probe
   out.clear();
   for (int i = 0; i < requests; ++i)
     n.on_datagram(kT0 + 10 + i * 10 * kMillisecond, kPeer,

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "engine/core/time.hpp"
 #include "tests/engine/node/harness.hpp"
@@ -21,6 +22,23 @@ inline std::string numbered_id(int i) {
   char text[40];
   std::snprintf(text, sizeof text, "6f1c2a3b-0000-4000-8000-%012d", i);
   return text;
+}
+
+// `n` meets a spec-compliant neighbour at `a` named `id` from `t` on: two HELLOs (the second
+// answers ours, so `a` is verified), then the ACK of every GETCERTIFICATE `n` sent `a` (its address
+// probe under the default address_validation "ack"), so that `a` has also proved its address and
+// our sends to it escape the 3x anti-amplification budget (PROTOCOL.md R31). Uses t .. t + 2.
+inline void meet_neighbour(Node& n, TimeNs t, const Address& a, const std::string& id, RecordingOutput& out) {
+  const std::size_t before = out.sent().size();
+  n.on_datagram(t, a, datagram(wire::Hello{id, "t"}), out);
+  n.on_datagram(t + 1, a, datagram(wire::Hello{id, "t"}), out);
+  std::vector<std::string> probes;
+  for (const auto& s : out.sent().subspan(before)) {
+    const auto m = wire::decode(*s.bytes);
+    if (const auto* g = m ? std::get_if<wire::GetCertificate>(&m.value()) : nullptr; g && s.to == a)
+      probes.push_back(g->msg_id);
+  }
+  for (const auto& id_ : probes) n.on_datagram(t + 2, a, datagram(wire::Ack{id_}), out);
 }
 
 }  // namespace ptplab::engine::test

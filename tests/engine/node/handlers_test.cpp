@@ -260,6 +260,9 @@ TEST(Connect, RendezvousForwardsBetweenLivePeersAtABoundedRate) {
   RecordingOutput out;
   s.start(0, out);
   const std::string b_id = "6f1c2a3b-0000-4000-8000-00000000000b";
+  // S contacted B first (initiated): forwards to B escape the anti-amplification budget that a
+  // peer known only by its HELLOs is held to until it ACKs one of S's msg_ids (AddressValidation.*).
+  s.add_peer(kT0 - 1, addr(60), out);
   for (int i = 0; i < 2; ++i) {
     s.on_datagram(kT0 + i, kA, hello(), out);
     s.on_datagram(kT0 + i, addr(60), hello(b_id), out);
@@ -417,7 +420,11 @@ struct Pair {
   Pair() {
     sender.start(0, out);
     receiver.start(0, out);
-    // Peer them by hand: HELLOs both ways, twice, so each address is verified.
+    // Peer them by hand: each contacts the other first (as a bootstrap does: initiated, so its
+    // sends escape the anti-amplification budget), then HELLOs both ways, twice.
+    RecordingOutput first;
+    sender.add_peer(kT0 - 1, addr(2), first);
+    receiver.add_peer(kT0 - 1, addr(1), first);
     for (int i = 0; i < 2; ++i) {
       RecordingOutput o1, o2;
       sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{receiver.node_id(), "t"}), o1);
@@ -497,6 +504,7 @@ TEST(Message, SplicedEnvelopeIsDropped) {
 TEST(Message, HopsAtTheBoundOrAtUint32MaxAreNotRelayed) {
   Pair p;
   RecordingOutput o;
+  p.receiver.add_peer(kT0 - 1, addr(3), o);  // initiated: the relay escapes the 3x budget
   for (int i = 0; i < 2; ++i) p.receiver.on_datagram(kT0 + i, addr(3), datagram(wire::Hello{kIdB, "t"}), o);
   const std::uint32_t bound = p.receiver.params().hops_max;
   for (const std::uint32_t hops : {bound - 1, bound, std::numeric_limits<std::uint32_t>::max()}) {
@@ -543,6 +551,7 @@ TEST(Message, SameMsgIdWithOtherContentIsCollisionEvidence) {
   ASSERT_EQ(sender.node_id(), p.sender.node_id());
   RecordingOutput o;
   sender.start(0, o);
+  sender.add_peer(kT0 - 1, addr(2), o);  // initiated, as in Pair
   for (int i = 0; i < 2; ++i)
     sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{p.receiver.node_id(), "t"}), o);
   const auto ch = p.channel;
@@ -576,6 +585,11 @@ TEST(Message, AttachedCertificateLetsTheReceiverVerifyWithoutAsking) {
   RecordingOutput out;
   receiver.start(0, out);
   sender.start(0, out);
+  {
+    RecordingOutput first;  // each contacts the other first (initiated, as in Pair)
+    sender.add_peer(kT0 - 1, addr(2), first);
+    receiver.add_peer(kT0 - 1, addr(1), first);
+  }
   for (int i = 0; i < 2; ++i) {
     RecordingOutput o;
     sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{receiver.node_id(), "t"}), o);
@@ -609,6 +623,11 @@ TEST(Message, MissingCertificateIsFetchedThenDelivered) {
   RecordingOutput out;
   receiver.start(0, out);
   sender.start(0, out);
+  {
+    RecordingOutput first;  // each contacts the other first (initiated, as in Pair)
+    sender.add_peer(kT0 - 1, addr(2), first);
+    receiver.add_peer(kT0 - 1, addr(1), first);
+  }
   for (int i = 0; i < 2; ++i) {
     RecordingOutput o;
     sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{receiver.node_id(), "t"}), o);

@@ -20,6 +20,9 @@ struct Keyless {
   Keyless() {
     sender.start(0, out);
     receiver.start(0, out);
+    RecordingOutput first;  // each contacts the other first (initiated, as in handlers_test's Pair)
+    sender.add_peer(kT0 - 1, addr(2), first);
+    receiver.add_peer(kT0 - 1, addr(1), first);
     for (int i = 0; i < 2; ++i) {
       RecordingOutput o1, o2;
       sender.on_datagram(kT0 + i, addr(2), datagram(wire::Hello{receiver.node_id(), "t"}), o1);

@@ -189,6 +189,7 @@ TEST(Loopback, VerifyBeforeRelayStopsAForgeryAtTheFirstHop) {
   twin.start(0, o);
   ASSERT_EQ(twin.node_id(), net.node(0).node_id());
   const TimeNs t = net.now();
+  twin.add_peer(t - 1, net.address(1), o);  // the twin contacts node 1 first (initiated)
   twin.on_datagram(t, net.address(1), datagram(wire::Hello{net.node(1).node_id(), "t"}), o);
   twin.on_datagram(t + 1, net.address(1), datagram(wire::Hello{net.node(1).node_id(), "t"}), o);
   twin.on_datagram(t + 2, net.address(1),

@@ -29,8 +29,7 @@ struct MeshNeighbourhood {
   MeshNeighbourhood() {
     n.start(0, out);
     for (const auto& [a, id] : {std::pair{kA, kIdA}, std::pair{kB, kIdB}}) {
-      n.on_datagram(kT0, a, datagram(wire::Hello{id, "t"}), out);
-      n.on_datagram(kT0 + 1, a, datagram(wire::Hello{id, "t"}), out);
+      meet_neighbour(n, kT0, a, id, out);  // verified and proved
     }
     out.clear();
   }
