@@ -29,7 +29,14 @@ check "killed sweep: the report holds every finished point ($landed runs, $finis
 no_child() { ! pgrep -f -- "--temp-of-parent $tmp/t" >/dev/null; }
 wait_for 120 no_child
 check "killed sweep: the orphaned point stopped" $?
-left=$(find "$tmp/t" -name '*.db' 2>/dev/null | wc -l)
-[[ $left == 0 ]]
-check "killed sweep: no report left in the temporary folder ($left)" $?
+# What may stay is a point that had finished and was not merged yet when the parent died (kept to
+# be recovered, children.hpp remove_orphaned_temp_dir: a fast point finishes in the instant between
+# two merges, often so in a Release build): a complete run. An in-flight report may not stay.
+left=0 unfinished=0
+while IFS= read -r f; do
+  left=$((left + 1))
+  [[ "$(sqlite3 "$f" "SELECT group_concat(status) FROM run" 2>&1)" == complete ]] || unfinished=$((unfinished + 1))
+done < <(find "$tmp/t" -name '*.db' 2>/dev/null)
+[[ $unfinished == 0 ]]
+check "killed sweep: no unfinished report left in the temporary folder ($left left, $unfinished unfinished)" $?
 exit $((failures > 0))

@@ -91,6 +91,10 @@ int report_merge(int argc, char** argv) {
   }
   const std::string& out = files.front();
   const std::vector<std::string> inputs(files.begin() + 1, files.end());
+  if (std::filesystem::exists(out) && !std::filesystem::is_regular_file(out)) {
+    std::fprintf(stderr, "ptplab report merge: cannot use %s as a report: not a regular file\n", out.c_str());
+    return 2;
+  }
   if (vm.count("append")) {
     if (vm.count("replace")) {
       std::fprintf(stderr, "ptplab report merge: --append and --replace exclude each other\n");
