@@ -129,6 +129,15 @@ Expected<std::vector<RunOf>, std::string> order_shards(const std::vector<ShardIn
                           ", which is not of shard " + head.sweep_shard + " of a sweep of " +
                           std::to_string(total) + " runs: " + expected);
       }
+      // A run stopped early (Ctrl-C) or never ended is not the sweep's result: --resume reruns it.
+      if (const auto st = parse_run_status(r.status);
+          !st || *st == RunStatus::kInterrupted || *st == RunStatus::kRunning) {
+        return Unexpected(in.file + ": run " + std::to_string(r.run_id) + " (" + sweep_run_name(k) + ") is " +
+                          (r.status.empty() ? std::string("without a status") : r.status) +
+                          ", not a finished run: complete shard " + head.sweep_shard +
+                          " first with `ptplab sweep ... --shard " + head.sweep_shard + " --resume` into " +
+                          in.file);
+      }
       if (const auto [it, fresh] = by_index.emplace(k, RunOf{in.file, r.run_id}); !fresh) {
         return Unexpected(in.file + " holds " + sweep_run_name(k) + " twice (runs " +
                           std::to_string(it->second.run) + " and " + std::to_string(r.run_id) +

@@ -22,6 +22,7 @@ RunRow shard_run(RunId id, std::int64_t index, std::int64_t total, const std::st
   r.sweep_index = index;
   r.sweep_runs = total;
   r.sweep_shard = shard;
+  r.status = "complete";
   return r;
 }
 
@@ -67,6 +68,20 @@ TEST(OrderShards, RefusesAShardGivenTwice) {
   EXPECT_NE(refusal({shard("a.db", 0, 2, 6), shard("b.db", 0, 2, 6), shard("c.db", 1, 2, 6)})
                 .find("b.db and a.db are both shard 0/2"),
             std::string::npos);
+}
+
+// review2 S3: a shard holding a run stopped by Ctrl-C (or one never ended) merged with exit 0.
+TEST(OrderShards, RefusesARunThatDidNotFinish) {
+  for (const char* status : {"interrupted", "running"}) {
+    auto b = shard("b.db", 1, 2, 6);
+    b.runs[1].status = status;
+    EXPECT_NE(refusal({shard("a.db", 0, 2, 6), b}).find(std::string("is ") + status + ", not a finished run"),
+              std::string::npos)
+        << status;
+  }
+  auto timed_out = shard("b.db", 1, 2, 6);
+  timed_out.runs[0].status = "timed_out";  // a run's own verdict, kept as the sweep's
+  EXPECT_TRUE(order_shards({shard("a.db", 0, 2, 6), timed_out}).has_value());
 }
 
 TEST(OrderShards, RefusesShardsOfAnotherSweep) {

@@ -4,6 +4,8 @@
 // (reports/sweep_shards.hpp, order_shards).
 #include "tools/ptplab/report_merge.hpp"
 
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -60,8 +62,9 @@ int report_merge(int argc, char** argv) {
       "with the digest (ptplab report --digest) of `ptplab sweep -j 1`'s. The shards may be given\n"
       "in any order (each report records its sweep, its shard and each run's place in the sweep).\n"
       "Refused (exit 2, nothing written): a shard missing or given twice, a shard missing a run\n"
-      "(complete it with --resume), shards of different sweeps (scenario, --set, seeds), a report\n"
-      "that is not a shard of a sweep, and an OUT that exists (without --replace). OUT is written\n"
+      "or holding a run that was interrupted or never ended (complete it with --resume), shards of\n"
+      "different sweeps (scenario, --set, seeds), a report that is not a shard of a sweep, and\n"
+      "an OUT that exists (without --replace). OUT is written\n"
       "beside itself and renamed into place: it is never left half-merged.\n"
       "With --append: every run of each REPORT, with all its rows, is appended to OUT (created if\n"
       "missing) in the order given, as it is, with no shard checks: to join the report a run wrote\n"
@@ -131,7 +134,8 @@ int report_merge(int argc, char** argv) {
     return 2;
   }
   // Written beside OUT, then renamed over it: a failed merge leaves no half-merged OUT.
-  const std::string partial = out + ".merging";
+  // One name per process: two merges into one new OUT at once must not share (and wreck) it.
+  const std::string partial = out + "." + std::to_string(getpid()) + ".merging";
   std::error_code ignored;
   std::filesystem::remove(partial, ignored);
   const auto failed = [&](const std::string& what) {
