@@ -2,6 +2,8 @@
 // new run id.
 #include "reports/merge.hpp"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "reports/schema.hpp"
@@ -23,7 +25,19 @@ Expected<RunId, std::string> copy_run(Database& db, RunId old_id) {
   if (!exists) return Unexpected(exists.error());
   exists->bind(1, std::int64_t{old_id});
   if (!exists->step() || exists->int64(0) == 0) return Unexpected(std::string("no such run"));
-  const std::string run_cols = column_list(run_columns());
+  // The run columns `src` has: a report of an earlier schema (schema_upgrade.hpp) lacks the later
+  // ones, which then take main's defaults.
+  std::vector<std::string_view> present;
+  {
+    auto info = db.prepare("SELECT name FROM pragma_table_info('run', 'src')");
+    if (!info) return Unexpected(info.error());
+    std::vector<std::string> names;
+    while (info->step()) names.push_back(info->text(0));
+    if (!info->error().empty()) return Unexpected(info->error());
+    for (const auto c : run_columns())
+      if (std::find(names.begin(), names.end(), c) != names.end()) present.push_back(c);
+  }
+  const std::string run_cols = column_list(present);
   auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +
                            " FROM src.run WHERE run_id = ?");
   if (!insert) return Unexpected(insert.error());

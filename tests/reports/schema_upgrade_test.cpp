@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "reports/digest.hpp"
+#include "reports/merge.hpp"
 #include "reports/reader.hpp"
 #include "reports/writer.hpp"
 #include "tests/reports/sample_report.hpp"
@@ -65,6 +66,16 @@ TEST(SchemaUpgrade, AppendingToASchema3ReportUpgradesIt) {
   ASSERT_EQ(runs.size(), 2u);
   EXPECT_EQ(runs[0].sweep_plan, "");
   EXPECT_EQ(runs[1].scenario, runs[0].scenario);
+}
+
+// review2 M2: `report merge --append` (copy_runs) of a schema 3 report failed on its missing columns.
+TEST(SchemaUpgrade, ASchema3ReportsRunsCopyIntoANewReport) {
+  const auto old = schema3_report("upgrade-copy-src");
+  const auto out = temp_report_path("upgrade-copy-out");
+  const auto copied = copy_runs(out, {RunOf{old, 1}});
+  ASSERT_TRUE(copied.has_value()) << copied.error();
+  EXPECT_EQ(report_digest(out).value(), report_digest(old).value());
+  EXPECT_EQ(ReportReader::open(out).value().list_runs().value().at(0).sweep_plan, "");
 }
 
 TEST(SchemaUpgrade, VersionsOutsideTheRangeAreRefused) {
