@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,24 +24,36 @@ namespace {
 
 namespace po = boost::program_options;
 
-// --append: every run of each input, in the order given, appended to `out` (each input's runs in
-// one transaction). Exit status as report_merge's.
-int append_reports(const std::string& out, const std::vector<std::string>& inputs) {
-  std::vector<reports::RunOf> runs;
+// The runs of each input, read before anything is written; nullopt (said on stderr) when an input
+// is OUT itself or cannot be read as a report.
+std::optional<std::vector<reports::ShardInput>> read_inputs(const std::string& out,
+                                                            const std::vector<std::string>& inputs) {
+  std::vector<reports::ShardInput> read;
   for (const auto& in : inputs) {
     std::error_code ec;
     if (std::filesystem::exists(out) && std::filesystem::equivalent(out, in, ec)) {
       std::fprintf(stderr, "ptplab report merge: %s is both OUT and an IN\n", in.c_str());
-      return 2;
+      return std::nullopt;
     }
     auto reader = reports::ReportReader::open(in);
     auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
     if (!listed) {
       std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
-      return 2;
+      return std::nullopt;
     }
-    for (const auto& r : *listed) runs.push_back({in, r.run_id});
+    read.push_back({in, std::move(*listed)});
   }
+  return read;
+}
+
+// --append: every run of each input, in the order given, appended to `out` (each input's runs in
+// one transaction). Exit status as report_merge's.
+int append_reports(const std::string& out, const std::vector<std::string>& inputs) {
+  const auto read = read_inputs(out, inputs);
+  if (!read) return 2;
+  std::vector<reports::RunOf> runs;
+  for (const auto& in : *read)
+    for (const auto& r : in.runs) runs.push_back({in.file, r.run_id});
   const auto ids = reports::copy_runs(out, runs);
   if (!ids) {
     std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
@@ -113,21 +126,9 @@ int report_merge(int argc, char** argv) {
                  out.c_str());
     return 2;
   }
-  std::vector<reports::ShardInput> shards;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (std::filesystem::exists(out) && std::filesystem::equivalent(out, in, ec)) {
-      std::fprintf(stderr, "ptplab report merge: %s is both OUT and an IN\n", in.c_str());
-      return 2;
-    }
-    auto reader = reports::ReportReader::open(in);
-    auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
-    if (!listed) {
-      std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
-      return 2;
-    }
-    shards.push_back({in, std::move(*listed)});
-  }
+  const auto read = read_inputs(out, inputs);
+  if (!read) return 2;
+  const std::vector<reports::ShardInput>& shards = *read;
   const auto order = reports::order_shards(shards);
   if (!order) {
     std::fprintf(stderr, "ptplab report merge: %s\n", order.error().c_str());
