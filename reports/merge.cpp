@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/records/columns.hpp"
 #include "reports/schema.hpp"
 #include "reports/sqlite_db.hpp"
 #include "reports/writer.hpp"
@@ -19,15 +20,34 @@ std::string column_list(std::span<const std::string_view> columns) {
   return out;
 }
 
-// Copies run `old_id` of the attached `src` with all its rows; its id in main.
-Expected<RunId, std::string> copy_run(Database& db, RunId old_id) {
+// Whether run `id` of the attached `src` is the rest of main's run `id`: a run whose writer lost
+// the lock of main part-way (writer.hpp, Diversion) left there its row, `running`, and went on in
+// a pending report under the same id, with the same scenario, text, seed, version, start and
+// sweep point.
+Expected<bool, std::string> continues(Database& db, RunId id) {
+  auto q = db.prepare(
+      "SELECT count(*) FROM main.run m JOIN src.run s ON m.run_id = s.run_id WHERE s.run_id = ? AND "
+      "m.status = 'running' AND m.scenario = s.scenario AND m.scenario_text = s.scenario_text AND "
+      "m.seed = s.seed AND m.version = s.version AND m.started = s.started AND "
+      "m.sweep_point = s.sweep_point");
+  if (!q) return Unexpected(q.error());
+  q->bind(1, std::int64_t{id});
+  const bool found = q->step() && q->int64(0) == 1;
+  if (!q->error().empty()) return Unexpected(q->error());
+  return found;
+}
+
+// Copies run `old_id` of the attached `src` with all its rows; its id in main. With `join`, a run
+// that continues main's run of the same id (continues()) is joined to it: its rows are added to
+// that run and its end columns (status, finished, ...) replace the `running` row's.
+Expected<RunId, std::string> copy_run(Database& db, RunId old_id, bool join) {
   auto exists = db.prepare("SELECT count(*) FROM src.run WHERE run_id = ?");
   if (!exists) return Unexpected(exists.error());
   exists->bind(1, std::int64_t{old_id});
   if (!exists->step() || exists->int64(0) == 0) return Unexpected(std::string("no such run"));
   // The run columns `src` has: a report of an earlier schema (schema_upgrade.hpp) lacks the later
   // ones, which then take main's defaults.
-  std::vector<std::string_view> present;
+  std::vector<std::string_view> present, ends;
   {
     auto info = db.prepare("SELECT name FROM pragma_table_info('run', 'src')");
     if (!info) return Unexpected(info.error());
@@ -36,15 +56,34 @@ Expected<RunId, std::string> copy_run(Database& db, RunId old_id) {
     if (!info->error().empty()) return Unexpected(info->error());
     for (const auto c : run_columns())
       if (std::find(names.begin(), names.end(), c) != names.end()) present.push_back(c);
+    for (const auto& c : kRunColumns) {
+      if ((c.write == RunWrite::kEnd || c.write == RunWrite::kBoth) &&
+          std::find(names.begin(), names.end(), c.name) != names.end())
+        ends.push_back(c.name);
+    }
   }
-  const std::string run_cols = column_list(present);
-  auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +
-                           " FROM src.run WHERE run_id = ?");
-  if (!insert) return Unexpected(insert.error());
-  insert->bind(1, std::int64_t{old_id});
-  (void)insert->step();
-  if (!insert->error().empty()) return Unexpected(insert->error());
-  const RunId new_id = db.last_insert_rowid();
+  RunId new_id = 0;
+  const auto joined = join ? continues(db, old_id) : Expected<bool, std::string>(false);
+  if (!joined) return Unexpected(joined.error());
+  if (*joined) {
+    const std::string end_cols = column_list(ends);
+    auto update = db.prepare("UPDATE main.run SET (" + end_cols + ") = (SELECT " + end_cols +
+                             " FROM src.run WHERE run_id = ?1) WHERE run_id = ?1");
+    if (!update) return Unexpected(update.error());
+    update->bind(1, std::int64_t{old_id});
+    (void)update->step();
+    if (!update->error().empty()) return Unexpected(update->error());
+    new_id = old_id;
+  } else {
+    const std::string run_cols = column_list(present);
+    auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +
+                             " FROM src.run WHERE run_id = ?");
+    if (!insert) return Unexpected(insert.error());
+    insert->bind(1, std::int64_t{old_id});
+    (void)insert->step();
+    if (!insert->error().empty()) return Unexpected(insert->error());
+    new_id = db.last_insert_rowid();
+  }
   for (const auto& t : run_tables()) {
     const std::string cols = column_list(t.columns);
     const std::string name(t.name);
@@ -66,7 +105,7 @@ Status copy_all_runs(Database& db, std::vector<RunId>& copied) {
   while (ids->step()) runs.push_back(ids->int64(0));
   if (!ids->error().empty()) return Unexpected(ids->error());
   for (const RunId old_id : runs) {
-    auto id = copy_run(db, old_id);
+    auto id = copy_run(db, old_id, /*join=*/false);
     if (!id) return Unexpected(id.error());
     copied.push_back(*id);
   }
@@ -109,7 +148,7 @@ Expected<std::vector<RunId>, std::string> merge_report(const std::string& destin
 }
 
 Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
-                                                    const std::vector<RunOf>& runs) {
+                                                    const std::vector<RunOf>& runs, bool join_continued) {
   auto db = open_destination(destination);
   if (!db) return Unexpected(db.error());
   std::vector<RunId> copied;
@@ -120,7 +159,7 @@ Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destinati
     if (auto s = attach(*db, runs[i].report); !s) return Unexpected(s.error());
     if (auto s = db->exec("BEGIN IMMEDIATE"); !s) return Unexpected(s.error());
     for (; i < end; ++i) {
-      auto id = copy_run(*db, runs[i].run);
+      auto id = copy_run(*db, runs[i].run, join_continued);
       if (!id) {
         (void)db->exec("ROLLBACK");
         return Unexpected("copying run " + std::to_string(runs[i].run) + " of " + runs[i].report + ": " +

@@ -52,9 +52,10 @@ std::string insert_sql() {
 // Whether begin_run (`at` kBegin) or finish_run (kEnd) writes column `c` of `run`.
 bool written_at(const RunColumn& c, RunWrite at) { return c.write == at || c.write == RunWrite::kBoth; }
 
-// "INSERT INTO run (scenario, ...) VALUES (?, ...)": the columns begin_run writes.
-std::string run_insert_sql() {
-  std::string cols, marks;
+// "INSERT INTO run (scenario, ...) VALUES (?, ...)": the columns begin_run writes (after run_id
+// when `with_id`).
+std::string run_insert_sql(bool with_id = false) {
+  std::string cols = with_id ? "run_id" : "", marks = with_id ? "?" : "";
   for (const auto& c : kRunColumns) {
     if (!written_at(c, RunWrite::kBegin)) continue;
     cols += (cols.empty() ? "" : ", ") + std::string(c.name);
@@ -72,10 +73,10 @@ std::string run_update_sql() {
   return "UPDATE run SET " + sets + " WHERE run_id = ?";
 }
 
-// Binds the columns of `row` written at `at` in kRunColumns order (for kEnd, then run_id): the
-// parameters of run_insert_sql() or run_update_sql().
-void bind_run(Statement& s, const RunRow& row, RunWrite at) {
-  int index = 1;
+// Binds the columns of `row` written at `at` in kRunColumns order (for kEnd, then run_id), from
+// parameter `first` on: the parameters of run_insert_sql() or run_update_sql().
+void bind_run(Statement& s, const RunRow& row, RunWrite at, int first = 1) {
+  int index = first;
   for (const auto& c : kRunColumns) {
     if (written_at(c, at)) bind_cell(s, index++, c.get(row));
   }
@@ -153,11 +154,12 @@ OpenedReport open_report_db(const std::string& path) {
   return {std::move(*db), "", false};
 }
 
-// Inserts the run row as begin_run writes it; returns its id.
-Expected<RunId, std::string> insert_run(Database& db, const RunRow& row) {
-  auto stmt = db.prepare(run_insert_sql());
+// Inserts the run row as begin_run writes it, as run `id` when it is not 0; returns its id.
+Expected<RunId, std::string> insert_run(Database& db, const RunRow& row, RunId id = 0) {
+  auto stmt = db.prepare(run_insert_sql(id != 0));
   if (!stmt) return Unexpected(stmt.error());
-  bind_run(*stmt, row, RunWrite::kBegin);
+  if (id != 0) stmt->bind(1, std::int64_t{id});
+  bind_run(*stmt, row, RunWrite::kBegin, id != 0 ? 2 : 1);
   (void)stmt->step();
   if (!stmt->error().empty()) return Unexpected("writing run: " + stmt->error());
   return db.last_insert_rowid();
@@ -173,23 +175,25 @@ struct ReportWriter::Impl {
   std::string sticky_error;
   // Pending<R> for every R of RunRecords, in table order.
   ForEachRecord<Pending> pending;
-  RunRow begun;                     // the current run's row as begin_run wrote it
-  bool run_rows_committed = false;  // some of the current run's rows are committed
+  RunRow begun;  // the current run's row as begin_run wrote it
   std::optional<Diversion> diversion;
 
   // Whether a failure of `db` (the last one) may be left behind by going on in the fallback.
   bool can_divert() const { return !diversion && !options.fallback_path.empty() && db.last_error_is_busy(); }
 
-  // Goes on in the fallback report: the current run's row is inserted there and the rows not
-  // yet committed move to it.
+  // Goes on in the fallback report: the current run's row is inserted there (under the id it has
+  // in the first file when the fallback has that id free: merge.hpp's copy_runs then joins the two
+  // parts) and the rows not yet committed move to it.
   Status divert() {
     auto opened = open_report_db(options.fallback_path);
     if (!opened.db) return Unexpected(opened.error);
     std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
     db = std::move(*opened.db);
-    diversion = Diversion{options.fallback_path, run_rows_committed ? run : 0};
+    diversion = Diversion{options.fallback_path, run};
     if (run == 0) return std::monostate{};
-    auto id = insert_run(db, begun);
+    const auto taken = query_int(db, "SELECT count(*) FROM run WHERE run_id = " + std::to_string(run));
+    if (!taken) return Unexpected(taken.error());
+    auto id = insert_run(db, begun, *taken == 0 ? run : 0);
     if (!id) return Unexpected(id.error());
     std::apply(
         [&](auto&... p) {
@@ -201,7 +205,6 @@ struct ReportWriter::Impl {
         },
         pending);
     run = *id;
-    run_rows_committed = false;
     return std::monostate{};
   }
 
@@ -278,7 +281,6 @@ struct ReportWriter::Impl {
       return write_batch();
     }
     clear();
-    if (run != 0) run_rows_committed = true;
     return rows;
   }
 };
@@ -325,7 +327,6 @@ Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   }
   if (!id) return Unexpected(id.error());
   impl_->begun = std::move(row);
-  impl_->run_rows_committed = false;
   impl_->run = *id;
   return impl_->run;
 }
@@ -344,9 +345,10 @@ Expected<std::size_t, std::string> ReportWriter::flush() {
 }
 
 Expected<RunId, std::string> ReportWriter::finish_run(const RunEnd& end) {
-  const RunId run = impl_->run;
-  if (run == 0) return Unexpected(std::string("finish_run without begin_run"));
+  if (impl_->run == 0) return Unexpected(std::string("finish_run without begin_run"));
   const auto flushed = flush();
+  // Read after the flush: a flush that went on in the fallback gave the run another id there.
+  const RunId run = impl_->run;
   RunRow row;
   row.run_id = run;
   // A run whose rows could not all be written is marked failed rather than complete.

@@ -35,9 +35,11 @@ struct WriterOptions {
 
 // Where a writer went when the file's lock could not be had (WriterOptions::fallback_path).
 struct Diversion {
-  std::string path;               // the fallback report now written to
-  RunId partial_run_in_file = 0;  // the run's id in the first file when some of its rows were
-                                  // committed there before (its row stays "running"), else 0
+  std::string path;  // the fallback report now written to
+  // The run's id in the first file when its row was written there before the lock was lost (that
+  // row stays "running" with the rows committed before; the rest of the run and its end are in
+  // `path`, under the same id when it was free there), else 0.
+  RunId partial_run_in_file = 0;
 };
 
 // Writes runs and their records to one report file: the SQLite RecordSink. Move-only; the

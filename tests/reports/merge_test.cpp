@@ -4,8 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "reports/digest.hpp"
 #include "reports/reader.hpp"
+#include "reports/sqlite_db.hpp"
 #include "tests/reports/sample_report.hpp"
 
 namespace ptplab::reports {
@@ -74,6 +77,75 @@ TEST(CopyRuns, AMissingRunIsAnErrorNamingIt) {
   const auto copied = copy_runs(temp_report_path("out"), {{a, 1}, {a, 7}});
   ASSERT_FALSE(copied.has_value());
   EXPECT_NE(copied.error().find("run 7"), std::string::npos) << copied.error();
+}
+
+// Review finding (review2 S2): a run that lost the lock of its report part-way left its first
+// rows there (`running`) and the rest in its pending report; `report merge --append` made them two
+// runs. With join_continued the rest is joined to its first rows: one run, as if written whole.
+TEST(CopyRuns, JoinsTheRestOfARunThatLostTheLockToItsFirstRows) {
+  const auto write = [](ReportWriter& w, Database* lock_after_first_batch) {
+    const RunId run = w.begin_run({"split", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value();
+    w.add(TimeseriesRecord{"x", 0, 0.0});
+    w.add(TimeseriesRecord{"x", 1, 1.0});   // a batch of 2: committed
+    const std::atomic<bool> stopped{true};  // lock waits give up after 1 s
+    if (lock_after_first_batch) {
+      EXPECT_TRUE(lock_after_first_batch->exec("BEGIN IMMEDIATE").has_value());
+      give_up_lock_waits_when(&stopped);
+    }
+    w.add(TimeseriesRecord{"x", 2, 2.0});
+    w.add(TimeseriesRecord{"y", 3, 3.0});  // a batch of 2: goes to the pending report
+    const auto end = w.finish_run({RunStatus::kComplete, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0});
+    give_up_lock_waits_when(nullptr);
+    if (lock_after_first_batch) (void)lock_after_first_batch->exec("ROLLBACK");
+    EXPECT_TRUE(end.has_value()) << end.error();
+    return run;
+  };
+  const auto whole = temp_report_path("whole");
+  {
+    auto w = ReportWriter::open(whole).value();
+    write(w, nullptr);
+  }
+  for (const bool join : {true, false}) {
+    SCOPED_TRACE(join ? "joined" : "appended");
+    const auto split = temp_report_path(join ? "split-joined" : "split-appended");
+    const std::string pending = split + ".1.pending.db";
+    {
+      auto w = ReportWriter::open(split, {.batch_rows_max = 2, .fallback_path = pending}).value();
+      auto holder = Database::open(split, true).value();
+      write(w, &holder);
+      ASSERT_TRUE(w.diverted().has_value());
+      EXPECT_EQ(w.diverted()->partial_run_in_file, 1);
+    }
+    const auto ids = copy_runs(split, {{pending, 1}}, join);
+    ASSERT_TRUE(ids.has_value()) << ids.error();
+    auto reader = ReportReader::open(split).value();
+    const auto runs = reader.list_runs().value();
+    if (join) {
+      EXPECT_EQ(*ids, std::vector<RunId>{1});
+      ASSERT_EQ(runs.size(), 1u);
+      EXPECT_EQ(runs[0].status, "complete");
+      EXPECT_EQ(report_digest(split, 1).value(), report_digest(whole, 1).value());
+    } else {
+      EXPECT_EQ(*ids, std::vector<RunId>{2});
+      ASSERT_EQ(runs.size(), 2u);
+      EXPECT_EQ(runs[0].status, "running");
+    }
+  }
+}
+
+// A run of another file that merely has the same id as a `running` run is appended, not joined:
+// the two must agree on scenario, text, seed, version, start and sweep point.
+TEST(CopyRuns, JoinsOnlyTheSameRun) {
+  const auto out = temp_report_path("out");
+  const auto other = temp_report_path("other");
+  {
+    auto w = ReportWriter::open(out).value();
+    ASSERT_EQ(w.begin_run({"split", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+    auto o = ReportWriter::open(other).value();
+    ASSERT_EQ(o.begin_run({"split", "{}", 6, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+    ASSERT_TRUE(o.finish_run({RunStatus::kComplete, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0}).has_value());
+  }  // `out`'s run is left running
+  EXPECT_EQ(copy_runs(out, {{other, 1}}, /*join_continued=*/true).value(), std::vector<RunId>{2});
 }
 
 }  // namespace

@@ -295,12 +295,58 @@ TEST(ReportWriter, GoesOnInItsFallbackWhenAReaderOutlastsTheCommit) {
   give_up_lock_waits_when(nullptr);
   ASSERT_TRUE(finished.has_value()) << finished.error();
   ASSERT_TRUE(writer.diverted().has_value());
-  EXPECT_EQ(writer.diverted()->partial_run_in_file, 0);
+  EXPECT_EQ(writer.diverted()->partial_run_in_file, 1);  // its row was written at begin_run
   reading = Statement();
   (void)reader.exec("COMMIT");
   EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM timeseries WHERE run_id = 1 AND t_ns = 5"), 1);
   EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM run WHERE status = 'complete'"), 1);
   EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM timeseries"), 0);
+}
+
+// Review finding (review2 S2): a run of a report that already held runs lost the lock part-way,
+// then was stopped: its end went to the run of the same id in the fallback, which was not the
+// run's there, and the fallback kept the run `running` though stderr said interrupted. The run
+// keeps its id in the fallback when that is free, and its end is written whatever its id there.
+TEST(ReportWriter, ARunDivertedPartWayEndsAsItEndedInTheFallback) {
+  for (const bool id_taken_in_fallback : {false, true}) {
+    SCOPED_TRACE(id_taken_in_fallback ? "run 3 taken in the fallback" : "run 3 free in the fallback");
+    const auto path = temp_report_path(id_taken_in_fallback ? "locked-later-taken" : "locked-later-free");
+    const std::string fallback = path + ".1.pending.db";
+    {
+      auto earlier = ReportWriter::open(path).value();
+      write_sample_run(earlier, 1);
+      write_sample_run(earlier, 2);
+    }
+    if (id_taken_in_fallback) {
+      auto other = ReportWriter::open(fallback).value();
+      for (std::uint64_t seed = 1; seed <= 3; ++seed) write_sample_run(other, seed);
+    }
+    auto writer = ReportWriter::open(path, {.batch_rows_max = 2, .fallback_path = fallback}).value();
+    const RunId run = writer.begin_run({"later", "{}", 9, "test", "2026-11-30T12:00:00Z", ""}).value();
+    ASSERT_EQ(run, 3);
+    writer.add(TimeseriesRecord{"x", 0, 0.0});
+    writer.add(TimeseriesRecord{"x", 1, 1.0});  // committed to `path`
+    auto holder = Database::open(path, true).value();
+    ASSERT_TRUE(holder.exec("BEGIN IMMEDIATE").has_value());
+    writer.add(TimeseriesRecord{"x", 2, 2.0});
+    const std::atomic<bool> stopped{true};
+    give_up_lock_waits_when(&stopped);
+    const auto finished =
+        writer.finish_run({RunStatus::kInterrupted, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0});
+    give_up_lock_waits_when(nullptr);
+    (void)holder.exec("ROLLBACK");
+    ASSERT_TRUE(finished.has_value()) << finished.error();
+    ASSERT_TRUE(writer.diverted().has_value());
+    EXPECT_EQ(writer.diverted()->partial_run_in_file, 3);
+    const int id_there = id_taken_in_fallback ? 4 : 3;
+    EXPECT_EQ(scalar_query(fallback, "SELECT run_id FROM run WHERE seed = 9 AND status = 'interrupted'"),
+              id_there);
+    EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM run WHERE status = 'running'"), 0);
+    EXPECT_EQ(scalar_query(fallback, "SELECT count(*) FROM timeseries WHERE t_ns = 2 AND run_id = " +
+                                         std::to_string(id_there)),
+              1);
+    EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM run WHERE run_id = 3 AND status = 'running'"), 1);
+  }
 }
 
 // Locked from the start: the writer opens its fallback instead, and the run is whole there.

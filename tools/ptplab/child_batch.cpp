@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "reports/unfinished_runs.hpp"
+#include "tools/ptplab/pending_report.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
@@ -52,7 +53,8 @@ ChildBatch::ChildBatch(const std::string& temp_prefix, BatchOptions options)
     : options_(std::move(options)), tmp_(make_temp_dir(temp_prefix)) {}
 
 ChildBatch::~ChildBatch() {
-  if (!tmp_.empty()) remove_temp_dir(tmp_);
+  // A child's report that could not be merged anywhere is kept, with its folder (said in run()).
+  if (!tmp_.empty() && !(merger_ && merger_->kept_from() < jobs_.size())) remove_temp_dir(tmp_);
 }
 
 std::string ChildBatch::base(std::size_t job) const { return tmp_ + "/" + std::to_string(job); }
@@ -78,9 +80,8 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
 
 bool ChildBatch::run(std::vector<std::string> labels, const std::string& report, bool quiet,
                      const BatchRunner& runner) {
-  report_ = report;
   RunProgress progress(std::move(labels), quiet);
-  merger_.emplace(report, reports_of_, stamps_);
+  merger_.emplace(report, reports_of_, stamps_, report.empty() ? "" : pending_report_path(report));
   // A child stopped before it wrote its run's row (its report holds none) did not run: its point
   // reads `not run`, not `interrupted`.
   std::vector<std::size_t> never_ran;
@@ -118,14 +119,34 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   for (; said < jobs_.size(); ++said) {
     if (ended[said]) progress.finished(said, *ended[said]);
   }
+  std::string of_n = "/";  // appended piecewise: gcc 12 warns falsely on "/" + std::string
+  of_n.append(std::to_string(jobs_.size())).append("]");
+  if (const std::size_t from = merger_->diverted_from(); from < jobs_.size()) {
+    const std::string& pending = merger_->pending();
+    std::fprintf(stderr,
+                 "ptplab: the lock of %s could not be had (another process held it past the wait), so the "
+                 "runs from [%zu%s on went to %s instead, a report of its own: join it with `%s`, then "
+                 "remove %s\n",
+                 report.c_str(), from + 1, of_n.c_str(), pending.c_str(),
+                 join_command(report, pending).c_str(), pending.c_str());
+  }
+  if (const std::size_t from = merger_->kept_from(); from < jobs_.size()) {
+    std::fprintf(stderr,
+                 "ptplab: the runs from [%zu%s on are not in %s: their reports are kept in %s (JOB.db, JOB "
+                 "counted from 0); join each, in order, with `%s`\n",
+                 from + 1, of_n.c_str(), report.c_str(), tmp_.c_str(),
+                 join_command(report, tmp_ + "/" + std::to_string(from) + ".db").c_str());
+  }
   return merged_;
 }
 
 std::string ChildBatch::log(std::size_t job) const { return read_text(jobs_[job].log_path); }
 
 std::string ChildBatch::output(std::size_t job) const {
-  return name_merged_report(log(job), reports_of_[job], merged_ ? report_ : "",
-                            merged_ ? merger_->ids_of(job) : std::vector<reports::RunId>{});
+  if (merger_->kept_from() <= job) return log(job);  // its report is kept where the log says
+  const bool merged = !merger_->ids_of(job).empty();
+  return name_merged_report(log(job), reports_of_[job], merged ? merger_->merged_into(job) : "",
+                            merger_->ids_of(job));
 }
 
 }  // namespace ptplab::cli

@@ -86,6 +86,10 @@ class ChildBatch {
   [[nodiscard]] const std::vector<reports::RunSummary>& runs_of(std::size_t job) const {
     return merger_->runs_of(job);
   }
+  // After run(): the first job whose runs went to the pending report (pending()) because the
+  // report's lock could not be had (ChildReportMerger); size() or more: none.
+  [[nodiscard]] std::size_t diverted_from() const { return merger_->diverted_from(); }
+  [[nodiscard]] const std::string& pending() const { return merger_->pending(); }
   // What job `job` printed, with its report named as merged (name_merged_report).
   [[nodiscard]] std::string output(std::size_t job) const;
   // The text job `job` printed, as it printed it.
@@ -99,7 +103,6 @@ class ChildBatch {
   std::vector<std::vector<std::string>> extras_;
   std::vector<std::string> reports_of_;
   std::vector<std::optional<reports::RunRow>> stamps_;
-  std::string report_;
   std::optional<ChildReportMerger> merger_;
   std::vector<int> status_;
   bool merged_ = false;

@@ -39,34 +39,53 @@ std::string name_merged_report(std::string output, const std::string& child_repo
 }
 
 ChildReportMerger::ChildReportMerger(std::string destination, std::vector<std::string> child_reports,
-                                     std::vector<std::optional<reports::RunRow>> stamps)
+                                     std::vector<std::optional<reports::RunRow>> stamps, std::string pending)
     : destination_(std::move(destination)),
       children_(std::move(child_reports)),
       stamps_(std::move(stamps)),
       done_(children_.size(), false),
       runs_(children_.size()),
-      ids_(children_.size()) {}
+      ids_(children_.size()),
+      pending_(std::move(pending)) {}
 
 void ChildReportMerger::merge(std::size_t job) {
   const auto& child = children_[job];
   runs_[job] = read_child_runs(child);
-  if (destination_.empty() || !ok_ || !std::filesystem::exists(child)) return;
+  if (destination_.empty() || !std::filesystem::exists(child)) return;
+  // After a report that could not be merged anywhere the later ones stay beside it: kept in job
+  // order, for the user to join in that order.
+  if (kept_from_ != SIZE_MAX) return;
+  const auto keep = [&] {
+    kept_from_ = job;
+    ok_ = false;
+  };
   // Stamped in the child's file, so that the merge carries the stamp and the file is removed
   // right after it (a parent killed in between leaves a merged report in the temporary folder).
   if (job < stamps_.size() && stamps_[job]) {
     if (auto s = reports::stamp_sweep_run(child, std::nullopt, *stamps_[job]); !s) {
       std::fprintf(stderr, "ptplab: marking the run of %s as a sweep's: %s\n", child.c_str(),
                    s.error().c_str());
-      ok_ = false;
-      return;
+      return keep();
     }
   }
-  auto merged = reports::merge_report(destination_, child);
-  if (!merged) {
+  if (diverted_from_ == SIZE_MAX) {
+    auto merged = reports::merge_report(destination_, child);
+    if (merged) {
+      ids_[job] = std::move(*merged);
+      std::error_code ignored;
+      std::filesystem::remove(child, ignored);
+      return;
+    }
     std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination_.c_str(),
                  merged.error().c_str());
-    ok_ = false;
-    return;
+    if (pending_.empty()) return keep();
+    diverted_from_ = job;
+  }
+  auto merged = reports::merge_report(pending_, child);
+  if (!merged) {
+    std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), pending_.c_str(),
+                 merged.error().c_str());
+    return keep();
   }
   ids_[job] = std::move(*merged);
   std::error_code ignored;

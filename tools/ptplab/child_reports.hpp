@@ -2,6 +2,7 @@
 // read here for the verdict and merged into the parent's report in a fixed order.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,10 +30,15 @@ namespace ptplab::cli {
 // child's runs are read before its file goes (runs_of). `destination` "" merges nothing.
 // A job with a stamp (a sweep's run) has its runs' sweep columns set to the stamp's as merged
 // (reports/sweep_shards.hpp: which sweep and shard they belong to).
+// A merge into `destination` that fails (its lock could not be had: another process held it past
+// the wait, or 1 s after a stop) is not lost: that job and every later one go to `pending`
+// (pending_report.hpp), a report of its own beside it, and diverted_from() says from which job.
+// A child's report that cannot be merged there either is kept where it is, and so are the later
+// ones (kept_from()): the caller must then keep the temporary folder.
 class ChildReportMerger {
  public:
   ChildReportMerger(std::string destination, std::vector<std::string> child_reports,
-                    std::vector<std::optional<reports::RunRow>> stamps = {});
+                    std::vector<std::optional<reports::RunRow>> stamps = {}, std::string pending = {});
 
   // Job `job` ended: merges it and the finished jobs after it, in order, up to the first still running.
   void finished(std::size_t job);
@@ -46,6 +52,17 @@ class ChildReportMerger {
   // The run ids job `job`'s runs got in the destination (empty before it was merged, or with no
   // destination).
   [[nodiscard]] const std::vector<reports::RunId>& ids_of(std::size_t job) const { return ids_[job]; }
+  // The report job `job`'s runs were merged into: the destination, or the pending report from
+  // diverted_from() on.
+  [[nodiscard]] const std::string& merged_into(std::size_t job) const {
+    return job >= diverted_from_ ? pending_ : destination_;
+  }
+  // The first job merged into the pending report (size of the batch or more: none).
+  [[nodiscard]] std::size_t diverted_from() const { return diverted_from_; }
+  // The first job whose report could not be merged anywhere and is kept in its place (with every
+  // later one); size of the batch or more: none.
+  [[nodiscard]] std::size_t kept_from() const { return kept_from_; }
+  [[nodiscard]] const std::string& pending() const { return pending_; }
 
  private:
   void merge(std::size_t job);
@@ -56,7 +73,10 @@ class ChildReportMerger {
   std::vector<bool> done_;
   std::vector<std::vector<reports::RunSummary>> runs_;
   std::vector<std::vector<reports::RunId>> ids_;
+  std::string pending_;
   std::size_t next_ = 0;  // the first job not merged yet
+  std::size_t diverted_from_ = SIZE_MAX;
+  std::size_t kept_from_ = SIZE_MAX;
   bool ok_ = true;
 };
 

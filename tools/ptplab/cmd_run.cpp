@@ -23,6 +23,7 @@
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/mpi_launch.hpp"
+#include "tools/ptplab/pending_report.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
 #include "tools/ptplab/run_timeout.hpp"
@@ -57,20 +58,15 @@ class OrphanCleanup {
   pid_t parent_;
 };
 
-// Where a run goes when the lock of `report` cannot be had: "R.db.<pid>.pending.db" beside it.
-std::string fallback_report_path(const std::string& report) {
-  return report + "." + std::to_string(getpid()) + ".pending.db";
-}
-
-// What a run written to its fallback report says: where it is and how to join it.
+// What a run written to its pending report says: where it is and how to join it.
 std::string diversion_note(const std::string& report, const reports::Diversion& d) {
   std::string note = "ptplab run: the lock of " + report +
                      " could not be had (another process held it past the wait), so the run went to " +
-                     d.path + " instead, a report of its own: join it with `ptplab report merge --append " + report +
-                     " " + d.path + "`, then remove " + d.path;
+                     d.path + " instead, a report of its own: join it with `" + join_command(report, d.path) +
+                     "`, then remove " + d.path;
   if (d.partial_run_in_file != 0) {
-    note += "; run " + std::to_string(d.partial_run_in_file) + " of " + report +
-            " holds its first rows (status running) and is not the whole run";
+    note += "; until then run " + std::to_string(d.partial_run_in_file) + " of " + report +
+            " holds only its first rows (status running), and the join adds the rest to it";
   }
   return note;
 }
@@ -192,7 +188,7 @@ int run(int argc, char** argv) {
     std::error_code ignored;
     const bool appended = std::filesystem::exists(path, ignored);
     reports::WriterOptions options;
-    options.fallback_path = fallback_report_path(path);
+    options.fallback_path = pending_report_path(path);
     auto writer = reports::ReportWriter::open(path, options);
     if (!writer) {
       std::fprintf(stderr, "ptplab run: %s: %s\n", path.c_str(), writer.error().c_str());

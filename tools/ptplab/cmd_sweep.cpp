@@ -338,7 +338,12 @@ int sweep(int argc, char** argv) {
   std::printf("runs\n%sper point\n%s%s%s", format_sweep_runs(rows).c_str(), format_sweep_points(rows).c_str(),
               warnings.c_str(), logs.c_str());
   if (!merged) verdict = 2;
-  std::printf("report: %s\n", report.c_str());
+  if (batch.diverted_from() < batch.size()) {
+    std::printf("report: %s (the runs from [%zu/%zu] on are in %s: its lock could not be had)\n",
+                report.c_str(), batch.diverted_from() + 1, batch.size(), batch.pending().c_str());
+  } else {
+    std::printf("report: %s\n", report.c_str());
+  }
   return stop_requested().load() ? interrupted_exit_status() : verdict;
 }
 

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -54,13 +55,36 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
   std::vector<reports::RunOf> runs;
   for (const auto& in : *read)
     for (const auto& r : in.runs) runs.push_back({in.file, r.run_id});
-  const auto ids = reports::copy_runs(out, runs);
+  // The runs OUT has before: an id among them in the result is a run joined to its first rows.
+  std::vector<reports::RunId> before;
+  if (std::filesystem::exists(out)) {
+    auto reader = reports::ReportReader::open(out);
+    auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
+    if (!listed) {
+      std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
+      return 2;
+    }
+    for (const auto& r : *listed) before.push_back(r.run_id);
+  }
+  const auto ids = reports::copy_runs(out, runs, /*join_continued=*/true);
   if (!ids) {
     std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
     return 2;
   }
-  std::printf("%s: %zu %s appended from %zu %s\n", out.c_str(), ids->size(),
-              ids->size() == 1 ? "run" : "runs", inputs.size(), inputs.size() == 1 ? "report" : "reports");
+  std::string joined;  // "4, 7": the runs whose rest was joined to their first rows
+  std::size_t appended = 0;
+  for (const auto id : *ids) {
+    if (std::find(before.begin(), before.end(), id) == before.end()) {
+      ++appended;
+    } else {
+      joined += (joined.empty() ? "" : ", ") + std::to_string(id);
+    }
+  }
+  std::printf("%s: %zu %s appended from %zu %s", out.c_str(), appended, appended == 1 ? "run" : "runs",
+              inputs.size(), inputs.size() == 1 ? "report" : "reports");
+  if (!joined.empty())
+    std::printf("; the rest of run %s of %s joined to its first rows", joined.c_str(), out.c_str());
+  std::printf("\n");
   return 0;
 }
 
@@ -81,7 +105,9 @@ int report_merge(int argc, char** argv) {
       "beside itself and renamed into place: it is never left half-merged.\n"
       "With --append: every run of each REPORT, with all its rows, is appended to OUT (created if\n"
       "missing) in the order given, as it is, with no shard checks: to join the report a run wrote\n"
-      "beside a locked one (R.db.<pid>.pending.db), or the reports of separate runs.\n"
+      "beside a locked one (R.db.<pid>.pending.db), or the reports of separate runs. A run that\n"
+      "lost the lock part-way left its first rows in OUT (status running) and the rest in the\n"
+      "pending report under the same run id: the two parts are joined into that one run.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "replace", "OUT may exist: it is replaced by the merged report (never appended to)")(

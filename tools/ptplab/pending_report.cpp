@@ -1,0 +1,37 @@
+// Pending report names and the command that joins one (see pending_report.hpp).
+#include "tools/ptplab/pending_report.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace ptplab::cli {
+
+std::string pending_report_path(const std::string& report) {
+  return report + "." + std::to_string(getpid()) + ".pending.db";
+}
+
+std::string shell_word(std::string_view word) {
+  const auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("_./:=+,@%-").find(c) != std::string_view::npos;
+  };
+  if (!word.empty() && std::all_of(word.begin(), word.end(), plain)) return std::string(word);
+  std::string out = "'";
+  for (const char c : word) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::string join_command(const std::string& report, const std::string& pending) {
+  std::string out = "ptplab report merge --append ";
+  out.append(shell_word(report)).append(" ").append(shell_word(pending));
+  return out;
+}
+
+}  // namespace ptplab::cli
