@@ -83,5 +83,13 @@ check "--replace (exit $?)" $?
 check "--replace replaces OUT: 6 runs, the digest of the whole sweep" $?
 ls "$tmp"/merged2.db.*merging >/dev/null 2>&1; [[ $? != 0 ]]; check "no partial file left beside OUT" $?
 
+# review2 M1: more shards than runs left shards with no run, which no merge could join: refused.
+"$PTPLAB" sweep $sc --set "$sw" --shard 6/7 --report "$tmp/s7-6.db" >"$tmp/s7.out" 2>&1
+rc=$?
+[[ $rc == 2 ]] && grep -qF -- "--shard 6/7: the sweep has 6 runs, so shard 6 would run nothing; give at most 6 shards" \
+  "$tmp/s7.out"
+check "--shard N above the sweep's runs is refused (exit $rc)" $?
+[[ ! -e "$tmp/s7-6.db" ]]; check "and writes no report" $?
+
 [[ $failures == 0 ]] && echo "all sweep shard checks passed" || echo "$failures sweep shard checks failed"
 exit $((failures > 0))

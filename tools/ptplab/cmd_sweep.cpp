@@ -191,6 +191,20 @@ int sweep(int argc, char** argv) {
       std::fprintf(stderr, "%s: point %s: %s\n", file.c_str(), p.label.c_str(), e.to_string().c_str());
   }
   if (!valid) return 2;
+  // A shard with no run would write no report saying which sweep it is of, so `report merge`
+  // could never join it (review2 M1): N above the sweep's runs is refused.
+  if (shard.count > points->size()) {
+    const std::string idle = shard.count - 1 == points->size() ? "shard " + std::to_string(points->size())
+                                                               : "shards " + std::to_string(points->size()) +
+                                                                     " to " + std::to_string(shard.count - 1);
+    std::fprintf(
+        stderr,
+        "ptplab sweep: --shard %zu/%zu: the sweep has %zu run%s, so %s would run nothing; give at most "
+        "%zu shards\n",
+        shard.index, shard.count, points->size(), points->size() == 1 ? "" : "s", idle.c_str(),
+        points->size());
+    return 2;
+  }
   // Which sweep and shard the report's runs belong to (`ptplab report merge` checks it).
   const reports::RunRow stamp = sweep_stamp(plan, shard);
   const std::string report = vm.count("report") ? vm["report"].as<std::string>() : scenario->name + ".db";
