@@ -19,7 +19,12 @@ constexpr std::int64_t kTimeseriesPointsMax = 200'000;
 
 Expected<DeliveryOverTime, std::string> delivery_over_time(Database& db, RunId run, double bucket_s) {
   DeliveryOverTime out;
-  const auto bucket_ns = static_cast<std::int64_t>(std::max(1.0, bucket_s * kNsPerSecond));
+  // In [1 ns, 2^62 ns]: bucket_s comes from the report, which may hold any double (report_fuzz
+  // found 5e173, whose conversion to an integer is undefined); NaN reads as 1 ns.
+  const double wanted_ns = bucket_s * kNsPerSecond;
+  const std::int64_t bucket_ns = !(wanted_ns >= 1.0)   ? 1
+                                 : wanted_ns >= 0x1p62 ? std::int64_t{1} << 62
+                                                       : static_cast<std::int64_t>(wanted_ns);
   double intended_total = 0, delivered_total = 0;
   const Status s =
       for_each_row(db,
