@@ -20,25 +20,27 @@ std::string column_list(std::span<const std::string_view> columns) {
   return out;
 }
 
-// Whether run `id` of the attached `src` is the rest of main's run `id`: a run whose writer lost
-// the lock of main part-way (writer.hpp, Diversion) left there its row, `running`, and went on in
-// a pending report under the same id, with the same scenario, text, seed, version, start and
-// sweep point.
-Expected<bool, std::string> continues(Database& db, RunId id) {
+// The run of main that run `id` of the attached `src` is the rest of, or 0: a run whose writer
+// lost the lock of main part-way (writer.hpp, Diversion) left there its row, `running`, and went
+// on in a pending report with the same scenario, text, seed, version, start and sweep point
+// (under the same id when that was free there, else another). One such `running` run is it; of
+// several (the same scenario and seed started in the same second), the one with the same id.
+Expected<RunId, std::string> continued_run(Database& db, RunId id) {
   auto q = db.prepare(
-      "SELECT count(*) FROM main.run m JOIN src.run s ON m.run_id = s.run_id WHERE s.run_id = ? AND "
-      "m.status = 'running' AND m.scenario = s.scenario AND m.scenario_text = s.scenario_text AND "
-      "m.seed = s.seed AND m.version = s.version AND m.started = s.started AND "
-      "m.sweep_point = s.sweep_point");
+      "SELECT m.run_id FROM main.run m JOIN src.run s ON s.run_id = ? WHERE m.status = 'running' AND "
+      "m.scenario = s.scenario AND m.scenario_text = s.scenario_text AND m.seed = s.seed AND "
+      "m.version = s.version AND m.started = s.started AND m.sweep_point = s.sweep_point ORDER BY m.run_id");
   if (!q) return Unexpected(q.error());
   q->bind(1, std::int64_t{id});
-  const bool found = q->step() && q->int64(0) == 1;
+  std::vector<RunId> found;
+  while (q->step()) found.push_back(q->int64(0));
   if (!q->error().empty()) return Unexpected(q->error());
-  return found;
+  if (found.size() == 1) return found.front();
+  return std::find(found.begin(), found.end(), id) != found.end() ? id : RunId{0};
 }
 
 // Copies run `old_id` of the attached `src` with all its rows; its id in main. With `join`, a run
-// that continues main's run of the same id (continues()) is joined to it: its rows are added to
+// that continues a run of main (continued_run()) is joined to it: its rows are added to
 // that run and its end columns (status, finished, ...) replace the `running` row's.
 Expected<RunId, std::string> copy_run(Database& db, RunId old_id, bool join) {
   auto exists = db.prepare("SELECT count(*) FROM src.run WHERE run_id = ?");
@@ -63,17 +65,18 @@ Expected<RunId, std::string> copy_run(Database& db, RunId old_id, bool join) {
     }
   }
   RunId new_id = 0;
-  const auto joined = join ? continues(db, old_id) : Expected<bool, std::string>(false);
+  const auto joined = join ? continued_run(db, old_id) : Expected<RunId, std::string>(RunId{0});
   if (!joined) return Unexpected(joined.error());
-  if (*joined) {
+  if (*joined != 0) {
     const std::string end_cols = column_list(ends);
     auto update = db.prepare("UPDATE main.run SET (" + end_cols + ") = (SELECT " + end_cols +
-                             " FROM src.run WHERE run_id = ?1) WHERE run_id = ?1");
+                             " FROM src.run WHERE run_id = ?1) WHERE run_id = ?2");
     if (!update) return Unexpected(update.error());
     update->bind(1, std::int64_t{old_id});
+    update->bind(2, std::int64_t{*joined});
     (void)update->step();
     if (!update->error().empty()) return Unexpected(update->error());
-    new_id = old_id;
+    new_id = *joined;
   } else {
     const std::string run_cols = column_list(present);
     auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +

@@ -29,9 +29,9 @@ struct RunOf {
 // `destination`; on an error (a missing file or run) the runs copied before it stay.
 // With `join_continued`, a run that is the rest of a run of `destination` (a writer that lost the
 // lock part-way went on in a pending report, writer.hpp's Diversion: `destination` holds the run's
-// first rows under the same id, status `running`, and the same scenario, scenario_text, seed,
-// version, started and sweep_point) is joined to it instead: its rows are added to that run, its
-// end columns (status, finished, wall_seconds, ...) replace the `running` row's, and its id in the
+// first rows, status `running`, with the same scenario, scenario_text, seed, version, started and
+// sweep_point; of several such, the one with the same id) is joined to it instead: its rows are added to that
+// run, its end columns (status, finished, wall_seconds, ...) replace the `running` row's, and its id in the
 // result is that run's.
 [[nodiscard]] Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
                                                                   const std::vector<RunOf>& runs,

@@ -131,7 +131,10 @@ int retry_while_busy(void* state, int attempts_so_far) {
 
 }  // namespace
 
-void give_up_lock_waits_when(const std::atomic<bool>* flag) { g_give_up.store(flag); }
+void give_up_lock_waits_when(const std::atomic<bool>* flag) {
+  g_give_up.store(flag);
+  g_give_up_seen_ms.store(-1);  // the grace runs from when a wait first sees this flag raised
+}
 
 void notice_long_lock_waits_with(LockWaitNotice notice) { g_notice.store(notice); }
 

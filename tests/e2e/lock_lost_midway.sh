@@ -7,6 +7,7 @@
 #   `report merge --append` joins the two parts into that one run (it made two runs).
 # - `ptplab sweep`: the runs it could not merge go to a pending report (they were lost while the
 #   lines said `pass`); stderr and the report line name it with the command that joins it.
+# Review 12: joining a pending report twice is refused; --timeout bounds a lock wait.
 source "$(dirname "$0")/lib/preamble.bash"
 basic="$src/scenarios/suites/smoke/basic.json"
 hold_lock() {  # hold_lock REPORT: an sqlite3 session holds its write lock until release_lock
@@ -54,6 +55,27 @@ check "and says it joined run 3 ($(cat "$tmp/merge.out"))" $ok
   "1 complete, 2 complete, 3 interrupted" ]]
 check "the report then holds run 3 once, interrupted" $?
 "$PTPLAB" report "$tmp/r.db" >/dev/null; check "the joined report reads" $?
+# review 12 S3: the printed command pasted a second time counted the run twice.
+"$PTPLAB" report merge --append "$tmp/r.db" "$pending" >"$tmp/again.out" 2>&1
+rc=$?
+[[ $rc == 2 ]] && grep -qF "run 3 of $pending is already in $tmp/r.db as run 3" "$tmp/again.out"
+ok=$?
+check "joining it again is refused (exit $rc: $(cat "$tmp/again.out"))" $ok
+[[ "$(runs_in "$tmp/r.db" "1")" == 3 ]]; check "and the report still holds three runs" $?
+
+# review 12 M4: --timeout bounds a wait for the report's lock (it waited the lock's 10 minutes).
+hold_lock "$tmp/r.db"
+start=$SECONDS
+"$PTPLAB" run "$basic" --seed 4 --report "$tmp/r.db" --quiet --timeout 2s >"$tmp/timeout.out" 2>&1 &
+pid=$!
+wait_for 30 bash -c "! kill -0 $pid 2>/dev/null"
+took=$((SECONDS - start))
+wait $pid
+rc=$?
+release_lock
+[[ $rc == 124 && $took -le 15 ]]; check "run --timeout 2s into a locked report: exit 124 after $took s (got $rc)" $?
+[[ "$(sqlite3 "$tmp/r.db.$pid.pending.db" "SELECT status FROM run WHERE seed = 4" 2>&1)" == timed_out ]]
+check "its run is in its pending report, timed_out" $?
 
 # sweep: the lock is taken once the first run is merged; the later runs cannot be merged.
 "$PTPLAB" run "$basic" --report "$tmp/s.db" --quiet >/dev/null

@@ -133,6 +133,32 @@ TEST(CopyRuns, JoinsTheRestOfARunThatLostTheLockToItsFirstRows) {
   }
 }
 
+// Review 12 S1: the pending report already held a run with the stub's id (a run of the same
+// command that went there whole), so the rest of the run had another id there: it is still
+// joined to its first rows, found by what the run is.
+TEST(CopyRuns, JoinsTheRestOfARunUnderAnotherIdInThePendingReport) {
+  const auto out = temp_report_path("stub-1");
+  const auto pending = temp_report_path("pending-2");
+  {
+    auto w = ReportWriter::open(out).value();
+    ASSERT_EQ(w.begin_run({"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+    w.add(TimeseriesRecord{"x", 0, 0.0});
+    ASSERT_TRUE(w.flush().has_value());
+    auto p = ReportWriter::open(pending).value();
+    write_sample_run(p, 1);  // run 1 there: another run
+    ASSERT_EQ(p.begin_run({"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 2);
+    p.add(TimeseriesRecord{"x", 1, 1.0});
+    ASSERT_TRUE(p.finish_run({RunStatus::kInterrupted, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0}).has_value());
+  }  // `out`'s run 1 is left running
+  EXPECT_EQ(copy_runs(out, {{pending, 1}, {pending, 2}}, /*join_continued=*/true).value(),
+            (std::vector<RunId>{2, 1}));
+  auto reader = ReportReader::open(out).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].status, "interrupted");
+  EXPECT_EQ(runs[0].events, 10u);
+}
+
 // A run of another file that merely has the same id as a `running` run is appended, not joined:
 // the two must agree on scenario, text, seed, version, start and sweep point.
 TEST(CopyRuns, JoinsOnlyTheSameRun) {

@@ -124,7 +124,7 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   if (const std::size_t from = merger_->diverted_from(); from < jobs_.size()) {
     const std::string& pending = merger_->pending();
     std::fprintf(stderr,
-                 "ptplab: the lock of %s could not be had (another process held it past the wait), so the "
+                 "ptplab: the lock of %s could not be had (another process held it), so the "
                  "runs from [%zu%s on went to %s instead, a report of its own: join it with `%s`, then "
                  "remove %s\n",
                  report.c_str(), from + 1, of_n.c_str(), pending.c_str(),

@@ -4,6 +4,7 @@
 // stdout closed; the report then holds the run so far as `timed_out` or `interrupted`).
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/sqlite_db.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/json_checker.hpp"
 #include "scenarios/format/loader.hpp"
@@ -58,11 +60,29 @@ class OrphanCleanup {
   pid_t parent_;
 };
 
+// "<name>.db" in the current directory: a '/' in the scenario's name becomes '_' and a leading '.'
+// does too, so a name such as "../x" cannot put the report elsewhere (review 12 m3).
+std::string default_report_name(std::string name) {
+  std::replace(name.begin(), name.end(), '/', '_');
+  if (!name.empty() && name.front() == '.') name.front() = '_';
+  return name + ".db";
+}
+
+// Makes lock waits give up on `flag` (the watchdog's with --timeout: raised by the limit or a stop
+// signal) while it lives, then on the stop signals' flag again (reports/sqlite_db.hpp).
+class LockWaitsGiveUpOn {
+ public:
+  explicit LockWaitsGiveUpOn(const std::atomic<bool>* flag) { reports::give_up_lock_waits_when(flag); }
+  ~LockWaitsGiveUpOn() { reports::give_up_lock_waits_when(&stop_requested()); }
+  LockWaitsGiveUpOn(const LockWaitsGiveUpOn&) = delete;
+  LockWaitsGiveUpOn& operator=(const LockWaitsGiveUpOn&) = delete;
+};
+
 // What a run written to its pending report says: where it is and how to join it.
 std::string diversion_note(const std::string& report, const reports::Diversion& d) {
   std::string note = "ptplab run: the lock of " + report +
-                     " could not be had (another process held it past the wait), so the run went to " +
-                     d.path + " instead, a report of its own: join it with `" + join_command(report, d.path) +
+                     " could not be had (another process held it), so the run went to " + d.path +
+                     " instead, a report of its own: join it with `" + join_command(report, d.path) +
                      "`, then remove " + d.path;
   if (d.partial_run_in_file != 0) {
     note += "; until then run " + std::to_string(d.partial_run_in_file) + " of " + report +
@@ -184,9 +204,14 @@ int run(int argc, char** argv) {
                                      static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
   for (const auto& s : loaded) {
-    const std::string path = vm.count("report") ? vm["report"].as<std::string>() : s.name + ".db";
+    const std::string path =
+        vm.count("report") ? vm["report"].as<std::string>() : default_report_name(s.name);
     std::error_code ignored;
     const bool appended = std::filesystem::exists(path, ignored);
+    // Started before the report is opened: --timeout bounds a wait for the report's lock too.
+    std::optional<RunWatchdog> watchdog;  // with --timeout, the stop flag is the watchdog's
+    if (timeout) watchdog.emplace(std::chrono::nanoseconds(*timeout));
+    const LockWaitsGiveUpOn lock_waits(watchdog ? &watchdog->stop() : &stop_requested());
     reports::WriterOptions options;
     options.fallback_path = pending_report_path(path);
     auto writer = reports::ReportWriter::open(path, options);
@@ -199,9 +224,7 @@ int run(int argc, char** argv) {
     request.version = PTPLAB_VERSION;
     request.sweep_point = vm["sweep-point"].as<std::string>();
     request.stop = &stop_requested();
-    std::optional<RunWatchdog> watchdog;  // with --timeout, the stop flag is the watchdog's
-    if (timeout) {
-      watchdog.emplace(std::chrono::nanoseconds(*timeout));
+    if (watchdog) {
       request.stop = &watchdog->stop();
       request.timed_out = &watchdog->timed_out();
     }

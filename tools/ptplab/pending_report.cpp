@@ -4,14 +4,22 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <string>
 
 namespace ptplab::cli {
 
 std::string pending_report_path(const std::string& report) {
-  return report + "." + std::to_string(getpid()) + ".pending.db";
+  const std::string stem = report + "." + std::to_string(getpid());
+  std::string path = stem + ".pending.db";
+  std::error_code ignored;
+  for (int k = 2; std::filesystem::exists(path, ignored); ++k)
+    path = stem + "-" + std::to_string(k) + ".pending.db";
+  return path;
 }
 
 std::string shell_word(std::string_view word) {
+  if (!word.empty() && word.front() == '-') return shell_word("./" + std::string(word));
   const auto plain = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            std::string_view("_./:=+,@%-").find(c) != std::string_view::npos;

@@ -9,11 +9,16 @@
 
 namespace ptplab::cli {
 
-// "REPORT.<pid>.pending.db": the pending report of this process beside `report`.
+// "REPORT.<pid>.pending.db", the pending report of this process beside `report`, or when a file
+// of that name exists (left by an earlier process of the same pid, or written by an earlier
+// scenario of this command) "REPORT.<pid>-K.pending.db" for the first K from 2 with no file: a
+// pending report holds only the runs its stderr line names, so `report merge --append` of it
+// never brings in another process's runs.
 [[nodiscard]] std::string pending_report_path(const std::string& report);
 
 // `word` as one POSIX shell word: as it is when it holds only [A-Za-z0-9_./:=+,@%-], else in
-// single quotes (a ' as '\''), so a printed command can be pasted whatever the file names.
+// single quotes (a ' as '\''), so a printed command can be pasted whatever the file names; a
+// word starting with '-' gets "./" in front, so that it is not read as an option.
 [[nodiscard]] std::string shell_word(std::string_view word);
 
 // "ptplab report merge --append REPORT PENDING", each path a shell_word: the command that joins a

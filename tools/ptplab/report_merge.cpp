@@ -52,11 +52,8 @@ std::optional<std::vector<reports::ShardInput>> read_inputs(const std::string& o
 int append_reports(const std::string& out, const std::vector<std::string>& inputs) {
   const auto read = read_inputs(out, inputs);
   if (!read) return 2;
-  std::vector<reports::RunOf> runs;
-  for (const auto& in : *read)
-    for (const auto& r : in.runs) runs.push_back({in.file, r.run_id});
   // The runs OUT has before: an id among them in the result is a run joined to its first rows.
-  std::vector<reports::RunId> before;
+  std::vector<reports::RunRow> before;
   if (std::filesystem::exists(out)) {
     auto reader = reports::ReportReader::open(out);
     auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
@@ -64,7 +61,38 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
       std::fprintf(stderr, "ptplab report merge: %s\n", listed.error().c_str());
       return 2;
     }
-    for (const auto& r : *listed) before.push_back(r.run_id);
+    before = std::move(*listed);
+  }
+  // A report given twice, or a run OUT already holds (a pending report joined before, the printed
+  // command pasted twice), would be counted twice: refused, nothing written (review 12 S3).
+  const auto same_run = [](const reports::RunRow& a, const reports::RunRow& b) {
+    return a.status != "running" && a.scenario == b.scenario && a.scenario_text == b.scenario_text &&
+           a.seed == b.seed && a.version == b.version && a.started == b.started && a.finished == b.finished &&
+           a.status == b.status && a.events == b.events && a.sweep_point == b.sweep_point &&
+           a.wall_seconds == b.wall_seconds;
+  };
+  std::vector<reports::RunOf> runs;
+  for (std::size_t i = 0; i < read->size(); ++i) {
+    const auto& in = (*read)[i];
+    for (std::size_t j = 0; j < i; ++j) {
+      std::error_code ec;
+      if (std::filesystem::equivalent((*read)[j].file, in.file, ec)) {
+        std::fprintf(stderr, "ptplab report merge: %s is given twice: nothing appended\n", in.file.c_str());
+        return 2;
+      }
+    }
+    for (const auto& r : in.runs) {
+      for (const auto& o : before) {
+        if (!same_run(r, o)) continue;
+        std::fprintf(stderr,
+                     "ptplab report merge: run %lld of %s is already in %s as run %lld (appended or joined "
+                     "before): nothing appended\n",
+                     static_cast<long long>(r.run_id), in.file.c_str(), out.c_str(),
+                     static_cast<long long>(o.run_id));
+        return 2;
+      }
+      runs.push_back({in.file, r.run_id});
+    }
   }
   const auto ids = reports::copy_runs(out, runs, /*join_continued=*/true);
   if (!ids) {
@@ -74,7 +102,8 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
   std::string joined;  // "4, 7": the runs whose rest was joined to their first rows
   std::size_t appended = 0;
   for (const auto id : *ids) {
-    if (std::find(before.begin(), before.end(), id) == before.end()) {
+    if (std::none_of(before.begin(), before.end(),
+                     [&](const reports::RunRow& r) { return r.run_id == id; })) {
       ++appended;
     } else {
       joined += (joined.empty() ? "" : ", ") + std::to_string(id);
@@ -107,7 +136,8 @@ int report_merge(int argc, char** argv) {
       "missing) in the order given, as it is, with no shard checks: to join the report a run wrote\n"
       "beside a locked one (R.db.<pid>.pending.db), or the reports of separate runs. A run that\n"
       "lost the lock part-way left its first rows in OUT (status running) and the rest in the\n"
-      "pending report under the same run id: the two parts are joined into that one run.\n"
+      "pending report: the two parts are joined into that one run. A REPORT given twice, or holding\n"
+      "a run OUT already has (joined before), is refused.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
   visible.add_options()("help,h", "show this help")(
       "replace", "OUT may exist: it is replaced by the merged report (never appended to)")(
