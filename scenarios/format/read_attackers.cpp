@@ -191,8 +191,9 @@ void read_sweep(JsonChecker& c, const json& doc, Scenario& s) {
     }
   }
   if (points > kSweepPointsMax) {
-    c.error(p, "expected at most " + std::to_string(kSweepPointsMax) + " points (values x seeds), found " +
-                   std::to_string(points));
+    // `points` stops counting past the bound (no overflow): say "more", not the count where it stopped.
+    c.error(p,
+            "expected at most " + std::to_string(kSweepPointsMax) + " points (values x seeds), found more");
   }
   s.sweep = std::move(sweep);
 }

@@ -168,7 +168,10 @@ int report(int argc, char** argv) {
   if (vm.count("digest")) {
     const auto digest = reports::report_digest(path, run);
     if (!digest) {
-      std::fprintf(stderr, "ptplab report: %s\n", digest.error().c_str());
+      // Named like the other subcommands' errors (SQLite's own, e.g. "malformed database schema", do not).
+      const bool named = digest.error().find(path) != std::string::npos;
+      std::fprintf(stderr, "ptplab report: %s%s%s\n", named ? "" : path.c_str(), named ? "" : ": ",
+                   digest.error().c_str());
       done(2);
     } else {
       std::printf("%s\n", digest->c_str());

@@ -96,6 +96,13 @@ TEST(HostileNumbers, SentencesNameWhatWasExpected) {
                "expected a duration such as \"250ms\" or \"10s\", found \"1.5.2s\"");
   EXPECT_ERROR(hostile_errors("/network/latency", {{"model", "constant"}, {"delay", "-5ms"}}),
                "/network/latency/delay", "expected a non-negative duration, found \"-5ms\"");
+  // Review 12 m4: 10 x 10 x 10 values x 1000 seeds (a million points) read "found 10001": the count
+  // stops at the bound, so the message says "more".
+  const nlohmann::json ten = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+  EXPECT_ERROR(hostile_errors("/sweep", {{"parameters",
+                                          {{"/nodes/0/count", ten}, {"/nodes/1/count", ten}, {"/seed", ten}}},
+                                         {"seeds", 1000}}),
+               "/sweep", "expected at most 10000 points (values x seeds), found more");
 }
 
 // Every integer field reads an integral number written with an exponent or ".0" as that
