@@ -16,13 +16,17 @@ namespace ptplab::cli {
 namespace {
 
 // The line a lock wait of kBusyNoticeAfter_ms gives (reports::notice_long_lock_waits_with).
+bool g_installed = false;  // install_stop_signals() holds: a stop signal raises the flag
+
 void print_lock_wait_notice(const std::string& path) {
+  // A command that does not poll the flag (report merge) gets the inherited dispositions back:
+  // there a signal ends the process, and SQLite writes nothing of the transaction it held.
   std::fprintf(
       stderr,
       "ptplab: waiting for the lock of %s: another process holds it (a ptplab run, suite, sweep or "
-      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes, a "
-      "stop signal ends the wait\n",
-      path.c_str(), reports::kBusyWaitMax_ms / 60'000);
+      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes, %s\n",
+      path.c_str(), reports::kBusyWaitMax_ms / 60'000,
+      g_installed ? "a stop signal ends the wait" : "interrupting it writes nothing");
 }
 
 // The signals that stop a command, and what its last line says of each.
@@ -44,7 +48,6 @@ std::atomic<pid_t> g_children{0};
 static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free &&
               std::atomic<pid_t>::is_always_lock_free);
 std::array<struct sigaction, kStopSignals.size()> g_inherited{};
-bool g_installed = false;
 
 // What the children get: the same signal, but SIGINT for a closed stdout (theirs is a log file).
 int relayed(int sig) { return sig == SIGPIPE ? SIGINT : sig; }
