@@ -20,28 +20,47 @@ std::string column_list(std::span<const std::string_view> columns) {
   return out;
 }
 
-// The run of main that run `id` of the attached `src` is the rest of, or 0: a run whose writer
-// lost the lock of main part-way (writer.hpp, Diversion) left there its row, `running`, and went
-// on in a pending report with the same scenario, text, seed, version, start and sweep point
-// (under the same id when that was free there, else another). One such `running` run is it; of
-// several (the same scenario and seed started in the same second), the one with the same id.
-Expected<RunId, std::string> continued_run(Database& db, RunId id) {
-  auto q = db.prepare(
-      "SELECT m.run_id FROM main.run m JOIN src.run s ON s.run_id = ? WHERE m.status = 'running' AND "
-      "m.scenario = s.scenario AND m.scenario_text = s.scenario_text AND m.seed = s.seed AND "
-      "m.version = s.version AND m.started = s.started AND m.sweep_point = s.sweep_point ORDER BY m.run_id");
+// Where run `id` of the attached `src` joins a run of main: a run whose writer lost the lock of
+// main part-way (writer.hpp, Diversion) is in two parts, its first rows in main's file (status
+// `running`) and the rest in a pending report, both with the same scenario, text, seed, version,
+// start and sweep point. Either part may reach a report first: a finished run meets its `running`
+// first rows, or a `running` part meets the finished rest (then the end columns stay).
+struct JoinTarget {
+  RunId run = 0;          // 0: no part of the run is in main
+  bool take_end = false;  // src holds the run's end (status, finished, ...)
+};
+
+// One such part in main is it; of several (the same scenario and seed started in the same
+// second), the one with the same id, else none.
+Expected<JoinTarget, std::string> join_target(Database& db, RunId id) {
+  auto status = db.prepare("SELECT status FROM src.run WHERE run_id = ?");
+  if (!status) return Unexpected(status.error());
+  status->bind(1, std::int64_t{id});
+  const bool rest = status->step() && status->text(0) != "running";
+  if (!status->error().empty()) return Unexpected(status->error());
+  auto q =
+      db.prepare(std::string("SELECT m.run_id FROM main.run m JOIN src.run s ON s.run_id = ? WHERE ") +
+                 (rest ? "m.status = 'running'" : "m.status <> 'running'") +
+                 " AND m.scenario = s.scenario AND m.scenario_text = s.scenario_text AND m.seed = s.seed "
+                 "AND m.version = s.version AND m.started = s.started AND m.sweep_point = s.sweep_point "
+                 "ORDER BY m.run_id");
   if (!q) return Unexpected(q.error());
   q->bind(1, std::int64_t{id});
   std::vector<RunId> found;
   while (q->step()) found.push_back(q->int64(0));
   if (!q->error().empty()) return Unexpected(q->error());
-  if (found.size() == 1) return found.front();
-  return std::find(found.begin(), found.end(), id) != found.end() ? id : RunId{0};
+  RunId run = 0;
+  if (found.size() == 1) {
+    run = found.front();
+  } else if (std::find(found.begin(), found.end(), id) != found.end()) {
+    run = id;
+  }
+  return JoinTarget{run, rest};
 }
 
-// Copies run `old_id` of the attached `src` with all its rows; its id in main. With `join`, a run
-// that continues a run of main (continued_run()) is joined to it: its rows are added to
-// that run and its end columns (status, finished, ...) replace the `running` row's.
+// Copies run `old_id` of the attached `src` with all its rows; its id in main. With `join`, a part
+// of a run whose other part is in main (join_target()) is joined to it: its rows are added to that
+// run, and the finished part's end columns (status, finished, ...) replace the `running` row's.
 Expected<RunId, std::string> copy_run(Database& db, RunId old_id, bool join) {
   auto exists = db.prepare("SELECT count(*) FROM src.run WHERE run_id = ?");
   if (!exists) return Unexpected(exists.error());
@@ -65,18 +84,20 @@ Expected<RunId, std::string> copy_run(Database& db, RunId old_id, bool join) {
     }
   }
   RunId new_id = 0;
-  const auto joined = join ? continued_run(db, old_id) : Expected<RunId, std::string>(RunId{0});
+  const auto joined = join ? join_target(db, old_id) : Expected<JoinTarget, std::string>(JoinTarget{});
   if (!joined) return Unexpected(joined.error());
-  if (*joined != 0) {
-    const std::string end_cols = column_list(ends);
-    auto update = db.prepare("UPDATE main.run SET (" + end_cols + ") = (SELECT " + end_cols +
-                             " FROM src.run WHERE run_id = ?1) WHERE run_id = ?2");
-    if (!update) return Unexpected(update.error());
-    update->bind(1, std::int64_t{old_id});
-    update->bind(2, std::int64_t{*joined});
-    (void)update->step();
-    if (!update->error().empty()) return Unexpected(update->error());
-    new_id = *joined;
+  if (joined->run != 0) {
+    if (joined->take_end) {
+      const std::string end_cols = column_list(ends);
+      auto update = db.prepare("UPDATE main.run SET (" + end_cols + ") = (SELECT " + end_cols +
+                               " FROM src.run WHERE run_id = ?1) WHERE run_id = ?2");
+      if (!update) return Unexpected(update.error());
+      update->bind(1, std::int64_t{old_id});
+      update->bind(2, std::int64_t{joined->run});
+      (void)update->step();
+      if (!update->error().empty()) return Unexpected(update->error());
+    }
+    new_id = joined->run;
   } else {
     const std::string run_cols = column_list(present);
     auto insert = db.prepare("INSERT INTO main.run (" + run_cols + ") SELECT " + run_cols +

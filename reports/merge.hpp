@@ -27,12 +27,13 @@ struct RunOf {
 // when missing (run-less conformance rows are not copied: merge_report copies those). The runs
 // of one source given in a row are copied in one transaction. Returns the ids the runs got in
 // `destination`; on an error (a missing file or run) the runs copied before it stay.
-// With `join_continued`, a run that is the rest of a run of `destination` (a writer that lost the
-// lock part-way went on in a pending report, writer.hpp's Diversion: `destination` holds the run's
-// first rows, status `running`, with the same scenario, scenario_text, seed, version, started and
-// sweep_point; of several such, the one with the same id) is joined to it instead: its rows are added to that
-// run, its end columns (status, finished, wall_seconds, ...) replace the `running` row's, and its id in the
-// result is that run's.
+// With `join_continued`, a part of a run whose other part `destination` holds is joined to it
+// instead (a writer that lost the lock part-way left the run's first rows in its report, status
+// `running`, and went on in a pending report; both parts have the same scenario, scenario_text,
+// seed, version, started and sweep_point; of several candidates, the one with the same id, else
+// none): its rows are added to that run, the finished part's end columns (status, finished,
+// wall_seconds, ...) replace the `running` row's, and its id in the result is that run's. The
+// parts may come in either order.
 [[nodiscard]] Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
                                                                   const std::vector<RunOf>& runs,
                                                                   bool join_continued = false);

@@ -159,6 +159,38 @@ TEST(CopyRuns, JoinsTheRestOfARunUnderAnotherIdInThePendingReport) {
   EXPECT_EQ(runs[0].events, 10u);
 }
 
+// Review 12 (second): the pending report joined into another report before the report holding the
+// run's first rows: those came second, and were appended as a run left `running`. The parts of
+// a run join in either order, the end taken from the finished one.
+TEST(CopyRuns, JoinsTheTwoPartsOfARunInEitherOrder) {
+  const auto first = temp_report_path("first-rows");
+  const auto rest = temp_report_path("rest");
+  {
+    auto w = ReportWriter::open(first).value();
+    ASSERT_EQ(w.begin_run({"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+    w.add(TimeseriesRecord{"x", 0, 0.0});
+    ASSERT_TRUE(w.flush().has_value());
+    auto p = ReportWriter::open(rest).value();
+    ASSERT_EQ(p.begin_run({"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+    p.add(TimeseriesRecord{"x", 1, 1.0});
+    ASSERT_TRUE(p.finish_run({RunStatus::kInterrupted, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0}).has_value());
+  }  // `first`'s run is left running
+  const auto rest_first = temp_report_path("all-rest-first");
+  EXPECT_EQ(copy_runs(rest_first, {{rest, 1}, {first, 1}}, /*join_continued=*/true).value(),
+            (std::vector<RunId>{1, 1}));
+  const auto first_first = temp_report_path("all-first-first");
+  EXPECT_EQ(copy_runs(first_first, {{first, 1}, {rest, 1}}, /*join_continued=*/true).value(),
+            (std::vector<RunId>{1, 1}));
+  for (const auto& all : {rest_first, first_first}) {
+    auto reader = ReportReader::open(all).value();
+    const auto runs = reader.list_runs().value();
+    ASSERT_EQ(runs.size(), 1u) << all;
+    EXPECT_EQ(runs[0].status, "interrupted");
+    EXPECT_EQ(runs[0].events, 10u);
+  }
+  EXPECT_EQ(report_digest(rest_first).value(), report_digest(first_first).value());
+}
+
 // A run of another file that merely has the same id as a `running` run is appended, not joined:
 // the two must agree on scenario, text, seed, version, start and sweep point.
 TEST(CopyRuns, JoinsOnlyTheSameRun) {

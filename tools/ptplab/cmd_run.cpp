@@ -204,6 +204,10 @@ int run(int argc, char** argv) {
                                      static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
   for (const auto& s : loaded) {
+    // A stop that came while the previous run was written (a wait for the report's lock) ends the
+    // command here: the next scenario never runs, and has no row (review 12: it got an
+    // `interrupted` row of 0 events).
+    if (stop_requested().load()) break;
     const std::string path =
         vm.count("report") ? vm["report"].as<std::string>() : default_report_name(s.name);
     std::error_code ignored;
@@ -266,6 +270,14 @@ int run(int argc, char** argv) {
       return interrupted_exit_status();
     }
     if (!outcome->passed) verdict = 1;
+  }
+  if (stop_requested().load()) {
+    // The runs ended before the signal (it came while they were written): as they ended in the
+    // report, but the command was stopped, as suite and sweep say in that case too.
+    std::fprintf(stderr,
+                 "ptplab run: %s while the report was written; the runs that ended are in it as they ended\n",
+                 stop_cause());
+    return interrupted_exit_status();
   }
   return verdict;
 }

@@ -13,7 +13,8 @@ std::string pending_report_path(const std::string& report) {
   const std::string stem = report + "." + std::to_string(getpid());
   std::string path = stem + ".pending.db";
   std::error_code ignored;
-  for (int k = 2; std::filesystem::exists(path, ignored); ++k)
+  // symlink_status: a dangling link is a file there too (its target is elsewhere).
+  for (int k = 2; std::filesystem::exists(std::filesystem::symlink_status(path, ignored)); ++k)
     path = stem + "-" + std::to_string(k) + ".pending.db";
   return path;
 }

@@ -52,9 +52,11 @@ std::optional<std::vector<reports::ShardInput>> read_inputs(const std::string& o
 int append_reports(const std::string& out, const std::vector<std::string>& inputs) {
   const auto read = read_inputs(out, inputs);
   if (!read) return 2;
-  // The runs OUT has before: an id among them in the result is a run joined to its first rows.
+  // The runs OUT has before: an id among them in the result is a run joined with its other part.
   std::vector<reports::RunRow> before;
-  if (std::filesystem::exists(out)) {
+  std::error_code size_error;
+  // An empty file is a new report (ReportWriter takes it as one; `sqlite3 R.db` leaves one).
+  if (std::filesystem::exists(out) && std::filesystem::file_size(out, size_error) != 0) {
     auto reader = reports::ReportReader::open(out);
     auto listed = reader ? reader->list_runs() : Unexpected(reader.error());
     if (!listed) {
@@ -72,6 +74,7 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
            a.wall_seconds == b.wall_seconds;
   };
   std::vector<reports::RunOf> runs;
+  std::vector<std::pair<const reports::RunRow*, const std::string*>> given;  // the inputs' runs so far
   for (std::size_t i = 0; i < read->size(); ++i) {
     const auto& in = (*read)[i];
     for (std::size_t j = 0; j < i; ++j) {
@@ -91,6 +94,16 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
                      static_cast<long long>(o.run_id));
         return 2;
       }
+      for (const auto& [o, file] : given) {
+        if (!same_run(r, *o)) continue;
+        std::fprintf(stderr,
+                     "ptplab report merge: run %lld of %s is run %lld of %s too (a copy of it?): nothing "
+                     "appended\n",
+                     static_cast<long long>(r.run_id), in.file.c_str(), static_cast<long long>(o->run_id),
+                     file->c_str());
+        return 2;
+      }
+      given.emplace_back(&r, &in.file);
       runs.push_back({in.file, r.run_id});
     }
   }
@@ -99,20 +112,21 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
     std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
     return 2;
   }
-  std::string joined;  // "4, 7": the runs whose rest was joined to their first rows
+  std::string joined;  // "4, 7": the runs whose two parts were joined
   std::size_t appended = 0;
+  std::vector<reports::RunId> seen;  // OUT's runs: before, and appended so far
+  for (const auto& r : before) seen.push_back(r.run_id);
   for (const auto id : *ids) {
-    if (std::none_of(before.begin(), before.end(),
-                     [&](const reports::RunRow& r) { return r.run_id == id; })) {
+    if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
       ++appended;
+      seen.push_back(id);
     } else {
       joined += (joined.empty() ? "" : ", ") + std::to_string(id);
     }
   }
   std::printf("%s: %zu %s appended from %zu %s", out.c_str(), appended, appended == 1 ? "run" : "runs",
               inputs.size(), inputs.size() == 1 ? "report" : "reports");
-  if (!joined.empty())
-    std::printf("; the rest of run %s of %s joined to its first rows", joined.c_str(), out.c_str());
+  if (!joined.empty()) std::printf("; run %s of %s joined with its other part", joined.c_str(), out.c_str());
   std::printf("\n");
   return 0;
 }
