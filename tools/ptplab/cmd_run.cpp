@@ -203,11 +203,15 @@ int run(int argc, char** argv) {
                                      vm.count("report") ? vm["report"].as<std::string>() : "",
                                      static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
+  bool skipped = false;  // a stop came between two scenarios
   for (const auto& s : loaded) {
     // A stop that came while the previous run was written (a wait for the report's lock) ends the
     // command here: the next scenario never runs, and has no row (review 12: it got an
     // `interrupted` row of 0 events).
-    if (stop_requested().load()) break;
+    if (stop_requested().load()) {
+      skipped = true;
+      break;
+    }
     const std::string path =
         vm.count("report") ? vm["report"].as<std::string>() : default_report_name(s.name);
     std::error_code ignored;
@@ -271,11 +275,11 @@ int run(int argc, char** argv) {
     }
     if (!outcome->passed) verdict = 1;
   }
-  if (stop_requested().load()) {
-    // The runs ended before the signal (it came while they were written): as they ended in the
-    // report, but the command was stopped, as suite and sweep say in that case too.
-    std::fprintf(stderr,
-                 "ptplab run: %s while the report was written; the runs that ended are in it as they ended\n",
+  if (skipped) {
+    // The runs before ended as they are in the report; the scenarios after were not run. (When the
+    // last run ends as the signal comes, nothing is skipped: the exit status is its verdict, as its
+    // row says, which a suite or sweep reads.)
+    std::fprintf(stderr, "ptplab run: %s while a run was written; the scenarios after it were not run\n",
                  stop_cause());
     return interrupted_exit_status();
   }
