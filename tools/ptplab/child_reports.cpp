@@ -55,10 +55,7 @@ void ChildReportMerger::merge(std::size_t job) {
   // After a report that could not be merged anywhere the later ones stay beside it: kept in job
   // order, for the user to join in that order.
   if (kept_from_ != SIZE_MAX) return;
-  const auto keep = [&] {
-    kept_from_ = job;
-    ok_ = false;
-  };
+  const auto keep = [&] { kept_from_ = job; };
   // Stamped in the child's file, so that the merge carries the stamp and the file is removed
   // right after it (a parent killed in between leaves a merged report in the temporary folder).
   if (job < stamps_.size() && stamps_[job]) {
@@ -99,7 +96,7 @@ void ChildReportMerger::finished(std::size_t job) {
 
 bool ChildReportMerger::finish() {
   for (; next_ < children_.size(); ++next_) merge(next_);
-  return ok_;
+  return kept_from_ == SIZE_MAX;  // every report merged somewhere
 }
 
 }  // namespace ptplab::cli

@@ -77,7 +77,6 @@ class ChildReportMerger {
   std::size_t next_ = 0;  // the first job not merged yet
   std::size_t diverted_from_ = SIZE_MAX;
   std::size_t kept_from_ = SIZE_MAX;
-  bool ok_ = true;
 };
 
 }  // namespace ptplab::cli
