@@ -77,14 +77,17 @@ check "an empty OUT is joined into as a new report" $?
 # review 12 M4: --timeout bounds a wait for the report's lock (it waited the lock's 10 minutes).
 hold_lock "$tmp/r.db"
 start=$SECONDS
-"$PTPLAB" run "$basic" --seed 4 --report "$tmp/r.db" --quiet --timeout 2s >"$tmp/timeout.out" 2>&1 &
+"$PTPLAB" run "$basic" --seed 4 --report "$tmp/r.db" --quiet --timeout 3s >"$tmp/timeout.out" 2>&1 &
 pid=$!
 wait_for 30 bash -c "! kill -0 $pid 2>/dev/null"
 took=$((SECONDS - start))
 wait $pid
 rc=$?
 release_lock
-[[ $rc == 124 && $took -le 15 ]]; check "run --timeout 2s into a locked report: exit 124 after $took s (got $rc)" $?
+[[ $rc == 124 && $took -le 15 ]]; check "run --timeout 3s into a locked report: exit 124 after $took s (got $rc)" $?
+# The notice (given 2 s into the wait) says what bounds it (it said "up to 10 minutes" only).
+grep -qF "waiting up to 10 minutes or until --timeout (3s) ends the run" "$tmp/timeout.out"
+check "the lock-wait notice names the --timeout ($(tr '\n' ' ' <"$tmp/timeout.out"))" $?
 [[ "$(sqlite3 "$tmp/r.db.$pid.pending.db" "SELECT status FROM run WHERE seed = 4" 2>&1)" == timed_out ]]
 check "its run is in its pending report, timed_out" $?
 

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reports/sqlite_db.hpp"
@@ -70,10 +71,17 @@ std::string default_report_name(std::string name) {
 
 // Makes lock waits give up on `flag` (the watchdog's with --timeout: raised by the limit or a stop
 // signal) while it lives, then on the stop signals' flag again (reports/sqlite_db.hpp).
+// `bound` says so in the long-wait notice ("until --timeout (5s)"; "" for none).
 class LockWaitsGiveUpOn {
  public:
-  explicit LockWaitsGiveUpOn(const std::atomic<bool>* flag) { reports::give_up_lock_waits_when(flag); }
-  ~LockWaitsGiveUpOn() { reports::give_up_lock_waits_when(&stop_requested()); }
+  LockWaitsGiveUpOn(const std::atomic<bool>* flag, std::string bound) {
+    reports::give_up_lock_waits_when(flag);
+    set_lock_wait_bound(std::move(bound));
+  }
+  ~LockWaitsGiveUpOn() {
+    reports::give_up_lock_waits_when(&stop_requested());
+    set_lock_wait_bound("");
+  }
   LockWaitsGiveUpOn(const LockWaitsGiveUpOn&) = delete;
   LockWaitsGiveUpOn& operator=(const LockWaitsGiveUpOn&) = delete;
 };
@@ -219,7 +227,9 @@ int run(int argc, char** argv) {
     // Started before the report is opened: --timeout bounds a wait for the report's lock too.
     std::optional<RunWatchdog> watchdog;  // with --timeout, the stop flag is the watchdog's
     if (timeout) watchdog.emplace(std::chrono::nanoseconds(*timeout));
-    const LockWaitsGiveUpOn lock_waits(watchdog ? &watchdog->stop() : &stop_requested());
+    std::string bound;
+    if (timeout) bound.append("until --timeout (").append(format_duration(*timeout)).append(") ends the run");
+    const LockWaitsGiveUpOn lock_waits(watchdog ? &watchdog->stop() : &stop_requested(), std::move(bound));
     reports::WriterOptions options;
     options.fallback_path = pending_report_path(path);
     auto writer = reports::ReportWriter::open(path, options);

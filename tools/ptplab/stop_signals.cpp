@@ -9,24 +9,28 @@
 #include <cerrno>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "reports/sqlite_db.hpp"
 
 namespace ptplab::cli {
 namespace {
 
-// The line a lock wait of kBusyNoticeAfter_ms gives (reports::notice_long_lock_waits_with).
 bool g_installed = false;  // install_stop_signals() holds: a stop signal raises the flag
 
+// What bounds a lock wait besides kBusyWaitMax_ms ("" for nothing; set_lock_wait_bound()).
+std::string g_wait_bound;
+
+// The line a lock wait of kBusyNoticeAfter_ms gives (reports::notice_long_lock_waits_with).
 void print_lock_wait_notice(const std::string& path) {
   // A command that does not poll the flag (report merge) gets the inherited dispositions back:
   // there a signal ends the process, and SQLite writes nothing of the transaction it held.
   std::fprintf(
       stderr,
       "ptplab: waiting for the lock of %s: another process holds it (a ptplab run, suite, sweep or "
-      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes, %s\n",
-      path.c_str(), reports::kBusyWaitMax_ms / 60'000,
-      g_installed ? "a stop signal ends the wait" : "interrupting it writes nothing");
+      "report merge writing it, or a reader such as an sqlite3 session); waiting up to %d minutes%s%s, %s\n",
+      path.c_str(), reports::kBusyWaitMax_ms / 60'000, g_wait_bound.empty() ? "" : " or ",
+      g_wait_bound.c_str(), g_installed ? "a stop signal ends the wait" : "interrupting it writes nothing");
 }
 
 // The signals that stop a command, and what its last line says of each.
@@ -99,6 +103,8 @@ bool is_interrupted_exit_status(int status) {
   }
   return false;
 }
+
+void set_lock_wait_bound(std::string bound) { g_wait_bound = std::move(bound); }
 
 void install_stop_signals() {
   if (g_installed) return;

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include <atomic>
+#include <string>
 
 namespace ptplab::cli {
 
@@ -43,6 +44,10 @@ namespace ptplab::cli {
 // after a stop (reports::give_up_lock_waits_when). Called first thing by main(); later calls do
 // nothing.
 void install_stop_signals();
+
+// What else ends a report's lock wait, for the long-wait notice ("until --timeout (5s)"; "" for
+// nothing but kBusyWaitMax_ms and a stop signal). Not for use inside a signal handler.
+void set_lock_wait_bound(std::string bound);
 
 // For the commands that do not stop on the flag: puts back the dispositions the process
 // inherited (the default, or ignored), and if a stop signal arrived since install_stop_signals(),
