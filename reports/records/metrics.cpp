@@ -152,6 +152,9 @@ constexpr auto kRunValues = std::to_array<RunValueDef>({
      Better::kNeither, "memberships the runner renewed when a node restarted after churn (absent when none)"},
     {RunValue::kSimMessagesUnsent, "sim.messages_unsent", "count", Better::kLower,
      "scheduled MESSAGEs their origin never sent, counted as undelivered (absent when none)"},
+    {RunValue::kSimNodeRowsUnwritten, "sim.node_rows_unwritten", "count", Better::kLower,
+     "per-node rows (node table) not written: the run was stopped while they were written, and "
+     "writing them all would have held up the stop (absent when none)"},
     {RunValue::kSimNotSent, "sim.not_sent", "count", Better::kLower,
      "engine drops about no datagram (a request never made), by engine reason; not in traffic",
      RunValueParts::kReason},

@@ -121,6 +121,7 @@ enum class RunValue : std::uint8_t {
   kSimHonestBytesSent,
   kSimMembershipsRenewedAtRestart,
   kSimMessagesUnsent,
+  kSimNodeRowsUnwritten,
   kSimNotSent,
   kSimRetransmissions,
   kSimSignatureFailures,

@@ -148,43 +148,53 @@ std::uint64_t Collector::intended_pairs(std::uint32_t channel, const Membership&
   return end - m.messages_at_start - m.own_messages;
 }
 
-std::vector<reports::NodeRecord> Collector::node_rows() const {
-  std::vector<reports::NodeRecord> rows(hosts_.size());
-  for (sim::HostId h = 0; h < hosts_.size(); ++h) {
-    const auto& s = hosts_[h];
-    auto& r = rows[h];
-    r.node = static_cast<std::int64_t>(h);
-    r.attack_target = s.role.victim;
-    if (s.joined_ns != kNever) r.joined_ns = s.joined_ns;
-    if (s.down_ns != kNever) r.left_ns = s.down_ns;
-    r.datagrams_out = s.datagrams_out, r.bytes_out = s.bytes_out;
-    r.datagrams_in = s.datagrams_in, r.bytes_in = s.bytes_in;
-    r.bytes_induced = s.bytes_induced;
-    r.deliveries = s.deliveries;
-    r.messages_intended = s.unsent_intended;
-    r.duplicates = s.duplicates;
-  }
-  for (const auto& p : past_memberships_) rows[p.host].messages_intended += intended_pairs(p.channel, p.m);
+std::vector<std::uint64_t> Collector::messages_intended() const {
+  std::vector<std::uint64_t> out(hosts_.size());
+  for (sim::HostId h = 0; h < hosts_.size(); ++h) out[h] = hosts_[h].unsent_intended;
+  for (const auto& p : past_memberships_) out[p.host] += intended_pairs(p.channel, p.m);
   for (std::uint32_t c = 0; c < membership_.size(); ++c) {
     for (sim::HostId h = 0; h < membership_[c].size(); ++h) {
-      if (membership_[c][h].intended_ns != kNever)
-        rows[h].messages_intended += intended_pairs(c, membership_[c][h]);
+      if (membership_[c][h].intended_ns != kNever) out[h] += intended_pairs(c, membership_[c][h]);
     }
   }
+  return out;
+}
+
+reports::NodeRecord Collector::node_row(sim::HostId host, std::uint64_t messages_intended) const {
+  const auto& s = hosts_[host];
+  reports::NodeRecord r;
+  r.node = static_cast<std::int64_t>(host);
+  r.attack_target = s.role.victim;
+  if (s.joined_ns != kNever) r.joined_ns = s.joined_ns;
+  if (s.down_ns != kNever) r.left_ns = s.down_ns;
+  r.datagrams_out = s.datagrams_out, r.bytes_out = s.bytes_out;
+  r.datagrams_in = s.datagrams_in, r.bytes_in = s.bytes_in;
+  r.bytes_induced = s.bytes_induced;
+  r.deliveries = s.deliveries;
+  r.messages_intended = messages_intended;
+  r.duplicates = s.duplicates;
+  return r;
+}
+
+std::vector<reports::NodeRecord> Collector::node_rows() const {
+  const auto intended = messages_intended();
+  std::vector<reports::NodeRecord> rows;
+  rows.reserve(hosts_.size());
+  for (sim::HostId h = 0; h < hosts_.size(); ++h) rows.push_back(node_row(h, intended[h]));
   return rows;
 }
 
 std::vector<reports::GroupTotals> Collector::group_totals() const {
   std::vector<reports::GroupTotals> out(group_names_.size());
   for (std::size_t g = 0; g < out.size(); ++g) out[g].group_name = group_names_[g];
-  const auto rows = node_rows();
+  const auto intended = messages_intended();
   for (sim::HostId h = 0; h < hosts_.size(); ++h) {
     if (hosts_[h].group >= out.size()) continue;
     auto& g = out[hosts_[h].group];
     ++g.nodes;
-    g.nodes_joined += rows[h].joined_ns ? 1 : 0;
-    g.intended += rows[h].messages_intended;
-    g.delivered += rows[h].deliveries;
+    g.nodes_joined += hosts_[h].joined_ns != kNever ? 1 : 0;
+    g.intended += intended[h];
+    g.delivered += hosts_[h].deliveries;
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     auto& g = out[i];

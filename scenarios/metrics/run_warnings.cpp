@@ -98,6 +98,11 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
         "warning: " + std::to_string(total) + " dropped as too_large (" + verbs +
         "): datagrams larger than the sender's bound were never sent (NodeParams max_datagram_bytes)");
   }
+  if (d.node_rows_unwritten > 0) {
+    out.push_back("warning: " + std::to_string(d.node_rows_unwritten) +
+                  " per-node rows not written (sim.node_rows_unwritten): the run was stopped while they "
+                  "were written, so the node table and the per-group figures cover only the other nodes");
+  }
   if (d.gave_up > 0) {
     out.push_back("warning: " + std::to_string(d.gave_up) +
                   " reliable sends gave_up: retransmissions ran out without an ACK (retransmit_max)");

@@ -38,14 +38,17 @@ struct RunDiagnostics {
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
   // rules): they never reach the engine, so no traffic row records them.
   std::vector<DropCount> skipped;
+  // Per-node report rows not written because the run was stopped while they were written
+  // (sim.node_rows_unwritten; RunRequest::keep_writing_after_stop).
+  std::uint64_t node_rows_unwritten = 0;
 };
 
 // Why the runner could not carry out a scheduled workload action: the reasons of
 // RunDiagnostics::skipped. Their names are the reasons of kWarningRules' kWorkloadSkipped rules,
 // in this order (skipped_name); the report counts each as the run value skipped_value gives.
 enum class Skipped : std::uint8_t {
-  kNoSender,   // a MESSAGE was due, but no member of its channel could send it
-  kNoMembers,  // a channel was never created: no member was picked at set-up
+  kNoSender,      // a MESSAGE was due, but no member of its channel could send it
+  kNoMembers,     // a channel was never created: no member was picked at set-up
   kWindowClosed,  // a channel's messages window closed before messages could begin
 };
 

@@ -123,7 +123,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   const bool complete = sim->run(request.progress);
   outcome.simulated_ns = sim->now();
   outcome.events = sim->events();
-  outcome.metrics = sim->finish();
+  outcome.metrics = sim->finish(complete ? std::function<bool()>{} : request.keep_writing_after_stop);
   outcome.diagnostics = sim->diagnostics();
   outcome.groups = sim->group_totals();
   // A run stopped early (timed out, interrupted) is not judged: its metrics cover part of the

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ struct RunRequest {
   // The caller exits right after a run that `stop` interrupted: its simulation is then left
   // allocated instead of torn down (up to a second for 10,000 nodes), so the exit is prompt.
   bool exit_follows_stop = false;
+  // After `stop` interrupted the run, asked between chunks of its per-node rows whether to go on
+  // writing them: false leaves the rest unwritten (counted as sim.node_rows_unwritten, which
+  // `ptplab report` warns of), so that a stop takes effect within a second even with a million
+  // nodes (issue [R] item 1). The CLI bounds it by wall time; empty: every row is written.
+  std::function<bool()> keep_writing_after_stop;
 };
 
 // What a run produced.

@@ -83,12 +83,19 @@ bool Simulation::run(const ProgressFn& progress) {
   return true;
 }
 
-MetricValues Simulation::finish() {
+MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
   if (sink_ != nullptr) {
-    auto rows = collector_.node_rows();
+    const auto intended = collector_.messages_intended();
     for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
+      if (h % kNodeRowsChunk == 0 && h > 0 && keep_writing) {
+        rows_.drain_into(*sink_);
+        if (!keep_writing()) {
+          node_rows_unwritten_ = plan_.hosts.size() - h;
+          break;
+        }
+      }
       const auto& p = plan_.hosts[h];
-      reports::NodeRecord& r = rows[h];
+      reports::NodeRecord r = collector_.node_row(h, intended[h]);
       if (!p.attacker) {
         const auto* n = net_->is_up(h) ? node(h) : nullptr;
         r.peers_at_end = n != nullptr ? n->table_sizes().peers : 0;
@@ -105,6 +112,7 @@ MetricValues Simulation::finish() {
       rows_.add(reports::run_value_scalar(value, static_cast<double>(n)));
     };
     add_value(V::kSimUnreachableEdges, unreachable_edges_);
+    if (node_rows_unwritten_ > 0) add_value(V::kSimNodeRowsUnwritten, node_rows_unwritten_);
     // The workload actions skipped (RunDiagnostics::skipped), for `ptplab report`'s warning lines.
     if (messages_without_sender_ > 0) add_value(V::kSimSkippedNoSender, messages_without_sender_);
     if (channels_without_members_ > 0) add_value(V::kSimSkippedNoMembers, channels_without_members_);

@@ -58,6 +58,8 @@ inline constexpr TimeNs kChannelSetup_ns = kSecond;
 inline constexpr TimeNs kJoinRetry_ns = 500 * kMillisecond;
 inline constexpr int kJoinAttemptsFast = 40;
 inline constexpr TimeNs kJoinRetrySlow_ns = 5 * kSecond;
+// Per-node report rows handed to the sink between two questions to finish()'s keep_writing.
+inline constexpr std::size_t kNodeRowsChunk = 4096;
 // Honest node ids an adversary is told about (for impersonation and poisoned routes).
 inline constexpr std::size_t kAdversaryPopulationMax = 4096;
 
@@ -83,7 +85,10 @@ class Simulation final : private sim::Observer {
   // raised first (the rows of the events run so far are drained all the same).
   bool run(const ProgressFn& progress);
   // Metrics at the simulated time reached (hands the aggregate rows to the sink, if any).
-  [[nodiscard]] MetricValues finish();
+  // `keep_writing` (may be empty: write every row) is asked after each kNodeRowsChunk per-node
+  // rows; once it says false the rest are not written, and the run value
+  // sim.node_rows_unwritten counts them (RunRequest::keep_writing_after_stop).
+  [[nodiscard]] MetricValues finish(const std::function<bool()>& keep_writing = {});
   // What failed silently (drops by reason, MESSAGEs not sent, retransmissions given up).
   [[nodiscard]] RunDiagnostics diagnostics() const { return collector_.diagnostics(); }
   // Delivery and latency per group (reports::GroupTotals), in the scenario's group order.
@@ -97,7 +102,8 @@ class Simulation final : private sim::Observer {
   // Also shows every send to `tap` (may be null: none), which run() flushes after each time
   // slice and finish() at the end; it must outlive them.
   void set_tap(CaptureTap* tap) { tap_ = tap; }
-  // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped).
+  // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped),
+  // and after finish() the per-node rows it left unwritten (RunDiagnostics::node_rows_unwritten).
   void add_skipped(RunDiagnostics& d) const;
   // Records that the scenario made `host` a member of workload channel `c` (member_of_).
   void make_member(std::size_t c, sim::HostId host);
@@ -190,6 +196,7 @@ class Simulation final : private sim::Observer {
   std::vector<sim::HostId> channel_creator_;
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
+  std::uint64_t node_rows_unwritten_ = 0;       // finish(): per-node rows left unwritten after a stop
   std::uint64_t windows_closed_ = 0;   // channels whose messages window closed before messages could begin
   Rng action_rng_;                     // crash/partition/membership draws
   Rng message_rng_;                    // message arrivals, senders and bodies

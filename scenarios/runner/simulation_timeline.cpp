@@ -65,12 +65,18 @@ void Simulation::apply(const TimelineEvent& e) {
     }
     case A::kHeal: net_->heal(); break;
     case A::kCrash:
-      for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count)) net_->crash_host(h);
+      for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count)) {
+        if (cancelled()) break;  // one entry can touch a million hosts: a stop ends it (issue [R] 1)
+        net_->crash_host(h);
+      }
       break;
     case A::kRestart: {
       auto hosts = group_hosts(e.group);
       std::erase_if(hosts, [this](sim::HostId h) { return net_->is_up(h); });
-      for (const auto h : pick(hosts, e.share, e.count)) net_->start_host(h);
+      for (const auto h : pick(hosts, e.share, e.count)) {
+        if (cancelled()) break;  // a restart makes a node's keys: a million take seconds
+        net_->start_host(h);
+      }
       break;
     }
     case A::kChurnOn: {
@@ -93,8 +99,10 @@ void Simulation::apply(const TimelineEvent& e) {
           group_params_[g] = std::make_shared<const engine::NodeParams>(std::move(next));
         }
       }
-      for (const auto h : live(group_hosts(e.group)))
+      for (const auto h : live(group_hosts(e.group))) {
+        if (cancelled()) break;
         (void)node(h)->retune(group_params_[plan_.hosts[h].group]);
+      }
       break;
     }
     case A::kConnect: {
@@ -102,6 +110,7 @@ void Simulation::apply(const TimelineEvent& e) {
       const auto vias = live(group_hosts(e.via));
       const auto targets = live(group_hosts(e.to));
       for (const auto a : pick(live(group_hosts(e.group)), e.share, e.count)) {
+        if (cancelled()) break;
         std::vector<sim::HostId> others, rendezvous;
         std::copy_if(targets.begin(), targets.end(), std::back_inserter(others),
                      [a](sim::HostId h) { return h != a; });

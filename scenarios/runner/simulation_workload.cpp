@@ -203,6 +203,7 @@ void Simulation::add_skipped(RunDiagnostics& d) const {
   if (windows_closed_ > 0) {
     d.skipped.push_back({std::string(skipped_name(Skipped::kWindowClosed)), windows_closed_});
   }
+  d.node_rows_unwritten = node_rows_unwritten_;
 }
 
 void Simulation::apply_membership(const MembershipChange& change) {

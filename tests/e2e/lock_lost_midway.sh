@@ -87,7 +87,8 @@ release_lock
 [[ $rc == 124 && $took -le 15 ]]; check "run --timeout 3s into a locked report: exit 124 after $took s (got $rc)" $?
 # The notice (given 2 s into the wait) says what bounds it (it said "up to 10 minutes" only).
 grep -qF "waiting up to 10 minutes or until --timeout (3s) ends the run" "$tmp/timeout.out"
-check "the lock-wait notice names the --timeout ($(tr '\n' ' ' <"$tmp/timeout.out"))" $?
+ok=$?
+check "the lock-wait notice names the --timeout ($(tr '\n' ' ' <"$tmp/timeout.out"))" $ok
 [[ "$(sqlite3 "$tmp/r.db.$pid.pending.db" "SELECT status FROM run WHERE seed = 4" 2>&1)" == timed_out ]]
 check "its run is in its pending report, timed_out" $?
 

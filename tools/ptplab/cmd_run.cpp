@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -85,6 +87,22 @@ class LockWaitsGiveUpOn {
   LockWaitsGiveUpOn(const LockWaitsGiveUpOn&) = delete;
   LockWaitsGiveUpOn& operator=(const LockWaitsGiveUpOn&) = delete;
 };
+
+// How long a run stopped by a signal goes on writing its per-node rows (a million take seconds):
+// the rest are counted unwritten (sim.node_rows_unwritten), so the stop takes effect within a
+// second (issue [R] item 1). A run that timed out writes them all: its limit was its own.
+constexpr auto kNodeRowsAfterSignal = std::chrono::milliseconds(150);
+
+// RunRequest::keep_writing_after_stop: true until kNodeRowsAfterSignal after it is first asked
+// following a stop signal.
+std::function<bool()> node_rows_budget() {
+  return [since = std::optional<std::chrono::steady_clock::time_point>{}]() mutable {
+    if (!stop_requested().load()) return true;
+    const auto now = std::chrono::steady_clock::now();
+    if (!since) since = now;
+    return now - *since < kNodeRowsAfterSignal;
+  };
+}
 
 // What a run written to its pending report says: where it is and how to join it.
 std::string diversion_note(const std::string& report, const reports::Diversion& d) {
@@ -247,6 +265,7 @@ int run(int argc, char** argv) {
       request.timed_out = &watchdog->timed_out();
     }
     request.exit_follows_stop = true;  // an interrupted or timed-out run ends the command
+    request.keep_writing_after_stop = node_rows_budget();
     request.setup = make_setup_progress(s.name, quiet);
     request.progress = make_progress(s.name, s.duration_ns, quiet, progress_every->count() * 1'000'000);
     request.capture = capture->request;

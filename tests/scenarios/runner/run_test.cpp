@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "reports/records/metrics.hpp"
 #include "reports/writer.hpp"
 #include "scenarios/format/loader.hpp"
+#include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/network_setup.hpp"
 #include "tests/scenarios/kept_rows.hpp"
@@ -200,8 +202,8 @@ TEST(Runner, EveryScalarWrittenIsNamedByTheTables) {
   }
   using V = reports::RunValue;
   // (sim.unsent_intended_pairs_under_attack is absent when none, and no attack runs here.)
-  for (const V v : {V::kSimMessagesUnsent, V::kSimUnsentIntendedPairs,
-                    V::kSimSkippedNoMembers, V::kSimSkippedNoSender, V::kSimMembershipsRenewedAtRestart}) {
+  for (const V v : {V::kSimMessagesUnsent, V::kSimUnsentIntendedPairs, V::kSimSkippedNoMembers,
+                    V::kSimSkippedNoSender, V::kSimMembershipsRenewedAtRestart}) {
     EXPECT_TRUE(written.contains(std::string(reports::run_value_def(v).key)))
         << reports::run_value_def(v).key;
   }
@@ -246,6 +248,58 @@ TEST(Runner, StopFlagRaisedMidRunInterruptsWithTheMetricsSoFar) {
   EXPECT_LE(out->simulated_ns, kRunSlice_ns);
   EXPECT_FALSE(out->metrics.empty());
   EXPECT_FALSE(out->passed);
+}
+
+// A run stopped by a signal at a million nodes spent seconds writing its per-node rows before
+// it exited (review 13 S1): after a stop, keep_writing_after_stop is asked after each
+// kNodeRowsChunk rows, and the rows it refuses are counted (sim.node_rows_unwritten) and warned
+// of. A run that completes writes every row whatever the predicate says.
+TEST(Runner, StopLeavesTheNodeRowsTheBudgetRefusesCountedAndWarned) {
+  const std::string wide = R"({"name": "wide", "seed": 1, "duration": "1s",
+    "nodes": [{"name": "n", "count": )" +
+                           std::to_string(kNodeRowsChunk + 5) +
+                           R"(, "placement": "public", "params": {"routing_enabled": false}}],
+    "topology": {"edges": [[0, 1]]}})";
+  const auto s = load_or_fail(wide);
+  for (const bool stopped : {true, false}) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ptplab_runner_rows_" + std::to_string(::getpid()) + (stopped ? "s" : "c") + ".db");
+    std::filesystem::remove(path);
+    int asked = 0;
+    std::optional<Expected<RunOutcome, std::string>> out;
+    {
+      auto w = reports::ReportWriter::open(path.string());
+      ASSERT_TRUE(w.has_value()) << w.error();
+      std::atomic<bool> stop{false};
+      RunRequest r;
+      r.sink = &*w;
+      r.stop = &stop;
+      if (stopped) r.progress = [&](TimeNs, std::uint64_t) { stop.store(true); };
+      r.keep_writing_after_stop = [&] { return ++asked, false; };
+      out.emplace(run_scenario(s, r));
+      ASSERT_TRUE(out->has_value()) << out->error();
+    }
+    const auto p = path.string();
+    if (stopped) {
+      EXPECT_EQ((*out)->status, reports::RunStatus::kInterrupted);
+      EXPECT_EQ(asked, 1);
+      EXPECT_EQ(query(p, "SELECT count(*) FROM node"), static_cast<double>(kNodeRowsChunk));
+      EXPECT_EQ(query(p, "SELECT value FROM scalar WHERE name = 'node_rows_unwritten' AND module = 'sim'"),
+                5);
+      EXPECT_EQ((*out)->diagnostics.node_rows_unwritten, 5u);
+      const auto lines = run_warnings((*out)->diagnostics);
+      EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+        return l.starts_with("warning: 5 per-node rows not written (sim.node_rows_unwritten)");
+      })) << ::testing::PrintToString(lines);
+    } else {
+      EXPECT_EQ((*out)->status, reports::RunStatus::kComplete);
+      EXPECT_EQ(asked, 0);
+      EXPECT_EQ(query(p, "SELECT count(*) FROM node"), static_cast<double>(kNodeRowsChunk + 5));
+      EXPECT_EQ(query(p, "SELECT count(*) FROM scalar WHERE name = 'node_rows_unwritten'"), 0);
+      EXPECT_EQ((*out)->diagnostics.node_rows_unwritten, 0u);
+    }
+    std::filesystem::remove(path);
+  }
 }
 
 TEST(Runner, RejectedNodeParameterFailsTheBuild) {
