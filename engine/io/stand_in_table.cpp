@@ -9,7 +9,8 @@ constexpr std::uint32_t kStandInTableMask = Address::kReservedMask;
 }  // namespace
 
 std::optional<std::size_t> StandInTable::index_of(std::uint32_t stand_in) const {
-  if ((stand_in & kStandInTableMask) != kStandInTableBase || stand_in == kStandInTableBase) return std::nullopt;
+  if ((stand_in & kStandInTableMask) != kStandInTableBase || stand_in == kStandInTableBase)
+    return std::nullopt;
   const std::size_t index = stand_in - kStandInTableBase - 1;
   if (index >= entries_.size() || !entries_[index].used) return std::nullopt;
   return index;
@@ -48,8 +49,8 @@ std::optional<StandInTable::Ipv6> StandInTable::stood_in(std::uint32_t stand_in)
 std::size_t StandInTable::sweep(const Remembered& remembered) {
   std::vector<bool> kept(entries_.size(), false);
   const bool told = remembered && remembered([&](const Address& a) {
-    if (const auto index = index_of(a.ip)) kept[*index] = true;
-  });
+                      if (const auto index = index_of(a.ip)) kept[*index] = true;
+                    });
   if (!told) return 0;  // the endpoint cannot tell what it remembers: keep everything
   std::size_t freed = 0;
   for (std::size_t i = 0; i < entries_.size(); ++i) {

@@ -63,10 +63,10 @@ class StandInTable {
   [[nodiscard]] std::optional<std::size_t> index_of(std::uint32_t stand_in) const;
 
   std::size_t max_;
-  std::vector<Entry> entries_;             // index i: stand-in 240.0.0.0 + i + 1
-  std::map<Ipv6, std::uint32_t> by_ip_;    // ip -> index
-  std::deque<std::uint32_t> free_;         // reclaimed indices, the longest free first
-  TimeNs next_sweep_ = 0;                  // no sweep before this (after a poor one)
+  std::vector<Entry> entries_;           // index i: stand-in 240.0.0.0 + i + 1
+  std::map<Ipv6, std::uint32_t> by_ip_;  // ip -> index
+  std::deque<std::uint32_t> free_;       // reclaimed indices, the longest free first
+  TimeNs next_sweep_ = 0;                // no sweep before this (after a poor one)
   std::uint64_t reclaimed_ = 0;
 };
 

@@ -1,8 +1,6 @@
 // The UDP host loop.
 #include "engine/io/udp_host.hpp"
 
-#include "engine/io/stand_in_table.hpp"
-
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -17,6 +15,8 @@
 #include <map>
 #include <optional>
 #include <vector>
+
+#include "engine/io/stand_in_table.hpp"
 
 namespace ptplab::engine {
 
