@@ -43,6 +43,8 @@ fresh() {
 }
 
 basic="$src/scenarios/suites/smoke/basic.json"
+"$PTPLAB" run "$basic" --quiet --report "$tmp/r.db" >/dev/null 2>&1
+check "a report to merge from" $?
 for kind in wal v4 view; do
   fresh $kind
   refused "$kind: run refuses it and leaves it as it was" "$tmp/app.db" run "$basic" --quiet --report "$tmp/app.db"
@@ -56,7 +58,9 @@ for kind in wal v4 view; do
   refused "$kind: compare refuses it" "$tmp/app.db" compare "$tmp/app.db" "$tmp/app.db"
   fresh $kind
   refused "$kind: report merge --append into it is refused" "$tmp/app.db" \
-    report merge "$tmp/app.db.orig" --append "$tmp/app.db"
+    report merge --append "$tmp/app.db" "$tmp/r.db"
+  fresh $kind
+  refused "$kind: report merge refuses it as a source" "$tmp/app.db" report merge --append "$tmp/m.db" "$tmp/app.db"
 done
 
 # A WAL database its application keeps open (an idle connection): refused at once, no pending report.
@@ -72,9 +76,9 @@ refused "wal kept open by its app: run says it is not a report (no lock wait, no
 kill "$holder"
 wait "$holder" 2>/dev/null
 
-# A report of ours still takes runs (the check is not too strict), in any journal mode it was left in.
+# A report of ours still takes runs and merges (the check is not too strict).
 "$PTPLAB" run "$basic" --quiet --report "$tmp/r.db" >/dev/null 2>&1 &&
-  "$PTPLAB" run "$basic" --quiet --report "$tmp/r.db" >/dev/null 2>&1 &&
-  [[ $(sqlite3 "$tmp/r.db" "select count(*) from run") == 2 ]]
+  "$PTPLAB" report merge --append "$tmp/m2.db" "$tmp/r.db" >/dev/null 2>&1 &&
+  [[ $(sqlite3 "$tmp/r.db" "select count(*) from run") == 2 ]] && [[ $(sqlite3 "$tmp/m2.db" "select count(*) from run") == 2 ]]
 check "a ptplab report still takes runs" $?
 exit $((failures > 0))
