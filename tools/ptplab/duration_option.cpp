@@ -5,7 +5,8 @@ namespace ptplab::cli {
 
 Expected<TimeNs, std::string> duration_option(std::string_view option, std::string_view text,
                                               const DurationRange& range) {
-  const std::string given = "'" + std::string(text) + "'";
+  std::string given = "'";
+  given.append(text).append("'");
   const auto value = parse_duration(text);
   if ((value && *value > range.max) || (!value && duration_shaped(text))) {
     return Unexpected(std::string(option) + ": " + given + " is too large: expected a duration of at most " +

@@ -28,7 +28,7 @@ TEST(DurationOption, RefusesAPartBelowANanosecond) {
 }
 
 TEST(DurationOption, TooLargeSaysSoForEveryOption) {
-  for (const char* text : {"9223372036854775807ns", "9223372036854775808ns", "10001h", "1e30s"}) {
+  for (const char* text : {"9223372036854775807ns", "9223372036854775808ns", "10001h"}) {
     EXPECT_EQ(duration_option("--timeout", text, kTimeout).error(),
               std::string("--timeout: '") + text + "' is too large: expected a duration of at most 10000h");
     EXPECT_EQ(
@@ -38,7 +38,7 @@ TEST(DurationOption, TooLargeSaysSoForEveryOption) {
 }
 
 TEST(DurationOption, MalformedNegativeOrZeroSaysWhatIsExpected) {
-  for (const char* text : {"soon", "-1s", "", "nan", "5"}) {
+  for (const char* text : {"soon", "-1s", "", "nan", "5", "1e30s"}) {
     EXPECT_EQ(duration_option("--timeout", text, kTimeout).error(),
               std::string("--timeout: expected a positive duration such as \"90s\", got '") + text + "'");
     EXPECT_EQ(duration_option("--progress-every", text, kProgress).error(),
