@@ -70,7 +70,7 @@ import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1]); c.execute('select * from t').fetchall(); print('open', flush=True); time.sleep(30)
 " "$tmp/app.db" >"$tmp/holder.out" &
 holder=$!
-wait_for 10 grep -q open "$tmp/holder.out"
+wait_for 10 grep -qs open "$tmp/holder.out"
 refused "wal kept open by its app: run says it is not a report (no lock wait, no pending report)" "$tmp/app.db" \
   run "$basic" --quiet --report "$tmp/app.db" --timeout 20s
 kill "$holder"
