@@ -47,7 +47,7 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
                                                    const std::atomic<bool>* cancel) {
   const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
   // The structure pass comes first: it refuses nesting too deep to build (kNestingMax).
-  auto duplicates = find_duplicate_keys(text);
+  auto duplicates = find_duplicate_keys(text, cancel);
   if (!duplicates.empty() && nesting_too_deep(duplicates.back())) return Unexpected(std::move(duplicates));
   if (cancelled()) return Unexpected(cancelled_load());
   json doc;
