@@ -81,15 +81,14 @@ struct UdpHost::Sockets {
   }
 
   // The engine's Address of an endpoint: its own for IPv4 (also v4-mapped), a stand-in for IPv6
-  // (taken at `now`; `endpoint` says which stand-ins may be reclaimed, StandInTable::take),
+  // (taken at `now`; `remembered` says which stand-ins may be reclaimed, StandInTable::take),
   // pinned if `pin`; nullopt when no stand-in is free.
-  std::optional<Address> address_of(const udp::endpoint& e, TimeNs now, const Endpoint& endpoint, bool pin) {
+  std::optional<Address> address_of(const udp::endpoint& e, TimeNs now,
+                                    const StandInTable::Remembered& remembered, bool pin) {
     auto a = e.address();
     if (a.is_v6() && a.to_v6().is_v4_mapped()) a = asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6());
     if (a.is_v4()) return Address{a.to_v4().to_uint(), e.port()};
-    const auto stand_in = stand_ins.take(a.to_v6().to_bytes(), now, [&](const AddressVisitor& visit) {
-      return endpoint.visit_remembered(visit);
-    });
+    const auto stand_in = stand_ins.take(a.to_v6().to_bytes(), now, remembered);
     if (!stand_in) return std::nullopt;
     if (pin) stand_ins.pin(*stand_in);
     return Address{*stand_in, e.port()};
@@ -255,7 +254,7 @@ Expected<Address, std::string> UdpHost::bind(std::string_view host_port) {
   if (ec) return Unexpected("cannot configure the socket: " + ec.message());
   const auto local = asio_->socket.local_endpoint(ec);
   if (ec) return Unexpected("cannot read the socket's address: " + ec.message());
-  const auto self = asio_->address_of(local, steady_clock_now(), endpoint_, true);
+  const auto self = asio_->address_of(local, steady_clock_now(), remembered(), true);
   if (!self) return Unexpected(std::string("no IPv6 stand-in left"));
   address_ = *self;
   return address_;
@@ -275,7 +274,7 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
   if (!asio_->v4_reachable && (ip.is_v4() || ip.to_v6().is_v4_mapped()))
     return Unexpected(std::string(host_port) + " is IPv4 and this node listens on " + describe(address_) +
                       ", which reaches IPv6 peers only (listen on [::]:PORT for both)");
-  const auto a = asio_->address_of(udp::endpoint(ip, split->second), steady_clock_now(), endpoint_, true);
+  const auto a = asio_->address_of(udp::endpoint(ip, split->second), steady_clock_now(), remembered(), true);
   if (!a) return Unexpected(std::string("no IPv6 stand-in left for ") + std::string(host_port));
   return *a;
 }
@@ -298,6 +297,15 @@ std::size_t UdpHost::receive_buffer() const {
   asio::socket_base::receive_buffer_size size;
   asio_->socket.get_option(size, ec);
   return ec ? 0 : static_cast<std::size_t>(size.value());
+}
+
+std::function<bool(const AddressVisitor&)> UdpHost::remembered() {
+  return [this](const AddressVisitor& visit) {
+    // The queued datagrams go out first: the tap and the send-failure sink describe their
+    // addresses, whose stand-ins the sweep may reclaim.
+    send_queued();
+    return endpoint_.visit_remembered(visit);
+  };
 }
 
 std::uint64_t UdpHost::stand_ins_reclaimed() const { return asio_->stand_ins.reclaimed(); }
@@ -406,7 +414,7 @@ void UdpHost::receive_batches() {
     for (std::size_t i = 0; i < n && !stopped_; ++i) {
       if (const auto drops = asio_->drop_count(i))
         dropped_queue_full_ = std::max<std::uint64_t>(dropped_queue_full_, *drops);
-      const auto mapped = asio_->address_of(asio_->source(i), steady_clock_now(), endpoint_, false);
+      const auto mapped = asio_->address_of(asio_->source(i), steady_clock_now(), remembered(), false);
       if (!mapped) {  // no stand-in free for a new IPv6 source
         ++dropped_unmapped_;
         continue;

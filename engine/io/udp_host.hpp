@@ -137,6 +137,8 @@ class UdpHost final {
   // Takes up to kBatchesPerWake batches of waiting datagrams to the endpoint.
   void receive_batches();
   void arm_timer();
+  // Which stand-ins the endpoint remembers, for StandInTable::take (sends what is queued first).
+  std::function<bool(const AddressVisitor&)> remembered();
 
   struct Sockets;  // the Asio socket, timer, receive buffer and sender address (udp_host.cpp)
 
