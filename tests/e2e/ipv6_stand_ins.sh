@@ -6,8 +6,8 @@
 # address of 2001:db8:77::/64, then a new honest peer's HELLO is answered, the junk's stand-ins
 # reclaimed (stand_ins_reclaimed) and nothing dropped for want of one (dropped_unmapped 0).
 source "$(dirname "$0")/lib/preamble.bash"
-if ! unshare -n true 2>/dev/null; then
-  echo "skip: cannot create a network namespace (unshare -n)"
+if ! unshare -n true 2>/dev/null || ! command -v ip >/dev/null || ! command -v sysctl >/dev/null; then
+  echo "skip: cannot create a network namespace (unshare -n) or set it up (ip, sysctl)"
   exit 0
 fi
 cat >"$tmp/flood.py" <<'PY'
