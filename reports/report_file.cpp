@@ -1,21 +1,61 @@
 // Opening an existing report for reading, with its schema version checked.
 #include "reports/report_file.hpp"
 
+#include "reports/schema.hpp"
 #include "reports/schema_upgrade.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {
 
+Expected<ReportSchema, std::string> report_schema(Database& db, const std::string& path) {
+  const auto read_error = [&](const std::string& error) {
+    if (db.last_error_is_not_a_database()) return path + " is not a ptplab report: file is not a database";
+    return "reading " + path + ": " + error;
+  };
+  std::int64_t version = 0;
+  {
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt) return Unexpected(read_error(stmt.error()));
+    if (stmt->step()) version = stmt->int64(0);
+    if (!stmt->error().empty()) return Unexpected(read_error(stmt->error()));
+  }
+  const bool readable = version >= kOldestUpgradableSchema && version <= kSchemaVersion;
+  if (version != 0 && !readable) return ReportSchema{version, false, false};
+  auto objects = db.prepare("SELECT type, name FROM sqlite_master ORDER BY rowid");
+  if (!objects) return Unexpected(read_error(objects.error()));
+  bool has_run = false;
+  std::string foreign;  // "the view V": the first object ptplab does not write
+  ReportSchema found{version, true, false};
+  while (objects->step()) {
+    const std::string type = objects->text(0);
+    found.empty = false;
+    found.has_tables = found.has_tables || type == "table";
+    const std::string name = objects->text(1);
+    if (name.starts_with("sqlite_") || type == "index") continue;  // SQLite's own; indexes of the tables
+    bool ours = false;
+    if (type == "table") {
+      ours = name == "run";
+      has_run = has_run || ours;
+      for (const auto& t : run_tables()) ours = ours || name == t.name;
+    }
+    if (!ours && foreign.empty()) foreign = "the " + type + " " + name;
+  }
+  if (!objects->error().empty()) return Unexpected(read_error(objects->error()));
+  if (version == 0) return found;
+  const std::string but = !foreign.empty() ? foreign + ", which ptplab does not write" : "no run table";
+  if (!foreign.empty() || !has_run) {
+    return Unexpected(path + " is not a ptplab report: an SQLite database with user_version " +
+                      std::to_string(version) + " but " + but);
+  }
+  return found;
+}
+
 Expected<Database, std::string> open_report_file(const std::string& path) {
   auto db = Database::open(path, /*create=*/false);
   if (!db) return Unexpected(db.error());
-  auto stmt = db->prepare("PRAGMA user_version");
-  const std::int64_t version = stmt && stmt->step() ? stmt->int64(0) : -1;
-  if (version < 0) {
-    if (db->last_error_is_not_a_database())
-      return Unexpected(path + " is not a ptplab report: file is not a database");
-    return Unexpected("reading " + path + ": " + (stmt ? stmt->error() : stmt.error()));
-  }
+  const auto schema = report_schema(*db, path);
+  if (!schema) return Unexpected(schema.error());
+  const std::int64_t version = schema->version;
   if (version == 0) {
     return Unexpected(path + " is not a ptplab report: an SQLite database without a ptplab schema version");
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "reports/records/columns.hpp"
+#include "reports/report_file.hpp"
 #include "reports/schema.hpp"
 #include "reports/schema_upgrade.hpp"
 #include "reports/sqlite_db.hpp"
@@ -100,23 +101,32 @@ Expected<std::int64_t, std::string> query_int(Database& db, std::string_view sql
   return value;
 }
 
-// Inside a write transaction: checks that the file is empty or a report of this schema version,
-// and creates the schema in an empty one.
-Status check_or_create_schema(Database& db, const std::string& path) {
-  const auto version = query_int(db, "PRAGMA user_version");
-  if (!version) return Unexpected("reading " + path + ": " + version.error());
-  const auto tables = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-  if (!tables) return Unexpected("reading " + path + ": " + tables.error());
-  if (*version == 0 && *tables != 0) {
-    return Unexpected(path +
-                      " is not a ptplab report: an SQLite database with other tables (user_version 0)");
+// Why the file `db` holds cannot take ptplab's runs (nullopt: it is new or a report this build
+// writes to): read without changing it, so a foreign file is refused before anything is written.
+std::optional<std::string> refusal(Database& db, const std::string& path, ReportSchema& schema) {
+  const auto read = report_schema(db, path);
+  if (!read) return read.error();
+  schema = *read;
+  if (schema.version == 0 && !schema.empty) {
+    return path + " is not a ptplab report: an SQLite database with other " +
+           (schema.has_tables ? "tables" : "schema objects (views, triggers)") + " (user_version 0)";
   }
-  if (*version >= kOldestUpgradableSchema && *version < kSchemaVersion) {
+  if (schema.version != 0 && (schema.version < kOldestUpgradableSchema || schema.version > kSchemaVersion)) {
+    return path + " is not a ptplab report of schema version " + std::to_string(kSchemaVersion) +
+           " (user_version " + std::to_string(schema.version) + ")";
+  }
+  return std::nullopt;
+}
+
+// Inside a write transaction: checks again that the file is new or a report of a schema version
+// this build writes (another writer may have created it since), upgrades an earlier version and
+// creates the schema in a new one.
+Status check_or_create_schema(Database& db, const std::string& path) {
+  ReportSchema schema;
+  if (const auto why = refusal(db, path, schema)) return Unexpected(*why);
+  if (schema.version >= kOldestUpgradableSchema && schema.version < kSchemaVersion) {
     // A report of an earlier version: the columns added since, at their defaults, then appended to.
-    if (auto s = upgrade_schema(db, *version); !s) return Unexpected(path + ": " + s.error());
-  } else if (*version != kSchemaVersion && *version != 0) {
-    return Unexpected(path + " is not a ptplab report of schema version " + std::to_string(kSchemaVersion) +
-                      " (user_version " + std::to_string(*version) + ")");
+    if (auto s = upgrade_schema(db, schema.version); !s) return Unexpected(path + ": " + s.error());
   }
   if (auto s = db.exec(schema_sql()); !s) return Unexpected("creating the schema: " + s.error());
   return db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
@@ -136,6 +146,11 @@ OpenedReport open_report_db(const std::string& path) {
   const auto failed = [&](std::string error) {
     return OpenedReport{std::nullopt, std::move(error), db->last_error_is_busy()};
   };
+  // Another application's database is refused before anything is written to it: the journal
+  // mode below would change its file (WAL to DELETE), and waits for its connections (review 13
+  // M1, M2).
+  ReportSchema schema;
+  if (auto why = refusal(*db, path, schema)) return failed(std::move(*why));
   // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
   // crash of the process still leaves every committed batch (only an OS crash could lose some).
   if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {

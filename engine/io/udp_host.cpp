@@ -16,6 +16,8 @@
 #include <optional>
 #include <vector>
 
+#include "engine/io/stand_in_table.hpp"
+
 namespace ptplab::engine {
 
 namespace asio = boost::asio;
@@ -78,28 +80,26 @@ struct UdpHost::Sockets {
     return out;
   }
 
-  // The engine's Address of an endpoint: its own for IPv4 (also v4-mapped), a stand-in for IPv6;
-  // nullopt when the stand-ins are used up.
-  std::optional<Address> address_of(const udp::endpoint& e) {
+  // The engine's Address of an endpoint: its own for IPv4 (also v4-mapped), a stand-in for IPv6
+  // (taken at `now`; `remembered` says which stand-ins may be reclaimed, StandInTable::take),
+  // pinned if `pin`; nullopt when no stand-in is free.
+  std::optional<Address> address_of(const udp::endpoint& e, TimeNs now,
+                                    const StandInTable::Remembered& remembered, bool pin) {
     auto a = e.address();
     if (a.is_v6() && a.to_v6().is_v4_mapped()) a = asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6());
     if (a.is_v4()) return Address{a.to_v4().to_uint(), e.port()};
-    auto it = stand_in_of.find(a.to_v6());
-    if (it == stand_in_of.end()) {
-      if (stand_ins.size() >= kStandInsMax) return std::nullopt;
-      it = stand_in_of.emplace(a.to_v6(), kStandInBase + static_cast<std::uint32_t>(stand_ins.size()) + 1)
-               .first;
-      stand_ins.push_back(a.to_v6());
-    }
-    return Address{it->second, e.port()};
+    const auto stand_in = stand_ins.take(a.to_v6().to_bytes(), now, remembered);
+    if (!stand_in) return std::nullopt;
+    if (pin) stand_ins.pin(*stand_in);
+    return Address{*stand_in, e.port()};
   }
 
   // The IPv6 address a stand-in stands for; nullopt if `a` is not one of ours.
   [[nodiscard]] std::optional<asio::ip::address_v6> stood_in(const Address& a) const {
-    if (!v6 || (a.ip & kStandInMask) != kStandInBase || a.ip == kStandInBase) return std::nullopt;
-    const std::size_t index = a.ip - kStandInBase - 1;
-    if (index >= stand_ins.size()) return std::nullopt;
-    return stand_ins[index];
+    if (!v6) return std::nullopt;
+    const auto ip = stand_ins.stood_in(a.ip);
+    if (!ip) return std::nullopt;
+    return asio::ip::address_v6(*ip);
   }
 
   // Where a datagram to `a` goes: IPv4 as is (v4-mapped on an IPv6 socket), stand-ins to their
@@ -186,8 +186,7 @@ struct UdpHost::Sockets {
   std::array<iovec, kBatchDatagrams> iovs{};
   bool v6 = false;           // the socket is IPv6 (dual-stack)
   bool v4_reachable = true;  // IPv4 peers can be sent to: an IPv4 socket, or IPv6 bound to [::]
-  std::vector<asio::ip::address_v6> stand_ins;                // index i: 240.0.0.0 + i + 1
-  std::map<asio::ip::address_v6, std::uint32_t> stand_in_of;  // and back
+  StandInTable stand_ins{kStandInsMax};
 };
 
 Expected<Address, std::string> UdpHost::resolve_ipv4(std::string_view host_port) {
@@ -255,7 +254,7 @@ Expected<Address, std::string> UdpHost::bind(std::string_view host_port) {
   if (ec) return Unexpected("cannot configure the socket: " + ec.message());
   const auto local = asio_->socket.local_endpoint(ec);
   if (ec) return Unexpected("cannot read the socket's address: " + ec.message());
-  const auto self = asio_->address_of(local);
+  const auto self = asio_->address_of(local, steady_clock_now(), remembered(), true);
   if (!self) return Unexpected(std::string("no IPv6 stand-in left"));
   address_ = *self;
   return address_;
@@ -275,7 +274,7 @@ Expected<Address, std::string> UdpHost::resolve(std::string_view host_port) {
   if (!asio_->v4_reachable && (ip.is_v4() || ip.to_v6().is_v4_mapped()))
     return Unexpected(std::string(host_port) + " is IPv4 and this node listens on " + describe(address_) +
                       ", which reaches IPv6 peers only (listen on [::]:PORT for both)");
-  const auto a = asio_->address_of(udp::endpoint(ip, split->second));
+  const auto a = asio_->address_of(udp::endpoint(ip, split->second), steady_clock_now(), remembered(), true);
   if (!a) return Unexpected(std::string("no IPv6 stand-in left for ") + std::string(host_port));
   return *a;
 }
@@ -299,6 +298,17 @@ std::size_t UdpHost::receive_buffer() const {
   asio_->socket.get_option(size, ec);
   return ec ? 0 : static_cast<std::size_t>(size.value());
 }
+
+std::function<bool(const AddressVisitor&)> UdpHost::remembered() {
+  return [this](const AddressVisitor& visit) {
+    // The queued datagrams go out first: the tap and the send-failure sink describe their
+    // addresses, whose stand-ins the sweep may reclaim.
+    send_queued();
+    return endpoint_.visit_remembered(visit);
+  };
+}
+
+std::uint64_t UdpHost::stand_ins_reclaimed() const { return asio_->stand_ins.reclaimed(); }
 
 bool UdpHost::is_stand_in(const Address& a) const { return asio_->stood_in(a).has_value(); }
 
@@ -404,8 +414,8 @@ void UdpHost::receive_batches() {
     for (std::size_t i = 0; i < n && !stopped_; ++i) {
       if (const auto drops = asio_->drop_count(i))
         dropped_queue_full_ = std::max<std::uint64_t>(dropped_queue_full_, *drops);
-      const auto mapped = asio_->address_of(asio_->source(i));
-      if (!mapped) {  // no stand-in left for a new IPv6 source
+      const auto mapped = asio_->address_of(asio_->source(i), steady_clock_now(), remembered(), false);
+      if (!mapped) {  // no stand-in free for a new IPv6 source
         ++dropped_unmapped_;
         continue;
       }

@@ -44,7 +44,10 @@ using SendFailureSink = std::function<void(TimeNs now, const Address& to, int er
 // IPv6: the engine's addresses are IPv4 (engine/core/address.hpp). A host bound to an IPv6
 // address opens a dual-stack socket: IPv4 peers (v4-mapped) keep their own Address, and each
 // distinct IPv6 peer address gets a stand-in from 240.0.0.0/4 (reserved, never routed) with its
-// real port, at most kStandInsMax of them (datagrams from further IPv6 addresses are dropped).
+// real port (StandInTable): at most kStandInsMax at a time; when all are taken, those the endpoint
+// no longer remembers (Endpoint::visit_remembered) are reclaimed for new addresses, and a
+// datagram from a new IPv6 address finding none free is dropped (dropped_unmapped). The bound
+// address and the peers resolve() names keep theirs.
 // Only a socket bound to the unspecified address [::] reaches IPv4 peers as well: one bound to
 // a single IPv6 address ([::1]) has no IPv4 source address, so resolve() refuses IPv4 peers.
 // describe() prints the real address. A stand-in is meaningful to this host only, so the engine
@@ -76,7 +79,9 @@ class UdpHost final {
   [[nodiscard]] static Expected<Address, std::string> resolve_ipv4(std::string_view host_port);
   // "a.b.c.d:port", or "[v6]:port" for an IPv6 stand-in: for logs and listings.
   [[nodiscard]] std::string describe(const Address& a) const;
-  static constexpr std::size_t kStandInsMax = 4096;  // distinct IPv6 peer addresses per host
+  static constexpr std::size_t kStandInsMax = 4096;  // IPv6 peer addresses mapped at a time
+  // IPv6 stand-ins reclaimed so far (the endpoint had forgotten their addresses).
+  [[nodiscard]] std::uint64_t stand_ins_reclaimed() const;
   // Asks for a socket receive buffer (SO_RCVBUF) of `bytes`, so that a burst waits in the kernel
   // instead of being dropped while the endpoint works. With CAP_NET_ADMIN the request is granted
   // as is (SO_RCVBUFFORCE); otherwise the kernel caps it at net.core.rmem_max (SO_RCVBUF). Linux
@@ -103,8 +108,9 @@ class UdpHost final {
   // Datagrams received and sent so far.
   [[nodiscard]] std::uint64_t received() const { return received_; }
   [[nodiscard]] std::uint64_t sent() const { return sent_; }
-  // Datagrams dropped for want of an address mapping: from an IPv6 source once kStandInsMax
-  // stand-ins are taken, or to a 240.0.0.0/4 address that stands for no IPv6 peer of this host.
+  // Datagrams dropped for want of an address mapping: from a new IPv6 source while kStandInsMax
+  // stand-ins are taken and none can be reclaimed, or to a 240.0.0.0/4 address that stands for
+  // no IPv6 peer of this host.
   [[nodiscard]] std::uint64_t dropped_unmapped() const { return dropped_unmapped_; }
   // Datagrams the kernel dropped because the socket's receive queue was full (SO_RXQ_OVFL, as of
   // the latest datagram received): the endpoint never saw them.
@@ -131,6 +137,8 @@ class UdpHost final {
   // Takes up to kBatchesPerWake batches of waiting datagrams to the endpoint.
   void receive_batches();
   void arm_timer();
+  // Which stand-ins the endpoint remembers, for StandInTable::take (sends what is queued first).
+  std::function<bool(const AddressVisitor&)> remembered();
 
   struct Sockets;  // the Asio socket, timer, receive buffer and sender address (udp_host.cpp)
 

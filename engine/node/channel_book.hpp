@@ -116,6 +116,7 @@ class ChannelBook {
 
   [[nodiscard]] std::size_t size() const { return channels_.size(); }
   [[nodiscard]] std::vector<ChannelState>& all() { return channels_; }
+  [[nodiscard]] const std::vector<ChannelState>& all() const { return channels_; }
 
  private:
   std::vector<ChannelState> channels_;

@@ -147,6 +147,28 @@ void Node::connect(TimeNs now, const Address& rendezvous, std::string_view targe
   s_->finish(out);
 }
 
+bool Node::visit_remembered(const AddressVisitor& visit) const {
+  const auto& s = *s_;
+  for (const auto& p : s.peers.all()) {
+    visit(p.address);
+    if (p.sees_us) visit(*p.sees_us);
+  }
+  s.sources.visit_addresses(visit);
+  for (const auto& p : s.sender.all()) visit(p.to);
+  for (const auto& v : s.verifications.all()) visit(v.from);
+  for (std::size_t i = 0; i < s.routes.size(); ++i) {
+    visit(s.routes.at(i).address);
+    visit(s.routes.at(i).via);
+  }
+  for (const auto& a : s.rendezvous.all())
+    if (a.target) visit(*a.target);
+  for (const auto& c : s.channels.all()) {
+    for (const auto& w : c.key_waiters) visit(w.second);
+    for (const auto& a : c.addresses) visit(a.second);
+  }
+  return true;
+}
+
 std::size_t Node::peer_count() const { return s_->peers.size(); }
 bool Node::has_peer(const Address& address) const { return s_->peers.find(address) != nullptr; }
 

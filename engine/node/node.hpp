@@ -109,6 +109,10 @@ class Node final : public ptplab::Endpoint {
   void start(TimeNs now, Output& out) override;
   void on_datagram(TimeNs now, const Address& from, const SharedBytes& bytes, Output& out) override;
   void on_timer(TimeNs now, Output& out) override;
+  // Every address in the peer table (and where each peer sees us), the source guard's sources
+  // and contacts, pending retransmissions, waiting verifications, routes (advertised and via),
+  // CONNECT attempts and channel key waiters and addresses; always true.
+  [[nodiscard]] bool visit_remembered(const AddressVisitor& visit) const override;
 
   // --- user actions ---
   // Bootstrap: start HELLOing `address`; it becomes a peer when it answers.

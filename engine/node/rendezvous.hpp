@@ -52,6 +52,7 @@ class Rendezvous {
   void reset_forwarding(double burst) { forwarding_ = TokenBucket(burst, 0); }
 
   [[nodiscard]] std::size_t size() const { return attempts_.size(); }
+  [[nodiscard]] const std::vector<ConnectAttempt>& all() const { return attempts_; }
 
  private:
   std::vector<ConnectAttempt> attempts_;

@@ -83,4 +83,9 @@ void SourceGuard::expire(TimeNs now, TimeNs timeout_ns, const NodeParams& params
   std::erase_if(contacts_, [&](const Contact& c) { return now - c.since >= timeout_ns; });
 }
 
+void SourceGuard::visit_addresses(const AddressVisitor& visit) const {
+  for (const Source& s : sources_) visit(s.address);
+  for (const Contact& c : contacts_) visit(c.address);
+}
+
 }  // namespace ptplab::engine

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/core/address.hpp"
+#include "engine/core/endpoint.hpp"
 #include "engine/core/time.hpp"
 #include "engine/node/evicted_sources.hpp"
 #include "engine/node/node_params.hpp"
@@ -54,6 +55,10 @@ class SourceGuard {
   // Forgets sources not seen and contacts not renewed for `timeout_ns` (a forgotten source's
   // buckets go to the sketch as on eviction; `max` as for source()).
   void expire(TimeNs now, TimeNs timeout_ns, const NodeParams& params, std::size_t max);
+
+  // Calls `visit` with the address of every tracked source and contact (not the sketch of
+  // forgotten ones: its records are shared by whatever addresses hash alike, never richer).
+  void visit_addresses(const AddressVisitor& visit) const;
 
   [[nodiscard]] std::size_t source_count() const { return sources_.size(); }
   [[nodiscard]] std::size_t contact_count() const { return contacts_.size(); }

@@ -38,6 +38,7 @@ class VerificationQueue {
   [[nodiscard]] std::vector<PendingVerification> take_expired(TimeNs now, TimeNs timeout_ns);
 
   [[nodiscard]] std::size_t size() const { return waiting_.size(); }
+  [[nodiscard]] const std::vector<PendingVerification>& all() const { return waiting_; }
 
  private:
   std::vector<PendingVerification> waiting_;

@@ -21,6 +21,8 @@ std::string too_deep_message() {
 
 class DuplicateKeyFinder {
  public:
+  explicit DuplicateKeyFinder(const std::atomic<bool>* cancel) : cancel_(cancel) {}
+
   ValidationErrors errors;
   bool too_deep = false;
 
@@ -64,11 +66,16 @@ class DuplicateKeyFinder {
     Frame& f = stack_.back();
     return f.object ? child_pointer(f.pointer, f.keys.back()) : child_pointer(f.pointer, f.index++);
   }
+  // False (ends the pass) once the cancel flag is raised, looked at every 4096 values.
+  bool go_on() {
+    return cancel_ == nullptr || (++values_ & 4095U) != 0 || !cancel_->load(std::memory_order_relaxed);
+  }
   bool scalar() {
     if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
-    return true;
+    return go_on();
   }
   bool open(bool object) {
+    if (!go_on()) return false;
     stack_.push_back({value_pointer(), object, 0, {}});
     if (stack_.size() <= kNestingMax) return true;
     errors.push_back({stack_.back().pointer, too_deep_message()});
@@ -81,12 +88,14 @@ class DuplicateKeyFinder {
   }
 
   std::vector<Frame> stack_;
+  const std::atomic<bool>* cancel_;
+  std::size_t values_ = 0;
 };
 
 }  // namespace
 
-ValidationErrors find_duplicate_keys(std::string_view text) {
-  DuplicateKeyFinder finder;
+ValidationErrors find_duplicate_keys(std::string_view text, const std::atomic<bool>* cancel) {
+  DuplicateKeyFinder finder(cancel);
   const bool ok = json::sax_parse(text.begin(), text.end(), &finder, json::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/true);
   return ok || finder.too_deep ? std::move(finder.errors) : ValidationErrors{};

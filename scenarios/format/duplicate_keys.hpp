@@ -5,6 +5,7 @@
 // its object), found by a SAX pass before the document is built.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <string_view>
 
@@ -23,7 +24,10 @@ inline constexpr std::size_t kNestingMax = 64;
 // when `text` is not valid JSON (the parser reports that). A value nested deeper than
 // kNestingMax ends the pass: its errors are then the ones found so far and one at that value's
 // pointer, "nested deeper than 64 arrays and objects" (nesting_too_deep() says which case).
-[[nodiscard]] ValidationErrors find_duplicate_keys(std::string_view text);
+// `cancel` (may be null) is polled every few thousand values: once raised, the pass ends with
+// the errors found so far (the caller, which raised it, discards them).
+[[nodiscard]] ValidationErrors find_duplicate_keys(std::string_view text,
+                                                   const std::atomic<bool>* cancel = nullptr);
 
 // Whether `e` is find_duplicate_keys's error for input nested deeper than kNestingMax.
 [[nodiscard]] bool nesting_too_deep(const ValidationError& e);

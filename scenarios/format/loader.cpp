@@ -31,6 +31,11 @@ void read_top(JsonChecker& c, const json& doc, Scenario& s) {
   read_choice(c, doc, "", "record", kRecordLevels, s.record);
 }
 
+// Thrown from the parser's callback when the cancel flag is raised: ends json::parse at once.
+struct ParseCancelled {};
+
+ValidationErrors cancelled_load() { return ValidationErrors{{"", std::string(kLoadCancelled)}}; }
+
 }  // namespace
 
 std::string ValidationError::to_string() const {
@@ -38,13 +43,25 @@ std::string ValidationError::to_string() const {
 }
 
 Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
-                                                   const std::vector<std::string>& overrides) {
+                                                   const std::vector<std::string>& overrides,
+                                                   const std::atomic<bool>* cancel) {
+  const auto cancelled = [cancel] { return cancel != nullptr && cancel->load(std::memory_order_relaxed); };
   // The structure pass comes first: it refuses nesting too deep to build (kNestingMax).
-  auto duplicates = find_duplicate_keys(text);
+  auto duplicates = find_duplicate_keys(text, cancel);
   if (!duplicates.empty() && nesting_too_deep(duplicates.back())) return Unexpected(std::move(duplicates));
+  if (cancelled()) return Unexpected(cancelled_load());
   json doc;
   try {
-    doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    // With a cancel flag, the parser polls it every 4096 values (a callback that keeps every value).
+    std::size_t values = 0;
+    const json::parser_callback_t poll = [&](int, json::parse_event_t, json&) {
+      if ((++values & 4095U) == 0 && cancelled()) throw ParseCancelled{};
+      return true;
+    };
+    doc = json::parse(text.begin(), text.end(), cancel != nullptr ? poll : nullptr, /*allow_exceptions=*/true,
+                      /*ignore_comments=*/true);
+  } catch (const ParseCancelled&) {
+    return Unexpected(cancelled_load());
   } catch (const json::parse_error& e) {
     return Unexpected(ValidationErrors{{"", "not valid JSON: " + without_library_tag(e.what())}});
   } catch (const json::exception& e) {
@@ -84,18 +101,20 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
   }
 
   Scenario s;
-  read_top(c, doc, s);
-  read_network(c, doc, s);
-  read_nodes(c, doc, s);
-  read_topology(c, doc, s);
-  read_workload(c, doc, s);
-  read_timeline(c, doc, s);
-  read_attackers(c, doc, s);
-  read_expect(c, doc, s);
-  read_sweep(c, doc, s);
+  // The sections in document order, the cancel flag polled between them.
+  using Section = void (*)(JsonChecker&, const json&, Scenario&);
+  static constexpr Section kSections[] = {read_top,       read_network,  read_nodes,
+                                          read_topology,  read_workload, read_timeline,
+                                          read_attackers, read_expect,   read_sweep};
+  for (const Section read : kSections) {
+    if (cancelled()) return Unexpected(cancelled_load());
+    read(c, doc, s);
+  }
+  if (cancelled()) return Unexpected(cancelled_load());
   check_references(c, doc, s);
   check_totals(c, s);
   if (!c.errors().empty()) return Unexpected(c.take_errors());
+  if (cancelled()) return Unexpected(cancelled_load());
   // Warned about: what the file (or --set) gives, before the server defaults join the document.
   s.warnings = unused_param_warnings(doc, s);
   // The effective document (the report's run_param rows) holds NodeParams numbers as the engine
@@ -111,7 +130,8 @@ Expected<Scenario, ValidationErrors> load_scenario(std::string_view text,
 }
 
 Expected<Scenario, ValidationErrors> load_scenario_file(const std::string& path,
-                                                        const std::vector<std::string>& overrides) {
+                                                        const std::vector<std::string>& overrides,
+                                                        const std::atomic<bool>* cancel) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Unexpected(ValidationErrors{{"", "no such file"}});
   if (std::filesystem::is_directory(path, ec)) {
@@ -122,7 +142,8 @@ Expected<Scenario, ValidationErrors> load_scenario_file(const std::string& path,
     return Unexpected(ValidationErrors{{"", std::string("cannot read the file: ") + std::strerror(errno)}});
   std::ostringstream text;
   text << in.rdbuf();
-  return load_scenario(text.str(), overrides);
+  if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) return Unexpected(cancelled_load());
+  return load_scenario(text.str(), overrides, cancel);
 }
 
 }  // namespace ptplab::scenarios

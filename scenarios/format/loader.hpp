@@ -3,6 +3,7 @@
 // what was expected and what was found, so one edit fixes a file.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,14 +26,22 @@ struct ValidationError {
 // Every error found, in document order.
 using ValidationErrors = std::vector<ValidationError>;
 
+// The one error of a load given up because its `cancel` flag was raised (pointer "").
+inline constexpr std::string_view kLoadCancelled = "loading was cancelled";
+
 // Parses the text (comments allowed), applies the overrides ("path=value", see overrides.hpp),
 // validates and converts. On success Scenario::document holds the effective document and
-// Scenario::warnings the values that change nothing (param_warnings.hpp).
+// Scenario::warnings the values that change nothing (param_warnings.hpp). `cancel` (may be null):
+// polled while parsing (every few thousand JSON values) and between the sections, so that a
+// raised flag ends a load of a large file (tens of MB) within a fraction of a second; the load
+// then fails with the one error kLoadCancelled.
 [[nodiscard]] Expected<Scenario, ValidationErrors> load_scenario(
-    std::string_view text, const std::vector<std::string>& overrides = {});
+    std::string_view text, const std::vector<std::string>& overrides = {},
+    const std::atomic<bool>* cancel = nullptr);
 
 // load_scenario on a file's content; a file that cannot be read is one error with pointer "".
 [[nodiscard]] Expected<Scenario, ValidationErrors> load_scenario_file(
-    const std::string& path, const std::vector<std::string>& overrides = {});
+    const std::string& path, const std::vector<std::string>& overrides = {},
+    const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace ptplab::scenarios

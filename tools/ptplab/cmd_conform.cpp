@@ -24,6 +24,8 @@
 #include "scenarios/runner/run.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/duration_option.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -163,16 +165,18 @@ int run_conform(int argc, char** argv) {
     std::cerr << "ptplab conform: give exactly one of --target HOST:PORT, --exec CMD, --in-process\n";
     return 2;
   }
-  const auto t = parse_duration(timeout);
-  if (!t || *t <= 0) {
-    std::cerr << "ptplab conform: --timeout wants a positive duration such as 2s or 500ms\n";
+  const auto t = duration_option("--timeout", timeout, {kTimeoutMax, false, "2s"});
+  if (!t) {
+    std::cerr << "ptplab conform: " << t.error() << "\n";
     return 2;
   }
-  const auto ready = parse_duration(!ready_timeout.empty() ? ready_timeout
-                                    : exec.empty()         ? kReadyDefault
-                                                           : kExecReadyDefault);
-  if (!ready || *ready <= 0) {
-    std::cerr << "ptplab conform: --ready-timeout wants a positive duration such as 5s\n";
+  const auto ready = duration_option("--ready-timeout",
+                                     !ready_timeout.empty() ? ready_timeout
+                                     : exec.empty()         ? kReadyDefault
+                                                            : kExecReadyDefault,
+                                     {kTimeoutMax, false, "5s"});
+  if (!ready) {
+    std::cerr << "ptplab conform: " << ready.error() << "\n";
     return 2;
   }
   if (repeat < 1 || jobs < 1 || jobs > kJobsMax) {

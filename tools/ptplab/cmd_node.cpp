@@ -277,6 +277,7 @@ int run_node(int argc, char** argv) {
                      {"received", host.received()},
                      {"sent", host.sent()},
                      {"dropped_unmapped", host.dropped_unmapped()},
+                     {"stand_ins_reclaimed", host.stand_ins_reclaimed()},
                      {"dropped_queue_full", host.dropped_queue_full()},
                      {"pcap_skipped_ipv6", pcap_skipped_ipv6}};
     if (signal != 0) j["signal"] = signal;

@@ -210,7 +210,12 @@ int run(int argc, char** argv) {
   std::vector<scenarios::Scenario> loaded;
   bool invalid = false;
   for (const auto& f : files) {
-    auto s = scenarios::load_scenario_file(f, overrides);
+    auto s = scenarios::load_scenario_file(f, overrides, &stop_requested());
+    if (stop_requested().load()) {  // a stop while loading (review 13 M3): no run began
+      std::fprintf(stderr, "ptplab run: %s while loading %s; nothing was run or written\n", stop_cause(),
+                   f.c_str());
+      return interrupted_exit_status();
+    }
     if (!s) {
       for (const auto& e : s.error()) std::fprintf(stderr, "%s: %s\n", f.c_str(), e.to_string().c_str());
       invalid = true;

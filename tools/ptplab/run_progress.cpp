@@ -4,6 +4,8 @@
 
 #include "engine/core/time.hpp"
 #include "tools/ptplab/children.hpp"
+#include "tools/ptplab/duration_option.hpp"
+#include "tools/ptplab/run_timeout.hpp"
 
 namespace ptplab::cli {
 
@@ -50,10 +52,9 @@ void add_progress_option(boost::program_options::options_description& options, c
 
 Expected<std::chrono::milliseconds, std::string> progress_every_option(
     const boost::program_options::variables_map& vm) {
-  const std::string text = vm["progress-every"].as<std::string>();
-  const auto ns = parse_duration(text);
-  if (!ns || *ns < 0)
-    return Unexpected("--progress-every: expected a duration such as \"10s\" or 0, got '" + text + "'");
+  const auto ns =
+      duration_option("--progress-every", vm["progress-every"].as<std::string>(), {kTimeoutMax, true, "10s"});
+  if (!ns) return Unexpected(ns.error());
   return std::chrono::milliseconds(*ns / 1'000'000);
 }
 

@@ -1,6 +1,7 @@
 // The run watchdog (see run_timeout.hpp).
 #include "tools/ptplab/run_timeout.hpp"
 
+#include "tools/ptplab/duration_option.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
@@ -14,14 +15,9 @@ void add_timeout_option(boost::program_options::options_description& options, co
 
 Expected<std::optional<TimeNs>, std::string> timeout_option(const boost::program_options::variables_map& vm) {
   if (!vm.count("timeout")) return std::optional<TimeNs>();
-  const auto text = vm["timeout"].as<std::string>();
-  const auto limit = parse_duration(text);
-  if ((limit && *limit > kTimeoutMax) || (!limit && duration_shaped(text)))
-    return Unexpected<std::string>{"--timeout: '" + text + "' is too large: expected a duration of at most " +
-                                   format_duration(kTimeoutMax)};
-  if (!limit || *limit <= 0)
-    return Unexpected<std::string>{"--timeout: expected a positive duration such as \"90s\", got '" + text +
-                                   "'"};
+  const auto limit =
+      duration_option("--timeout", vm["timeout"].as<std::string>(), {kTimeoutMax, false, "90s"});
+  if (!limit) return Unexpected(limit.error());
   return std::optional<TimeNs>(*limit);
 }
 

@@ -98,3 +98,47 @@ TEST(StandIn, ConnectNeverCarriesAStandIn) {
 
 }  // namespace
 }  // namespace ptplab::engine::test
+
+namespace ptplab::engine::test {
+namespace {
+
+// The addresses a node visits as remembered (Endpoint::visit_remembered).
+std::vector<Address> stand_in_remembered_by(const Node& n) {
+  std::vector<Address> out;
+  EXPECT_TRUE(n.visit_remembered([&](const Address& a) { out.push_back(a); }));
+  return out;
+}
+
+bool stand_in_node_remembers(const Node& n, const Address& a) {
+  const auto all = stand_in_remembered_by(n);
+  return std::find(all.begin(), all.end(), a) != all.end();
+}
+
+// What a host may reclaim (engine/io/stand_in_table.hpp, review 13 S2): a peer, a junk source
+// the rate limiter accounts and a bootstrap contact are remembered; a source is forgotten once
+// the bounded source table evicts it, and nothing else keeps it.
+TEST(StandIn, TheNodeTellsWhichAddressesItRemembers) {
+  SixPeers t;
+  EXPECT_TRUE(stand_in_node_remembers(t.n, kSixStandIn));
+  EXPECT_TRUE(stand_in_node_remembers(t.n, kSixServer));
+  const Address junk{Address::kReservedBase + 2, 9};
+  EXPECT_FALSE(stand_in_node_remembers(t.n, junk));
+  t.n.on_datagram(kT0 + 3, junk, make_bytes("junk"), t.out);
+  EXPECT_TRUE(stand_in_node_remembers(t.n, junk));  // its rate allowance: not to be handed to another address
+
+  NodeParams p;
+  p.rate_sources_max = 4;
+  Node small(p, 5);
+  RecordingOutput out;
+  small.start(0, out);
+  small.on_datagram(kT0, junk, make_bytes("junk"), out);
+  for (std::uint32_t i = 0; i < 4; ++i)
+    small.on_datagram(kT0 + 1 + i, Address{Address::kReservedBase + 100 + i, 9}, make_bytes("junk"), out);
+  EXPECT_FALSE(stand_in_node_remembers(small, junk));  // evicted by four newer sources: reclaimable
+  const Address contact{Address::kReservedBase + 3, 7000};
+  small.add_peer(kT0 + 9, contact, out);
+  EXPECT_TRUE(stand_in_node_remembers(small, contact));
+}
+
+}  // namespace
+}  // namespace ptplab::engine::test
