@@ -3,6 +3,7 @@
 #include "engine/node/node_state.hpp"
 
 #include "engine/crypto/certificate.hpp"
+#include "engine/crypto/parse_cache.hpp"
 #include "engine/node/ids.hpp"
 
 namespace ptplab::engine {
@@ -52,7 +53,13 @@ const SharedBytes& NodeState::own_hello() const {
 }
 
 const std::string& NodeState::own_certificate() const {
-  if (certificate_der_.empty()) certificate_der_ = crypto::make_self_signed_certificate(key, node_id);
+  if (own_certificate_) return own_certificate_->der();
+  if (certificate_der_.empty()) {
+    std::string der = crypto::make_self_signed_certificate(key, node_id);
+    own_certificate_ = crypto::parse_cached(shared.parse_cache, der);
+    if (own_certificate_) return own_certificate_->der();
+    certificate_der_ = std::move(der);
+  }
   return certificate_der_;
 }
 

@@ -15,6 +15,7 @@
 #include "engine/core/endpoint.hpp"
 #include "engine/core/reason.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/crypto/certificate.hpp"
 #include "engine/crypto/private_key.hpp"
 #include "engine/node/certificate_store.hpp"
 #include "engine/node/channel_book.hpp"
@@ -115,6 +116,11 @@ struct NodeState {
   [[nodiscard]] CertificateRules certificate_rules() const;
 
  private:
+  // Our certificate, made on first use: parsed through shared.parse_cache, so that its DER is
+  // held once, in the parsed form every peer that fetches it shares (not a copy per node:
+  // reports/BENCHMARKS.md, "[P] idle memory, session 13"); certificate_der_ only if it does not
+  // parse (a node_id no certificate can carry).
+  mutable std::optional<crypto::PeerCertificate> own_certificate_;
   mutable std::string certificate_der_;
   mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
   mutable std::string hello_version_;
