@@ -54,13 +54,13 @@ const SharedBytes& NodeState::own_hello() const {
 
 const std::string& NodeState::own_certificate() const {
   if (own_certificate_) return own_certificate_->der();
-  if (certificate_der_.empty()) {
+  if (!unparsed_certificate_) {
     std::string der = crypto::make_self_signed_certificate(key, node_id);
     own_certificate_ = crypto::parse_cached(shared.parse_cache, der);
     if (own_certificate_) return own_certificate_->der();
-    certificate_der_ = std::move(der);
+    unparsed_certificate_ = std::make_unique<const std::string>(std::move(der));
   }
-  return certificate_der_;
+  return *unparsed_certificate_;
 }
 
 std::string NodeState::new_msg_id() {

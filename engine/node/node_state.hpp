@@ -118,10 +118,10 @@ struct NodeState {
  private:
   // Our certificate, made on first use: parsed through shared.parse_cache, so that its DER is
   // held once, in the parsed form every peer that fetches it shares (not a copy per node:
-  // reports/BENCHMARKS.md, "[P] idle memory, session 13"); certificate_der_ only if it does not
-  // parse (a node_id no certificate can carry).
+  // reports/BENCHMARKS.md, "[P] idle memory, session 13"); unparsed_certificate_ only if it does
+  // not parse (a node_id no certificate can carry). 32 bytes in all, as one std::string was.
   mutable std::optional<crypto::PeerCertificate> own_certificate_;
-  mutable std::string certificate_der_;
+  mutable std::unique_ptr<const std::string> unparsed_certificate_;
   mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
   mutable std::string hello_version_;
 };

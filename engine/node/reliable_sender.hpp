@@ -64,6 +64,8 @@ class ReliableSender {
   [[nodiscard]] RetransmitStep step(std::uint32_t serial, std::uint32_t retransmit_max, double backoff);
 
   [[nodiscard]] std::size_t size() const { return pending_.size(); }
+  // Entries the table's storage holds room for (0 once it is empty: release_if_empty).
+  [[nodiscard]] std::size_t capacity() const { return pending_.capacity(); }
   [[nodiscard]] const std::vector<Pending>& all() const { return pending_; }
 
  private:

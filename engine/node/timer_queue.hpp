@@ -48,6 +48,8 @@ class TimerQueue {
     return e;
   }
   [[nodiscard]] std::size_t size() const { return heap_.size(); }
+  // Entries the heap's storage holds room for (see pop: a burst's slack is given back).
+  [[nodiscard]] std::size_t capacity() const { return heap_.capacity(); }
   void clear() { heap_.clear(); }
 
  private:
