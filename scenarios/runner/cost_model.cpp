@@ -1,0 +1,194 @@
+// The cost model's constants, the counting of a scenario and the arithmetic.
+#include "scenarios/runner/cost_model.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "engine/node/node_params.hpp"
+
+namespace ptplab::scenarios {
+namespace {
+
+// Index of each constant in kCostConstants.
+enum CostIndex : std::size_t {
+  kFixed,
+  kNodeBytes,
+  kPeerBytes,
+  kRouteBytes,
+  kFloodCopyBytes,
+  kNodeSecondEvents,
+  kHelloEvents,
+  kRoutingEvents,
+  kFloodCopyEvents,
+  kPeerStartEvents,
+  kCostCount
+};
+
+// Measured on the release build (build/dev, g++ 12.2, commit e6b35b5; peak RSS from
+// /usr/bin/time, events = run.events) and fitted by least squares: reports/BENCHMARKS.md "[P] idle
+// memory, session 13", "Cost model" (commands, the eight runs, the fit's residuals). Memory:
+// flood-1k at 2,000 and 8,000 nodes (degree 8, 4 s and 14 s) and 8,000 at degree 4 and 16, with
+// `fixed` pinned near smoke/basic's RSS (14 nodes: 22.3 MiB); events: the same runs with
+// housekeeping pinned at its one timer a second. Peer and flood terms are nearly collinear in
+// these runs (a flood is 2 x edges datagrams): their split is the fit's, their sum is measured.
+constexpr std::array<CostConstant, kCostCount> kCostConstants = {{
+    {"fixed", 21.0 * 1024 * 1024, "B", "pinned: smoke/basic (14 nodes) peaks at 22.3 MiB"},
+    {"node", 1560, "B/node", "fit: flood-1k 2,000 vs 8,000 nodes"},
+    {"peer", 950, "B/peer", "fit: flood-1k 8,000 nodes at degree 4, 8 and 16"},
+    {"route", 100, "B/route", "flood-1k 2,000 nodes, 14 s, routing_enabled true vs false"},
+    {"flood copy", 24, "B/datagram", "fit: flood-1k 2,000 vs 8,000 nodes (2 vs 8 JOIN floods)"},
+    {"housekeeping", 1, "events/node-second", "pinned: one housekeeping timer a second"},
+    {"hello", 2.06, "events/HELLO", "fit: flood-1k 4 s vs 14 s, degree 4 to 16"},
+    {"routing", 2, "events/ROUTING", "flood-1k 2,000 nodes, 14 s, routing_enabled true vs false"},
+    {"flood copy", 0.89, "events/datagram", "fit: flood-1k 2,000 vs 8,000 nodes (JOIN floods)"},
+    {"peer start", 3.7, "events/peer", "fit: flood-1k 4 s runs less their time-proportional part"},
+}};
+
+double value_of(CostIndex i) { return kCostConstants[i].value; }
+
+// The group's NodeParams as the runner builds them (Simulation::build_params); a param that does
+// not parse keeps its default.
+engine::NodeParams params_of(const NodeGroup& g) {
+  engine::NodeParams p;
+  for (const auto& o : g.params) {
+    const auto value = nlohmann::json::parse(o.value, nullptr, false);
+    if (!value.is_discarded()) (void)engine::set_param(p, o.name, value);
+  }
+  return p;
+}
+
+// Initial peers of a node of group `g` (before ROUTING or CONNECT add any).
+double initial_peers(const Scenario& s, const NodeGroup& g, double nodes, double servers) {
+  const Topology& t = s.topology;
+  switch (t.kind) {
+    case Topology::Kind::kBootstrap: return g.role == Role::kServer ? nodes - 1 : servers;
+    case Topology::Kind::kRandomRegular: return t.degree;
+    case Topology::Kind::kErdosRenyi: return t.p * (nodes - 1);
+    case Topology::Kind::kWattsStrogatz: return t.k;
+    case Topology::Kind::kBarabasiAlbert: return 2.0 * t.m;
+    case Topology::Kind::kEdges: return nodes > 0 ? 2.0 * static_cast<double>(t.edges.size()) / nodes : 0;
+  }
+  return 0;
+}
+
+// Messages a channel's load sends over a run of `duration_ns`.
+double messages_of(const MessageLoad& m, TimeNs duration_ns) {
+  const TimeNs stop = std::min(m.stop_ns, duration_ns);
+  if (stop <= m.start_ns) return 0;
+  const double active_s = static_cast<double>(stop - m.start_ns) / 1e9;
+  // Periodic: at start, start + interval, ... before the end.
+  if (m.interval_ns > 0) return std::ceil(active_s / (static_cast<double>(m.interval_ns) / 1e9));
+  return m.rate_per_s * active_s;
+}
+
+std::string bytes_text(double b) {
+  char buf[32];
+  if (b >= 1024.0 * 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.1f GiB", b / (1024.0 * 1024 * 1024));
+  else if (b >= 1024.0 * 1024)
+    std::snprintf(buf, sizeof buf, "%.0f MiB", b / (1024.0 * 1024));
+  else if (b >= 1024.0)
+    std::snprintf(buf, sizeof buf, "%.1f KiB", b / 1024.0);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f B", b);
+  return buf;
+}
+
+std::string count_text(double n) {
+  char buf[32];
+  if (n >= 1e9)
+    std::snprintf(buf, sizeof buf, "%.1f G", n / 1e9);
+  else if (n >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.1f M", n / 1e6);
+  else if (n >= 1e3)
+    std::snprintf(buf, sizeof buf, "%.1f k", n / 1e3);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f", n);
+  return buf;
+}
+
+}  // namespace
+
+std::span<const CostConstant> cost_constants() { return kCostConstants; }
+
+CostInputs cost_inputs(const Scenario& s) {
+  CostInputs in;
+  double servers = 0;
+  for (const auto& g : s.nodes) {
+    in.nodes += g.count;
+    if (g.role == Role::kServer) servers += g.count;
+  }
+  if (servers == 0 && in.nodes > 0) servers = 1;  // bootstrap without servers: node 0
+  in.seconds = static_cast<double>(s.duration_ns) / 1e9;
+  const engine::NodeParams defaults;
+  const engine::NodeParams* first_member_params = nullptr;
+  std::vector<engine::NodeParams> params;
+  params.reserve(s.nodes.size());
+  for (const auto& g : s.nodes) {
+    const engine::NodeParams& p = params.emplace_back(params_of(g));
+    const double peers = std::min(initial_peers(s, g, in.nodes, servers),
+                                  static_cast<double>(p.peers_max == 0 ? UINT32_MAX : p.peers_max));
+    const double endpoints = g.count * peers;
+    in.peer_endpoints += endpoints;
+    const double hello_mean_s = static_cast<double>(p.hello_interval_min_ns + p.hello_interval_max_ns) / 2e9;
+    if (hello_mean_s > 0) in.hellos += endpoints * in.seconds / hello_mean_s;
+    if (p.routing_enabled) {
+      in.route_entries += g.count * std::min(static_cast<double>(p.routing_entries_max), in.nodes - 1);
+      const double interval_s = static_cast<double>(p.routing_interval_ns) / 1e9;
+      if (interval_s > 0) in.routings += endpoints * in.seconds / interval_s;
+    }
+  }
+  // Floods: each member's JOIN and each message, over the whole overlay (2 x edges datagrams),
+  // or under "mesh" over its members' mesh (members x mesh_degree).
+  for (const auto& c : s.workload.channels) {
+    double members = 0;
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+      if (std::find(c.members.groups.begin(), c.members.groups.end(), s.nodes[i].name) ==
+          c.members.groups.end())
+        continue;
+      members += std::ceil(c.members.share * s.nodes[i].count);
+      if (!first_member_params) first_member_params = &params[i];
+    }
+    const engine::NodeParams& p = first_member_params ? *first_member_params : defaults;
+    const double copies =
+        p.propagation == engine::Propagation::kMesh ? members * p.mesh_degree : in.peer_endpoints;
+    in.flood_copies += (members + messages_of(c.messages, s.duration_ns)) * copies;
+    first_member_params = nullptr;
+  }
+  return in;
+}
+
+CostEstimate estimate_cost(const CostInputs& in) {
+  CostEstimate e;
+  e.peak_bytes = value_of(kFixed) + in.nodes * value_of(kNodeBytes) +
+                 in.peer_endpoints * value_of(kPeerBytes) + in.route_entries * value_of(kRouteBytes) +
+                 in.flood_copies * value_of(kFloodCopyBytes);
+  e.events = in.nodes * in.seconds * value_of(kNodeSecondEvents) + in.hellos * value_of(kHelloEvents) +
+             in.routings * value_of(kRoutingEvents) + in.flood_copies * value_of(kFloodCopyEvents) +
+             in.peer_endpoints * value_of(kPeerStartEvents);
+  return e;
+}
+
+std::string describe_cost(const CostInputs& in, const CostEstimate& e) {
+  std::string out = "estimate: about " + bytes_text(e.peak_bytes) + " peak memory, " + count_text(e.events) +
+                    " events (model: " + bytes_text(value_of(kFixed)) + " + " + count_text(in.nodes) +
+                    " nodes x " + bytes_text(value_of(kNodeBytes)) + " + " + count_text(in.peer_endpoints) +
+                    " peer entries x " + bytes_text(value_of(kPeerBytes));
+  if (in.route_entries > 0)
+    out += " + " + count_text(in.route_entries) + " routes x " + bytes_text(value_of(kRouteBytes));
+  if (in.flood_copies > 0)
+    out +=
+        " + " + count_text(in.flood_copies) + " flood datagrams x " + bytes_text(value_of(kFloodCopyBytes));
+  out += "; " + count_text(in.hellos) + " HELLOs";
+  if (in.routings > 0) out += ", " + count_text(in.routings) + " ROUTINGs";
+  out += " in " + count_text(in.seconds) +
+         " s; measured constants, reports/BENCHMARKS.md \"[P] idle memory, session 13\"; not a limit)";
+  return out;
+}
+
+}  // namespace ptplab::scenarios
