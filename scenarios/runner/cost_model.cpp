@@ -19,11 +19,13 @@ enum CostIndex : std::size_t {
   kFixed,
   kNodeBytes,
   kPeerBytes,
-  kRouteBytes,
+  kRouteSampledBytes,
+  kRouteFullBytes,
   kFloodCopyBytes,
   kNodeSecondEvents,
   kHelloEvents,
-  kRoutingEvents,
+  kRoutingSampledEvents,
+  kRoutingFullEvents,
   kFloodCopyEvents,
   kPeerStartEvents,
   kCostCount
@@ -34,17 +36,23 @@ enum CostIndex : std::size_t {
 // memory, session 13", "Cost model" (commands, the eight runs, the fit's residuals). Memory:
 // flood-1k at 2,000 and 8,000 nodes (degree 8, 4 s and 14 s) and 8,000 at degree 4 and 16, with
 // `fixed` pinned near smoke/basic's RSS (14 nodes: 22.3 MiB); events: the same runs with
-// housekeeping pinned at its one timer a second. Peer and flood terms are nearly collinear in
-// these runs (a flood is 2 x edges datagrams): their split is the fit's, their sum is measured.
+// housekeeping pinned at its one timer a second; ROUTING: flood-1k at 2,000 nodes for 14 s with
+// routing on (the default full advert with greetings, and the bounded-routing preset) against off. Peer and
+// flood terms are nearly collinear in these runs (a flood is 2 x edges datagrams): their split is the fit's,
+// their sum is measured.
 constexpr std::array<CostConstant, kCostCount> kCostConstants = {{
     {"fixed", 21.0 * 1024 * 1024, "B", "pinned: smoke/basic (14 nodes) peaks at 22.3 MiB"},
     {"node", 1560, "B/node", "fit: flood-1k 2,000 vs 8,000 nodes"},
     {"peer", 950, "B/peer", "fit: flood-1k 8,000 nodes at degree 4, 8 and 16"},
-    {"route", 100, "B/route", "flood-1k 2,000 nodes, 14 s, routing_enabled true vs false"},
+    {"route (sampled)", 140, "B/route", "flood-1k 2,000 nodes, 14 s, bounded-routing preset vs routing off"},
+    {"route (full)", 223, "B/route",
+     "flood-1k 2,000 nodes, 14 s, routing on (full advert, greetings) vs off"},
     {"flood copy", 24, "B/datagram", "fit: flood-1k 2,000 vs 8,000 nodes (2 vs 8 JOIN floods)"},
     {"housekeeping", 1, "events/node-second", "pinned: one housekeeping timer a second"},
     {"hello", 2.06, "events/HELLO", "fit: flood-1k 4 s vs 14 s, degree 4 to 16"},
-    {"routing", 2, "events/ROUTING", "flood-1k 2,000 nodes, 14 s, routing_enabled true vs false"},
+    {"routing (sampled)", 1.0, "events/ROUTING", "flood-1k 2,000 nodes, 14 s, bounded-routing preset vs off"},
+    {"routing (full)", 22.9, "events/ROUTING",
+     "flood-1k 2,000 nodes, 14 s, routing on vs off (greetings add peers)"},
     {"flood copy", 0.89, "events/datagram", "fit: flood-1k 2,000 vs 8,000 nodes (JOIN floods)"},
     {"peer start", 3.7, "events/peer", "fit: flood-1k 4 s runs less their time-proportional part"},
 }};
@@ -138,9 +146,12 @@ CostInputs cost_inputs(const Scenario& s) {
     const double hello_mean_s = static_cast<double>(p.hello_interval_min_ns + p.hello_interval_max_ns) / 2e9;
     if (hello_mean_s > 0) in.hellos += endpoints * in.seconds / hello_mean_s;
     if (p.routing_enabled) {
-      in.route_entries += g.count * std::min(static_cast<double>(p.routing_entries_max), in.nodes - 1);
+      const bool sampled = p.routing_advert == engine::RoutingAdvert::kSample && p.routing_greetings_max == 0;
+      const double routes = g.count * std::min(static_cast<double>(p.routing_entries_max), in.nodes - 1);
       const double interval_s = static_cast<double>(p.routing_interval_ns) / 1e9;
-      if (interval_s > 0) in.routings += endpoints * in.seconds / interval_s;
+      const double routings = interval_s > 0 ? endpoints * in.seconds / interval_s : 0;
+      (sampled ? in.route_entries_sampled : in.route_entries_full) += routes;
+      (sampled ? in.routings_sampled : in.routings_full) += routings;
     }
   }
   // Floods: each member's JOIN and each message, over the whole overlay (2 x edges datagrams),
@@ -165,11 +176,13 @@ CostInputs cost_inputs(const Scenario& s) {
 
 CostEstimate estimate_cost(const CostInputs& in) {
   CostEstimate e;
-  e.peak_bytes = value_of(kFixed) + in.nodes * value_of(kNodeBytes) +
-                 in.peer_endpoints * value_of(kPeerBytes) + in.route_entries * value_of(kRouteBytes) +
-                 in.flood_copies * value_of(kFloodCopyBytes);
+  e.peak_bytes =
+      value_of(kFixed) + in.nodes * value_of(kNodeBytes) + in.peer_endpoints * value_of(kPeerBytes) +
+      in.route_entries_sampled * value_of(kRouteSampledBytes) +
+      in.route_entries_full * value_of(kRouteFullBytes) + in.flood_copies * value_of(kFloodCopyBytes);
   e.events = in.nodes * in.seconds * value_of(kNodeSecondEvents) + in.hellos * value_of(kHelloEvents) +
-             in.routings * value_of(kRoutingEvents) + in.flood_copies * value_of(kFloodCopyEvents) +
+             in.routings_sampled * value_of(kRoutingSampledEvents) +
+             in.routings_full * value_of(kRoutingFullEvents) + in.flood_copies * value_of(kFloodCopyEvents) +
              in.peer_endpoints * value_of(kPeerStartEvents);
   return e;
 }
@@ -179,13 +192,17 @@ std::string describe_cost(const CostInputs& in, const CostEstimate& e) {
                     " events (model: " + bytes_text(value_of(kFixed)) + " + " + count_text(in.nodes) +
                     " nodes x " + bytes_text(value_of(kNodeBytes)) + " + " + count_text(in.peer_endpoints) +
                     " peer entries x " + bytes_text(value_of(kPeerBytes));
-  if (in.route_entries > 0)
-    out += " + " + count_text(in.route_entries) + " routes x " + bytes_text(value_of(kRouteBytes));
+  if (in.route_entries_sampled > 0)
+    out += " + " + count_text(in.route_entries_sampled) + " sampled routes x " +
+           bytes_text(value_of(kRouteSampledBytes));
+  if (in.route_entries_full > 0)
+    out += " + " + count_text(in.route_entries_full) + " routes x " + bytes_text(value_of(kRouteFullBytes));
   if (in.flood_copies > 0)
     out +=
         " + " + count_text(in.flood_copies) + " flood datagrams x " + bytes_text(value_of(kFloodCopyBytes));
   out += "; " + count_text(in.hellos) + " HELLOs";
-  if (in.routings > 0) out += ", " + count_text(in.routings) + " ROUTINGs";
+  if (in.routings_sampled + in.routings_full > 0)
+    out += ", " + count_text(in.routings_sampled + in.routings_full) + " ROUTINGs";
   out += " in " + count_text(in.seconds) +
          " s; measured constants, reports/BENCHMARKS.md \"[P] idle memory, session 13\"; not a limit)";
   return out;

@@ -18,11 +18,17 @@ namespace ptplab::scenarios {
 struct CostInputs {
   double nodes = 0;           // simulated nodes (attackers not counted)
   double peer_endpoints = 0;  // Σ over nodes of their initial peers (2 x overlay edges), capped by peers_max
-  double route_entries = 0;   // Σ over nodes with routing_enabled of min(routing_entries_max, nodes - 1)
-  double seconds = 0;         // simulated duration
-  double hellos = 0;          // HELLOs sent over the run: Σ endpoints x duration / mean HELLO interval
-  double routings = 0;        // ROUTINGs sent over the run: Σ endpoints x duration / routing_interval
-  double flood_copies = 0;    // datagrams of the floods: (JOINs + MESSAGEs) x copies per flood
+  // Σ over nodes with routing_enabled of min(routing_entries_max, nodes - 1), and the ROUTINGs
+  // they send over the run (Σ endpoints x duration / routing_interval), apart for the two ways
+  // ROUTING costs: "sampled" (routing_advert "sample", no greetings: the bounded-routing preset)
+  // and "full" (the spec's full advert, or greetings, which add peers as routes arrive).
+  double route_entries_sampled = 0;
+  double route_entries_full = 0;
+  double seconds = 0;  // simulated duration
+  double hellos = 0;   // HELLOs sent over the run: Σ endpoints x duration / mean HELLO interval
+  double routings_sampled = 0;
+  double routings_full = 0;
+  double flood_copies = 0;  // datagrams of the floods: (JOINs + MESSAGEs) x copies per flood
 };
 
 // The model's answer.
@@ -50,9 +56,9 @@ struct CostConstant {
 // A group param that does not parse is skipped here (validation reports it).
 [[nodiscard]] CostInputs cost_inputs(const Scenario& s);
 
-// The arithmetic: memory = fixed + nodes x node + endpoints x peer + routes x route + flood
-// copies x in-flight; events = nodes x seconds x housekeeping + HELLOs x hello + ROUTINGs x routing
-// + flood copies x copy + endpoints x start-up.
+// The arithmetic: memory = fixed + nodes x node + endpoints x peer + routes x route (sampled or
+// full) + flood copies x in-flight; events = nodes x seconds x housekeeping + HELLOs x hello +
+// ROUTINGs x routing (sampled or full) + flood copies x copy + endpoints x start-up.
 [[nodiscard]] CostEstimate estimate_cost(const CostInputs& in);
 
 // One line: "estimate: about 98 MiB peak memory, 1.2 M events (model: 19 MiB + 2,000 nodes x
