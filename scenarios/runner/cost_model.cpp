@@ -57,11 +57,11 @@ constexpr std::array<CostConstant, kCostCount> kCostConstants = {{
     {"peer start", 3.7, "events/peer", "fit: flood-1k 4 s runs less their time-proportional part"},
 }};
 
-double value_of(CostIndex i) { return kCostConstants[i].value; }
+double cost_value(CostIndex i) { return kCostConstants[i].value; }
 
 // The group's NodeParams as the runner builds them (Simulation::build_params); a param that does
 // not parse keeps its default.
-engine::NodeParams params_of(const NodeGroup& g) {
+engine::NodeParams cost_group_params(const NodeGroup& g) {
   engine::NodeParams p;
   for (const auto& o : g.params) {
     const auto value = nlohmann::json::parse(o.value, nullptr, false);
@@ -71,7 +71,7 @@ engine::NodeParams params_of(const NodeGroup& g) {
 }
 
 // Initial peers of a node of group `g` (before ROUTING or CONNECT add any).
-double initial_peers(const Scenario& s, const NodeGroup& g, double nodes, double servers) {
+double cost_initial_peers(const Scenario& s, const NodeGroup& g, double nodes, double servers) {
   const Topology& t = s.topology;
   switch (t.kind) {
     case Topology::Kind::kBootstrap: return g.role == Role::kServer ? nodes - 1 : servers;
@@ -85,7 +85,7 @@ double initial_peers(const Scenario& s, const NodeGroup& g, double nodes, double
 }
 
 // Messages a channel's load sends over a run of `duration_ns`.
-double messages_of(const MessageLoad& m, TimeNs duration_ns) {
+double cost_messages_of(const MessageLoad& m, TimeNs duration_ns) {
   const TimeNs stop = std::min(m.stop_ns, duration_ns);
   if (stop <= m.start_ns) return 0;
   const double active_s = static_cast<double>(stop - m.start_ns) / 1e9;
@@ -94,7 +94,7 @@ double messages_of(const MessageLoad& m, TimeNs duration_ns) {
   return m.rate_per_s * active_s;
 }
 
-std::string bytes_text(double b) {
+std::string cost_bytes_text(double b) {
   char buf[32];
   if (b >= 1024.0 * 1024 * 1024)
     std::snprintf(buf, sizeof buf, "%.1f GiB", b / (1024.0 * 1024 * 1024));
@@ -107,7 +107,7 @@ std::string bytes_text(double b) {
   return buf;
 }
 
-std::string count_text(double n) {
+std::string cost_count_text(double n) {
   char buf[32];
   if (n >= 1e9)
     std::snprintf(buf, sizeof buf, "%.1f G", n / 1e9);
@@ -138,8 +138,8 @@ CostInputs cost_inputs(const Scenario& s) {
   std::vector<engine::NodeParams> params;
   params.reserve(s.nodes.size());
   for (const auto& g : s.nodes) {
-    const engine::NodeParams& p = params.emplace_back(params_of(g));
-    const double peers = std::min(initial_peers(s, g, in.nodes, servers),
+    const engine::NodeParams& p = params.emplace_back(cost_group_params(g));
+    const double peers = std::min(cost_initial_peers(s, g, in.nodes, servers),
                                   static_cast<double>(p.peers_max == 0 ? UINT32_MAX : p.peers_max));
     const double endpoints = g.count * peers;
     in.peer_endpoints += endpoints;
@@ -168,7 +168,7 @@ CostInputs cost_inputs(const Scenario& s) {
     const engine::NodeParams& p = first_member_params ? *first_member_params : defaults;
     const double copies =
         p.propagation == engine::Propagation::kMesh ? members * p.mesh_degree : in.peer_endpoints;
-    in.flood_copies += (members + messages_of(c.messages, s.duration_ns)) * copies;
+    in.flood_copies += (members + cost_messages_of(c.messages, s.duration_ns)) * copies;
     first_member_params = nullptr;
   }
   return in;
@@ -177,33 +177,36 @@ CostInputs cost_inputs(const Scenario& s) {
 CostEstimate estimate_cost(const CostInputs& in) {
   CostEstimate e;
   e.peak_bytes =
-      value_of(kFixed) + in.nodes * value_of(kNodeBytes) + in.peer_endpoints * value_of(kPeerBytes) +
-      in.route_entries_sampled * value_of(kRouteSampledBytes) +
-      in.route_entries_full * value_of(kRouteFullBytes) + in.flood_copies * value_of(kFloodCopyBytes);
-  e.events = in.nodes * in.seconds * value_of(kNodeSecondEvents) + in.hellos * value_of(kHelloEvents) +
-             in.routings_sampled * value_of(kRoutingSampledEvents) +
-             in.routings_full * value_of(kRoutingFullEvents) + in.flood_copies * value_of(kFloodCopyEvents) +
-             in.peer_endpoints * value_of(kPeerStartEvents);
+      cost_value(kFixed) + in.nodes * cost_value(kNodeBytes) + in.peer_endpoints * cost_value(kPeerBytes) +
+      in.route_entries_sampled * cost_value(kRouteSampledBytes) +
+      in.route_entries_full * cost_value(kRouteFullBytes) + in.flood_copies * cost_value(kFloodCopyBytes);
+  e.events = in.nodes * in.seconds * cost_value(kNodeSecondEvents) + in.hellos * cost_value(kHelloEvents) +
+             in.routings_sampled * cost_value(kRoutingSampledEvents) +
+             in.routings_full * cost_value(kRoutingFullEvents) +
+             in.flood_copies * cost_value(kFloodCopyEvents) +
+             in.peer_endpoints * cost_value(kPeerStartEvents);
   return e;
 }
 
 std::string describe_cost(const CostInputs& in, const CostEstimate& e) {
-  std::string out = "estimate: about " + bytes_text(e.peak_bytes) + " peak memory, " + count_text(e.events) +
-                    " events (model: " + bytes_text(value_of(kFixed)) + " + " + count_text(in.nodes) +
-                    " nodes x " + bytes_text(value_of(kNodeBytes)) + " + " + count_text(in.peer_endpoints) +
-                    " peer entries x " + bytes_text(value_of(kPeerBytes));
+  std::string out = "estimate: about " + cost_bytes_text(e.peak_bytes) + " peak memory, " +
+                    cost_count_text(e.events) + " events (model: " + cost_bytes_text(cost_value(kFixed)) +
+                    " + " + cost_count_text(in.nodes) + " nodes x " +
+                    cost_bytes_text(cost_value(kNodeBytes)) + " + " + cost_count_text(in.peer_endpoints) +
+                    " peer entries x " + cost_bytes_text(cost_value(kPeerBytes));
   if (in.route_entries_sampled > 0)
-    out += " + " + count_text(in.route_entries_sampled) + " sampled routes x " +
-           bytes_text(value_of(kRouteSampledBytes));
+    out += " + " + cost_count_text(in.route_entries_sampled) + " sampled routes x " +
+           cost_bytes_text(cost_value(kRouteSampledBytes));
   if (in.route_entries_full > 0)
-    out += " + " + count_text(in.route_entries_full) + " routes x " + bytes_text(value_of(kRouteFullBytes));
+    out += " + " + cost_count_text(in.route_entries_full) + " routes x " +
+           cost_bytes_text(cost_value(kRouteFullBytes));
   if (in.flood_copies > 0)
-    out +=
-        " + " + count_text(in.flood_copies) + " flood datagrams x " + bytes_text(value_of(kFloodCopyBytes));
-  out += "; " + count_text(in.hellos) + " HELLOs";
+    out += " + " + cost_count_text(in.flood_copies) + " flood datagrams x " +
+           cost_bytes_text(cost_value(kFloodCopyBytes));
+  out += "; " + cost_count_text(in.hellos) + " HELLOs";
   if (in.routings_sampled + in.routings_full > 0)
-    out += ", " + count_text(in.routings_sampled + in.routings_full) + " ROUTINGs";
-  out += " in " + count_text(in.seconds) +
+    out += ", " + cost_count_text(in.routings_sampled + in.routings_full) + " ROUTINGs";
+  out += " in " + cost_count_text(in.seconds) +
          " s; measured constants, reports/BENCHMARKS.md \"[P] idle memory, session 13\"; not a limit)";
   return out;
 }

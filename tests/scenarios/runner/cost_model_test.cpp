@@ -12,7 +12,7 @@ namespace ptplab::scenarios {
 namespace {
 
 // Each constant by "name unit" (two share the name "flood copy": bytes and events).
-std::map<std::string, double> constants() {
+std::map<std::string, double> cost_table() {
   std::map<std::string, double> out;
   for (const auto& c : cost_constants()) out[std::string(c.name) + " " + std::string(c.unit)] = c.value;
   return out;
@@ -26,7 +26,7 @@ TEST(CostModel, EveryConstantIsPositiveAndSaysWhereItCameFrom) {
     EXPECT_FALSE(c.unit.empty()) << c.name;
     EXPECT_FALSE(c.source.empty()) << c.name;
   }
-  EXPECT_EQ(constants().size(), all.size());  // no name and unit twice
+  EXPECT_EQ(cost_table().size(), all.size());  // no name and unit twice
 }
 
 TEST(CostModel, ArithmeticIsTheSumOfTermsOverTheTable) {
@@ -40,7 +40,7 @@ TEST(CostModel, ArithmeticIsTheSumOfTermsOverTheTable) {
   in.routings_sampled = 40000;
   in.routings_full = 30000;
   in.flood_copies = 16000;
-  auto k = constants();
+  auto k = cost_table();
   const auto e = estimate_cost(in);
   EXPECT_DOUBLE_EQ(e.peak_bytes, k["fixed B"] + 1000 * k["node B/node"] + 8000 * k["peer B/peer"] +
                                      50000 * k["route (sampled) B/route"] +
