@@ -11,7 +11,7 @@ namespace ptplab::engine {
 
 const crypto::PeerCertificate* CertificateStore::find(TimeNs now, std::string_view id) {
   for (auto& e : entries_)
-    if (e.node_id == id) {
+    if (e.cert.node_id() == id) {
       e.last_used = now;
       return &e.cert;
     }
@@ -28,7 +28,7 @@ CertificateVerdict CertificateStore::offer(TimeNs now, std::string_view id, std:
   if (rules.key_derived_ids && make_key_derived_id(cert->public_key_der(), rules.node_id_bits) != id)
     return {Kind::kRejected, Reason::kNotKeyDerived};
   for (const auto& e : entries_)
-    if (e.node_id == id) return {e.cert.der() == der ? Kind::kKnown : Kind::kCollision, Reason::kNone};
+    if (e.cert.node_id() == id) return {e.cert.der() == der ? Kind::kKnown : Kind::kCollision, Reason::kNone};
   if (!cert->self_signature_valid()) return {Kind::kRejected, Reason::kBadCertificateSignature};
   if (at_bound(entries_.size(), max)) {
     const auto lru = std::min_element(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
@@ -36,7 +36,7 @@ CertificateVerdict CertificateStore::offer(TimeNs now, std::string_view id, std:
     });
     entries_.erase(lru);
   }
-  entries_.push_back(Entry{std::string(id), std::move(*cert), now});
+  entries_.push_back(Entry{std::move(*cert), now});
   return {Kind::kAdded, Reason::kNone};
 }
 

@@ -3,6 +3,7 @@
 #include "engine/node/node_state.hpp"
 
 #include "engine/crypto/certificate.hpp"
+#include "engine/crypto/parse_cache.hpp"
 #include "engine/node/ids.hpp"
 
 namespace ptplab::engine {
@@ -52,8 +53,14 @@ const SharedBytes& NodeState::own_hello() const {
 }
 
 const std::string& NodeState::own_certificate() const {
-  if (certificate_der_.empty()) certificate_der_ = crypto::make_self_signed_certificate(key, node_id);
-  return certificate_der_;
+  if (own_certificate_) return own_certificate_->der();
+  if (!unparsed_certificate_) {
+    std::string der = crypto::make_self_signed_certificate(key, node_id);
+    own_certificate_ = crypto::parse_cached(shared.parse_cache, der);
+    if (own_certificate_) return own_certificate_->der();
+    unparsed_certificate_ = std::make_unique<const std::string>(std::move(der));
+  }
+  return *unparsed_certificate_;
 }
 
 std::string NodeState::new_msg_id() {

@@ -15,6 +15,7 @@
 #include "engine/core/endpoint.hpp"
 #include "engine/core/reason.hpp"
 #include "engine/core/rng.hpp"
+#include "engine/crypto/certificate.hpp"
 #include "engine/crypto/private_key.hpp"
 #include "engine/node/certificate_store.hpp"
 #include "engine/node/channel_book.hpp"
@@ -115,7 +116,12 @@ struct NodeState {
   [[nodiscard]] CertificateRules certificate_rules() const;
 
  private:
-  mutable std::string certificate_der_;
+  // Our certificate, made on first use: parsed through shared.parse_cache, so that its DER is
+  // held once, in the parsed form every peer that fetches it shares (not a copy per node:
+  // reports/BENCHMARKS.md, "[P] idle memory, session 13"); unparsed_certificate_ only if it does
+  // not parse (a node_id no certificate can carry). 32 bytes in all, as one std::string was.
+  mutable std::optional<crypto::PeerCertificate> own_certificate_;
+  mutable std::unique_ptr<const std::string> unparsed_certificate_;
   mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
   mutable std::string hello_version_;
 };

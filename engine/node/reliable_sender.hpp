@@ -64,9 +64,14 @@ class ReliableSender {
   [[nodiscard]] RetransmitStep step(std::uint32_t serial, std::uint32_t retransmit_max, double backoff);
 
   [[nodiscard]] std::size_t size() const { return pending_.size(); }
+  // Entries the table's storage holds room for (0 once it is empty: release_if_empty).
+  [[nodiscard]] std::size_t capacity() const { return pending_.capacity(); }
   [[nodiscard]] const std::vector<Pending>& all() const { return pending_; }
 
  private:
+  // Frees the table's storage once nothing is pending (reports/BENCHMARKS.md, "[P] idle memory,
+  // session 13").
+  void release_if_empty();
   std::vector<Pending> pending_;
   std::uint32_t next_serial_ = 1;
 };

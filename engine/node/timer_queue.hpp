@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -39,12 +40,20 @@ class TimerQueue {
     std::pop_heap(heap_.begin(), heap_.end(), later);
     const Entry e = heap_.back();
     heap_.pop_back();
+    // A node's start-up burst (a retransmission timer per probe and answer) leaves it 32 slots
+    // for its ~10 steady timers: give the slack back once a quarter is used. The order of the
+    // heap, and so of equal deadlines, is unchanged (reports/BENCHMARKS.md, "[P] idle memory,
+    // session 13").
+    if (heap_.capacity() > kShrinkAbove && heap_.size() <= heap_.capacity() / 4) heap_.shrink_to_fit();
     return e;
   }
   [[nodiscard]] std::size_t size() const { return heap_.size(); }
+  // Entries the heap's storage holds room for (see pop: a burst's slack is given back).
+  [[nodiscard]] std::size_t capacity() const { return heap_.capacity(); }
   void clear() { heap_.clear(); }
 
  private:
+  static constexpr std::size_t kShrinkAbove = 16;  // capacities up to this are kept
   static bool later(const Entry& a, const Entry& b) { return a.at > b.at; }
   std::vector<Entry> heap_;
 };

@@ -11,8 +11,15 @@ fail() { echo "FAIL: $*"; exit 1; }
 # The README's complete example is valid and has a 2 x 2 sweep.
 sed -n '/^```jsonc$/,/^```$/p' scenarios/README.md | sed '1d;$d' >"$t/example.json"
 out=$("$PTPLAB" validate "$t/example.json") || fail "README example invalid: $out"
-[ "$out" = "ok example (4 sweep points)" ] || fail "unexpected verdict: $out"
+[ "$(head -1 <<<"$out")" = "ok example (4 sweep points)" ] || fail "unexpected verdict: $out"
 
+# A valid file's run cost follows its verdict: an estimate from the per-node cost model, with its
+# basis (issue [P] item 3); a sweep's is of the file without its sweep. No figure is asserted.
+grep -qE "^$t/example.json: without its sweep, estimate: about [0-9.]+ (B|KiB|MiB|GiB) peak memory, [0-9.]+( k| M| G)? events \(model: .* nodes x .*not a limit\)$" <<<"$out" ||
+  fail "no estimate line for the example: $out"
+out=$("$PTPLAB" validate scenarios/suites/scale/flood-1k.json --set /nodes/0/count=8000) || fail "flood-1k: $out"
+grep -qE '^scenarios/suites/scale/flood-1k.json: estimate: about [0-9]+ MiB peak memory, [0-9.]+ M events \(model: [0-9]+ MiB \+ 8.0 k nodes x [0-9.]+ (B|KiB) \+ 64.0 k peer entries x .* flood datagrams x .*; 204.8 k HELLOs in 4 s; .*BENCHMARKS.md' <<<"$out" ||
+  fail "flood-1k estimate: $out"
 cat >"$t/bad.json" <<'J'
 {"name":"bad","seed":1,"duration":"10s","network":{"loss":{"model":"bernoulli","rate":1.5}},
  "nodes":[{"count":5,"role":"client"}]}
@@ -24,6 +31,7 @@ J
 rc=0
 out=$("$PTPLAB" validate "$t/bad.json" "$t/typo.json" "$t/example.json") || rc=$?
 [ "$rc" -eq 2 ] || fail "invalid files gave exit $rc, want 2"
+! grep -q "$t/bad.json: .*estimate" <<<"$out" || fail "an invalid file got an estimate: $out"
 echo "$out" | grep -qx "$t/bad.json: /network/loss/rate: expected a number in \[0, 1\], found 1.5" ||
   fail "no rate error: $out"
 echo "$out" | grep -qx "$t/typo.json: /duraton: unknown key; did you mean \"duration\"?" || fail "no typo error: $out"

@@ -1,8 +1,10 @@
 // `ptplab validate SCENARIO...`: checks scenario files without running them. Prints "ok NAME"
 // per valid file, else every error as "FILE: /pointer: sentence"; a file with a sweep has each
-// of its points checked too. A valid file's values that change nothing (NodeParams its groups'
-// options make the engine ignore) follow as "FILE: warning: /pointer: sentence", a sweep point's
-// with the points they hold at. Exit 0 when all are valid (warnings or not), 2 otherwise.
+// of its points checked too. A valid file's estimated peak memory and events (the per-node cost
+// model, scenarios/runner/cost_model.hpp) follow as "FILE: estimate: about ...". A valid file's values that
+// change nothing (NodeParams its groups' options make the engine ignore) follow as "FILE: warning: /pointer:
+// sentence", a sweep point's with the points they hold at. Exit 0 when all are valid (warnings or not), 2
+// otherwise.
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -12,6 +14,7 @@
 
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
+#include "scenarios/runner/cost_model.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 
@@ -61,6 +64,10 @@ bool validate_file(const std::string& path, const std::vector<std::string>& over
   } else {
     std::printf("ok %s\n", loaded->name.c_str());
   }
+  // What a run of it would cost, by the per-node model (of the file as given, not per sweep point).
+  const auto inputs = scenarios::cost_inputs(*loaded);
+  std::printf("%s: %s%s\n", path.c_str(), loaded->sweep ? "without its sweep, " : "",
+              scenarios::describe_cost(inputs, scenarios::estimate_cost(inputs)).c_str());
   for (const auto& w : loaded->warnings) std::printf("%s: warning: %s\n", path.c_str(), w.c_str());
   for (const auto& [w, labels] : point_warnings) {
     const bool every = labels.size() == points->size();
@@ -76,6 +83,8 @@ int validate(int argc, char** argv) {
       "usage: ptplab validate [--set PATH=VALUE]... SCENARIO...\n\n"
       "Checks scenario files (format: scenarios/README.md) without running them.\n"
       "Prints 'ok NAME' per valid file, else every error as 'FILE: /pointer: what was expected, found'.\n"
+      "A valid file's run cost follows as 'FILE: estimate: about M peak memory, E events (model: ...)':\n"
+      "an estimate from a per-node cost model of measured constants, not a limit.\n"
       "A valid file's node parameters that change nothing under its options follow as\n"
       "'FILE: warning: /pointer: has no effect: ...' (the file is still valid).\n"
       "Exit status: 0 all valid, 2 any invalid or a usage error.\n\noptions");

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "engine/crypto/certificate.hpp"
+#include "engine/crypto/parse_cache.hpp"
 #include "engine/node/envelope.hpp"
 #include "tests/engine/node/fixture.hpp"
 #include "tests/engine/node/harness.hpp"
@@ -167,6 +168,22 @@ TEST(GetCertificate, AnsweredWithSameMsgIdOnceTheRequesterPaidItsWay) {
   EXPECT_EQ(c.recipient_id, asker.node_id());
   EXPECT_EQ(c.certificate, n.certificate_der());
   EXPECT_EQ(out.sent_of(wire::Verb::kAck).size(), 2u);
+}
+
+// A node's own certificate is held once, in the parsed form its peers share through the
+// process's ParseCache: the DER a peer's store keeps is the very string the node answers with
+// (reports/BENCHMARKS.md, "[P] idle memory, session 13").
+TEST(Certificate, OwnDerIsTheSharedParsedForm) {
+  crypto::ParseCache cache(4);
+  Node n(std::make_shared<const NodeParams>(), 1, NodeShared{nullptr, &cache});
+  const std::string& der = n.certificate_der();
+  const auto parsed = crypto::parse_cached(&cache, der);
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(cache.hits(), 1u);
+  EXPECT_EQ(&parsed->der(), &der);
+  EXPECT_EQ(&n.certificate_der(), &der);
+  Node alone({}, 1);  // no cache: the same certificate, its own copy
+  EXPECT_EQ(alone.certificate_der(), der);
 }
 
 TEST(Certificate, MismatchedNodeIdIsDropped) {

@@ -21,6 +21,26 @@ TEST(ReliableSender, AckFromTheDestinationForgets) {
   EXPECT_EQ(r.size(), 0u);
 }
 
+// An idle node keeps no storage from its start-up burst (reports/BENCHMARKS.md, "[P] idle
+// memory, session 13"): whether the last entry goes by ACK, cancellation or giving up.
+TEST(ReliableSender, FreesItsStorageOnceEmpty) {
+  ReliableSender r;
+  for (const char* id : {"m1", "m2", "m3"})
+    ASSERT_TRUE(r.add(kPeer1, bytes("x"), id, wire::Verb::kCertificate, 500, true, 0));
+  ASSERT_TRUE(r.acknowledge(kPeer1, "m1"));
+  EXPECT_GE(r.capacity(), 2u);  // entries still pending keep it
+  r.cancel(kPeer1, "m2", wire::Verb::kCertificate);
+  ASSERT_TRUE(r.acknowledge(kPeer1, "m3"));
+  EXPECT_EQ(r.capacity(), 0u);
+  ASSERT_TRUE(r.add(kPeer1, bytes("x"), "m4", wire::Verb::kGetCertificate, 500, true, 0));
+  r.cancel(kPeer1, "m4", wire::Verb::kGetCertificate);
+  EXPECT_EQ(r.capacity(), 0u);
+  const auto serial = r.add(kPeer1, bytes("x"), "m5", wire::Verb::kGetCertificate, 500, true, 0);
+  ASSERT_TRUE(serial);
+  EXPECT_EQ(r.step(*serial, 0, 2.0).kind, RetransmitStep::Kind::kGiveUp);
+  EXPECT_EQ(r.capacity(), 0u);
+}
+
 TEST(ReliableSender, BacksOffThenGivesUp) {
   ReliableSender r;
   const auto serial = r.add(kPeer1, bytes("hello"), "m1", wire::Verb::kGetKey, 500, true, 0);

@@ -1,0 +1,39 @@
+// TimerQueue on its own: deadline order, and the storage a burst of timers leaves behind.
+#include "engine/node/timer_queue.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ptplab::engine::test {
+namespace {
+
+TEST(TimerQueue, PopsInDeadlineOrder) {
+  TimerQueue q;
+  q.push(30, TimerKind::kHello, 3);
+  q.push(10, TimerKind::kRetransmit, 1);
+  q.push(20, TimerKind::kRouting, 2);
+  EXPECT_EQ(q.next(), 10);
+  EXPECT_FALSE(q.due(9));
+  EXPECT_TRUE(q.due(10));
+  for (const std::uint32_t key : {1u, 2u, 3u}) EXPECT_EQ(q.pop().key, key);
+  EXPECT_EQ(q.next(), kNever);
+}
+
+// A node's start-up burst (a retransmission timer per probe and answer) must not leave an idle
+// node holding room for it (reports/BENCHMARKS.md, "[P] idle memory, session 13"); small
+// capacities are kept, so a steady node does not reallocate at every tick.
+TEST(TimerQueue, GivesBackABurstsSlack) {
+  TimerQueue q;
+  for (std::uint32_t i = 0; i < 40; ++i) q.push(i, TimerKind::kRetransmit, i);
+  ASSERT_GE(q.capacity(), 40u);
+  for (std::uint32_t i = 0; i < 32; ++i) EXPECT_EQ(q.pop().key, i);
+  EXPECT_LE(q.capacity(), 16u);
+  for (std::uint32_t i = 32; i < 40; ++i) EXPECT_EQ(q.pop().key, i);
+  q.push(1, TimerKind::kHello, 1);
+  q.push(2, TimerKind::kHello, 2);
+  const auto small = q.capacity();
+  q.pop();
+  EXPECT_EQ(q.capacity(), small);
+}
+
+}  // namespace
+}  // namespace ptplab::engine::test
