@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ struct RunRequest {
   // The caller exits right after a run that `stop` interrupted: its simulation is then left
   // allocated instead of torn down (up to a second for 10,000 nodes), so the exit is prompt.
   bool exit_follows_stop = false;
+  // This rank's place in a partitioned run (simulation_parts.cpp; null: not partitioned). Only
+  // rank 0 gives a sink; every rank gets the same outcome status, rank 0 alone its metrics.
+  PartComm* parts = nullptr;
+  // Told the partitioned run's plan once it is built (may be empty).
+  std::function<void(const std::string&)> on_partitioned;
 };
 
 // What a run produced.

@@ -41,15 +41,18 @@ Expected<std::monostate, std::string> Simulation::build_timeline() {
   for (const auto& e : s_.timeline) {
     if (e.action == TimelineEvent::Action::kAttackStart || e.action == TimelineEvent::Action::kAttackStop)
       continue;
-    sim_.call_at(e.at_ns, [this, &e] { apply(e); });
+    drive_at(e.at_ns, [this, &e] { apply(e); });
   }
   return std::monostate{};
 }
 
 void Simulation::apply(const TimelineEvent& e) {
   using A = TimelineEvent::Action;
-  const auto live = [this](std::vector<sim::HostId> hosts) {
-    std::erase_if(hosts, [this](sim::HostId h) { return !net_->is_up(h); });
+  // Which honest hosts are up, read by their owners once (only the actions below change it).
+  std::vector<char> up;
+  const auto live = [&](std::vector<sim::HostId> hosts) {
+    if (up.empty()) up = owner_flags([this](sim::HostId h) { return net_->is_up(h); });
+    std::erase_if(hosts, [&up](sim::HostId h) { return up[h] == 0; });
     return hosts;
   };
   switch (e.action) {
@@ -65,12 +68,14 @@ void Simulation::apply(const TimelineEvent& e) {
     }
     case A::kHeal: net_->heal(); break;
     case A::kCrash:
-      for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count)) net_->crash_host(h);
+      for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count))
+        act_on(h, [this, h] { net_->crash_host(h); });
       break;
     case A::kRestart: {
       auto hosts = group_hosts(e.group);
-      std::erase_if(hosts, [this](sim::HostId h) { return net_->is_up(h); });
-      for (const auto h : pick(hosts, e.share, e.count)) net_->start_host(h);
+      up = owner_flags([this](sim::HostId h) { return net_->is_up(h); });
+      std::erase_if(hosts, [&up](sim::HostId h) { return up[h] != 0; });
+      for (const auto h : pick(hosts, e.share, e.count)) act_on(h, [this, h] { net_->start_host(h); });
       break;
     }
     case A::kChurnOn: {
@@ -94,7 +99,7 @@ void Simulation::apply(const TimelineEvent& e) {
         }
       }
       for (const auto h : live(group_hosts(e.group)))
-        (void)node(h)->retune(group_params_[plan_.hosts[h].group]);
+        act_on(h, [this, h] { (void)node(h)->retune(group_params_[plan_.hosts[h].group]); });
       break;
     }
     case A::kConnect: {
@@ -117,7 +122,7 @@ void Simulation::apply(const TimelineEvent& e) {
         }
         if (!via) via = plan_.hosts[rendezvous[action_rng_.below(rendezvous.size())]].address;
         const std::string target(node_ids_[b]);
-        collector_.note_connect(now, a, b);
+        collector_.note_connect(now, a, b);  // not partitioned: partition_refusal refuses connect
         net_->act(a, [&](Endpoint& ep, Output& out) {
           static_cast<engine::Node&>(ep).connect(now, *via, target, out);
         });
