@@ -3,13 +3,24 @@
 
 #include <algorithm>
 
+#include "sim/lookahead.hpp"
+
 namespace ptplab::scenarios {
 
+Expected<TimeNs, std::string> partition_lookahead(const NetworkPlan& plan) {
+  std::vector<sim::LinkConfig> links{plan.config.link};
+  links.insert(links.end(), plan.links.begin(), plan.links.end());
+  auto lookahead = sim::cross_part_lookahead(plan.config.latency, links);
+  if (!lookahead) return Unexpected("/network/latency: " + lookahead.error());
+  return *lookahead;
+}
+
 std::optional<std::string> partition_refusal(const Scenario& s) {
-  if (!s.attackers.empty()) return "attackers";
+  constexpr std::string_view kOneRank = " not partitioned yet; run it on one rank";
+  if (!s.attackers.empty()) return "attackers (/attackers) are" + std::string(kOneRank);
   using A = TimelineEvent::Action;
-  for (const auto& e : s.timeline) {
-    switch (e.action) {
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    switch (s.timeline[i].action) {
       case A::kPartition:
       case A::kHeal:
       case A::kCrash:
@@ -18,12 +29,19 @@ std::optional<std::string> partition_refusal(const Scenario& s) {
       default: {
         const auto& table = TimelineEvent::kActions;
         const auto it = std::find_if(table.begin(), table.end(), [&](const TimelineEvent::ActionEntry& a) {
-          return a.value == e.action;
+          return a.value == s.timeline[i].action;
         });
-        return "timeline " + std::string(it != table.end() ? it->name : "action");
+        std::string out = "timeline action ";
+        out.append(it != table.end() ? it->name : "?");
+        out.append(" (/timeline/");
+        out.append(std::to_string(i));
+        out.append(") is");
+        out.append(kOneRank);
+        return out;
       }
     }
   }
+  if (auto lookahead = partition_lookahead(plan_network(s)); !lookahead) return lookahead.error();
   return std::nullopt;
 }
 

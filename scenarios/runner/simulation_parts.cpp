@@ -18,8 +18,8 @@
 // the next driver callback (sim/partitioned_run.hpp has the same window loop without a driver).
 #include <algorithm>
 
+#include "scenarios/runner/part_support.hpp"
 #include "scenarios/runner/simulation.hpp"
-#include "sim/lookahead.hpp"
 
 namespace ptplab::scenarios {
 
@@ -178,11 +178,8 @@ void Simulation::feed_round(TimeNs now) {
 }
 
 Expected<std::monostate, std::string> Simulation::plan_parts() {
-  std::vector<sim::LinkConfig> links{plan_.config.link};
-  links.insert(links.end(), plan_.links.begin(), plan_.links.end());
-  const auto lookahead = sim::cross_part_lookahead(plan_.config.latency, links);
-  if (!lookahead)
-    return Unexpected("a partitioned run needs a positive cross-part latency: " + lookahead.error());
+  const auto lookahead = partition_lookahead(plan_);
+  if (!lookahead) return Unexpected(lookahead.error());
   lookahead_ = *lookahead;
   std::vector<sim::NatId> nat_of_host(plan_.hosts.size(), sim::kNoNat);
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {

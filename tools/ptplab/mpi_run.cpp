@@ -29,8 +29,7 @@ int run_over_ranks(const std::vector<scenarios::Scenario>& loaded, const Partiti
   const scenarios::Scenario& s = loaded.front();
   if (o.capture) return refuse("capture (--pcap) is not partitioned yet; run it on one rank");
   if (o.timeout) return refuse("--timeout is not partitioned yet; run it on one rank");
-  if (const auto feature = scenarios::partition_refusal(s))
-    return refuse(*feature + " is not partitioned yet; run it on one rank");
+  if (const auto why = scenarios::partition_refusal(s)) return refuse(s.name + ": " + *why);
 
   // Rank 0 alone opens the report; the ranks agree on whether it could before any runs.
   std::optional<reports::ReportWriter> writer;
