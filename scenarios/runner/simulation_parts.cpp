@@ -227,7 +227,7 @@ bool Simulation::gather(TimeNs& next) {
   std::vector<std::string> logs(all.size());
   for (std::size_t r = 0; r < all.size(); ++r) {
     ByteReader rd(all[r]);
-    stop = stop || rd.get<std::uint8_t>() != 0;
+    if (rd.get<std::uint8_t>() != 0) stop = true;  // read whatever stop is: the fields follow
     next = std::min(next, rd.get<TimeNs>());
     next = std::min(next, PartExchange::read(rd, parts_->self(), *net_));
     logs[r] = std::string(rd.get_text());
