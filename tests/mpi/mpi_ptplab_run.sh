@@ -43,4 +43,22 @@ if [ "$status" != 2 ] || ! grep -q "attackers (/attackers) are not partitioned y
 else
   echo "ok   attack over 2 ranks refused: $(head -1 "$tmp/out")"
 fi
+# SIGINT to mpirun stops every rank at the same window: rank 0 keeps the run so far as interrupted
+# (Open MPI passes the stop on as SIGTERM). The signal goes once the run is under way (its first
+# progress line), not after a fixed delay.
+$mpi -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set /duration=1h --report "$tmp/stop.db" \
+  --progress-every 100ms >"$tmp/stop.out" 2>&1 &
+job=$!
+for _ in $(seq 600); do
+  grep -q '^progress' "$tmp/stop.out" && break
+  sleep 0.1
+done
+kill -INT "$job"
+wait "$job"
+status=$?
+if [ "$status" = 0 ] || ! "$PTPLAB" report "$tmp/stop.db" | grep -q "status interrupted"; then
+  fail "SIGINT over 2 ranks: exit $status, report: $("$PTPLAB" report "$tmp/stop.db" 2>&1 | head -1)"
+else
+  echo "ok   SIGINT over 2 ranks: $(grep 'interrupted' "$tmp/stop.out" | head -1)"
+fi
 exit $((failures > 0))
