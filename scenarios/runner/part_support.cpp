@@ -25,6 +25,9 @@ std::optional<std::string> partition_refusal(const Scenario& s) {
       case A::kHeal:
       case A::kCrash:
       case A::kRestart:
+      case A::kChurnOn:
+      case A::kChurnOff:
+      case A::kConnect:
       case A::kSetParam: break;
       default: {
         const auto& table = TimelineEvent::kActions;

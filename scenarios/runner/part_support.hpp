@@ -14,7 +14,7 @@ namespace ptplab::scenarios {
 
 // Why `s` cannot run partitioned, as a sentence ("attackers are not partitioned yet; run it on
 // one rank", "/network/latency: ..."); nullopt when it runs partitioned exactly. Refused:
-// attackers; the timeline's attack_start/attack_stop, churn_on/churn_off and connect entries; a
+// attackers and the timeline's attack_start/attack_stop entries (attackers' windows); a
 // latency model that can deliver a datagram in 0 ns (no lookahead: partition_lookahead).
 [[nodiscard]] std::optional<std::string> partition_refusal(const Scenario& s);
 

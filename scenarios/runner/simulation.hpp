@@ -200,6 +200,7 @@ class Simulation final : private sim::Observer {
   void feed_note(PartRecordKind kind, TimeNs now, sim::HostId host, std::string_view channel_id);
   void feed_tables(const engine::TableSizes& sizes);
   void feed_round(TimeNs now);
+  void feed_connect(TimeNs now, sim::HostId a, sim::HostId b);
   // `host` joined workload channel c (channel_members_), as the driver state of every rank.
   void add_channel_member(std::size_t c, sim::HostId host);
   // A partitioned run's pieces.

@@ -177,6 +177,12 @@ void Simulation::feed_round(TimeNs now) {
   if (ctx_ != Context::kDriver || parts_->self() == 0) log_.end_sample_round(stamp(), now);
 }
 
+void Simulation::feed_connect(TimeNs now, sim::HostId a, sim::HostId b) {
+  if (parts_ == nullptr) return collector_.note_connect(now, a, b);
+  if (ctx_ == Context::kDriver) ++step_;
+  if (ctx_ != Context::kDriver || parts_->self() == 0) log_.connect(stamp(), now, a, b);
+}
+
 Expected<std::monostate, std::string> Simulation::plan_parts() {
   const auto lookahead = partition_lookahead(plan_);
   if (!lookahead) return Unexpected(lookahead.error());

@@ -82,7 +82,9 @@ void Simulation::apply(const TimelineEvent& e) {
       sim::ChurnConfig churn;
       churn.session = {sim::SessionKind::kExponential, e.mean_uptime_ns, 2.0};
       churn.downtime = {sim::SessionKind::kExponential, e.mean_downtime_ns, 2.0};
-      const auto hosts = group_hosts(e.group);
+      auto hosts = group_hosts(e.group);
+      // Each part churns its own hosts (their churn draws and events are theirs alone).
+      std::erase_if(hosts, [this](sim::HostId h) { return !net_->owns(h); });
       net_->start_churn(hosts, churn);
       break;
     }
@@ -115,16 +117,32 @@ void Simulation::apply(const TimelineEvent& e) {
         if (others.empty() || rendezvous.empty()) continue;
         const sim::HostId b = others[action_rng_.below(others.size())];
         // The first rendezvous that is a live peer of A (at the address A knows it by), else any.
-        engine::Node& na = *node(a);
+        // (Read by A's owner: the address as 6 bytes, "" when none.)
+        const std::string known = owner_text(a, [&] {
+          ByteWriter w;
+          for (const auto s : rendezvous) {
+            if (const auto v = node(a)->peer_address(node_ids_[s])) {
+              w.put<std::uint32_t>(v->ip);
+              w.put<std::uint16_t>(v->port);
+              break;
+            }
+          }
+          return w.take();
+        });
         std::optional<Address> via;
-        for (const auto s : rendezvous) {
-          if ((via = na.peer_address(node_ids_[s]))) break;
+        if (!known.empty()) {
+          ByteReader r(known);
+          via = Address{};
+          via->ip = r.get<std::uint32_t>();
+          via->port = r.get<std::uint16_t>();
         }
         if (!via) via = plan_.hosts[rendezvous[action_rng_.below(rendezvous.size())]].address;
         const std::string target(node_ids_[b]);
-        collector_.note_connect(now, a, b);  // not partitioned: partition_refusal refuses connect
-        net_->act(a, [&](Endpoint& ep, Output& out) {
-          static_cast<engine::Node&>(ep).connect(now, *via, target, out);
+        feed_connect(now, a, b);
+        act_on(a, [&] {
+          net_->act(a, [&](Endpoint& ep, Output& out) {
+            static_cast<engine::Node&>(ep).connect(now, *via, target, out);
+          });
         });
       }
       break;
