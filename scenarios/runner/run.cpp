@@ -122,6 +122,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   }
   if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_summary());
   const bool complete = sim->run(request.progress);
+  if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_costs());
   outcome.simulated_ns = sim->now();
   outcome.metrics = sim->finish();
   outcome.events = sim->events();  // after finish(): a partitioned run counts every rank's there

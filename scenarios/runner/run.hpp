@@ -35,7 +35,8 @@ struct RunRequest {
   // This rank's place in a partitioned run (simulation_parts.cpp; null: not partitioned). Only
   // rank 0 gives a sink; every rank gets the same outcome status, rank 0 alone its metrics.
   PartComm* parts = nullptr;
-  // Told the partitioned run's plan once it is built (may be empty).
+  // Told the partitioned run's plan once it is built, then what its windows cost once it ran
+  // (Simulation::partition_summary, partition_costs; may be empty).
   std::function<void(const std::string&)> on_partitioned;
 };
 

@@ -107,6 +107,9 @@ class Simulation final : private sim::Observer {
   // A partitioned run's plan, after build(): parts, hosts per part and overlay edges cut
   // ("" when not partitioned).
   [[nodiscard]] std::string partition_summary() const;
+  // What a partitioned run's synchronisation cost this rank so far: windows, driver callbacks,
+  // collectives, datagrams and bytes sent to other ranks ("" when not partitioned).
+  [[nodiscard]] std::string partition_costs() const;
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
   // The simulated network (its hosts' links, counters); only after build().
   [[nodiscard]] const sim::Network& network() const { return *net_; }
@@ -276,6 +279,9 @@ class Simulation final : private sim::Observer {
   std::map<std::pair<TimeNs, std::uint64_t>, std::function<void()>> driver_;  // (time, sequence)
   std::uint64_t driver_seq_ = 0;
   std::uint64_t driver_events_ = 0;
+  std::uint64_t windows_ = 0;               // gathers of the window loop
+  std::uint64_t reads_ = 0;                 // collectives of the driver's owner reads
+  std::uint64_t gathered_bytes_ = 0;        // this rank's share of every window gather
   std::uint64_t events_total_ = 0;          // every rank's events, after finish()
   std::vector<std::string> part_node_ids_;  // node_ids_ views these when partitioned
   std::unique_ptr<sim::Network> net_;       // last: destroyed first, while what it calls still lives

@@ -89,6 +89,7 @@ bool Simulation::owner_bool(sim::HostId host, const std::function<bool()>& f) {
 std::string Simulation::owner_text(sim::HostId host, const std::function<std::string()>& f) {
   if (!replicated()) return f();
   ++step_;
+  ++reads_;
   const std::string mine = net_->owns(host) ? f() : std::string();
   auto all = parts_->all_gather(mine);
   return std::move(all[part_plan_.map.host_part[host]]);
@@ -101,6 +102,7 @@ std::vector<char> Simulation::owner_flags(const std::function<bool(sim::HostId)>
     return out;
   }
   ++step_;
+  ++reads_;
   std::string mine(plan_.honest, '\0');
   for (sim::HostId h = 0; h < plan_.honest; ++h) {
     if (net_->owns(h)) mine[h] = pred(h) ? 1 : 0;
@@ -125,6 +127,7 @@ std::vector<std::optional<engine::TableSizes>> Simulation::owner_tables() {
     return out;
   }
   ++step_;
+  ++reads_;
   ByteWriter w;
   for (sim::HostId h = 0; h < plan_.honest; ++h) {
     if (!net_->owns(h)) continue;
@@ -221,12 +224,32 @@ std::string Simulation::partition_summary() const {
   return out;
 }
 
+std::string Simulation::partition_costs() const {
+  if (parts_ == nullptr) return "";
+  std::string out = "rank ";
+  out.append(std::to_string(parts_->self()));
+  out.append(": ");
+  out.append(std::to_string(windows_));
+  out.append(" window gathers, ");
+  out.append(std::to_string(driver_events_));
+  out.append(" driver callbacks, ");
+  out.append(std::to_string(reads_));
+  out.append(" owner reads, ");
+  out.append(std::to_string(exchange_ ? exchange_->datagrams() : 0));
+  out.append(" datagrams to other ranks, ");
+  out.append(std::to_string(gathered_bytes_));
+  out.append(" bytes gathered");
+  return out;
+}
+
 bool Simulation::gather(TimeNs& next) {
   ByteWriter w;
   w.put<std::uint8_t>(cancel_ != nullptr && cancel_->load(std::memory_order_relaxed) ? 1 : 0);
   w.put<TimeNs>(sim_.next_time());
   exchange_->write(w);
   w.put_text(log_.take());
+  ++windows_;
+  gathered_bytes_ += w.bytes().size();
   const auto all = parts_->all_gather(w.bytes());
   bool stop = false;
   next = sim::kTimeLimit;
