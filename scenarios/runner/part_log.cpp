@@ -31,14 +31,14 @@ struct OwnedDatagram {
   SharedBytes bytes;
 };
 
-OwnedDatagram get_datagram(ByteReader& r) {
+OwnedDatagram get_datagram(ByteReader& r, const std::vector<SharedBytes>& payloads) {
   OwnedDatagram d;
   d.view.sent_ns = r.get<TimeNs>();
   d.view.src_host = r.get<sim::HostId>();
   d.view.dst_host = r.get<sim::HostId>();
   d.view.from = get_address(r);
   d.view.to = get_address(r);
-  if (r.get<std::uint8_t>() != 0) d.bytes = std::make_shared<const std::string>(r.get_text());
+  if (r.get<std::uint8_t>() != 0) d.bytes = payloads.at(r.get<std::uint32_t>());
   return d;
 }
 
@@ -65,7 +65,22 @@ void PartLog::datagram(const sim::DatagramView& d) {
   put_address(w_, d.to);
   const bool has = d.bytes != nullptr && *d.bytes != nullptr;
   w_.put<std::uint8_t>(has ? 1 : 0);
-  if (has) w_.put_text(**d.bytes);
+  if (!has) return;
+  const auto [it, added] =
+      payload_index_.try_emplace(d.bytes->get(), static_cast<std::uint32_t>(payloads_.size()));
+  if (added) payloads_.push_back(*d.bytes);
+  w_.put<std::uint32_t>(it->second);
+}
+
+std::string PartLog::take() {
+  ByteWriter out;
+  out.put<std::uint32_t>(static_cast<std::uint32_t>(payloads_.size()));
+  for (const SharedBytes& p : payloads_) out.put_text(*p);
+  out.bytes().append(w_.bytes());
+  w_ = ByteWriter();
+  payloads_.clear();
+  payload_index_.clear();
+  return out.take();
 }
 
 void PartLog::on_send(const Stamp& s, TimeNs now, const sim::DatagramView& d) {
@@ -173,15 +188,22 @@ void PartLog::driver(const Stamp& s, PartRecordKind kind, std::uint64_t channel,
   end();
 }
 
-std::vector<PartEntry> merge_part_logs(const std::vector<std::string>& logs) {
-  std::vector<PartEntry> out;
+MergedLogs merge_part_logs(const std::vector<std::string>& logs) {
+  MergedLogs merged;
+  merged.payloads.resize(logs.size());
+  std::vector<PartEntry>& out = merged.entries;
   for (std::uint32_t rank = 0; rank < logs.size(); ++rank) {
     ByteReader r(logs[rank]);
+    if (r.done()) continue;  // an empty message: no log at all
+    const auto count = r.get<std::uint32_t>();
+    for (std::uint32_t i = 0; i < count; ++i)
+      merged.payloads[rank].push_back(std::make_shared<const std::string>(r.get_text()));
     while (!r.done()) {
       const auto n = r.get<std::uint32_t>();
       (void)n;
       PartEntry e;
       e.rank = rank;
+      e.payloads = &merged.payloads[rank];
       e.kind = static_cast<PartRecordKind>(r.get<std::uint8_t>());
       e.stamp.t = static_cast<TimeNs>(r.get<std::uint64_t>());
       e.stamp.phase = r.get<std::uint64_t>();
@@ -204,7 +226,7 @@ std::vector<PartEntry> merge_part_logs(const std::vector<std::string>& logs) {
     if (x.stamp != y.stamp) return x.stamp < y.stamp;
     return x.rank < y.rank;
   });
-  return out;
+  return merged;
 }
 
 bool replay_into(const PartEntry& e, Collector& c) {
@@ -214,7 +236,7 @@ bool replay_into(const PartEntry& e, Collector& c) {
     case K::kSend:
     case K::kDelivery: {
       const auto now = r.get<TimeNs>();
-      const OwnedDatagram d = get_datagram(r);
+      const OwnedDatagram d = get_datagram(r, *e.payloads);
       sim::DatagramView v = d.view;
       v.bytes = &d.bytes;
       if (e.kind == K::kSend) {
@@ -226,7 +248,7 @@ bool replay_into(const PartEntry& e, Collector& c) {
     }
     case K::kDrop: {
       const auto now = r.get<TimeNs>();
-      const OwnedDatagram d = get_datagram(r);
+      const OwnedDatagram d = get_datagram(r, *e.payloads);
       sim::DatagramView v = d.view;
       v.bytes = &d.bytes;
       c.on_drop(now, v, static_cast<sim::DropReason>(r.get<std::uint8_t>()));
@@ -254,7 +276,7 @@ bool replay_into(const PartEntry& e, Collector& c) {
       cause.kind = static_cast<sim::CauseKind>(r.get<std::uint8_t>());
       OwnedDatagram d;
       if (r.get<std::uint8_t>() != 0) {
-        d = get_datagram(r);
+        d = get_datagram(r, *e.payloads);
         d.view.bytes = &d.bytes;
         cause.datagram = &d.view;
       }

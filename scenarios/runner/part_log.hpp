@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/core/event.hpp"
@@ -84,8 +85,9 @@ class PartLog {
   void driver(const Stamp& s, PartRecordKind kind, std::uint64_t channel, sim::HostId host, TimeNs at);
 
   [[nodiscard]] bool empty() const { return w_.bytes().empty(); }
-  // The log so far (emptied).
-  [[nodiscard]] std::string take() { return w_.take(); }
+  // The log so far (emptied): its payload table (each datagram buffer once, however many
+  // records show it: its send, its deliveries, the events it caused), then its records.
+  [[nodiscard]] std::string take();
 
  private:
   void begin(const Stamp& s, PartRecordKind kind);
@@ -93,19 +95,29 @@ class PartLog {
   void end();
   ByteWriter w_;
   std::size_t open_ = 0;  // where the record being written starts (its length field)
+  // The payloads of this log, by buffer: held, so that no buffer's address is reused meanwhile.
+  std::unordered_map<const std::string*, std::uint32_t> payload_index_;
+  std::vector<SharedBytes> payloads_;
 };
 
-// One record of a merged log: its stamp and rank, and its body to decode.
+// One record of a merged log: its stamp and rank, its body to decode, and its rank's payloads.
 struct PartEntry {
   Stamp stamp;
   std::uint32_t rank = 0;
   PartRecordKind kind{};
   std::string_view body;
+  const std::vector<SharedBytes>* payloads = nullptr;
 };
 
-// The records of every rank's log (indexed by rank), in stamp order (then rank). The entries view
-// `logs`. Throws std::out_of_range on a malformed log.
-[[nodiscard]] std::vector<PartEntry> merge_part_logs(const std::vector<std::string>& logs);
+// Every rank's log merged: the payload tables (by rank) and the records in stamp order (then
+// rank), viewing the logs and the tables.
+struct MergedLogs {
+  std::vector<std::vector<SharedBytes>> payloads;
+  std::vector<PartEntry> entries;
+};
+
+// Merges every rank's log (indexed by rank). Throws std::out_of_range on a malformed log.
+[[nodiscard]] MergedLogs merge_part_logs(const std::vector<std::string>& logs);
 
 // Replays a collector record (kSend .. kEndSampleRound) into `c`; false (nothing done) for a
 // driver record.

@@ -261,7 +261,8 @@ bool Simulation::gather(TimeNs& next) {
     next = std::min(next, PartExchange::read(rd, parts_->self(), *net_));
     logs[r] = std::string(rd.get_text());
   }
-  apply(merge_part_logs(logs));
+  const MergedLogs merged = merge_part_logs(logs);
+  apply(merged.entries);
   return !stop;
 }
 

@@ -204,7 +204,8 @@ TEST(PartLog, MergeOrdersRecordsAsTheSequentialKernelRanThem) {
   rank0.add_channel(at(5, 1, StampClass::kHost, 7, 4), "host key 7 after the driver");
   const std::vector<std::string> logs{rank0.take(), rank1.take()};
   std::vector<std::string> order;
-  for (const PartEntry& e : merge_part_logs(logs)) {
+  const MergedLogs merged = merge_part_logs(logs);
+  for (const PartEntry& e : merged.entries) {
     ByteReader r(e.body);
     order.emplace_back(r.get_text());
   }
@@ -251,7 +252,8 @@ TEST(PartLog, ReplayGivesTheCollectorWhatDirectCallsGive) {
   log.on_event(next(), 20, 1, e, cause);
   log.on_drop(next(), 30, d, sim::DropReason::kLoss);
   const std::vector<std::string> logs{log.take()};
-  for (const PartEntry& entry : merge_part_logs(logs)) EXPECT_TRUE(replay_into(entry, replayed));
+  const MergedLogs merged = merge_part_logs(logs);
+  for (const PartEntry& entry : merged.entries) EXPECT_TRUE(replay_into(entry, replayed));
   EXPECT_EQ(replayed.finish(40), direct.finish(40));
   const auto a = direct.node_rows();
   const auto b = replayed.node_rows();
