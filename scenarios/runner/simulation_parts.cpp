@@ -189,7 +189,9 @@ void Simulation::feed_connect(TimeNs now, sim::HostId a, sim::HostId b) {
 Expected<std::monostate, std::string> Simulation::plan_parts() {
   const auto lookahead = partition_lookahead(plan_);
   if (!lookahead) return Unexpected(lookahead.error());
-  lookahead_ = *lookahead;
+  // A deferred callback may queue a driver callback kJoinRetry_ns later (rejoin), which every rank
+  // learns of at the next gather: no window may be longer, or a rank would have passed its time.
+  lookahead_ = std::min(*lookahead, kJoinRetry_ns);
   std::vector<sim::NatId> nat_of_host(plan_.hosts.size(), sim::kNoNat);
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
     const auto box = plan_.hosts[h].nat_box;
