@@ -275,7 +275,10 @@ class Simulation final : private sim::Observer {
   TimeNs eff_t_ = -1;  // the effective key of host events at (eff_t_, eff_phase_)
   std::uint64_t eff_phase_ = 0;
   std::uint64_t eff_key_ = 0;
-  Stamp creator_;  // of the deferred callback running
+  Stamp creator_;           // of the deferred callback running
+  TimeNs deferred_t_ = -1;  // the instant and phase at which a deferred callback last ran,
+  std::uint64_t deferred_phase_ = 0;
+  Stamp deferred_creator_;                                                    // and its creator
   std::map<std::pair<TimeNs, std::uint64_t>, std::function<void()>> driver_;  // (time, sequence)
   std::uint64_t driver_seq_ = 0;
   std::uint64_t driver_events_ = 0;

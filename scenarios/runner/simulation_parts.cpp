@@ -45,6 +45,11 @@ void Simulation::defer(std::function<void()> fn) {
     fn();
     ctx_ = saved;
     creator_ = saved_creator;
+    // The host events it made for this very instant run right after it (their keys are below
+    // the control origin's): they are stamped as its own records (stamp()).
+    deferred_t_ = sim_.now();
+    deferred_phase_ = sim_.now() == instant_t_ ? instant_phase_ : 0;
+    deferred_creator_ = creator;
   });
 }
 
@@ -59,6 +64,14 @@ Stamp Simulation::stamp() {
       s.a = step_;
       break;
     case Context::kHost: {
+      if (s.t == deferred_t_ && s.phase == deferred_phase_) {
+        // After a deferred callback at this instant: an event it made (see defer()).
+        s.cls = static_cast<std::uint64_t>(StampClass::kDeferred);
+        s.a = deferred_creator_.phase * 4 + deferred_creator_.cls;
+        s.b = deferred_creator_.a;
+        s.c = deferred_creator_.idx;
+        break;
+      }
       const std::uint64_t key = sim_.current_key();
       if (s.t == eff_t_ && s.phase == eff_phase_) {
         eff_key_ = std::max(eff_key_, key);
