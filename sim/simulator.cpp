@@ -120,8 +120,18 @@ bool Simulator::step() {
   if (queue_.empty()) return false;
   const EventRecord e = queue_.pop();
   now_ = e.time;
+  current_key_ = e.key;
   dispatch(e);
   return true;
+}
+
+void Simulator::run_host_events_until(TimeNs t) {
+  while (!queue_.empty()) {
+    const EventRecord& top = queue_.top();
+    if (top.time > t || (top.time == t && top.origin() == kControlOrigin)) break;
+    (void)step();
+  }
+  if (t > now_) now_ = t;
 }
 
 bool Simulator::run_until(TimeNs end, const std::atomic<bool>* cancel, std::uint64_t pause_at_events) {
@@ -135,6 +145,7 @@ bool Simulator::run_until(TimeNs end, const std::atomic<bool>* cancel, std::uint
     }
     const EventRecord e = queue_.pop();
     now_ = e.time;
+    current_key_ = e.key;
     dispatch(e);
   }
   if (stop_requested_) return false;

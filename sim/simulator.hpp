@@ -100,6 +100,14 @@ class Simulator {
                  std::uint64_t pause_at_events = UINT64_MAX);
   // Makes the running run_until return after the current event.
   void stop() { stop_requested_ = true; }
+  // Runs every event before `t` and those at `t` of host origins, leaving the control-origin
+  // callbacks at `t` queued (they order after every host's events at `t`): a partitioned run
+  // holds its rank-local driver callbacks at `t` until the replicated driver's own callbacks at
+  // `t` have run (scenarios/runner/simulation_parts.cpp). now() is then `t` (if it was not later).
+  void run_host_events_until(TimeNs t);
+  // The key (sim/event_record.hpp) of the event being handled (or last handled): where a
+  // partitioned run's observers stamp what they saw, to merge the parts in the sequential order.
+  [[nodiscard]] std::uint64_t current_key() const { return current_key_; }
 
  private:
   struct CallbackSlot {
@@ -122,6 +130,7 @@ class Simulator {
 
   KernelQueue queue_;
   TimeNs now_ = 0;
+  std::uint64_t current_key_ = 0;
   std::uint64_t executed_ = 0;
   bool stop_requested_ = false;
   std::vector<std::uint64_t> sequences_;  // next sequence number per origin

@@ -93,7 +93,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     const bool timed_out = request.timed_out != nullptr && request.timed_out->load();
     return timed_out ? reports::RunStatus::kTimedOut : reports::RunStatus::kInterrupted;
   };
-  auto sim = std::make_unique<Simulation>(scenario, w, request.stop);
+  auto sim = std::make_unique<Simulation>(scenario, w, request.stop, request.parts);
   // Tearing a large simulation down takes up to a second: skipped when the process exits anyway.
   const auto abandon_if_exiting = [&] {
     if (request.exit_follows_stop) g_abandoned = sim.release();
@@ -120,10 +120,12 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     abandon_if_exiting();
     return outcome;
   }
+  if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_summary());
   const bool complete = sim->run(request.progress);
+  if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_costs());
   outcome.simulated_ns = sim->now();
-  outcome.events = sim->events();
   outcome.metrics = sim->finish(complete ? std::function<bool()>{} : request.keep_writing_after_stop);
+  outcome.events = sim->events();  // after finish(): a partitioned run counts every rank's there
   outcome.diagnostics = sim->diagnostics();
   outcome.groups = sim->group_totals();
   // A run stopped early (timed out, interrupted) is not judged: its metrics cover part of the

@@ -37,6 +37,12 @@ struct RunRequest {
   // `ptplab report` warns of), so that a stop takes effect within a second even with a million
   // nodes (issue [R] item 1). The CLI bounds it by wall time; empty: every row is written.
   std::function<bool()> keep_writing_after_stop;
+  // This rank's place in a partitioned run (simulation_parts.cpp; null: not partitioned). Only
+  // rank 0 gives a sink; every rank gets the same outcome status, rank 0 alone its metrics.
+  PartComm* parts = nullptr;
+  // Told the partitioned run's plan once it is built, then what its windows cost once it ran
+  // (Simulation::partition_summary, partition_costs; may be empty).
+  std::function<void(const std::string&)> on_partitioned;
 };
 
 // What a run produced.

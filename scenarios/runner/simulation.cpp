@@ -25,7 +25,8 @@ CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports
 
 }  // namespace
 
-Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel)
+Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel,
+                       PartComm* parts)
     : s_(scenario),
       sink_(sink),
       cancel_(cancel),
@@ -35,7 +36,8 @@ Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, cons
       peers_of_(plan_.hosts.size()),
       started_(plan_.hosts.size(), false),
       action_rng_(Rng::derive(scenario.seed, kActionStream)),
-      message_rng_(Rng::derive(scenario.seed, kMessageStream)) {}
+      message_rng_(Rng::derive(scenario.seed, kMessageStream)),
+      parts_(parts != nullptr && parts->parts() > 1 ? parts : nullptr) {}
 
 Simulation::~Simulation() = default;
 
@@ -47,8 +49,17 @@ Expected<std::monostate, std::string> Simulation::build(const SetupFn& phase_don
   net_ = std::make_unique<sim::Network>(sim_, plan_.config, observer);
   if (auto r = build_params(); !r) return r;
   if (auto r = build_hosts(); !r || cancelled()) return r;
-  done(0, plan_.honest);
+  // The overlay is planned before any host starts (it draws from a stream of its own), so that
+  // a partitioned run can place overlay neighbours together before the first send.
   build_topology();
+  if (cancelled()) return std::monostate{};
+  if (parts_ != nullptr) {
+    if (auto r = plan_parts(); !r) return r;
+  }
+  start_hosts();
+  if (cancelled()) return std::monostate{};
+  done(0, plan_.honest);
+  bootstrap_all();
   if (cancelled()) return std::monostate{};
   done(1, plan_.honest);
   if (auto r = build_attackers(); !r) return r;
@@ -58,13 +69,14 @@ Expected<std::monostate, std::string> Simulation::build(const SetupFn& phase_don
   if (auto r = build_timeline(); !r) return r;
   done(4, s_.timeline.size());
   for (TimeNs t = kTableSample_ns; t <= s_.duration_ns; t += kTableSample_ns) {
-    sim_.call_at(t, [this] { sample_tables(); });
+    drive_at(t, [this] { sample_tables(); });
   }
   built_ = !cancelled();
   return std::monostate{};
 }
 
 bool Simulation::run(const ProgressFn& progress) {
+  if (parts_ != nullptr) return run_parts(progress);
   const TimeNs end = s_.duration_ns;
   // The slices end at fixed simulated times whatever the pauses between them.
   TimeNs slice_end = std::min(end, sim_.now() + kRunSlice_ns);
@@ -84,6 +96,25 @@ bool Simulation::run(const ProgressFn& progress) {
 }
 
 MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
+  // Partitioned: every rank's table sizes, events and renewed memberships (collectives: before
+  // any branch). Sequential: each row reads its node's tables as it is written (a million reads
+  // up front would hold up a stop's exit).
+  std::vector<std::optional<engine::TableSizes>> tables;
+  if (parts_ != nullptr) {
+    tables = owner_tables();
+    ByteWriter w;
+    w.put<std::uint64_t>(sim_.events_executed());
+    w.put<std::uint64_t>(memberships_renewed_);
+    std::uint64_t events = driver_events_;
+    std::uint64_t renewed = 0;
+    for (const auto& bytes : parts_->all_gather(w.bytes())) {
+      ByteReader r(bytes);
+      events += r.get<std::uint64_t>();
+      renewed += r.get<std::uint64_t>();
+    }
+    events_total_ = events;
+    memberships_renewed_ = renewed;
+  }
   if (sink_ != nullptr) {
     const auto intended = collector_.messages_intended();
     for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
@@ -97,8 +128,12 @@ MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
       const auto& p = plan_.hosts[h];
       reports::NodeRecord r = collector_.node_row(h, intended[h]);
       if (!p.attacker) {
-        const auto* n = net_->is_up(h) ? node(h) : nullptr;
-        r.peers_at_end = n != nullptr ? n->table_sizes().peers : 0;
+        if (parts_ != nullptr) {
+          r.peers_at_end = tables[h] ? tables[h]->peers : 0;
+        } else {
+          const auto* n = net_->is_up(h) ? node(h) : nullptr;
+          r.peers_at_end = n != nullptr ? n->table_sizes().peers : 0;
+        }
       }
       r.node_id = node_ids_[h];
       r.group_name = p.attacker ? s_.attackers[p.group].name : s_.nodes[p.group].name;
@@ -118,7 +153,7 @@ MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
     if (channels_without_members_ > 0) add_value(V::kSimSkippedNoMembers, channels_without_members_);
     if (windows_closed_ > 0) add_value(V::kSimSkippedWindowClosed, windows_closed_);
     if (memberships_renewed_ > 0) add_value(V::kSimMembershipsRenewedAtRestart, memberships_renewed_);
-    add_value(V::kSimEvents, sim_.events_executed());
+    add_value(V::kSimEvents, events());
   }
   auto metrics = collector_.finish(sim_.now());
   if (sink_ != nullptr) rows_.drain_into(*sink_);
@@ -127,11 +162,15 @@ MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
 }
 
 void Simulation::on_host_state(TimeNs now, sim::HostId host, bool up) {
-  collector_.on_host_state(now, host, up);
+  if (parts_ != nullptr) {
+    log_.on_host_state(stamp(), now, host, up);
+  } else {
+    collector_.on_host_state(now, host, up);
+  }
   if (!up || host >= plan_.honest) return;
   if (started_[host]) {
     // A restarted node lost everything: it bootstraps again once the restart has finished.
-    sim_.call_at(now, [this, host] {
+    defer([this, host] {
       bootstrap(host);
       rejoin(host);
     });
@@ -175,10 +214,11 @@ std::vector<sim::HostId> Simulation::pick(std::vector<sim::HostId> hosts, double
 }
 
 void Simulation::sample_tables() {
+  const auto tables = owner_tables();
   for (sim::HostId h = 0; h < plan_.honest; ++h) {
-    if (const auto* n = node(h)) collector_.sample_tables(n->table_sizes());
+    if (tables[h]) feed_tables(*tables[h]);
   }
-  collector_.end_sample_round(sim_.now());
+  feed_round(sim_.now());
 }
 
 }  // namespace ptplab::scenarios

@@ -10,7 +10,9 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +26,12 @@
 #include "scenarios/metrics/collector.hpp"
 #include "scenarios/runner/capture_tap.hpp"
 #include "scenarios/runner/network_setup.hpp"
+#include "scenarios/runner/part_comm.hpp"
+#include "scenarios/runner/part_exchange.hpp"
+#include "scenarios/runner/part_log.hpp"
 #include "scenarios/topology/overlay.hpp"
 #include "sim/network.hpp"
+#include "sim/partition_plan.hpp"
 #include "sim/simulator.hpp"
 
 namespace ptplab::scenarios {
@@ -69,7 +75,11 @@ class Simulation final : private sim::Observer {
   // `sink` (may be null: no report) receives the run's rows; its run must be open. `cancel`
   // (may be null), once raised, ends build() and run() early; the caller owns it (e.g. raised
   // by a signal handler) and it must outlive the simulation.
-  Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel = nullptr);
+  // `parts` (may be null: the whole simulation in this process) makes it this rank's part of a
+  // partitioned run (simulation_parts.cpp): only rank 0 may have a sink; every rank must build,
+  // run and finish its Simulation, since they meet in collectives throughout.
+  Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel = nullptr,
+             PartComm* parts = nullptr);
   ~Simulation() override;
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -95,7 +105,16 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] std::vector<reports::GroupTotals> group_totals() const { return collector_.group_totals(); }
 
   [[nodiscard]] TimeNs now() const { return sim_.now(); }
-  [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
+  // Events run so far (a partitioned run: this rank's until finish(), then every rank's).
+  [[nodiscard]] std::uint64_t events() const {
+    return events_total_ != 0 ? events_total_ : sim_.events_executed();
+  }
+  // A partitioned run's plan, after build(): parts, hosts per part and overlay edges cut
+  // ("" when not partitioned).
+  [[nodiscard]] std::string partition_summary() const;
+  // What a partitioned run's synchronisation cost this rank so far: windows, driver callbacks,
+  // collectives, datagrams and bytes sent to other ranks ("" when not partitioned).
+  [[nodiscard]] std::string partition_costs() const;
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
   // The simulated network (its hosts' links, counters); only after build().
   [[nodiscard]] const sim::Network& network() const { return *net_; }
@@ -120,19 +139,27 @@ class Simulation final : private sim::Observer {
 
  private:
   // --- sim::Observer: forwards to the collector, and re-bootstraps restarted nodes ---
+  // (A partitioned run logs what its part saw instead: rank 0 replays every rank's log.)
   void on_send(TimeNs now, const sim::DatagramView& d) override {
+    if (parts_ != nullptr) return log_.on_send(stamp(), now, d);
     collector_.on_send(now, d);
     if (tap_ != nullptr) tap_->on_send(now, d);
   }
   void on_drop(TimeNs now, const sim::DatagramView& d, sim::DropReason r) override {
+    if (parts_ != nullptr) return log_.on_drop(stamp(), now, d, r);
     collector_.on_drop(now, d, r);
   }
   void on_delivery(TimeNs now, const sim::DatagramView& d) override {
+    if (parts_ != nullptr) return log_.on_delivery(stamp(), now, d);
     collector_.on_delivery(now, d);
     if (tap_ != nullptr) tap_->on_delivery(now, d);
   }
   void on_event(TimeNs now, sim::HostId host, const Event& e, const sim::EventCause& cause) override {
-    collector_.on_event(now, host, e, cause);
+    if (parts_ != nullptr) {
+      log_.on_event(stamp(), now, host, e, cause);
+    } else {
+      collector_.on_event(now, host, e, cause);
+    }
     if (e.kind == EventKind::kChannelAnnounced) on_channel_announced(host, e.channel_id);
   }
   void on_host_state(TimeNs now, sim::HostId host, bool up) override;
@@ -140,7 +167,9 @@ class Simulation final : private sim::Observer {
   // build() steps (runner_build.cpp, runner_workload.cpp, runner_timeline.cpp, runner_attackers.cpp)
   [[nodiscard]] Expected<std::monostate, std::string> build_params();
   [[nodiscard]] Expected<std::monostate, std::string> build_hosts();
+  void start_hosts();
   void build_topology();
+  void bootstrap_all();
   void bootstrap(sim::HostId host);
   void build_workload();
   void schedule_channel(std::size_t c);
@@ -152,9 +181,50 @@ class Simulation final : private sim::Observer {
   void apply(const TimelineEvent& e);
   [[nodiscard]] Expected<std::monostate, std::string> build_attackers();
   void sample_tables();
+  // The cancel flag, raised (a partitioned run's build ignores it: the ranks would part ways in
+  // their collectives; its run loop stops every rank at the same window).
+  // A stop seen inside one timeline entry, between two hosts: sequential runs only (a
+  // partitioned run's ranks must take the same path through an entry's owner reads, so they
+  // stop at the window's end, where the stop flags are gathered).
+  [[nodiscard]] bool stopped_mid_action() const { return parts_ == nullptr && cancelled(); }
   [[nodiscard]] bool cancelled() const {
-    return cancel_ != nullptr && cancel_->load(std::memory_order_relaxed);
+    return (parts_ == nullptr || running_) && cancel_ != nullptr && cancel_->load(std::memory_order_relaxed);
   }
+
+  // --- what the driver does through these works alike sequentially and partitioned
+  // (simulation_parts.cpp): on a partitioned run the driver runs on every rank, a node's state is
+  // read by its owner and shared, an action runs on the owner only, the metrics are logged ---
+  // A driver callback at `t` (>= now): the kernel's control origin, or the replicated queue.
+  void drive_at(TimeNs t, std::function<void()> fn);
+  // A callback at now, after the events at now, of a host's event (a rank-local deferred
+  // callback when partitioned: it may touch that host only).
+  void defer(std::function<void()> fn);
+  // `f()` evaluated by `host`'s owner, known to every rank (one collective in driver callbacks).
+  bool owner_bool(sim::HostId host, const std::function<bool()>& f);
+  std::string owner_text(sim::HostId host, const std::function<std::string()>& f);
+  // `pred(h)` for every honest host, each evaluated by its owner.
+  std::vector<char> owner_flags(const std::function<bool(sim::HostId)>& pred);
+  // Runs `f` (an action on `host`: act, start, crash, retune) on its owner.
+  void act_on(sim::HostId host, const std::function<void()>& f);
+  // The table sizes of every honest host up (nullopt when down), each read by its owner.
+  std::vector<std::optional<engine::TableSizes>> owner_tables();
+  // The collector's ground-truth inputs.
+  void feed_channel(const std::string& channel_id);
+  void feed_note(PartRecordKind kind, TimeNs now, sim::HostId host, std::string_view channel_id);
+  void feed_tables(const engine::TableSizes& sizes);
+  void feed_round(TimeNs now);
+  void feed_connect(TimeNs now, sim::HostId a, sim::HostId b);
+  // `host` joined workload channel c (channel_members_), as the driver state of every rank.
+  void add_channel_member(std::size_t c, sim::HostId host);
+  // A partitioned run's pieces.
+  enum class Context : std::uint8_t { kDriver, kHost, kDeferred };
+  [[nodiscard]] Stamp stamp();
+  [[nodiscard]] bool replicated() const { return parts_ != nullptr && ctx_ == Context::kDriver; }
+  [[nodiscard]] Expected<std::monostate, std::string> plan_parts();
+  bool run_parts(const ProgressFn& progress);
+  // One gather: datagrams, next times, stop flags and logs; false when a rank was stopped.
+  bool gather(TimeNs& next);
+  void apply(const std::vector<PartEntry>& merged);
 
   [[nodiscard]] engine::Node* node(sim::HostId host);
   // Honest hosts of a group by name ("" = every group).
@@ -197,11 +267,38 @@ class Simulation final : private sim::Observer {
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
   std::uint64_t node_rows_unwritten_ = 0;       // finish(): per-node rows left unwritten after a stop
-  std::uint64_t windows_closed_ = 0;   // channels whose messages window closed before messages could begin
-  Rng action_rng_;                     // crash/partition/membership draws
-  Rng message_rng_;                    // message arrivals, senders and bodies
-  CaptureTap* tap_ = nullptr;          // sees every send besides the collector
-  std::unique_ptr<sim::Network> net_;  // last: destroyed first, while what it calls still lives
+  std::uint64_t windows_closed_ = 0;  // channels whose messages window closed before messages could begin
+  Rng action_rng_;                    // crash/partition/membership draws
+  Rng message_rng_;                   // message arrivals, senders and bodies
+  CaptureTap* tap_ = nullptr;         // sees every send besides the collector
+  // A partitioned run (null parts_: sequential, none of these used).
+  PartComm* parts_ = nullptr;
+  sim::PartitionPlan part_plan_;
+  std::unique_ptr<PartExchange> exchange_;
+  TimeNs lookahead_ = 0;
+  PartLog log_;
+  Context ctx_ = Context::kDriver;
+  bool running_ = false;
+  std::uint64_t step_ = 0;     // the driver's replicated step counter
+  std::uint64_t counter_ = 0;  // this rank's record counter
+  TimeNs instant_t_ = -1;      // the last instant at which the driver ran, and its phase
+  std::uint64_t instant_phase_ = 0;
+  TimeNs eff_t_ = -1;  // the effective key of host events at (eff_t_, eff_phase_)
+  std::uint64_t eff_phase_ = 0;
+  std::uint64_t eff_key_ = 0;
+  Stamp creator_;           // of the deferred callback running
+  TimeNs deferred_t_ = -1;  // the instant and phase at which a deferred callback last ran,
+  std::uint64_t deferred_phase_ = 0;
+  Stamp deferred_creator_;                                                    // and its creator
+  std::map<std::pair<TimeNs, std::uint64_t>, std::function<void()>> driver_;  // (time, sequence)
+  std::uint64_t driver_seq_ = 0;
+  std::uint64_t driver_events_ = 0;
+  std::uint64_t windows_ = 0;               // gathers of the window loop
+  std::uint64_t reads_ = 0;                 // collectives of the driver's owner reads
+  std::uint64_t gathered_bytes_ = 0;        // this rank's share of every window gather
+  std::uint64_t events_total_ = 0;          // every rank's events, after finish()
+  std::vector<std::string> part_node_ids_;  // node_ids_ views these when partitioned
+  std::unique_ptr<sim::Network> net_;       // last: destroyed first, while what it calls still lives
 };
 
 }  // namespace ptplab::scenarios

@@ -56,24 +56,32 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
           engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
       // Same identity at every start; after a restart, choices (msg_ids) of a stream of its own.
       if (start.incarnation > 0) n->reseed(Rng::derive(seed, start.incarnation)());
-      node_ids_[h] = collector_.set_node_id(h, n->node_id());
+      if (parts_ != nullptr) {
+        log_.node_id(stamp(), h, n->node_id());  // node_ids_ is set from the merged logs
+      } else {
+        node_ids_[h] = collector_.set_node_id(h, n->node_id());
+      }
       return n;
     });
     if (!id) return Unexpected("host " + std::to_string(h) + ": " + id.error());
   }
+  return std::monostate{};
+}
+
+void Simulation::start_hosts() {
   // Starting a host creates its node (its private key; the public key and certificate are made on
   // first use): the slow part of the build.
   for (sim::HostId h = 0; h < plan_.honest; ++h) {
     if (h % kBuildPollHosts == 0 && cancelled()) break;
-    net_->start_host(h);
+    act_on(h, [this, h] { net_->start_host(h); });
   }
-  return std::monostate{};
 }
 
 void Simulation::build_topology() {
   const auto n = static_cast<std::uint32_t>(plan_.honest);
   const auto is_public = [this](sim::HostId h) { return plan_.hosts[h].nat_type == NatType::kPublic; };
   const auto& t = s_.topology;
+  const std::atomic<bool>* cancel = parts_ == nullptr ? cancel_ : nullptr;
   if (t.kind == Topology::Kind::kBootstrap) {
     std::vector<sim::HostId> servers;
     if (!t.bootstrap_groups.empty()) {
@@ -102,10 +110,10 @@ void Simulation::build_topology() {
     Rng rng = Rng::derive(s_.seed, 0x746f706f00000000ULL);  // "topo"
     std::vector<Edge> edges;
     switch (t.kind) {
-      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng, cancel_); break;
-      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng, cancel_); break;
-      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng, cancel_); break;
-      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng, cancel_); break;
+      case Topology::Kind::kRandomRegular: edges = random_regular(n, t.degree, rng, cancel); break;
+      case Topology::Kind::kErdosRenyi: edges = erdos_renyi(n, t.p, rng, cancel); break;
+      case Topology::Kind::kWattsStrogatz: edges = watts_strogatz(n, t.k, t.beta, rng, cancel); break;
+      case Topology::Kind::kBarabasiAlbert: edges = barabasi_albert(n, t.m, rng, cancel); break;
       default: edges = normalise_edges(t.edges, n); break;
     }
     if (cancelled()) return;
@@ -120,7 +128,10 @@ void Simulation::build_topology() {
       }
     }
   }
-  for (sim::HostId h = 0; h < n; ++h) {
+}
+
+void Simulation::bootstrap_all() {
+  for (sim::HostId h = 0; h < plan_.honest; ++h) {
     if (h % kBuildPollHosts == 0 && cancelled()) return;
     bootstrap(h);
   }
@@ -128,10 +139,13 @@ void Simulation::build_topology() {
 
 void Simulation::bootstrap(sim::HostId host) {
   const TimeNs now = sim_.now();
-  for (const auto peer : peers_of_[host]) {
-    const Address to = plan_.hosts[peer].address;
-    net_->act(host, [&](Endpoint& e, Output& out) { static_cast<engine::Node&>(e).add_peer(now, to, out); });
-  }
+  act_on(host, [&] {
+    for (const auto peer : peers_of_[host]) {
+      const Address to = plan_.hosts[peer].address;
+      net_->act(host,
+                [&](Endpoint& e, Output& out) { static_cast<engine::Node&>(e).add_peer(now, to, out); });
+    }
+  });
 }
 
 }  // namespace ptplab::scenarios

@@ -41,15 +41,18 @@ Expected<std::monostate, std::string> Simulation::build_timeline() {
   for (const auto& e : s_.timeline) {
     if (e.action == TimelineEvent::Action::kAttackStart || e.action == TimelineEvent::Action::kAttackStop)
       continue;
-    sim_.call_at(e.at_ns, [this, &e] { apply(e); });
+    drive_at(e.at_ns, [this, &e] { apply(e); });
   }
   return std::monostate{};
 }
 
 void Simulation::apply(const TimelineEvent& e) {
   using A = TimelineEvent::Action;
-  const auto live = [this](std::vector<sim::HostId> hosts) {
-    std::erase_if(hosts, [this](sim::HostId h) { return !net_->is_up(h); });
+  // Which honest hosts are up, read by their owners once (only the actions below change it).
+  std::vector<char> up;
+  const auto live = [&](std::vector<sim::HostId> hosts) {
+    if (up.empty()) up = owner_flags([this](sim::HostId h) { return net_->is_up(h); });
+    std::erase_if(hosts, [&up](sim::HostId h) { return up[h] == 0; });
     return hosts;
   };
   switch (e.action) {
@@ -66,16 +69,17 @@ void Simulation::apply(const TimelineEvent& e) {
     case A::kHeal: net_->heal(); break;
     case A::kCrash:
       for (const auto h : pick(live(group_hosts(e.group)), e.share, e.count)) {
-        if (cancelled()) break;  // one entry can touch a million hosts: a stop ends it (issue [R] 1)
-        net_->crash_host(h);
+        if (stopped_mid_action()) break;  // one entry can touch a million hosts (issue [R] 1)
+        act_on(h, [this, h] { net_->crash_host(h); });
       }
       break;
     case A::kRestart: {
       auto hosts = group_hosts(e.group);
-      std::erase_if(hosts, [this](sim::HostId h) { return net_->is_up(h); });
+      up = owner_flags([this](sim::HostId h) { return net_->is_up(h); });
+      std::erase_if(hosts, [&up](sim::HostId h) { return up[h] != 0; });
       for (const auto h : pick(hosts, e.share, e.count)) {
-        if (cancelled()) break;  // a restart makes a node's keys: a million take seconds
-        net_->start_host(h);
+        if (stopped_mid_action()) break;  // a restart makes a node's keys: a million take seconds
+        act_on(h, [this, h] { net_->start_host(h); });
       }
       break;
     }
@@ -83,7 +87,9 @@ void Simulation::apply(const TimelineEvent& e) {
       sim::ChurnConfig churn;
       churn.session = {sim::SessionKind::kExponential, e.mean_uptime_ns, 2.0};
       churn.downtime = {sim::SessionKind::kExponential, e.mean_downtime_ns, 2.0};
-      const auto hosts = group_hosts(e.group);
+      auto hosts = group_hosts(e.group);
+      // Each part churns its own hosts (their churn draws and events are theirs alone).
+      std::erase_if(hosts, [this](sim::HostId h) { return !net_->owns(h); });
       net_->start_churn(hosts, churn);
       break;
     }
@@ -100,8 +106,8 @@ void Simulation::apply(const TimelineEvent& e) {
         }
       }
       for (const auto h : live(group_hosts(e.group))) {
-        if (cancelled()) break;
-        (void)node(h)->retune(group_params_[plan_.hosts[h].group]);
+        if (stopped_mid_action()) break;
+        act_on(h, [this, h] { (void)node(h)->retune(group_params_[plan_.hosts[h].group]); });
       }
       break;
     }
@@ -110,7 +116,7 @@ void Simulation::apply(const TimelineEvent& e) {
       const auto vias = live(group_hosts(e.via));
       const auto targets = live(group_hosts(e.to));
       for (const auto a : pick(live(group_hosts(e.group)), e.share, e.count)) {
-        if (cancelled()) break;
+        if (stopped_mid_action()) break;
         std::vector<sim::HostId> others, rendezvous;
         std::copy_if(targets.begin(), targets.end(), std::back_inserter(others),
                      [a](sim::HostId h) { return h != a; });
@@ -119,16 +125,32 @@ void Simulation::apply(const TimelineEvent& e) {
         if (others.empty() || rendezvous.empty()) continue;
         const sim::HostId b = others[action_rng_.below(others.size())];
         // The first rendezvous that is a live peer of A (at the address A knows it by), else any.
-        engine::Node& na = *node(a);
+        // (Read by A's owner: the address as 6 bytes, "" when none.)
+        const std::string known = owner_text(a, [&] {
+          ByteWriter w;
+          for (const auto s : rendezvous) {
+            if (const auto v = node(a)->peer_address(node_ids_[s])) {
+              w.put<std::uint32_t>(v->ip);
+              w.put<std::uint16_t>(v->port);
+              break;
+            }
+          }
+          return w.take();
+        });
         std::optional<Address> via;
-        for (const auto s : rendezvous) {
-          if ((via = na.peer_address(node_ids_[s]))) break;
+        if (!known.empty()) {
+          ByteReader r(known);
+          via = Address{};
+          via->ip = r.get<std::uint32_t>();
+          via->port = r.get<std::uint16_t>();
         }
         if (!via) via = plan_.hosts[rendezvous[action_rng_.below(rendezvous.size())]].address;
         const std::string target(node_ids_[b]);
-        collector_.note_connect(now, a, b);
-        net_->act(a, [&](Endpoint& ep, Output& out) {
-          static_cast<engine::Node&>(ep).connect(now, *via, target, out);
+        feed_connect(now, a, b);
+        act_on(a, [&] {
+          net_->act(a, [&](Endpoint& ep, Output& out) {
+            static_cast<engine::Node&>(ep).connect(now, *via, target, out);
+          });
         });
       }
       break;

@@ -36,10 +36,10 @@ void Simulation::build_workload() {
   channel_members_.assign(channels.size(), {});
   member_of_.assign(plan_.hosts.size(), {});
   for (std::size_t c = 0; c < channels.size(); ++c) {
-    sim_.call_at(kChannelSetup_ns, [this, c] { schedule_channel(c); });
+    drive_at(kChannelSetup_ns, [this, c] { schedule_channel(c); });
   }
   for (const auto& change : s_.workload.membership) {
-    sim_.call_at(change.at_ns, [this, &change] { apply_membership(change); });
+    drive_at(change.at_ns, [this, &change] { apply_membership(change); });
   }
 }
 
@@ -55,7 +55,8 @@ std::vector<sim::HostId> Simulation::member_hosts(const std::vector<std::string>
 void Simulation::schedule_channel(std::size_t c) {
   const auto& ch = s_.workload.channels[c];
   auto candidates = member_hosts(ch.members.groups);
-  std::erase_if(candidates, [this](sim::HostId h) { return node(h) == nullptr; });
+  const auto up = owner_flags([this](sim::HostId h) { return node(h) != nullptr; });
+  std::erase_if(candidates, [&up](sim::HostId h) { return up[h] == 0; });
   const auto members = pick(candidates, ch.members.share, std::nullopt);
   if (members.empty()) {
     ++channels_without_members_;
@@ -63,20 +64,24 @@ void Simulation::schedule_channel(std::size_t c) {
   }
   const sim::HostId creator = members.front();
   const TimeNs now = sim_.now();
-  net_->act(creator, [&](Endpoint& e, Output& out) {
-    channel_ids_[c] = static_cast<engine::Node&>(e).create_channel(now, ch.name, ch.closed, out);
+  channel_ids_[c] = owner_text(creator, [&] {
+    std::string id;
+    net_->act(creator, [&](Endpoint& e, Output& out) {
+      id = static_cast<engine::Node&>(e).create_channel(now, ch.name, ch.closed, out);
+    });
+    return id;
   });
   channel_creator_[c] = creator;
-  collector_.add_channel(channel_ids_[c]);
+  feed_channel(channel_ids_[c]);
   // Every picked member is an intended recipient from now on, whether or not it manages to join.
   for (const sim::HostId h : members) {
-    collector_.note_intended(now, h, channel_ids_[c]);
+    feed_note(PartRecordKind::kIntended, now, h, channel_ids_[c]);
     make_member(c, h);
   }
-  collector_.note_member(now, creator, channel_ids_[c]);
+  feed_note(PartRecordKind::kMember, now, creator, channel_ids_[c]);
   channel_members_[c].push_back(creator);
   for (std::size_t i = 1; i < members.size(); ++i) {
-    sim_.call_at(now + kJoinRetry_ns, [this, c, h = members[i]] { try_join(c, h, 1); });
+    drive_at(now + kJoinRetry_ns, [this, c, h = members[i]] { try_join(c, h, 1); });
   }
   const TimeNs first = std::max(ch.messages.start_ns, now + kMessagesAfterSetup_ns);
   if (ch.messages.rate_per_s <= 0 && ch.messages.interval_ns <= 0) return;
@@ -89,26 +94,38 @@ void Simulation::schedule_channel(std::size_t c) {
 }
 
 bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
-  engine::Node* n = node(host);
-  if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
   const TimeNs now = sim_.now();
-  bool joined = false;
-  net_->act(host, [&](Endpoint& e, Output& out) {
-    joined = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
+  const bool joined = owner_bool(host, [&] {
+    engine::Node* n = node(host);
+    if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
+    bool ok = false;
+    net_->act(host, [&](Endpoint& e, Output& out) {
+      ok = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
+    });
+    return ok;
   });
   if (!joined) return false;
-  collector_.note_member(now, host, channel_ids_[c]);
+  feed_note(PartRecordKind::kMember, now, host, channel_ids_[c]);
+  add_channel_member(c, host);
+  return true;
+}
+
+void Simulation::add_channel_member(std::size_t c, sim::HostId host) {
+  if (parts_ != nullptr && ctx_ != Context::kDriver) {
+    // A rank-local callback: every rank adds it when the logs merge.
+    log_.driver(stamp(), PartRecordKind::kMemberAdded, c, host, 0);
+    return;
+  }
   if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) == channel_members_[c].end()) {
     channel_members_[c].push_back(host);
   }
-  return true;
 }
 
 void Simulation::on_channel_announced(sim::HostId host, std::string_view channel_id) {
   if (host >= member_of_.size()) return;
   for (const std::size_t c : member_of_[host]) {
     if (channel_ids_[c] != channel_id) continue;
-    sim_.call_at(sim_.now(), [this, c, host] {
+    defer([this, c, host] {
       if (engine::Node* n = node(host); n != nullptr && !n->is_member(channel_ids_[c]))
         join_if_known(c, host);
     });
@@ -116,15 +133,18 @@ void Simulation::on_channel_announced(sim::HostId host, std::string_view channel
 }
 
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
-  engine::Node* n = node(host);
-  if (n == nullptr || n->is_member(channel_ids_[c])) return;
+  const bool done = owner_bool(host, [&] {
+    engine::Node* n = node(host);
+    return n == nullptr || n->is_member(channel_ids_[c]);
+  });
+  if (done) return;
   const TimeNs now = sim_.now();
   if (!join_if_known(c, host)) {
     // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
     // has not heard of the channel yet keeps trying for the whole run: quickly at
     // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
     const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
-    sim_.call_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
+    drive_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
   }
 }
 
@@ -136,9 +156,14 @@ void Simulation::make_member(std::size_t c, sim::HostId host) {
 void Simulation::rejoin(sim::HostId host) {
   const TimeNs now = sim_.now();
   for (const std::size_t c : member_of_[host]) {
-    collector_.note_intended(now, host, channel_ids_[c]);
+    feed_note(PartRecordKind::kIntended, now, host, channel_ids_[c]);
     ++memberships_renewed_;
-    sim_.call_at(now + kJoinRetry_ns, [this, c, host] { try_join(c, host, 1); });
+    if (parts_ != nullptr && ctx_ != Context::kDriver) {
+      // A rank-local callback: every rank queues the retry when the logs merge.
+      log_.driver(stamp(), PartRecordKind::kScheduleJoin, c, host, now + kJoinRetry_ns);
+    } else {
+      drive_at(now + kJoinRetry_ns, [this, c, host] { try_join(c, host, 1); });
+    }
   }
 }
 
@@ -156,7 +181,7 @@ void Simulation::schedule_next_message(std::size_t c, TimeNs at) {
     t += static_cast<TimeNs>(gap_ns);
   }
   if (t >= end) return;
-  sim_.call_at(t, [this, c] {
+  drive_at(t, [this, c] {
     send_message(c);
     const auto& mm = s_.workload.channels[c].messages;
     schedule_next_message(c, sim_.now() + (mm.interval_ns > 0 ? mm.interval_ns : 0));
@@ -168,9 +193,12 @@ void Simulation::send_message(std::size_t c) {
   const auto& ch = s_.workload.channels[c];
   for (int draw = 0; draw < kSenderDrawsMax && !members.empty(); ++draw) {
     const sim::HostId h = members[message_rng_.below(members.size())];
-    engine::Node* n = node(h);
     // A member of a closed channel can send once it holds the key.
-    if (n == nullptr || !n->is_member(channel_ids_[c]) || !n->has_channel_key(channel_ids_[c])) continue;
+    const bool can_send = owner_bool(h, [&] {
+      engine::Node* n = node(h);
+      return n != nullptr && n->is_member(channel_ids_[c]) && n->has_channel_key(channel_ids_[c]);
+    });
+    if (!can_send) continue;
     std::string text(draw_size(ch.messages.size, message_rng_), 'a');
     for (auto& ch_byte : text) ch_byte = static_cast<char>('a' + message_rng_.below(26));
     std::vector<wire::Attachment> attachments;
@@ -180,17 +208,20 @@ void Simulation::send_message(std::size_t c) {
       attachments.push_back({std::move(body), ch.messages.attachments.type});
     }
     const TimeNs now = sim_.now();
-    bool sent = false;
-    net_->act(h, [&](Endpoint& e, Output& out) {
-      sent = static_cast<engine::Node&>(e)
+    const bool sent = owner_bool(h, [&] {
+      bool ok = false;
+      net_->act(h, [&](Endpoint& e, Output& out) {
+        ok = static_cast<engine::Node&>(e)
                  .send_message(now, channel_ids_[c], text, std::move(attachments), out)
                  .has_value();
+      });
+      return ok;
     });
-    if (!sent) collector_.note_unsent(now, h, channel_ids_[c]);
+    if (!sent) feed_note(PartRecordKind::kUnsent, now, h, channel_ids_[c]);
     return;
   }
   ++messages_without_sender_;
-  collector_.note_unsent(sim_.now(), sim::kNoHost, channel_ids_[c]);
+  feed_note(PartRecordKind::kUnsent, sim_.now(), sim::kNoHost, channel_ids_[c]);
 }
 
 void Simulation::add_skipped(RunDiagnostics& d) const {
@@ -213,15 +244,17 @@ void Simulation::apply_membership(const MembershipChange& change) {
   const auto c = static_cast<std::size_t>(it - s_.workload.channels.begin());
   if (channel_ids_[c].empty()) return;
   auto hosts = member_hosts(change.groups);
-  const auto is_member = [&](sim::HostId h) {
+  const auto member = owner_flags([&](sim::HostId h) {
     const engine::Node* n = node(h);
     return n != nullptr && n->is_member(channel_ids_[c]);
-  };
+  });
+  const auto is_member = [&](sim::HostId h) { return member[h] != 0; };
   const TimeNs now = sim_.now();
   if (change.kind == MembershipChange::Kind::kJoin) {
-    std::erase_if(hosts, [&](sim::HostId h) { return node(h) == nullptr || is_member(h); });
+    const auto up = owner_flags([this](sim::HostId h) { return node(h) != nullptr; });
+    std::erase_if(hosts, [&](sim::HostId h) { return up[h] == 0 || is_member(h); });
     for (const auto h : pick(hosts, change.share, std::nullopt)) {
-      collector_.note_intended(now, h, channel_ids_[c]);
+      feed_note(PartRecordKind::kIntended, now, h, channel_ids_[c]);
       make_member(c, h);
       try_join(c, h, 1);
     }
@@ -229,10 +262,12 @@ void Simulation::apply_membership(const MembershipChange& change) {
   }
   std::erase_if(hosts, [&](sim::HostId h) { return !is_member(h); });
   for (const auto h : pick(hosts, change.share, std::nullopt)) {
-    net_->act(h, [&](Endpoint& e, Output& out) {
-      (void)static_cast<engine::Node&>(e).leave_channel(now, channel_ids_[c], out);
+    act_on(h, [&] {
+      net_->act(h, [&](Endpoint& e, Output& out) {
+        (void)static_cast<engine::Node&>(e).leave_channel(now, channel_ids_[c], out);
+      });
     });
-    collector_.note_left(now, h, channel_ids_[c]);
+    feed_note(PartRecordKind::kLeft, now, h, channel_ids_[c]);
     std::erase(channel_members_[c], h);
     std::erase(member_of_[h], c);
   }

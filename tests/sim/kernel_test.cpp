@@ -259,6 +259,28 @@ TEST(Simulator, EqualTimesRunByOriginThenSequence) {
   EXPECT_EQ(sim.events_executed(), 5u);
 }
 
+// A partitioned run's driver instant (scenarios/runner/simulation_parts.cpp): the hosts' events
+// up to t run, the control-origin callbacks at t wait, and now() is t; current_key() names the
+// event being run.
+TEST(Simulator, RunHostEventsUntilLeavesTheControlCallbacksAtItsTime) {
+  Simulator sim;
+  Recorder rec(sim);
+  std::vector<std::uint64_t> keys;
+  sim.schedule(3, 4, rec.kind(), 0, 0);
+  sim.schedule(5, 2, rec.kind(), 0, 0);
+  sim.schedule(5, kControlOrigin, rec.kind(), 0, 0);
+  sim.call_at(5, [&] { keys.push_back(sim.current_key()); });
+  sim.schedule(6, 1, rec.kind(), 0, 0);
+  sim.run_host_events_until(5);
+  EXPECT_EQ(rec.seen, (std::vector<Popped>{{3, 4, 0}, {5, 2, 0}}));
+  EXPECT_EQ(sim.now(), 5);
+  EXPECT_EQ(sim.current_key(), make_event_key(2, 0));
+  EXPECT_TRUE(keys.empty());
+  sim.run_until(5);
+  EXPECT_EQ(rec.seen.size(), 3u);
+  EXPECT_EQ(keys, (std::vector<std::uint64_t>{make_event_key(kControlOrigin, 1)}));
+}
+
 TEST(Simulator, StopEndsRunUntilAfterTheCurrentEvent) {
   Simulator sim;
   int ran = 0;

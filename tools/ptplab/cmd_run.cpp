@@ -28,6 +28,7 @@
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/mpi_launch.hpp"
+#include "tools/ptplab/mpi_run.hpp"
 #include "tools/ptplab/pending_report.hpp"
 #include "tools/ptplab/run_progress.hpp"
 #include "tools/ptplab/run_support.hpp"
@@ -164,8 +165,11 @@ int run(int argc, char** argv) {
   positional.add("scenario", -1);
   po::variables_map vm;
   if (const auto stop = parse_command_line("run", argc, argv, visible, all, positional, vm)) return *stop;
-  if (const auto refused = refuse_ranks("run")) {
-    if (first_rank()) std::fprintf(stderr, "%s\n", refused->c_str());
+  // Started as one of several MPI ranks: one simulation partitioned over them (mpi_run.hpp), on
+  // a build with MPI; refused on one without.
+  const bool over_ranks = refuse_ranks("run").has_value();
+  if (over_ranks && !built_with_mpi()) {
+    if (first_rank()) std::fprintf(stderr, "%s\n", refuse_ranks("run")->c_str());
     return 2;
   }
   if (!vm.count("scenario")) {
@@ -230,6 +234,18 @@ int run(int argc, char** argv) {
     return 2;
   }
 
+#ifdef PTPLAB_WITH_MPI
+  if (over_ranks) {
+    PartitionedRunOptions o;
+    o.report = vm.count("report") ? vm["report"].as<std::string>() : default_report_name(loaded.front().name);
+    o.quiet = quiet;
+    o.capture = capture->request.sink != nullptr;
+    o.timeout = timeout.has_value();
+    o.progress_every_ns = progress_every->count() * 1'000'000;
+    o.sweep_point = vm["sweep-point"].as<std::string>();
+    return run_over_ranks(loaded, o);
+  }
+#endif
   const OrphanCleanup orphan_cleanup(vm["temp-of-parent"].as<std::string>(),
                                      vm.count("report") ? vm["report"].as<std::string>() : "",
                                      static_cast<pid_t>(vm["parent-pid"].as<long>()));

@@ -24,8 +24,8 @@ namespace ptplab::cli {
 
 // The error (a usage error: exit 2) for a command that has no MPI mode started as one of several
 // MPI ranks: each rank would otherwise run the whole command into the same report (`ptplab run`
-// under `mpirun -np 2` wrote the run twice). One rank (mpirun -np 1) is no error.
-// Partitioned runs exist at the simulator level only (sim/README.md, "Partitioned runs").
+// under `mpirun -np 2` wrote the run twice). One rank (mpirun -np 1) is no error. `ptplab run`
+// asks it only on a build without MPI: with MPI it partitions the run over the ranks (mpi_run.hpp).
 [[nodiscard]] std::optional<std::string> refuse_ranks(std::string_view command);
 
 // True for this process unless it is an MPI rank other than 0: which rank prints.
