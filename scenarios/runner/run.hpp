@@ -64,7 +64,10 @@ struct RunOutcome {
                                                              const RunRequest& request);
 
 // Every leaf of a JSON document as (JSON pointer, JSON text), in document order: run_param rows.
-[[nodiscard]] std::vector<reports::ParamRecord> flatten_parameters(const std::string& document);
+// A raised `stop` (may be null) ends the listing early with the leaves listed so far: a run
+// stopped meanwhile keeps its whole scenario text in the run row all the same.
+[[nodiscard]] std::vector<reports::ParamRecord> flatten_parameters(const std::string& document,
+                                                                   const std::atomic<bool>* stop = nullptr);
 
 // The current wall-clock time as ISO 8601 UTC ("2026-11-25T17:20:04Z"); for run rows only.
 [[nodiscard]] std::string wall_clock_iso();
