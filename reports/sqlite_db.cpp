@@ -4,9 +4,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <string_view>
 
 namespace ptplab::reports {
 
@@ -149,12 +152,27 @@ Database& Database::operator=(Database&& other) noexcept {
 }
 Database::~Database() { db_.reset(); }
 
+bool is_wal_database(const std::string& path) {
+  // The database header (https://www.sqlite.org/fileformat2.html#database_header): "SQLite format
+  // 3\0", then at offsets 18 and 19 the write and read versions, 2 for WAL, 1 for a rollback journal.
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 20> h{};
+  if (!in.read(h.data(), h.size())) return false;
+  return std::string_view(h.data(), 16) == std::string_view("SQLite format 3\0", 16) &&
+         (h[18] == 2 || h[19] == 2);
+}
+
 Expected<Database, std::string> Database::open(const std::string& path, bool create) {
   // SQLite "opens" a folder, /dev/null or a FIFO and fails only at the first read ("disk I/O
   // error"), for a writer after a whole run was simulated (review-tr finding 22).
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
     return Unexpected("cannot use " + path + " as a report: not a regular file");
+  if (is_wal_database(path)) {
+    return Unexpected(path +
+                      " is not a ptplab report: an SQLite database in WAL mode (ptplab writes its reports "
+                      "with a rollback journal; opening it would add -wal and -shm files beside it)");
+  }
   sqlite3* raw = nullptr;
   const int flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);

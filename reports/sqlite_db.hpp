@@ -79,6 +79,11 @@ inline constexpr int kBusyNoticeAfter_ms = 2000;
 using LockWaitNotice = void (*)(const std::string& path);
 void notice_long_lock_waits_with(LockWaitNotice notice);
 
+// Whether `path` is an SQLite database in WAL mode (its header's read or write version is 2).
+// ptplab writes its reports with a rollback journal, so such a file is another application's;
+// SQLite would create its -wal and -shm files to read it, so Database::open refuses it first.
+[[nodiscard]] bool is_wal_database(const std::string& path);
+
 // An open database connection.
 class Database {
  public:

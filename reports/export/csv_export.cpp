@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "reports/export/export_tables.hpp"
+#include "reports/report_file.hpp"
 
 namespace ptplab::reports {
 namespace {
@@ -34,7 +35,7 @@ std::string csv_field(const std::string& text) {
 Expected<std::vector<std::string>, std::string> export_csv(const std::string& report, const std::string& dir,
                                                            std::optional<RunId> run) {
   if (!std::filesystem::exists(report)) return Unexpected(report + ": no such file");
-  auto db = Database::open(report, false);
+  auto db = open_report_file(report);  // schema checked before DIR is made (review 13 M3)
   if (!db) return Unexpected(db.error());
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

@@ -20,14 +20,16 @@ cp "$src/scenarios/suites/smoke/basic.json" "$tmp/suite/"
 # refused NAME DB ptplab-arguments...: exit 2, "DB is not a ptplab report" on stderr, DB unchanged
 # (cmp with its copy DB.orig), no DB.*.pending.db next to it.
 refused() {
-  local name=$1 db=$2 rc=0
+  local name=$1 db=$2 rc=0 sidecars
   shift 2
+  sidecars=$(ls "$db-wal" "$db-shm" 2>/dev/null)  # an application holding it open has them
   "$PTPLAB" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null || rc=$?
   [[ $rc == 2 ]] && grep -qF "$(basename "$db") is not a ptplab report" "$tmp/err" && cmp -s "$db" "$db.orig" &&
-    ! compgen -G "$db.*.pending.db" >/dev/null
+    ! compgen -G "$db.*.pending.db" >/dev/null && [[ "$(ls "$db-wal" "$db-shm" 2>/dev/null)" == "$sidecars" ]]
   check "$name" $?
   [[ $rc == 2 ]] || echo "  exit $rc: $(head -3 "$tmp/err")"
   cmp -s "$db" "$db.orig" || echo "  $db changed (journal_mode now $(sqlite3 "$db" 'pragma journal_mode'))"
+  [[ "$(ls "$db-wal" "$db-shm" 2>/dev/null)" == "$sidecars" ]] || echo "  $db-wal or $db-shm left beside it (review 13 M4)"
 }
 # fresh KIND: makes $tmp/app.db (wal: another app's WAL database; v4: user_version 4 and a table of
 # its own; view: a view only) and its copy app.db.orig.
@@ -54,6 +56,13 @@ for kind in wal v4 view; do
   refused "$kind: suite refuses it" "$tmp/app.db" suite "$tmp/suite" --quiet --report "$tmp/app.db"
   fresh $kind
   refused "$kind: report refuses it" "$tmp/app.db" report "$tmp/app.db"
+  fresh $kind
+  refused "$kind: report --digest refuses it" "$tmp/app.db" report "$tmp/app.db" --digest
+  fresh $kind
+  refused "$kind: report --csv refuses it, naming it (review 13 M3: a raw SQL error)" "$tmp/app.db" \
+    report "$tmp/app.db" --csv "$tmp/csv-$kind"
+  [[ ! -e "$tmp/csv-$kind" ]]
+  check "$kind: report --csv makes no folder for a foreign file" $?
   fresh $kind
   refused "$kind: compare refuses it" "$tmp/app.db" compare "$tmp/app.db" "$tmp/app.db"
   fresh $kind
