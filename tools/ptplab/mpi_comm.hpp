@@ -12,7 +12,7 @@ class MpiPartComm final : public scenarios::PartComm {
   MpiPartComm();
   [[nodiscard]] std::uint32_t parts() const override { return parts_; }
   [[nodiscard]] std::uint32_t self() const override { return self_; }
-  // Throws std::length_error when one gather exceeds 2 GiB (MPI's int counts).
+  // Gathers of more than 2 GiB in all (MPI's int counts) go in rounds of at most 2 GiB / parts.
   [[nodiscard]] std::vector<std::string> all_gather(std::string_view mine) override;
 
  private:
