@@ -483,5 +483,16 @@ TEST(Collector, NatAttemptsAndTableMaxima) {
   EXPECT_EQ(m.at("routing_table_max"), 3);
 }
 
+// A run that ends before the first sampling round (tables are sampled once a simulated second)
+// has no table maxima: absent, as their SQL over the timeseries gives, not 0 (review 13 m2).
+TEST(Collector, TableMaximaAbsentBeforeTheFirstSampleRound) {
+  Feed f(2);
+  for (sim::HostId h = 0; h < 2; ++h) f.up(h);
+  const auto m = f.c.finish(500 * ms);
+  for (const char* name :
+       {"peers_table_max", "routing_table_max", "dedup_table_max", "certificates_table_max"})
+    EXPECT_EQ(m.count(name), 0u) << name;
+}
+
 }  // namespace
 }  // namespace ptplab::scenarios
