@@ -149,8 +149,13 @@ OpenedReport open_report_db(const std::string& path) {
   // Another application's database is refused before anything is written to it: the journal
   // mode below would change its file (WAL to DELETE), and waits for its connections (review 13
   // M1, M2).
+  // One read transaction: user_version and the tables from the same snapshot (read apart, a writer
+  // creating the schema between them made a new report look like "other tables (user_version 0)").
   ReportSchema schema;
-  if (auto why = refusal(*db, path, schema)) return failed(std::move(*why));
+  if (auto s = db->exec("BEGIN"); !s) return failed("cannot read " + path + ": " + s.error());
+  auto why = refusal(*db, path, schema);
+  (void)db->exec("COMMIT");
+  if (why) return failed(std::move(*why));
   // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
   // crash of the process still leaves every committed batch (only an OS crash could lose some).
   if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {
