@@ -14,16 +14,20 @@
 namespace ptplab::scenarios {
 namespace {
 
+// Steps of the run_param listing (parse events, leaves, rows written) between two looks at the
+// stop flag.
+constexpr std::size_t kListingStepsPerStopPoll = 4096;
+
 // Thrown to end a listing when the stop flag is seen (caught in flatten_parameters).
 struct ListingStopped {};
 
-// Counts the steps of a listing (parse events, leaves) and looks at the stop flag every 4096
+// Counts the steps of a listing and looks at the stop flag every kListingStepsPerStopPoll
 // (review 13: SIGINT while the 6 M leaves of a 3 M-edge scenario were listed took 28 s).
 struct StopPoll {
   const std::atomic<bool>* stop;
   std::size_t steps = 0;
   void step() {
-    if (++steps % 4096 == 0 && stop != nullptr && stop->load()) throw ListingStopped{};
+    if (++steps % kListingStepsPerStopPoll == 0 && stop != nullptr && stop->load()) throw ListingStopped{};
   }
 };
 
@@ -98,7 +102,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     const auto params = flatten_parameters(scenario.document, request.stop);
     for (std::size_t i = 0; i < params.size(); ++i) {
       // Written in batches as they are added: a stop ends the rows too (the run ends unbuilt).
-      if (i % 4096 == 0 && request.stop != nullptr && request.stop->load()) break;
+      if (i % kListingStepsPerStopPoll == 0 && request.stop != nullptr && request.stop->load()) break;
       w->add(params[i]);
     }
   }
