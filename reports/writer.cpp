@@ -154,8 +154,11 @@ OpenedReport open_report_db(const std::string& path) {
   ReportSchema schema;
   if (auto s = db->exec("BEGIN"); !s) return failed("cannot read " + path + ": " + s.error());
   auto why = refusal(*db, path, schema);
+  // The outcome (busy or not) is taken before the COMMIT, which would reset the connection's error.
+  std::optional<OpenedReport> refused;
+  if (why) refused = failed(std::move(*why));
   (void)db->exec("COMMIT");
-  if (why) return failed(std::move(*why));
+  if (refused) return std::move(*refused);
   // A rollback journal (not WAL) keeps the report one self-contained file. Without fsync a
   // crash of the process still leaves every committed batch (only an OS crash could lose some).
   if (auto s = db->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF"); !s) {
