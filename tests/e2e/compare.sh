@@ -33,11 +33,11 @@ grep -q '^runs: A 2 runs (seeds 1-2), B 2 runs (seeds 1-2)' "$t/out.txt" || fail
 # Members greet each other directly (ROUTING-learned nodes are HELLOed): one hop of 20 vs 40 ms.
 row=$(grep -E '^ +latency_p50_ms ' "$t/out.txt") || fail "latency_p50_ms not compared"
 grep -q '+20 .*2/2 *paired *inconclusive$' <<<"$row" || fail "2 paired seeds a side: $row"
-if grep -E '^ +[a-z]' "$t/out.txt" | grep -v '^ *metric ' | grep -qwE 'better|worse|different'; then
+if grep -E '^ +[a-z]' "$t/out.txt" | grep -v '^ *metric ' | grep -wE 'better|worse|different' >/dev/null; then
   fail "a verdict at 2 runs a side: $(grep -wE 'better|worse|different' "$t/out.txt" | head -1)"
 fi
 grep -q '<svg' "$t/c.html" || fail "no chart in the HTML comparison"
-if grep -Eo '(src|href)="[a-z]+://[^"]*"' "$t/c.html" | grep -q .; then fail "external resource"; fi
+if grep -Eo '(src|href)="[a-z]+://[^"]*"' "$t/c.html" | grep . >/dev/null; then fail "external resource"; fi
 
 "$PTPLAB" compare "$t/a.db" "$t/b.db" --metric delivery_ratio >"$t/one.txt" || fail "--metric failed"
 [ "$(grep -c 'ratio ' "$t/one.txt")" -eq 1 ] || fail "--metric did not restrict the table"

@@ -31,7 +31,7 @@ wait_for 300 short_done
 check "the short runs finished behind the long one" $?
 rank1=""
 for p in $(pgrep -f -- " sweep $tmp/s.json"); do
-  tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && rank1=$p
+  tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -x OMPI_COMM_WORLD_RANK=1 >/dev/null && rank1=$p
 done
 [[ -n $rank1 ]]; check "found rank 1's process" $?
 [[ -n $rank1 ]] && kill -KILL "$rank1"

@@ -69,7 +69,7 @@ kill -TERM $cx
 wait $cx
 sleep 2
 xport=$(ls "$tmp"/x-*.log | sed 's/.*x-\([0-9]*\)\.log/\1/')
-ss -uln | grep -q ":$xport "
+ss -uln | grep ":$xport " >/dev/null
 check "SIGTERM to conform --exec stops its target" $((!$?))
 ss -ulnp | grep ":$xport " | grep -o 'pid=[0-9]*' | cut -d= -f2 | xargs -r kill
 

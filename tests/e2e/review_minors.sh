@@ -13,7 +13,7 @@ says() {
   local name=$1 want_rc=$2 want=$3 rc=0
   shift 3
   "$PTPLAB" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null || rc=$?
-  [[ $rc == "$want_rc" ]] && cat "$tmp/err" "$tmp/out" | grep -qF -- "$want"
+  [[ $rc == "$want_rc" ]] && cat "$tmp/err" "$tmp/out" | grep -F -- "$want" >/dev/null
   check "$name" $?
   [[ $rc == "$want_rc" ]] || echo "  exit $rc: $(head -3 "$tmp/err")"
 }
