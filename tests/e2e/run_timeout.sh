@@ -86,7 +86,7 @@ grep -qF "$tmp/w.db holds the run so far as run 1" "$tmp/w.out"; check "sweep na
 ! grep -q "ptplab-sweep-" "$tmp/w.out"; check "... not its deleted temporary file" $?
 
 # 6. Usage errors: exit 2 with the option named.
-for bad in "--timeout soon" "--timeout 0" "--progress-every often"; do
+for bad in "--timeout soon" "--timeout 0" "--progress-every often" "--progress-every 1ns"; do
   # shellcheck disable=SC2086
   for cmd in run suite sweep; do
     "$PTPLAB" "$cmd" "$tmp/long.json" --report "$tmp/u.db" $bad >"$tmp/u.out" 2>&1

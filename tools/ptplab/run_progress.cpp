@@ -55,6 +55,13 @@ Expected<std::chrono::milliseconds, std::string> progress_every_option(
   const auto ns =
       duration_option("--progress-every", vm["progress-every"].as<std::string>(), {kTimeoutMax, true, "10s"});
   if (!ns) return Unexpected(ns.error());
+  // Lines are timed in milliseconds: a positive interval below one would read as 0, "never".
+  if (*ns > 0 && *ns < 1'000'000) {
+    std::string why = "--progress-every: '";
+    why.append(vm["progress-every"].as<std::string>())
+        .append("' is below the progress clock's 1ms: expected 0 (no progress lines) or at least 1ms");
+    return Unexpected(std::move(why));
+  }
   return std::chrono::milliseconds(*ns / 1'000'000);
 }
 
