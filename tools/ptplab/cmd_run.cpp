@@ -250,7 +250,8 @@ int run(int argc, char** argv) {
                                      vm.count("report") ? vm["report"].as<std::string>() : "",
                                      static_cast<pid_t>(vm["parent-pid"].as<long>()));
   int verdict = 0;
-  bool skipped = false;  // a stop came between two scenarios
+  bool skipped = false;       // a stop came between two scenarios
+  std::size_t runs_done = 0;  // runs written whole before it
   for (const auto& s : loaded) {
     // A stop that came while the previous run was written (a wait for the report's lock) ends the
     // command here: the next scenario never runs, and has no row (review 12: it got an
@@ -324,13 +325,19 @@ int run(int argc, char** argv) {
       return interrupted_exit_status();
     }
     if (!outcome->passed) verdict = 1;
+    ++runs_done;
   }
   if (skipped) {
     // The runs before ended as they are in the report; the scenarios after were not run. (When the
     // last run ends as the signal comes, nothing is skipped: the exit status is its verdict, as its
     // row says, which a suite or sweep reads.)
-    std::fprintf(stderr, "ptplab run: %s while a run was written; the scenarios after it were not run\n",
-                 stop_cause());
+    if (runs_done == 0) {  // the stop came after loading, before the first run began
+      std::fprintf(stderr, "ptplab run: %s before the first run began; nothing was run or written\n",
+                   stop_cause());
+    } else {
+      std::fprintf(stderr, "ptplab run: %s while a run was written; the scenarios after it were not run\n",
+                   stop_cause());
+    }
     return interrupted_exit_status();
   }
   return verdict;
