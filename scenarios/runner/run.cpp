@@ -165,7 +165,7 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
   // A run stopped early (timed out, interrupted) is not judged: its metrics cover part of the
   // scenario, so it has no expectation rows (and fails by its status).
   if (complete) outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
-  sim->add_skipped(outcome.diagnostics);
+  sim->add_run_gaps(outcome.diagnostics);
   if (w != nullptr) {
     for (const auto& e : outcome.expectations) w->add(e);
   }

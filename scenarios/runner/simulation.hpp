@@ -121,9 +121,10 @@ class Simulation final : private sim::Observer {
   // Also shows every send to `tap` (may be null: none), which run() flushes after each time
   // slice and finish() at the end; it must outlive them.
   void set_tap(CaptureTap* tap) { tap_ = tap; }
-  // Adds to `d` the scheduled workload actions that could not be carried out (RunDiagnostics::skipped),
-  // and after finish() the per-node rows it left unwritten (RunDiagnostics::node_rows_unwritten).
-  void add_skipped(RunDiagnostics& d) const;
+  // Adds to `d` what the run left undone: the scheduled workload actions it could not carry out
+  // (RunDiagnostics::skipped) and, after finish(), the per-node rows it left unwritten
+  // (RunDiagnostics::node_rows_unwritten).
+  void add_run_gaps(RunDiagnostics& d) const;
   // Records that the scenario made `host` a member of workload channel `c` (member_of_).
   void make_member(std::size_t c, sim::HostId host);
   // `host`'s node has just learned of a channel: if the scenario made it a member of that

@@ -224,7 +224,7 @@ void Simulation::send_message(std::size_t c) {
   feed_note(PartRecordKind::kUnsent, sim_.now(), sim::kNoHost, channel_ids_[c]);
 }
 
-void Simulation::add_skipped(RunDiagnostics& d) const {
+void Simulation::add_run_gaps(RunDiagnostics& d) const {
   if (messages_without_sender_ > 0) {
     d.skipped.push_back({std::string(skipped_name(Skipped::kNoSender)), messages_without_sender_});
   }
