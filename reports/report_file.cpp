@@ -1,6 +1,9 @@
 // Opening an existing report for reading, with its schema version checked.
 #include "reports/report_file.hpp"
 
+#include <optional>
+#include <string>
+
 #include "reports/schema.hpp"
 #include "reports/schema_upgrade.hpp"
 #include "reports/writer.hpp"
@@ -50,6 +53,37 @@ Expected<ReportSchema, std::string> report_schema(Database& db, const std::strin
   return found;
 }
 
+namespace {
+
+// The first value a numeric column holds as text or a blob, as "TABLE.COLUMN of row R holds V":
+// ptplab writes numbers or NULL there (numeric_columns()), and SQLite reads text as 0, so a figure
+// read from an edited file would look right and be wrong. One scan per table; errors: SQLite's.
+Expected<std::optional<std::string>, std::string> non_numeric_value(Database& db) {
+  for (const auto& t : numeric_columns()) {
+    std::string which = "CASE", where;
+    for (const auto& c : t.columns) {
+      const std::string test = "typeof(" + std::string(c) + ") IN ('text', 'blob')";
+      which.append(" WHEN ").append(test).append(" THEN '").append(c).append(
+          "' || ' holds ' || substr(quote(");
+      which.append(c).append("), 1, 40)");
+      where.append(where.empty() ? "" : " OR ").append(test);
+    }
+    which.append(" END");
+    auto stmt = db.prepare("SELECT rowid, " + which + " FROM " + std::string(t.table) + " WHERE " + where +
+                           " LIMIT 1");
+    if (!stmt) return Unexpected(stmt.error());
+    if (stmt->step()) {
+      std::string found(t.table);
+      found.append(".").append(stmt->text(1)).insert(found.find(" holds "), " of row " + stmt->text(0));
+      return std::optional<std::string>(std::move(found));
+    }
+    if (!stmt->error().empty()) return Unexpected(stmt->error());
+  }
+  return std::optional<std::string>();
+}
+
+}  // namespace
+
 Expected<Database, std::string> open_report_file(const std::string& path) {
   auto db = Database::open(path, /*create=*/false);
   if (!db) return Unexpected(db.error());
@@ -68,6 +102,12 @@ Expected<Database, std::string> open_report_file(const std::string& path) {
   if (version != kSchemaVersion) {
     return Unexpected(path + ": report schema version " + std::to_string(version) + ", this ptplab reads " +
                       std::to_string(kSchemaVersion));
+  }
+  const auto edited = non_numeric_value(*db);
+  if (!edited) return Unexpected("reading " + path + ": " + edited.error());
+  if (*edited) {
+    return Unexpected(path + " is not a ptplab report as ptplab wrote it: " + **edited +
+                      " where ptplab writes a number (the file was changed outside ptplab)");
   }
   return db;
 }

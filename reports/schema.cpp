@@ -79,6 +79,23 @@ std::string make_schema() {
   return tables + indexes;
 }
 
+bool numeric_sql_type(std::string_view sql_type) {
+  return sql_type.starts_with("INTEGER") || sql_type.starts_with("REAL");
+}
+
+std::vector<NumericColumns> make_numeric_columns() {
+  std::vector<NumericColumns> out{{"run", {}}};
+  for (const auto& c : kRunColumns)
+    if (c.write != RunWrite::kKey && numeric_sql_type(c.sql_type)) out.front().columns.push_back(c.name);
+  for_each_record_type([&]<class R>(R*) {
+    NumericColumns t{TableOf<R>::name, {}};
+    for (const auto& c : TableOf<R>::columns)
+      if (numeric_sql_type(c.sql_type)) t.columns.push_back(c.name);
+    if (!t.columns.empty()) out.push_back(std::move(t));
+  });
+  return out;
+}
+
 }  // namespace
 
 std::string_view schema_sql() {
@@ -88,5 +105,9 @@ std::string_view schema_sql() {
 std::span<const std::string_view> run_columns() { return kRun; }
 std::span<const std::string_view> run_volatile_columns() { return kRunVolatile; }
 std::span<const TableInfo> run_tables() { return kTables; }
+std::span<const NumericColumns> numeric_columns() {
+  static const std::vector<NumericColumns> columns = make_numeric_columns();
+  return columns;
+}
 
 }  // namespace ptplab::reports

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace ptplab::reports {
 
@@ -23,5 +24,14 @@ struct TableInfo {
 
 // Every per-run table, in a fixed order (conformance_result last: its run_id may be NULL).
 [[nodiscard]] std::span<const TableInfo> run_tables();
+
+// A table (`run` or a per-run table) and its columns the DDL types INTEGER or REAL: ptplab writes
+// only numbers or NULL there, which readers read as numbers.
+struct NumericColumns {
+  std::string_view table;
+  std::vector<std::string_view> columns;
+};
+// Every table with numeric columns, `run` first, derived from the column tables.
+[[nodiscard]] std::span<const NumericColumns> numeric_columns();
 
 }  // namespace ptplab::reports

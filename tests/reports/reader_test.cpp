@@ -54,6 +54,34 @@ TEST(ReportReader, SaysWhatIsNotAReportOfThisSchemaVersion) {
   EXPECT_EQ(report_digest(future).error(), expected);
 }
 
+// An edit outside ptplab that puts text where ptplab writes numbers: SQLite reads it as 0, a figure
+// that would look right; the reader, the digest and the merge refuse the file, naming the cell.
+TEST(ReportReader, RefusesTextInANumberColumnNamingTheCell) {
+  const auto path = temp_report_path("reader-edited");
+  {
+    auto writer = ReportWriter::open(path).value();
+    write_sample_run(writer);
+  }
+  ASSERT_TRUE(ReportReader::open(path).has_value());
+  ASSERT_TRUE(Database::open(path, true)
+                  .value()
+                  .exec("UPDATE delivery SET hops = 'three' WHERE rowid = 2")
+                  .has_value());
+  const auto expected =
+      path +
+      " is not a ptplab report as ptplab wrote it: delivery.hops of row 2 holds 'three' where "
+      "ptplab writes a number (the file was changed outside ptplab)";
+  EXPECT_EQ(ReportReader::open(path).error(), expected);
+  EXPECT_EQ(report_digest(path).error(), expected);
+  ASSERT_TRUE(
+      Database::open(path, true).value().exec("UPDATE delivery SET hops = 3 WHERE rowid = 2").has_value());
+  ASSERT_TRUE(Database::open(path, true).value().exec("UPDATE run SET events = x'00'").has_value());
+  EXPECT_EQ(ReportReader::open(path).error(),
+            path +
+                " is not a ptplab report as ptplab wrote it: run.events of row 1 holds X'00' where ptplab "
+                "writes a number (the file was changed outside ptplab)");
+}
+
 TEST(ReportReader, RunRowAndParameters) {
   const auto s = sample_summary();
   EXPECT_EQ(s.run.scenario, "line3");
