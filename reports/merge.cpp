@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reports/records/columns.hpp"
+#include "reports/report_file.hpp"
 #include "reports/schema.hpp"
 #include "reports/sqlite_db.hpp"
 #include "reports/writer.hpp"
@@ -145,7 +146,8 @@ Expected<Database, std::string> open_destination(const std::string& destination)
 }
 
 Status attach(Database& db, const std::string& source) {
-  if (auto src = Database::open(source, /*create=*/false); !src) return Unexpected(src.error());
+  // Checked as a report first (schema, numbers where ptplab writes numbers): its rows are copied.
+  if (auto src = open_report_file(source); !src) return Unexpected(src.error());
   auto attach = db.prepare("ATTACH DATABASE ? AS src");
   if (!attach) return Unexpected(attach.error());
   attach->bind(1, source);

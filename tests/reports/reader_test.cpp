@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "reports/digest.hpp"
+#include "reports/merge.hpp"
 #include "reports/sqlite_db.hpp"
 #include "tests/reports/sample_report.hpp"
 
@@ -73,6 +74,8 @@ TEST(ReportReader, RefusesTextInANumberColumnNamingTheCell) {
       "ptplab writes a number (the file was changed outside ptplab)";
   EXPECT_EQ(ReportReader::open(path).error(), expected);
   EXPECT_EQ(report_digest(path).error(), expected);
+  const auto merged = temp_report_path("reader-edited-merged");
+  EXPECT_EQ(merge_report(merged, path).error(), expected);
   ASSERT_TRUE(
       Database::open(path, true).value().exec("UPDATE delivery SET hops = 3 WHERE rowid = 2").has_value());
   ASSERT_TRUE(Database::open(path, true).value().exec("UPDATE run SET events = x'00'").has_value());
