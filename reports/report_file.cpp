@@ -1,14 +1,66 @@
 // Opening an existing report for reading, with its schema version checked.
 #include "reports/report_file.hpp"
 
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "reports/schema.hpp"
 #include "reports/schema_upgrade.hpp"
 #include "reports/writer.hpp"
 
 namespace ptplab::reports {
+
+namespace {
+
+// Whether table `table` of `db` exists, and its column names.
+Expected<std::vector<std::string>, std::string> table_columns(Database& db, std::string_view table) {
+  auto stmt = db.prepare("SELECT name FROM pragma_table_info(?1)");
+  if (!stmt) return Unexpected(stmt.error());
+  stmt->bind(1, table);
+  std::vector<std::string> names;
+  while (stmt->step()) names.push_back(stmt->text(0));
+  if (!stmt->error().empty()) return Unexpected(stmt->error());
+  return names;
+}
+
+// "the table T without the column C" for the first column of a report of schema `version` that
+// `db`'s ptplab-named tables lack ("" when none is missing; absent per-run tables are created by
+// writers and read as empty). Errors: SQLite's.
+Expected<std::string, std::string> missing_report_column(Database& db, std::int64_t version) {
+  const auto lacks = [&](std::string_view table, std::span<const std::string_view> wanted,
+                         bool run_table) -> Expected<std::string, std::string> {
+    auto have = table_columns(db, table);
+    if (!have) return Unexpected(have.error());
+    if (have->empty() && !run_table) return std::string();
+    const auto has = [&](std::string_view c) {
+      return std::find(have->begin(), have->end(), c) != have->end();
+    };
+    std::string out;
+    if (!has("run_id")) out = "run_id";
+    for (const auto c : wanted) {
+      if (!out.empty()) break;
+      if (run_table && run_column_added_after(c, version)) continue;
+      if (!has(c)) out = c;
+    }
+    if (out.empty()) return out;
+    std::string said = "the table ";
+    said.append(table).append(" without the column ").append(out);
+    return said;
+  };
+  auto run = lacks("run", run_columns(), true);
+  if (!run || !run->empty()) return run;
+  for (const auto& t : run_tables()) {
+    auto other = lacks(t.name, t.columns, false);
+    if (!other || !other->empty()) return other;
+  }
+  return std::string();
+}
+
+}  // namespace
 
 Expected<ReportSchema, std::string> report_schema(Database& db, const std::string& path) {
   const auto read_error = [&](const std::string& error) {
@@ -49,6 +101,14 @@ Expected<ReportSchema, std::string> report_schema(Database& db, const std::strin
   if (!foreign.empty() || !has_run) {
     return Unexpected(path + " is not a ptplab report: an SQLite database with user_version " +
                       std::to_string(version) + " but " + but);
+  }
+  // ptplab's table names with other columns (another application's `run` table, review 14 M1):
+  // every column the version has must be there, or writers would add tables and then fail.
+  auto missing = missing_report_column(db, version);
+  if (!missing) return Unexpected(read_error(missing.error()));
+  if (!missing->empty()) {
+    return Unexpected(path + " is not a ptplab report: an SQLite database with user_version " +
+                      std::to_string(version) + " but " + *missing + ", which ptplab writes");
   }
   return found;
 }

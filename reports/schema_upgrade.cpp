@@ -46,6 +46,15 @@ Status check_range(std::int64_t from) {
 
 }  // namespace
 
+bool run_column_added_after(std::string_view name, std::int64_t version) {
+  for (const auto& step : kSchemaUpgrades) {
+    if (step.version <= version) continue;
+    for (const auto added : step.run_columns)
+      if (added == name) return true;
+  }
+  return false;
+}
+
 Status upgrade_schema(Database& db, std::int64_t from) {
   if (auto s = check_range(from); !s) return s;
   for (const auto& step : kSchemaUpgrades) {

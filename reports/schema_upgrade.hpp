@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "reports/sqlite_db.hpp"
 
@@ -14,6 +15,10 @@ namespace ptplab::reports {
 // The oldest schema version (PRAGMA user_version) this build reads and upgrades: 3, the schema
 // before the sweep columns (report schema 4: run.sweep_plan, sweep_index, sweep_runs, sweep_shard).
 inline constexpr std::int64_t kOldestUpgradableSchema = 3;
+
+// Whether run column `name` was added by a schema version after `version` (so a report of that
+// version lacks it).
+[[nodiscard]] bool run_column_added_after(std::string_view name, std::int64_t version);
 
 // Adds to `db` (a report of schema version `from`, kOldestUpgradableSchema <= from < kSchemaVersion)
 // every column later versions added (ALTER TABLE ... ADD COLUMN, with its default) and sets

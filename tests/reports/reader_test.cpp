@@ -85,6 +85,29 @@ TEST(ReportReader, RefusesTextInANumberColumnNamingTheCell) {
                 "writes a number (the file was changed outside ptplab)");
 }
 
+// Another application's database whose table is named `run` under a report schema version (review 14
+// M1): refused by readers and writers alike, naming the missing column, and left as it was.
+TEST(ReportReader, RefusesPtplabTableNamesWithOtherColumns) {
+  for (const int version : {3, 4}) {
+    const auto path = temp_report_path("reader-run-shape-" + std::to_string(version));
+    ASSERT_TRUE(Database::open(path, true)
+                    .value()
+                    .exec("CREATE TABLE run (run_id INTEGER PRIMARY KEY, name TEXT); PRAGMA user_version = " +
+                          std::to_string(version))
+                    .has_value());
+    const auto expected = path + " is not a ptplab report: an SQLite database with user_version " +
+                          std::to_string(version) + " but the table run without the column ";
+    EXPECT_EQ(ReportReader::open(path).error().rfind(expected, 0), 0u) << ReportReader::open(path).error();
+    const auto written = ReportWriter::open(path);
+    ASSERT_FALSE(written.has_value());
+    EXPECT_EQ(written.error().rfind(expected, 0), 0u) << written.error();
+    auto db = Database::open(path, false).value();
+    auto tables = db.prepare("SELECT count(*) FROM sqlite_master").value();
+    ASSERT_TRUE(tables.step());
+    EXPECT_EQ(tables.int64(0), 1) << "the writer added tables to another application's database";
+  }
+}
+
 TEST(ReportReader, RunRowAndParameters) {
   const auto s = sample_summary();
   EXPECT_EQ(s.run.scenario, "line3");
