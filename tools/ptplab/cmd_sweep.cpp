@@ -289,7 +289,12 @@ int sweep(int argc, char** argv) {
   bool merged = batch.run(labels, report, vm.count("quiet") != 0, runner);
   if (resume) {
     if (auto ordered = put_in_sweep_order(report, scenario->name, specs, stamp); !ordered) {
-      std::fprintf(stderr, "ptplab sweep: --resume: %s\n", ordered.error().c_str());
+      // The runs just run are in the report already (merged as they ended): only their order is not
+      // the sweep's (review 14 m3: "refused" read as if the report had not changed).
+      std::fprintf(stderr,
+                   "ptplab sweep: --resume: the %zu runs just run were added to %s but not put in sweep "
+                   "order: %s\n",
+                   batch.size(), report.c_str(), ordered.error().c_str());
       merged = false;
     } else {
       for (const auto& d : *ordered)
