@@ -114,6 +114,7 @@ grep -qF "went to $pending instead" "$tmp/sw.err"
 ok=$?
 check "stderr names the pending report ($(tr '\n' ' ' <"$tmp/sw.err"))" $ok
 grep -qF "ptplab report merge --append $tmp/s.db $pending" "$tmp/sw.err"; check "and the command that joins it" $?
+! grep -q "database is locked" "$tmp/sw.err"; check "no raw SQLite 'database is locked' line besides it" $?
 grep -qF "are in $pending: its lock could not be had" "$tmp/sw.out"; check "the report line names it too" $?
 passed=$(grep -c '^  \[[0-9]/6\] pass' "$tmp/sw.out")
 in_report=$(runs_in "$tmp/s.db" "status = 'complete' AND sweep_index IS NOT NULL")

@@ -123,11 +123,17 @@ bool ChildBatch::run(std::vector<std::string> labels, const std::string& report,
   of_n.append(std::to_string(jobs_.size())).append("]");
   if (const std::size_t from = merger_->diverted_from(); from < jobs_.size()) {
     const std::string& pending = merger_->pending();
+    std::string cause = "the lock of " + report;
+    if (merger_->diverted_because().empty()) {
+      cause.append(" could not be had (another process held it)");
+    } else {
+      cause = "merging into " + report;
+      cause.append(" failed (").append(merger_->diverted_because()).append(")");
+    }
     std::fprintf(stderr,
-                 "ptplab: the lock of %s could not be had (another process held it), so the "
-                 "runs from [%zu%s on went to %s instead, a report of its own: join it with `%s`, then "
-                 "remove %s\n",
-                 report.c_str(), from + 1, of_n.c_str(), pending.c_str(),
+                 "ptplab: %s, so the runs from [%zu%s on went to %s instead, a report of its own: join it "
+                 "with `%s`, then remove %s\n",
+                 cause.c_str(), from + 1, of_n.c_str(), pending.c_str(),
                  join_command(report, pending).c_str(), pending.c_str());
   }
   if (const std::size_t from = merger_->kept_from(); from < jobs_.size()) {

@@ -73,9 +73,14 @@ void ChildReportMerger::merge(std::size_t job) {
       std::filesystem::remove(child, ignored);
       return;
     }
-    std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination_.c_str(),
-                 merged.error().c_str());
-    if (pending_.empty()) return keep();
+    if (pending_.empty()) {
+      std::fprintf(stderr, "ptplab: merging %s into %s: %s\n", child.c_str(), destination_.c_str(),
+                   merged.error().c_str());
+      return keep();
+    }
+    // Said once, by the batch's line naming the pending report (review 14 m6: SQLite's raw
+    // "database is locked" came before it).
+    if (!merged.error().ends_with("database is locked")) diverted_because_ = merged.error();
     diverted_from_ = job;
   }
   auto merged = reports::merge_report(pending_, child);

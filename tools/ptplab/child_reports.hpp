@@ -59,6 +59,9 @@ class ChildReportMerger {
   }
   // The first job merged into the pending report (size of the batch or more: none).
   [[nodiscard]] std::size_t diverted_from() const { return diverted_from_; }
+  // Why the runs went to the pending report: "" when the destination's lock could not be had,
+  // else the error of the merge that failed (e.g. a full disk).
+  [[nodiscard]] const std::string& diverted_because() const { return diverted_because_; }
   // The first job whose report could not be merged anywhere and is kept in its place (with every
   // later one); size of the batch or more: none.
   [[nodiscard]] std::size_t kept_from() const { return kept_from_; }
@@ -76,6 +79,7 @@ class ChildReportMerger {
   std::string pending_;
   std::size_t next_ = 0;  // the first job not merged yet
   std::size_t diverted_from_ = SIZE_MAX;
+  std::string diverted_because_;
   std::size_t kept_from_ = SIZE_MAX;
 };
 
