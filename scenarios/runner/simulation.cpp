@@ -105,12 +105,20 @@ MetricValues Simulation::finish(const std::function<bool()>& keep_writing) {
     ByteWriter w;
     w.put<std::uint64_t>(sim_.events_executed());
     w.put<std::uint64_t>(memberships_renewed_);
+    w.put<std::uint64_t>(exchange_->datagrams());
+    w.put<std::uint64_t>(exchange_->bytes());
+    w.put<std::uint64_t>(gathered_bytes_);
     std::uint64_t events = driver_events_;
     std::uint64_t renewed = 0;
+    costs_ = PartCosts{};
     for (const auto& bytes : parts_->all_gather(w.bytes())) {
       ByteReader r(bytes);
-      events += r.get<std::uint64_t>();
+      costs_.events_per_rank.push_back(r.get<std::uint64_t>());
+      events += costs_.events_per_rank.back();
       renewed += r.get<std::uint64_t>();
+      costs_.datagrams += r.get<std::uint64_t>();
+      costs_.datagram_bytes += r.get<std::uint64_t>();
+      costs_.bytes += r.get<std::uint64_t>();
     }
     events_total_ = events;
     memberships_renewed_ = renewed;

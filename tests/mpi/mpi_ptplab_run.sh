@@ -64,4 +64,49 @@ if [ "$status" = 0 ] || ! grep -q "status interrupted" "$tmp/stop.report"; then
 else
   echo "ok   SIGINT over 2 ranks: $(grep 'interrupted' "$tmp/stop.out" | head -1)"
 fi
+# A rank killed in the middle of the run (review 14 M1; mpirun then stops the others with SIGTERM
+# and SIGKILL a second later): rank 1 killed, rank 0 notices that its peer is gone while it waits
+# for it and ends the report's run `failed`, saying so; rank 0 killed, nothing can write the run,
+# and `ptplab report` says that no process writes it any more instead of showing it as running.
+rank_pid() {  # rank_pid MPIRUN_PID RANK: the pid of that rank among mpirun's children
+  local p
+  for p in $(pgrep -P "$1"); do
+    if tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=$2"; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+for victim in 1 0; do
+  out="$tmp/kill$victim"
+  $mpi -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set /duration=1h --report "$out.db" \
+    --progress-every 100ms >"$out.out" 2>&1 &
+  job=$!
+  for _ in $(seq 600); do
+    grep -q '^progress' "$out.out" && break
+    sleep 0.1
+  done
+  pid=$(rank_pid "$job" "$victim") || pid=""
+  [ -n "$pid" ] && kill -KILL "$pid"
+  for _ in $(seq 600); do
+    kill -0 "$job" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$job" 2>/dev/null; then
+    kill -TERM "$job"
+    fail "rank $victim killed: mpirun still runs 60 s later"
+  fi
+  wait "$job"
+  "$PTPLAB" report "$out.db" >"$out.report" 2>&1
+  if [ -z "$pid" ]; then
+    fail "rank $victim killed: no process of rank $victim among mpirun's children: $(head -3 "$out.out")"
+  elif [ "$victim" = 1 ] && { ! grep -q "status failed" "$out.report" || ! grep -q "rank 1 (pid $pid) died or was killed" "$out.out"; }; then
+    fail "rank 1 killed: $(head -1 "$out.report"); rank 0 said: $(grep -v '^progress' "$out.out" | grep ptplab | tail -2)"
+  elif [ "$victim" = 0 ] && ! grep -q "no process writes this report any more" "$out.report"; then
+    fail "rank 0 killed: the report does not say that its running run was abandoned: $(head -3 "$out.report")"
+  else
+    echo "ok   rank $victim killed: $(head -1 "$out.report")"
+  fi
+done
 exit $((failures > 0))
