@@ -2,8 +2,9 @@
 # `mpirun -np K ptplab run SCENARIO` (tools/ptplab/mpi_run.cpp): one simulation partitioned over
 # 2 and 3 ranks writes the report the sequential run writes (same `ptplab report --digest`) for
 # smoke basic and nat_mix, and exits as it does; a scenario with a feature not partitioned yet
-# (attackers) is refused with exit 2 on every rank and no report. Open MPI leaks at exit: see
-# mpi_run.sh for the LeakSanitizer settings.
+# (attackers) is refused with exit 2 on every rank and no report; --plan-partitions prints the
+# plan without MPI; SIGINT leaves the run `interrupted`; a killed rank never leaves it silently
+# `running` (review 14 M1). Open MPI leaks at exit: see mpi_run.sh for the LeakSanitizer settings.
 set -uo pipefail
 : "${PTPLAB:?set PTPLAB to the ptplab binary}"
 src="${PTPLAB_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -42,6 +43,22 @@ if [ "$status" != 2 ] || ! grep -q "attackers (/attackers) are not partitioned y
   fail "attack over 2 ranks: exit $status (want 2, a sentence, no report): $(head -3 "$tmp/out")"
 else
   echo "ok   attack over 2 ranks refused: $(head -1 "$tmp/out")"
+fi
+# `ptplab run --plan-partitions` prints, without MPI, the plan mpirun -np K uses (the line rank 0
+# prints as the run starts), and refuses a list that is not of rank counts.
+$mpi -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/nat_mix.json" --set /duration=1s --report "$tmp/plan.db" \
+  >"$tmp/plan.out" 2>&1
+want=$(grep -o '2 parts of .*' "$tmp/plan.out" | head -1)
+got=$("$PTPLAB" run "$src/scenarios/suites/smoke/nat_mix.json" --plan-partitions 2,3 2>&1)
+if [ -z "$want" ] || [ "$(head -1 <<<"$got")" != "smoke-nat-mix: $want" ] || ! grep -q '^smoke-nat-mix: 3 parts of ' <<<"$got"; then
+  fail "--plan-partitions 2,3 printed \"$got\"; mpirun -np 2 said \"$want\""
+else
+  echo "ok   --plan-partitions gives mpirun's plan: $want"
+fi
+"$PTPLAB" run "$src/scenarios/suites/smoke/nat_mix.json" --plan-partitions 2,x >"$tmp/bad.out" 2>&1
+status=$?
+if [ "$status" != 2 ] || ! grep -q 'plan-partitions: expected rank counts in \[1, 65536\]' "$tmp/bad.out"; then
+  fail "--plan-partitions 2,x: exit $status, $(cat "$tmp/bad.out")"
 fi
 # SIGINT to mpirun stops every rank at the same window: rank 0 keeps the run so far as interrupted
 # (Open MPI passes the stop on as SIGTERM). The signal goes once the run is under way (its first
@@ -84,7 +101,7 @@ for victim in 1 0; do
     --progress-every 100ms >"$out.out" 2>&1 &
   job=$!
   for _ in $(seq 600); do
-    grep -q '^progress' "$out.out" && break
+    grep -q '^progress' "$out.out" 2>/dev/null && break
     sleep 0.1
   done
   pid=$(rank_pid "$job" "$victim") || pid=""
