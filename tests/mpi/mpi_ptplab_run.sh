@@ -36,6 +36,17 @@ for name in basic nat_mix; do
     fi
   done
 done
+# A slice of the sequential run that pauses inside the run's last instant runs the rest of it, as
+# the partitioned run does (session 14: it skipped them, and the digests differed).
+"$PTPLAB" run "$src/tests/mpi/end_instant.json" --report "$tmp/end-1.db" --quiet >/dev/null 2>&1
+$mpi -np 2 "$PTPLAB" run "$src/tests/mpi/end_instant.json" --report "$tmp/end-2.db" --quiet >"$tmp/out" 2>&1
+want=$("$PTPLAB" report "$tmp/end-1.db" --digest 2>&1)
+got=$("$PTPLAB" report "$tmp/end-2.db" --digest 2>&1)
+if [ "$got" != "$want" ]; then
+  fail "end_instant over 2 ranks: digest $got, sequential $want: $(tail -2 "$tmp/out")"
+else
+  echo "ok   end_instant over 2 ranks: digest ${got:0:16}... as the sequential run's"
+fi
 $mpi -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/attack.json" --report "$tmp/attack.db" >"$tmp/out" 2>&1
 status=$?
 if [ "$status" != 2 ] || ! grep -q "attackers (/attackers) are not partitioned yet; run it on one rank" "$tmp/out" ||
