@@ -15,6 +15,7 @@
 #include "reports/schema.hpp"
 #include "reports/schema_upgrade.hpp"
 #include "reports/sqlite_db.hpp"
+#include "reports/writer_presence.hpp"
 
 namespace ptplab::reports {
 namespace {
@@ -191,6 +192,8 @@ Expected<RunId, std::string> insert_run(Database& db, const RunRow& row, RunId i
 }  // namespace
 
 struct ReportWriter::Impl {
+  // First, so destroyed last: after `db` is closed (writer_presence.hpp says why).
+  std::vector<WriterPresence> presence;
   Database db;
   WriterOptions options;
   RunId run = 0;
@@ -212,6 +215,7 @@ struct ReportWriter::Impl {
     if (!opened.db) return Unexpected(opened.error);
     std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
     db = std::move(*opened.db);
+    presence.push_back(WriterPresence::hold(options.fallback_path));
     diversion = Diversion{options.fallback_path, run};
     if (run == 0) return std::monostate{};
     const auto taken = query_int(db, "SELECT count(*) FROM run WHERE run_id = " + std::to_string(run));
@@ -326,11 +330,14 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     auto fallback = open_report_db(options.fallback_path);
     if (!fallback.db) return Unexpected(opened.error + "; " + fallback.error);
     ReportWriter writer(std::make_unique<Impl>(std::move(*fallback.db), options));
+    writer.impl_->presence.push_back(WriterPresence::hold(options.fallback_path));
     writer.impl_->diversion = Diversion{options.fallback_path, 0};
     return writer;
   }
   if (!opened.db) return Unexpected(opened.error);
-  return ReportWriter(std::make_unique<Impl>(std::move(*opened.db), options));
+  ReportWriter writer(std::make_unique<Impl>(std::move(*opened.db), options));
+  writer.impl_->presence.push_back(WriterPresence::hold(path));
+  return writer;
 }
 
 Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {

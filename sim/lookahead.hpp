@@ -10,6 +10,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "engine/core/expected.hpp"
 #include "engine/core/time.hpp"
@@ -17,6 +18,10 @@
 #include "sim/link_config.hpp"
 
 namespace ptplab::sim {
+
+// What to change so that a latency model of `kind` has a positive minimum delay, as a clause
+// ("give the uniform model a positive \"min\""): each model has its own key for it.
+[[nodiscard]] std::string_view floor_advice(LatencyKind kind);
 
 // The minimum of (sender's link delay_ns + min_latency(latency)) over the link profiles
 // `links` (a sender may use any). LAN delivery (hosts behind one NAT box) is not counted: a NAT

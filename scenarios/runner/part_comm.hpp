@@ -8,11 +8,21 @@
 
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ptplab::scenarios {
+
+// Thrown by PartComm::all_gather when the ranks can no longer meet: a rank died or was killed
+// (Open MPI's mpirun then sends SIGTERM to the others and SIGKILL a second later). what() is a
+// sentence naming the ranks that are gone when the implementation can tell. The run it breaks
+// ends `failed` (run.cpp); no collective may follow on this rank.
+class PartCommBroken : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // The collectives of one partitioned run. Every rank must call all_gather the same number of
 // times in the same order (the driver's code is the same on every rank).
@@ -22,8 +32,14 @@ class PartComm {
   // How many ranks (>= 1) and which one this process is (0 .. parts()-1).
   [[nodiscard]] virtual std::uint32_t parts() const = 0;
   [[nodiscard]] virtual std::uint32_t self() const = 0;
-  // Every rank's `mine`, indexed by rank (this rank's own included).
+  // Every rank's `mine`, indexed by rank (this rank's own included). Throws PartCommBroken when
+  // the other ranks do not come (see there).
   [[nodiscard]] virtual std::vector<std::string> all_gather(std::string_view mine) = 0;
+  // Personalised exchange: `to[r]` goes to rank r (to.size() == parts()); returns what every rank
+  // sent to this one, indexed by rank. The default runs over all_gather (every rank receives
+  // every message); MPI's is MPI_Alltoallv, each message to its rank only. Throws PartCommBroken
+  // as all_gather does.
+  [[nodiscard]] virtual std::vector<std::string> exchange(const std::vector<std::string>& to);
 };
 
 // Little helpers to write and read the fixed-size fields of the messages above (host byte

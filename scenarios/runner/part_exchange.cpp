@@ -21,21 +21,18 @@ void PartExchange::post(std::uint32_t part, sim::RemoteDatagram d) {
   w.put_text(d.bytes ? std::string_view(*d.bytes) : std::string_view());
   earliest_ = std::min(earliest_, d.arrival_ns);
   ++datagrams_;
+  bytes_ += d.bytes ? d.bytes->size() : 0;
 }
 
-void PartExchange::write(ByteWriter& w) {
+void PartExchange::write_to(std::uint32_t part, ByteWriter& w) {
   w.put<TimeNs>(earliest_);
-  w.put<std::uint32_t>(static_cast<std::uint32_t>(outbox_.size()));
-  for (ByteWriter& box : outbox_) w.put_text(box.take());
-  earliest_ = sim::kTimeLimit;
+  w.put_text(outbox_.at(part).take());
 }
 
-TimeNs PartExchange::read(ByteReader& r, std::uint32_t self, sim::Network& net) {
+TimeNs PartExchange::read(ByteReader& r, sim::Network& net) {
   const auto earliest = r.get<TimeNs>();
-  const auto parts = r.get<std::uint32_t>();
-  for (std::uint32_t part = 0; part < parts; ++part) {
+  {
     ByteReader box(r.get_text());
-    if (part != self) continue;
     while (!box.done()) {
       sim::RemoteDatagram d;
       d.arrival_ns = box.get<TimeNs>();

@@ -1,6 +1,6 @@
 // The exchange of a partitioned run's datagrams (sim/exchange.hpp) over PartComm: what this
-// rank's Network posts for other ranks is serialised per destination and travels in the
-// window's one all_gather (simulation_parts.cpp); each rank injects what is addressed to it.
+// rank's Network posts for other ranks is serialised per destination and travels to that rank
+// alone in the window's one PartComm::exchange (simulation_parts.cpp), which injects it there.
 #pragma once
 
 #include <cstdint>
@@ -17,19 +17,23 @@ class PartExchange final : public sim::Exchange {
  public:
   explicit PartExchange(std::uint32_t parts) : outbox_(parts) {}
   void post(std::uint32_t part, sim::RemoteDatagram d) override;
-  // Writes the datagrams posted since the last write (the earliest arrival among them, then
-  // each destination's datagrams) and forgets them.
-  void write(ByteWriter& w);
-  // Reads what a rank's write() wrote: injects into `net` the datagrams addressed to `self` and
-  // returns the earliest arrival of all (kTimeLimit if none).
-  static TimeNs read(ByteReader& r, std::uint32_t self, sim::Network& net);
-  // Datagrams and bytes this rank posted so far.
+  // Writes for rank `part` the earliest arrival among every datagram posted this window (to any
+  // rank: each rank learns the global earliest) and the datagrams posted for `part`, forgotten.
+  void write_to(std::uint32_t part, ByteWriter& w);
+  // After write_to() for every rank: a new window begins.
+  void end_window() { earliest_ = sim::kTimeLimit; }
+  // Reads what a rank's write_to() wrote for this rank: injects its datagrams into `net` and
+  // returns the sender's earliest arrival (kTimeLimit if none).
+  static TimeNs read(ByteReader& r, sim::Network& net);
+  // Datagrams and bytes of them this rank posted so far.
   [[nodiscard]] std::uint64_t datagrams() const { return datagrams_; }
+  [[nodiscard]] std::uint64_t bytes() const { return bytes_; }
 
  private:
   std::vector<ByteWriter> outbox_;  // by destination rank
   TimeNs earliest_ = sim::kTimeLimit;
   std::uint64_t datagrams_ = 0;
+  std::uint64_t bytes_ = 0;
 };
 
 }  // namespace ptplab::scenarios

@@ -6,11 +6,6 @@
 #include <stdexcept>
 
 namespace ptplab::scenarios {
-
-void ByteReader::need(std::size_t n) const {
-  if (p_.size() < n) throw std::out_of_range("partitioned run: a rank's message is cut short");
-}
-
 namespace {
 
 void put_address(ByteWriter& w, const Address& a) {
@@ -189,21 +184,30 @@ void PartLog::driver(const Stamp& s, PartRecordKind kind, std::uint64_t channel,
 }
 
 MergedLogs merge_part_logs(const std::vector<std::string>& logs) {
+  std::vector<std::string_view> views(logs.begin(), logs.end());
+  std::vector<std::uint32_t> ranks(logs.size());
+  for (std::uint32_t rank = 0; rank < logs.size(); ++rank) ranks[rank] = rank;
+  return merge_part_logs(views, ranks);
+}
+
+MergedLogs merge_part_logs(const std::vector<std::string_view>& logs,
+                           const std::vector<std::uint32_t>& ranks) {
   MergedLogs merged;
   merged.payloads.resize(logs.size());
   std::vector<PartEntry>& out = merged.entries;
-  for (std::uint32_t rank = 0; rank < logs.size(); ++rank) {
-    ByteReader r(logs[rank]);
+  for (std::size_t log = 0; log < logs.size(); ++log) {
+    const std::uint32_t rank = ranks.at(log);
+    ByteReader r(logs[log]);
     if (r.done()) continue;  // an empty message: no log at all
     const auto count = r.get<std::uint32_t>();
     for (std::uint32_t i = 0; i < count; ++i)
-      merged.payloads[rank].push_back(std::make_shared<const std::string>(r.get_text()));
+      merged.payloads[log].push_back(std::make_shared<const std::string>(r.get_text()));
     while (!r.done()) {
       const auto n = r.get<std::uint32_t>();
       (void)n;
       PartEntry e;
       e.rank = rank;
-      e.payloads = &merged.payloads[rank];
+      e.payloads = &merged.payloads[log];
       e.kind = static_cast<PartRecordKind>(r.get<std::uint8_t>());
       e.stamp.t = static_cast<TimeNs>(r.get<std::uint64_t>());
       e.stamp.phase = r.get<std::uint64_t>();
@@ -215,7 +219,7 @@ MergedLogs merge_part_logs(const std::vector<std::string>& logs) {
       constexpr std::size_t kHead = 1 + 7 * sizeof(std::uint64_t);
       if (n < kHead) throw std::out_of_range("partitioned run: a log record is cut short");
       // The body: the rest of the record (its length less the kind and stamp).
-      const std::string_view all(logs[rank]);
+      const std::string_view all(logs[log]);
       const std::size_t at = all.size() - r.remaining();
       e.body = all.substr(at, n - kHead);
       r.skip(n - kHead);

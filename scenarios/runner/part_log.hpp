@@ -109,7 +109,7 @@ struct PartEntry {
   const std::vector<SharedBytes>* payloads = nullptr;
 };
 
-// Every rank's log merged: the payload tables (by rank) and the records in stamp order (then
+// Every rank's log merged: the payload tables (by log) and the records in stamp order (then
 // rank), viewing the logs and the tables.
 struct MergedLogs {
   std::vector<std::vector<SharedBytes>> payloads;
@@ -118,6 +118,10 @@ struct MergedLogs {
 
 // Merges every rank's log (indexed by rank). Throws std::out_of_range on a malformed log.
 [[nodiscard]] MergedLogs merge_part_logs(const std::vector<std::string>& logs);
+// The same for logs of any ranks, several from one rank if need be: logs[i] is rank ranks[i]'s
+// (the rank breaks ties of equal stamps). The entries view `logs`, which must outlive them.
+[[nodiscard]] MergedLogs merge_part_logs(const std::vector<std::string_view>& logs,
+                                         const std::vector<std::uint32_t>& ranks);
 
 // Replays a collector record (kSend .. kEndSampleRound) into `c`; false (nothing done) for a
 // driver record.

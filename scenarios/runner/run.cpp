@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "scenarios/expectations/expectations.hpp"
+#include "scenarios/runner/part_comm.hpp"
 
 namespace ptplab::scenarios {
 namespace {
@@ -82,6 +83,12 @@ std::string wall_clock_iso() {
   return buf;
 }
 
+Expected<std::vector<std::string>, std::string> preview_partitions(const Scenario& scenario,
+                                                                   const std::vector<std::uint32_t>& parts) {
+  Simulation sim(scenario, nullptr);
+  return sim.preview_partitions(parts);
+}
+
 Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const RunRequest& request) {
   const auto wall_start = std::chrono::steady_clock::now();
   RunOutcome outcome;
@@ -142,38 +149,47 @@ Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario, const R
     tap.emplace(std::move(*made));
     sim->set_tap(&*tap);
   }
-  if (auto built = sim->build(request.setup); !built) {
-    (void)end_run(reports::RunStatus::kFailed);
-    return Unexpected(built.error());
+  // A partitioned run whose ranks can no longer meet (a rank died: PartCommBroken) ends `failed`
+  // with the sentence saying so; the metrics of the parts that are left are not written.
+  try {
+    if (auto built = sim->build(request.setup); !built) {
+      (void)end_run(reports::RunStatus::kFailed);
+      return Unexpected(built.error());
+    }
+    if (!sim->built()) {
+      // Stopped while building: nothing was simulated, so there are no metrics to compute; what
+      // the nodes started so far sent is still captured.
+      if (tap) tap->flush();
+      if (auto r = end_run(stopped_status()); !r) return Unexpected(r.error());
+      abandon_if_exiting();
+      return outcome;
+    }
+    if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_summary());
+    const bool complete = sim->run(request.progress);
+    outcome.simulated_ns = sim->now();
+    outcome.metrics = sim->finish(complete ? std::function<bool()>{} : request.keep_writing_after_stop);
+    if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_costs());
+    outcome.events = sim->events();  // after finish(): a partitioned run counts every rank's there
+    outcome.diagnostics = sim->diagnostics();
+    outcome.groups = sim->group_totals();
+    // A run stopped early (timed out, interrupted) is not judged: its metrics cover part of the
+    // scenario, so it has no expectation rows (and fails by its status).
+    if (complete) outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
+    sim->add_run_gaps(outcome.diagnostics);
+    if (w != nullptr) {
+      for (const auto& e : outcome.expectations) w->add(e);
+    }
+    outcome.passed = complete && all_passed(outcome.expectations);
+    if (auto r = end_run(complete ? reports::RunStatus::kComplete : stopped_status()); !r) {
+      return Unexpected(r.error());
+    }
+    if (!complete) abandon_if_exiting();
+  } catch (const PartCommBroken& e) {
+    outcome.simulated_ns = sim->now();
+    if (auto r = end_run(reports::RunStatus::kFailed); !r)
+      return Unexpected(std::string(e.what()) + "; " + r.error());
+    return Unexpected(std::string(e.what()) + (w != nullptr ? " (the report's run ends `failed`)" : ""));
   }
-  if (!sim->built()) {
-    // Stopped while building: nothing was simulated, so there are no metrics to compute; what
-    // the nodes started so far sent is still captured.
-    if (tap) tap->flush();
-    if (auto r = end_run(stopped_status()); !r) return Unexpected(r.error());
-    abandon_if_exiting();
-    return outcome;
-  }
-  if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_summary());
-  const bool complete = sim->run(request.progress);
-  if (request.on_partitioned && request.parts != nullptr) request.on_partitioned(sim->partition_costs());
-  outcome.simulated_ns = sim->now();
-  outcome.metrics = sim->finish(complete ? std::function<bool()>{} : request.keep_writing_after_stop);
-  outcome.events = sim->events();  // after finish(): a partitioned run counts every rank's there
-  outcome.diagnostics = sim->diagnostics();
-  outcome.groups = sim->group_totals();
-  // A run stopped early (timed out, interrupted) is not judged: its metrics cover part of the
-  // scenario, so it has no expectation rows (and fails by its status).
-  if (complete) outcome.expectations = check_expectations(scenario.expect, outcome.metrics);
-  sim->add_run_gaps(outcome.diagnostics);
-  if (w != nullptr) {
-    for (const auto& e : outcome.expectations) w->add(e);
-  }
-  outcome.passed = complete && all_passed(outcome.expectations);
-  if (auto r = end_run(complete ? reports::RunStatus::kComplete : stopped_status()); !r) {
-    return Unexpected(r.error());
-  }
-  if (!complete) abandon_if_exiting();
   return outcome;
 }
 

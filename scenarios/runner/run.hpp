@@ -59,6 +59,14 @@ struct RunOutcome {
   double wall_seconds = 0;
 };
 
+// The partition plans `mpirun -np K ptplab run` would use for `scenario`, one line for each K of
+// `parts` (>= 1): "K parts of H0/H1/... hosts, E of M overlay edges cut, lookahead L". Builds
+// the hosts and the overlay only (no node starts, nothing runs), so that the cut of many ranks
+// can be read on one process (BENCHMARKS.md's projection). Errors: a latency with no positive
+// minimum, a scenario that cannot be built.
+[[nodiscard]] Expected<std::vector<std::string>, std::string> preview_partitions(
+    const Scenario& scenario, const std::vector<std::uint32_t>& parts);
+
 // Runs the scenario. Errors: the report cannot be written, or the scenario cannot be built.
 [[nodiscard]] Expected<RunOutcome, std::string> run_scenario(const Scenario& scenario,
                                                              const RunRequest& request);

@@ -112,9 +112,16 @@ class Simulation final : private sim::Observer {
   // A partitioned run's plan, after build(): parts, hosts per part and overlay edges cut
   // ("" when not partitioned).
   [[nodiscard]] std::string partition_summary() const;
-  // What a partitioned run's synchronisation cost this rank so far: windows, driver callbacks,
-  // collectives, datagrams and bytes sent to other ranks ("" when not partitioned).
+  // What a partitioned run's synchronisation cost, after finish() (a line for stderr: "partitioned:
+  // K ranks, E of M overlay edges cut, W windows, C driver callbacks, R owner reads; X datagrams
+  // crossed ranks (P bytes of payload), B bytes exchanged in all; host events per rank E0/E1/...";
+  // X, P and B summed over every rank; "" when not partitioned).
   [[nodiscard]] std::string partition_costs() const;
+  // Instead of build(): the plan a run over each K of `parts` (>= 1) ranks would use, as
+  // partition_summary() words it, from the hosts and the overlay alone (no node starts). Errors:
+  // the scenario's, and a latency without a positive minimum (no lookahead).
+  [[nodiscard]] Expected<std::vector<std::string>, std::string> preview_partitions(
+      const std::vector<std::uint32_t>& parts);
   [[nodiscard]] const NetworkPlan& plan() const { return plan_; }
   // The simulated network (its hosts' links, counters); only after build().
   [[nodiscard]] const sim::Network& network() const { return *net_; }
@@ -133,6 +140,10 @@ class Simulation final : private sim::Observer {
   void on_channel_announced(sim::HostId host, std::string_view channel_id);
   // Joins `host` to workload channel `c` if its node knows the channel; true once it is a member.
   bool join_if_known(std::size_t c, sim::HostId host);
+  // join_if_known's action, on `host`'s owner: whether the node joined at `now`.
+  bool join_on_owner(std::size_t c, sim::HostId host, TimeNs now);
+  // What every rank records once `host` joined channel `c` at `now`.
+  void joined(std::size_t c, sim::HostId host, TimeNs now);
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
   void rejoin(sim::HostId host);
   // The node_id of an honest host ("" before it first started).
@@ -200,11 +211,15 @@ class Simulation final : private sim::Observer {
   // A callback at now, after the events at now, of a host's event (a rank-local deferred
   // callback when partitioned: it may touch that host only).
   void defer(std::function<void()> fn);
-  // `f()` evaluated by `host`'s owner, known to every rank (one collective in driver callbacks).
+  // `f()` evaluated by `host`'s owner, known to every rank (one collective in driver callbacks:
+  // a callback reads what it needs in one, see try_join and send_message).
   bool owner_bool(sim::HostId host, const std::function<bool()>& f);
   std::string owner_text(sim::HostId host, const std::function<std::string()>& f);
   // `pred(h)` for every honest host, each evaluated by its owner.
   std::vector<char> owner_flags(const std::function<bool(sim::HostId)>& pred);
+  // `pred(hosts[i])` for each of `hosts` (honest hosts), each evaluated by its owner: one collective.
+  std::vector<char> owner_flags_of(const std::vector<sim::HostId>& hosts,
+                                   const std::function<bool(sim::HostId)>& pred);
   // Runs `f` (an action on `host`: act, start, crash, retune) on its owner.
   void act_on(sim::HostId host, const std::function<void()>& f);
   // The table sizes of every honest host up (nullopt when down), each read by its owner.
@@ -212,6 +227,10 @@ class Simulation final : private sim::Observer {
   // The collector's ground-truth inputs.
   void feed_channel(const std::string& channel_id);
   void feed_note(PartRecordKind kind, TimeNs now, sim::HostId host, std::string_view channel_id);
+  // feed_note(kind, ...) if `happened`, which `host`'s owner alone may know: a driver callback logs
+  // it there (every rank counts the step alike), so that it needs no collective.
+  void feed_note_if(bool happened, PartRecordKind kind, TimeNs now, sim::HostId host,
+                    std::string_view channel_id);
   void feed_tables(const engine::TableSizes& sizes);
   void feed_round(TimeNs now);
   void feed_connect(TimeNs now, sim::HostId a, sim::HostId b);
@@ -222,6 +241,7 @@ class Simulation final : private sim::Observer {
   [[nodiscard]] Stamp stamp();
   [[nodiscard]] bool replicated() const { return parts_ != nullptr && ctx_ == Context::kDriver; }
   [[nodiscard]] Expected<std::monostate, std::string> plan_parts();
+  [[nodiscard]] sim::PartitionPlan plan_for(std::uint32_t parts) const;
   bool run_parts(const ProgressFn& progress);
   // One gather: datagrams, next times, stop flags and logs; false when a rank was stopped.
   bool gather(TimeNs& next);
@@ -277,7 +297,8 @@ class Simulation final : private sim::Observer {
   sim::PartitionPlan part_plan_;
   std::unique_ptr<PartExchange> exchange_;
   TimeNs lookahead_ = 0;
-  PartLog log_;
+  PartLog log_;         // the observer's records: to rank 0
+  PartLog driver_log_;  // node ids and driver records: to every rank
   Context ctx_ = Context::kDriver;
   bool running_ = false;
   std::uint64_t step_ = 0;     // the driver's replicated step counter
@@ -294,9 +315,15 @@ class Simulation final : private sim::Observer {
   std::map<std::pair<TimeNs, std::uint64_t>, std::function<void()>> driver_;  // (time, sequence)
   std::uint64_t driver_seq_ = 0;
   std::uint64_t driver_events_ = 0;
-  std::uint64_t windows_ = 0;               // gathers of the window loop
-  std::uint64_t reads_ = 0;                 // collectives of the driver's owner reads
-  std::uint64_t gathered_bytes_ = 0;        // this rank's share of every window gather
+  std::uint64_t windows_ = 0;                    // gathers of the window loop
+  std::uint64_t reads_ = 0;                      // collectives of the driver's owner reads
+  std::uint64_t gathered_bytes_ = 0;             // what this rank sent to the others in the window exchanges
+  struct PartCosts {                             // every rank's, after finish()
+    std::uint64_t datagrams = 0;                 // datagrams that crossed ranks
+    std::uint64_t datagram_bytes = 0;            // their payload bytes
+    std::uint64_t bytes = 0;                     // window exchange bytes between ranks
+    std::vector<std::uint64_t> events_per_rank;  // host events each rank ran (its load)
+  } costs_;
   std::uint64_t events_total_ = 0;          // every rank's events, after finish()
   std::vector<std::string> part_node_ids_;  // node_ids_ views these when partitioned
   std::unique_ptr<sim::Network> net_;       // last: destroyed first, while what it calls still lives

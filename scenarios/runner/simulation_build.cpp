@@ -57,7 +57,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
       // Same identity at every start; after a restart, choices (msg_ids) of a stream of its own.
       if (start.incarnation > 0) n->reseed(Rng::derive(seed, start.incarnation)());
       if (parts_ != nullptr) {
-        log_.node_id(stamp(), h, n->node_id());  // node_ids_ is set from the merged logs
+        driver_log_.node_id(stamp(), h, n->node_id());  // node_ids_ is set from the merged logs
       } else {
         node_ids_[h] = collector_.set_node_id(h, n->node_id());
       }

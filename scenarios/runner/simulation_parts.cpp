@@ -4,14 +4,16 @@
 // are kept out of the kernels, in a queue every rank holds alike; they become window
 // boundaries, and at their instant every rank runs its host events first (at equal times the
 // control origin comes last, sim/event_record.hpp), then the callback. Inside one, a node's state
-// is read by its owner and shared (one all_gather a read: exact and simple, not fast), an action
-// on a node runs on its owner only, and the shared random streams draw alike everywhere. The
-// callbacks a host's event defers to the same instant (a join when a node learns of its channel,
-// the bootstrap of a restarted node) touch that host only: they run on its owner as kernel
-// callbacks, after the replicated ones of that instant, as in the sequential kernel; the driver
-// state they change travels in the logs. The metrics: every rank logs what its part showed the
-// collector (part_log.hpp); at every window the logs are gathered with the datagrams, and rank 0
-// replays them in the sequential order into the one Collector, which then writes the report.
+// is read by its owner and shared (one all_gather a read; the frequent callbacks, a join retry
+// and a message, read all they need in one), an action on a node runs on its owner only, and the
+// shared random streams draw alike everywhere. The callbacks a host's event defers to the same
+// instant (a join when a node learns of its channel, the bootstrap of a restarted node) touch
+// that host only: they run on its owner as kernel callbacks, after the replicated ones of that
+// instant, as in the sequential kernel; the driver state they change travels in the logs. The metrics: every
+// rank logs what its part showed the collector (part_log.hpp); at every window one PartComm::exchange carries
+// to each rank its datagrams, every rank's next event time, stop flag and driver records, and to rank 0 alone
+// the observer logs, which rank 0 replays in the sequential order into the one Collector, which
+// then writes the report.
 //
 // Windows: the next one starts at the global minimum of the next host event, the earliest
 // datagram exchanged and the next driver callback, and ends one lookahead later or just before
@@ -125,6 +127,24 @@ std::vector<char> Simulation::owner_flags(const std::function<bool(sim::HostId)>
   return out;
 }
 
+std::vector<char> Simulation::owner_flags_of(const std::vector<sim::HostId>& hosts,
+                                             const std::function<bool(sim::HostId)>& pred) {
+  std::vector<char> out(hosts.size(), 0);
+  if (!replicated()) {
+    for (std::size_t i = 0; i < hosts.size(); ++i) out[i] = pred(hosts[i]) ? 1 : 0;
+    return out;
+  }
+  ++step_;
+  ++reads_;
+  std::string mine(hosts.size(), '\0');
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (net_->owns(hosts[i])) mine[i] = pred(hosts[i]) ? 1 : 0;
+  }
+  const auto all = parts_->all_gather(mine);
+  for (std::size_t i = 0; i < hosts.size(); ++i) out[i] = all[part_plan_.map.host_part[hosts[i]]].at(i);
+  return out;
+}
+
 void Simulation::act_on(sim::HostId host, const std::function<void()>& f) {
   if (parts_ == nullptr) return f();
   if (ctx_ == Context::kDriver) ++step_;
@@ -181,6 +201,16 @@ void Simulation::feed_note(PartRecordKind kind, TimeNs now, sim::HostId host, st
   if (ctx_ != Context::kDriver || parts_->self() == 0) log_.note(stamp(), kind, now, host, channel_id);
 }
 
+void Simulation::feed_note_if(bool happened, PartRecordKind kind, TimeNs now, sim::HostId host,
+                              std::string_view channel_id) {
+  if (parts_ == nullptr || ctx_ != Context::kDriver) {
+    if (happened) feed_note(kind, now, host, channel_id);
+    return;
+  }
+  ++step_;  // on every rank, whoever logs
+  if (happened && net_->owns(host)) log_.note(stamp(), kind, now, host, channel_id);
+}
+
 void Simulation::feed_tables(const engine::TableSizes& sizes) {
   if (parts_ == nullptr) return collector_.sample_tables(sizes);
   if (ctx_ == Context::kDriver) ++step_;
@@ -199,12 +229,7 @@ void Simulation::feed_connect(TimeNs now, sim::HostId a, sim::HostId b) {
   if (ctx_ != Context::kDriver || parts_->self() == 0) log_.connect(stamp(), now, a, b);
 }
 
-Expected<std::monostate, std::string> Simulation::plan_parts() {
-  const auto lookahead = partition_lookahead(plan_);
-  if (!lookahead) return Unexpected(lookahead.error());
-  // A deferred callback may queue a driver callback kJoinRetry_ns later (rejoin), which every rank
-  // learns of at the next gather: no window may be longer, or a rank would have passed its time.
-  lookahead_ = std::min(*lookahead, kJoinRetry_ns);
+sim::PartitionPlan Simulation::plan_for(std::uint32_t parts) const {
   std::vector<sim::NatId> nat_of_host(plan_.hosts.size(), sim::kNoNat);
   for (sim::HostId h = 0; h < plan_.hosts.size(); ++h) {
     const auto box = plan_.hosts[h].nat_box;
@@ -214,7 +239,16 @@ Expected<std::monostate, std::string> Simulation::plan_parts() {
   for (sim::HostId h = 0; h < peers_of_.size(); ++h) {
     for (const auto peer : peers_of_[h]) edges.emplace_back(h, peer);
   }
-  part_plan_ = sim::plan_partition(parts_->parts(), nat_of_host, nat_boxes_.size(), edges);
+  return sim::plan_partition(parts, nat_of_host, nat_boxes_.size(), edges);
+}
+
+Expected<std::monostate, std::string> Simulation::plan_parts() {
+  const auto lookahead = partition_lookahead(plan_);
+  if (!lookahead) return Unexpected(lookahead.error());
+  // A deferred callback may queue a driver callback kJoinRetry_ns later (rejoin), which every rank
+  // learns of at the next gather: no window may be longer, or a rank would have passed its time.
+  lookahead_ = std::min(*lookahead, kJoinRetry_ns);
+  part_plan_ = plan_for(parts_->parts());
   part_plan_.map.self = parts_->self();
   exchange_ = std::make_unique<PartExchange>(parts_->parts());
   net_->set_partition(&part_plan_.map, exchange_.get());
@@ -222,61 +256,114 @@ Expected<std::monostate, std::string> Simulation::plan_parts() {
   return std::monostate{};
 }
 
-std::string Simulation::partition_summary() const {
-  if (parts_ == nullptr) return "";
-  std::string out = std::to_string(parts_->parts());
+namespace {
+
+// "K parts of H0/H1/... hosts, E of M overlay edges cut (R%), lookahead L".
+std::string plan_text(const sim::PartitionPlan& plan, TimeNs lookahead) {
+  std::string out = std::to_string(plan.hosts_per_part.size());
   out.append(" parts of ");
-  for (std::size_t k = 0; k < part_plan_.hosts_per_part.size(); ++k) {
+  for (std::size_t k = 0; k < plan.hosts_per_part.size(); ++k) {
     if (k > 0) out.append("/");
-    out.append(std::to_string(part_plan_.hosts_per_part[k]));
+    out.append(std::to_string(plan.hosts_per_part[k]));
   }
   out.append(" hosts, ");
-  out.append(std::to_string(part_plan_.edges_cut));
+  out.append(std::to_string(plan.edges_cut));
   out.append(" of ");
-  out.append(std::to_string(part_plan_.edges));
+  out.append(std::to_string(plan.edges));
   out.append(" overlay edges cut, lookahead ");
-  out.append(format_duration(lookahead_));
+  out.append(format_duration(lookahead));
   return out;
+}
+
+}  // namespace
+
+Expected<std::vector<std::string>, std::string> Simulation::preview_partitions(
+    const std::vector<std::uint32_t>& parts) {
+  const auto lookahead = partition_lookahead(plan_);
+  if (!lookahead) return Unexpected(lookahead.error());
+  sim::Observer* observer = this;
+  net_ = std::make_unique<sim::Network>(sim_, plan_.config, observer);
+  if (auto r = build_params(); !r) return Unexpected(r.error());
+  if (auto r = build_hosts(); !r) return Unexpected(r.error());
+  build_topology();
+  std::vector<std::string> out;
+  for (const std::uint32_t k : parts)
+    out.push_back(plan_text(plan_for(k), std::min(*lookahead, kJoinRetry_ns)));
+  return out;
+}
+
+std::string Simulation::partition_summary() const {
+  if (parts_ == nullptr) return "";
+  return plan_text(part_plan_, lookahead_);
 }
 
 std::string Simulation::partition_costs() const {
   if (parts_ == nullptr) return "";
-  std::string out = "rank ";
-  out.append(std::to_string(parts_->self()));
-  out.append(": ");
+  std::string out = "partitioned: ";
+  out.append(std::to_string(parts_->parts()));
+  out.append(" ranks, ");
+  out.append(std::to_string(part_plan_.edges_cut));
+  out.append(" of ");
+  out.append(std::to_string(part_plan_.edges));
+  out.append(" overlay edges cut, ");
   out.append(std::to_string(windows_));
-  out.append(" window gathers, ");
+  out.append(" windows, ");
   out.append(std::to_string(driver_events_));
   out.append(" driver callbacks, ");
   out.append(std::to_string(reads_));
-  out.append(" owner reads, ");
-  out.append(std::to_string(exchange_ ? exchange_->datagrams() : 0));
-  out.append(" datagrams to other ranks, ");
-  out.append(std::to_string(gathered_bytes_));
-  out.append(" bytes gathered");
+  out.append(" owner reads; ");
+  out.append(std::to_string(costs_.datagrams));
+  out.append(" datagrams crossed ranks (");
+  out.append(std::to_string(costs_.datagram_bytes));
+  out.append(" bytes of payload), ");
+  out.append(std::to_string(costs_.bytes));
+  out.append(" bytes exchanged in all; host events per rank ");
+  for (std::size_t r = 0; r < costs_.events_per_rank.size(); ++r) {
+    if (r > 0) out.append("/");
+    out.append(std::to_string(costs_.events_per_rank[r]));
+  }
   return out;
 }
 
 bool Simulation::gather(TimeNs& next) {
-  ByteWriter w;
-  w.put<std::uint8_t>(cancel_ != nullptr && cancel_->load(std::memory_order_relaxed) ? 1 : 0);
-  w.put<TimeNs>(sim_.next_time());
-  exchange_->write(w);
-  w.put_text(log_.take());
+  // One message to each rank: the stop flag, this rank's next host event, the earliest arrival of
+  // the datagrams it posted and those for that rank, its driver records (every rank applies
+  // them) and, to rank 0 alone, its observer log (rank 0 replays the metrics).
+  const std::uint8_t stop_here = cancel_ != nullptr && cancel_->load(std::memory_order_relaxed) ? 1 : 0;
+  const TimeNs next_here = sim_.next_time();
+  const std::string driver_log = driver_log_.take();
+  const std::string log = log_.take();
+  std::vector<std::string> to(parts_->parts());
+  for (std::uint32_t r = 0; r < to.size(); ++r) {
+    ByteWriter w;
+    w.put<std::uint8_t>(stop_here);
+    w.put<TimeNs>(next_here);
+    exchange_->write_to(r, w);
+    w.put_text(driver_log);
+    w.put_text(r == 0 ? std::string_view(log) : std::string_view());
+    to[r] = w.take();
+    if (r != parts_->self()) gathered_bytes_ += to[r].size();
+  }
+  exchange_->end_window();
   ++windows_;
-  gathered_bytes_ += w.bytes().size();
-  const auto all = parts_->all_gather(w.bytes());
+  const auto all = parts_->exchange(to);
   bool stop = false;
   next = sim::kTimeLimit;
-  std::vector<std::string> logs(all.size());
-  for (std::size_t r = 0; r < all.size(); ++r) {
+  std::vector<std::string_view> logs;
+  std::vector<std::uint32_t> ranks;
+  for (std::uint32_t r = 0; r < all.size(); ++r) {
     ByteReader rd(all[r]);
     if (rd.get<std::uint8_t>() != 0) stop = true;  // read whatever stop is: the fields follow
     next = std::min(next, rd.get<TimeNs>());
-    next = std::min(next, PartExchange::read(rd, parts_->self(), *net_));
-    logs[r] = std::string(rd.get_text());
+    next = std::min(next, PartExchange::read(rd, *net_));
+    for (int which = 0; which < 2; ++which) {  // its driver records, then its observer log
+      const std::string_view part_log = rd.get_text();
+      if (part_log.empty()) continue;
+      logs.push_back(part_log);
+      ranks.push_back(r);
+    }
   }
-  const MergedLogs merged = merge_part_logs(logs);
+  const MergedLogs merged = merge_part_logs(logs, ranks);
   apply(merged.entries);
   return !stop;
 }

@@ -93,27 +93,32 @@ void Simulation::schedule_channel(std::size_t c) {
   schedule_next_message(c, first);
 }
 
-bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
-  const TimeNs now = sim_.now();
-  const bool joined = owner_bool(host, [&] {
-    engine::Node* n = node(host);
-    if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
-    bool ok = false;
-    net_->act(host, [&](Endpoint& e, Output& out) {
-      ok = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
-    });
-    return ok;
+bool Simulation::join_on_owner(std::size_t c, sim::HostId host, TimeNs now) {
+  engine::Node* n = node(host);
+  if (n == nullptr || !n->knows_channel(channel_ids_[c])) return false;
+  bool ok = false;
+  net_->act(host, [&](Endpoint& e, Output& out) {
+    ok = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
   });
-  if (!joined) return false;
+  return ok;
+}
+
+void Simulation::joined(std::size_t c, sim::HostId host, TimeNs now) {
   feed_note(PartRecordKind::kMember, now, host, channel_ids_[c]);
   add_channel_member(c, host);
+}
+
+bool Simulation::join_if_known(std::size_t c, sim::HostId host) {
+  const TimeNs now = sim_.now();
+  if (!owner_bool(host, [&] { return join_on_owner(c, host, now); })) return false;
+  joined(c, host, now);
   return true;
 }
 
 void Simulation::add_channel_member(std::size_t c, sim::HostId host) {
   if (parts_ != nullptr && ctx_ != Context::kDriver) {
     // A rank-local callback: every rank adds it when the logs merge.
-    log_.driver(stamp(), PartRecordKind::kMemberAdded, c, host, 0);
+    driver_log_.driver(stamp(), PartRecordKind::kMemberAdded, c, host, 0);
     return;
   }
   if (std::find(channel_members_[c].begin(), channel_members_[c].end(), host) == channel_members_[c].end()) {
@@ -133,19 +138,24 @@ void Simulation::on_channel_announced(sim::HostId host, std::string_view channel
 }
 
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
-  const bool done = owner_bool(host, [&] {
-    engine::Node* n = node(host);
-    return n == nullptr || n->is_member(channel_ids_[c]);
-  });
-  if (done) return;
   const TimeNs now = sim_.now();
-  if (!join_if_known(c, host)) {
-    // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
-    // has not heard of the channel yet keeps trying for the whole run: quickly at
-    // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
-    const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
-    drive_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
-  }
+  // One read of the owner (review 13: two collectives a retry were most of a partitioned run's):
+  // whether there is nothing to do (down, or a member already), else whether it joined now.
+  constexpr char kNothingToDo = 'd';
+  constexpr char kJoinedNow = 'j';
+  constexpr char kNotYet = 'n';
+  const std::string result = owner_text(host, [&] {
+    const engine::Node* n = node(host);
+    if (n == nullptr || n->is_member(channel_ids_[c])) return std::string(1, kNothingToDo);
+    return std::string(1, join_on_owner(c, host, now) ? kJoinedNow : kNotYet);
+  });
+  if (result == std::string(1, kNothingToDo)) return;
+  if (result == std::string(1, kJoinedNow)) return joined(c, host, now);
+  // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
+  // has not heard of the channel yet keeps trying for the whole run: quickly at
+  // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
+  const TimeNs wait = attempt < kJoinAttemptsFast ? kJoinRetry_ns : kJoinRetrySlow_ns;
+  drive_at(now + wait, [this, c, host, attempt] { try_join(c, host, attempt + 1); });
 }
 
 void Simulation::make_member(std::size_t c, sim::HostId host) {
@@ -160,7 +170,7 @@ void Simulation::rejoin(sim::HostId host) {
     ++memberships_renewed_;
     if (parts_ != nullptr && ctx_ != Context::kDriver) {
       // A rank-local callback: every rank queues the retry when the logs merge.
-      log_.driver(stamp(), PartRecordKind::kScheduleJoin, c, host, now + kJoinRetry_ns);
+      driver_log_.driver(stamp(), PartRecordKind::kScheduleJoin, c, host, now + kJoinRetry_ns);
     } else {
       drive_at(now + kJoinRetry_ns, [this, c, host] { try_join(c, host, 1); });
     }
@@ -191,33 +201,37 @@ void Simulation::schedule_next_message(std::size_t c, TimeNs at) {
 void Simulation::send_message(std::size_t c) {
   auto& members = channel_members_[c];
   const auto& ch = s_.workload.channels[c];
+  // A member of a closed channel can send once it holds the key.
+  const auto can_send_now = [&](sim::HostId h) {
+    const engine::Node* n = node(h);
+    return n != nullptr && n->is_member(channel_ids_[c]) && n->has_channel_key(channel_ids_[c]);
+  };
+  // Partitioned: every member's answer in one collective, for the draws below to go alike on
+  // every rank (nothing changes between the draws; the sequential run asks draw by draw).
+  const std::vector<char> can =
+      replicated() && !members.empty() ? owner_flags_of(members, can_send_now) : std::vector<char>{};
   for (int draw = 0; draw < kSenderDrawsMax && !members.empty(); ++draw) {
-    const sim::HostId h = members[message_rng_.below(members.size())];
-    // A member of a closed channel can send once it holds the key.
-    const bool can_send = owner_bool(h, [&] {
-      engine::Node* n = node(h);
-      return n != nullptr && n->is_member(channel_ids_[c]) && n->has_channel_key(channel_ids_[c]);
-    });
-    if (!can_send) continue;
+    const std::size_t i = message_rng_.below(members.size());
+    const sim::HostId h = members[i];
+    if (!(replicated() ? can[i] != 0 : can_send_now(h))) continue;
     std::string text(draw_size(ch.messages.size, message_rng_), 'a');
     for (auto& ch_byte : text) ch_byte = static_cast<char>('a' + message_rng_.below(26));
     std::vector<wire::Attachment> attachments;
-    for (std::uint32_t i = 0; i < ch.messages.attachments.count; ++i) {
+    for (std::uint32_t k = 0; k < ch.messages.attachments.count; ++k) {
       std::string body(ch.messages.attachments.bytes, '\0');
       for (auto& b : body) b = static_cast<char>(message_rng_.below(256));
       attachments.push_back({std::move(body), ch.messages.attachments.type});
     }
     const TimeNs now = sim_.now();
-    const bool sent = owner_bool(h, [&] {
-      bool ok = false;
+    bool sent = false;  // known to h's owner only: it logs the MESSAGE it could not send
+    act_on(h, [&] {
       net_->act(h, [&](Endpoint& e, Output& out) {
-        ok = static_cast<engine::Node&>(e)
-                 .send_message(now, channel_ids_[c], text, std::move(attachments), out)
-                 .has_value();
+        sent = static_cast<engine::Node&>(e)
+                   .send_message(now, channel_ids_[c], text, std::move(attachments), out)
+                   .has_value();
       });
-      return ok;
     });
-    if (!sent) feed_note(PartRecordKind::kUnsent, now, h, channel_ids_[c]);
+    feed_note_if(!sent, PartRecordKind::kUnsent, now, h, channel_ids_[c]);
     return;
   }
   ++messages_without_sender_;

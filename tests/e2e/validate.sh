@@ -66,4 +66,12 @@ out=$("$PTPLAB" validate scenarios/suites/smoke/basic.json --set '/nodes/1/param
 # Usage errors and unreadable files exit 2.
 rc=0; "$PTPLAB" validate >/dev/null 2>&1 || rc=$?; [ "$rc" -eq 2 ] || fail "no file gave exit $rc"
 rc=0; "$PTPLAB" validate "$t/missing.json" >/dev/null || rc=$?; [ "$rc" -eq 2 ] || fail "missing file exit $rc"
+# A scenario a partitioned run would refuse for its latency (no positive minimum delay) is valid,
+# with a note saying what `mpirun -np K ptplab run` needs (review 13).
+out=$("$PTPLAB" validate scenarios/suites/smoke/basic.json --set '/network/latency={"model":"normal","mean":"20ms","stddev":"5ms"}') ||
+  fail "normal latency: $out"
+grep -q 'note: a partitioned run (mpirun -np K ptplab run) would refuse it: /network/latency: .*give the model a "floor"' <<<"$out" ||
+  fail "no partitioned-run note: $out"
+out=$("$PTPLAB" validate scenarios/suites/smoke/basic.json)
+if grep -q 'note:' <<<"$out"; then fail "a note for a scenario a partitioned run takes: $out"; fi
 echo "validate: verdicts, every error with its pointer, --set and sweep points checked"

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "reports/sqlite_db.hpp"
+#include "reports/writer_presence.hpp"
 #include "tests/reports/sample_report.hpp"
 
 namespace ptplab::reports {
@@ -176,6 +177,19 @@ TEST(ReportWriter, ConformanceRowsWithoutARunHaveANullRunId) {
     ASSERT_EQ(writer.flush().value(), 1u);
   }
   EXPECT_EQ(scalar_query(path, "SELECT count(*) FROM conformance_result WHERE run_id IS NULL"), 1);
+}
+
+// Review 14 M1: a run left `running` by a writer that was killed is told apart from one being
+// written by the writer's flock (writer_presence.hpp), which the kernel drops with the process.
+TEST(ReportWriter, HoldsItsPresenceWhileOpen) {
+  const auto path = temp_report_path("presence");
+  {
+    auto writer = ReportWriter::open(path).value();
+    ASSERT_TRUE(writer.begin_run(RunInfo{}).has_value());
+    EXPECT_EQ(writer_present(path), std::optional<bool>(true));
+  }
+  EXPECT_EQ(writer_present(path), std::optional<bool>(false));
+  EXPECT_EQ(writer_present(path + ".none"), std::nullopt);
 }
 
 TEST(ReportWriter, FinishWithoutBeginIsAnError) {

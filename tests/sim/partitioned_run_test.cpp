@@ -151,6 +151,31 @@ TEST(PartitionedRun, LookaheadIsTheLeastCrossPartDelayAndZeroIsAnError) {
   EXPECT_EQ(*cross_part_lookahead(latency, links), 2 * kMillisecond);
 }
 
+// Review 13: the refusal said "give the latency a floor" to models that have no "floor" key.
+TEST(PartitionedRun, ZeroLookaheadSaysWhatToChangeForEachModel) {
+  const std::vector<LinkConfig> links{LinkConfig{}};
+  const auto advice = [&](LatencyConfig latency) {
+    const auto r = cross_part_lookahead(latency, links);
+    return r ? std::string("no error") : r.error();
+  };
+  LatencyConfig constant;
+  constant.constant_ns = 0;
+  EXPECT_NE(advice(constant).find("positive \"delay\""), std::string::npos) << advice(constant);
+  LatencyConfig uniform;
+  uniform.kind = LatencyKind::kUniform;
+  uniform.uniform_min_ns = 0;
+  EXPECT_NE(advice(uniform).find("positive \"min\""), std::string::npos) << advice(uniform);
+  LatencyConfig matrix;
+  matrix.kind = LatencyKind::kMatrix;
+  matrix.regions = 2;
+  matrix.matrix_ns = {0, kMillisecond, kMillisecond, kMillisecond};
+  EXPECT_NE(advice(matrix).find("/network/regions/latency"), std::string::npos) << advice(matrix);
+  EXPECT_EQ(advice(matrix).find("floor"), std::string::npos) << advice(matrix);
+  LatencyConfig lognormal;
+  lognormal.kind = LatencyKind::kLognormal;
+  EXPECT_NE(advice(lognormal).find("\"floor\""), std::string::npos) << advice(lognormal);
+}
+
 TEST(PartitionedRun, FloorBoundsEveryDraw) {
   LatencyConfig latency;
   latency.kind = LatencyKind::kLognormal;

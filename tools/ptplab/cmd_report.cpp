@@ -19,6 +19,7 @@
 #include "reports/sqlite_db.hpp"
 #include "reports/text_summary.hpp"
 #include "reports/text_table.hpp"
+#include "reports/writer_presence.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 #include "tools/ptplab/report_merge.hpp"
@@ -31,7 +32,14 @@ namespace po = boost::program_options;
 
 constexpr std::size_t kSummariesShownMax = 10;  // more runs: the list, and --run for details
 
+// The line under a run still `running` that no process writes any more (reports/writer_presence.hpp).
+constexpr const char* kAbandonedRun =
+    "warning: status running, but no process writes this report any more: its writer was killed or crashed "
+    "before it finished the run, which holds what was written until then and will not finish";
+
 int print_summaries(const std::string& path, std::optional<reports::RunId> run) {
+  // Asked before any SQLite connection to the file is open (writer_presence.hpp says why).
+  const bool writer_gone = reports::writer_present(path) == false;
   auto reader = reports::ReportReader::open(path);
   if (!reader) {
     std::fprintf(stderr, "ptplab report: %s\n", reader.error().c_str());
@@ -76,6 +84,8 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     const auto own = conformance(shown[i]);
     if (!own) return 2;
     std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
+    if (writer_gone && summary->run.status == reports::run_status_name(reports::RunStatus::kRunning))
+      std::printf("%s\n", kAbandonedRun);
     const auto warnings = stored_run_warnings(*db, shown[i]);
     if (!warnings) {
       std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), warnings.error().c_str());

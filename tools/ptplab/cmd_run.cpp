@@ -12,6 +12,7 @@
 #include <functional>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -118,6 +119,44 @@ std::string diversion_note(const std::string& report, const reports::Diversion& 
   return note;
 }
 
+// --plan-partitions K,...: each scenario's plans (scenarios::preview_partitions); 0, or 2 with a
+// sentence for a list that is not of integers in [1, 65536] or a scenario with no plan.
+int print_partition_plans(const std::vector<scenarios::Scenario>& loaded, const std::string& list) {
+  std::vector<std::uint32_t> parts;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) {
+    std::size_t used = 0;
+    unsigned long k = 0;
+    try {
+      k = std::stoul(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != item.size() || k < 1 || k > 65'536) {
+      std::fprintf(stderr,
+                   "ptplab run: --plan-partitions: expected rank counts in [1, 65536] separated by commas "
+                   "(\"2,8,32\"), found \"%s\"\n",
+                   item.c_str());
+      return 2;
+    }
+    parts.push_back(static_cast<std::uint32_t>(k));
+  }
+  if (parts.empty()) {
+    std::fprintf(stderr,
+                 "ptplab run: --plan-partitions: expected rank counts such as \"2,8,32\", found none\n");
+    return 2;
+  }
+  for (const auto& s : loaded) {
+    const auto plans = scenarios::preview_partitions(s, parts);
+    if (!plans) {
+      std::fprintf(stderr, "ptplab run: %s: %s\n", s.name.c_str(), plans.error().c_str());
+      return 2;
+    }
+    for (const auto& line : *plans) std::printf("%s: %s\n", s.name.c_str(), line.c_str());
+  }
+  return 0;
+}
+
 int run(int argc, char** argv) {
   po::options_description visible(
       "usage: ptplab run SCENARIO... [--report FILE] [--seed N] [--set PATH=VALUE ...] [--quiet]\n"
@@ -154,6 +193,10 @@ int run(int argc, char** argv) {
                      "a run still going then stops, its report row is kept with status timed_out and the "
                      "command exits 124");
   add_capture_options(visible);
+  visible.add_options()("plan-partitions", po::value<std::string>(),
+                        "K,...: print the partition plan `mpirun -np K ptplab run` would use for each K "
+                        "(hosts per part, overlay edges cut, lookahead), then exit without running (builds "
+                        "the hosts and the overlay only)");
   po::options_description all;
   all.add(visible).add_options()("scenario", po::value<std::vector<std::string>>(), "scenario files")(
       "sweep-point", po::value<std::string>()->default_value(""), "label of a sweep point (ptplab sweep)")(
@@ -228,6 +271,8 @@ int run(int argc, char** argv) {
     loaded.push_back(std::move(*s));
   }
   if (invalid) return 2;
+  if (vm.count("plan-partitions"))
+    return print_partition_plans(loaded, vm["plan-partitions"].as<std::string>());
   auto capture = open_capture(vm, loaded);
   if (!capture) {
     std::fprintf(stderr, "ptplab run: %s\n", capture.error().c_str());

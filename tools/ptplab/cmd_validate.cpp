@@ -3,7 +3,9 @@
 // of its points checked too. A valid file's estimated peak memory and events (the per-node cost
 // model, scenarios/runner/cost_model.hpp) follow as "FILE: estimate: about ...". A valid file's values that
 // change nothing (NodeParams its groups' options make the engine ignore) follow as "FILE: warning: /pointer:
-// sentence", a sweep point's with the points they hold at. Exit 0 when all are valid (warnings or not), 2
+// sentence", a sweep point's with the points they hold at; a file `mpirun -np K ptplab run` would refuse
+// (scenarios/runner/part_support.hpp: attackers, a latency without a positive minimum) "FILE: note:
+// a partitioned run ... would refuse it: why". Exit 0 when all are valid (warnings or not), 2
 // otherwise.
 #include <algorithm>
 #include <boost/program_options.hpp>
@@ -15,6 +17,7 @@
 #include "scenarios/format/loader.hpp"
 #include "scenarios/format/sweep.hpp"
 #include "scenarios/runner/cost_model.hpp"
+#include "scenarios/runner/part_support.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
 
@@ -69,6 +72,11 @@ bool validate_file(const std::string& path, const std::vector<std::string>& over
   std::printf("%s: %s%s\n", path.c_str(), loaded->sweep ? "without its sweep, " : "",
               scenarios::describe_cost(inputs, scenarios::estimate_cost(inputs)).c_str());
   for (const auto& w : loaded->warnings) std::printf("%s: warning: %s\n", path.c_str(), w.c_str());
+  // Not an error (a run on one process runs it), but `mpirun -np K ptplab run` would refuse it.
+  if (const auto why = scenarios::partition_refusal(*loaded)) {
+    std::printf("%s: note: a partitioned run (mpirun -np K ptplab run) would refuse it: %s\n", path.c_str(),
+                why->c_str());
+  }
   for (const auto& [w, labels] : point_warnings) {
     const bool every = labels.size() == points->size();
     std::string where = every ? "every sweep point" : "sweep points ";

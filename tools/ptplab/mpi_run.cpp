@@ -1,6 +1,8 @@
 // A run partitioned over MPI ranks (see mpi_run.hpp).
 #include "tools/ptplab/mpi_run.hpp"
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <optional>
 
@@ -15,10 +17,25 @@
 #include "tools/ptplab/stop_signals.hpp"
 
 namespace ptplab::cli {
+namespace {
 
-int run_over_ranks(const std::vector<scenarios::Scenario>& loaded, const PartitionedRunOptions& o) {
-  const MpiWorld world;
-  MpiPartComm comm;
+// "U s user CPU, peak RSS M MiB, N collectives (S s in them)": this process so far.
+std::string rank_costs(const MpiPartComm& comm) {
+  rusage usage{};
+  (void)getrusage(RUSAGE_SELF, &usage);
+  const double user =
+      static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) / 1e6;
+  char text[160];
+  std::snprintf(text, sizeof text, "%.1f s user CPU, peak RSS %ld MiB, %llu collectives (%.1f s in them)",
+                user, usage.ru_maxrss / 1024, static_cast<unsigned long long>(comm.collectives()),
+                comm.seconds_in_collectives());
+  return text;
+}
+
+// The run of run_over_ranks; a PartCommBroken (a rank died) ends it with status 2 and no further
+// collective.
+int run_on_rank(const MpiWorld& world, MpiPartComm& comm, const std::vector<scenarios::Scenario>& loaded,
+                const PartitionedRunOptions& o) {
   const bool first = world.rank() == 0;
   const std::string who = "mpirun -np " + std::to_string(world.size()) + " ptplab run";
   const auto refuse = [&](const std::string& why) {
@@ -45,8 +62,12 @@ int run_over_ranks(const std::vector<scenarios::Scenario>& loaded, const Partiti
     }
   }
   bool opened_everywhere = true;
-  for (const auto& ok : comm.all_gather(error.empty() ? "1" : "0"))
-    opened_everywhere = opened_everywhere && ok == "1";
+  try {
+    for (const auto& ok : comm.all_gather(error.empty() ? "1" : "0"))
+      opened_everywhere = opened_everywhere && ok == "1";
+  } catch (const scenarios::PartCommBroken& e) {
+    return refuse(e.what());
+  }
   if (!opened_everywhere) return refuse(error);
 
   scenarios::RunRequest request;
@@ -78,9 +99,35 @@ int run_over_ranks(const std::vector<scenarios::Scenario>& loaded, const Partiti
     }
     status = outcome->passed ? 0 : 1;
   }
-  // Every rank exits with rank 0's status (the others have no metrics to judge).
-  const auto all = comm.all_gather(std::to_string(status));
-  return std::stoi(all.front());
+  // Every rank exits with rank 0's status (the others have no metrics to judge); after a rank
+  // died (the run's error said so) there is no one to agree with.
+  if (comm.broken()) return status;
+  try {
+    // With the status, what each rank cost (the figures of BENCHMARKS.md's model), for rank 0 to print.
+    const std::string mine = std::to_string(status) + " " + rank_costs(comm);
+    const auto all = comm.all_gather(mine);
+    if (first && !o.quiet) {
+      std::string line;
+      for (std::size_t r = 0; r < all.size(); ++r) {
+        line.append(r == 0 ? "" : "; ");
+        line.append("rank " + std::to_string(r) + ": " + all[r].substr(all[r].find(' ') + 1));
+      }
+      std::fprintf(stderr, "%s: %s: %s\n", who.c_str(), s.name.c_str(), line.c_str());
+    }
+    return std::stoi(all.front());
+  } catch (const scenarios::PartCommBroken&) {
+    return status;
+  }
+}
+
+}  // namespace
+
+int run_over_ranks(const std::vector<scenarios::Scenario>& loaded, const PartitionedRunOptions& o) {
+  MpiWorld world;
+  MpiPartComm comm(&stop_requested());
+  const int status = run_on_rank(world, comm, loaded, o);
+  if (comm.broken()) world.abandon();
+  return status;
 }
 
 }  // namespace ptplab::cli

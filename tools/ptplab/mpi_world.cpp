@@ -39,7 +39,9 @@ MpiWorld::MpiWorld() {
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
 }
 
-MpiWorld::~MpiWorld() { MPI_Finalize(); }
+MpiWorld::~MpiWorld() {
+  if (!abandoned_) MPI_Finalize();
+}
 
 void MpiWorld::send(int to, int tag, std::string_view bytes) const {
   const std::uint64_t length = bytes.size();

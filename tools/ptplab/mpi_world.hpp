@@ -29,6 +29,9 @@ class MpiWorld {
   MpiWorld& operator=(const MpiWorld&) = delete;
 
   [[nodiscard]] int rank() const { return rank_; }
+  // After a rank died (MpiPartComm::broken()): the destructor skips MPI_Finalize, which would
+  // wait for it; the process then exits without finalising (mpirun is stopping the job anyway).
+  void abandon() { abandoned_ = true; }
   [[nodiscard]] int size() const { return size_; }
 
   // Sends `bytes` (any length: over MPI's int count limit it goes in pieces) to rank `to`
@@ -44,6 +47,7 @@ class MpiWorld {
  private:
   int rank_ = 0;
   int size_ = 1;
+  bool abandoned_ = false;
 };
 
 // Fields (any bytes) as one message and back: each field is its length (8 bytes, little
