@@ -73,8 +73,10 @@ if [ "$status" != 2 ] || ! grep -q 'plan-partitions: expected rank counts in \[1
 fi
 # SIGINT to mpirun stops every rank at the same window: rank 0 keeps the run so far as interrupted
 # (Open MPI passes the stop on as SIGTERM). The signal goes once the run is under way (its first
-# progress line), not after a fixed delay.
-$mpi -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set /duration=1h --report "$tmp/stop.db" \
+# progress line), not after a fixed delay. mpirun's SIGKILL follows its SIGTERM after
+# odls_base_sigkill_timeout (1 s by default): under the sanitizers on a loaded 2-core machine rank 0
+# took longer to end the run, so it stayed `running` (fresh-clone CI of b7f8d46); 10 s, as README says.
+$mpi --mca odls_base_sigkill_timeout 10 -np 2 "$PTPLAB" run "$src/scenarios/suites/smoke/basic.json" --set /duration=1h --report "$tmp/stop.db" \
   --progress-every 100ms >"$tmp/stop.out" 2>&1 &
 job=$!
 for _ in $(seq 600); do
