@@ -200,6 +200,25 @@ struct ReportWriter::Impl {
   ForEachRecord<Pending> pending;
   RunRow begun;  // the current run's row as begin_run wrote it
   std::optional<Diversion> diversion;
+  std::string path;  // the file `db` was opened at (the fallback once diverted)
+
+  // Inside a write transaction: whether the file at `path` is still the one `db` writes, else
+  // (another process renamed a new file over it: `report merge --replace`, which refuses while a
+  // run is `running`) `db` is the file now there, or the error when a run is open in the old one
+  // (its rows would be lost with it). Returns false when the caller must begin again.
+  Expected<bool, std::string> still_the_file() {
+    if (!db.file_replaced()) return true;
+    (void)db.exec("ROLLBACK");
+    if (run != 0) {
+      return Unexpected(path + " was replaced by another process while run " + std::to_string(run) +
+                        " was written to it: the run's rows since are not written");
+    }
+    auto opened = open_report_db(path);
+    if (!opened.db) return Unexpected(path + " was replaced by another process; " + opened.error);
+    std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
+    db = std::move(*opened.db);
+    return false;
+  }
 
   // Whether a failure of `db` (the last one) may be left behind by going on in the fallback.
   bool can_divert() const { return !diversion && !options.fallback_path.empty() && db.last_error_is_busy(); }
@@ -212,6 +231,7 @@ struct ReportWriter::Impl {
     if (!opened.db) return Unexpected(opened.error);
     std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
     db = std::move(*opened.db);
+    path = options.fallback_path;
     diversion = Diversion{options.fallback_path, run};
     if (run == 0) return std::monostate{};
     const auto taken = query_int(db, "SELECT count(*) FROM run WHERE run_id = " + std::to_string(run));
@@ -285,6 +305,12 @@ struct ReportWriter::Impl {
       if (auto d = divert(); !d) return Unexpected(locked.error() + "; " + d.error());
       return write_batch();
     }
+    const auto same = still_the_file();
+    if (!same) {
+      clear();
+      return Unexpected(same.error());
+    }
+    if (!*same) return write_batch();
     Status written = write_all();
     if (!written) {
       clear();
@@ -327,10 +353,13 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     if (!fallback.db) return Unexpected(opened.error + "; " + fallback.error);
     ReportWriter writer(std::make_unique<Impl>(std::move(*fallback.db), options));
     writer.impl_->diversion = Diversion{options.fallback_path, 0};
+    writer.impl_->path = options.fallback_path;
     return writer;
   }
   if (!opened.db) return Unexpected(opened.error);
-  return ReportWriter(std::make_unique<Impl>(std::move(*opened.db), options));
+  ReportWriter writer(std::make_unique<Impl>(std::move(*opened.db), options));
+  writer.impl_->path = path;
+  return writer;
 }
 
 Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
@@ -343,8 +372,33 @@ Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   row.started = info.started;
   row.status = run_status_name(RunStatus::kRunning);
   row.sweep_point = info.sweep_point;
-  auto id = insert_run(impl_->db, row);
-  if (!id && impl_->can_divert()) {
+  // In a write transaction, so that a file replaced since it was opened is noticed (still_the_file)
+  // before the row goes to it.
+  bool divertable = false;  // the lock could not be had (taken before a ROLLBACK resets the error)
+  const auto begin_and_insert = [&]() -> Expected<RunId, std::string> {
+    for (;;) {
+      if (auto locked = impl_->db.exec("BEGIN IMMEDIATE"); !locked) {
+        divertable = impl_->can_divert();
+        return Unexpected(locked.error());
+      }
+      const auto same = impl_->still_the_file();
+      if (!same) return Unexpected(same.error());
+      if (!*same) continue;
+      auto inserted = insert_run(impl_->db, row);
+      if (!inserted) {
+        (void)impl_->db.exec("ROLLBACK");
+        return inserted;
+      }
+      if (auto committed = impl_->db.exec("COMMIT"); !committed) {
+        divertable = impl_->can_divert();
+        (void)impl_->db.exec("ROLLBACK");
+        return Unexpected(committed.error());
+      }
+      return inserted;
+    }
+  };
+  auto id = begin_and_insert();
+  if (!id && divertable) {
     if (auto d = impl_->divert(); !d) return Unexpected(id.error() + "; " + d.error());
     id = insert_run(impl_->db, row);
   }
