@@ -2,11 +2,14 @@
 // cached prepared statements; a failed batch is rolled back and its error kept for the caller.
 #include "reports/writer.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -175,6 +178,13 @@ OpenedReport open_report_db(const std::string& path) {
   }
   if (auto s = db->exec("COMMIT"); !s) return failed("cannot write " + path + ": " + s.error());
   return {std::move(*db), "", false};
+}
+
+// The file at `path` (device and inode), or {0, 0} when there is none.
+std::pair<std::uint64_t, std::uint64_t> file_at(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {0, 0};
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
 }
 
 // Inserts the run row as begin_run writes it, as run `id` when it is not 0; returns its id.
@@ -347,7 +357,15 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     std::remove(path.c_str());
     std::remove((path + "-journal").c_str());
   }
+  auto file_at_open = file_at(path);
   auto opened = open_report_db(path);
+  // A file replaced while it was being opened (`report merge --replace` renamed a new report over
+  // it: SQLite then refuses to write the old one, "attempt to write a readonly database"): the
+  // file now at the path is opened.
+  for (int again = 0; !opened.db && again < 3 && file_at(path) != file_at_open; ++again) {
+    file_at_open = file_at(path);
+    opened = open_report_db(path);
+  }
   if (!opened.db && opened.busy && !options.fallback_path.empty()) {
     auto fallback = open_report_db(options.fallback_path);
     if (!fallback.db) return Unexpected(opened.error + "; " + fallback.error);
