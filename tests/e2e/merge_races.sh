@@ -50,7 +50,8 @@ for i in $(seq 1 40); do
     :  # the run created R.db before the merge began: refused before anything was merged
   elif [[ $mrc != 0 ]]; then
     refused=$((refused + 1))
-    kept=$(ls "$d" | grep '\.merged\.db$')
+    kept=""
+    for f in "$d"/*.merged.db; do [[ -f "$f" ]] && kept=${f##*/}; done
     if ! [[ -n "$kept" && "$(q "$d/$kept" "SELECT count(*) FROM run WHERE scenario = 'swp'")" == 2 ]] ||
       ! grep -q "report merge --append $d/R.db $d/$kept" "$d/merge.out"; then
       kept_bad=$((kept_bad + 1))
