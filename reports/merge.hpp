@@ -33,9 +33,18 @@ struct RunOf {
 // seed, version, started and sweep_point; of several candidates, the one with the same id, else
 // none): its rows are added to that run, the finished part's end columns (status, finished,
 // wall_seconds, ...) replace the `running` row's, and its id in the result is that run's. The
-// parts may come in either order.
+// parts may come in either order. A candidate that holds rows of the same run parameters, nodes or
+// messages as the part is another run (two processes of one scenario and seed started in the same
+// second): the part is appended as a run of its own, and a sentence saying so is added to `notes`
+// (when given). Also with `join_continued`, a finished run `destination` holds already (the same
+// run columns, end included: appended or joined before) is an error, "... is already in DEST as
+// run N": checked inside the write transaction, so of two identical appends at once the second
+// fails as it would after the first.
+// Both functions write to the file at `destination`'s path when they hold its lock: one that
+// another process renamed over the file they had opened (`report merge --replace`) is opened anew.
 [[nodiscard]] Expected<std::vector<RunId>, std::string> copy_runs(const std::string& destination,
                                                                   const std::vector<RunOf>& runs,
-                                                                  bool join_continued = false);
+                                                                  bool join_continued = false,
+                                                                  std::vector<std::string>* notes = nullptr);
 
 }  // namespace ptplab::reports

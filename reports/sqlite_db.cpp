@@ -209,5 +209,10 @@ std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_ro
 std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
 bool Database::last_error_is_not_a_database() const { return sqlite3_errcode(db_.get()) == SQLITE_NOTADB; }
 bool Database::last_error_is_busy() const { return sqlite3_errcode(db_.get()) == SQLITE_BUSY; }
+bool Database::file_replaced() {
+  int moved = 0;
+  if (sqlite3_file_control(db_.get(), "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK) return false;
+  return moved != 0;
+}
 
 }  // namespace ptplab::reports

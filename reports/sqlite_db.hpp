@@ -105,6 +105,10 @@ class Database {
   [[nodiscard]] bool last_error_is_not_a_database() const;
   // True when the last failure was SQLITE_BUSY: another connection's lock outlasted the wait.
   [[nodiscard]] bool last_error_is_busy() const;
+  // True when the file this connection opened is no longer the one at its path: renamed over or
+  // deleted since (another process replaced the report: `report merge --replace`), as SQLite's
+  // unix VFS tells (SQLITE_FCNTL_HAS_MOVED). Exact while the caller holds a lock on the file.
+  [[nodiscard]] bool file_replaced();
 
  private:
   static void close(sqlite3* db);

@@ -2,11 +2,14 @@
 // cached prepared statements; a failed batch is rolled back and its error kept for the caller.
 #include "reports/writer.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -178,6 +181,13 @@ OpenedReport open_report_db(const std::string& path) {
   return {std::move(*db), "", false};
 }
 
+// The file at `path` (device and inode), or {0, 0} when there is none.
+std::pair<std::uint64_t, std::uint64_t> file_at(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {0, 0};
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
 // Inserts the run row as begin_run writes it, as run `id` when it is not 0; returns its id.
 Expected<RunId, std::string> insert_run(Database& db, const RunRow& row, RunId id = 0) {
   auto stmt = db.prepare(run_insert_sql(id != 0));
@@ -203,6 +213,26 @@ struct ReportWriter::Impl {
   ForEachRecord<Pending> pending;
   RunRow begun;  // the current run's row as begin_run wrote it
   std::optional<Diversion> diversion;
+  std::string path;  // the file `db` was opened at (the fallback once diverted)
+
+  // Inside a write transaction: whether the file at `path` is still the one `db` writes, else
+  // (another process renamed a new file over it: `report merge --replace`, which refuses while a
+  // run is `running`) `db` is the file now there, or the error when a run is open in the old one
+  // (its rows would be lost with it). Returns false when the caller must begin again.
+  Expected<bool, std::string> still_the_file() {
+    if (!db.file_replaced()) return true;
+    (void)db.exec("ROLLBACK");
+    if (run != 0) {
+      return Unexpected(path + " was replaced by another process while run " + std::to_string(run) +
+                        " was written to it: the run's rows since are not written");
+    }
+    auto opened = open_report_db(path);
+    if (!opened.db) return Unexpected(path + " was replaced by another process; " + opened.error);
+    std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
+    db = std::move(*opened.db);
+    presence.push_back(WriterPresence::hold(path));  // the new file's: its runs are written by us
+    return false;
+  }
 
   // Whether a failure of `db` (the last one) may be left behind by going on in the fallback.
   bool can_divert() const { return !diversion && !options.fallback_path.empty() && db.last_error_is_busy(); }
@@ -216,6 +246,7 @@ struct ReportWriter::Impl {
     std::apply([](auto&... p) { ((p.insert = Statement(), p.prepared = false), ...); }, pending);
     db = std::move(*opened.db);
     presence.push_back(WriterPresence::hold(options.fallback_path));
+    path = options.fallback_path;
     diversion = Diversion{options.fallback_path, run};
     if (run == 0) return std::monostate{};
     const auto taken = query_int(db, "SELECT count(*) FROM run WHERE run_id = " + std::to_string(run));
@@ -289,6 +320,12 @@ struct ReportWriter::Impl {
       if (auto d = divert(); !d) return Unexpected(locked.error() + "; " + d.error());
       return write_batch();
     }
+    const auto same = still_the_file();
+    if (!same) {
+      clear();
+      return Unexpected(same.error());
+    }
+    if (!*same) return write_batch();
     Status written = write_all();
     if (!written) {
       clear();
@@ -325,18 +362,28 @@ Expected<ReportWriter, std::string> ReportWriter::open(const std::string& path,
     std::remove(path.c_str());
     std::remove((path + "-journal").c_str());
   }
+  auto file_at_open = file_at(path);
   auto opened = open_report_db(path);
+  // A file replaced while it was being opened (`report merge --replace` renamed a new report over
+  // it: SQLite then refuses to write the old one, "attempt to write a readonly database"): the
+  // file now at the path is opened.
+  for (int again = 0; !opened.db && again < 3 && file_at(path) != file_at_open; ++again) {
+    file_at_open = file_at(path);
+    opened = open_report_db(path);
+  }
   if (!opened.db && opened.busy && !options.fallback_path.empty()) {
     auto fallback = open_report_db(options.fallback_path);
     if (!fallback.db) return Unexpected(opened.error + "; " + fallback.error);
     ReportWriter writer(std::make_unique<Impl>(std::move(*fallback.db), options));
     writer.impl_->presence.push_back(WriterPresence::hold(options.fallback_path));
     writer.impl_->diversion = Diversion{options.fallback_path, 0};
+    writer.impl_->path = options.fallback_path;
     return writer;
   }
   if (!opened.db) return Unexpected(opened.error);
   ReportWriter writer(std::make_unique<Impl>(std::move(*opened.db), options));
   writer.impl_->presence.push_back(WriterPresence::hold(path));
+  writer.impl_->path = path;
   return writer;
 }
 
@@ -350,8 +397,33 @@ Expected<RunId, std::string> ReportWriter::begin_run(const RunInfo& info) {
   row.started = info.started;
   row.status = run_status_name(RunStatus::kRunning);
   row.sweep_point = info.sweep_point;
-  auto id = insert_run(impl_->db, row);
-  if (!id && impl_->can_divert()) {
+  // In a write transaction, so that a file replaced since it was opened is noticed (still_the_file)
+  // before the row goes to it.
+  bool divertable = false;  // the lock could not be had (taken before a ROLLBACK resets the error)
+  const auto begin_and_insert = [&]() -> Expected<RunId, std::string> {
+    for (;;) {
+      if (auto locked = impl_->db.exec("BEGIN IMMEDIATE"); !locked) {
+        divertable = impl_->can_divert();
+        return Unexpected(locked.error());
+      }
+      const auto same = impl_->still_the_file();
+      if (!same) return Unexpected(same.error());
+      if (!*same) continue;
+      auto inserted = insert_run(impl_->db, row);
+      if (!inserted) {
+        (void)impl_->db.exec("ROLLBACK");
+        return inserted;
+      }
+      if (auto committed = impl_->db.exec("COMMIT"); !committed) {
+        divertable = impl_->can_divert();
+        (void)impl_->db.exec("ROLLBACK");
+        return Unexpected(committed.error());
+      }
+      return inserted;
+    }
+  };
+  auto id = begin_and_insert();
+  if (!id && divertable) {
     if (auto d = impl_->divert(); !d) return Unexpected(id.error() + "; " + d.error());
     id = insert_run(impl_->db, row);
   }

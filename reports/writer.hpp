@@ -48,7 +48,10 @@ class ReportWriter final : public ForwardingSink<ReportWriter> {
  public:
   // Opens or creates the file and its schema. Fails on an unwritable path, on a path that is not
   // a regular file (/dev/null, a folder), or on a file whose schema version (PRAGMA user_version)
-  // is not this one.
+  // is not this one. A file another process renames a new report over (`report merge --replace`)
+  // is followed: each write transaction first checks, holding the lock, that the file at the path
+  // is the one written (Database::file_replaced); begin_run then writes to the file now there,
+  // and a batch of a run begun in the replaced file fails, saying so (its rows cannot be kept).
   [[nodiscard]] static Expected<ReportWriter, std::string> open(const std::string& path,
                                                                 const WriterOptions& options = {});
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 
 #include "reports/digest.hpp"
 #include "reports/reader.hpp"
@@ -204,6 +205,83 @@ TEST(CopyRuns, JoinsOnlyTheSameRun) {
     ASSERT_TRUE(o.finish_run({RunStatus::kComplete, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0}).has_value());
   }  // `out`'s run is left running
   EXPECT_EQ(copy_runs(out, {{other, 1}}, /*join_continued=*/true).value(), std::vector<RunId>{2});
+}
+
+// Review 14 S2: `report merge --append OUT P` twice at once both found P's run missing from OUT
+// (the check was made before the write transaction): the run was in OUT twice. copy_runs checks
+// inside its transaction; a run OUT holds already is refused, nothing of that source appended.
+TEST(CopyRuns, RefusesARunTheDestinationHoldsAlready) {
+  const auto out = temp_report_path("out");
+  const auto p = temp_report_path("p");
+  {
+    auto w = ReportWriter::open(p).value();
+    write_sample_run(w, 1);
+  }
+  EXPECT_EQ(copy_runs(out, {{p, 1}}, /*join_continued=*/true).value(), std::vector<RunId>{1});
+  const auto again = copy_runs(out, {{p, 1}}, /*join_continued=*/true);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_NE(again.error().find("already in " + out + " as run 1"), std::string::npos) << again.error();
+  EXPECT_EQ(ReportReader::open(out).value().list_runs().value().size(), 1u);
+  // Without join_continued (a sweep's shards, a suite's children) runs are copied as they are.
+  EXPECT_EQ(copy_runs(out, {{p, 1}}).value(), std::vector<RunId>{2});
+}
+
+// Review 14 M2: two processes of one scenario and seed started in the same second, one killed
+// after its first batch (in `out`, `running`), the other complete in its own report: the join took
+// them for the two parts of one run, and every figure counted twice. Parts of one run never hold
+// rows of the same parameter, node or message: such a candidate is another run, appended.
+TEST(CopyRuns, DoesNotJoinARunThatSharesRowsWithTheRunningOne) {
+  const RunInfo info{"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""};
+  const auto out = temp_report_path("killed");
+  const auto other = temp_report_path("complete");
+  {
+    auto w = ReportWriter::open(out).value();
+    ASSERT_EQ(w.begin_run(info).value(), 1);
+    w.add(ParamRecord{"fanout", "4"});
+    w.add(TimeseriesRecord{"x", 0, 0.0});
+    ASSERT_TRUE(w.flush().has_value());
+    auto o = ReportWriter::open(other).value();
+    ASSERT_EQ(o.begin_run(info).value(), 1);
+    o.add(ParamRecord{"fanout", "4"});
+    o.add(TimeseriesRecord{"x", 0, 0.0});
+    o.add(TimeseriesRecord{"x", 1, 1.0});
+    ASSERT_TRUE(o.finish_run({RunStatus::kComplete, "2026-11-30T12:00:01Z", 1.0, 0.5, 10, 0}).has_value());
+  }  // `out`'s run is left running, as by a SIGKILL
+  std::vector<std::string> notes;
+  EXPECT_EQ(copy_runs(out, {{other, 1}}, /*join_continued=*/true, &notes).value(), std::vector<RunId>{2});
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("run 1 of " + other + " looks like the other part of run 1"), std::string::npos)
+      << notes[0];
+  auto reader = ReportReader::open(out).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].status, "running");
+  EXPECT_EQ(runs[1].status, "complete");
+  EXPECT_EQ(report_digest(out, 2).value(), report_digest(other, 1).value());
+}
+
+// Review 14 S1: `report merge --replace` renames a new report over OUT; a connection opened on OUT
+// before writes to the old file, gone with it. It can tell (merge_report and copy_runs check inside
+// their write transaction, and open the path again), and the merge goes to the new file.
+TEST(CopyRuns, AConnectionTellsItsFileWasReplacedAndMergesGoToTheNewOne) {
+  const auto out = temp_report_path("out");
+  const auto a = temp_report_path("a");
+  const auto replacement = temp_report_path("replacement");
+  {
+    auto wa = ReportWriter::open(a).value();
+    write_sample_run(wa, 1);
+    auto wr = ReportWriter::open(replacement).value();
+    write_sample_run(wr, 2);
+    write_sample_run(wr, 3);
+  }
+  ASSERT_TRUE(ReportWriter::open(out).has_value());
+  auto held = Database::open(out, /*create=*/false).value();
+  EXPECT_FALSE(held.file_replaced());
+  ASSERT_EQ(std::rename(replacement.c_str(), out.c_str()), 0);
+  EXPECT_TRUE(held.file_replaced());
+  EXPECT_FALSE(Database::open(out, /*create=*/false).value().file_replaced());
+  EXPECT_EQ(copy_runs(out, {{a, 1}}).value(), std::vector<RunId>{3});
+  EXPECT_EQ(merge_report(out, a).value(), std::vector<RunId>{4});
 }
 
 }  // namespace

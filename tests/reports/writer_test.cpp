@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "reports/reader.hpp"
 #include "reports/sqlite_db.hpp"
 #include "reports/writer_presence.hpp"
 #include "tests/reports/sample_report.hpp"
@@ -397,6 +398,45 @@ TEST(ReportWriter, WritesTheE2eFixtureWhenAsked) {
   const std::string path = fixture ? fixture : temp_report_path("fixture");
   auto writer = ReportWriter::open(path, {.truncate = true}).value();
   EXPECT_EQ(write_sample_run(writer), 1);
+}
+
+// Review 14 S1: `report merge --replace R.db` renamed a new report over R.db while a `ptplab run`
+// had it open, its run not yet begun: the run went to the old file, gone with it, exit 0. The
+// writer checks inside its write transaction that the file at its path is the one it writes, and
+// begins the run in the file now there.
+TEST(ReportWriter, ARunBegunAfterItsFileWasReplacedGoesToTheFileNowThere) {
+  const auto path = temp_report_path("replaced");
+  const auto replacement = temp_report_path("replacement");
+  {
+    auto r = ReportWriter::open(replacement).value();
+    write_sample_run(r, 2);
+  }
+  auto w = ReportWriter::open(path).value();
+  write_sample_run(w, 1);  // a run finished before the replace goes with the old file
+  ASSERT_EQ(std::rename(replacement.c_str(), path.c_str()), 0);
+  EXPECT_EQ(write_sample_run(w, 3), 2);
+  auto reader = ReportReader::open(path).value();
+  const auto runs = reader.list_runs().value();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1].seed, 3u);
+  EXPECT_EQ(runs[1].status, "complete");
+}
+
+// A file replaced while a run is being written to it (`report merge --replace` refuses that, but a
+// `mv` does not): the run's rows since cannot go anywhere, and the error says why.
+TEST(ReportWriter, AFileReplacedUnderAnOpenRunIsAnErrorSayingSo) {
+  const auto path = temp_report_path("replaced-open");
+  const auto replacement = temp_report_path("replacement-open");
+  ASSERT_TRUE(ReportWriter::open(replacement).has_value());
+  auto w = ReportWriter::open(path).value();
+  ASSERT_EQ(w.begin_run({"b", "{}", 5, "test", "2026-11-30T12:00:00Z", ""}).value(), 1);
+  ASSERT_EQ(std::rename(replacement.c_str(), path.c_str()), 0);
+  w.add(TimeseriesRecord{"x", 0, 0.0});
+  const auto flushed = w.flush();
+  ASSERT_FALSE(flushed.has_value());
+  EXPECT_NE(flushed.error().find(path + " was replaced by another process while run 1 was written"),
+            std::string::npos)
+      << flushed.error();
 }
 
 }  // namespace

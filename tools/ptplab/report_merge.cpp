@@ -18,6 +18,7 @@
 #include "reports/reader.hpp"
 #include "reports/sweep_shards.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/merge_into_place.hpp"
 #include "tools/ptplab/mpi_launch.hpp"
 
 namespace ptplab::cli {
@@ -107,7 +108,11 @@ int append_reports(const std::string& out, const std::vector<std::string>& input
       runs.push_back({in.file, r.run_id});
     }
   }
-  const auto ids = reports::copy_runs(out, runs, /*join_continued=*/true);
+  // The check against OUT above is said before anything is written; copy_runs checks again inside
+  // its write transaction (another merge may have appended the same runs since).
+  std::vector<std::string> notes;
+  const auto ids = reports::copy_runs(out, runs, /*join_continued=*/true, &notes);
+  for (const auto& note : notes) std::fprintf(stderr, "ptplab report merge: %s\n", note.c_str());
   if (!ids) {
     std::fprintf(stderr, "ptplab report merge: %s\n", ids.error().c_str());
     return 2;
@@ -144,17 +149,20 @@ int report_merge(int argc, char** argv) {
       "Refused (exit 2, nothing written): a shard missing or given twice, a shard missing a run\n"
       "or holding a run that was interrupted or never ended (complete it with --resume), shards of\n"
       "different sweeps (scenario, --set, seeds), a report that is not a shard of a sweep, and\n"
-      "an OUT that exists (without --replace). OUT is written\n"
-      "beside itself and renamed into place: it is never left half-merged.\n"
+      "an OUT that exists (without --replace), and with --replace an OUT that is not a ptplab\n"
+      "report. OUT is written beside itself and renamed into place: it is never left half-merged.\n"
+      "An OUT that another process creates meanwhile is not replaced, nor with --replace one that\n"
+      "holds a run still running: exit 2, the merged report kept as OUT.<pid>.merged.db.\n"
       "With --append: every run of each REPORT, with all its rows, is appended to OUT (created if\n"
       "missing) in the order given, as it is, with no shard checks: to join the report a run wrote\n"
       "beside a locked one (R.db.<pid>.pending.db), or the reports of separate runs. A run that\n"
       "lost the lock part-way left its first rows in OUT (status running) and the rest in the\n"
       "pending report: the two parts are joined into that one run. A REPORT given twice, or holding\n"
-      "a run OUT already has (joined before), is refused.\n"
+      "a run OUT already has (joined before, or by another merge at the same time), is refused;\n"
+      "a part that shares rows with the run it would join is another run, appended as its own.\n"
       "Exit status: 0 merged, 2 a usage error or a report that cannot be read or written.\n\noptions");
   visible.add_options()("help,h", "show this help")(
-      "replace", "OUT may exist: it is replaced by the merged report (never appended to)")(
+      "replace", "OUT may exist: a ptplab report, replaced by the merged one (never appended to)")(
       "append", "append every run of the REPORTs to OUT as they are, in the order given (no shard checks)");
   po::options_description all;
   all.add(visible).add_options()("files", po::value<std::vector<std::string>>(), "OUT and the INs");
@@ -188,12 +196,19 @@ int report_merge(int argc, char** argv) {
     }
     return append_reports(out, inputs);
   }
-  if (std::filesystem::exists(out) && !vm.count("replace")) {
+  std::error_code there_error;
+  const bool there = std::filesystem::exists(std::filesystem::symlink_status(out, there_error));
+  if (there && !vm.count("replace")) {
     std::fprintf(stderr,
                  "ptplab report merge: %s already exists: the merge writes a new report, it does not append "
                  "to one (which would mix its runs with the sweep's); give a new OUT, or --replace to "
                  "replace it\n",
                  out.c_str());
+    return 2;
+  }
+  // --replace replaces a report, nothing else (review 14 M3): checked again when it is replaced.
+  if (const auto refused = there ? replace_refusal(out) : std::nullopt) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", refused->c_str());
     return 2;
   }
   const auto read = read_inputs(out, inputs);
@@ -224,9 +239,11 @@ int report_merge(int argc, char** argv) {
     if (auto s = reports::stamp_sweep_run(partial, (*ids)[k], whole); !s)
       return failed(out + ": " + s.error());
   }
-  std::error_code ec;
-  std::filesystem::rename(partial, out, ec);
-  if (ec) return failed("cannot write " + out + ": " + ec.message());
+  // Into place without losing a run another process writes to OUT meanwhile (review 14 S1).
+  if (auto placed = put_in_place(partial, out, vm.count("replace") != 0); !placed) {
+    std::fprintf(stderr, "ptplab report merge: %s\n", placed.error().c_str());
+    return 2;
+  }
   std::printf("%s: %zu %s of %zu %s of a sweep of %s, in sweep order\n", out.c_str(), ids->size(),
               ids->size() == 1 ? "run" : "runs", inputs.size(), inputs.size() == 1 ? "shard" : "shards",
               shards.front().runs.front().scenario.c_str());
