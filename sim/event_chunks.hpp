@@ -57,7 +57,8 @@ class EventChunks {
   }
 
   // Makes the next block hold `n` more records (capped at kBlockMax) when the run has no room
-  // left: a bucket whose count is known gets one block of its size.
+  // left: a bucket whose count is known gets one block of its size, however small (a rung spread
+  // over 4,096 buckets of a few events each would otherwise hold kFirstBlock records in each).
   void reserve_next(std::size_t n) {
     if (end_ == last_ && n > 0) grow(n);
   }
@@ -157,10 +158,13 @@ class EventChunks {
     }
   }
 
-  // Appends a block of `want` records (0: double the last block's), between kFirstBlock and kBlockMax.
+  // Appends a block of `want` records (at most kBlockMax), or with `want` 0 of twice the last
+  // block's (between kFirstBlock and kBlockMax).
   void grow(std::size_t want) {
-    std::size_t cap = want != 0 ? want : (tail_ == nullptr ? kFirstBlock : tail_->capacity * 2);
-    cap = std::clamp<std::size_t>(cap, kFirstBlock, kBlockMax);
+    const std::size_t cap =
+        want != 0 ? std::min<std::size_t>(want, kBlockMax)
+                  : std::clamp<std::size_t>(tail_ == nullptr ? kFirstBlock : tail_->capacity * 2, kFirstBlock,
+                                            kBlockMax);
     void* raw = ::operator new(sizeof(Block) + cap * sizeof(EventRecord));
     Block* b = ::new (raw) Block{nullptr, cap};
     if (tail_ == nullptr) {

@@ -69,6 +69,11 @@ TEST(EventChunks, ClearKeepsOneSmallBlockAndReserveGivesOneBlockOfTheCount) {
   EXPECT_EQ(d.capacity(), 300u);
   d.clear();  // a block other than a first small one is returned
   EXPECT_EQ(d.capacity(), 0u);
+  d.reserve_next(3);  // a counted bucket of three holds three
+  for (std::uint64_t i = 0; i < 3; ++i) d.push_back(record(i));
+  EXPECT_EQ(d.capacity(), 3u);
+  d.push_back(record(3));  // then blocks double from kFirstBlock
+  EXPECT_EQ(d.capacity(), 3u + EventChunks::kFirstBlock);
 }
 
 TEST(EventChunks, SwapAndMoveHandOverTheRecords) {
