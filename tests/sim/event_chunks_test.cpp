@@ -72,8 +72,10 @@ TEST(EventChunks, ClearKeepsOneSmallBlockAndReserveGivesOneBlockOfTheCount) {
   d.reserve_next(3);  // a counted bucket of three holds three
   for (std::uint64_t i = 0; i < 3; ++i) d.push_back(record(i));
   EXPECT_EQ(d.capacity(), 3u);
-  d.push_back(record(3));  // then blocks double from kFirstBlock
-  EXPECT_EQ(d.capacity(), 3u + EventChunks::kFirstBlock);
+  d.clear();
+  d.reserve_next(20);
+  for (std::uint64_t i = 0; i < 21; ++i) d.push_back(record(i));
+  EXPECT_EQ(d.capacity(), 20u + 40u);  // then blocks double
 }
 
 TEST(EventChunks, SwapAndMoveHandOverTheRecords) {
