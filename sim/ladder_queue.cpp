@@ -16,10 +16,8 @@ struct Later {
 // Events per bucket a new rung aims at.
 constexpr std::size_t kEventsPerBucket = 16;
 
-// Bottom's array keeps its storage for the next bucket only up to this many records: beyond it
-// the storage is returned (Bottom otherwise kept the capacity of the largest flood wave, 252,379
-// events in the 8,000-node flood-1k run, for the rest of the run). A bucket small enough to go to
-// Bottom whole fits in it.
+// The late-arrivals heap keeps its storage once empty only up to this many records (beyond,
+// it was a burst).
 constexpr std::size_t kKeptCapacity = LadderQueue::kBottomMax;
 
 // Whether all of `events` (not empty) have one time: no rung can split them (a flood wave over
@@ -114,20 +112,8 @@ void LadderQueue::spread(Rung& rung, TimeNs start, TimeNs span, EventChunks& eve
 }
 
 void LadderQueue::take_to_bottom(EventChunks& bucket) {
-  const std::size_t n = bucket.size();
-  if (bottom_.capacity() < n || bottom_.capacity() > std::max(n, kKeptCapacity)) {
-    std::vector<EventRecord> fresh;
-    fresh.reserve(std::max(n, kKeptCapacity));
-    bottom_.swap(fresh);
-  }
-  const auto append = [&](const EventRecord& e) { bottom_.push_back(e); };
-  if (n <= EventChunks::kFirstBlock) {
-    bucket.for_each(append);
-    bucket.clear();  // keeps its one small block for the next events
-  } else {
-    bucket.consume(append);  // frees each block once copied
-  }
-  std::sort(bottom_.begin(), bottom_.end(), Later{});
+  bucket.consume([&](const EventRecord& e) { bottom_.push_back(e); });  // frees each block once copied
+  bottom_.sort(Later{});
 }
 
 void LadderQueue::refill() {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/event_blocks.hpp"
 #include "sim/event_chunks.hpp"
 #include "sim/event_record.hpp"
 
@@ -61,9 +62,9 @@ class LadderQueue {
   std::array<Rung, kRungsMax> rungs_;  // rungs_[0..active_) are in use, deeper = finer
   std::size_t active_ = 0;
   // Bottom: the events before every rung's remaining range, as the bucket taken from the
-  // deepest rung (copied into one array and sorted, earliest at the back) plus a heap of events
-  // pushed into that range since.
-  std::vector<EventRecord> bottom_;
+  // deepest rung (copied into equal blocks, freeing the bucket's as it goes, and sorted, earliest
+  // at the back) plus a heap of events pushed into that range since.
+  EventBlocks bottom_;
   std::vector<EventRecord> late_;
   std::size_t size_ = 0;
 };

@@ -54,14 +54,15 @@ TEST(EventChunks, AHundredThousandRecordsHoldUnderOneBlockOfSlack) {
   EXPECT_LT(c.capacity(), 100000u + EventChunks::kBlockMax);
 }
 
-TEST(EventChunks, ClearKeepsOneSmallBlockAndReserveGivesOneBlockOfTheCount) {
+TEST(EventChunks, ClearFreesTheBlocksAndReserveGivesOneBlockOfTheCount) {
   EventChunks c;
   for (std::uint64_t i = 0; i < 5; ++i) c.push_back(record(i));
   c.clear();
   EXPECT_TRUE(c.empty());
-  EXPECT_EQ(c.capacity(), EventChunks::kFirstBlock);  // reused by the next events
+  EXPECT_EQ(c.capacity(), 0u);  // a drained bucket holds nothing
   c.push_back(record(7));
   EXPECT_EQ(keys_of(c), std::vector<std::uint64_t>{7});
+  EXPECT_EQ(c.capacity(), EventChunks::kFirstBlock);
 
   EventChunks d;
   d.reserve_next(300);
