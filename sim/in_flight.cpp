@@ -17,13 +17,13 @@ std::uint32_t InFlightTable::insert(const Datagram& d) {
     last_burst_ = b;
   }
   ++bursts_[b].copies;
-  return copies_.insert(Copy{b, d.dst_host, d.from, d.to});
+  return copies_.insert(Copy{b, d.dst_host, d.from.ip, d.to.ip, d.from.port, d.to.port});
 }
 
 DatagramView InFlightTable::view(std::uint32_t slot) const {
   const Copy& c = copies_[slot];
   const Burst& b = bursts_[c.burst];
-  return DatagramView{b.sent_ns, b.src_host, c.dst_host, c.from, c.to, &b.bytes};
+  return DatagramView{b.sent_ns, b.src_host, c.dst_host, c.from(), c.to(), &b.bytes};
 }
 
 void InFlightTable::release(std::uint32_t b) {
@@ -36,7 +36,8 @@ Datagram InFlightTable::take(std::uint32_t slot) {
   const Copy c = copies_.take(slot);
   Burst& b = bursts_[c.burst];
   // The last copy takes the payload reference itself; the others share it.
-  Datagram d{b.copies == 1 ? std::move(b.bytes) : b.bytes, b.sent_ns, b.src_host, c.dst_host, c.from, c.to};
+  Datagram d{
+      b.copies == 1 ? std::move(b.bytes) : b.bytes, b.sent_ns, b.src_host, c.dst_host, c.from(), c.to()};
   release(c.burst);
   return d;
 }

@@ -2,13 +2,13 @@
 // or deliver event's payload). The copies of one send burst (an endpoint call that sends the same
 // payload to several addresses: a flood relay's seven or eight neighbours) share one record of
 // what they have in common, the payload, the send time and the sender, and each copy keeps only
-// where it goes: 24 bytes a copy plus 32 a burst, where a copy was 48 bytes with its own payload
+// where it goes: 20 bytes a copy plus 32 a burst, where a copy was 48 bytes with its own payload
 // reference. At the 8,000-node flood-1k run's JOIN-flood peak ~250,000 datagrams are in flight
 // (reports/BENCHMARKS.md "[P] idle memory, session 14").
 //
 //   InFlightTable t;
 //   const std::uint32_t s = t.insert(Datagram{bytes, now, src, kNoHost, from, to});
-//   t.to(s) = ...;                        // the destination NAT translates
+//   t.set_destination(s, host, address);  // routing found the host (after the destination NAT)
 //   const Datagram d = t.take(s);         // the whole datagram; the slot is free again
 #pragma once
 
@@ -45,9 +45,16 @@ class InFlightTable {
   std::uint32_t insert(const Datagram& d);
 
   // The per-copy fields of a stored datagram; precondition: `slot` is stored.
-  [[nodiscard]] HostId& dst_host(std::uint32_t slot) { return copies_[slot].dst_host; }
-  [[nodiscard]] Address& to(std::uint32_t slot) { return copies_[slot].to; }
-  [[nodiscard]] const Address& from(std::uint32_t slot) const { return copies_[slot].from; }
+  [[nodiscard]] HostId dst_host(std::uint32_t slot) const { return copies_[slot].dst_host; }
+  [[nodiscard]] Address to(std::uint32_t slot) const { return copies_[slot].to(); }
+  [[nodiscard]] Address from(std::uint32_t slot) const { return copies_[slot].from(); }
+  // Where routing delivers a stored datagram: its host and (after the destination NAT) address.
+  void set_destination(std::uint32_t slot, HostId host, const Address& to) {
+    Copy& c = copies_[slot];
+    c.dst_host = host;
+    c.to_ip = to.ip;
+    c.to_port = to.port;
+  }
   // The burst fields of a stored datagram.
   [[nodiscard]] HostId src_host(std::uint32_t slot) const { return burst_of(slot).src_host; }
   [[nodiscard]] std::size_t size(std::uint32_t slot) const {
@@ -73,13 +80,19 @@ class InFlightTable {
     HostId src_host = kNoHost;
     std::uint32_t copies = 0;
   };
+  // The addresses unpacked (an Address pads its 6 bytes to 8): 20 bytes, so that a datagram sent
+  // alone (an answer, an ACK) costs 52 bytes with its burst record, not more than the 48 before.
   struct Copy {
     std::uint32_t burst = 0;
     HostId dst_host = kNoHost;
-    Address from;
-    Address to;
+    std::uint32_t from_ip = 0;
+    std::uint32_t to_ip = 0;
+    std::uint16_t from_port = 0;
+    std::uint16_t to_port = 0;
+    [[nodiscard]] Address from() const { return Address{from_ip, from_port}; }
+    [[nodiscard]] Address to() const { return Address{to_ip, to_port}; }
   };
-  static_assert(sizeof(Copy) == 24, "a copy in flight stays within 24 bytes");
+  static_assert(sizeof(Copy) == 20, "a copy in flight stays within 20 bytes");
 
   [[nodiscard]] const Burst& burst_of(std::uint32_t slot) const { return bursts_[copies_[slot].burst]; }
   // Drops one copy's reference to burst `b`, freeing it with the last.

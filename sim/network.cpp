@@ -266,8 +266,8 @@ void Network::send_from(HostId id, const Address& from, const Address& to, Share
 
 void Network::on_arrive(std::uint32_t slot) {
   // What routing finds is written back to the record: a later drop reports it.
-  HostId& dst = in_flight_.dst_host(slot);
-  Address& to = in_flight_.to(slot);
+  HostId dst = in_flight_.dst_host(slot);
+  const Address to = in_flight_.to(slot);
   const HostId src = in_flight_.src_host(slot);
   if (dst == kNoHost) {
     const auto v = public_ips_.find(to.ip);
@@ -280,11 +280,12 @@ void Network::on_arrive(std::uint32_t slot) {
       if (!internal) return drop(slot, DropReason::kNatFilter);
       const auto host = box.lan_host(internal->ip);
       if (!host) return drop(slot, DropReason::kNoHost);
-      to = *internal;
       dst = *host;
+      in_flight_.set_destination(slot, dst, *internal);
     } else {
       if (hosts_[*v].address.port != to.port) return drop(slot, DropReason::kNoHost);
       dst = *v;
+      in_flight_.set_destination(slot, dst, to);
     }
   } else if (hosts_[dst].address != to) {
     return drop(slot, DropReason::kNoHost);

@@ -24,11 +24,10 @@ TEST(InFlightTable, ABurstsCopiesShareOneRecordUntilTheLastIsTaken) {
   for (std::uint16_t p = 1; p <= 7; ++p) slots.push_back(t.insert(datagram(join, 5, 3, p)));
   EXPECT_EQ(t.size(), 7u);
   EXPECT_EQ(t.bursts(), 1u);
-  EXPECT_EQ(join.use_count(), 2);  // the caller's and the burst's
-  t.to(slots[2]).port = 99;        // a copy's own fields change alone
-  t.dst_host(slots[2]) = 42;
+  EXPECT_EQ(join.use_count(), 2);                            // the caller's and the burst's
+  t.set_destination(slots[2], 42, Address{0x0a000009, 99});  // a copy's own fields change alone
   const Datagram d = t.take(slots[2]);
-  EXPECT_EQ(d.to.port, 99);
+  EXPECT_EQ(d.to, (Address{0x0a000009, 99}));
   EXPECT_EQ(d.dst_host, 42u);
   EXPECT_EQ(d.src_host, 3u);
   EXPECT_EQ(d.sent_ns, 5);
