@@ -16,28 +16,14 @@ struct Later {
 // Events per bucket a new rung aims at.
 constexpr std::size_t kEventsPerBucket = 16;
 
-// A drained buffer keeps its storage for the next events only up to this many records: beyond
-// it the storage is returned. Buffers otherwise keep the capacity of the largest burst they ever
-// held, and thousands of buckets over eight rungs then held ~15x the pending events (93 MB for
-// the 8,000-node flood-1k run; heaptrack). At 4 x kBottomMax they still held 15 MB while the
-// 8,000-node run's MESSAGE flood had 3.6 MB of events pending (massif, peak snapshot): the
-// capacity left over from its JOIN floods (252,379 events pending). A bucket small enough to go
-// to Bottom whole keeps its storage; a larger one was a burst.
+// The late-arrivals heap keeps its storage once empty only up to this many records (beyond,
+// it was a burst).
 constexpr std::size_t kKeptCapacity = LadderQueue::kBottomMax;
 
 // Whether all of `events` (not empty) have one time: no rung can split them (a flood wave over
 // constant-latency links), so they go to Bottom whole instead of being copied down every rung.
-bool one_time(const std::vector<EventRecord>& events) {
-  return std::all_of(events.begin(), events.end(),
-                     [t = events.front().time](const EventRecord& e) { return e.time == t; });
-}
-
-void drain(std::vector<EventRecord>& v) {
-  if (v.capacity() > kKeptCapacity) {
-    std::vector<EventRecord>().swap(v);
-  } else {
-    v.clear();
-  }
+bool one_time(const EventChunks& events) {
+  return events.all_of([t = events.front().time](const EventRecord& e) { return e.time == t; });
 }
 
 }  // namespace
@@ -62,6 +48,14 @@ void LadderQueue::push(const EventRecord& e) {
   std::push_heap(late_.begin(), late_.end(), Later{});
 }
 
+std::size_t LadderQueue::capacity() const {
+  std::size_t n = top_.capacity() + bottom_.capacity() + late_.capacity();
+  for (const Rung& r : rungs_) {
+    for (const EventChunks& b : r.buckets) n += b.capacity();
+  }
+  return n;
+}
+
 bool LadderQueue::late_first() const {
   return !late_.empty() && (bottom_.empty() || event_before(late_.front(), bottom_.back()));
 }
@@ -78,7 +72,7 @@ EventRecord LadderQueue::pop() {
     std::pop_heap(late_.begin(), late_.end(), Later{});
     const EventRecord e = late_.back();
     late_.pop_back();
-    if (late_.empty()) drain(late_);
+    if (late_.empty() && late_.capacity() > kKeptCapacity) std::vector<EventRecord>().swap(late_);
     return e;
   }
   const EventRecord e = bottom_.back();
@@ -86,7 +80,7 @@ EventRecord LadderQueue::pop() {
   return e;
 }
 
-void LadderQueue::spread(Rung& rung, TimeNs start, TimeNs span, std::vector<EventRecord>& events) {
+void LadderQueue::spread(Rung& rung, TimeNs start, TimeNs span, EventChunks& events) {
   const std::size_t fanout =
       std::clamp<std::size_t>(std::bit_ceil(events.size() / kEventsPerBucket + 1), kFanoutMin, kFanoutMax);
   rung.start = start;
@@ -98,24 +92,28 @@ void LadderQueue::spread(Rung& rung, TimeNs start, TimeNs span, std::vector<Even
   const auto index = [&](const EventRecord& e) {
     return static_cast<std::uint64_t>(e.time - start) / static_cast<std::uint64_t>(rung.width);
   };
-  // Counted first, so that each bucket is allocated once at its size: grown by doubling, the
-  // buckets of a flood wave held up to twice its events, plus the copy of each reallocation.
+  // Counted first, so that each bucket gets one block of its size.
   std::vector<std::uint32_t> counts(fanout, 0);
-  for (const EventRecord& e : events) ++counts[index(e)];
-  // All in one (empty) bucket, as a flood wave over constant-latency links: the vector itself
+  events.for_each([&](const EventRecord& e) { ++counts[index(e)]; });
+  // All in one (empty) bucket, as a flood wave over constant-latency links: the run itself
   // becomes the bucket, no copy (the copy of a 252,379-event wave was the 8,000-node flood-1k
   // run's peak, heaptrack).
   const std::size_t first = index(events.front());
   if (counts[first] == events.size() && rung.buckets[first].empty()) {
     rung.buckets[first].swap(events);
-    drain(events);
+    events.clear();
     return;
   }
   for (std::size_t i = 0; i < fanout; ++i) {
-    if (counts[i] != 0) rung.buckets[i].reserve(rung.buckets[i].size() + counts[i]);
+    if (counts[i] != 0) rung.buckets[i].reserve_next(counts[i]);
   }
-  for (const EventRecord& e : events) rung.buckets[index(e)].push_back(e);
-  drain(events);
+  // Each block of `events` is freed once distributed: the copy never holds the run twice.
+  events.consume([&](const EventRecord& e) { rung.buckets[index(e)].push_back(e); });
+}
+
+void LadderQueue::take_to_bottom(EventChunks& bucket) {
+  bucket.consume([&](const EventRecord& e) { bottom_.push_back(e); });  // frees each block once copied
+  bottom_.sort(Later{});
 }
 
 void LadderQueue::refill() {
@@ -136,13 +134,11 @@ void LadderQueue::refill() {
       --active_;  // this rung is used up; its parent resumes after the bucket it split
       continue;
     }
-    std::vector<EventRecord>& bucket = r.buckets[r.next];
+    EventChunks& bucket = r.buckets[r.next];
     const TimeNs bucket_start = r.start + static_cast<TimeNs>(r.next) * r.width;
     ++r.next;
     if (bucket.size() <= kBottomMax || r.width == 1 || active_ == kRungsMax || one_time(bucket)) {
-      bottom_.swap(bucket);
-      drain(bucket);  // Bottom's previous, empty storage
-      std::sort(bottom_.begin(), bottom_.end(), Later{});
+      take_to_bottom(bucket);
       continue;
     }
     spread(rungs_[active_], bucket_start, r.width, bucket);

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/event_blocks.hpp"
+#include "sim/event_chunks.hpp"
 #include "sim/event_record.hpp"
 
 namespace ptplab::sim {
@@ -34,6 +36,8 @@ class LadderQueue {
   [[nodiscard]] const EventRecord& top();  // precondition: !empty()
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::size_t size() const { return size_; }
+  // Records the queue's storage holds room for now, used or not (for tests and memory figures).
+  [[nodiscard]] std::size_t capacity() const;
 
  private:
   // Buckets of equal width from `start`; those before `next` have been consumed.
@@ -42,23 +46,25 @@ class LadderQueue {
     TimeNs width = 1;
     std::size_t fanout = 0;
     std::size_t next = 0;
-    std::vector<std::vector<EventRecord>> buckets;
+    std::vector<EventChunks> buckets;
     [[nodiscard]] TimeNs remaining_start() const { return start + static_cast<TimeNs>(next) * width; }
   };
 
   void refill();                          // makes Bottom non-empty; precondition: size_ > 0
   [[nodiscard]] bool late_first() const;  // the earliest event of Bottom is in late_
-  void spread(Rung& rung, TimeNs start, TimeNs span, std::vector<EventRecord>& events);
+  void spread(Rung& rung, TimeNs start, TimeNs span, EventChunks& events);
+  void take_to_bottom(EventChunks& bucket);
 
-  std::vector<EventRecord> top_;  // events at or after top_start_, unsorted
+  EventChunks top_;  // events at or after top_start_, unsorted
   TimeNs top_start_ = 0;
   TimeNs top_min_ = INT64_MAX;
   TimeNs top_max_ = INT64_MIN;
   std::array<Rung, kRungsMax> rungs_;  // rungs_[0..active_) are in use, deeper = finer
   std::size_t active_ = 0;
   // Bottom: the events before every rung's remaining range, as the bucket taken from the
-  // deepest rung (sorted, earliest at the back) plus a heap of events pushed into that range since.
-  std::vector<EventRecord> bottom_;
+  // deepest rung (copied into equal blocks, freeing the bucket's as it goes, and sorted, earliest
+  // at the back) plus a heap of events pushed into that range since.
+  EventBlocks bottom_;
   std::vector<EventRecord> late_;
   std::size_t size_ = 0;
 };

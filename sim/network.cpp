@@ -186,21 +186,17 @@ void Network::on_wake(HostId id, std::uint32_t generation) {
   outputs_.pop();
 }
 
-DatagramView Network::view(const InFlight& d) {
-  return DatagramView{d.sent_ns, d.src_host, d.dst_host, d.from, d.to, &d.bytes};
-}
-
-void Network::report_drop(const InFlight& d, DropReason reason) {
+void Network::report_drop(const DatagramView& d, DropReason reason) {
   ++counters_.dropped[static_cast<std::size_t>(reason)];
-  if (observer_) observer_->on_drop(sim_.now(), view(d), reason);
+  if (observer_) observer_->on_drop(sim_.now(), d, reason);
 }
 
 void Network::drop(std::uint32_t slot, DropReason reason) {
-  report_drop(in_flight_[slot], reason);
+  report_drop(in_flight_.view(slot), reason);
   in_flight_.erase(slot);
 }
 
-std::uint32_t Network::destination_part(const InFlight& d) const {
+std::uint32_t Network::destination_part(const Datagram& d) const {
   if (d.dst_host != kNoHost) return parts_->host_part[d.dst_host];
   const auto v = public_ips_.find(d.to.ip);
   if (!v) return parts_->self;
@@ -208,12 +204,12 @@ std::uint32_t Network::destination_part(const InFlight& d) const {
 }
 
 void Network::inject(RemoteDatagram r) {
-  InFlight d{std::move(r.bytes), r.sent_ns, r.src_host, r.dst_host, r.from, r.to};
+  const Datagram d{std::move(r.bytes), r.sent_ns, r.src_host, r.dst_host, r.from, r.to};
   sim_.schedule_keyed(r.arrival_ns, r.key, static_cast<std::uint8_t>(kind_base_ + kArrive), 0,
                       in_flight_.insert(d));
 }
 
-void Network::launch(const InFlight& d, TimeNs arrival_ns) {
+void Network::launch(const Datagram& d, TimeNs arrival_ns) {
   if (exchange_ != nullptr) [[unlikely]] {
     if (const std::uint32_t part = destination_part(d); part != parts_->self) {
       if (arrival_ns >= kTimeLimit) return;  // never arrives (and schedule would reserve no key)
@@ -230,15 +226,15 @@ void Network::launch(const InFlight& d, TimeNs arrival_ns) {
 void Network::send_from(HostId id, const Address& from, const Address& to, SharedBytes bytes) {
   const TimeNs now = sim_.now();
   ++counters_.sent;
-  InFlight d{std::move(bytes), now, id, kNoHost, from, to};
-  if (observer_) observer_->on_send(now, view(d));
+  Datagram d{std::move(bytes), now, id, kNoHost, from, to};
+  if (observer_) observer_->on_send(now, view_of(d));
   Host& h = hosts_[id];
   const LinkConfig& l = link(h);
   const std::uint64_t size = d.bytes ? d.bytes->size() : 0;
-  if (size > config_.datagram_bytes_max) return report_drop(d, DropReason::kExceedsMtu);
-  if (draw_loss(l.uplink_loss, h.up_loss, h.rng)) return report_drop(d, DropReason::kLoss);
+  if (size > config_.datagram_bytes_max) return report_drop(view_of(d), DropReason::kExceedsMtu);
+  if (draw_loss(l.uplink_loss, h.up_loss, h.rng)) return report_drop(view_of(d), DropReason::kLoss);
   const auto departure = h.uplink.admit(now, size, l.uplink_bytes_per_s, l.uplink_queue_bytes_max);
-  if (!departure) return report_drop(d, DropReason::kQueueOverflow);
+  if (!departure) return report_drop(view_of(d), DropReason::kQueueOverflow);
 
   std::uint32_t dst_region = h.region;
   TimeNs fixed_latency = -1;
@@ -249,7 +245,7 @@ void Network::send_from(HostId id, const Address& from, const Address& to, Share
       fixed_latency = config_.lan_latency_ns;
     } else {
       const auto port = box.outbound(now, from, to);
-      if (!port) return report_drop(d, DropReason::kNatFilter);
+      if (!port) return report_drop(view_of(d), DropReason::kNatFilter);
       d.from = Address{box.public_ip(), *port};
     }
   }
@@ -269,46 +265,49 @@ void Network::send_from(HostId id, const Address& from, const Address& to, Share
 }
 
 void Network::on_arrive(std::uint32_t slot) {
-  InFlight& d = in_flight_[slot];
-  if (d.dst_host == kNoHost) {
-    const auto v = public_ips_.find(d.to.ip);
+  // What routing finds is written back to the record: a later drop reports it.
+  HostId dst = in_flight_.dst_host(slot);
+  const Address to = in_flight_.to(slot);
+  const HostId src = in_flight_.src_host(slot);
+  if (dst == kNoHost) {
+    const auto v = public_ips_.find(to.ip);
     if (!v) return drop(slot, DropReason::kNoHost);
     if ((*v & kNatFlag) != 0) {
       const NatId nat = *v & ~kNatFlag;
       NatBox& box = nats_[nat];
-      if (hosts_[d.src_host].nat == nat && !box.config().hairpinning)
-        return drop(slot, DropReason::kNatFilter);
-      const auto internal = box.inbound(sim_.now(), d.from, d.to.port);
+      if (hosts_[src].nat == nat && !box.config().hairpinning) return drop(slot, DropReason::kNatFilter);
+      const auto internal = box.inbound(sim_.now(), in_flight_.from(slot), to.port);
       if (!internal) return drop(slot, DropReason::kNatFilter);
       const auto host = box.lan_host(internal->ip);
       if (!host) return drop(slot, DropReason::kNoHost);
-      d.to = *internal;
-      d.dst_host = *host;
+      dst = *host;
+      in_flight_.set_destination(slot, dst, *internal);
     } else {
-      if (hosts_[*v].address.port != d.to.port) return drop(slot, DropReason::kNoHost);
-      d.dst_host = *v;
+      if (hosts_[*v].address.port != to.port) return drop(slot, DropReason::kNoHost);
+      dst = *v;
+      in_flight_.set_destination(slot, dst, to);
     }
-  } else if (hosts_[d.dst_host].address != d.to) {
+  } else if (hosts_[dst].address != to) {
     return drop(slot, DropReason::kNoHost);
   }
-  Host& h = hosts_[d.dst_host];
-  if (hosts_[d.src_host].group != h.group) return drop(slot, DropReason::kPartition);
+  Host& h = hosts_[dst];
+  if (hosts_[src].group != h.group) return drop(slot, DropReason::kPartition);
   if (!h.endpoint) return drop(slot, DropReason::kHostDown);
   const LinkConfig& l = link(h);
   if (draw_loss(l.downlink_loss, h.down_loss, h.rng)) return drop(slot, DropReason::kLoss);
-  const std::uint64_t size = d.bytes ? d.bytes->size() : 0;
+  const std::uint64_t size = in_flight_.size(slot);
   const auto done = h.downlink.admit(sim_.now(), size, l.downlink_bytes_per_s, l.downlink_queue_bytes_max);
   if (!done) return drop(slot, DropReason::kQueueOverflow);
   const TimeNs at = *done + l.delay_ns;
   if (at <= sim_.now()) return on_deliver(slot);
-  sim_.schedule(at, d.dst_host, static_cast<std::uint8_t>(kind_base_ + kDeliver), d.dst_host, slot);
+  sim_.schedule(at, dst, static_cast<std::uint8_t>(kind_base_ + kDeliver), dst, slot);
 }
 
 void Network::on_deliver(std::uint32_t slot) {
-  const InFlight d = in_flight_.take(slot);
-  if (!hosts_[d.dst_host].endpoint) return report_drop(d, DropReason::kHostDown);
+  const Datagram d = in_flight_.take(slot);
+  if (!hosts_[d.dst_host].endpoint) return report_drop(view_of(d), DropReason::kHostDown);
   ++counters_.delivered;
-  const DatagramView v = view(d);
+  const DatagramView v = view_of(d);
   if (observer_) observer_->on_delivery(sim_.now(), v);
   Output& out = outputs_.push();
   hosts_[d.dst_host].endpoint->on_datagram(sim_.now(), d.from, d.bytes, out);

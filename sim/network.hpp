@@ -33,12 +33,12 @@
 #include "sim/drop_tail_queue.hpp"
 #include "sim/exchange.hpp"
 #include "sim/host_id.hpp"
+#include "sim/in_flight.hpp"
 #include "sim/ip_map.hpp"
 #include "sim/nat_box.hpp"
 #include "sim/network_config.hpp"
 #include "sim/observer.hpp"
 #include "sim/simulator.hpp"
-#include "sim/slot_pool.hpp"
 
 namespace ptplab::sim {
 
@@ -178,14 +178,6 @@ class Network final : private EventHandler {
     Rng rng;  // the host's network draws (latency, loss, duplication)
     std::unique_ptr<Endpoint> endpoint;
   };
-  struct InFlight {
-    SharedBytes bytes;
-    TimeNs sent_ns = 0;
-    HostId src_host = kNoHost;
-    HostId dst_host = kNoHost;  // known at send time only inside a LAN
-    Address from;
-    Address to;
-  };
   struct ChurnState {
     ChurnConfig config;
     Rng rng;
@@ -205,12 +197,11 @@ class Network final : private EventHandler {
   void on_wake(HostId id, std::uint32_t generation);
   void on_churn(HostId id, std::uint32_t payload);
   void schedule_churn(HostId id, bool leave);
-  void launch(const InFlight& d, TimeNs arrival_ns);
+  void launch(const Datagram& d, TimeNs arrival_ns);
   // The part of the host or NAT box a datagram is addressed to (this part when no one owns it).
-  [[nodiscard]] std::uint32_t destination_part(const InFlight& d) const;
+  [[nodiscard]] std::uint32_t destination_part(const Datagram& d) const;
   void drop(std::uint32_t slot, DropReason reason);
-  void report_drop(const InFlight& d, DropReason reason);
-  [[nodiscard]] static DatagramView view(const InFlight& d);
+  void report_drop(const DatagramView& d, DropReason reason);
   [[nodiscard]] const LinkConfig& link(const Host& h) const { return links_[h.link_profile]; }
 
   Simulator& sim_;
@@ -223,10 +214,11 @@ class Network final : private EventHandler {
   std::vector<NatBox> nats_;
   std::vector<std::uint32_t> nat_regions_;
   IpMap public_ips_;  // public IP -> host id or NAT box (kNatFlag | nat id)
-  // Datagrams between send and delivery, by slot (an arrive or deliver event's payload). A slot
-  // pool rather than one vector: 252,379 in flight at the JOIN floods' peak (flood-1k, 8,000
-  // nodes) would otherwise keep 14 MB for the rest of the run (reports/BENCHMARKS.md, session 9).
-  SlotPool<InFlight> in_flight_;
+  // Datagrams between send and delivery, by slot (an arrive or deliver event's payload): slot
+  // pools rather than one vector (252,379 in flight at the JOIN floods' peak in flood-1k at 8,000
+  // nodes would otherwise keep 14 MB for the rest of the run, reports/BENCHMARKS.md session 9),
+  // the copies of a send burst sharing its payload record (session 14).
+  InFlightTable in_flight_;
   std::vector<ChurnState> churn_;  // per host, sized at the first start_churn
   NetworkCounters counters_;
   const PartMap* parts_ = nullptr;  // null: not partitioned

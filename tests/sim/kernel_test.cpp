@@ -163,6 +163,33 @@ RC_GTEST_PROP(EventQueue, LadderQueueMatchesAHeapOnLargeMixedLoads, ()) {
   RC_ASSERT(ladder.size() == heap.size());
 }
 
+TEST(EventQueue, LadderQueueHoldsLittleMoreThanItsPendingEvents) {
+  // Flood waves: 100,000 events in Top, spread into a rung, then 100,000 more in Top. Doubling
+  // vectors held 131,072 records' room for the first wave alone (and 196,608 while growing).
+  LadderQueue q;
+  Rng rng(7);
+  std::uint64_t seq = 0;
+  const auto wave = [&](TimeNs from) {
+    for (int i = 0; i < 100000; ++i) {
+      EventRecord e;
+      e.time = from + static_cast<TimeNs>(rng.below(kSecond));
+      e.key = make_event_key(static_cast<OriginId>(rng.below(1000)), seq++);
+      q.push(e);
+    }
+  };
+  wave(0);
+  EXPECT_LT(q.capacity(), q.size() + q.size() / 8);
+  (void)q.pop();
+  wave(2 * kSecond);
+  EXPECT_LT(q.capacity(), q.size() + q.size() / 8);
+  TimeNs last = 0;
+  while (!q.empty()) {
+    const EventRecord e = q.pop();
+    ASSERT_LE(last, e.time);
+    last = e.time;
+  }
+}
+
 RC_GTEST_PROP(Simulator, OrderIndependentOfInterleaving, ()) {
   // Each origin schedules its own list in its own order; origins interleave arbitrarily.
   const auto per_origin = *rc::gen::container<std::vector<std::vector<TimeNs>>>(
