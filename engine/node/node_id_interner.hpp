@@ -21,7 +21,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace ptplab::engine {
@@ -47,19 +46,43 @@ class NodeIdInterner {
   [[nodiscard]] NodeIdRef find(std::string_view text) const;
   // The text of a held number (valid while a reference is held); "" for 0.
   [[nodiscard]] std::string_view text(NodeIdRef id) const {
-    return id == 0 ? std::string_view() : std::string_view(*entries_[id].text);
+    return id == 0 ? std::string_view() : std::string_view(entries_[id].text.get(), entries_[id].size);
+  }
+  // One more reference to the held number `id` (as acquire(text(id)), without the lookup); 0 is
+  // ignored.
+  void add_reference(NodeIdRef id) {
+    if (id != 0) ++entries_[id].refs;
   }
   // References held on `id` (0 for 0 or a free number): for tests.
   [[nodiscard]] std::uint32_t references(NodeIdRef id) const { return id == 0 ? 0 : entries_[id].refs; }
   // Distinct texts held.
-  [[nodiscard]] std::size_t size() const { return index_.size(); }
+  [[nodiscard]] std::size_t size() const { return used_; }
 
  private:
+  // Open addressing, linear probing, at most half full: a lookup reads one slot (its hash and
+  // a pointer to the text) and, on a hash match, the text: two cache lines, where a node-based
+  // std::unordered_map read four (bucket, node, string, its buffer) and cost 16% of the CPU of
+  // 10k.json (reports/BENCHMARKS.md "[P] session 14").
+  struct Slot {
+    std::uint64_t hash = 0;
+    const char* text = nullptr;
+    std::uint32_t size = 0;
+    NodeIdRef id = 0;  // 0: empty
+  };
   struct Entry {
-    std::unique_ptr<const std::string> text;  // stable address: index_ keys view it
+    std::unique_ptr<char[]> text;  // stable address: slots point at it
+    std::uint32_t size = 0;
     std::uint32_t refs = 0;
   };
-  std::unordered_map<std::string_view, NodeIdRef> index_;
+  [[nodiscard]] static std::uint64_t hash_of(std::string_view text);
+  // The slot holding `text` (hash `h`), or the empty slot that ends its probe sequence.
+  [[nodiscard]] std::size_t probe(std::string_view text, std::uint64_t h) const;
+  void grow();
+  // Empties slot `i`, shifting later members of its cluster back (no tombstones).
+  void erase_slot(std::size_t i);
+
+  std::vector<Slot> slots_ = std::vector<Slot>(64);     // a power of two
+  std::size_t used_ = 0;                                // members in slots_
   std::vector<Entry> entries_ = std::vector<Entry>(1);  // entries_[0]: the empty id, never used
   std::vector<NodeIdRef> free_;                         // freed numbers, reused last freed first
 };

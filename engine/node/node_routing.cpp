@@ -106,8 +106,9 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
       continue;
     }
     if (s.peers.live_address(id, now, s.params->peer_timeout_ns)) continue;
-    refused += !s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params->routing_entries_max),
-                               s.bound(s.params->routes_per_address_max));
+    refused +=
+        !s.routes.learn(now, entry.node_id, id, *address, in.from, s.bound(s.params->routing_entries_max),
+                        s.bound(s.params->routes_per_address_max));
   }
   // One event per ROUTING, not per entry: a flood of 16,000 entries must not become 16,000 events.
   if (refused > 0) s.dropped(out, in.from, wire::Verb::kRouting, Reason::kRoutesPerAddress, in.size());

@@ -51,10 +51,15 @@ std::size_t RouteTable::count_address(const Address& address) const {
 
 bool RouteTable::learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
                        std::size_t max, std::size_t per_address_max) {
+  return learn(now, node_id, ids().find(node_id), address, via, max, per_address_max);
+}
+
+bool RouteTable::learn(TimeNs now, std::string_view node_id, NodeIdRef known, const Address& address,
+                       const Address& via, std::size_t max, std::size_t per_address_max) {
   if (!t_) t_ = std::make_unique<Storage>();
   Storage& t = *t_;
   NodeIdInterner& interner = ids();
-  if (const std::size_t i = find(interner.find(node_id)); i < t.order.size()) {
+  if (const std::size_t i = find(known); i < t.order.size()) {
     // Moving to an address that already holds its share is refused like a new route there.
     if (per_address_max != 0 && t.addresses[i] != address &&
         at_bound(count_address(address), per_address_max))
@@ -69,7 +74,8 @@ bool RouteTable::learn(TimeNs now, std::string_view node_id, const Address& addr
   }
   if (per_address_max != 0 && at_bound(count_address(address), per_address_max)) return false;
   // Acquired before the eviction below releases anything: `node_id` may view a text it frees.
-  const NodeIdRef id = interner.acquire(node_id);
+  const NodeIdRef id = known != 0 ? known : interner.acquire(node_id);
+  interner.add_reference(known);
   // The least recently updated goes (the first of equals, as min_element finds it).
   if (at_bound(t.order.size(), max))
     drop(static_cast<std::size_t>(std::min_element(t.updated.begin(), t.updated.end()) - t.updated.begin()));

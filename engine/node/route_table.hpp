@@ -53,6 +53,11 @@ class RouteTable {
   // review 11 M1). Returns false when refused.
   bool learn(TimeNs now, std::string_view node_id, const Address& address, const Address& via,
              std::size_t max, std::size_t per_address_max = 0);
+  // The same, with `id` the number that the interner given to this table holds for `node_id`
+  // (its find(node_id): 0 when it holds none), for a caller that looked it up already
+  // (on_routing: one lookup per entry instead of two).
+  bool learn(TimeNs now, std::string_view node_id, NodeIdRef id, const Address& address, const Address& via,
+             std::size_t max, std::size_t per_address_max = 0);
   // The number of routes whose advertised address is `address`.
   [[nodiscard]] std::size_t count_address(const Address& address) const;
   // The advertised address of `node_id`, if routed.

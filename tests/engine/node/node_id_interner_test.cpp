@@ -58,9 +58,11 @@ TEST(NodeIdInterner, ATextKeepsItsAddressWhileHeld) {
 }
 
 RC_GTEST_PROP(NodeIdInterner, AgreesWithAMapOfReferenceCounts, ()) {
-  // Steps over a small alphabet of texts: acquire (true) or release (false) of text k.
+  // Steps over an alphabet of texts, small (clusters in the first 64 slots) or large (growth,
+  // erasure inside long probe runs): acquire (true) or release (false) of text k.
+  const int alphabet = *rc::gen::inRange(1, 300);
   const auto steps = *rc::gen::container<std::vector<std::pair<bool, int>>>(
-      rc::gen::pair(rc::gen::arbitrary<bool>(), rc::gen::inRange(0, 8)));
+      rc::gen::pair(rc::gen::arbitrary<bool>(), rc::gen::inRange(0, alphabet)));
   NodeIdInterner ids;
   std::map<std::string, std::uint32_t> refs;  // the model
   std::map<std::string, NodeIdRef> held;      // the number each held text was given
