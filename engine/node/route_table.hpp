@@ -85,7 +85,7 @@ class RouteTable {
   [[nodiscard]] NodeIdInterner& ids();
   [[nodiscard]] NodeIdRef find_id(std::string_view node_id) const;
 
-  // The routes live in slots that never move: evicting the oldest of 256 routes shifts three
+  // The routes live in slots that never move: evicting the oldest of 256 routes shifts four
   // small arrays (order, ids, updated, addresses: 24 bytes a route) instead of the Routes themselves
   // (perf, 10k.json at 10,000 nodes, 40 s: RouteTable::learn 20% of the CPU, most of it
   // erase() moving Routes and min_element striding over them; reports/BENCHMARKS.md
