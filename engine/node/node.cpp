@@ -211,7 +211,7 @@ std::string Node::channel_name(std::string_view channel_id) const {
 std::vector<PeerInfo> Node::peers() const {
   std::vector<PeerInfo> out;
   for (const auto& p : s_->peers.all())
-    out.push_back({p.node_id, p.address, p.verified, s_->address_proved(p) || p.initiated});
+    out.push_back({std::string(p.node_id), p.address, p.verified, s_->address_proved(p) || p.initiated});
   return out;
 }
 

@@ -26,6 +26,7 @@ namespace ptplab::engine {
 
 template <typename M>
 class EncodingCache;
+class NodeIdInterner;
 
 // Things Nodes in one process may share (the simulator hands the same one to all). May be null.
 struct NodeShared {
@@ -33,6 +34,9 @@ struct NodeShared {
   crypto::ParseCache* parse_cache = nullptr;                // one parsed form per distinct certificate
   EncodingCache<wire::ChatMessage>* relay_cache = nullptr;  // one encoding per relayed MESSAGE and hop count
   EncodingCache<wire::Ack>* ack_cache = nullptr;            // one encoding per ACKed msg_id
+  // One number per distinct node_id for the peer and route tables of every node; must outlive
+  // the Nodes (their destruction releases their ids into it). Null: each node interns its own.
+  NodeIdInterner* node_ids = nullptr;
 };
 
 // A peer as `ptplab node`'s /peers shows it.

@@ -149,7 +149,7 @@ void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h,
     if (!p) return;
     p->heard = true;
   }
-  if (!id.empty()) p->node_id.assign(id);
+  if (!id.empty()) s.peers.name(*p, id);
 }
 
 }  // namespace ptplab::engine

@@ -94,16 +94,21 @@ void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing
     const auto address = Address::parse(entry.address);
     // A 240/4 address is another host's IPv6 stand-in: here it would alias one of our own.
     if (!address || !address->announceable() || entry.node_id.empty()) continue;
-    if (entry.node_id == s.node_id) {
+    // Interned: 0 when no peer, route or node of this process holds the id (then it is neither
+    // us nor a peer), compared as numbers instead of 36-byte strings (reports/BENCHMARKS.md
+    // "[P] session 14").
+    const NodeIdRef id = s.ids->find(entry.node_id);
+    if (id != 0 && id == s.node_ref) {
       // The sender lists its own peers first: the first entry naming us is its own view of us;
       // later ones are routes it learned from others, who see other ports behind some NATs.
       if (!named_us) sender->sees_us = *address;
       named_us = true;
       continue;
     }
-    if (s.peers.live_address(entry.node_id, now, s.params->peer_timeout_ns)) continue;
-    refused += !s.routes.learn(now, entry.node_id, *address, in.from, s.bound(s.params->routing_entries_max),
-                               s.bound(s.params->routes_per_address_max));
+    if (s.peers.live_address(id, now, s.params->peer_timeout_ns)) continue;
+    refused +=
+        !s.routes.learn(now, entry.node_id, id, *address, in.from, s.bound(s.params->routing_entries_max),
+                        s.bound(s.params->routes_per_address_max));
   }
   // One event per ROUTING, not per entry: a flood of 16,000 entries must not become 16,000 events.
   if (refused > 0) s.dropped(out, in.from, wire::Verb::kRouting, Reason::kRoutesPerAddress, in.size());

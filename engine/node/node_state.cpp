@@ -27,22 +27,37 @@ std::string derive_node_id(const NodeParams& p, Rng& rng, const crypto::PrivateK
   return make_uuid4(rng);
 }
 
+std::unique_ptr<NodeIdInterner> own_interner_unless(const NodeShared& sh) {
+  return sh.node_ids ? nullptr : std::make_unique<NodeIdInterner>();
+}
+
 }  // namespace
 
 NodeState::NodeState(std::shared_ptr<const NodeParams> p, std::uint64_t seed, NodeShared sh)
-    : params(std::move(p)), shared(sh), rng(seed), key(derive_key(rng)) {
+    : params(std::move(p)),
+      shared(sh),
+      own_ids(own_interner_unless(sh)),
+      ids(sh.node_ids ? sh.node_ids : own_ids.get()),
+      rng(seed),
+      key(derive_key(rng)) {
   node_id = derive_node_id(*params, rng, key);
+  node_ref = ids->acquire(node_id);
   rendezvous.reset_forwarding(params->connect_burst);
 }
 
 NodeState::NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& identity, NodeShared sh)
     : params(std::move(p)),
       shared(sh),
+      own_ids(own_interner_unless(sh)),
+      ids(sh.node_ids ? sh.node_ids : own_ids.get()),
       rng(identity.rng_seed),
       key(crypto::PrivateKey::from_seed(identity.key_seed)) {
   node_id = identity.node_id.empty() ? derive_node_id(*params, rng, key) : identity.node_id;
+  node_ref = ids->acquire(node_id);
   rendezvous.reset_forwarding(params->connect_burst);
 }
+
+NodeState::~NodeState() { ids->release(node_ref); }
 
 const SharedBytes& NodeState::own_hello() const {
   if (!hello_ || hello_version_ != params->version) {

@@ -50,24 +50,32 @@ struct NodeState {
   // `p` must not be null.
   NodeState(std::shared_ptr<const NodeParams> p, std::uint64_t seed, NodeShared sh);
   NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& identity, NodeShared sh);
+  NodeState(const NodeState&) = delete;
+  NodeState& operator=(const NodeState&) = delete;
+  ~NodeState();
 
   // Shared, never modified: the simulator hands one copy to every node of a group (a NodeParams
   // is 368 bytes, a third of a simulated node's NodeState); retune() swaps in a new one.
   std::shared_ptr<const NodeParams> params;
   NodeShared shared;
+  // The node ids interned for the peer and route tables: shared.node_ids, else a table of this
+  // node's own (a real node). Declared before the tables, which release their ids into it.
+  std::unique_ptr<NodeIdInterner> own_ids;
+  NodeIdInterner* ids;
   Rng rng;
   crypto::PrivateKey key;
   std::string node_id;
+  NodeIdRef node_ref = 0;  // node_id interned in *ids (held until destruction)
   bool started = false;
   TimeNs epoch_offset_ns = 0;  // epoch time = now + this (Node::set_epoch_offset; 0 in the simulator)
 
-  PeerTable peers;
+  PeerTable peers{ids};
   SourceGuard sources;
   ReliableSender sender;
   CertificateStore certificates;
   ChannelBook channels;
   VerificationQueue verifications;
-  RouteTable routes;
+  RouteTable routes{ids};
   Rendezvous rendezvous;
   DedupWindow dedup;
   TimerQueue timers;

@@ -6,6 +6,17 @@
 
 namespace ptplab::engine {
 
+PeerTable::PeerTable(NodeIdInterner* ids) : ids_(ids) {
+  if (!ids_) {
+    own_ids_ = std::make_unique<NodeIdInterner>();
+    ids_ = own_ids_.get();
+  }
+}
+
+PeerTable::~PeerTable() {
+  for (const auto& p : peers_) ids_->release(p.id);
+}
+
 Peer* PeerTable::find(const Address& a) {
   for (auto& p : peers_)
     if (p.address == a) return &p;
@@ -19,9 +30,18 @@ const Peer* PeerTable::find(const Address& a) const {
 }
 
 Peer* PeerTable::find_by_id(std::string_view id) {
+  const NodeIdRef ref = ids_->find(id);
+  if (ref == 0) return nullptr;
   for (auto& p : peers_)
-    if (!id.empty() && p.node_id == id) return &p;
+    if (p.id == ref) return &p;
   return nullptr;
+}
+
+void PeerTable::name(Peer& p, std::string_view id) {
+  const NodeIdRef ref = ids_->acquire(id);  // before the release: `id` may view p.node_id
+  ids_->release(p.id);
+  p.id = ref;
+  p.node_id = ids_->text(ref);
 }
 
 Peer* PeerTable::find_by_serial(std::uint32_t serial) {
@@ -79,18 +99,34 @@ std::optional<std::size_t> PeerTable::newest_of_most_crowded(std::size_t more_th
 }
 
 void PeerTable::remove(std::size_t index) {
+  ids_->release(peers_[index].id);
   peers_.erase(peers_.begin() + static_cast<std::ptrdiff_t>(index));
 }
 
 std::optional<Address> PeerTable::heard_address(std::string_view id) const {
+  // "" matches the peers not yet named (id 0); an id no table holds matches none.
+  const NodeIdRef ref = ids_->find(id);
+  if (ref == 0 && !id.empty()) return std::nullopt;
   for (const auto& p : peers_)
-    if (p.heard && p.node_id == id) return p.address;
+    if (p.heard && p.id == ref) return p.address;
   return std::nullopt;
 }
 
 std::optional<Address> PeerTable::live_address(std::string_view id, TimeNs now, TimeNs timeout_ns) const {
+  // "" matches the peers not yet named (id 0); an id no table holds matches none.
+  const NodeIdRef ref = ids_->find(id);
+  if (ref == 0 && !id.empty()) return std::nullopt;
+  return live_of(ref, now, timeout_ns);
+}
+
+std::optional<Address> PeerTable::live_address(NodeIdRef id, TimeNs now, TimeNs timeout_ns) const {
+  if (id == 0) return std::nullopt;
+  return live_of(id, now, timeout_ns);
+}
+
+std::optional<Address> PeerTable::live_of(NodeIdRef id, TimeNs now, TimeNs timeout_ns) const {
   for (const auto& p : peers_)
-    if (p.node_id == id && live(p, now, timeout_ns)) return p.address;
+    if (p.id == id && live(p, now, timeout_ns)) return p.address;
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,13 +14,15 @@
 
 #include "engine/core/address.hpp"
 #include "engine/core/time.hpp"
+#include "engine/node/node_id_interner.hpp"
 
 namespace ptplab::engine {
 
 // A neighbour we exchange HELLOs with.
 struct Peer {
-  // Ordered so that the 4-byte-aligned members pack ahead of the string: 72 bytes, not 80
-  // (8,000 nodes x 8 peers; reports/BENCHMARKS.md, "[P] idle memory, session 11").
+  // Ordered so that the 4-byte-aligned members pack ahead of the view: 64 bytes (72 with a
+  // std::string node_id; 8,000 nodes x 8 peers; reports/BENCHMARKS.md, "[P] idle memory,
+  // session 11" and "[P] session 14").
   Address address;
   std::uint32_t serial = 0;  // stable handle for its HELLO timer (indices shift on removal)
   bool initiated = false;    // we contacted it first (bootstrap, CONNECT): our sends are not answers
@@ -40,15 +43,26 @@ struct Peer {
   // Our address as this peer sees it (the first entry naming us in its ROUTING): behind a NAT
   // that maps per destination, each peer sees another port.
   std::optional<Address> sees_us;
-  std::string node_id;  // empty until its HELLO names it
+  NodeIdRef id = 0;  // its node_id interned (0 until its HELLO names it); set by PeerTable::name
+  // The text of `id`, held by the table's interner while the peer is in the table; empty until
+  // its HELLO names it.
+  std::string_view node_id;
   TimeNs last_heard = 0;
 };
-static_assert(sizeof(Peer) <= 72, "Peer packs into 72 bytes");
+static_assert(sizeof(Peer) <= 64, "Peer packs into 64 bytes");
 
 // Why: peering, routing, CONNECT and propagation all ask "who is live at which address"; one
 // table answers, in insertion order (the order HELLOs and relays go out in).
 class PeerTable {
  public:
+  // Interns node ids in `ids` (shared with the route table of the same node), or in a table of
+  // its own when null. `ids` must outlive the table.
+  explicit PeerTable(NodeIdInterner* ids = nullptr);
+  PeerTable(const PeerTable&) = delete;
+  PeerTable& operator=(const PeerTable&) = delete;
+  // Releases the ids of its peers.
+  ~PeerTable();
+
   // Whether `p` was heard from less than `timeout_ns` before `now`.
   [[nodiscard]] static bool live(const Peer& p, TimeNs now, TimeNs timeout_ns) {
     return p.heard && now - p.last_heard < timeout_ns;
@@ -58,6 +72,11 @@ class PeerTable {
   [[nodiscard]] const Peer* find(const Address& a) const;
   // The first peer named `id` (never matches an empty id).
   [[nodiscard]] Peer* find_by_id(std::string_view id);
+  // Names `p` (an element of this table) `id`: the only way to set Peer::id and Peer::node_id.
+  void name(Peer& p, std::string_view id);
+  // The interned number of `node_id` if a peer or route of this node holds it, else 0 (the
+  // interner shared with the route table: PeerTable(ids)).
+  [[nodiscard]] NodeIdRef id_of(std::string_view node_id) const { return ids_->find(node_id); }
   // The peer whose HELLO timer carries `serial`, if it is still in the table.
   [[nodiscard]] Peer* find_by_serial(std::uint32_t serial);
   // Appends a peer at `a`, last heard `now`, with a fresh serial; the reference is valid until
@@ -83,6 +102,8 @@ class PeerTable {
   [[nodiscard]] std::optional<Address> heard_address(std::string_view id) const;
   // The address of the first live peer named `id`.
   [[nodiscard]] std::optional<Address> live_address(std::string_view id, TimeNs now, TimeNs timeout_ns) const;
+  // The same for the interned `id`; 0 (an unknown id) matches none.
+  [[nodiscard]] std::optional<Address> live_address(NodeIdRef id, TimeNs now, TimeNs timeout_ns) const;
   // Addresses of the live peers, in table order, leaving out `except`.
   [[nodiscard]] std::vector<Address> live_addresses(TimeNs now, TimeNs timeout_ns,
                                                     std::optional<Address> except) const;
@@ -95,8 +116,13 @@ class PeerTable {
   [[nodiscard]] std::vector<Peer>& all() { return peers_; }
 
  private:
+  // The first live peer whose id is `id` (0: the unnamed ones).
+  [[nodiscard]] std::optional<Address> live_of(NodeIdRef id, TimeNs now, TimeNs timeout_ns) const;
+
   std::vector<Peer> peers_;
   std::uint32_t next_serial_ = 1;
+  NodeIdInterner* ids_ = nullptr;
+  std::unique_ptr<NodeIdInterner> own_ids_;  // when constructed without one
 };
 
 }  // namespace ptplab::engine

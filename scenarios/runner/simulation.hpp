@@ -21,6 +21,7 @@
 #include "engine/crypto/verify_cache.hpp"
 #include "engine/node/encoding_cache.hpp"
 #include "engine/node/node.hpp"
+#include "engine/node/node_id_interner.hpp"
 #include "reports/records/sink.hpp"
 #include "scenarios/format/scenario.hpp"
 #include "scenarios/metrics/collector.hpp"
@@ -271,6 +272,7 @@ class Simulation final : private sim::Observer {
   crypto::ParseCache parse_cache_;
   engine::RelayCache relay_cache_;
   engine::AckCache ack_cache_;
+  engine::NodeIdInterner node_id_interner_;  // outlives the nodes: net_, declared last, holds them
   // By group, shared by its nodes (one copy, not one per node); a set_param swaps in a new one.
   std::vector<std::shared_ptr<const engine::NodeParams>> group_params_;
   std::vector<std::string_view> node_ids_;                 // by host, viewing the collector's copy

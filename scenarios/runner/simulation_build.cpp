@@ -53,7 +53,7 @@ Expected<std::monostate, std::string> Simulation::build_hosts() {
       const std::uint64_t seed = Rng::derive(s_.seed, h)();
       auto n = std::make_unique<engine::Node>(
           group_params_[plan_.hosts[h].group], seed,
-          engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_});
+          engine::NodeShared{&verify_cache_, &parse_cache_, &relay_cache_, &ack_cache_, &node_id_interner_});
       // Same identity at every start; after a restart, choices (msg_ids) of a stream of its own.
       if (start.incarnation > 0) n->reseed(Rng::derive(seed, start.incarnation)());
       if (parts_ != nullptr) {

@@ -20,7 +20,7 @@ TEST(PeerTable, LiveOnlyWhenHeardWithinTimeout) {
 
 TEST(PeerTable, FindsByAddressIdAndSerial) {
   PeerTable t;
-  t.add(1, kPeer1, false).node_id = "alice";
+  t.name(t.add(1, kPeer1, false), "alice");
   const std::uint32_t b_serial = t.add(2, kPeer2, true).serial;
   EXPECT_EQ(t.find(kPeer1)->node_id, "alice");
   EXPECT_EQ(t.find(kPeer3), nullptr);
@@ -45,9 +45,10 @@ TEST(PeerTable, FirstStaleIsTheFirstNotLive) {
 
 TEST(PeerTable, AddressesOfHeardAndLivePeers) {
   PeerTable t;
-  t.add(1, kPeer1, false).node_id = "alice";  // named but never heard
-  Peer& b = t.add(2, kPeer2, false);
-  b.node_id = "bob";
+  t.name(t.add(1, kPeer1, false), "alice");  // named but never heard
+  t.add(2, kPeer2, false);
+  Peer& b = *t.find(kPeer2);  // add()'s reference dies with the next add
+  t.name(b, "bob");
   b.heard = true;
   Peer& c = t.add(3, kPeer3, false);
   c.heard = true;
@@ -57,6 +58,36 @@ TEST(PeerTable, AddressesOfHeardAndLivePeers) {
   EXPECT_EQ(t.live_address("bob", 12, 10), std::nullopt);
   EXPECT_EQ(t.live_addresses(5, 10, std::nullopt), (std::vector<Address>{kPeer2, kPeer3}));
   EXPECT_EQ(t.live_addresses(5, 10, kPeer2), (std::vector<Address>{kPeer3}));
+}
+
+TEST(PeerTable, NamesThroughTheSharedInternerAndReleasesOnRemoval) {
+  NodeIdInterner ids;
+  {
+    PeerTable t(&ids);
+    Peer& a = t.add(1, kPeer1, false);
+    a.heard = true;
+    t.name(a, "alice");
+    EXPECT_EQ(ids.references(ids.find("alice")), 1u);
+    EXPECT_EQ(t.id_of("alice"), ids.find("alice"));
+    EXPECT_EQ(t.live_address(ids.find("alice"), 5, 10), kPeer1);
+    EXPECT_EQ(t.live_address(NodeIdRef{0}, 5, 10), std::nullopt);  // unknown ids match no one
+    t.name(*t.find(kPeer1), "alice2");                             // renamed: the old one freed
+    EXPECT_EQ(ids.find("alice"), 0u);
+    t.add(2, kPeer2, false);
+    t.name(*t.find(kPeer2), "bob");
+    t.remove(t.index_of(*t.find(kPeer2)));
+    EXPECT_EQ(ids.find("bob"), 0u);
+    EXPECT_EQ(t.find(kPeer1)->node_id, "alice2");
+  }
+  EXPECT_EQ(ids.size(), 0u);  // the table's destruction released the rest
+}
+
+TEST(PeerTable, TheEmptyIdMatchesUnnamedPeersAsBefore) {
+  PeerTable t;
+  t.add(1, kPeer1, false).heard = true;
+  EXPECT_EQ(t.heard_address(""), kPeer1);
+  EXPECT_EQ(t.live_address("", 5, 10), kPeer1);
+  EXPECT_EQ(t.live_address("nobody", 5, 10), std::nullopt);
 }
 
 TEST(PeerTable, MoveRelatchesAndKeepsVerificationOnlyIfInitiated) {

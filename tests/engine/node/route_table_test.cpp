@@ -7,6 +7,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -87,13 +88,17 @@ TEST(RouteTable, RefusesARouteBeyondItsAddressShare) {
 }
 
 // Any sequence of learns and expiries over a few addresses: no address ever holds more than
-// per_address_max routes, the table never more than max, and count_address agrees with a scan.
+// per_address_max routes, the table never more than max, and count_address agrees with a scan;
+// the interner holds exactly the ids of the routes, one reference each, and none after the
+// table is gone.
 RC_GTEST_PROP(RouteTable, NoAddressOutgrowsItsShare, ()) {
   const auto per_address = static_cast<std::size_t>(*rc::gen::inRange(1, 6));
   const auto max = static_cast<std::size_t>(*rc::gen::inRange(0, 12));
   const auto steps = *rc::gen::container<std::vector<std::tuple<int, int, int>>>(
       rc::gen::tuple(rc::gen::inRange(0, 30), rc::gen::inRange(0, 4), rc::gen::inRange(0, 20)));
-  RouteTable t;
+  NodeIdInterner ids;
+  auto table = std::make_unique<RouteTable>(&ids);
+  RouteTable& t = *table;
   TimeNs now = 0;
   for (const auto& [id, ip, op] : steps) {
     ++now;
@@ -109,7 +114,15 @@ RC_GTEST_PROP(RouteTable, NoAddressOutgrowsItsShare, ()) {
       RC_ASSERT(t.count_address(addr) == n);
     }
     RC_ASSERT(max == 0 || t.size() <= max);
+    RC_ASSERT(ids.size() == t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      RC_ASSERT(ids.references(t.at(i).id) == 1u);
+      RC_ASSERT(ids.text(t.at(i).id) == t.at(i).node_id);
+      RC_ASSERT(t.address_of(t.at(i).node_id) == t.at(i).address);
+    }
   }
+  table.reset();
+  RC_ASSERT(ids.size() == 0u);
 }
 
 }  // namespace
