@@ -315,6 +315,7 @@ struct ReportWriter::Impl {
   Expected<std::size_t, std::string> write_batch() {
     const std::size_t rows = buffered;
     if (rows == 0) return rows;
+    for (auto& p : presence) (void)p.retry();  // one refused at open (a resume held the file)
     if (auto locked = db.exec("BEGIN IMMEDIATE"); !locked) {
       if (!can_divert()) return Unexpected(locked.error());
       if (auto d = divert(); !d) return Unexpected(locked.error() + "; " + d.error());

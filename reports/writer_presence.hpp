@@ -15,8 +15,12 @@ namespace ptplab::reports {
 // on the file (SQLite's among them): destroy it only after the file's SQLite connection is closed.
 class WriterPresence {
  public:
-  // Best effort: a file that cannot be opened or locked gives a presence that holds nothing.
+  // Best effort and never waits: a file that cannot be opened gives a presence that holds nothing;
+  // one whose flock another holder's exclusive lock refuses (a `sweep --resume` rewriting it)
+  // holds the file open, and retry() takes the lock once that is gone.
   [[nodiscard]] static WriterPresence hold(const std::string& path);
+  // Takes the shared lock if it is not held yet (no wait); whether it is held now.
+  bool retry();
   WriterPresence() = default;
   WriterPresence(WriterPresence&& other) noexcept : fd_(other.fd_), locked_(other.locked_) {
     other.fd_ = -1;

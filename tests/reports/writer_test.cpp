@@ -2,8 +2,11 @@
 // interrupted runs stay readable, and files of another schema are refused.
 #include "reports/writer.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -191,6 +194,24 @@ TEST(ReportWriter, HoldsItsPresenceWhileOpen) {
   }
   EXPECT_EQ(writer_present(path), std::optional<bool>(false));
   EXPECT_EQ(writer_present(path + ".none"), std::nullopt);
+}
+
+// An exclusive flock on the report (`sweep --resume`'s ResumeLock, here in this very process) does
+// not make opening a writer wait: a blocking shared flock deadlocked every resume (review6 S1). The
+// presence is taken by the first batch written after the exclusive lock is gone.
+TEST(ReportWriter, OpensBesideAnExclusiveFlockAndTakesItsPresenceLater) {
+  const auto path = temp_report_path("presence-resume");
+  (void)ReportWriter::open(path).value();
+  const int resume_lock = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(resume_lock, 0);
+  ASSERT_EQ(::flock(resume_lock, LOCK_EX | LOCK_NB), 0);
+  auto writer = ReportWriter::open(path);  // returns: the test would hang here before the fix
+  ASSERT_TRUE(writer.has_value()) << writer.error();
+  ASSERT_TRUE(writer->begin_run(RunInfo{}).has_value());
+  ::close(resume_lock);  // the resume ends
+  writer->add(TimeseriesRecord{"x", 1, 1.0});
+  ASSERT_TRUE(writer->flush().has_value());
+  EXPECT_EQ(writer_present(path), std::optional<bool>(true));
 }
 
 TEST(ReportWriter, FinishWithoutBeginIsAnError) {
