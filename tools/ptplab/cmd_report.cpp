@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "reports/conformance_text.hpp"
 #include "reports/digest.hpp"
@@ -22,6 +24,7 @@
 #include "reports/writer_presence.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/command_line.hpp"
+#include "tools/ptplab/pending_report.hpp"
 #include "tools/ptplab/report_merge.hpp"
 #include "tools/ptplab/report_warnings.hpp"
 
@@ -36,6 +39,27 @@ constexpr std::size_t kSummariesShownMax = 10;  // more runs: the list, and --ru
 constexpr const char* kAbandonedRun =
     "warning: status running, but no process writes this report any more: its writer was killed or crashed "
     "before it finished the run, which holds what was written until then and will not finish";
+
+// The pending reports beside `report` ("REPORT.<pid>[-K].pending.db", pending_report.hpp), sorted:
+// a run that lost the report's lock part-way has its rest in one of them (review6 M3: such a run
+// was said to be killed and never to finish, while its join was waiting beside it).
+std::vector<std::string> pending_reports_beside(const std::string& report) {
+  namespace fs = std::filesystem;
+  const fs::path at(report);
+  const std::string prefix = at.filename().string() + ".";
+  const std::string suffix = ".pending.db";
+  std::vector<std::string> found;
+  std::error_code ec;
+  const fs::path dir = at.has_parent_path() ? at.parent_path() : fs::path(".");
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > prefix.size() + suffix.size() && name.starts_with(prefix) && name.ends_with(suffix)) {
+      found.push_back(at.has_parent_path() ? (at.parent_path() / name).string() : name);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
 
 int print_summaries(const std::string& path, std::optional<reports::RunId> run) {
   // Asked before any SQLite connection to the file is open (writer_presence.hpp says why).
@@ -84,8 +108,20 @@ int print_summaries(const std::string& path, std::optional<reports::RunId> run) 
     const auto own = conformance(shown[i]);
     if (!own) return 2;
     std::printf("%s%s", i > 0 ? "\n" : "", reports::format_summary(*summary).c_str());
-    if (writer_gone && summary->run.status == reports::run_status_name(reports::RunStatus::kRunning))
-      std::printf("%s\n", kAbandonedRun);
+    if (writer_gone && summary->run.status == reports::run_status_name(reports::RunStatus::kRunning)) {
+      const auto pending = pending_reports_beside(path);
+      if (pending.empty()) {
+        std::printf("%s\n", kAbandonedRun);
+      } else {
+        std::printf(
+            "warning: status running, but no process writes this report any more: its writer was killed "
+            "or crashed before it finished the run, or lost the report's lock part-way and wrote the rest "
+            "to a pending report beside it:");
+        for (const auto& p : pending) std::printf(" %s", p.c_str());
+        std::printf("; join one with `%s`, which completes the run if it holds the rest\n",
+                    join_command(path, pending.front()).c_str());
+      }
+    }
     const auto warnings = stored_run_warnings(*db, shown[i]);
     if (!warnings) {
       std::fprintf(stderr, "ptplab report: %s: %s\n", path.c_str(), warnings.error().c_str());
