@@ -115,17 +115,23 @@ Expected<ReportSchema, std::string> report_schema(Database& db, const std::strin
 
 namespace {
 
-// The first value a numeric column holds as text or a blob, as "TABLE.COLUMN of row R holds V":
+// The first value a numeric column holds as text or a blob (or a real, in an INTEGER column), as
+// "TABLE.COLUMN of row R holds V where ptplab writes a number (an integer)":
 // ptplab writes numbers or NULL there (numeric_columns()), and SQLite reads text as 0, so a figure
 // read from an edited file would look right and be wrong. One scan per table; errors: SQLite's.
 Expected<std::optional<std::string>, std::string> non_numeric_value(Database& db) {
   for (const auto& t : numeric_columns()) {
     std::string which = "CASE", where;
-    for (const auto& c : t.columns) {
-      const std::string test = "typeof(" + std::string(c) + ") IN ('text', 'blob')";
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      const auto c = t.columns[i];
+      // SQLite keeps 3.0 in an INTEGER column as 3, so a real there is an edit (3.5 read as 3).
+      const std::string test =
+          "typeof(" + std::string(c) + ") IN ('text', 'blob'" + (t.integer[i] ? ", 'real')" : ")");
       which.append(" WHEN ").append(test).append(" THEN '").append(c).append(
           "' || ' holds ' || substr(quote(");
-      which.append(c).append("), 1, 40)");
+      which.append(c)
+          .append("), 1, 40) || ' where ptplab writes ")
+          .append(t.integer[i] ? "an integer'" : "a number'");
       where.append(where.empty() ? "" : " OR ").append(test);
     }
     which.append(" END");
@@ -150,6 +156,9 @@ Expected<Database, std::string> open_report_file(const std::string& path) {
   const auto schema = report_schema(*db, path);
   if (!schema) return Unexpected(schema.error());
   const std::int64_t version = schema->version;
+  if (version == 0 && schema->empty) {  // e.g. a run stopped before it wrote its schema
+    return Unexpected(path + " is not a ptplab report: an empty file (nothing was written to it)");
+  }
   if (version == 0) {
     return Unexpected(path + " is not a ptplab report: an SQLite database without a ptplab schema version");
   }
@@ -167,7 +176,7 @@ Expected<Database, std::string> open_report_file(const std::string& path) {
   if (!edited) return Unexpected("reading " + path + ": " + edited.error());
   if (*edited) {
     return Unexpected(path + " is not a ptplab report as ptplab wrote it: " + **edited +
-                      " where ptplab writes a number (the file was changed outside ptplab)");
+                      " (the file was changed outside ptplab)");
   }
   return db;
 }

@@ -84,13 +84,17 @@ bool numeric_sql_type(std::string_view sql_type) {
 }
 
 std::vector<NumericColumns> make_numeric_columns() {
-  std::vector<NumericColumns> out{{"run", {}}};
+  std::vector<NumericColumns> out{{"run", {}, {}}};
+  const auto add = [](NumericColumns& t, std::string_view name, std::string_view sql_type) {
+    if (!numeric_sql_type(sql_type)) return;
+    t.columns.push_back(name);
+    t.integer.push_back(sql_type.starts_with("INTEGER"));
+  };
   for (const auto& c : kRunColumns)
-    if (c.write != RunWrite::kKey && numeric_sql_type(c.sql_type)) out.front().columns.push_back(c.name);
+    if (c.write != RunWrite::kKey) add(out.front(), c.name, c.sql_type);
   for_each_record_type([&]<class R>(R*) {
-    NumericColumns t{TableOf<R>::name, {}};
-    for (const auto& c : TableOf<R>::columns)
-      if (numeric_sql_type(c.sql_type)) t.columns.push_back(c.name);
+    NumericColumns t{TableOf<R>::name, {}, {}};
+    for (const auto& c : TableOf<R>::columns) add(t, c.name, c.sql_type);
     if (!t.columns.empty()) out.push_back(std::move(t));
   });
   return out;

@@ -30,6 +30,7 @@ struct TableInfo {
 struct NumericColumns {
   std::string_view table;
   std::vector<std::string_view> columns;
+  std::vector<bool> integer;  // per column: INTEGER (a REAL value there is an edit too), else REAL
 };
 // Every table with numeric columns, `run` first, derived from the column tables.
 [[nodiscard]] std::span<const NumericColumns> numeric_columns();

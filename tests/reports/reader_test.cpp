@@ -71,7 +71,7 @@ TEST(ReportReader, RefusesTextInANumberColumnNamingTheCell) {
   const auto expected =
       path +
       " is not a ptplab report as ptplab wrote it: delivery.hops of row 2 holds 'three' where "
-      "ptplab writes a number (the file was changed outside ptplab)";
+      "ptplab writes an integer (the file was changed outside ptplab)";
   EXPECT_EQ(ReportReader::open(path).error(), expected);
   EXPECT_EQ(report_digest(path).error(), expected);
   const auto merged = temp_report_path("reader-edited-merged");
@@ -82,7 +82,19 @@ TEST(ReportReader, RefusesTextInANumberColumnNamingTheCell) {
   EXPECT_EQ(ReportReader::open(path).error(),
             path +
                 " is not a ptplab report as ptplab wrote it: run.events of row 1 holds X'00' where ptplab "
-                "writes a number (the file was changed outside ptplab)");
+                "writes an integer (the file was changed outside ptplab)");
+  // A real in an INTEGER column (3.5 read as 3; review6 minor 5); a REAL column takes any number.
+  ASSERT_TRUE(Database::open(path, true).value().exec("UPDATE run SET events = 10").has_value());
+  ASSERT_TRUE(
+      Database::open(path, true).value().exec("UPDATE delivery SET hops = 3.5 WHERE rowid = 1").has_value());
+  EXPECT_EQ(ReportReader::open(path).error(),
+            path +
+                " is not a ptplab report as ptplab wrote it: delivery.hops of row 1 holds 3.5 where ptplab "
+                "writes an integer (the file was changed outside ptplab)");
+  ASSERT_TRUE(
+      Database::open(path, true).value().exec("UPDATE delivery SET hops = 3 WHERE rowid = 1").has_value());
+  ASSERT_TRUE(Database::open(path, true).value().exec("UPDATE run SET simulated_seconds = 7").has_value());
+  EXPECT_TRUE(ReportReader::open(path).has_value());
 }
 
 // Another application's database whose table is named `run` under a report schema version (review 14
