@@ -7,6 +7,8 @@
 #include <boost/asio/ip/address_v4.hpp>
 #include <boost/asio/ip/udp.hpp>
 #include <chrono>
+#include <mutex>
+#include <set>
 
 namespace ptplab::conformance {
 
@@ -23,7 +25,26 @@ struct UdpTransport::Sockets {
   };
   asio::io_context io;
   std::vector<std::unique_ptr<Peer>> peers;
+  std::vector<udp::socket> held;  // sockets kept bound only so that the OS gives the peers other ports
 };
+
+namespace {
+
+// The local ports peers of earlier cases in this process used. A target remembers the peers of an
+// earlier case (its peer table, its HELLO and ROUTING timers) for its peer timeout, so a new peer
+// that the OS gave such a port again receives datagrams meant for the old one: a case watching for
+// "no answer" (head/11) then failed now and then (fresh-clone CI, session 14). Guarded: the harness
+// may run transports on several threads.
+struct UsedPorts {
+  std::mutex mutex;
+  std::set<std::uint16_t> ports;
+};
+UsedPorts& used_ports() {
+  static UsedPorts used;
+  return used;
+}
+
+}  // namespace
 
 TimeNs steady_now() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -53,11 +74,20 @@ Expected<int, std::string> UdpTransport::open_peer() {
   boost::system::error_code ec;
   // Bind on the interface that routes to the target: loopback targets get loopback peers.
   const auto local = target_.ip >> 24 == 127 ? asio::ip::address_v4(target_.ip) : asio::ip::address_v4::any();
-  s->socket.open(udp::v4(), ec);
-  if (!ec) s->socket.bind(udp::endpoint(local, 0), ec);
-  if (ec) return Unexpected("cannot open a UDP socket: " + ec.message());
-  const auto ep = s->socket.local_endpoint(ec);
-  if (ec) return Unexpected("cannot read the socket address: " + ec.message());
+  udp::endpoint ep;
+  for (int attempt = 0;; ++attempt) {
+    s->socket.open(udp::v4(), ec);
+    if (!ec) s->socket.bind(udp::endpoint(local, 0), ec);
+    if (ec) return Unexpected("cannot open a UDP socket: " + ec.message());
+    ep = s->socket.local_endpoint(ec);
+    if (ec) return Unexpected("cannot read the socket address: " + ec.message());
+    auto& used = used_ports();
+    const std::lock_guard<std::mutex> lock(used.mutex);
+    if (used.ports.insert(ep.port()).second || attempt >= 16) break;
+    // A port an earlier peer had: keep it bound while this transport lives, and take another.
+    asio_->held.push_back(std::move(s->socket));
+    s->socket = udp::socket(asio_->io);
+  }
   s->address = Address{local.to_uint(), ep.port()};
   peers.push_back(std::move(s));
   const int index = static_cast<int>(peers.size()) - 1;
