@@ -49,7 +49,8 @@ grep -qF "ptplab report merge --append $tmp/r.db $pending" "$tmp/run.out"; check
 # review6 M3: before the join, `report` said the run's writer was killed and it would never finish.
 "$PTPLAB" report "$tmp/r.db" --run 3 >"$tmp/before_join.out" 2>&1
 grep -qF "a pending report beside it: $pending; join one with" "$tmp/before_join.out"
-check "report names the pending report under the run before the join ($(grep warning "$tmp/before_join.out"))" $?
+ok=$?
+check "report names the pending report under the run before the join ($(grep warning "$tmp/before_join.out"))" $ok
 "$PTPLAB" report merge --append "$tmp/r.db" "$pending" >"$tmp/merge.out" 2>&1
 check "report merge --append joins it" $?
 grep -qF "run 3 of $tmp/r.db joined with its other part" "$tmp/merge.out"
