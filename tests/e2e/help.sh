@@ -13,6 +13,17 @@ check "ptplab --help exits 0" $?
 grep -q "Exit status" "$tmp/top"; check "ptplab --help states exit statuses" $?
 "$PTPLAB" help help >"$tmp/helphelp" 2>&1 && cmp -s "$tmp/top" "$tmp/helphelp"
 check "ptplab help help is ptplab --help" $?
+# --version names the allocator the build chose (CMake's PTPLAB_ALLOCATOR, passed by ctest), and
+# a mimalloc build's malloc really is mimalloc's.
+"$PTPLAB" --version >"$tmp/version" 2>&1
+check "ptplab --version exits 0" $?
+case "${PTPLAB_ALLOCATOR:-}" in
+  mimalloc) grep -q "^allocator: mimalloc [0-9.]* (serves malloc)$" "$tmp/version" ;;
+  system) grep -q "^allocator: the C library's malloc$" "$tmp/version" ;;
+  *) false ;;
+esac
+ok=$?
+check "ptplab --version names the allocator of the build (${PTPLAB_ALLOCATOR:-unset}): $(tail -n1 "$tmp/version")" $ok
 mapfile -t cmds < <(sed -n '/^commands:/,/^$/p' "$tmp/top" | awk 'NF > 1 {print $1}')
 ((${#cmds[@]} >= 10)); check "ptplab --help lists the commands (${#cmds[@]})" $?
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "tools/ptplab/allocator.hpp"
 #include "tools/ptplab/command.hpp"
 #include "tools/ptplab/stop_signals.hpp"
 
@@ -61,11 +62,12 @@ const ptplab::cli::Command* find_command(std::string_view name) {
 
 int main(int argc, char** argv) {
   using namespace ptplab::cli;
-#if defined(__GLIBC__)
-  // Blocks of 128 KiB and more (the event queue's and the in-flight table's burst buffers) come
-  // from mmap and go back to the system when freed. glibc's default raises this threshold each
-  // time such a block is freed, after which later bursts reuse, and fragment, the heap: flood-1k
-  // at 8,000 nodes peaked at 89.1 MB RSS against 86.7 MB with it fixed (reports/BENCHMARKS.md,
+#if defined(__GLIBC__) && !defined(PTPLAB_WITH_MIMALLOC)
+  // (glibc's malloc only; mimalloc returns its memory by its own rules.) Blocks of 128 KiB and more (the
+  // event queue's and the in-flight table's burst buffers) come from mmap and go back to the system when
+  // freed. glibc's default raises this threshold each time such a block is freed, after which later bursts
+  // reuse, and fragment, the heap: flood-1k at 8,000 nodes peaked at 89.1 MB RSS against 86.7 MB with it
+  // fixed (reports/BENCHMARKS.md,
   // "[P] idle memory, session 11"). Setting it also keeps glibc from ever raising it.
   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
@@ -108,7 +110,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (first == "--version" || first == "-V") {
-    std::printf("ptplab %s\n", PTPLAB_VERSION);
+    std::printf("ptplab %s\nallocator: %s\n", PTPLAB_VERSION, allocator_description().c_str());
     return 0;
   }
   if (command != nullptr) {

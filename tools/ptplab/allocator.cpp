@@ -1,0 +1,27 @@
+// See allocator.hpp.
+#include "tools/ptplab/allocator.hpp"
+
+#include <cstdlib>
+
+#ifdef PTPLAB_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
+namespace ptplab::cli {
+
+std::string allocator_description() {
+#ifdef PTPLAB_WITH_MIMALLOC
+  const int v = mi_version();  // e.g. 209 for 2.0.9
+  std::string text = "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." +
+                     std::to_string(v % 10);
+  void* probe = std::malloc(64);
+  const bool serves = mi_is_in_heap_region(probe);
+  std::free(probe);
+  text.append(serves ? " (serves malloc)" : " (linked, but malloc is not mimalloc's)");
+  return text;
+#else
+  return "the C library's malloc";
+#endif
+}
+
+}  // namespace ptplab::cli
