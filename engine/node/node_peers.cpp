@@ -163,7 +163,11 @@ void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h,
     if (!p) return;
     p->heard = true;
   }
-  if (!id.empty()) s.peers.name(*p, id);
+  if (id.empty()) return;
+  const bool unnamed = p->node_id.empty();
+  s.peers.name(*p, id);
+  // A peer we greeted first is verified by its first HELLO, before that HELLO names it.
+  if (unnamed && p->verified) tell_peer_its_address(s, *p, out);
 }
 
 }  // namespace ptplab::engine

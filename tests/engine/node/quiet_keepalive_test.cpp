@@ -155,10 +155,7 @@ struct HalfProved {
   [[nodiscard]] std::size_t refused() const {
     std::size_t k = 0;
     for (const auto& e : out.recorded())
-      k += e.kind == EventKind::kDropped && e.reason == Reason::kAmplificationLimit &&
-                   e.verb == wire::Verb::kChannel
-               ? 1
-               : 0;
+      k += e.kind == EventKind::kDropped && e.reason == "amplification_limit" && e.verb == "CHANNEL" ? 1 : 0;
     return k;
   }
 };
@@ -213,6 +210,46 @@ TEST(HeldRelays, BeyondTheBoundTheOldestIsDropped) {
   ASSERT_EQ(for_a.size(), 1u);
   EXPECT_EQ(for_a[0].verb, wire::Verb::kLeave);
   EXPECT_EQ(held.size(), 1u);
+}
+
+// --- routing_to_new_peer ---
+
+// The ROUTINGs `n` sent `to` in `out`.
+std::vector<wire::Routing> routings_to(const RecordingOutput& out, const Address& to) {
+  std::vector<wire::Routing> r;
+  for (const auto& s : out.sent()) {
+    const auto m = wire::decode(*s.bytes);
+    if (const auto* routing = m ? std::get_if<wire::Routing>(&m.value()) : nullptr; routing && s.to == to)
+      r.push_back(*routing);
+  }
+  return r;
+}
+
+// A node (ROUTING every 15 s) greets A, which answers at kT0 + 50 ms.
+std::vector<wire::Routing> routings_on_answer(bool tell) {
+  NodeParams p = quiet_params(1 * kSecond);
+  p.routing_enabled = true;
+  p.routing_interval_ns = 15 * kSecond;
+  p.routing_to_new_peer = tell;
+  Node n(p, 1);
+  RecordingOutput out;
+  n.start(0, out);
+  n.add_peer(kT0, kA, out);
+  out.clear();
+  n.on_datagram(kT0 + 50 * kMillisecond, kA, datagram(wire::Hello{kIdA, "t"}), out);
+  return routings_to(out, kA);
+}
+
+TEST(RoutingToNewPeer, APeerThatAnswersLearnsAtOnceWhereWeSeeIt) {
+  const auto r = routings_on_answer(true);
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_EQ(r[0].nodes.size(), 1u) << "it names the new peer alone";
+  EXPECT_EQ(r[0].nodes[0].node_id, kIdA);
+  EXPECT_EQ(r[0].nodes[0].address, kA.to_string());
+}
+
+TEST(RoutingToNewPeer, WithoutItThePeerWaitsForTheNextRound) {
+  EXPECT_TRUE(routings_on_answer(false).empty());
 }
 
 }  // namespace
