@@ -149,6 +149,11 @@ void retry_verifications(NodeState& s, TimeNs now, std::string_view node_id, std
 void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb verb, std::string_view msg_id,
                const std::vector<std::string>& recipients, std::optional<Address> from, Output& out,
                bool discovery = false);
+// Sends `p`, whose address is now proved, the relays held for it (held_relays_max), oldest first.
+void release_held_relays(NodeState& s, const Peer& p, Output& out);
+// Forgets the relays held for `to` (a peer leaving the table), each as a kDropped event with
+// reason amplification_limit, the budget that kept it.
+void drop_held_relays(NodeState& s, const Address& to, Output& out);
 
 // --- the member mesh of propagation "mesh" (node_mesh.cpp; PROTOCOL.md "Presets") ---
 // Our address as a live peer sees it (its ROUTING named us), if any peer told us.
@@ -167,6 +172,9 @@ void maintain_mesh(NodeState& s, TimeNs now, ChannelState& c, Output& out);
 // --- routing (node_routing.cpp; spec ####ROUTING) ---
 // Sends our ROUTING to every live verified peer.
 void send_routing(NodeState& s, TimeNs now, Output& out);
+// Under routing_to_new_peer, a ROUTING to `p` (just verified) naming it alone at its address as we
+// see it, so that a node behind a NAT learns its outside address one round trip after meeting us.
+void tell_peer_its_address(NodeState& s, const Peer& p, Output& out);
 // ROUTING from a live peer: learns routes and how the sender sees us.
 void on_routing(NodeState& s, TimeNs now, const Inbound& in, const wire::Routing& m, Output& out);
 // Greets nodes known only as routes: a HELLO to the advertised address, and for one still silent

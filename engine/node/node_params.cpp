@@ -107,6 +107,10 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "the upper end of the HELLO period"},
     {"peer_timeout_ns", &NodeParams::peer_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a peer silent this long is dropped"},
+    {"hello_retry_interval_ns", &NodeParams::hello_retry_interval_ns, U::kNanoseconds, 0, kNoMax,
+     "the HELLO period to a peer that has not answered yet (bootstrap, graft or CONNECT target), apart "
+     "from the keep-alive period of live peers (RFC 8445 Sec. 14 paces checks, Sec. 11 keep-alives); "
+     "0: the HELLO period, as the spec"},
     {"peers_max", &NodeParams::peers_max, U::kCount, 1, kNoMax,
      "peer table bound: new sources beyond it are ignored", kBounded},
     {"peers_per_ip_max", &NodeParams::peers_per_ip_max, U::kCount, 1, kNoMax,
@@ -184,6 +188,10 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      kRouting},
     {"routing_sample_max", &NodeParams::routing_sample_max, U::kCount, 0, kNoMax,
      "learned routes one ROUTING lists under routing_advert \"sample\"", kSampledRouting},
+    {"routing_to_new_peer", &NodeParams::routing_to_new_peer, U::kNone, 0, kNoMax,
+     "a peer that just answered our HELLO gets at once a ROUTING naming it alone, at the address we see it "
+     "from: its outside address, which mesh listings carry, without waiting for our next ROUTING round",
+     kRouting},
     // --- CONNECT ---
     {"connect_timeout_ns", &NodeParams::connect_timeout_ns, U::kNanoseconds, 1, kNoMax,
      "a CONNECT attempt fails after this long without contact"},
@@ -213,6 +221,11 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "bound what is sent to sources that have not proven their address"},
     {"amplification_factor_max", &NodeParams::amplification_factor_max, U::kFactor, 1, kNoMax,
      "that bound: this multiple of the bytes the source sent", kAntiAmplification},
+    {"held_relays_max", &NodeParams::held_relays_max, U::kCount, 0, kNoMax,
+     "JOIN, LEAVE and CHANNEL relays that budget refuses to a peer not yet proving its address are held "
+     "and sent once it proves it (RFC 9000 Sec. 8.1: a server blocked by the limit waits), at most this "
+     "many per node, the oldest dropped first; 0: dropped at once",
+     kAntiAmplification},
     {"address_validation", &NodeParams::address_validation, U::kNone, 0, kNoMax,
      "what proves a peer's address and so lifts that bound (PROTOCOL.md R31)", kAntiAmplification},
     {"certificate_answers_per_s", &NodeParams::certificate_answers_per_s, U::kPerSecond, 0, kNoMax,

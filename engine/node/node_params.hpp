@@ -40,6 +40,7 @@ struct NodeParams {
   TimeNs hello_interval_min_ns = 500 * kMillisecond;
   TimeNs hello_interval_max_ns = 2 * kSecond;
   TimeNs peer_timeout_ns = 15 * kSecond;
+  TimeNs hello_retry_interval_ns = 0;  // 0: a peer not yet answering is HELLOed at the HELLO period
   std::uint32_t peers_max = 64;
   std::uint32_t peers_per_ip_max = 16;
   TimeNs housekeeping_interval_ns = 1 * kSecond;
@@ -82,6 +83,7 @@ struct NodeParams {
   std::uint32_t routing_greetings_max = 4;
   RoutingAdvert routing_advert = RoutingAdvert::kFull;
   std::uint32_t routing_sample_max = 16;
+  bool routing_to_new_peer = false;
 
   // --- CONNECT ---
   TimeNs connect_timeout_ns = 10 * kSecond;
@@ -100,6 +102,7 @@ struct NodeParams {
   std::uint32_t rate_sources_max = 256;
   bool anti_amplification_enabled = true;
   double amplification_factor_max = 3.0;
+  std::uint32_t held_relays_max = 0;  // 0: a relay refused by that budget is dropped (the spec)
   AddressValidation address_validation = AddressValidation::kAck;
   double certificate_answers_per_s = 1.0;
   double certificate_answers_burst = 4.0;

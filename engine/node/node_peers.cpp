@@ -29,6 +29,15 @@ TimeNs hello_interval(NodeState& s) {
   return s.params->hello_interval_min_ns + static_cast<TimeNs>(span == 0 ? 0 : s.rng.below(span + 1));
 }
 
+// When our next HELLO to a peer goes: a peer that has not answered yet (`answering` false: a
+// bootstrap, graft or CONNECT target we greeted first) at hello_retry_interval_ns when that is set,
+// as ICE paces its connectivity checks apart from the keep-alives of working pairs (RFC 8445 §14
+// and §11); a live peer, and every peer when it is 0 (the spec), at the HELLO period.
+TimeNs next_hello_in(NodeState& s, bool answering) {
+  if (!answering && s.params->hello_retry_interval_ns > 0) return s.params->hello_retry_interval_ns;
+  return hello_interval(s);
+}
+
 void collision(Output& out, std::string_view id, const Address& from, std::size_t size) {
   Event e;
   e.kind = EventKind::kCollision;
@@ -79,7 +88,8 @@ Peer* add_peer(NodeState& s, TimeNs now, const Address& a, bool initiated, std::
   e.peer = a;
   out.event(e);
   added.hello_sent = send_hello(s, a, out);
-  s.timers.push(now + hello_interval(s), TimerKind::kHello, added.serial);
+  // A peer that greeted us first is answering; one we greet first is not yet.
+  s.timers.push(now + next_hello_in(s, !initiated), TimerKind::kHello, added.serial);
   return &added;
 }
 
@@ -91,6 +101,7 @@ void remove_peer(NodeState& s, std::size_t index, Reason reason, Output& out) {
   e.node_id = p.node_id;
   e.reason = reason;
   out.event(e);
+  drop_held_relays(s, p.address, out);
   s.peers.remove(index);
 }
 
@@ -101,7 +112,7 @@ void hello_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& out) {
     return remove_peer(s, s.peers.index_of(*p), Reason::kTimeout, out);
   if (p->probe_wanted && !p->validated && !p->initiated) probe_peer(s, now, *p, out);
   if (send_hello(s, p->address, out)) p->hello_sent = true;
-  s.timers.push(now + hello_interval(s), TimerKind::kHello, serial);
+  s.timers.push(now + next_hello_in(s, p->heard), TimerKind::kHello, serial);
 }
 
 void probe_peer(NodeState& s, TimeNs now, Peer& p, Output& out) {
@@ -122,6 +133,7 @@ void announce_channels(NodeState& s, TimeNs now, Peer& p, Output& out) {
 
 void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {
   p.verified = true;
+  if (s.address_proved(p)) release_held_relays(s, p, out);
   // Under address_validation "ack" a neighbour whose address is not proved is asked for proof at
   // once (QUIC validates a new path the same way, RFC 9000 §8.1): the probe's ACK, one round trip
   // later, lifts its 3x budget (on_ack), and our listings go then. Sent now they would spend the
@@ -131,8 +143,10 @@ void peer_verified(NodeState& s, TimeNs now, Peer& p, Output& out) {
       !s.address_proved(p)) {
     probe_peer(s, now, p, out);
     p.listings_owed = true;
+    tell_peer_its_address(s, p, out);  // after the probe, which the budget must carry first
     return;
   }
+  tell_peer_its_address(s, p, out);
   // Tell a newly verified neighbour about our channels (the spec's optional CHANNEL to new
   // nodes). Only those we are subscribed to: the spec sends CHANNEL for those alone, and a
   // listing must name its sender (conformance channel/5).
@@ -149,7 +163,11 @@ void on_hello(NodeState& s, TimeNs now, const Inbound& in, const wire::Hello& h,
     if (!p) return;
     p->heard = true;
   }
-  if (!id.empty()) s.peers.name(*p, id);
+  if (id.empty()) return;
+  const bool unnamed = p->node_id.empty();
+  s.peers.name(*p, id);
+  // A peer we greeted first is verified by its first HELLO, before that HELLO names it.
+  if (unnamed && p->verified) tell_peer_its_address(s, *p, out);
 }
 
 }  // namespace ptplab::engine

@@ -43,7 +43,37 @@ class StateView final : public PropagationView {
   TimeNs now_;
 };
 
+// Sends a JOIN, LEAVE or CHANNEL relay; under held_relays_max one that the anti-amplification
+// budget refuses to a peer whose address is not proved yet is held until it proves it
+// (release_held_relays), instead of dropped: the budget is what R31 asks, the loss is not.
+void send_or_hold(NodeState& s, const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
+  Peer* p =
+      s.params->held_relays_max > 0 && s.params->anti_amplification_enabled ? s.peers.find(to) : nullptr;
+  if (!p || s.address_proved(*p)) {
+    s.send(to, bytes, verb, out);
+    return;
+  }
+  if (s.may_answer(to, bytes->size())) {
+    out.send(to, bytes);
+    return;
+  }
+  if (p->verified && s.params->address_validation == AddressValidation::kAck) p->probe_wanted = true;
+  if (auto dropped = s.held.hold({to, bytes, verb}, s.params->held_relays_max))
+    s.dropped(out, dropped->to, dropped->verb, Reason::kAmplificationLimit, dropped->bytes->size());
+}
+
 }  // namespace
+
+void release_held_relays(NodeState& s, const Peer& p, Output& out) {
+  if (s.held.size() == 0) return;
+  for (const auto& r : s.held.take(p.address)) s.send(r.to, r.bytes, r.verb, out);
+}
+
+void drop_held_relays(NodeState& s, const Address& to, Output& out) {
+  if (s.held.size() == 0) return;
+  for (const auto& r : s.held.take(to))
+    s.dropped(out, r.to, r.verb, Reason::kAmplificationLimit, r.bytes->size());
+}
 
 void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb verb, std::string_view msg_id,
                const std::vector<std::string>& recipients, std::optional<Address> from, Output& out,
@@ -55,7 +85,7 @@ void propagate(NodeState& s, TimeNs now, const SharedBytes& bytes, wire::Verb ve
     if (verb == wire::Verb::kMessage)
       s.send_reliable(now, to, bytes, msg_id, verb, out);
     else
-      s.send(to, bytes, verb, out);
+      send_or_hold(s, to, bytes, verb, out);
   }
 }
 

@@ -19,6 +19,7 @@ void on_ack(NodeState& s, TimeNs now, const Inbound& in, const wire::Ack& a, Out
   // Echoing one of our msg_ids proves the source receives at this address.
   if (Peer* p = s.peers.find(in.from)) {
     p->validated = true;
+    release_held_relays(s, *p, out);
     if (!p->verified)
       peer_verified(s, now, *p, out);
     else if (p->listings_owed)

@@ -63,6 +63,16 @@ void send_routing(NodeState& s, TimeNs now, Output& out) {
   for (const auto& to : targets) s.send(to, bytes, wire::Verb::kRouting, out);
 }
 
+void tell_peer_its_address(NodeState& s, const Peer& p, Output& out) {
+  if (!s.params->routing_enabled || !s.params->routing_to_new_peer || p.node_id.empty() ||
+      !p.address.announceable())
+    return;
+  wire::Routing r;
+  r.node_id = s.node_id;
+  r.nodes.push_back(wire::RoutingEntry{std::string(p.node_id), p.address.to_string()});
+  s.send(p.address, make_bytes(wire::encode(r)), wire::Verb::kRouting, out);
+}
+
 void greet_routes(NodeState& s, TimeNs now, Output& out) {
   std::uint32_t budget = s.params->routing_greetings_max;
   for (std::size_t i = 0; i < s.routes.size(); ++i) {

@@ -20,6 +20,7 @@
 #include "engine/node/certificate_store.hpp"
 #include "engine/node/channel_book.hpp"
 #include "engine/node/dedup_window.hpp"
+#include "engine/node/held_relays.hpp"
 #include "engine/node/node.hpp"
 #include "engine/node/peer_table.hpp"
 #include "engine/node/propagation_policy.hpp"
@@ -78,6 +79,7 @@ struct NodeState {
   RouteTable routes{ids};
   Rendezvous rendezvous;
   DedupWindow dedup;
+  HeldRelays held;  // relays waiting for their peer's address proof (held_relays_max)
   TimerQueue timers;
 
   // Our certificate (DER), made on first use: most simulated nodes never need it.
