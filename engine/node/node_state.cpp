@@ -123,6 +123,22 @@ void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& 
   timers.push(now + params->ack_timeout_ns, TimerKind::kRetransmit, *serial);
 }
 
+void NodeState::send_certificate_reliably(TimeNs now, const Address& to, const SharedBytes& bytes,
+                                          std::string_view msg_id, std::string_view recipient_id, Output& out,
+                                          AckProves proves) {
+  send(to, bytes, wire::Verb::kCertificate, out);
+  const auto serial =
+      sender.add_certificate(to, msg_id, recipient_id, params->ack_timeout_ns, proves == AckProves::kContact,
+                             bound(params->pending_retransmissions_max));
+  if (!serial) return dropped(out, to, wire::Verb::kCertificate, Reason::kRetransmitQueueFull, bytes->size());
+  timers.push(now + params->ack_timeout_ns, TimerKind::kRetransmit, *serial);
+}
+
+SharedBytes NodeState::certificate_bytes(std::string_view msg_id, std::string_view recipient_id) const {
+  return make_bytes(wire::encode(
+      wire::Certificate{std::string(msg_id), node_id, std::string(recipient_id), own_certificate()}));
+}
+
 std::optional<Address> NodeState::address_of(std::string_view id) const {
   if (id.empty() || id == node_id) return std::nullopt;
   if (auto a = peers.heard_address(id)) return a;

@@ -71,7 +71,7 @@ struct NodeState {
 
   PeerTable peers{ids};
   SourceGuard sources;
-  ReliableSender sender;
+  ReliableSender sender{ids};
   CertificateStore certificates;
   ChannelBook channels;
   VerificationQueue verifications;
@@ -117,6 +117,14 @@ struct NodeState {
   // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`.
   void send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes, std::string_view msg_id,
                      wire::Verb verb, Output& out, AckProves proves = AckProves::kContact);
+  // As send_reliable for `bytes`, our CERTIFICATE {msg_id, node_id, recipient_id, certificate},
+  // holding only what re-encodes it (ReliableSender::add_certificate; certificate_bytes).
+  void send_certificate_reliably(TimeNs now, const Address& to, const SharedBytes& bytes,
+                                 std::string_view msg_id, std::string_view recipient_id, Output& out,
+                                 AckProves proves);
+  // Our CERTIFICATE {msg_id, node_id, recipient_id, own_certificate()}, encoded: what
+  // send_certificate sends first and every retransmission of it (byte for byte).
+  [[nodiscard]] SharedBytes certificate_bytes(std::string_view msg_id, std::string_view recipient_id) const;
   // The address of `node_id`: a heard peer, else a route; nullopt for ourselves or unknown ids.
   [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
   // A live peer named `node_id`, else a live peer advertising a route to it.
