@@ -51,7 +51,7 @@ std::optional<std::uint64_t> DedupWindow::find(std::string_view msg_id) const {
 
 void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max) {
   const std::uint64_t key = fnv1a64(msg_id);
-  if (4 * (count_ + 1) > 3 * slots_.size()) grow();
+  if (4 * (std::size_t{count_} + 1) > 3 * slots_.size()) grow();
   Slot& e = slots_[slot_of(key)];
   if (!e.used()) ++count_;
   e = Slot{key, digest, now};
@@ -81,7 +81,7 @@ void DedupWindow::compact() {
   if (head_ == order_.size()) {
     order_.clear();
     head_ = 0;
-  } else if (head_ >= 64 && 2 * head_ >= order_.size()) {
+  } else if (head_ >= 64 && 2 * std::size_t{head_} >= order_.size()) {
     order_.erase(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(head_));
     head_ = 0;
   }

@@ -32,7 +32,7 @@ void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& ou
   if (step.kind == RetransmitStep::Kind::kNothing) return;
   const Pending& p = step.entry;
   Event e;
-  e.msg_id = p.msg_id;
+  e.msg_id = p.msg_id.view();
   e.verb = p.verb;
   e.peer = p.to;
   if (step.kind == RetransmitStep::Kind::kGiveUp) {

@@ -60,9 +60,9 @@ NodeState::NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& id
 NodeState::~NodeState() { ids->release(node_ref); }
 
 const SharedBytes& NodeState::own_hello() const {
-  if (!hello_ || hello_version_ != params->version) {
+  if (!hello_ || hello_params_.owner_before(params) || params.owner_before(hello_params_)) {
     hello_ = make_bytes(wire::encode(wire::Hello{node_id, params->version}));
-    hello_version_ = params->version;
+    hello_params_ = params;
   }
   return hello_;
 }

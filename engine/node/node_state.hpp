@@ -138,8 +138,12 @@ struct NodeState {
   // not parse (a node_id no certificate can carry). 32 bytes in all, as one std::string was.
   mutable std::optional<crypto::PeerCertificate> own_certificate_;
   mutable std::unique_ptr<const std::string> unparsed_certificate_;
-  mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
-  mutable std::string hello_version_;
+  mutable SharedBytes hello_;  // own_hello(), encoded under hello_params_
+  // The parameters hello_ was encoded under: re-encoded once retune() swaps them (a weak_ptr, 16
+  // bytes where the version string was 32, and never mistaken for later parameters at the same
+  // address; NodeState at 640 bytes fits the 640-byte size class of a size-class allocator such
+  // as mimalloc instead of its 768: reports/BENCHMARKS.md, "[P] idle memory, session 15").
+  mutable std::weak_ptr<const NodeParams> hello_params_;
 };
 
 }  // namespace ptplab::engine

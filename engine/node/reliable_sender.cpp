@@ -17,7 +17,9 @@ std::optional<std::uint32_t> ReliableSender::add(const Address& to, const Shared
   p.serial = next_serial_++;
   p.to = to;
   p.bytes = bytes;
-  p.msg_id.assign(msg_id);
+  // The entries of one relayed datagram (to each neighbour in turn) share one msg_id.
+  p.msg_id =
+      !pending_.empty() && pending_.back().msg_id == msg_id ? pending_.back().msg_id : SharedText(msg_id);
   p.verb = verb;
   p.wait_ns = wait_ns;
   p.ack_proves_contact = ack_proves_contact;

@@ -15,12 +15,13 @@
 #include "engine/core/bytes.hpp"
 #include "engine/core/time.hpp"
 #include "engine/node/node_id_interner.hpp"
+#include "engine/node/shared_text.hpp"
 #include "engine/wire/message.hpp"
 
 namespace ptplab::engine {
 
-// An un-ACKed datagram waiting for its ACK. 80 bytes (88 before the recipient; fields ordered
-// so that none pads).
+// An un-ACKed datagram waiting for its ACK. 56 bytes (88 in session 14: a std::string msg_id,
+// and fields padded; reports/BENCHMARKS.md, "[P] idle memory, session 15").
 struct Pending {
   std::uint32_t serial = 0;  // stable handle for its retransmission timer
   Address to;
@@ -30,7 +31,9 @@ struct Pending {
   // Only when `bytes` is null: the recipient_id of our CERTIFICATE, interned (held while pending).
   NodeIdRef recipient = 0;
   TimeNs wait_ns = 0;  // the current wait before the next retransmission
-  std::string msg_id;
+  // Shared with the entry added just before when it names the same msg_id (a datagram relayed
+  // to each neighbour in turn).
+  SharedText msg_id;
   // What is sent again; null for a CERTIFICATE of ours, re-encoded on retransmission from
   // msg_id, recipient and our certificate (add_certificate).
   SharedBytes bytes;
