@@ -43,8 +43,7 @@ void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& ou
   e.value = p.attempts;
   out.event(e);
   s.timers.push(now + p.wait_ns, TimerKind::kRetransmit, serial);
-  // A CERTIFICATE of ours is held without its bytes: the same bytes again (certificate_bytes).
-  s.send(p.to, p.bytes ? p.bytes : s.certificate_bytes(p.msg_id, s.sender.recipient_of(p)), p.verb, out);
+  s.send(p.to, s.reencoded(p), p.verb, out);
 }
 
 }  // namespace ptplab::engine

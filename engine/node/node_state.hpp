@@ -114,7 +114,8 @@ struct NodeState {
   // Sends unless anti-amplification forbids it; false (with a dropped event) when it does.
   bool send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out);
   bool send_message(const Address& to, const wire::Message& m, Output& out);
-  // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`.
+  // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`
+  // (our GETCERTIFICATE as what re-encodes it: reencoded).
   void send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes, std::string_view msg_id,
                      wire::Verb verb, Output& out, AckProves proves = AckProves::kContact);
   // As send_reliable for `bytes`, our CERTIFICATE {msg_id, node_id, recipient_id, certificate},
@@ -125,6 +126,11 @@ struct NodeState {
   // Our CERTIFICATE {msg_id, node_id, recipient_id, own_certificate()}, encoded: what
   // send_certificate sends first and every retransmission of it (byte for byte).
   [[nodiscard]] SharedBytes certificate_bytes(std::string_view msg_id, std::string_view recipient_id) const;
+  // Our GETCERTIFICATE {msg_id, node_id}, encoded.
+  [[nodiscard]] SharedBytes get_certificate_bytes(std::string_view msg_id) const;
+  // What a retransmission of `p` sends: its bytes, or for an entry held without them (our
+  // CERTIFICATE or GETCERTIFICATE) the same bytes encoded again.
+  [[nodiscard]] SharedBytes reencoded(const Pending& p) const;
   // The address of `node_id`: a heard peer, else a route; nullopt for ourselves or unknown ids.
   [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
   // A live peer named `node_id`, else a live peer advertising a route to it.

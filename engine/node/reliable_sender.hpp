@@ -34,8 +34,9 @@ struct Pending {
   // Shared with the entry added just before when it names the same msg_id (a datagram relayed
   // to each neighbour in turn).
   SharedText msg_id;
-  // What is sent again; null for a CERTIFICATE of ours, re-encoded on retransmission from
-  // msg_id, recipient and our certificate (add_certificate).
+  // What is sent again; null for a CERTIFICATE of ours (re-encoded on retransmission from
+  // msg_id, recipient and our certificate: add_certificate) and our GETCERTIFICATE (from msg_id
+  // and our node_id: NodeState::reencoded).
   SharedBytes bytes;
 };
 

@@ -1,6 +1,7 @@
-// A CERTIFICATE answer is held for retransmission without its bytes (re-encoded from its msg_id,
-// its recipient and our certificate: reports/BENCHMARKS.md, "[P] idle memory, session 15"):
-// every retransmission must be the very datagram first sent.
+// A CERTIFICATE answer and a GETCERTIFICATE probe are held for retransmission without their
+// bytes (re-encoded from the msg_id, the recipient, our node_id and our certificate:
+// reports/BENCHMARKS.md, "[P] idle memory, session 15"): every retransmission must be the very
+// datagram first sent.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -64,6 +65,35 @@ RC_GTEST_PROP(CertificateRetransmission, ResendsEqualTheAnswerForAnyMsgIdAndAske
   const auto sends = certificate_sends(msg_id, asker);
   RC_ASSERT(sends.size() == 4u);
   for (const auto& s : sends) RC_ASSERT(s == sends[0]);
+}
+
+// The GETCERTIFICATE probe a node sends a neighbour that greeted it twice (address_validation
+// "ack": it asks for the neighbour's certificate to prove its address), never answered.
+TEST(CertificateRetransmission, AnUnansweredProbeIsResentByteForByte) {
+  NodeParams p;
+  p.retransmit_max = 3;
+  p.amplification_factor_max = 100;  // the resends fit the budget two HELLOs earn
+  Node n(p, 7);
+  RecordingOutput out;
+  n.start(0, out);
+  out.clear();
+  n.on_datagram(kT0, kA, datagram(wire::Hello{kIdA, "t"}), out);
+  n.on_datagram(kT0 + 1, kA, datagram(wire::Hello{kIdA, "t"}), out);
+  std::vector<std::string> probes;
+  for (TimeNs t = kT0 + 2; t <= kT0 + 10 * kSecond; t += 10 * kMillisecond) {
+    for (const auto& d : out.sent()) {
+      const auto m = wire::decode(*d.bytes);
+      if (d.to == kA && m && wire::verb_of(m.value()) == wire::Verb::kGetCertificate)
+        probes.push_back(*d.bytes);
+    }
+    out.clear();
+    n.on_timer(t, out);
+  }
+  ASSERT_EQ(probes.size(), 4u);  // the probe and retransmit_max resends
+  for (const auto& pr : probes) EXPECT_EQ(pr, probes[0]);
+  const auto m = wire::decode(probes[0]);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(std::get<wire::GetCertificate>(m.value()).node_id, n.node_id());
 }
 
 }  // namespace
