@@ -55,6 +55,11 @@ void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs n
   Slot& e = slots_[slot_of(key)];
   if (!e.used()) ++count_;
   e = Slot{key, digest, now};
+  // The insertion order grows by 4 records below 64, not by doubling: at flood-1k's peak a node
+  // holds ~10 (8 JOINs and a MESSAGE), which doubling gave room for 16 (reports/BENCHMARKS.md,
+  // "[P] idle memory, session 15").
+  if (order_.size() == order_.capacity())
+    order_.reserve(order_.capacity() < 64 ? order_.capacity() + 4 : order_.capacity() * 3 / 2);
   order_.emplace_back(key, now);
   while (entries_max != 0 && count_ > entries_max && head_ < order_.size()) {
     const auto [old_key, old_seen] = order_[head_++];

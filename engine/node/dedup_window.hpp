@@ -37,6 +37,8 @@ class DedupWindow {
   // Forgets entries older than `window_ns`.
   void expire(TimeNs now, TimeNs window_ns);
   [[nodiscard]] std::size_t size() const { return count_; }
+  // Insertion-order records the storage holds room for (grown by 4 below 64): for tests.
+  [[nodiscard]] std::size_t order_capacity() const { return order_.capacity(); }
 
  private:
   // One slot of the open-addressing table (linear probing, power-of-two size, at most 3/4 full).
