@@ -51,10 +51,15 @@ std::optional<std::uint64_t> DedupWindow::find(std::string_view msg_id) const {
 
 void DedupWindow::insert(std::string_view msg_id, std::uint64_t digest, TimeNs now, std::size_t entries_max) {
   const std::uint64_t key = fnv1a64(msg_id);
-  if (4 * (count_ + 1) > 3 * slots_.size()) grow();
+  if (4 * (std::size_t{count_} + 1) > 3 * slots_.size()) grow();
   Slot& e = slots_[slot_of(key)];
   if (!e.used()) ++count_;
   e = Slot{key, digest, now};
+  // The insertion order grows by 4 records below 64, not by doubling: at flood-1k's peak a node
+  // holds ~10 (8 JOINs and a MESSAGE), which doubling gave room for 16 (reports/BENCHMARKS.md,
+  // "[P] idle memory, session 15").
+  if (order_.size() == order_.capacity())
+    order_.reserve(order_.capacity() < 64 ? order_.capacity() + 4 : order_.capacity() * 3 / 2);
   order_.emplace_back(key, now);
   while (entries_max != 0 && count_ > entries_max && head_ < order_.size()) {
     const auto [old_key, old_seen] = order_[head_++];
@@ -81,7 +86,7 @@ void DedupWindow::compact() {
   if (head_ == order_.size()) {
     order_.clear();
     head_ = 0;
-  } else if (head_ >= 64 && 2 * head_ >= order_.size()) {
+  } else if (head_ >= 64 && 2 * std::size_t{head_} >= order_.size()) {
     order_.erase(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(head_));
     head_ = 0;
   }

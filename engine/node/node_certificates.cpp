@@ -24,8 +24,8 @@ void request_certificate(NodeState& s, TimeNs now, std::string_view id, std::opt
 void send_certificate(NodeState& s, TimeNs now, const Address& to, std::string_view msg_id,
                       std::string_view recipient_id, Output& out, AckProves proves) {
   if (s.sender.holds(to, wire::Verb::kCertificate, msg_id)) return;
-  wire::Certificate c{std::string(msg_id), s.node_id, std::string(recipient_id), s.own_certificate()};
-  s.send_reliable(now, to, make_bytes(wire::encode(c)), msg_id, wire::Verb::kCertificate, out, proves);
+  s.send_certificate_reliably(now, to, s.certificate_bytes(msg_id, recipient_id), msg_id, recipient_id, out,
+                              proves);
 }
 
 void on_get_certificate(NodeState& s, TimeNs now, const Inbound& in, const wire::GetCertificate& m,

@@ -33,7 +33,7 @@ void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& ou
   if (step.kind == RetransmitStep::Kind::kNothing) return;
   const Pending& p = step.entry;
   Event e;
-  e.msg_id = p.msg_id;
+  e.msg_id = p.msg_id.view();
   e.verb = p.verb;
   e.peer = p.to;
   if (step.kind == RetransmitStep::Kind::kGiveUp) {
@@ -44,7 +44,7 @@ void retransmit_timer(NodeState& s, TimeNs now, std::uint32_t serial, Output& ou
   e.value = p.attempts;
   out.event(e);
   s.timers.push(now + p.wait_ns, TimerKind::kRetransmit, serial);
-  s.send(p.to, p.bytes, p.verb, out);
+  s.send(p.to, s.reencoded(p), p.verb, out);
 }
 
 }  // namespace ptplab::engine

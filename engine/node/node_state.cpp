@@ -60,9 +60,9 @@ NodeState::NodeState(std::shared_ptr<const NodeParams> p, const NodeIdentity& id
 NodeState::~NodeState() { ids->release(node_ref); }
 
 const SharedBytes& NodeState::own_hello() const {
-  if (!hello_ || hello_version_ != params->version) {
+  if (!hello_ || hello_params_.owner_before(params) || params.owner_before(hello_params_)) {
     hello_ = make_bytes(wire::encode(wire::Hello{node_id, params->version}));
-    hello_version_ = params->version;
+    hello_params_ = params;
   }
   return hello_;
 }
@@ -117,10 +117,39 @@ bool NodeState::send_message(const Address& to, const wire::Message& m, Output& 
 void NodeState::send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes,
                               std::string_view msg_id, wire::Verb verb, Output& out, AckProves proves) {
   send(to, bytes, verb, out);
-  const auto serial = sender.add(to, bytes, msg_id, verb, params->ack_timeout_ns,
+  // Our GETCERTIFICATE is {msg_id, node_id}: held without its bytes when they are that encoding,
+  // re-encoded on retransmission like a CERTIFICATE of ours (reencoded).
+  const bool reencodable = verb == wire::Verb::kGetCertificate && *bytes == *get_certificate_bytes(msg_id);
+  const auto serial = sender.add(to, reencodable ? nullptr : bytes, msg_id, verb, params->ack_timeout_ns,
                                  proves == AckProves::kContact, bound(params->pending_retransmissions_max));
   if (!serial) return dropped(out, to, verb, Reason::kRetransmitQueueFull, bytes->size());
   timers.push(now + params->ack_timeout_ns, TimerKind::kRetransmit, *serial);
+}
+
+void NodeState::send_certificate_reliably(TimeNs now, const Address& to, const SharedBytes& bytes,
+                                          std::string_view msg_id, std::string_view recipient_id, Output& out,
+                                          AckProves proves) {
+  send(to, bytes, wire::Verb::kCertificate, out);
+  const auto serial =
+      sender.add_certificate(to, msg_id, recipient_id, params->ack_timeout_ns, proves == AckProves::kContact,
+                             bound(params->pending_retransmissions_max));
+  if (!serial) return dropped(out, to, wire::Verb::kCertificate, Reason::kRetransmitQueueFull, bytes->size());
+  timers.push(now + params->ack_timeout_ns, TimerKind::kRetransmit, *serial);
+}
+
+SharedBytes NodeState::certificate_bytes(std::string_view msg_id, std::string_view recipient_id) const {
+  return make_bytes(wire::encode(
+      wire::Certificate{std::string(msg_id), node_id, std::string(recipient_id), own_certificate()}));
+}
+
+SharedBytes NodeState::get_certificate_bytes(std::string_view msg_id) const {
+  return make_bytes(wire::encode(wire::GetCertificate{std::string(msg_id), node_id}));
+}
+
+SharedBytes NodeState::reencoded(const Pending& p) const {
+  if (p.bytes) return p.bytes;
+  if (p.verb == wire::Verb::kGetCertificate) return get_certificate_bytes(p.msg_id);
+  return certificate_bytes(p.msg_id, sender.recipient_of(p));
 }
 
 std::optional<Address> NodeState::address_of(std::string_view id) const {

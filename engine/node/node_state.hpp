@@ -72,7 +72,7 @@ struct NodeState {
 
   PeerTable peers{ids};
   SourceGuard sources;
-  ReliableSender sender;
+  ReliableSender sender{ids};
   CertificateStore certificates;
   ChannelBook channels;
   VerificationQueue verifications;
@@ -116,9 +116,23 @@ struct NodeState {
   // Sends unless anti-amplification forbids it; false (with a dropped event) when it does.
   bool send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out);
   bool send_message(const Address& to, const wire::Message& m, Output& out);
-  // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`.
+  // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`
+  // (our GETCERTIFICATE as what re-encodes it: reencoded).
   void send_reliable(TimeNs now, const Address& to, const SharedBytes& bytes, std::string_view msg_id,
                      wire::Verb verb, Output& out, AckProves proves = AckProves::kContact);
+  // As send_reliable for `bytes`, our CERTIFICATE {msg_id, node_id, recipient_id, certificate},
+  // holding only what re-encodes it (ReliableSender::add_certificate; certificate_bytes).
+  void send_certificate_reliably(TimeNs now, const Address& to, const SharedBytes& bytes,
+                                 std::string_view msg_id, std::string_view recipient_id, Output& out,
+                                 AckProves proves);
+  // Our CERTIFICATE {msg_id, node_id, recipient_id, own_certificate()}, encoded: what
+  // send_certificate sends first and every retransmission of it (byte for byte).
+  [[nodiscard]] SharedBytes certificate_bytes(std::string_view msg_id, std::string_view recipient_id) const;
+  // Our GETCERTIFICATE {msg_id, node_id}, encoded.
+  [[nodiscard]] SharedBytes get_certificate_bytes(std::string_view msg_id) const;
+  // What a retransmission of `p` sends: its bytes, or for an entry held without them (our
+  // CERTIFICATE or GETCERTIFICATE) the same bytes encoded again.
+  [[nodiscard]] SharedBytes reencoded(const Pending& p) const;
   // The address of `node_id`: a heard peer, else a route; nullopt for ourselves or unknown ids.
   [[nodiscard]] std::optional<Address> address_of(std::string_view node_id) const;
   // A live peer named `node_id`, else a live peer advertising a route to it.
@@ -132,8 +146,12 @@ struct NodeState {
   // not parse (a node_id no certificate can carry). 32 bytes in all, as one std::string was.
   mutable std::optional<crypto::PeerCertificate> own_certificate_;
   mutable std::unique_ptr<const std::string> unparsed_certificate_;
-  mutable SharedBytes hello_;  // own_hello(), encoded for hello_version_
-  mutable std::string hello_version_;
+  mutable SharedBytes hello_;  // own_hello(), encoded under hello_params_
+  // The parameters hello_ was encoded under: re-encoded once retune() swaps them (a weak_ptr, 16
+  // bytes where the version string was 32, and never mistaken for later parameters at the same
+  // address; NodeState at 640 bytes fits the 640-byte size class of a size-class allocator such
+  // as mimalloc instead of its 768: reports/BENCHMARKS.md, "[P] idle memory, session 15").
+  mutable std::weak_ptr<const NodeParams> hello_params_;
 };
 
 }  // namespace ptplab::engine

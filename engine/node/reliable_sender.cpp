@@ -17,7 +17,9 @@ std::optional<std::uint32_t> ReliableSender::add(const Address& to, const Shared
   p.serial = next_serial_++;
   p.to = to;
   p.bytes = bytes;
-  p.msg_id.assign(msg_id);
+  // The entries of one relayed datagram (to each neighbour in turn) share one msg_id.
+  p.msg_id =
+      !pending_.empty() && pending_.back().msg_id == msg_id ? pending_.back().msg_id : SharedText(msg_id);
   p.verb = verb;
   p.wait_ns = wait_ns;
   p.ack_proves_contact = ack_proves_contact;
@@ -25,19 +27,39 @@ std::optional<std::uint32_t> ReliableSender::add(const Address& to, const Shared
   return pending_.back().serial;
 }
 
+std::optional<std::uint32_t> ReliableSender::add_certificate(const Address& to, std::string_view msg_id,
+                                                             std::string_view recipient_id, TimeNs wait_ns,
+                                                             bool ack_proves_contact, std::size_t max) {
+  const auto serial = add(to, nullptr, msg_id, wire::Verb::kCertificate, wait_ns, ack_proves_contact, max);
+  if (serial) pending_.back().recipient = ids_->acquire(recipient_id);
+  return serial;
+}
+
+ReliableSender::~ReliableSender() {
+  if (ids_)
+    for (const Pending& p : pending_) ids_->release(p.recipient);
+}
+
+void ReliableSender::erase_at(std::size_t i) {
+  if (ids_) ids_->release(pending_[i].recipient);
+  pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
 std::optional<bool> ReliableSender::acknowledge(const Address& from, std::string_view msg_id) {
   const auto it = std::find_if(pending_.begin(), pending_.end(),
                                [&](const Pending& p) { return p.to == from && p.msg_id == msg_id; });
   if (it == pending_.end()) return std::nullopt;
   const bool proves = it->ack_proves_contact;
-  pending_.erase(it);
+  erase_at(static_cast<std::size_t>(it - pending_.begin()));
   release_if_empty();
   return proves;
 }
 
 void ReliableSender::cancel(const Address& to, std::string_view msg_id, wire::Verb verb) {
-  std::erase_if(pending_,
-                [&](const Pending& p) { return p.to == to && p.msg_id == msg_id && p.verb == verb; });
+  for (std::size_t i = pending_.size(); i-- > 0;) {
+    const Pending& p = pending_[i];
+    if (p.to == to && p.msg_id == msg_id && p.verb == verb) erase_at(i);
+  }
   release_if_empty();
 }
 
@@ -59,7 +81,7 @@ RetransmitStep ReliableSender::step(std::uint32_t serial, std::uint32_t retransm
   if (it == pending_.end()) return {};
   if (it->attempts >= retransmit_max) {
     RetransmitStep step{RetransmitStep::Kind::kGiveUp, std::move(*it)};
-    pending_.erase(it);
+    erase_at(static_cast<std::size_t>(it - pending_.begin()));
     release_if_empty();
     return step;
   }

@@ -31,6 +31,11 @@ class TimerQueue {
   };
 
   void push(TimeNs at, TimerKind kind, std::uint32_t key) {
+    // Grows by 4 entries up to 64, not by doubling: at a node's start-up peak (~20 timers: its
+    // peers' HELLOs and a retransmission timer per probe and answer) doubling left 16 -> 32
+    // entries of 16 bytes, most unused (reports/BENCHMARKS.md, "[P] idle memory, session 15").
+    if (heap_.size() == heap_.capacity())
+      heap_.reserve(heap_.capacity() < kLinearUpTo ? heap_.capacity() + kGrowBy : heap_.capacity() * 3 / 2);
     heap_.push_back({at, key, kind});
     std::push_heap(heap_.begin(), heap_.end(), later);
   }
@@ -54,6 +59,8 @@ class TimerQueue {
 
  private:
   static constexpr std::size_t kShrinkAbove = 16;  // capacities up to this are kept
+  static constexpr std::size_t kGrowBy = 4;        // entries added at a time below kLinearUpTo
+  static constexpr std::size_t kLinearUpTo = 64;
   static bool later(const Entry& a, const Entry& b) { return a.at > b.at; }
   std::vector<Entry> heap_;
 };

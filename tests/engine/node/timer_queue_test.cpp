@@ -35,5 +35,16 @@ TEST(TimerQueue, GivesBackABurstsSlack) {
   EXPECT_EQ(q.capacity(), small);
 }
 
+// A node's start-up peak holds ~20 timers: the heap grows by 4 entries below 64 (17 timers hold
+// 20 slots, not doubling's 32; reports/BENCHMARKS.md, "[P] idle memory, session 15"), then by half.
+TEST(TimerQueue, GrowsByFourEntriesBelowSixtyFour) {
+  TimerQueue q;
+  for (std::uint32_t i = 0; i < 17; ++i) q.push(100 - i, TimerKind::kRetransmit, i);
+  EXPECT_EQ(q.capacity(), 20u);
+  for (std::uint32_t i = 17; i < 65; ++i) q.push(100 - i, TimerKind::kRetransmit, i);
+  EXPECT_EQ(q.capacity(), 96u);
+  for (std::uint32_t i = 65; i-- > 0;) EXPECT_EQ(q.pop().key, i);
+}
+
 }  // namespace
 }  // namespace ptplab::engine::test
