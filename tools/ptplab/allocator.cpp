@@ -2,6 +2,7 @@
 #include "tools/ptplab/allocator.hpp"
 
 #include <cstdlib>
+#include <string>
 
 #ifdef PTPLAB_WITH_MIMALLOC
 #include <mimalloc.h>
@@ -21,6 +22,13 @@ std::string allocator_description() {
   return text;
 #else
   return "the C library's malloc";
+#endif
+}
+
+void configure_allocator() {
+#ifdef PTPLAB_WITH_MIMALLOC
+  if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr && std::getenv("MIMALLOC_RESET_DELAY") == nullptr)
+    mi_option_set(mi_option_decommit_delay, 0);
 #endif
 }
 

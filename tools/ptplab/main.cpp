@@ -62,6 +62,7 @@ const ptplab::cli::Command* find_command(std::string_view name) {
 
 int main(int argc, char** argv) {
   using namespace ptplab::cli;
+  configure_allocator();
 #if defined(__GLIBC__) && !defined(PTPLAB_WITH_MIMALLOC)
   // (glibc's malloc only; mimalloc returns its memory by its own rules.) Blocks of 128 KiB and more (the
   // event queue's and the in-flight table's burst buffers) come from mmap and go back to the system when
