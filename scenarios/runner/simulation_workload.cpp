@@ -2,6 +2,7 @@
 // rate (Poisson) or an interval from random members, and membership changes over time.
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/simulation.hpp"
@@ -27,12 +28,33 @@ std::uint32_t draw_size(const SizeDistribution& d, Rng& rng) {
   return d.bytes;
 }
 
+// An invitation as the workload passes it between ranks (JSON text), and back; nullopt for
+// anything else ("", kInvitationPending).
+std::string invitation_text(const engine::Invitation& inv) {
+  return nlohmann::json{{"channel_id", inv.channel_id},
+                        {"name", inv.name},
+                        {"closed", inv.closed},
+                        {"inviter", inv.inviter},
+                        {"address", inv.inviter_address.to_string()}}
+      .dump();
+}
+std::optional<engine::Invitation> invitation_of_text(const std::string& text) {
+  if (text.empty() || text == kInvitationPending) return std::nullopt;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  const auto address = Address::parse(j.value("address", ""));
+  if (!address) return std::nullopt;
+  return engine::Invitation{j.value("channel_id", ""), j.value("name", ""), j.value("closed", false),
+                            j.value("inviter", ""), *address};
+}
+
 }  // namespace
 
 void Simulation::build_workload() {
   const auto& channels = s_.workload.channels;
   channel_ids_.assign(channels.size(), "");
   channel_creator_.assign(channels.size(), sim::kNoHost);
+  channel_invitation_.assign(channels.size(), "");
   channel_members_.assign(channels.size(), {});
   member_of_.assign(plan_.hosts.size(), {});
   for (std::size_t c = 0; c < channels.size(); ++c) {
@@ -72,6 +94,9 @@ void Simulation::schedule_channel(std::size_t c) {
     return id;
   });
   channel_creator_[c] = creator;
+  // Under channel_discovery "invite" the members learn of the channel from its invitation, handed
+  // to each with its first join attempt (try_join), as a chat app hands out an invitation link.
+  channel_invitation_[c] = owner_text(creator, [&] { return invitation_on_owner(c, now); });
   feed_channel(channel_ids_[c]);
   // Every picked member is an intended recipient from now on, whether or not it manages to join.
   for (const sim::HostId h : members) {
@@ -101,6 +126,26 @@ bool Simulation::join_on_owner(std::size_t c, sim::HostId host, TimeNs now) {
     ok = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
   });
   return ok;
+}
+
+std::string Simulation::invitation_on_owner(std::size_t c, TimeNs now) {
+  const engine::Node* n = node(channel_creator_[c]);
+  if (n == nullptr) return std::string(kInvitationPending);
+  const auto& p = n->params();
+  if (p.propagation != engine::Propagation::kMesh || p.channel_discovery != engine::ChannelDiscovery::kInvite)
+    return {};
+  const auto inv = n->invitation(now, channel_ids_[c]);
+  return inv ? invitation_text(*inv) : std::string(kInvitationPending);
+}
+
+void Simulation::invite_on_owner(std::size_t c, sim::HostId host, TimeNs now, const std::string& invitation) {
+  engine::Node* n = node(host);
+  if (n == nullptr || n->knows_channel(channel_ids_[c])) return;
+  const auto inv = invitation_of_text(invitation);
+  if (!inv) return;
+  net_->act(host, [&](Endpoint& e, Output& out) {
+    (void)static_cast<engine::Node&>(e).accept_invitation(now, *inv, out);
+  });
 }
 
 void Simulation::joined(std::size_t c, sim::HostId host, TimeNs now) {
@@ -144,9 +189,13 @@ void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
   constexpr char kNothingToDo = 'd';
   constexpr char kJoinedNow = 'j';
   constexpr char kNotYet = 'n';
+  // Under "invite", a creator that could not hand out its invitation yet is asked again.
+  if (channel_invitation_[c] == kInvitationPending)
+    channel_invitation_[c] = owner_text(channel_creator_[c], [&] { return invitation_on_owner(c, now); });
   const std::string result = owner_text(host, [&] {
     const engine::Node* n = node(host);
     if (n == nullptr || n->is_member(channel_ids_[c])) return std::string(1, kNothingToDo);
+    invite_on_owner(c, host, now, channel_invitation_[c]);
     return std::string(1, join_on_owner(c, host, now) ? kJoinedNow : kNotYet);
   });
   if (result == std::string(1, kNothingToDo)) return;
