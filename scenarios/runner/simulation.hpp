@@ -150,9 +150,9 @@ class Simulation final : private sim::Observer {
   // (channel_discovery "flood", or propagation other than "mesh"), kInvitationPending while it
   // cannot yet (down, or no peer has told it its outside address), else the invitation as JSON.
   std::string invitation_on_owner(std::size_t c, TimeNs now);
-  // On `host`'s owner: hands `host` channel `c`'s invitation (JSON, as invitation_on_owner makes
-  // it) unless its node knows the channel already; nothing for "" or kInvitationPending.
-  void invite_on_owner(std::size_t c, sim::HostId host, TimeNs now, const std::string& invitation);
+  // On `host`'s owner: hands `host` an invitation (JSON, as invitation_on_owner makes it): a member
+  // its channel's, the creator a member's answer; nothing for "" or kInvitationPending.
+  void accept_on_owner(sim::HostId host, TimeNs now, const std::string& invitation);
   // What every rank records once `host` joined channel `c` at `now`.
   void joined(std::size_t c, sim::HostId host, TimeNs now);
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.

@@ -138,9 +138,8 @@ std::string Simulation::invitation_on_owner(std::size_t c, TimeNs now) {
   return inv ? invitation_text(*inv) : std::string(kInvitationPending);
 }
 
-void Simulation::invite_on_owner(std::size_t c, sim::HostId host, TimeNs now, const std::string& invitation) {
-  engine::Node* n = node(host);
-  if (n == nullptr || n->knows_channel(channel_ids_[c])) return;
+void Simulation::accept_on_owner(sim::HostId host, TimeNs now, const std::string& invitation) {
+  if (node(host) == nullptr) return;
   const auto inv = invitation_of_text(invitation);
   if (!inv) return;
   net_->act(host, [&](Endpoint& e, Output& out) {
@@ -185,21 +184,38 @@ void Simulation::on_channel_announced(sim::HostId host, std::string_view channel
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
   const TimeNs now = sim_.now();
   // One read of the owner (review 13: two collectives a retry were most of a partitioned run's):
-  // whether there is nothing to do (down, or a member already), else whether it joined now.
+  // whether there is nothing to do (down, or a member already), else whether it joined now;
+  // under "invite" followed by the member's answer to the invitation (its own invitation, or
+  // kInvitationPending while it does not know its outside address).
   constexpr char kNothingToDo = 'd';
   constexpr char kJoinedNow = 'j';
   constexpr char kNotYet = 'n';
   // Under "invite", a creator that could not hand out its invitation yet is asked again.
   if (channel_invitation_[c] == kInvitationPending)
     channel_invitation_[c] = owner_text(channel_creator_[c], [&] { return invitation_on_owner(c, now); });
+  const bool invited = !channel_invitation_[c].empty();
   const std::string result = owner_text(host, [&] {
-    const engine::Node* n = node(host);
-    if (n == nullptr || n->is_member(channel_ids_[c])) return std::string(1, kNothingToDo);
-    invite_on_owner(c, host, now, channel_invitation_[c]);
-    return std::string(1, join_on_owner(c, host, now) ? kJoinedNow : kNotYet);
+    engine::Node* n = node(host);
+    if (n == nullptr) return std::string(1, kNothingToDo);
+    char status = kNothingToDo;
+    if (!n->is_member(channel_ids_[c])) {
+      // Also when a listing told it of the channel: the invitation gives the creator's address.
+      accept_on_owner(host, now, channel_invitation_[c]);
+      if (!join_on_owner(c, host, now)) return std::string(1, kNotYet);
+      status = kJoinedNow;
+    }
+    if (!invited) return std::string(1, status);
+    const auto answer = n->invitation(now, channel_ids_[c]);
+    return status + (answer ? invitation_text(*answer) : std::string(kInvitationPending));
   });
-  if (result == std::string(1, kNothingToDo)) return;
-  if (result == std::string(1, kJoinedNow)) return joined(c, host, now);
+  const std::string answer = result.substr(1);
+  if (result.front() == kJoinedNow) joined(c, host, now);
+  // The member answers the invitation: the creator learns where it is and grafts it too, which
+  // opens the creator's NAT towards it (a creator behind an address-restricted NAT is otherwise
+  // reached by no member's HELLO).
+  if (!answer.empty() && answer != kInvitationPending)
+    act_on(channel_creator_[c], [&] { accept_on_owner(channel_creator_[c], now, answer); });
+  if (result.front() != kNotYet && answer != kInvitationPending) return;
   // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
   // has not heard of the channel yet keeps trying for the whole run: quickly at
   // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).
