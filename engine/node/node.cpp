@@ -129,6 +129,16 @@ bool Node::join_channel(TimeNs now, std::string_view channel_id, Output& out) {
   return ok;
 }
 
+std::optional<Invitation> Node::invitation(TimeNs now, std::string_view channel_id) const {
+  return make_invitation(*s_, now, channel_id);
+}
+
+bool Node::accept_invitation(TimeNs, const Invitation& invitation, Output& out) {
+  const bool ok = engine::accept_invitation(*s_, invitation, out);
+  s_->finish(out);
+  return ok;
+}
+
 bool Node::leave_channel(TimeNs now, std::string_view channel_id, Output& out) {
   const bool ok = engine::leave_channel(*s_, now, channel_id, out);
   s_->finish(out);

@@ -72,6 +72,19 @@ struct NodeIdentity {
   std::string node_id;  // empty: made per params.id_scheme (uuid4 and random from rng_seed)
 };
 
+// An invitation to a channel (PROTOCOL.md "Presets", invite-discovery): what the channel's first
+// listing would tell a member, handed to it out of band as a chat app hands out an invitation link
+// (GossipSub's peers know their topics a priori, v1.1 §Peer Exchange). The simulator's workload
+// takes it from the channel's creator (Node::invitation) and gives it to each picked member
+// (Node::accept_invitation); no datagram carries it.
+struct Invitation {
+  std::string channel_id;
+  std::string name;  // the channel's display name
+  bool closed = false;
+  std::string inviter;      // node_id of the member that hands it out (the creator, in the workload)
+  Address inviter_address;  // where the inviter receives, as it knows it: its outside address
+};
+
 struct NodeState;
 
 // One ptpchat node. node_id, key and certificate are derived from the seed (simulated and test
@@ -125,6 +138,19 @@ class Node final : public ptplab::Endpoint {
   std::string create_channel(TimeNs now, std::string_view name, bool closed, Output& out);
   // Joins a channel we have heard of (CHANNEL announcement); false if unknown or already a member.
   bool join_channel(TimeNs now, std::string_view channel_id, Output& out);
+  // An invitation to channel `channel_id` from us (Invitation): nullopt when we are no member of it,
+  // or no live peer has told us our outside address yet (ROUTING names it) so that there is
+  // nowhere to point the invitee; ask again later.
+  [[nodiscard]] std::optional<Invitation> invitation(TimeNs now, std::string_view channel_id) const;
+  // Takes an invitation (Invitation; PROTOCOL.md "Presets", invite-discovery): the channel becomes
+  // known and available to join as its first listing would make it (name, closed, the inviter as a
+  // member and the channel's announcer, at inviter_address), so that join_channel works and, under
+  // propagation "mesh", maintain_mesh grafts the inviter (HELLO to inviter_address), whose listing
+  // then names the other members. Sends nothing by itself. False, and no change, when the
+  // invitation is malformed (empty channel_id or inviter, the inviter is us, an unannounceable
+  // address) or the channel table is full (a channels_full drop); true otherwise, also for a
+  // channel known already (the inviter's address is then recorded).
+  bool accept_invitation(TimeNs now, const Invitation& invitation, Output& out);
   // Leaves a channel; false if not a member.
   bool leave_channel(TimeNs now, std::string_view channel_id, Output& out);
   // Sends a signed MESSAGE to the channel's members; its msg_id, or nullopt if not a member.

@@ -151,7 +151,7 @@ std::string create_channel(NodeState& s, TimeNs now, std::string_view name, bool
     c->keys.keep(key);
   }
   channel_event(out, EventKind::kChannelJoined, *c);
-  announce(s, now, *c, out, s.params->propagation == Propagation::kMesh);
+  announce(s, now, *c, out, floods_discovery(*s.params));
   return id;
 }
 
@@ -210,9 +210,10 @@ void on_channel(NodeState& s, TimeNs now, const Inbound& in, const wire::Channel
   const bool first_listing = !c->announced;
   const bool news = merge_channel(s, now, *c, m);
   // Under "mesh" a channel's first listing, and the one that first gives its creator's address,
-  // go to every peer (discovery); the rest only between members.
+  // go to every peer (discovery; not under channel_discovery "invite"); the rest only between members.
   const bool mesh = s.params->propagation == Propagation::kMesh;
-  const bool discovery = mesh && (learn_member_addresses(s, *c, m) || first_listing);
+  const bool discovery =
+      mesh && (learn_member_addresses(s, *c, m) || first_listing) && floods_discovery(*s.params);
   if (first_listing) channel_event(out, EventKind::kChannelAnnounced, *c);
   const bool listed = std::find(m.members.begin(), m.members.end(), s.node_id) != m.members.end();
   const std::vector<std::string> recipients = c->members;

@@ -39,6 +39,19 @@ inline constexpr std::array<NameEntry<RoutingAdvert>, 2> kRoutingAdverts = {{
 }};
 static_assert(indexed_by_value(kRoutingAdverts));
 
+// How members learn of a channel under propagation "mesh" (PROTOCOL.md "Presets",
+// invite-discovery): the creator's first listing flooded to every node, or an invitation handed
+// to each member out of band (Node::accept_invitation), GossipSub's a priori topics.
+enum class ChannelDiscovery : std::uint8_t { kFlood, kInvite };
+inline constexpr std::array<NameEntry<ChannelDiscovery>, 2> kChannelDiscoveries = {{
+    {ChannelDiscovery::kFlood, "flood",
+     "the creator's first listing goes to every node, each relaying it once (member-mesh as it was)"},
+    {ChannelDiscovery::kInvite, "invite",
+     "nothing is flooded: a member learns of a channel from an invitation (Node::accept_invitation) and "
+     "non-members relay no listing"},
+}};
+static_assert(indexed_by_value(kChannelDiscoveries));
+
 // What proves that a peer receives at its address, so that our sends to it escape the
 // anti-amplification budget (PROTOCOL.md "Node: peers", reading R31; review S3). NodeParams'
 // default is kAck (session 11, review 11 S1); kReply is the spec-literal reading.
@@ -83,6 +96,7 @@ static_assert(indexed_by_value(kMsgIdSchemes));
 constexpr const auto& choice_names(Propagation) { return kPropagations; }
 constexpr const auto& choice_names(ChannelCrypto) { return kChannelCryptos; }
 constexpr const auto& choice_names(RoutingAdvert) { return kRoutingAdverts; }
+constexpr const auto& choice_names(ChannelDiscovery) { return kChannelDiscoveries; }
 constexpr const auto& choice_names(AddressValidation) { return kAddressValidations; }
 constexpr const auto& choice_names(IdScheme) { return kIdSchemes; }
 constexpr const auto& choice_names(MsgIdScheme) { return kMsgIdSchemes; }

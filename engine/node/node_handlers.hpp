@@ -169,6 +169,14 @@ bool learn_member_addresses(NodeState& s, ChannelState& c, const wire::Channel& 
 // table; the creator floods its listing again once it knows its own address (see node_mesh.cpp).
 void maintain_mesh(NodeState& s, TimeNs now, ChannelState& c, Output& out);
 
+// --- invitations (node_invite.cpp; PROTOCOL.md "Presets", invite-discovery) ---
+// Whether a channel's creation is flooded for every node to learn of it (member-mesh with
+// channel_discovery "flood"); under "invite" members learn of it from invitations instead.
+bool floods_discovery(const NodeParams& p);
+// Node::invitation and Node::accept_invitation (node.hpp).
+std::optional<Invitation> make_invitation(const NodeState& s, TimeNs now, std::string_view channel_id);
+bool accept_invitation(NodeState& s, const Invitation& invitation, Output& out);
+
 // --- routing (node_routing.cpp; spec ####ROUTING) ---
 // Sends our ROUTING to every live verified peer.
 void send_routing(NodeState& s, TimeNs now, Output& out);

@@ -72,7 +72,8 @@ bool learn_member_addresses(NodeState& s, ChannelState& c, const wire::Channel& 
 void maintain_mesh(NodeState& s, TimeNs now, ChannelState& c, Output& out) {
   // The creator's first listing went out before any peer told us our outside address: once we
   // know it, and while nobody has grafted us, the listing is flooded once more with it.
-  if (c.creator && !c.listed_own_address && member_peers_in_table(s, c) == 0 && own_outside_address(s, now)) {
+  if (floods_discovery(*s.params) && c.creator && !c.listed_own_address && member_peers_in_table(s, c) == 0 &&
+      own_outside_address(s, now)) {
     announce(s, now, c, out, true);
     return;
   }

@@ -21,11 +21,11 @@ using Error = Unexpected<std::string>;
 using Ok = Expected<std::monostate, std::string>;
 
 // A field reference of one of the types NodeParams uses.
-using FieldPtr =
-    std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
-                 double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*, Propagation NodeParams::*,
-                 ChannelCrypto NodeParams::*, IdScheme NodeParams::*, MsgIdScheme NodeParams::*,
-                 RoutingAdvert NodeParams::*, AddressValidation NodeParams::*>;
+using FieldPtr = std::variant<std::string NodeParams::*, int NodeParams::*, std::uint32_t NodeParams::*,
+                              double NodeParams::*, bool NodeParams::*, TimeNs NodeParams::*,
+                              Propagation NodeParams::*, ChannelCrypto NodeParams::*, IdScheme NodeParams::*,
+                              MsgIdScheme NodeParams::*, RoutingAdvert NodeParams::*,
+                              AddressValidation NodeParams::*, ChannelDiscovery NodeParams::*>;
 
 // One row of the definition table: the field's name and member, its unit, the accepted range
 // (numbers; durations use min only) and what it means, in one line.
@@ -164,6 +164,10 @@ constexpr auto kDefs = std::to_array<ParamDef>({
      "under \"mesh\": fewer member peers than this make a member graft more (GossipSub's D_low)", kMesh},
     {"mesh_degree_high", &NodeParams::mesh_degree_high, U::kCount, 1, kNoMax,
      "under \"mesh\": a channel's traffic goes to at most this many member peers (GossipSub's D_high)",
+     kMesh},
+    {"channel_discovery", &NodeParams::channel_discovery, U::kNone, 0, kNoMax,
+     "under \"mesh\": how members learn of a channel: its first listing flooded to every node, or an "
+     "invitation each member is handed (PROTOCOL.md \"Presets\", invite-discovery)",
      kMesh},
     {"hops_max", &NodeParams::hops_max, U::kCount, 1, kNoMax, "relays stop forwarding beyond this many hops",
      kRelaying},

@@ -73,6 +73,7 @@ struct NodeParams {
   std::uint32_t mesh_degree = 6;
   std::uint32_t mesh_degree_low = 4;
   std::uint32_t mesh_degree_high = 12;
+  ChannelDiscovery channel_discovery = ChannelDiscovery::kFlood;
   std::uint32_t hops_max = 32;
   bool verify_before_relay = false;
   bool routing_enabled = true;

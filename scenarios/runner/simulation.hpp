@@ -65,6 +65,8 @@ inline constexpr TimeNs kChannelSetup_ns = kSecond;
 inline constexpr TimeNs kJoinRetry_ns = 500 * kMillisecond;
 inline constexpr int kJoinAttemptsFast = 40;
 inline constexpr TimeNs kJoinRetrySlow_ns = 5 * kSecond;
+// A channel's invitation (Simulation::invitation_on_owner) that its creator cannot hand out yet.
+inline constexpr std::string_view kInvitationPending = "-";
 // Per-node report rows handed to the sink between two questions to finish()'s keep_writing.
 inline constexpr std::size_t kNodeRowsChunk = 4096;
 // Honest node ids an adversary is told about (for impersonation and poisoned routes).
@@ -143,6 +145,14 @@ class Simulation final : private sim::Observer {
   bool join_if_known(std::size_t c, sim::HostId host);
   // join_if_known's action, on `host`'s owner: whether the node joined at `now`.
   bool join_on_owner(std::size_t c, sim::HostId host, TimeNs now);
+  // What workload channel `c`'s creator hands out as its invitation (engine::Invitation, PROTOCOL.md
+  // "Presets", invite-discovery), read on the creator's owner: "" when it does not invite
+  // (channel_discovery "flood", or propagation other than "mesh"), kInvitationPending while it
+  // cannot yet (down, or no peer has told it its outside address), else the invitation as JSON.
+  std::string invitation_on_owner(std::size_t c, TimeNs now);
+  // On `host`'s owner: hands `host` an invitation (JSON, as invitation_on_owner makes it): a member
+  // its channel's, the creator a member's answer; nothing for "" or kInvitationPending.
+  void accept_on_owner(sim::HostId host, TimeNs now, const std::string& invitation);
   // What every rank records once `host` joined channel `c` at `now`.
   void joined(std::size_t c, sim::HostId host, TimeNs now);
   // A restarted `host` is made a member of its channels (member_of_) again and tries to rejoin.
@@ -287,6 +297,9 @@ class Simulation final : private sim::Observer {
   std::vector<bool> started_;              // by host: started at least once
   std::vector<std::string> channel_ids_;   // by workload channel ("" before creation)
   std::vector<sim::HostId> channel_creator_;
+  // By workload channel: its invitation as invitation_on_owner read it (same on every rank), read
+  // again while kInvitationPending.
+  std::vector<std::string> channel_invitation_;
   std::uint64_t messages_without_sender_ = 0;   // due arrivals skipped: no member could send
   std::uint64_t channels_without_members_ = 0;  // channels never created: no member picked
   std::uint64_t node_rows_unwritten_ = 0;       // finish(): per-node rows left unwritten after a stop

@@ -2,6 +2,7 @@
 // rate (Poisson) or an interval from random members, and membership changes over time.
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "scenarios/metrics/run_warnings.hpp"
 #include "scenarios/runner/simulation.hpp"
@@ -27,12 +28,33 @@ std::uint32_t draw_size(const SizeDistribution& d, Rng& rng) {
   return d.bytes;
 }
 
+// An invitation as the workload passes it between ranks (JSON text), and back; nullopt for
+// anything else ("", kInvitationPending).
+std::string invitation_text(const engine::Invitation& inv) {
+  return nlohmann::json{{"channel_id", inv.channel_id},
+                        {"name", inv.name},
+                        {"closed", inv.closed},
+                        {"inviter", inv.inviter},
+                        {"address", inv.inviter_address.to_string()}}
+      .dump();
+}
+std::optional<engine::Invitation> invitation_of_text(const std::string& text) {
+  if (text.empty() || text == kInvitationPending) return std::nullopt;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  const auto address = Address::parse(j.value("address", ""));
+  if (!address) return std::nullopt;
+  return engine::Invitation{j.value("channel_id", ""), j.value("name", ""), j.value("closed", false),
+                            j.value("inviter", ""), *address};
+}
+
 }  // namespace
 
 void Simulation::build_workload() {
   const auto& channels = s_.workload.channels;
   channel_ids_.assign(channels.size(), "");
   channel_creator_.assign(channels.size(), sim::kNoHost);
+  channel_invitation_.assign(channels.size(), "");
   channel_members_.assign(channels.size(), {});
   member_of_.assign(plan_.hosts.size(), {});
   for (std::size_t c = 0; c < channels.size(); ++c) {
@@ -72,6 +94,9 @@ void Simulation::schedule_channel(std::size_t c) {
     return id;
   });
   channel_creator_[c] = creator;
+  // Under channel_discovery "invite" the members learn of the channel from its invitation, handed
+  // to each with its first join attempt (try_join), as a chat app hands out an invitation link.
+  channel_invitation_[c] = owner_text(creator, [&] { return invitation_on_owner(c, now); });
   feed_channel(channel_ids_[c]);
   // Every picked member is an intended recipient from now on, whether or not it manages to join.
   for (const sim::HostId h : members) {
@@ -101,6 +126,25 @@ bool Simulation::join_on_owner(std::size_t c, sim::HostId host, TimeNs now) {
     ok = static_cast<engine::Node&>(e).join_channel(now, channel_ids_[c], out);
   });
   return ok;
+}
+
+std::string Simulation::invitation_on_owner(std::size_t c, TimeNs now) {
+  const engine::Node* n = node(channel_creator_[c]);
+  if (n == nullptr) return std::string(kInvitationPending);
+  const auto& p = n->params();
+  if (p.propagation != engine::Propagation::kMesh || p.channel_discovery != engine::ChannelDiscovery::kInvite)
+    return {};
+  const auto inv = n->invitation(now, channel_ids_[c]);
+  return inv ? invitation_text(*inv) : std::string(kInvitationPending);
+}
+
+void Simulation::accept_on_owner(sim::HostId host, TimeNs now, const std::string& invitation) {
+  if (node(host) == nullptr) return;
+  const auto inv = invitation_of_text(invitation);
+  if (!inv) return;
+  net_->act(host, [&](Endpoint& e, Output& out) {
+    (void)static_cast<engine::Node&>(e).accept_invitation(now, *inv, out);
+  });
 }
 
 void Simulation::joined(std::size_t c, sim::HostId host, TimeNs now) {
@@ -140,17 +184,38 @@ void Simulation::on_channel_announced(sim::HostId host, std::string_view channel
 void Simulation::try_join(std::size_t c, sim::HostId host, int attempt) {
   const TimeNs now = sim_.now();
   // One read of the owner (review 13: two collectives a retry were most of a partitioned run's):
-  // whether there is nothing to do (down, or a member already), else whether it joined now.
+  // whether there is nothing to do (down, or a member already), else whether it joined now;
+  // under "invite" followed by the member's answer to the invitation (its own invitation, or
+  // kInvitationPending while it does not know its outside address).
   constexpr char kNothingToDo = 'd';
   constexpr char kJoinedNow = 'j';
   constexpr char kNotYet = 'n';
+  // Under "invite", a creator that could not hand out its invitation yet is asked again.
+  if (channel_invitation_[c] == kInvitationPending)
+    channel_invitation_[c] = owner_text(channel_creator_[c], [&] { return invitation_on_owner(c, now); });
+  const bool invited = !channel_invitation_[c].empty();
   const std::string result = owner_text(host, [&] {
-    const engine::Node* n = node(host);
-    if (n == nullptr || n->is_member(channel_ids_[c])) return std::string(1, kNothingToDo);
-    return std::string(1, join_on_owner(c, host, now) ? kJoinedNow : kNotYet);
+    engine::Node* n = node(host);
+    if (n == nullptr) return std::string(1, kNothingToDo);
+    char status = kNothingToDo;
+    if (!n->is_member(channel_ids_[c])) {
+      // Also when a listing told it of the channel: the invitation gives the creator's address.
+      accept_on_owner(host, now, channel_invitation_[c]);
+      if (!join_on_owner(c, host, now)) return std::string(1, kNotYet);
+      status = kJoinedNow;
+    }
+    if (!invited) return std::string(1, status);
+    const auto answer = n->invitation(now, channel_ids_[c]);
+    return status + (answer ? invitation_text(*answer) : std::string(kInvitationPending));
   });
-  if (result == std::string(1, kNothingToDo)) return;
-  if (result == std::string(1, kJoinedNow)) return joined(c, host, now);
+  const std::string answer = result.substr(1);
+  if (result.front() == kJoinedNow) joined(c, host, now);
+  // The member answers the invitation: the creator learns where it is and grafts it too, which
+  // opens the creator's NAT towards it (a creator behind an address-restricted NAT is otherwise
+  // reached by no member's HELLO).
+  if (!answer.empty() && answer != kInvitationPending)
+    act_on(channel_creator_[c], [&] { accept_on_owner(channel_creator_[c], now, answer); });
+  if (result.front() != kNotYet && answer != kInvitationPending) return;
   // A fallback (a node joins when it learns of the channel, on_channel_announced): one that
   // has not heard of the channel yet keeps trying for the whole run: quickly at
   // first, then every kJoinRetrySlow_ns (a NATed node with rare HELLOs may learn it late).

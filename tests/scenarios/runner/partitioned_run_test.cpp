@@ -16,6 +16,7 @@
 #include "scenarios/runner/part_log.hpp"
 #include "scenarios/runner/part_support.hpp"
 #include "scenarios/runner/run.hpp"
+#include "tests/scenarios/runner/invite_scenario.hpp"
 #include "tests/scenarios/runner/load_or_fail.hpp"
 
 namespace ptplab::scenarios {
@@ -186,6 +187,18 @@ TEST(PartitionedRun, RejoinAfterARestartUnderALongLatencyDigestsLikeTheSequentia
   ASSERT_FALSE(partition_refusal(s).has_value());
   const Ran sequential = run_parts(s, 1, "rejoin_1");
   const Ran partitioned = run_parts(s, 2, "rejoin_2");
+  EXPECT_EQ(partitioned.digest, sequential.digest);
+}
+
+// Invitations (channel_discovery "invite"): read on the creator's owner, handed on each member's,
+// and the members' answers handed back on the creator's.
+TEST(PartitionedRun, InvitationsDigestLikeTheSequentialRun) {
+  const Scenario s = load_or_fail(test_support::kInviteScenario);
+  ASSERT_FALSE(partition_refusal(s).has_value());
+  const Ran sequential = run_parts(s, 1, "invite_1");
+  ASSERT_TRUE(sequential.complete);
+  const Ran partitioned = run_parts(s, 2, "invite_2");
+  EXPECT_EQ(partitioned.events, sequential.events);
   EXPECT_EQ(partitioned.digest, sequential.digest);
 }
 
