@@ -59,7 +59,7 @@ struct ScalingLaw {
 // the swept parameters is a node count (`/nodes/<i>/count`, or `/nodes` itself) and the runs
 // have at least two distinct n; nullopt otherwise. A run's n is the sum of its `/nodes/<i>/count`
 // parameters; its reading is its other swept values, named by readings_names(). `force_log`
-// chooses log axes whatever the span.
+// chooses log axes whatever the span. The law's points point into `runs`, which must outlive it.
 [[nodiscard]] std::optional<ScalingLaw> scaling_law(const std::vector<RunData>& runs, bool force_log = false);
 
 // Display names for readings given as the swept (path, value) pairs other than the node count,

@@ -72,7 +72,8 @@ TEST(ScalingLaw, ASweepThatSetsNoNodeCountHasNone) {
 }
 
 TEST(ScalingLaw, ASeriesPerReadingNamedByWhatDiffersOverTheGridOfN) {
-  const auto law = scaling_law(law_runs());
+  const std::vector<RunData> runs = law_runs();  // the law points into them
+  const auto law = scaling_law(runs);
   ASSERT_TRUE(law.has_value());
   EXPECT_EQ(law->ns, (std::vector<double>{1000, 10000, 100000}));
   ASSERT_EQ(law->series.size(), 2u);
@@ -84,7 +85,8 @@ TEST(ScalingLaw, ASeriesPerReadingNamedByWhatDiffersOverTheGridOfN) {
 }
 
 TEST(ScalingLaw, LogAxesPastADecadeOfNElseLinearXUnlessAsked) {
-  const auto law = scaling_law(law_runs());
+  const std::vector<RunData> runs = law_runs();  // the law points into them
+  const auto law = scaling_law(runs);
   ASSERT_TRUE(law.has_value());
   EXPECT_TRUE(law->log_x);
   const LineChart chart = law_chart(*law, Metric::kDatagramsPerDeliveredMessage);
@@ -101,7 +103,8 @@ TEST(ScalingLaw, LogAxesPastADecadeOfNElseLinearXUnlessAsked) {
 }
 
 TEST(ScalingLaw, PointsThatDidNotRunOrFinishAreFlaggedNotDrawn) {
-  const auto law = scaling_law(law_runs());
+  const std::vector<RunData> runs = law_runs();  // the law points into them
+  const auto law = scaling_law(runs);
   ASSERT_TRUE(law.has_value());
   const auto& spec = law->series[1].points;
   EXPECT_EQ(spec[0].state, LawState::kFinished);
@@ -147,7 +150,8 @@ TEST(ScalingLaw, AZeroOrAbsentValueIsFlaggedNotDrawnOnALogAxis) {
 }
 
 TEST(ScalingLaw, TheSectionHasAChartPerLawMetricAndATableOfEveryPoint) {
-  const auto law = scaling_law(law_runs());
+  const std::vector<RunData> runs = law_runs();  // the law points into them
+  const auto law = scaling_law(runs);
   ASSERT_TRUE(law.has_value());
   const std::string html = law_html(*law);
   for (const auto metric : kLawMetrics) {
