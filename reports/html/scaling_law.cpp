@@ -114,7 +114,8 @@ std::vector<std::string> reading_names(const std::vector<Swept>& readings) {
   for (std::size_t i = 0; i < readings.size(); ++i) {
     std::vector<std::string> parts;
     for (const auto& [key, value] : leaves[i]) {
-      if (readings.size() > 1 && common(key, value)) continue;
+      // One reading: nothing differs, so it is named by the parameters it sets.
+      if (readings.size() > 1 ? common(key, value) : key.find("/params/") == std::string::npos) continue;
       const std::string part = short_name(key) + "=" + value;
       if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
     }
@@ -204,7 +205,12 @@ LineChart law_chart(const ScalingLaw& law, Metric metric) {
       }
       const auto sum = metric_summary(p, metric);
       if (!sum) {
-        chart.missing.push_back({i, p.n, "finished without a value (no delivery)"});
+        const auto delivered = metric_summary(p, Metric::kDeliveredMessages);
+        chart.missing.push_back({i, p.n,
+                                 delivered && delivered->max > 0
+                                     ? "finished, but its report has no value of this metric "
+                                       "(written by a ptplab without it)"
+                                     : "finished with no delivery, so no value"});
       } else if (!(sum->mean > 0)) {
         chart.missing.push_back({i, p.n, "value " + format_value(sum->mean) + ", not drawn on a log axis"});
       } else {

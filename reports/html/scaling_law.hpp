@@ -67,8 +67,8 @@ struct ScalingLaw {
 // reading) are named by their leaves that differ between the readings ("propagation=mesh,
 // routing_advert=sample"), identical leaves (the same parameter in several groups) once; a
 // reading none of whose leaves differs from every other is "spec-literal (defaults)" (the
-// engine's defaults are the spec-literal reading, engine/PROTOCOL.md "Node: presets"). Scalar
-// values are "name=value".
+// engine's defaults are the spec-literal reading, engine/PROTOCOL.md "Node: presets"). A single
+// reading is named by its leaves under a "params" object. Scalar values are "name=value".
 [[nodiscard]] std::vector<std::string> reading_names(
     const std::vector<std::vector<std::pair<std::string, std::string>>>& readings);
 

@@ -100,6 +100,8 @@ TEST(ScalingLaw, LogAxesPastADecadeOfNElseLinearXUnlessAsked) {
   EXPECT_FALSE(linear->log_x);
   EXPECT_EQ(law_chart(*linear, Metric::kDeliveryRatio).x.kind, ScaleKind::kLinear);
   EXPECT_TRUE(scaling_law(narrow, true)->log_x);
+  // One reading: named by the parameters it sets, not by every leaf of its groups.
+  EXPECT_EQ(linear->series.at(0).name, "propagation=mesh, routing_advert=sample");
 }
 
 TEST(ScalingLaw, PointsThatDidNotRunOrFinishAreFlaggedNotDrawn) {
@@ -146,7 +148,14 @@ TEST(ScalingLaw, AZeroOrAbsentValueIsFlaggedNotDrawnOnALogAxis) {
   }
   ASSERT_EQ(chart.missing.size(), 4u);
   EXPECT_EQ(chart.missing[0].why, "value 0, not drawn on a log axis");
-  EXPECT_EQ(chart.missing[1].why, "finished without a value (no delivery)");
+  EXPECT_EQ(chart.missing[1].why, "finished with no delivery, so no value");
+
+  // A report written before the metric existed: deliveries, no value.
+  runs[2].metrics["delivered_messages"] = 5000;
+  const auto older = scaling_law(runs);
+  ASSERT_TRUE(older.has_value());
+  EXPECT_EQ(law_chart(*older, Metric::kDeliveryRatio).missing[1].why,
+            "finished, but its report has no value of this metric (written by a ptplab without it)");
 }
 
 TEST(ScalingLaw, TheSectionHasAChartPerLawMetricAndATableOfEveryPoint) {
