@@ -90,8 +90,8 @@ std::string categorical_chart(const std::string& metric, const std::string& x_na
 
 }  // namespace
 
-std::string sweep_section(const ReportSource& src) {
-  if (const auto law = scaling_law(src.runs)) return law_html(*law);
+std::string sweep_section(const ReportSource& src, bool log_n) {
+  if (const auto law = scaling_law(src.runs, log_n)) return law_html(*law);
   std::string x_param;
   std::vector<SweepRun> runs;
   std::set<std::string> metric_names;
