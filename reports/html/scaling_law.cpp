@@ -71,7 +71,7 @@ std::map<std::string, std::string> reading_leaves(const Swept& reading, bool& st
   return out;
 }
 
-// "did not finish: timed_out at 12.3 of 30 simulated s" for the point's runs, none complete.
+// "did not finish: timed_out at 12.3 simulated s after 600 s wall" for the point's runs, none complete.
 std::string unfinished_why(const std::vector<const RunData*>& runs) {
   std::string out = "did not finish: ";
   for (std::size_t i = 0; i < runs.size(); ++i) {

@@ -38,8 +38,8 @@ struct LawPoint {
   double n = 0;  // nodes in the run: the sum of its groups' counts
   LawState state = LawState::kNotRun;
   std::vector<const RunData*> complete;  // the point's complete runs (one per seed)
-  std::string
-      why;  // for kUnfinished/kNotRun: "not run", "did not finish: timed_out at 12.3 of 30 simulated s"
+  std::string why;  // for kUnfinished/kNotRun: "not run", "did not finish: timed_out at 12.3 simulated s
+                    // after 600 s wall"
 };
 
 // One protocol reading: its name and one point per n of the grid, by increasing n.
