@@ -1,6 +1,7 @@
 // Line chart rendering (see line_chart.hpp).
 #include "reports/html/line_chart.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "reports/html/escape.hpp"
@@ -137,11 +138,14 @@ std::string render(const LineChart& chart) {
       }
     }
   }
+  std::vector<double> marked;  // x of the missing markers drawn: a second one at the same x stacks above
   for (const auto& m : chart.missing) {
     if (!plottable(m.x, chart.x.kind)) continue;
     const std::string colour(series_colour(m.series));
     const std::string name = m.series < chart.series.size() ? chart.series[m.series].name : "?";
-    f.svg().circle(f.x()(m.x), f.bottom(), 5,
+    const auto below = static_cast<double>(std::count(marked.begin(), marked.end(), m.x));
+    marked.push_back(m.x);
+    f.svg().circle(f.x()(m.x), f.bottom() - 12 * below, 5,
                    "fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"2\" stroke-dasharray=\"2 2\"",
                    name + ": " + format_value(m.x) + ", no value (" + m.why + ")");
   }

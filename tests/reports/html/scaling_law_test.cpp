@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/reports/html/fixture.hpp"
 
@@ -129,6 +130,28 @@ TEST(ScalingLaw, PointsThatDidNotRunOrFinishAreFlaggedNotDrawn) {
 
   const std::string html = render(chart);
   EXPECT_TRUE(contains(html, "stroke-dasharray=\"2 2\""));
+  // Two readings missing at the same n: both markers drawn, the second stacked above the first.
+  LineChart both = chart;
+  both.missing.push_back({0, 100000, "not run"});
+  const std::string stacked = render(both);
+  const auto markers = [&](const std::string& h) {
+    std::size_t k = 0;
+    for (auto i = h.find("stroke-dasharray=\"2 2\""); i != std::string::npos;
+         i = h.find("stroke-dasharray=\"2 2\"", i + 1))
+      ++k;
+    return k;
+  };
+  EXPECT_EQ(markers(stacked), markers(html) + 1);
+  EXPECT_TRUE(contains(stacked, "r=\"5\" fill=\"#ffffff\""));
+  const auto first = stacked.find("stroke-dasharray=\"2 2\"");
+  const auto cy = [&](std::size_t at) {
+    const auto c = stacked.rfind("cy=\"", at);
+    return stacked.substr(c, stacked.find('"', c + 4) - c);
+  };
+  std::set<std::string> heights;
+  for (auto i = first; i != std::string::npos; i = stacked.find("stroke-dasharray=\"2 2\"", i + 1))
+    heights.insert(cy(i));
+  EXPECT_EQ(heights.size(), 2u);  // on the axis, and one marker-height above it
   EXPECT_TRUE(contains(html,
                        "Not drawn (open dashed markers on the x axis): spec-literal (defaults) at n = 10k: "
                        "did not finish: timed_out"));
