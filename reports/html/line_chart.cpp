@@ -1,8 +1,10 @@
 // Line chart rendering (see line_chart.hpp).
 #include "reports/html/line_chart.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "reports/html/escape.hpp"
 #include "reports/html/format.hpp"
 #include "reports/html/frame.hpp"
 #include "reports/html/palette.hpp"
@@ -71,6 +73,19 @@ bool has_spread(const std::vector<Point>& pts) {
   return false;
 }
 
+// The note under a chart listing its missing points ("Not drawn: NAME at x = X: WHY; ...").
+std::string missing_note(const LineChart& chart) {
+  if (chart.missing.empty()) return "";
+  std::string out = "<p class=\"note missing\">Not drawn (open dashed markers on the x axis): ";
+  for (std::size_t i = 0; i < chart.missing.size(); ++i) {
+    const auto& m = chart.missing[i];
+    const std::string name = m.series < chart.series.size() ? chart.series[m.series].name : "?";
+    out += (i == 0 ? "" : "; ") + escape(name) + " at " + escape(chart.x.label) + " = " +
+           escape(format_value(m.x)) + ": " + escape(m.why);
+  }
+  return out + ".</p>";
+}
+
 }  // namespace
 
 std::string render(const LineChart& chart) {
@@ -89,7 +104,14 @@ std::string render(const LineChart& chart) {
     legend.push_back({s.name, std::string(series_colour(i)),
                       s.style == LineStyle::kDashed ? Swatch::kDashed : Swatch::kLine});
   }
-  if (xs.empty()) return no_data_figure(chart.title, chart.empty_reason);
+  if (xs.empty()) {
+    if (chart.missing.empty()) return no_data_figure(chart.title, chart.empty_reason);
+    return figure(chart.title, "<div class=\"nodata\" role=\"note\">No data: no point could be drawn.</div>" +
+                                   missing_note(chart));
+  }
+  for (const auto& m : chart.missing) {
+    if (plottable(m.x, chart.x.kind)) xs.add(m.x);
+  }
   if (chart.series.size() > kSeriesMax) {
     legend.push_back(
         {std::string("(") + std::to_string(chart.series.size() - kSeriesMax) + " more series not drawn)",
@@ -116,7 +138,18 @@ std::string render(const LineChart& chart) {
       }
     }
   }
-  return figure(chart.title, std::move(f).finish());
+  std::vector<double> marked;  // x of the missing markers drawn: a second one at the same x stacks above
+  for (const auto& m : chart.missing) {
+    if (!plottable(m.x, chart.x.kind)) continue;
+    const std::string colour(series_colour(m.series));
+    const std::string name = m.series < chart.series.size() ? chart.series[m.series].name : "?";
+    const auto below = static_cast<double>(std::count(marked.begin(), marked.end(), m.x));
+    marked.push_back(m.x);
+    f.svg().circle(f.x()(m.x), f.bottom() - 12 * below, 5,
+                   "fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"2\" stroke-dasharray=\"2 2\"",
+                   name + ": " + format_value(m.x) + ", no value (" + m.why + ")");
+  }
+  return figure(chart.title, std::move(f).finish() + missing_note(chart));
 }
 
 }  // namespace ptplab::reports::html

@@ -27,7 +27,8 @@ std::pair<const RunData*, std::string> chosen_run(const ReportSource& src, std::
 
 }  // namespace
 
-Expected<std::string, std::string> html_report(const std::string& path, std::optional<RunId> run) {
+Expected<std::string, std::string> html_report(const std::string& path, std::optional<RunId> run,
+                                               bool log_n) {
   auto src = load_report(path);
   if (!src) return Unexpected(src.error());
   Page page;
@@ -51,7 +52,7 @@ Expected<std::string, std::string> html_report(const std::string& path, std::opt
     page.sections.push_back({"nat", "NAT traversal", nat_section(*chosen)});
     page.sections.push_back({"collisions", "ID collisions", collisions_section(*src)});
     page.sections.push_back({"abuse", "Abuse resilience", abuse_section(*src)});
-    page.sections.push_back({"sweep", "Sweep", sweep_section(*src)});
+    page.sections.push_back({"sweep", "Sweep", sweep_section(*src, log_n)});
   }
   page.sections.push_back({"conformance", "Conformance", conformance_section(*src)});
   return render(page);

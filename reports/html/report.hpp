@@ -12,8 +12,9 @@
 namespace ptplab::reports::html {
 
 // The page for the file at `path`. Per-run sections show `run` (default: the first complete
-// run, else the first run); cross-run sections use every run. Errors name what failed.
+// run, else the first run); cross-run sections use every run. `log_n`: a node-count sweep's
+// scaling law on log-log axes whatever the span of n (scaling_law.hpp). Errors name what failed.
 [[nodiscard]] Expected<std::string, std::string> html_report(const std::string& path,
-                                                             std::optional<RunId> run);
+                                                             std::optional<RunId> run, bool log_n = false);
 
 }  // namespace ptplab::reports::html

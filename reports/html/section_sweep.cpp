@@ -1,6 +1,7 @@
-// The sweep section: each metric against the swept parameter over the seeds of each point: a
-// mean line with a min-max band for numeric values, mean bars with min-max whiskers otherwise
-// (see sections.hpp).
+// The sweep section: for a sweep over the node count, its scaling law (scaling_law.hpp);
+// otherwise each metric against the swept parameter over the seeds of each point: a mean line
+// with a min-max band for numeric values, mean bars with min-max whiskers otherwise (see
+// sections.hpp).
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include "reports/html/escape.hpp"
 #include "reports/html/line_chart.hpp"
 #include "reports/html/run_params.hpp"
+#include "reports/html/scaling_law.hpp"
 #include "reports/html/sections.hpp"
 
 namespace ptplab::reports::html {
@@ -88,7 +90,8 @@ std::string categorical_chart(const std::string& metric, const std::string& x_na
 
 }  // namespace
 
-std::string sweep_section(const ReportSource& src) {
+std::string sweep_section(const ReportSource& src, bool log_n) {
+  if (const auto law = scaling_law(src.runs, log_n)) return law_html(*law);
   std::string x_param;
   std::vector<SweepRun> runs;
   std::set<std::string> metric_names;

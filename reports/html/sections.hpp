@@ -28,8 +28,11 @@ namespace ptplab::reports::html {
 [[nodiscard]] std::string collisions_section(const ReportSource& src);
 // Honest delivery per attack with mitigations on and off (and the no-attack baseline).
 [[nodiscard]] std::string abuse_section(const ReportSource& src);
-// Each metric against the swept parameter, mean and min-max over seeds (line or bars).
-[[nodiscard]] std::string sweep_section(const ReportSource& src);
+// A node-count sweep's scaling law (scaling_law.hpp: log-log charts of the law's metrics against
+// n, a series per reading, missing points flagged, and a table of every point); for other
+// sweeps, each metric against the swept parameter, mean and min-max over seeds (line or bars).
+// `log_n`: the law's x axis logarithmic whatever the span of n.
+[[nodiscard]] std::string sweep_section(const ReportSource& src, bool log_n = false);
 // Conformance results as a tree of spec sections with verdicts and failure evidence.
 [[nodiscard]] std::string conformance_section(const ReportSource& src);
 

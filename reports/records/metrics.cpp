@@ -39,6 +39,10 @@ constexpr auto kMetrics = std::to_array<MetricDef>({
     {Metric::kConnectTimeP50Ms, "connect_time_p50_ms", "ms", Better::kLower,
      "median time from CONNECT start to a direct path, over successes",
      PTPLAB_NEAREST_RANK("time_to_connect_ns", "FROM nat_attempt WHERE run_id = :run AND succeeded", "0.5")},
+    {Metric::kDatagramsPerDeliveredMessage, "datagrams_per_delivered_message", "count", Better::kLower,
+     "datagrams sent by honest nodes / deliveries",
+     "SELECT CAST((SELECT coalesce(sum(datagrams_out), 0) FROM node WHERE run_id = :run AND role <> "
+     "'attacker') AS REAL) / nullif(" PTPLAB_INTENDED_DELIVERIES ", 0)"},
     {Metric::kDatagramsSent, "datagrams_sent", "count", Better::kLower, "datagrams sent by all hosts",
      "SELECT coalesce(sum(datagrams_sent), 0) FROM traffic WHERE run_id = :run"},
     {Metric::kDedupTableMax, "dedup_table_max", "count", Better::kLower,

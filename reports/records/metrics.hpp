@@ -46,6 +46,7 @@ enum class Metric : std::uint8_t {
   kBytesSent,
   kCertificatesTableMax,
   kConnectTimeP50Ms,
+  kDatagramsPerDeliveredMessage,
   kDatagramsSent,
   kDedupTableMax,
   kDeliveredMessages,

@@ -254,6 +254,7 @@ void Collector::on_send(TimeNs now, const sim::DatagramView& d) {
     return;
   }
   honest_bytes_ += size;
+  ++honest_datagrams_;
   if (!named_.empty() && named_.count(named_key(d.src_host, d.to)) != 0) {
     induced_bytes_[verb] += size;
     src.bytes_induced += size;

@@ -257,6 +257,7 @@ class Collector final : public sim::Observer {
   std::array<std::uint64_t, kVerbSlots> induced_bytes_{};
   std::uint64_t attacker_bytes_ = 0;
   std::uint64_t honest_bytes_ = 0;
+  std::uint64_t honest_datagrams_ = 0;
   std::uint64_t victim_datagrams_ = 0;
   std::uint64_t duplicates_ = 0;
   std::uint64_t collisions_detected_ = 0;

@@ -99,8 +99,11 @@ MetricValues Collector::finish(TimeNs end) {
   set(M::kDatagramsSent, static_cast<double>(datagrams));
   set(M::kBytesSent, static_cast<double>(bytes));
   // Honest traffic only, as the catalogue defines it: an attacker's bytes are no cost of delivery.
-  if (delivered > 0)
+  if (delivered > 0) {
     set(M::kBytesPerDeliveredMessage, static_cast<double>(honest_bytes_) / static_cast<double>(delivered));
+    set(M::kDatagramsPerDeliveredMessage,
+        static_cast<double>(honest_datagrams_) / static_cast<double>(delivered));
+  }
   set(M::kDuplicates, static_cast<double>(duplicates_));
   set(M::kNodeIdCollisions, static_cast<double>(node_collisions));
   set(M::kMsgIdCollisions, static_cast<double>(msg_collisions));

@@ -163,6 +163,10 @@ def honest_bytes_out(r):
     return sum(n["bytes_out"] for n in r.node if n["role"] != "attacker")
 
 
+def honest_datagrams_out(r):
+    return sum(n["datagrams_out"] for n in r.node if n["role"] != "attacker")
+
+
 # Every metric's definition (reports/SCHEMA.md "Metrics"), from rows only.
 RECOMPUTE = {
     "amplification_factor": amplification_factor,
@@ -171,6 +175,7 @@ RECOMPUTE = {
     "certificates_table_max": lambda r: r.table_max("certificates_table_max"),
     "connect_time_p50_ms": lambda r: ms(nearest_rank(
         [a["time_to_connect_ns"] for a in r.nat if a["succeeded"]], 0.5)),
+    "datagrams_per_delivered_message": lambda r: ratio(honest_datagrams_out(r), len(r.intended_pairs())),
     "datagrams_sent": lambda r: sum(t["datagrams_sent"] for t in r.traffic),
     "dedup_table_max": lambda r: r.table_max("dedup_table_max"),
     "delivered_messages": lambda r: len(r.intended_pairs()),

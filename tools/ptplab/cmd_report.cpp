@@ -147,8 +147,9 @@ int write_csv(const std::string& path, std::optional<reports::RunId> run, const 
   return 0;
 }
 
-int write_html(const std::string& path, std::optional<reports::RunId> run, const std::string& out) {
-  const auto page = reports::html::html_report(path, run);
+int write_html(const std::string& path, std::optional<reports::RunId> run, const std::string& out,
+               bool log_n) {
+  const auto page = reports::html::html_report(path, run, log_n);
   if (!page) {
     std::fprintf(stderr, "ptplab report: %s\n", page.error().c_str());
     return 2;
@@ -179,6 +180,9 @@ int report(int argc, char** argv) {
       "digest", "print the SHA-256 content digest (wall-clock fields excluded) instead")(
       "list", "print the list of runs only")(
       "html", po::value<std::string>(), "write a self-contained HTML page with charts to this file instead")(
+      "log-n",
+      "with --html: draw a node-count sweep's scaling law on log-log axes even when n spans a decade or "
+      "less (log x is chosen by itself beyond a decade)")(
       "csv", po::value<std::string>(),
       "write every table as DIR/<table>.csv, plus DIR/runs.csv: one row per run, a column per varying "
       "parameter and per metric (for pandas.read_csv; every table and column: reports/SCHEMA.md) instead")(
@@ -201,7 +205,13 @@ int report(int argc, char** argv) {
   // text summaries are printed when no other output is asked for.
   int status = 0;
   const auto done = [&status](int s) { status = std::max(status, s); };
-  if (vm.count("html")) done(write_html(path, run, vm["html"].as<std::string>()));
+  if (vm.count("log-n") && !vm.count("html")) {
+    std::fprintf(
+        stderr,
+        "ptplab report: --log-n shapes the HTML page's scaling law; expected it with --html OUT.html\n");
+    return 2;
+  }
+  if (vm.count("html")) done(write_html(path, run, vm["html"].as<std::string>(), vm.count("log-n") != 0));
   if (vm.count("csv")) done(write_csv(path, run, vm["csv"].as<std::string>()));
   if (vm.count("json")) {
     if (auto w = reports::export_json(path, vm["json"].as<std::string>(), run); !w) {
