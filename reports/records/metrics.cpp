@@ -152,6 +152,9 @@ constexpr auto kRunValues = std::to_array<RunValueDef>({
      "reliable sends abandoned after their last retry"},
     {RunValue::kSimHonestBytesSent, "sim.honest_bytes_sent", "bytes", Better::kLower,
      "bytes sent by honest nodes"},
+    {RunValue::kSimMembersJoinedUnreached, "sim.members_joined_unreached", "count", Better::kLower,
+     "channel members up at the end, joined, that received none of the messages sent to their channel "
+     "after they joined, although some were (a join is the member's own view; absent when none)"},
     {RunValue::kSimMembershipsRenewedAtRestart, "sim.memberships_renewed_at_restart", "count",
      Better::kNeither, "memberships the runner renewed when a node restarted after churn (absent when none)"},
     {RunValue::kSimMessagesUnsent, "sim.messages_unsent", "count", Better::kLower,

@@ -120,6 +120,7 @@ enum class RunValue : std::uint8_t {
   kSimEvents,
   kSimGaveUp,
   kSimHonestBytesSent,
+  kSimMembersJoinedUnreached,
   kSimMembershipsRenewedAtRestart,
   kSimMessagesUnsent,
   kSimNodeRowsUnwritten,

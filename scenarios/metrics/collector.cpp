@@ -81,6 +81,7 @@ void Collector::note_member(TimeNs now, sim::HostId host, std::string_view chann
   auto& m = membership_[it->second][host];
   if (!m.open() || m.joined_ns != kNever) return;
   m.joined_ns = now;
+  m.messages_at_join = channel_messages_[it->second];
   ++joined_up_[it->second];
   hosts_[host].joined_ns = std::min(hosts_[host].joined_ns, now);
 }
@@ -146,6 +147,20 @@ void Collector::end_sample_round(TimeNs now) {
 std::uint64_t Collector::intended_pairs(std::uint32_t channel, const Membership& m) const {
   const std::uint64_t end = m.open() ? channel_messages_[channel] : m.messages_at_end;
   return end - m.messages_at_start - m.own_messages;
+}
+
+std::uint64_t Collector::members_joined_unreached() const {
+  std::uint64_t n = 0;
+  for (std::uint32_t c = 0; c < membership_.size(); ++c) {
+    for (sim::HostId h = 0; h < membership_[c].size(); ++h) {
+      const Membership& m = membership_[c][h];
+      if (m.intended_ns == kNever || !m.open() || m.joined_ns == kNever || hosts_[h].deliveries > 0) continue;
+      // Messages of others since the join (its own are not for it: they count from the start).
+      const std::uint64_t since_join = channel_messages_[c] - m.messages_at_join;
+      n += since_join > m.own_messages ? 1 : 0;
+    }
+  }
+  return n;
 }
 
 std::vector<std::uint64_t> Collector::messages_intended() const {
@@ -386,6 +401,7 @@ RunDiagnostics Collector::diagnostics() const {
       d.members_open_not_joined += m.joined_ns == kNever ? 1 : 0;
     }
   }
+  d.members_joined_unreached = members_joined_unreached();
   std::map<std::string_view, std::uint64_t> failed;
   for (const auto& c : connects_) {
     if (!c.connected_ns) ++failed[c.done ? c.failure : kConnectUnfinished];

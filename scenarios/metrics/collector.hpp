@@ -165,6 +165,7 @@ class Collector final : public sim::Observer {
     std::uint64_t messages_at_start = 0;  // the channel's messages_ count when it opened
     std::uint64_t own_messages = 0;       // messages its host originated in the channel while open
     std::uint64_t messages_at_end = 0;    // the channel's messages_ count when it ended
+    std::uint64_t messages_at_join = 0;   // the channel's messages_ count when its host joined
     [[nodiscard]] bool open() const { return intended_ns != kNever && left_ns == kNever; }
   };
   // A membership that ended and was followed by another of the same (channel, host).
@@ -206,6 +207,9 @@ class Collector final : public sim::Observer {
   // (message, recipient) pairs of a membership: messages of its channel originated while it was
   // open, other than its host's own.
   [[nodiscard]] std::uint64_t intended_pairs(std::uint32_t channel, const Membership& m) const;
+  // Open, joined memberships whose host received no message at all although its channel carried
+  // messages of others after the join (RunValue kSimMembersJoinedUnreached).
+  [[nodiscard]] std::uint64_t members_joined_unreached() const;
   [[nodiscard]] bool attack_on(TimeNs t) const;
   [[nodiscard]] std::uint32_t intern_node_id(std::string_view id);
   void originated(TimeNs now, sim::HostId host, const Event& e);

@@ -160,6 +160,8 @@ void Collector::write_rows(TimeNs end, const MetricValues& metrics) {
   scalar(V::kSimUnknownDeliveries, unknown_deliveries_);
   scalar(V::kSimRetransmissions, retransmissions_);
   scalar(V::kSimGaveUp, gave_up_);
+  if (const auto unreached = members_joined_unreached(); unreached > 0)
+    scalar(V::kSimMembersJoinedUnreached, unreached);
   for (const auto& [reason, n] : not_sent_) scalar(V::kSimNotSent, n, reason_name(reason));
   // Only when some scheduled message was not sent (delivery_ratio's SQL reads them as 0 if absent).
   if (messages_unsent_ > 0) {

@@ -87,6 +87,16 @@ std::vector<std::string> run_warnings(const RunDiagnostics& d) {
                   "joined_ns NULL and left_ns NULL)" +
                   amplification_note(d));
   }
+  if (d.members_joined_unreached > 0) {
+    const std::uint64_t joined = d.members_open - d.members_open_not_joined;
+    out.push_back(
+        "warning: " + std::to_string(d.members_joined_unreached) + " of " + std::to_string(joined) +
+        " joined channel members up at the end received no message, although their channel carried "
+        "others' after they joined (sim.members_joined_unreached): a join is the member's own view; "
+        "under propagation \"mesh\" a member that never peered with another member (its grafts "
+        "filtered by a NAT, or its only known member gone) receives nothing" +
+        amplification_note(d));
+  }
   if (!d.too_large_by_verb.empty()) {
     std::uint64_t total = 0;
     std::string verbs;

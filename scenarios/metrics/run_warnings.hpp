@@ -34,7 +34,10 @@ struct RunDiagnostics {
   std::uint64_t collision_events = 0;
   std::uint64_t members_open = 0;             // memberships open at the end (node up, not left)
   std::uint64_t members_open_not_joined = 0;  // of those, the ones whose node never joined
-  std::vector<DropCount> too_large_by_verb;   // datagrams a node would not send (too_large), by verb
+  // Of the joined ones, those that received no message although their channel carried others'
+  // after the join (sim.members_joined_unreached).
+  std::uint64_t members_joined_unreached = 0;
+  std::vector<DropCount> too_large_by_verb;  // datagrams a node would not send (too_large), by verb
   // Scheduled workload actions the runner could not carry out, by reason (kWorkloadSkipped
   // rules): they never reach the engine, so no traffic row records them.
   std::vector<DropCount> skipped;

@@ -50,6 +50,7 @@ Expected<std::vector<std::string>, std::string> stored_run_warnings(reports::Dat
   const auto name_of = [](V v) { return reports::run_value_def(v).name(); };
   for (const auto& s : *sim) {
     if (s.reason == name_of(V::kSimGaveUp)) d.gave_up = s.count;
+    if (s.reason == name_of(V::kSimMembersJoinedUnreached)) d.members_joined_unreached = s.count;
     if (s.reason == name_of(V::kSimNodeRowsUnwritten)) d.node_rows_unwritten = s.count;
     for (std::size_t i = 0; i < scenarios::workload_rule_count(); ++i) {
       const auto k = static_cast<scenarios::Skipped>(i);

@@ -164,6 +164,7 @@ std::vector<std::string> outcome_warnings(const scenarios::RunOutcome& o) {
   if (o.status == reports::RunStatus::kComplete) return scenarios::run_warnings(o.diagnostics);
   auto d = o.diagnostics;
   d.members_open_not_joined = 0;
+  d.members_joined_unreached = 0;
   auto lines = scenarios::run_warnings(d);
   const std::string prefix = "warning: ";
   for (auto& w : lines) {

@@ -36,6 +36,22 @@ TEST(RunWarnings, EachSilentFailureGetsItsLine) {
   EXPECT_TRUE(starts_with(w[4], "warning: 3 reliable sends gave_up")) << w[4];
 }
 
+// A joined member that received nothing is warned (review 7: under "mesh" a join is the member's
+// own view; members behind filtering NATs or invited by a crashed creator joined and got nothing).
+TEST(RunWarnings, JoinedMembersThatReceivedNothingAreWarned) {
+  RunDiagnostics d;
+  d.members_open = 20;
+  d.members_open_not_joined = 2;
+  d.members_joined_unreached = 5;
+  const auto w = run_warnings(d);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_TRUE(starts_with(w[1], "warning: 5 of 18 joined channel members up at the end received no message"))
+      << w[1];
+  EXPECT_NE(w[1].find("sim.members_joined_unreached"), std::string::npos);
+  d.members_joined_unreached = 0;
+  EXPECT_EQ(run_warnings(d).size(), 1u);
+}
+
 TEST(RunWarnings, RefusedCopiesAreCountedAsCopiesNotMessages) {
   RunDiagnostics d;
   d.unsent_copies = {{"retransmit_queue_full", 2112}, {"amplification_limit", 1}};
