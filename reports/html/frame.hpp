@@ -23,7 +23,8 @@ struct LegendEntry {
 
 // The height in pixels that a legend of these entries takes on one `width`-wide band.
 [[nodiscard]] double legend_height(const std::vector<LegendEntry>& entries, double width);
-// Draws the legend from (x, y) rightwards, wrapping within `width`.
+// Draws the legend from (x, y) rightwards, wrapping within `width`; a name wider than the band is
+// itself wrapped onto lines of its own (after ", " where it can be), so no text leaves the band.
 void draw_legend(Svg& svg, const std::vector<LegendEntry>& entries, double x, double y, double width);
 
 // The smallest and largest finite values seen, or NaN when none was.
@@ -40,7 +41,8 @@ struct Extent {
 // The plot area of an x/y chart, its scales, and the SVG being drawn into.
 class Frame {
  public:
-  // Lays out margins (room for the legend on top), picks the scales, and draws grid and axes.
+  // Lays out margins (room for the legend on top), picks the scales, and draws grid and axes. The
+  // image is `size` unless the legend leaves the plot area less than 180 px: it grows by that.
   Frame(ChartSize size, const Axis& x_axis, Extent x_data, const Axis& y_axis, Extent y_data,
         const std::vector<LegendEntry>& legend, std::string_view label);
 
