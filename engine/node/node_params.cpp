@@ -518,6 +518,12 @@ Ok validate_params(const NodeParams& p) {
     return Error{"hello_interval_min_ns must not exceed hello_interval_max_ns"};
   if (p.mesh_degree_low > p.mesh_degree || p.mesh_degree > p.mesh_degree_high)
     return Error{"mesh_degree_low <= mesh_degree <= mesh_degree_high is required"};
+  // quiet-keepalive (PROTOCOL.md "Node: presets"): a peer not yet answering is dropped after
+  // peer_timeout_ns, so a retry period at least that long never retries.
+  if (p.hello_retry_interval_ns != 0 && p.hello_retry_interval_ns >= p.peer_timeout_ns)
+    return Error{
+        "hello_retry_interval_ns must be shorter than peer_timeout_ns (or 0, retries at the HELLO "
+        "period): a peer not yet answering is dropped before its first retry"};
   // Round-trip every field through the table so out-of-range values set directly in C++ are caught too.
   NodeParams scratch;
   for (const auto& d : table()) {

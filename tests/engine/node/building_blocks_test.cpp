@@ -242,6 +242,19 @@ TEST(Params, JsonRoundTripCoversEveryName) {
   EXPECT_FALSE(validate_params(bad));
 }
 
+// Review 7, M3: a retry period the peer timeout always cuts short is refused, not run.
+TEST(Params, RefusesARetryPeriodThePeerTimeoutCutsShort) {
+  NodeParams p;
+  p.hello_retry_interval_ns = 2 * kMinute;
+  p.peer_timeout_ns = 60 * kSecond;
+  const auto retry = validate_params(p);
+  ASSERT_FALSE(retry);
+  EXPECT_NE(retry.error().find("hello_retry_interval_ns must be shorter than peer_timeout_ns"),
+            std::string::npos);
+  p.hello_retry_interval_ns = kSecond;
+  EXPECT_TRUE(validate_params(p));
+}
+
 // The catalogue is the definition table: one row per name set_param accepts, each with a meaning,
 // every default inside its row's bound, and the bound enforced: set_param accepts min and max
 // and refuses just outside them.
