@@ -53,7 +53,10 @@ Expected<std::monostate, std::string> Node::retune(const NodeParams& params) {
   return std::monostate{};
 }
 
-void Node::set_epoch_offset(TimeNs offset_ns) { s_->epoch_offset_ns = offset_ns; }
+void Node::set_epoch_offset(TimeNs offset_ns) {
+  if (!s_->rare) s_->rare = std::make_unique<NodeState::Rare>();
+  s_->rare->epoch_offset_ns = offset_ns;
+}
 
 void Node::reseed(std::uint64_t seed) { s_->rng = Rng(seed); }
 

@@ -102,7 +102,7 @@ void deliver(const NodeState& s, const PendingVerification& pv, std::string_view
   e.channel_id = m.channel_id;
   e.peer = pv.from;
   e.hops = m.hops.value_or(0);
-  e.origin_time = m.timestamp * kMillisecond - s.epoch_offset_ns;  // admitted: within the window of now
+  e.origin_time = m.timestamp * kMillisecond - s.epoch_offset_ns();  // admitted: within the window of now
   e.value = text.size();
   e.text = text;
   out.event(e);

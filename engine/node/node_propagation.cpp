@@ -58,20 +58,20 @@ void send_or_hold(NodeState& s, const Address& to, const SharedBytes& bytes, wir
     return;
   }
   if (p->verified && s.params->address_validation == AddressValidation::kAck) p->probe_wanted = true;
-  if (auto dropped = s.held.hold({to, bytes, verb}, s.params->held_relays_max))
+  if (auto dropped = s.held().hold({to, bytes, verb}, s.params->held_relays_max))
     s.dropped(out, dropped->to, dropped->verb, Reason::kAmplificationLimit, dropped->bytes->size());
 }
 
 }  // namespace
 
 void release_held_relays(NodeState& s, const Peer& p, Output& out) {
-  if (s.held.size() == 0) return;
-  for (const auto& r : s.held.take(p.address)) s.send(r.to, r.bytes, r.verb, out);
+  if (s.held_count() == 0) return;
+  for (const auto& r : s.held().take(p.address)) s.send(r.to, r.bytes, r.verb, out);
 }
 
 void drop_held_relays(NodeState& s, const Address& to, Output& out) {
-  if (s.held.size() == 0) return;
-  for (const auto& r : s.held.take(to))
+  if (s.held_count() == 0) return;
+  for (const auto& r : s.held().take(to))
     s.dropped(out, r.to, r.verb, Reason::kAmplificationLimit, r.bytes->size());
 }
 

@@ -68,7 +68,6 @@ struct NodeState {
   std::string node_id;
   NodeIdRef node_ref = 0;  // node_id interned in *ids (held until destruction)
   bool started = false;
-  TimeNs epoch_offset_ns = 0;  // epoch time = now + this (Node::set_epoch_offset; 0 in the simulator)
 
   PeerTable peers{ids};
   SourceGuard sources;
@@ -79,7 +78,23 @@ struct NodeState {
   RouteTable routes{ids};
   Rendezvous rendezvous;
   DedupWindow dedup;
-  HeldRelays held;  // relays waiting for their peer's address proof (held_relays_max)
+  // What few nodes ever hold, allocated on first use (8 bytes in NodeState where the two took 32:
+  // NodeState stays in the 640-byte size class, tests/engine/node/node_state_size_test.cpp):
+  // relays waiting for their peer's address proof (held_relays_max) and the offset from simulated
+  // to epoch time (Node::set_epoch_offset: a real node; 0 in the simulator).
+  struct Rare {
+    HeldRelays held;
+    TimeNs epoch_offset_ns = 0;
+  };
+  std::unique_ptr<Rare> rare;
+  // The held relays, created on first use.
+  [[nodiscard]] HeldRelays& held() {
+    if (!rare) rare = std::make_unique<Rare>();
+    return rare->held;
+  }
+  [[nodiscard]] std::size_t held_count() const { return rare ? rare->held.size() : 0; }
+  // epoch time = now + this.
+  [[nodiscard]] TimeNs epoch_offset_ns() const { return rare ? rare->epoch_offset_ns : 0; }
   TimerQueue timers;
 
   // Our certificate (DER), made on first use: most simulated nodes never need it.
@@ -88,7 +103,7 @@ struct NodeState {
   // keep-alive goes to each peer every 0.5-2 s: the hot path of HELLO-dominated traffic).
   [[nodiscard]] const SharedBytes& own_hello() const;
   // Milliseconds since the Unix epoch at monotonic time `now` (MESSAGE timestamps, PROTOCOL.md W10).
-  [[nodiscard]] std::int64_t epoch_ms(TimeNs now) const { return (now + epoch_offset_ns) / kMillisecond; }
+  [[nodiscard]] std::int64_t epoch_ms(TimeNs now) const { return (now + epoch_offset_ns()) / kMillisecond; }
   // Ends every public entry point: states the next wake-up.
   void finish(Output& out) { out.wake_at(timers.next()); }
   [[nodiscard]] std::string new_msg_id();
