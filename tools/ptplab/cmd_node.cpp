@@ -159,6 +159,14 @@ int run_node(int argc, char** argv) {
     std::cerr << "ptplab node: " << valid.error() << "\n";
     return 2;
   }
+  // Review 7, M1: invitations are handed out by the simulator's workload only; a real node has no
+  // command to give or take one, so under "invite" it learns only its direct peers' channels.
+  if (params.propagation == engine::Propagation::kMesh &&
+      params.channel_discovery == engine::ChannelDiscovery::kInvite)
+    std::cerr << "ptplab node: warning: channel_discovery \"invite\": this node floods no channel it creates "
+                 "and relays no listing, and ptplab node has no command to hand out or accept an "
+                 "invitation (the simulator's workload does): only its direct peers learn of its channels, "
+                 "and it learns only theirs\n";
   std::ofstream log_stream;
   if (!log_file.empty()) {
     log_stream.open(log_file, std::ios::app);
