@@ -2,6 +2,7 @@
 #include "scenarios/runner/simulation.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "reports/records/metrics.hpp"
@@ -25,6 +26,20 @@ CollectorOptions collector_options(const Scenario& s, std::size_t hosts, reports
 
 }  // namespace
 
+namespace {
+
+// The shared certificate caches' size (log2 of their slots): room for two certificates per host,
+// at least the caches' default 2^16 (so every scenario up to 32,768 hosts runs as before) and at
+// most their 2^20. With 2^16 slots a 1,000,000-node run parsed each node's certificate again for
+// each of its peers: 72% of its CPU in OpenSSL's decoding (reports/BENCHMARKS.md, "[P] targets at
+// the end of session 15").
+unsigned shared_cache_log2(std::size_t hosts) {
+  const auto wanted = static_cast<unsigned>(std::bit_width(2 * std::max<std::size_t>(hosts, 1) - 1));
+  return std::clamp(wanted, 16u, 20u);
+}
+
+}  // namespace
+
 Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, const std::atomic<bool>* cancel,
                        PartComm* parts)
     : s_(scenario),
@@ -32,6 +47,8 @@ Simulation::Simulation(const Scenario& scenario, reports::RecordSink* sink, cons
       cancel_(cancel),
       plan_(plan_network(scenario)),
       collector_(collector_options(scenario, plan_.hosts.size(), sink != nullptr ? &rows_ : nullptr)),
+      verify_cache_(shared_cache_log2(plan_.hosts.size())),
+      parse_cache_(shared_cache_log2(plan_.hosts.size())),
       node_ids_(plan_.hosts.size()),
       peers_of_(plan_.hosts.size()),
       started_(plan_.hosts.size(), false),
