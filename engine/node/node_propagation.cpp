@@ -47,17 +47,13 @@ class StateView final : public PropagationView {
 // budget refuses to a peer whose address is not proved yet is held until it proves it
 // (release_held_relays), instead of dropped: the budget is what R31 asks, the loss is not.
 void send_or_hold(NodeState& s, const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
-  Peer* p =
+  const Peer* p =
       s.params->held_relays_max > 0 && s.params->anti_amplification_enabled ? s.peers.find(to) : nullptr;
   if (!p || s.address_proved(*p)) {
     s.send(to, bytes, verb, out);
     return;
   }
-  if (s.may_answer(to, bytes->size())) {
-    out.send(to, bytes);
-    return;
-  }
-  if (p->verified && s.params->address_validation == AddressValidation::kAck) p->probe_wanted = true;
+  if (s.try_send(to, bytes, out)) return;
   if (auto dropped = s.held().hold({to, bytes, verb}, s.params->held_relays_max))
     s.dropped(out, dropped->to, dropped->verb, Reason::kAmplificationLimit, dropped->bytes->size());
 }

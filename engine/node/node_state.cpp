@@ -99,15 +99,20 @@ bool NodeState::may_answer(const Address& to, std::size_t size) {
   return sources.may_answer(to, size, p && (address_proved(*p) || p->initiated), *params);
 }
 
-bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
+bool NodeState::try_send(const Address& to, const SharedBytes& bytes, Output& out) {
   if (!may_answer(to, bytes->size())) {
     if (Peer* p = peers.find(to); p && p->verified && params->address_validation == AddressValidation::kAck)
       p->probe_wanted = true;
-    dropped(out, to, verb, Reason::kAmplificationLimit, bytes->size());
     return false;
   }
   out.send(to, bytes);
   return true;
+}
+
+bool NodeState::send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out) {
+  if (try_send(to, bytes, out)) return true;
+  dropped(out, to, verb, Reason::kAmplificationLimit, bytes->size());
+  return false;
 }
 
 bool NodeState::send_message(const Address& to, const wire::Message& m, Output& out) {

@@ -130,6 +130,9 @@ struct NodeState {
   void note_contact(TimeNs now, const Address& a) { sources.note_contact(now, a, bound(params->peers_max)); }
   // Sends unless anti-amplification forbids it; false (with a dropped event) when it does.
   bool send(const Address& to, const SharedBytes& bytes, wire::Verb verb, Output& out);
+  // As send, but a refusal records no drop (the caller decides: held_relays_max holds it); a
+  // verified peer refused under address_validation "ack" is marked for a probe either way.
+  [[nodiscard]] bool try_send(const Address& to, const SharedBytes& bytes, Output& out);
   bool send_message(const Address& to, const wire::Message& m, Output& out);
   // Sends and keeps the datagram for retransmission until an ACK with `msg_id` arrives from `to`
   // (our GETCERTIFICATE as what re-encodes it: reencoded).
